@@ -1,0 +1,97 @@
+"""Knowledge packs: YAML files holding what bilateral knows (countries, actors, issues, event patterns).
+
+Each pack is one YAML mapping with `pack` (a name), `kind` (which stage reads it) and the kind's own keys.
+Built-in packs ship in `packs/`; a user adds or overrides them with `--knowledge DIR`. Packs read later win,
+so a user's entry overrides a built-in one. Each stage validates its own kind with `require`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from bilateral.errors import KnowledgeError
+
+BUILTIN = Path(__file__).parent / "packs"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    kind: str
+    path: Path
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Packs:
+    """All packs in load order (built-in first, then the user's directories in the order given)."""
+
+    packs: tuple[Pack, ...]
+
+    def of_kind(self, kind: str) -> list[Pack]:
+        return [pack for pack in self.packs if pack.kind == kind]
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever any pack's content changes: lets callers recompute only what knowledge affects."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for pack in self.packs:
+            digest.update(pack.path.read_bytes())
+        return digest.hexdigest()[:16]
+
+
+def read_pack(path: Path) -> Pack:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise KnowledgeError(f"cannot read knowledge pack {path}: {e}") from e
+    except yaml.YAMLError as e:
+        raise KnowledgeError(f"knowledge pack {path} is not valid YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"knowledge pack {path} must be a mapping with `pack` and `kind` keys")
+    name = require(data, "pack", str, where=str(path))
+    kind = require(data, "kind", str, where=str(path))
+    return Pack(name=name, kind=kind, path=path, data=data)
+
+
+def _pack_files(folder: Path) -> Iterable[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+
+
+def load_packs(extra: Sequence[Path] = ()) -> Packs:
+    """Built-in packs plus the user's folders (`--knowledge DIR`), validated on load."""
+    folders = [BUILTIN, *extra]
+    for folder in extra:
+        if not folder.is_dir():
+            raise KnowledgeError(
+                f"knowledge folder {folder} does not exist", hint="pass a folder of .yaml packs"
+            )
+    return Packs(tuple(read_pack(path) for folder in folders for path in _pack_files(folder)))
+
+
+@cache
+def builtin_packs() -> Packs:
+    return load_packs()
+
+
+def require(entry: dict[str, Any], key: str, kind: type[T], *, where: str, default: T | None = None) -> T:
+    """The value of `key` in a pack entry, checked to be of `kind`; a clear KnowledgeError otherwise."""
+    if key not in entry or entry[key] is None:
+        if default is not None:
+            return default
+        raise KnowledgeError(f"{where}: missing required key {key!r}")
+    value = entry[key]
+    if not isinstance(value, kind):
+        raise KnowledgeError(
+            f"{where}: key {key!r} must be {kind.__name__}, got {type(value).__name__} ({value!r:.60})"
+        )
+    return value
