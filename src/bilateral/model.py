@@ -168,3 +168,4 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     linkages: list[Linkage] = field(default_factory=list)
+    published: str | None = None  # the article's publication date, the anchor for relative dates
