@@ -1,0 +1,151 @@
+"""Writing one document's analysis atomically, and keeping the corpus-wide actor table merged."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from bilateral.model import Actor, Analysis
+from bilateral.store.db import transaction
+from bilateral.store.documents import now
+
+# Tables holding per-document analysis rows, cleared before a document is analysed again.
+PER_DOCUMENT = (
+    "mentions",
+    "places",
+    "dates",
+    "sentences",
+    "document_issues",
+    "events",
+    "figures",
+    "linkages",
+)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def save_actor(db: sqlite3.Connection, actor: Actor) -> None:
+    """Insert the actor, or merge its aliases into the stored one (the first name and attributes stay)."""
+    row = db.execute("SELECT aliases, country, sector FROM actors WHERE id = ?", (actor.id,)).fetchone()
+    if row is None:
+        db.execute(
+            "INSERT INTO actors (id, name, kind, country, sector, aliases) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                actor.id,
+                actor.name,
+                actor.kind,
+                actor.country,
+                actor.sector,
+                _json(sorted(set(actor.aliases))),
+            ),
+        )
+        return
+    aliases = sorted(set(json.loads(row["aliases"])) | set(actor.aliases))
+    db.execute(
+        "UPDATE actors SET aliases = ?, country = COALESCE(country, ?), sector = COALESCE(sector, ?) WHERE id = ?",
+        (_json(aliases), actor.country, actor.sector, actor.id),
+    )
+
+
+def save_analysis(db: sqlite3.Connection, analysis: Analysis, *, knowledge: str) -> None:
+    """Replace everything stored for this document with `analysis`, in one transaction."""
+    document = analysis.document
+    with transaction(db):
+        for table in PER_DOCUMENT:
+            db.execute(f"DELETE FROM {table} WHERE document = ?", (document,))
+        for actor in analysis.actors.values():
+            save_actor(db, actor)
+        db.executemany(
+            'INSERT INTO mentions (document, actor, text, start, "end") VALUES (?, ?, ?, ?, ?)',
+            [(document, m.actor, m.text, m.start, m.end) for m in analysis.mentions],
+        )
+        db.executemany(
+            'INSERT INTO places (document, text, country, start, "end") VALUES (?, ?, ?, ?, ?)',
+            [(document, p.text, p.country, p.start, p.end) for p in analysis.places],
+        )
+        db.executemany(
+            'INSERT INTO dates (document, text, value, precision, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
+            [(document, d.text, d.value, d.precision, d.start, d.end) for d in analysis.dates],
+        )
+        issues_by_span = {(s.start, s.end): list(s.issues) for s in analysis.sentence_issues}
+        db.executemany(
+            'INSERT INTO sentences (document, start, "end", issues) VALUES (?, ?, ?, ?)',
+            [(document, start, end, _json(issues_by_span.get((start, end), []))) for start, end in analysis.sentences],
+        )
+        db.executemany(
+            "INSERT INTO document_issues (document, issue, salience) VALUES (?, ?, ?)",
+            [(document, issue, salience) for issue, salience in sorted(analysis.issues.items())],
+        )
+        db.executemany(
+            "INSERT INTO events (id, document, type, mode, source, target, source_countries, target_countries, "
+            'date, status, issues, evidence, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [
+                (
+                    f"{document}:e{i}", document, e.type, e.mode, _json(e.source), _json(e.target),
+                    _json(e.source_countries), _json(e.target_countries), e.date, e.status, _json(e.issues),
+                    e.evidence, e.start, e.end,
+                )
+                for i, e in enumerate(analysis.events, 1)
+            ],
+        )  # fmt: skip
+        db.executemany(
+            'INSERT INTO figures (id, document, value, unit, approx, counted, date, evidence, start, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    f"{document}:f{i}",
+                    document,
+                    f.value,
+                    f.unit,
+                    f.approx,
+                    f.counted,
+                    f.date,
+                    f.evidence,
+                    f.start,
+                    f.end,
+                )
+                for i, f in enumerate(analysis.figures, 1)
+            ],
+        )
+        db.executemany(
+            'INSERT INTO linkages (id, document, issue_a, issue_b, relation, evidence, start, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    f"{document}:l{i}",
+                    document,
+                    *link.issues,
+                    link.relation,
+                    link.evidence,
+                    link.start,
+                    link.end,
+                )
+                for i, link in enumerate(analysis.linkages, 1)
+            ],
+        )
+        db.execute(
+            "INSERT OR REPLACE INTO analyses (document, knowledge, analysed_at) VALUES (?, ?, ?)",
+            (document, knowledge, now()),
+        )
+
+
+def prune_actors(db: sqlite3.Connection) -> int:
+    """Drop actors no stored mention refers to any more (after re-analysis with changed knowledge)."""
+    with transaction(db):
+        cursor = db.execute("DELETE FROM actors WHERE id NOT IN (SELECT DISTINCT actor FROM mentions)")
+    return cursor.rowcount
+
+
+def pending_documents(db: sqlite3.Connection, *, knowledge: str, force: bool = False) -> list[str]:
+    """Originals in English not yet analysed with this knowledge (duplicates are never analysed twice)."""
+    sql = (
+        "SELECT d.id FROM documents d LEFT JOIN analyses a ON a.document = d.id "
+        "WHERE d.duplicate_of IS NULL AND (d.language = 'en' OR d.language IS NULL)"
+    )
+    params: tuple[str, ...] = ()
+    if not force:
+        sql += " AND (a.document IS NULL OR a.knowledge != ?)"
+        params = (knowledge,)
+    return [row[0] for row in db.execute(sql + " ORDER BY d.rowid", params)]

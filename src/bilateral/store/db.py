@@ -1,0 +1,117 @@
+"""The SQLite store: connection settings, versioned migrations, one transaction per unit of work.
+
+The database file is the system of record; exports and the search index derive from it. Migrations are the
+numbered `.sql` files beside this module, applied in order and recorded in `PRAGMA user_version`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+from bilateral.errors import StoreError, StoreLocked
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, sql) for every migration file, in order."""
+    folder = resources.files("bilateral.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            found.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (and if needed create and migrate) the store at `path`."""
+    path = Path(path)
+    if readonly:
+        if not path.exists():
+            raise StoreError(f"no database at {path}", hint="run `bilateral ingest` or `bilateral run` first")
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        if path.parent and not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, check_same_thread=False)
+    # Transactions are opened explicitly with `transaction()`; autocommit otherwise.
+    db.isolation_level = None
+    db.row_factory = sqlite3.Row
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            migrate(db)
+        else:
+            check_version(db)
+    except sqlite3.DatabaseError as e:
+        db.close()
+        raise _translate(e, path) from e
+    return db
+
+
+def _translate(error: sqlite3.Error, path: Path) -> Exception:
+    if "locked" in str(error) or "busy" in str(error):
+        return StoreLocked(f"database {path} is locked")
+    return StoreError(f"cannot use database {path}: {error}")
+
+
+def check_version(db: sqlite3.Connection) -> int:
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    latest = migrations()[-1][0]
+    if version > latest:
+        raise StoreError(
+            f"the database is at schema version {version}, newer than this bilateral knows ({latest})",
+            hint="upgrade bilateral, or use --db with another file",
+        )
+    return version
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Apply every migration newer than the database's version; returns the version reached."""
+    version = check_version(db)
+    for number, sql in migrations():
+        if number <= version:
+            continue
+        with transaction(db):
+            for statement in _statements(sql):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {number}")
+        version = number
+    return version
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a migration into statements (sqlite3.complete_statement respects trigger bodies)."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        if not buffer and line.lstrip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One atomic unit: everything inside is written, or nothing is."""
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        raise StoreLocked("the database is locked by another writer") from e
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    else:
+        db.execute("COMMIT")
