@@ -39,7 +39,7 @@ class IngestReport:
 
 
 def _clean_or_skip(raw: RawDocument) -> Article | Skipped:
-    from bilateral.clean import clean
+    from bilateral.clean.article import clean
 
     try:
         return clean(raw)

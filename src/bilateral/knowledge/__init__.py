@@ -72,9 +72,7 @@ def load_packs(extra: Sequence[Path] = ()) -> Packs:
     folders = [BUILTIN, *extra]
     for folder in extra:
         if not folder.is_dir():
-            raise KnowledgeError(
-                f"knowledge folder {folder} does not exist", hint="pass a folder of .yaml packs"
-            )
+            raise KnowledgeError(f"knowledge folder {folder} does not exist", hint="pass a folder of .yaml packs")
     return Packs(tuple(read_pack(path) for folder in folders for path in _pack_files(folder)))
 
 
