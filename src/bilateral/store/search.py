@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from bilateral.errors import BadQuery
+from bilateral.errors import BadQuery, StoreLocked
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,10 @@ def search(
     try:
         rows = db.execute(sql, (*mark, *params, limit, offset)).fetchall()
     except sqlite3.OperationalError as e:
-        if "fts5" in str(e) or "syntax" in str(e) or "no such column" in str(e):
-            raise BadQuery(f"cannot understand the search query {query!r} ({e})") from e
-        raise
+        # The SQL around the MATCH is fixed, so any error but a lock is the user's query syntax.
+        if "locked" in str(e) or "busy" in str(e):
+            raise StoreLocked("the database is busy; try the search again") from e
+        raise BadQuery(f"cannot understand the search query {query!r} ({e})") from e
     return [
         Hit(row["id"], row["title"], row["outlet"], row["published"], row["snippet"], -float(row["score"]))
         for row in rows
