@@ -1,0 +1,76 @@
+"""`make bench`: run every benchmark module, print one table, and keep the results in bench-results/.
+
+Each module in this folder exposes `main() -> dict[str, value]`. The README's benchmark table is copied from the
+Markdown this writes (bench-results/results.md), so every figure there comes from a run of the code as it is.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import platform
+import sys
+import time
+import traceback
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = ROOT / "bench-results"
+
+# Order: cleaning, understanding, extraction, speed; a module absent from the tree is reported as such.
+MODULES = (
+    "seeds_clean",
+    "aeb",
+    "seeds_actors",
+    "plover_gsr",
+    "seeds_events",
+    "seeds_figures",
+    "ingest_speed",
+    "annotate_speed",
+)
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    OUT.mkdir(exist_ok=True)
+    only = set(sys.argv[1:])
+    results: dict[str, dict[str, object]] = {}
+    failed = 0
+    for name in MODULES:
+        if only and name not in only:
+            continue
+        if not (HERE / f"{name}.py").exists():
+            continue
+        started = time.perf_counter()
+        print(f"== {name}", flush=True)
+        try:
+            metrics = importlib.import_module(f"benchmarks.{name}").main()
+        except Exception:
+            traceback.print_exc()
+            failed += 1
+            continue
+        metrics["seconds (benchmark run)"] = round(time.perf_counter() - started, 1)
+        results[name] = metrics
+        for key, value in metrics.items():
+            print(f"   {key}: {value}", flush=True)
+    machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
+    lines = [
+        f"Measured with `make bench` on {time.strftime('%Y-%m-%d')} ({machine}).",
+        "",
+        "| benchmark | metric | value |",
+        "|---|---|---|",
+    ]
+    for name, metrics in results.items():
+        for key, value in metrics.items():
+            shown = f"{value:,.3f}".rstrip("0").rstrip(".") if isinstance(value, float) else value
+            lines.append(f"| {name} | {key} | {shown} |")
+    (OUT / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    previous = json.loads((OUT / "results.json").read_text()) if (OUT / "results.json").exists() else {}
+    (OUT / "results.json").write_text(json.dumps(previous | results, indent=1, sort_keys=True) + "\n")
+    print("\n".join(lines))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
