@@ -3,11 +3,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from tests.conftest import make_article
 
 from bilateral.errors import BadQuery
 from bilateral.store.documents import save_article
 from bilateral.store.search import search
-from tests.conftest import make_article
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def filled(db: sqlite3.Connection) -> sqlite3.Connection:
 
 def test_search_ranks_and_highlights(filled: sqlite3.Connection) -> None:
     hits = search(filled, "tariff*")
-    assert [hit.document for hit in hits][0] == "t"
+    assert hits[0].document == "t"
     assert {hit.document for hit in hits} == {"t", "e"}
     assert "[Tariffs]" in hits[0].snippet
 
