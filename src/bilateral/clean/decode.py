@@ -1,0 +1,80 @@
+"""Bytes to text: the declared charset, a BOM, an HTML meta charset, then detection; mojibake repaired.
+
+Empty, binary and undecodable inputs raise UnreadableSource with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from bilateral.errors import UnreadableSource
+from bilateral.model import RawDocument
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+
+
+def _known(encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        return codecs.lookup(encoding.strip().lower()).name
+    except LookupError:
+        return None
+
+
+def _candidates(raw: RawDocument) -> list[str]:
+    body = raw.body
+    found: list[str | None] = [encoding for bom, encoding in _BOMS if body.startswith(bom)]
+    found.append(_known(raw.encoding))
+    if raw.kind == "html":
+        match = _META_CHARSET.search(body[:4096])
+        found.append(_known(match.group(1).decode("ascii", "ignore")) if match else None)
+    found.append("utf-8")
+    return [encoding for encoding in found if encoding]
+
+
+def _looks_binary(body: bytes) -> bool:
+    sample = body[:8192]
+    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.05
+
+
+def _too_many_controls(text: str) -> bool:
+    sample = text[:8192]
+    bad = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in _CONTROL_OK)
+    bad += sample.count("\ufffd")
+    return bad > max(8, len(sample) * 0.02)
+
+
+def decode(raw: RawDocument) -> str:
+    """The document's text, NFC-normalised with "\\n" newlines; raises UnreadableSource when there is none."""
+    if not raw.body.strip():
+        raise UnreadableSource(raw.source, "empty file")
+    if _looks_binary(raw.body):
+        raise UnreadableSource(raw.source, "binary content, not text or HTML")
+    text: str | None = None
+    for encoding in _candidates(raw):
+        try:
+            text = raw.body.decode(encoding)
+            break
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if text is None:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw.body).best()
+        if best is None or best.encoding is None:
+            raise UnreadableSource(raw.source, "cannot tell the character encoding (not valid text)")
+        text = str(best)
+    if _too_many_controls(text):
+        raise UnreadableSource(raw.source, "undecodable: too many control or replacement characters")
+    import ftfy
+
+    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
