@@ -15,6 +15,7 @@ from bilateral.model import Cleaned
 
 BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "li")
 _SPACE = re.compile(r"\s+")
+MIN_WORDS = 5  # fewer than this is a navigation stub or an error page, not an article
 MIN_GAIN = 1.3  # sibling containers must add this much text to be trusted as the rest of the article
 
 
@@ -73,8 +74,8 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
         tree, url=url, include_comments=False, fast=True, with_metadata=True, as_dict=False
     )
     text = (document.text or "") if document is not None else ""
-    if document is None or not text.strip():
-        raise UnreadableSource("<html>", "no main text found in the page")
+    if document is None or len(text.split()) < MIN_WORDS:
+        raise UnreadableSource("<html>", f"no main text found in the page (fewer than {MIN_WORDS} words)")
     # bare_extraction prunes the tree it is given; the checks below need the whole page
     page = lxml.html.document_fromstring(html)
     text = _split_article(page, text) or text
