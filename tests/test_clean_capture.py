@@ -61,7 +61,8 @@ def test_body_and_subheadings_stay_furniture_goes() -> None:
 
 
 def test_by_line_and_dateline_with_outlet() -> None:
-    text = f"A headline about the border deal\n\nBy Ana Ruiz and Tom Lee\n\nGlobal Research, January 28, 2021\n\n{P1}\n\n{P2}\n"
+    header = "A headline about the border deal\n\nBy Ana Ruiz and Tom Lee\n\nGlobal Research, January 28, 2021"
+    text = f"{header}\n\n{P1}\n\n{P2}\n"
     cleaned = clean_capture(text)
     assert cleaned.authors == ["Ana Ruiz", "Tom Lee"]
     assert cleaned.published == "2021-01-28" and cleaned.outlet == "Global Research"

@@ -76,7 +76,7 @@ def test_article_extraction_benchmark_f1() -> None:
     truth = json.loads(eval_path("aeb", "ground-truth.json").read_text())
     scores = []
     for key, gold in truth.items():
-        html = gzip.open(eval_path("aeb", "html", f"{key}.html.gz")).read().decode("utf-8", "replace")
+        html = gzip.decompress(eval_path("aeb", "html", f"{key}.html.gz").read_bytes()).decode("utf-8", "replace")
         try:
             text = clean_html(html).text
         except UnreadableSource:

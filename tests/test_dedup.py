@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.conftest import make_article
-
 from bilateral.clean import dedup
 from bilateral.store.documents import Saved, save_article
+from tests.conftest import make_article
 
 ORIGINAL = (
     "Mexico agreed to deploy National Guard troops to its southern border after Washington threatened tariffs "

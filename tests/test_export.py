@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from tests.conftest import make_article
 
 from bilateral.errors import BilateralError
 from bilateral.export import write_export
@@ -15,6 +14,7 @@ from bilateral.export.contract import build_map, dumps
 from bilateral.model import Actor, Analysis, Event, Figure, Linkage, Mention
 from bilateral.store.analysis import save_analysis
 from bilateral.store.documents import save_article
+from tests.conftest import make_article
 
 TEXT = "Washington threatened tariffs unless Mexico curbed migration. Mexico sent 6,000 troops to its border."
 

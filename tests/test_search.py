@@ -3,11 +3,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from tests.conftest import make_article
 
 from bilateral.errors import BadQuery
 from bilateral.store.documents import save_article
 from bilateral.store.search import search
+from tests.conftest import make_article
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from tests.conftest import make_article
 
 from bilateral.errors import StoreError
 from bilateral.store.db import connect, migrations, transaction
 from bilateral.store.documents import Saved, load_article, save_article
+from tests.conftest import make_article
 
 TEXT = " ".join(f"The border agreement paragraph {i} describes migration cooperation in detail." for i in range(12))
 
