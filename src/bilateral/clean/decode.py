@@ -68,10 +68,12 @@ def decode(raw: RawDocument) -> str:
     if text is None:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(raw.body).best()
-        if best is None or best.encoding is None:
+        matches = list(from_bytes(raw.body))
+        if not matches:
             raise UnreadableSource(raw.source, "cannot tell the character encoding (not valid text)")
-        text = str(best)
+        # Short texts fit several code pages equally well; windows-1252 is by far the most common on the web.
+        western = any("cp1252" in match.could_be_from_charset for match in matches[:3])
+        text = raw.body.decode("cp1252", errors="replace") if western else str(matches[0])
     if _too_many_controls(text):
         raise UnreadableSource(raw.source, "undecodable: too many control or replacement characters")
     import ftfy
