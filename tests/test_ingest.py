@@ -121,7 +121,8 @@ def feed_xml(items: str) -> bytes:
 
 FEED = feed_xml(
     "<item><title>Full</title><link>https://example.org/full</link><dc:creator>Ana Ruiz</dc:creator>"
-    f"<pubDate>Fri, 19 Mar 2021 10:00:00 GMT</pubDate><content:encoded><![CDATA[<p>{LONG}</p>]]></content:encoded></item>"
+    "<pubDate>Fri, 19 Mar 2021 10:00:00 GMT</pubDate>"
+    f"<content:encoded><![CDATA[<p>{LONG}</p>]]></content:encoded></item>"
     "<item><title>Teaser</title><link>https://example.org/teaser</link><description>Short.</description></item>"
     "<item><title>Gone</title><link>https://example.org/gone</link></item>"
 )
@@ -165,8 +166,8 @@ def test_feed_file_on_disk(tmp_path: Path) -> None:
 
 
 def test_url_failures(client: httpx.Client) -> None:
-    items = read("https://example.org/missing", "https://example.org/slow", "https://example.org/big",
-                 "https://example.org/moved", "https://example.org/feed404.rss", client=client, max_bytes=5000)  # fmt: skip
+    urls = [f"https://example.org/{path}" for path in ("missing", "slow", "big", "moved", "feed404.rss")]
+    items = read(*urls, client=client, max_bytes=5000)
     assert "404" in items[0].reason  # type: ignore[union-attr]
     assert "timed out" in items[1].reason  # type: ignore[union-attr]
     assert "limit" in items[2].reason  # type: ignore[union-attr]
