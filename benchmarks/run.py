@@ -14,6 +14,8 @@ import time
 import traceback
 from pathlib import Path
 
+from benchmarks.common import Missing
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = ROOT / "bench-results"
@@ -27,12 +29,12 @@ MODULES = (
     "seeds_events",
     "seeds_figures",
     "ingest_speed",
+    "end_to_end",
     "annotate_speed",
 )
 
 
 def main() -> int:
-    sys.path.insert(0, str(ROOT))
     OUT.mkdir(exist_ok=True)
     only = set(sys.argv[1:])
     results: dict[str, dict[str, object]] = {}
@@ -46,6 +48,9 @@ def main() -> int:
         print(f"== {name}", flush=True)
         try:
             metrics = importlib.import_module(f"benchmarks.{name}").main()
+        except Missing as e:
+            print(f"   skipped: {e}")
+            continue
         except Exception:
             traceback.print_exc()
             failed += 1

@@ -14,7 +14,7 @@ from bilateral.model import RawDocument
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+_BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def _known(encoding: str | None) -> str | None:
@@ -47,9 +47,7 @@ def _looks_binary(body: bytes) -> bool:
 
 def _too_many_controls(text: str) -> bool:
     sample = text[:8192]
-    bad = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in _CONTROL_OK)
-    bad += sample.count("\ufffd")
-    return bad > max(8, len(sample) * 0.02)
+    return len(_BAD_CHARS.findall(sample)) > max(8, len(sample) * 0.02)
 
 
 def decode(raw: RawDocument) -> str:
@@ -77,6 +75,10 @@ def decode(raw: RawDocument) -> str:
     if _too_many_controls(text):
         raise UnreadableSource(raw.source, "undecodable: too many control or replacement characters")
     import ftfy
+    from ftfy.badness import is_bad
 
-    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+    # Repair only text that shows mojibake: fixing clean text costs more than everything else here.
+    if is_bad(text):
+        text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+    text = unicodedata.normalize("NFC", text)
     return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
