@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bilateral.errors import BilateralError, StageError
+from bilateral.knowledge import Packs, load_packs
 from bilateral.model import Analysis, Event, Figure, Linkage
 
 Doc = Any  # spacy.tokens.Doc; kept loose so this module imports without loading spaCy
@@ -21,25 +22,15 @@ Doc = Any  # spacy.tokens.Doc; kept loose so this module imports without loading
 class Knowledge:
     """Everything the stages know, loaded and validated once per process."""
 
-    annotate: Any
-    events: Any
-    linkages: Any
-    fingerprint: str
+    packs: Packs
+
+    @property
+    def fingerprint(self) -> str:
+        return self.packs.fingerprint
 
 
 def load_knowledge(extra: Sequence[Path] = ()) -> Knowledge:
-    from bilateral import annotate
-    from bilateral.extract.events import load_event_patterns
-    from bilateral.extract.linkages import load_linkage_cues
-    from bilateral.knowledge import load_packs
-
-    packs = load_packs(extra)
-    return Knowledge(
-        annotate=annotate.load_knowledge(extra),
-        events=load_event_patterns(packs),
-        linkages=load_linkage_cues(packs),
-        fingerprint=packs.fingerprint,
-    )
+    return Knowledge(packs=load_packs(extra))
 
 
 @dataclass(frozen=True)
@@ -48,43 +39,12 @@ class Stage:
     run: Callable[[Doc, Analysis, Knowledge], Analysis]
 
 
-def _annotate(doc: Doc, analysis: Analysis, knowledge: Knowledge) -> Analysis:
-    from bilateral import annotate
-
-    found: Analysis = annotate.analyse(
-        doc, published=analysis.published, document=analysis.document, knowledge=knowledge.annotate
-    )
-    found.published = analysis.published
-    return found
-
-
-def _events(doc: Doc, analysis: Analysis, knowledge: Knowledge) -> Analysis:
-    from bilateral.extract.events import extract_events
-
-    analysis.events = extract_events(doc, analysis, patterns=knowledge.events)
+def _sentences(doc: Doc, analysis: Analysis, knowledge: Knowledge) -> Analysis:
+    analysis.sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
     return analysis
 
 
-def _figures(doc: Doc, analysis: Analysis, knowledge: Knowledge) -> Analysis:
-    from bilateral.extract.figures import extract_figures
-
-    analysis.figures = extract_figures(doc, analysis)
-    return analysis
-
-
-def _linkages(doc: Doc, analysis: Analysis, knowledge: Knowledge) -> Analysis:
-    from bilateral.extract.linkages import extract_linkages
-
-    analysis.linkages = extract_linkages(doc, analysis, cues=knowledge.linkages)
-    return analysis
-
-
-DEFAULT_STAGES: tuple[Stage, ...] = (
-    Stage("annotate", _annotate),
-    Stage("events", _events),
-    Stage("figures", _figures),
-    Stage("linkages", _linkages),
-)
+DEFAULT_STAGES: tuple[Stage, ...] = (Stage("sentences", _sentences),)
 
 
 def run_stages(

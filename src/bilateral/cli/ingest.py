@@ -28,7 +28,7 @@ def print_ingest_report(report: IngestReport) -> None:
     if report.skipped:
         console.print(f"[yellow]{len(report.skipped)} input(s) skipped:[/]")
         for item in report.skipped:
-            console.print(f"  {item.source}: {item.reason}", markup=False, highlight=False)
+            console.print(f"  {item.source}: {item.reason}", markup=False, highlight=False, soft_wrap=True)
 
 
 def print_analyze_report(report: AnalyzeReport) -> None:
