@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from bilateral.errors import BilateralError
 
-console = Console()
+console = Console(soft_wrap=True)
 errors = Console(stderr=True)
 P = ParamSpec("P")
 R = TypeVar("R")

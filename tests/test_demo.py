@@ -1,0 +1,30 @@
+"""The README's main command on the bundled corpus: what `make demo` runs, checked end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bilateral.cli.main import app
+from tests.conftest import EXAMPLES
+
+
+@pytest.mark.model
+def test_run_on_the_example_corpus_writes_every_export(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["--db", str(tmp_path / "b.db"), "--quiet", "run", str(EXAMPLES), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "map.json").read_text())
+    documents = data["documents"]
+    assert len(documents) == 20
+    assert sum(document["duplicate_of"] is not None for document in documents) == 2
+    assert all(document["text"] and document["language"] == "en" for document in documents)
+    assert sum(bool(document["published"]) for document in documents) >= 18
+    assert {path.name for path in (out / "parquet").iterdir()} >= {"documents.parquet", "events.parquet"}
+    assert (out / "events.plover.jsonl").exists()
+    assert "analysed 18 of 18" in result.output
