@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bilateral import annotate
+from bilateral.annotate.knowledge import build as build_annotate_knowledge
 from bilateral.errors import BilateralError, StageError
 from bilateral.knowledge import Packs, load_packs
 from bilateral.model import Analysis, Event, Figure, Linkage
@@ -23,6 +25,7 @@ class Knowledge:
     """Everything the stages know, loaded and validated once per process."""
 
     packs: Packs
+    annotate: annotate.Knowledge
 
     @property
     def fingerprint(self) -> str:
@@ -30,7 +33,8 @@ class Knowledge:
 
 
 def load_knowledge(extra: Sequence[Path] = ()) -> Knowledge:
-    return Knowledge(packs=load_packs(extra))
+    packs = load_packs(extra)
+    return Knowledge(packs=packs, annotate=build_annotate_knowledge(packs))
 
 
 @dataclass(frozen=True)
@@ -39,12 +43,12 @@ class Stage:
     run: Callable[[Doc, Analysis, Knowledge], Analysis]
 
 
-def _sentences(doc: Doc, analysis: Analysis, knowledge: Knowledge) -> Analysis:
-    analysis.sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
-    return analysis
+def _annotate(doc: Doc, analysis: Analysis, knowledge: Knowledge) -> Analysis:
+    """Sentences, actors, places, dates and agenda issues."""
+    return annotate.analyse(doc, published=analysis.published, document=analysis.document, knowledge=knowledge.annotate)
 
 
-DEFAULT_STAGES: tuple[Stage, ...] = (Stage("sentences", _sentences),)
+DEFAULT_STAGES: tuple[Stage, ...] = (Stage("annotate", _annotate),)
 
 
 def run_stages(
