@@ -228,13 +228,37 @@ def _is_name(span: Span) -> bool:
     return not all(t.pos_ == "PRON" or t.like_num for t in span)
 
 
+def _trim(ent: Span) -> Span | None:
+    """The entity without a leading "the" and a trailing possessive ("Biden’s" -> "Biden")."""
+    start, end = ent.start, ent.end
+    if ent[0].lower_ == "the":
+        start += 1
+    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
+        end -= 1
+    if end <= start:
+        return None
+    span = ent.doc[start:end]
+    span.label_ = ent.label_
+    return span
+
+
+def _known_person(span: Span, result: Resolution) -> Actor | None:
+    """Someone already named in full in this document, referred to by surname (or another part of the name)."""
+    folded = fold(span.text)
+    if len(folded.split()) != 1:
+        return None
+    for actor in result.actors.values():
+        if actor.kind == "person" and folded in fold(actor.name).split()[1:]:
+            return actor
+    return None
+
+
 def _person(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> Actor:
     folded = fold(span.text)
     people = [a for a in result.actors.values() if a.kind == "person"]
-    # a surname or first-name-less reference to someone named in full earlier
-    for actor in people:
-        if len(folded.split()) == 1 and folded in fold(actor.name).split()[1:]:
-            return actor
+    known = _known_person(span, result)
+    if known is not None:
+        return known
     pack_people = [a for a in knowledge.actors.values() if a.kind == "person"]
     for actor in [*people, *pack_people]:
         names = {fold(actor.name), *(fold(alias) for alias in actor.aliases)}
@@ -258,12 +282,19 @@ def resolve_actors(doc: Doc, *, knowledge: ActorKnowledge) -> tuple[dict[str, Ac
     _pack_matches(doc, knowledge, result)
     _collectives(doc, knowledge, result)
     acronyms = _acronyms(doc)
-    for ent in doc.ents:
+    entities = [span for ent in doc.ents if (span := _trim(ent)) is not None]
+    # full names first, so that a surname used before the full name still joins it
+    for span in entities:
+        if span.label_ == "PERSON" and len(span) > 1 and result.free(span.start, span.end) and _is_name(span):
+            result.add(_person(doc, span, knowledge, result), span)
+    for span in entities:
+        ent = span
         if not result.free(ent.start, ent.end) or not _is_name(ent) or _relationship(ent.text, knowledge):
             continue
-        # spaCy often keeps a leading "the" inside organisation names
-        span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-        if ent.label_ == "PERSON":
+        known = _known_person(span, result)
+        if known is not None and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            result.add(known, span)  # "the Biden administration": spaCy may call a surname an organisation
+        elif ent.label_ == "PERSON":
             result.add(_person(doc, span, knowledge, result), span)
         elif ent.label_ in {"ORG", "FAC"}:
             if span.text in acronyms and acronyms[span.text] is not ent:
