@@ -304,7 +304,7 @@ def resolve_actors(doc: Doc, *, knowledge: ActorKnowledge) -> tuple[dict[str, Ac
             _geo(doc, span, knowledge, result)
     # acronyms defined in the text join their long form wherever they appear
     for acronym, long_form in acronyms.items():
-        owner = next((m.actor for m in result.mentions if m.start == long_form.start_char), None)
+        owner = next((m.actor for m in result.mentions if long_form.start_char <= m.start < long_form.end_char), None)
         if owner is None:
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", doc.text):

@@ -1,0 +1,160 @@
+"""Actors, dates, issues and knowledge packs on hand-written sentences (real spaCy model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bilateral.annotate import analyse, load_knowledge
+from bilateral.annotate.dates import resolve
+from bilateral.annotate.knowledge import Knowledge
+from bilateral.annotate.nlp import load_nlp
+from bilateral.errors import KnowledgeError
+from bilateral.model import Analysis
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+def run(text: str, knowledge: Knowledge, published: str | None = "2021-04-24") -> Analysis:
+    return analyse(load_nlp()(text), published=published, document="d", knowledge=knowledge)
+
+
+def actor_of(analysis: Analysis, text: str) -> Any:
+    ids = {m.actor for m in analysis.mentions if m.text == text}
+    assert len(ids) == 1, (text, [(m.text, m.actor) for m in analysis.mentions])
+    return analysis.actors[ids.pop()]
+
+
+@pytest.mark.model
+def test_surname_after_full_name_and_titles(knowledge: Knowledge) -> None:
+    found = run("Mexican Foreign Minister Helena Quintanilla met Tom Ashworth. Later Quintanilla said the talks "
+                "went well, and Ashworth agreed.", knowledge)  # fmt: skip
+    assert actor_of(found, "Quintanilla") is actor_of(found, "Helena Quintanilla")
+    minister = actor_of(found, "Helena Quintanilla")
+    assert (minister.country, minister.sector, minister.kind) == ("MEX", "GOV", "person")
+    assert actor_of(found, "Ashworth").id == actor_of(found, "Tom Ashworth").id
+
+
+@pytest.mark.model
+def test_defined_acronym_joins_its_long_form(knowledge: Knowledge) -> None:
+    found = run("The Northern Valley Smuggling Cartel (NVSC) grew quickly. Police say the NVSC controls the route.",
+                knowledge)  # fmt: skip
+    cartel = actor_of(found, "Northern Valley Smuggling Cartel")
+    assert actor_of(found, "NVSC") is cartel and cartel.sector == "CRM"
+
+
+@pytest.mark.model
+def test_pack_aliases_accents_and_case_sensitive_acronyms(knowledge: Knowledge) -> None:
+    found = run("AMLO spoke. Lopez Obrador then met agents from ICE and the DEA. There was ice on the road.", knowledge)
+    amlo = actor_of(found, "AMLO")
+    assert actor_of(found, "Lopez Obrador") is amlo and amlo.country == "MEX"
+    assert actor_of(found, "ICE").country == "USA" and actor_of(found, "DEA").sector == "COP"
+    assert all(m.text != "ice" for m in found.mentions)
+
+
+@pytest.mark.model
+def test_one_letter_misspelling_of_a_known_person(knowledge: Knowledge) -> None:
+    found = run("Marcelo Ebrad travelled to Washington on Monday.", knowledge)
+    assert actor_of(found, "Marcelo Ebrad").id == "marcelo-ebrard"
+
+
+@pytest.mark.model
+def test_demonym_phrases_groups_and_capitals(knowledge: Knowledge) -> None:
+    found = run("The Mexican government sent Mexican troops north while U.S. corporations complained. "
+                "Washington said Central American migrants and asylum seekers kept arriving at the White House "
+                "gates.", knowledge)  # fmt: skip
+    assert (actor_of(found, "Mexican government").country, actor_of(found, "Mexican government").sector) == (
+        "MEX",
+        "GOV",
+    )
+    assert actor_of(found, "Mexican troops").sector == "MIL"
+    assert (actor_of(found, "U.S. corporations").country, actor_of(found, "U.S. corporations").sector) == (
+        "USA",
+        "BUS",
+    )
+    assert actor_of(found, "Washington").country == "USA"
+    assert actor_of(found, "asylum seekers").sector == "REF"
+    assert actor_of(found, "White House").country == "USA"
+
+
+@pytest.mark.model
+def test_pronouns_and_common_nouns_never_become_actors(knowledge: Knowledge) -> None:
+    found = run("They said it was over. We disagree, and the government of nobody knows.", knowledge)
+    names = {actor.name.lower() for actor in found.actors.values()}
+    assert not names & {"they", "it", "we", "government", "nobody"}
+
+
+@pytest.mark.model
+def test_places_are_not_actors_when_they_are_locations(knowledge: Knowledge) -> None:
+    found = run("Mexico agreed to the plan. Migrants waited in Tijuana and in Mexico for months.", knowledge)
+    assert actor_of(found, "Mexico").country == "MEX"
+    assert {(p.text, p.country) for p in found.places} >= {("Tijuana", "MEX"), ("Mexico", "MEX")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("last week", ("2021-04-12", "week")), ("on Friday", ("2021-04-23", "day")), ("last year", ("2020", "year")),
+     ("in the first three weeks of March", ("2021-03", "month")), ("since December", ("2020-12", "month")),
+     ("June 1st", ("2020-06-01", "day")), ("February 19, 2021", ("2021-02-19", "day")), ("late 2020", ("2020", "year")),
+     ("the last month", ("2021-03", "month")), ("yesterday", ("2021-04-23", "day"))],
+)  # fmt: skip
+def test_relative_dates_are_anchored_on_the_publication_date(text: str, expected: tuple[str, str]) -> None:
+    from datetime import date
+
+    assert resolve(text, date(2021, 4, 24)) == expected
+
+
+def test_relative_dates_without_an_anchor_stay_unresolved() -> None:
+    assert resolve("last week", None) is None
+    assert resolve("June 2019", None) == ("2019-06", "month")
+
+
+@pytest.mark.model
+def test_issues_per_sentence_and_salience(knowledge: Knowledge) -> None:
+    found = run("Tariffs on steel rose. Exports fell sharply. Migrants were deported. The weather was nice.", knowledge)
+    assert [s.issues for s in found.sentence_issues] == [("trade",), ("trade",), ("migration",), ()]
+    assert found.issues == {"trade": 0.5}  # one sentence on migration is not enough to call it discussed
+
+
+def test_a_bad_pack_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("pack: mine\nkind: actors\nactors:\n  - {id: x, name: X, kind: alien}\n")
+    with pytest.raises(KnowledgeError, match="kind 'alien'"):
+        load_knowledge([tmp_path])
+    (tmp_path / "bad.yaml").write_text("pack: [unclosed\n")
+    with pytest.raises(KnowledgeError, match="not valid YAML"):
+        load_knowledge([tmp_path])
+    with pytest.raises(KnowledgeError, match="does not exist"):
+        load_knowledge([tmp_path / "nope"])
+
+
+@pytest.mark.model
+def test_a_user_pack_entry_overrides_inference(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "pack: mine\nkind: actors\nactors:\n"
+        "  - {id: tom-ashworth, name: Tom Ashworth, kind: person, country: CAN, sector: BUS, aliases: [Ashworth]}\n"
+    )
+    found = run("Tom Ashworth met the minister. Ashworth left.", load_knowledge([tmp_path]))
+    actor = actor_of(found, "Tom Ashworth")
+    assert (actor.id, actor.country, actor.sector) == ("tom-ashworth", "CAN", "BUS")
+
+
+@pytest.mark.eval
+@pytest.mark.model
+def test_seed_gold_actors_and_issues() -> None:
+    from tests.conftest import eval_path
+
+    eval_path("seeds_dev_gold.yaml")
+    from benchmarks.seeds_actors import main
+
+    metrics = main()
+    assert metrics["seeds: gold actors found as one canonical actor %"] >= 90  # type: ignore[operator]
+    assert metrics["seeds: of those, right country %"] >= 90  # type: ignore[operator]
+    assert metrics["seeds: gold actors split across actors"] == 0
+    assert metrics["seeds: pronoun/date/common-noun actors"] == 0
+    assert metrics["seeds: gold issues recalled %"] >= 85  # type: ignore[operator]
+    assert metrics["seeds: documents whose top 3 issues are gold issues"] == "3/3"
