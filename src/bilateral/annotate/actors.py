@@ -88,6 +88,10 @@ def _edge_ok(span: Span) -> bool:
     return not (first.i > 0 and first.doc[first.i - 1].text == "-" and not first.doc[first.i - 1].whitespace_)
 
 
+def _may_start(token: Any, knowledge: ActorKnowledge) -> bool:
+    return fold(token.text) in knowledge.starts or fold(token.lemma_) in knowledge.starts
+
+
 def _phrase_at(doc: Doc, index: int, table: dict[str, str], longest: int = 4) -> tuple[int, str] | None:
     """(end token, sector) of the longest table phrase starting at token index (plural/lemma forms allowed)."""
     if not _edge_ok(doc[index : index + 1]):
@@ -108,6 +112,8 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
     """Longest knowledge-pack aliases first; case-sensitive for short capitals (ICE is not ice)."""
     found = []
     for start in range(len(doc)):
+        if not _may_start(doc[start], knowledge):
+            continue
         for size in range(min(8, len(doc) - start), 0, -1):
             span = doc[start : start + size]
             if not _edge_ok(span):
@@ -127,6 +133,8 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
 def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
     """Country or demonym followed by a body noun: "the Mexican government", "U.S. corporations"."""
     for i in range(len(doc)):
+        if not _may_start(doc[i], knowledge):
+            continue
         for size in (3, 2, 1):
             if i + size > len(doc):
                 continue
@@ -151,6 +159,8 @@ def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> Non
 
 def _groups(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
     for i in range(len(doc)):
+        if not _may_start(doc[i], knowledge):
+            continue
         found = _phrase_at(doc, i, knowledge.groups)
         # only a group noun that heads its phrase ("migrants", not "migrant workers" or "migrant community")
         if not found or not result.free(i, found[0]) or doc[found[0] - 1].dep_ in {"compound", "amod"}:

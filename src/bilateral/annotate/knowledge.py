@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,9 @@ SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "SPY", "CRM", "BUS",
            "OPP", "IGO", "NGO", "MNC", "UNK", "EDU", "REL"}  # fmt: skip
 
 
+@lru_cache(maxsize=500_000)
 def fold(text: str) -> str:
-    """Accent-, case- and punctuation-insensitive form of a name."""
+    """Accent-, case- and punctuation-insensitive form of a name (cached: the same words recur endlessly)."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     plain = plain.replace(".", "").replace("’", "'").replace("-", " ")
@@ -57,6 +59,12 @@ class ActorKnowledge:
     bodies: dict[str, str] = field(default_factory=dict)  # folded collective noun -> sector
     groups: dict[str, str] = field(default_factory=dict)  # folded group noun -> sector
     org_words: list[tuple[str, str]] = field(default_factory=list)  # (folded word, sector), longest first
+    # the folded first words of every name and phrase above: most tokens start none, and are skipped at once
+    starts: set[str] = field(default_factory=set)
+
+    def index(self) -> None:
+        names = [*self.aliases, *self.countries, *self.capitals, *self.places, *self.bodies, *self.groups]
+        self.starts = {name.split()[0] for name in names if name} | {fold(a.split()[0]) for a in self.exact}
 
 
 @dataclass
@@ -141,6 +149,7 @@ def build(packs: Packs) -> Knowledge:
     for pack in packs.of_kind("actors"):
         for entry in require(pack.data, "actors", list, where=str(pack.path)):
             _add_actor(actors, entry, pack)
+    actors.index()
     patterns: dict[str, re.Pattern[str]] = {}
     contexts: dict[str, list[str]] = {}
     for pack in packs.of_kind("issues"):
