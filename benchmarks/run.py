@@ -59,20 +59,18 @@ def main() -> int:
         results[name] = metrics
         for key, value in metrics.items():
             print(f"   {key}: {value}", flush=True)
+    # results of earlier runs stay for benchmarks not selected this time (`make bench` runs them all)
+    path = OUT / "results.json"
+    merged = (json.loads(path.read_text()) if path.exists() else {}) | results
+    path.write_text(json.dumps(merged, indent=1, sort_keys=True) + "\n")
     machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
-    lines = [
-        f"Measured with `make bench` on {time.strftime('%Y-%m-%d')} ({machine}).",
-        "",
-        "| benchmark | metric | value |",
-        "|---|---|---|",
-    ]
-    for name, metrics in results.items():
-        for key, value in metrics.items():
+    lines = [f"Measured with `make bench` on {time.strftime('%Y-%m-%d')} ({machine}).", "",
+             "| benchmark | metric | value |", "|---|---|---|"]  # fmt: skip
+    for name in [name for name in MODULES if name in merged]:
+        for key, value in merged[name].items():
             shown = f"{value:,.3f}".rstrip("0").rstrip(".") if isinstance(value, float) else value
             lines.append(f"| {name} | {key} | {shown} |")
     (OUT / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    previous = json.loads((OUT / "results.json").read_text()) if (OUT / "results.json").exists() else {}
-    (OUT / "results.json").write_text(json.dumps(previous | results, indent=1, sort_keys=True) + "\n")
     print("\n".join(lines))
     return 1 if failed else 0
 
