@@ -1,0 +1,67 @@
+"""Partisanship: the shipped model loads from the package, gives probabilities, and was good enough in CV."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from bilateral.compare import partisan
+from bilateral.compare.partisan import MODEL_PATH, load_model, partisanship, term_counts
+from tests.conftest import eval_path, make_article
+
+
+def test_model_ships_in_the_package_and_is_small() -> None:
+    assert MODEL_PATH.exists()
+    assert MODEL_PATH.stat().st_size < 4_000_000
+    meta = json.loads(MODEL_PATH.with_suffix(".json").read_text(encoding="utf-8"))
+    assert "SemEval-2019" in meta["training_data"] and "CC BY 4.0" in meta["training_data"]
+    assert meta["cv_accuracy"] >= 0.78
+
+
+def test_probability_is_between_zero_and_one_and_stable() -> None:
+    article = make_article("The committee met on Tuesday and approved the budget.", title="Budget approved")
+    probability = partisanship(article)
+    assert 0.0 < probability < 1.0
+    assert partisanship(article) == probability
+
+
+def test_hashing_does_not_depend_on_the_process() -> None:
+    # crc32 buckets: the same word always lands in the same place, unlike Python's salted hash()
+    assert term_counts("border wall") == term_counts("Border WALL")
+    assert len(term_counts("a b c")) == 3
+
+
+def test_missing_model_says_how_to_train(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from bilateral.errors import BilateralError
+
+    with pytest.raises(BilateralError, match="train_partisan"):
+        partisan.load_model(Path(str(tmp_path)) / "none.npz")
+
+
+@pytest.mark.eval
+def test_shipped_model_fits_a_sample_of_its_training_articles() -> None:
+    from bilateral.compare.train_partisan import html_text
+
+    lines = eval_path("hyperpartisan", "train.jsonl").read_text(encoding="utf-8").splitlines()
+    sample = random.Random(7).sample(lines, 60)
+    model = load_model()
+    correct = 0
+    for line in sample:
+        record = json.loads(line)
+        probability = model.probability(html_text(record["html"]), record["title"])
+        correct += (probability >= 0.5) == record["hyperpartisan"]
+    assert correct / len(sample) > 0.6
+
+
+@pytest.mark.eval
+def test_held_out_folds_of_a_subset_beat_the_majority_class() -> None:
+    from bilateral.compare.train_partisan import cross_validate, read_examples
+
+    examples = read_examples(eval_path("hyperpartisan", "train.jsonl"))
+    subset = examples[::3]
+    majority = max(sum(e.label for e in subset), len(subset) - sum(e.label for e in subset)) / len(subset)
+    assert cross_validate(subset, k=3) > majority
