@@ -11,15 +11,12 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from bilateral.calendar import MONTH_PATTERN, MONTHS
 from bilateral.model import DateMention
 
 Doc = Any
-MONTHS = {name: i for i, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], start=1) for name in names}  # fmt: skip
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = MONTH_PATTERN
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 FULL = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|th)?(?:,?\s+" + _YEAR + ")?", re.I),
