@@ -1,62 +1,75 @@
 """Readers: what a user names (files, folders, URLs, feeds, WARC, JSONL) becomes a stream of raw documents.
 
-Nothing here cleans text or touches the store. A failure never stops the stream: it becomes a `Skipped`
-with a reason, and the remaining inputs are still read.
+Nothing here cleans text, prints or touches the store. A failure never stops the stream: it becomes a
+`Skipped` with a reason a person can act on, and the remaining inputs are still read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
+import httpx
+
+from bilateral.ingest.feed import read_feed_bytes
+from bilateral.ingest.files import CONTAINERS, read_path, suffix, walk
+from bilateral.ingest.url import LazyClient, document_from, fetch_bytes, is_feed_response, is_url
 from bilateral.model import RawDocument, Skipped
 
-FEED_SUFFIXES = (".rss", ".atom", ".xml", "/feed", "/rss", "/atom")
+__all__ = ["count_inputs", "read_sources", "read_url"]
 
 
-def is_url(source: str) -> bool:
-    return source.startswith(("http://", "https://"))
+def read_url(url: str, *, client: LazyClient, max_bytes: int) -> Iterator[RawDocument | Skipped]:
+    """A web page, or every entry of a feed when the URL or the response says it is one (fetched once)."""
+    fetched = fetch_bytes(url, client=client(), max_bytes=max_bytes)
+    if isinstance(fetched, Skipped):
+        yield fetched
+        return
+    response, body = fetched
+    if is_feed_response(url, response, body):
+        final = str(response.url)
+        yield from read_feed_bytes(body, source=url, client=client, max_bytes=max_bytes, base_url=final)
+    else:
+        yield document_from(url, response, body)
 
 
 def read_sources(
-    sources: Sequence[str], *, client: Any = None, max_bytes: int = 20_000_000
+    sources: Sequence[str], *, client: httpx.Client | None = None, max_bytes: int = 20_000_000
 ) -> Iterator[RawDocument | Skipped]:
-    """Every document the sources hold, in order; an httpx client is created only if a URL is met."""
-    from bilateral.ingest.feed import read_feed_bytes
-    from bilateral.ingest.files import read_path
-    from bilateral.ingest.url import fetch_bytes, make_client
+    """Every document the sources hold, in the order given (folders in sorted order).
 
-    for source in sources:
-        if not is_url(source):
-            yield from read_path(Path(source), max_bytes=max_bytes)
-            continue
-        if client is None:
-            client = make_client()
-        fetched = fetch_bytes(source, client=client, max_bytes=max_bytes)
-        if isinstance(fetched, Skipped):
-            yield fetched
-            continue
-        response, body = fetched
-        content_type = response.headers.get("content-type", "").lower()
-        if source.lower().rstrip("/").endswith(FEED_SUFFIXES) or "rss" in content_type or "atom" in content_type:
-            yield from read_feed_bytes(body, source=source, client=client, max_bytes=max_bytes)
-        else:
-            kind = "text" if content_type.startswith("text/plain") else "html"
-            yield RawDocument(source, body, kind, url=str(response.url), encoding=response.charset_encoding)
+    An http(s) source is fetched with `client`; without one, a client is made when the first URL is met
+    (a feed file's entries count) and closed when the stream ends.
+    """
+    lazy = LazyClient(client)
+    try:
+        for source in sources:
+            if is_url(source):
+                yield from read_url(source, client=lazy, max_bytes=max_bytes)
+            else:
+                yield from read_path(Path(source), max_bytes=max_bytes, client=lazy)
+    finally:
+        lazy.close()
 
 
 def count_inputs(sources: Sequence[str]) -> int | None:
-    """How many files the sources name, for a progress bar; None when unknown (URLs, feeds, archives, JSONL)."""
-    from bilateral.ingest.files import FEED, JSONL, WARC, files_in, suffix
+    """How many items the sources will yield, for a progress bar's total; None when that is unknown.
 
+    Unknown means a URL (it may be a feed) or a container file (JSONL, WARC, feed) holding any number of
+    documents. A missing path counts one: it yields one Skipped.
+    """
     total = 0
     for source in sources:
-        path = Path(source)
         if is_url(source):
             return None
-        files = files_in(path) if path.is_dir() else [path]
-        if any(suffix(file)[0] in JSONL | WARC | FEED for file in files):
-            return None
-        total += len(files)
+        path = Path(source)
+        if not path.is_dir():
+            if suffix(path)[0] in CONTAINERS:
+                return None
+            total += 1
+            continue
+        for item in walk(path):
+            if isinstance(item, Path) and suffix(item)[0] in CONTAINERS:
+                return None
+            total += 1
     return total
