@@ -19,7 +19,8 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _HTML_TAGS = re.compile(rb"<(?:head|body|title|meta|div|p|article)[\s>]", re.I)
-_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
+# the root element, after any XML declaration, stylesheet instruction or comment
+_FEED_ROOT = re.compile(rb"^(?:<\?[^>]*>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.S)
 
 
 def _head(body: bytes) -> bytes:
@@ -31,14 +32,15 @@ def looks_like_html(body: bytes) -> bool:
     head = _head(body)
     if _HTML_START.match(head):
         return True
+    if _FEED_ROOT.match(head):
+        return False  # feeds carry <title> and escaped <p> too
     # Fragments saved without <html>: a page still opens with markup and has several distinct tags closed.
     return head.startswith(b"<") and len(set(_HTML_TAGS.findall(head.lower()))) >= 2 and b"</" in head
 
 
 def looks_like_feed(body: bytes) -> bool:
     """True when the bytes open like an RSS, RDF or Atom document."""
-    head = _head(body)
-    return head.startswith(b"<") and not looks_like_html(body) and _FEED_ROOT.search(head[:2048]) is not None
+    return _FEED_ROOT.match(_head(body)) is not None
 
 
 def utf16_without_bom(body: bytes) -> str | None:
