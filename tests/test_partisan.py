@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -33,13 +34,11 @@ def test_hashing_does_not_depend_on_the_process() -> None:
     assert len(term_counts("a b c")) == 3
 
 
-def test_missing_model_says_how_to_train(tmp_path: object) -> None:
-    from pathlib import Path
-
+def test_missing_model_says_how_to_train(tmp_path: Path) -> None:
     from bilateral.errors import BilateralError
 
     with pytest.raises(BilateralError, match="train_partisan"):
-        partisan.load_model(Path(str(tmp_path)) / "none.npz")
+        partisan.load_model(tmp_path / "none.npz")
 
 
 @pytest.mark.eval
@@ -65,3 +64,16 @@ def test_held_out_folds_of_a_subset_beat_the_majority_class() -> None:
     subset = examples[::3]
     majority = max(sum(e.label for e in subset), len(subset) - sum(e.label for e in subset)) / len(subset)
     assert cross_validate(subset, k=3) > majority
+
+
+@pytest.mark.eval
+def test_same_data_and_seed_give_identical_model_bytes(tmp_path: Path) -> None:
+    from bilateral.compare.train_partisan import read_examples, train, write_model
+
+    examples = read_examples(eval_path("hyperpartisan", "train.jsonl"))[:80]
+    write_model(train(examples, steps=50), tmp_path / "a.npz")
+    write_model(train(examples, steps=50), tmp_path / "b.npz")
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+    assert load_model(tmp_path / "a.npz").probability("A plain report.", None) == pytest.approx(
+        load_model(tmp_path / "b.npz").probability("A plain report.", None)
+    )

@@ -87,3 +87,8 @@ def test_real_parse_possessive_subject_counts_for_the_country(nlp: spacy.languag
     analysis = Analysis(document="d1", sentences=[(0, len(doc.text))], mentions=[Mention("MEX", "Mexico", 0, 6)])
     (stance,) = stances(doc, analysis)
     assert stance.score < 0 and stance.evidence[0][2] == doc.text
+
+
+def test_same_input_same_stances() -> None:
+    doc = _doc()
+    assert stances(doc, _analysis(doc)) == stances(doc, _analysis(doc))
