@@ -75,3 +75,9 @@ def test_pack_without_terms_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("pack: bad\nkind: frames\nframes:\n  x: {label: X}\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="terms"):
         frames_from_packs(load_packs([tmp_path]))
+
+
+def test_sentences_may_be_given_directly() -> None:
+    analysis = _analysis(TEXT)
+    given = [(start, end, TEXT[start:end]) for start, end in analysis.sentences]
+    assert frames(given, analysis) == frames(TEXT, analysis)
