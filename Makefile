@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 DEMO := demo-out
 
-.PHONY: demo test lint bench lock clean
+.PHONY: demo test lint bench train lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "bilateral needs Python 3.11 or newer")'
@@ -30,6 +30,11 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+
+# Retrain the shipped comparison models from ../shared/eval (deterministic: same data, same model bytes).
+train: $(STAMP)
+	$(BIN)/python -m bilateral.compare.train_partisan
+	$(BIN)/python -m bilateral.compare.train_genre
 
 # Regenerate the pinned versions after changing dependencies in pyproject.toml.
 lock: $(STAMP)

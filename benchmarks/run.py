@@ -28,6 +28,8 @@ MODULES = (
     "plover_gsr",
     "seeds_events",
     "seeds_figures",
+    "partisan",
+    "seeds_compare",
     "ingest_speed",
     "end_to_end",
     "annotate_speed",

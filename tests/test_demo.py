@@ -27,4 +27,13 @@ def test_run_on_the_example_corpus_writes_every_export(tmp_path: Path) -> None:
     assert sum(bool(document["published"]) for document in documents) >= 18
     assert {path.name for path in (out / "parquet").iterdir()} >= {"documents.parquet", "events.parquet"}
     assert (out / "events.plover.jsonl").exists()
+    originals = [document for document in documents if document["duplicate_of"] is None]
+    assert all(document["genre"] in {"news", "opinion", "analysis", "statement"} for document in originals)
+    assert all(0 <= document["partisanship"] <= 1 and document["issues"] for document in originals)
+    assert data["stances"] and all(stance["evidence"] for stance in data["stances"])
+    text = {document["id"]: document["text"] for document in documents}
+    for stance in data["stances"]:
+        for span in stance["evidence"]:
+            assert text[stance["document"]][span["start"] : span["end"]] == span["text"]
+    assert {actor["id"] for actor in data["actors"]} >= {"joe-biden", "andres-manuel-lopez-obrador", "MEX-GOV"}
     assert "analysed 18 of 18" in result.output

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the comparison results are defined beside the code that makes them
+    from bilateral.compare import FrameUse, Genre, Stance
 
 
 @dataclass(frozen=True)
@@ -169,3 +173,7 @@ class Analysis:
     figures: list[Figure] = field(default_factory=list)
     linkages: list[Linkage] = field(default_factory=list)
     published: str | None = None  # the article's publication date, the anchor for relative dates
+    genre: Genre | None = None
+    partisanship: float | None = None  # probability that the document is hyperpartisan
+    frames: list[FrameUse] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bilateral.errors import BilateralError, UnreadableSource
-from bilateral.model import Analysis, Article, RawDocument, Skipped
+from bilateral.model import Article, RawDocument, Skipped
 from bilateral.store.analysis import pending_documents, prune_actors, save_analysis
 from bilateral.store.documents import Saved, is_stored, load_article, record_skipped, save_article
 
@@ -123,7 +123,7 @@ def analyze(
         for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
             on_item(article.id)
             try:
-                analysis = run_stages(doc, Analysis(article.id, published=article.published), knowledge)
+                analysis = run_stages(doc, article, knowledge)
             except BilateralError as e:
                 report.failed.append(Skipped(article.source, str(e)))
                 continue

@@ -1,6 +1,6 @@
 """The analysis stages, registered from one explicit list, and the runner that applies them to a document.
 
-A stage is a named callable `(doc, analysis, knowledge) -> Analysis` over plain data with no I/O. The runner
+A stage is a named callable `(doc, article, analysis, knowledge) -> Analysis` over plain data with no I/O. The runner
 runs them in order, names the stage that failed and checks what each returned.
 """
 
@@ -15,7 +15,7 @@ from bilateral import annotate
 from bilateral.annotate.knowledge import build as build_annotate_knowledge
 from bilateral.errors import BilateralError, StageError
 from bilateral.knowledge import Packs, load_packs
-from bilateral.model import Analysis, Event, Figure, Linkage
+from bilateral.model import Analysis, Article, Event, Figure, Linkage
 
 Doc = Any  # spacy.tokens.Doc; kept loose so this module imports without loading spaCy
 
@@ -40,24 +40,39 @@ def load_knowledge(extra: Sequence[Path] = ()) -> Knowledge:
 @dataclass(frozen=True)
 class Stage:
     name: str
-    run: Callable[[Doc, Analysis, Knowledge], Analysis]
+    run: Callable[[Doc, Article, Analysis, Knowledge], Analysis]
 
 
-def _annotate(doc: Doc, analysis: Analysis, knowledge: Knowledge) -> Analysis:
+def _annotate(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowledge) -> Analysis:
     """Sentences, actors, places, dates and agenda issues."""
-    return annotate.analyse(doc, published=analysis.published, document=analysis.document, knowledge=knowledge.annotate)
+    return annotate.analyse(doc, published=article.published, document=article.id, knowledge=knowledge.annotate)
 
 
-DEFAULT_STAGES: tuple[Stage, ...] = (Stage("annotate", _annotate),)
+def _compare(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowledge) -> Analysis:
+    """Genre, partisanship, frames and tone toward the main actors."""
+    from bilateral.compare.frames import frames
+    from bilateral.compare.genre import classify_genre
+    from bilateral.compare.partisan import partisanship
+    from bilateral.compare.tone import stances
+
+    analysis.genre = classify_genre(article, doc)
+    analysis.partisanship = round(partisanship(article), 4)
+    analysis.frames = frames(doc, analysis, packs=knowledge.packs)
+    analysis.stances = stances(doc, analysis)
+    return analysis
+
+
+DEFAULT_STAGES: tuple[Stage, ...] = (Stage("annotate", _annotate), Stage("compare", _compare))
 
 
 def run_stages(
-    doc: Doc, analysis: Analysis, knowledge: Knowledge, *, stages: Sequence[Stage] = DEFAULT_STAGES
+    doc: Doc, article: Article, knowledge: Knowledge, *, stages: Sequence[Stage] = DEFAULT_STAGES
 ) -> Analysis:
+    analysis = Analysis(article.id, published=article.published)
     text = doc.text
     for stage in stages:
         try:
-            result = stage.run(doc, analysis, knowledge)
+            result = stage.run(doc, article, analysis, knowledge)
         except BilateralError:
             raise
         except Exception as e:
@@ -65,8 +80,11 @@ def run_stages(
         if not isinstance(result, Analysis):
             raise StageError(stage.name, f"returned {type(result).__name__}, not Analysis")
         items: list[Event | Figure | Linkage] = [*result.events, *result.figures, *result.linkages]
-        for item in items:
-            if text[item.start : item.end] != item.evidence:
-                raise StageError(stage.name, f"evidence {item.evidence[:40]!r} is not text[{item.start}:{item.end}]")
+        spans = [(item.start, item.end, item.evidence) for item in items]
+        spans += [span for use in result.frames for span in use.evidence]
+        spans += [span for stance in result.stances for span in stance.evidence]
+        for start, end, evidence in spans:
+            if text[start:end] != evidence:
+                raise StageError(stage.name, f"evidence {evidence[:40]!r} is not text[{start}:{end}]")
         analysis = result
     return analysis

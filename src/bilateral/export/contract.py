@@ -1,6 +1,6 @@
 """The map as one JSON document (`bilateral/map@1`, the export contract in DESIGN.md), read from the store.
 
-Fields that later stages fill (genre, partisanship, frames, stories, stances) are present and empty until then.
+Fields that later stages fill (stories) are present and empty until then.
 Everything is sorted so the same store always gives byte-identical output.
 """
 
@@ -24,6 +24,14 @@ def documents(db: sqlite3.Connection) -> list[dict[str, Any]]:
     issues: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _rows(db, "document_issues", "SELECT * FROM document_issues ORDER BY document, salience DESC, issue"):
         issues[row["document"]].append({"issue": row["issue"], "salience": round(row["salience"], 4)})
+    profiles = {row["document"]: row for row in _rows(db, "profiles", "SELECT * FROM profiles")}
+    frames: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in _rows(
+        db, "frames", "SELECT * FROM frames ORDER BY document, issue IS NOT NULL, issue, score DESC, frame"
+    ):
+        frames[row["document"]].append(
+            {"frame": row["frame"], "issue": row["issue"], "score": row["score"], "evidence": _evidence(row)}
+        )
     return [
         {
             "id": row["id"],
@@ -34,15 +42,27 @@ def documents(db: sqlite3.Connection) -> list[dict[str, Any]]:
             "published": row["published"],
             "outlet": row["outlet"],
             "language": row["language"],
-            "genre": None,
-            "partisanship": None,
+            "genre": profiles[row["id"]]["genre"] if row["id"] in profiles else None,
+            "genre_features": json.loads(profiles[row["id"]]["genre_features"]) if row["id"] in profiles else [],
+            "partisanship": profiles[row["id"]]["partisanship"] if row["id"] in profiles else None,
             "text": row["text"],
             "words": row["words"],
             "issues": issues.get(row["id"], []),
-            "frames": [],
+            "frames": frames.get(row["id"], []),
             "duplicate_of": row["duplicate_of"],
         }
         for row in db.execute("SELECT * FROM documents ORDER BY id")
+    ]
+
+
+def _evidence(row: sqlite3.Row) -> list[dict[str, Any]]:
+    return [{"start": start, "end": end, "text": text} for start, end, text in json.loads(row["evidence"])]
+
+
+def stances(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [
+        {"document": row["document"], "actor": row["actor"], "score": row["score"], "evidence": _evidence(row)}
+        for row in _rows(db, "stances", "SELECT * FROM stances ORDER BY document, actor")
     ]
 
 
@@ -103,7 +123,7 @@ def build_map(db: sqlite3.Connection) -> dict[str, Any]:
         "figures": figures(db),
         "linkages": linkages(db),
         "stories": [],
-        "stances": [],
+        "stances": stances(db),
     }
 
 

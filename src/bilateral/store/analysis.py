@@ -11,15 +11,9 @@ from bilateral.store.documents import now
 
 # Tables holding per-document analysis rows, cleared before a document is analysed again.
 PER_DOCUMENT = (
-    "mentions",
-    "places",
-    "dates",
-    "sentences",
-    "document_issues",
-    "events",
-    "figures",
-    "linkages",
-)
+    "mentions", "places", "dates", "sentences", "document_issues", "events", "figures", "linkages",
+    "profiles", "frames", "stances",
+)  # fmt: skip
 
 
 def _json(value: object) -> str:
@@ -124,6 +118,25 @@ def save_analysis(db: sqlite3.Connection, analysis: Analysis, *, knowledge: str)
                 )
                 for i, link in enumerate(analysis.linkages, 1)
             ],
+        )
+        genre = analysis.genre
+        db.execute(
+            "INSERT INTO profiles (document, genre, genre_score, genre_features, partisanship) VALUES (?, ?, ?, ?, ?)",
+            (
+                document,
+                genre.label if genre else None,
+                round(genre.score, 4) if genre else None,
+                _json(genre.features if genre else []),
+                analysis.partisanship,
+            ),
+        )
+        db.executemany(
+            "INSERT INTO frames (document, frame, issue, score, evidence) VALUES (?, ?, ?, ?, ?)",
+            [(document, f.frame, f.issue, round(f.score, 4), _json(f.evidence)) for f in analysis.frames],
+        )
+        db.executemany(
+            "INSERT INTO stances (document, actor, score, evidence) VALUES (?, ?, ?, ?)",
+            [(document, s.actor, round(s.score, 4), _json(s.evidence)) for s in analysis.stances],
         )
         db.execute(
             "INSERT OR REPLACE INTO analyses (document, knowledge, analysed_at) VALUES (?, ?, ?)",
