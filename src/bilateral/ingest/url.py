@@ -89,6 +89,8 @@ def _status_reason(response: httpx.Response) -> str:
 def fetch_bytes(url: str, *, client: httpx.Client, max_bytes: int) -> tuple[httpx.Response, bytes] | Skipped:
     """The final response and its (content-decoded) body, or the reason they could not be had."""
     try:
+        if not httpx.URL(url).host:
+            return Skipped(url, "invalid URL (no host name)")
         with client.stream("GET", url) as response:
             if response.status_code >= 400:
                 return Skipped(url, _status_reason(response))
@@ -110,7 +112,7 @@ def fetch_bytes(url: str, *, client: httpx.Client, max_bytes: int) -> tuple[http
         return Skipped(url, f"cannot connect ({e or 'connection refused'})")
     except httpx.UnsupportedProtocol:
         return Skipped(url, "not an http:// or https:// URL")
-    except httpx.InvalidURL as e:
+    except (httpx.InvalidURL, ValueError) as e:
         return Skipped(url, f"invalid URL ({e})")
     except httpx.HTTPError as e:
         return Skipped(url, f"cannot fetch ({type(e).__name__}: {e})")
