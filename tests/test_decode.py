@@ -3,15 +3,20 @@ inputs that must be refused."""
 
 from __future__ import annotations
 
+import html
+import json
 import random
+from pathlib import Path
 
 import pytest
 
 from bilateral.clean.decode import decode
 from bilateral.errors import UnreadableSource
+from bilateral.ingest import read_sources
 from bilateral.model import RawDocument
 
 SPANISH = "El presidente López Obrador dijo que México no aceptará aranceles; la señora Ébrard sonrió. "
+POLISH = "Prezydent Polski spotkał się z ambasadorem w Warszawie; rozmowy dotyczyły bezpieczeństwa. "
 QUOTES = "Mexico’s envoy said “no deal” — and left. "
 
 
@@ -89,6 +94,26 @@ def test_other_scripts_are_detected(text: str, codec: str) -> None:
     assert text_of(text.encode(codec)) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("El presidente dijo que “no habrá aranceles” y la señora Ébrard sonrió. ", "cp1252"),
+        ("Il ministro ha detto che però non c’è più tempo per trattare. ", "cp1252"),
+        # a single short Polish sentence is ambiguous even to a person; a paragraph is not
+        (POLISH * 2, "cp1250"),
+        ("The envoy’s aides said “no deal” — talks ended… ", "cp1252"),
+    ],
+)
+def test_latin_code_pages_without_a_declaration(text: str, codec: str) -> None:
+    assert text_of(text.encode(codec)) == text
+
+
+def test_declared_iso_2022_jp_is_not_taken_for_utf8() -> None:
+    text = "日本と米国は貿易について協議した。"
+    page = b'<meta charset="iso-2022-jp">' + text.encode("iso2022_jp")
+    assert text_of(page, kind="html").endswith(text)
+
+
 def test_mojibake_is_repaired() -> None:
     original = "Mexico’s envoy — and the café owner — left."
     garbled = original.encode().decode("cp1252").encode()  # UTF-8 read as windows-1252, saved again as UTF-8
@@ -109,3 +134,22 @@ def test_newlines_and_unicode_are_normalised() -> None:
 def test_byte_order_mark_is_not_kept() -> None:
     assert text_of(b"\xef\xbb\xbfwith bom") == "with bom"
     assert not text_of("with bom".encode("utf-16")).startswith("\ufeff")
+
+
+@pytest.mark.eval
+def test_real_pages_decode_with_every_accented_gold_word_intact() -> None:
+    """On the AEB news pages, every non-ASCII word of the gold text must come out of decode() unchanged."""
+    root = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "aeb"
+    if not root.exists():
+        pytest.skip(f"evaluation data {root} is absent (it lives in ../shared/eval beside the project)")
+    gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = {Path(item.source).name: item for item in read_sources([str(root / "html")])}
+    assert len(pages) == len(gold) and all(isinstance(page, RawDocument) for page in pages.values())
+    missing: list[str] = []
+    for key, record in gold.items():
+        page = pages[f"{key}.html.gz"]
+        assert isinstance(page, RawDocument)
+        text = html.unescape(decode(page))
+        words = {word.strip('.,;:!?()«»"“”') for word in record["articleBody"].split()}
+        missing += [w for w in words if len(w) >= 4 and w.isalpha() and not w.isascii() and w not in text]
+    assert missing == []
