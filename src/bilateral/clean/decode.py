@@ -1,4 +1,4 @@
-"""Bytes to text: a BOM, the declared charset, an HTML meta charset, then detection; mojibake repaired.
+"""Bytes to text: a BOM, valid UTF-8, the declared or meta charset, then detection; mojibake repaired.
 
 The result is NFC-normalised with "\\n" newlines. Empty, binary and undecodable inputs raise UnreadableSource
 with a reason a person can act on.
