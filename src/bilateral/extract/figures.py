@@ -1,0 +1,123 @@
+"""Figures: every quantitative claim in a document, with what is counted (from the dependency parse), the date
+it refers to (a resolved date in the same sentence) and the sentence as evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bilateral.extract.numbers import Quantity, doc_quantities
+from bilateral.model import Analysis, DateMention, Figure
+
+Doc = Any
+Token = Any
+NOUNS = {"NOUN", "PROPN"}
+# words that hold the number but are not what is counted ("$4 billion" → billion, "10 percent" → percent)
+HOLDERS = {"billion", "million", "trillion", "thousand", "percent", "%", "$", "dollar", "dollars", "peso", "pesos",
+           "euro", "euros", "mile", "miles", "km", "bn", "times", "dozen", "hundreds", "thousands", "dozens",
+           "millions", "us$", "€"}  # fmt: skip
+VERB_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "pobj"}
+
+
+def _noun_phrase(noun: Token) -> str:
+    parts = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i and c.like_num is False]
+    words = [t.text for t in sorted([*parts, noun], key=lambda t: t.i)]
+    return " ".join(words)
+
+
+def _counted_noun(tokens: list[Token]) -> Token | None:
+    last = tokens[-1]
+    for token in [last, *tokens]:
+        head = token.head
+        if (
+            token.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"}
+            and head.pos_ in NOUNS
+            and head.lower_ not in HOLDERS
+            and head.i not in {t.i for t in tokens}
+        ):
+            return head
+    # "$4 billion in aid", "hundreds of migrants", "2,000 miles of border": the object of the preposition
+    for token in reversed(tokens):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "in", "for"}:
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
+                if objects:
+                    return objects[0]
+    # the number stands for the noun itself: "100,000 were deported"
+    if last.pos_ in {"NUM", "NOUN"} and last.dep_ in VERB_DEPS:
+        return None
+    return None
+
+
+def _verb(noun: Token | None, tokens: list[Token]) -> str | None:
+    for child in noun.children if noun is not None else []:
+        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
+            return str(child.text)
+    anchor = noun if noun is not None else tokens[-1]
+    node = anchor
+    while node.dep_ in {"pobj", "prep", "conj"} and node.head is not node:
+        node = node.head
+    if node.dep_ in VERB_DEPS and node.head.pos_ in {"VERB", "AUX"} and node.head.lemma_ not in {"be", "have"}:
+        return str(node.head.text)
+    return None
+
+
+def counted(doc: Doc, quantity: Quantity) -> str | None:
+    """What the number counts: the noun it modifies with its compounds, plus the verb that acts on it."""
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tokens = list(span)
+    noun = _counted_noun(tokens)
+    verb = _verb(noun, tokens)
+    phrase = _noun_phrase(noun) if noun is not None else None
+    if phrase and verb and verb.lower() not in phrase.lower():
+        return f"{phrase} {verb}"
+    return phrase or verb
+
+
+def _date_for(start: int, end: int, quantity: Quantity, dates: list[DateMention]) -> str | None:
+    inside = [
+        d
+        for d in dates
+        if start <= d.start and d.end <= end and not (d.start < quantity.end and quantity.start < d.end)
+    ]
+    if not inside:
+        return None
+    nearest = min(inside, key=lambda d: min(abs(d.start - quantity.end), abs(quantity.start - d.end)))
+    return nearest.value
+
+
+def _sentence(doc: Doc, analysis: Analysis, position: int) -> tuple[int, int]:
+    for start, end in analysis.sentences:
+        if start <= position < end:
+            return start, end
+    for sentence in doc.sents:
+        if sentence.start_char <= position < sentence.end_char:
+            return int(sentence.start_char), int(sentence.end_char)
+    return 0, len(doc.text)
+
+
+def extract_figures(doc: Doc, analysis: Analysis) -> list[Figure]:
+    """Every quantitative claim in the document, in text order; evidence is the sentence holding it."""
+    text: str = doc.text
+    figures = []
+    for quantity in doc_quantities(doc):
+        start, end = _sentence(doc, analysis, quantity.start)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        figures.append(
+            Figure(
+                value=quantity.value,
+                evidence=text[start:end],
+                start=start,
+                end=end,
+                unit=quantity.unit,
+                approx=quantity.approx,
+                counted=counted(doc, quantity),
+                date=_date_for(start, end, quantity, analysis.dates),
+            )
+        )
+    return figures
