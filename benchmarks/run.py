@@ -24,6 +24,7 @@ OUT = ROOT / "bench-results"
 MODULES = (
     "seeds_clean",
     "aeb",
+    "ingest_decode",
     "seeds_actors",
     "plover_gsr",
     "seeds_events",
