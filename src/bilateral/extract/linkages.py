@@ -109,9 +109,14 @@ def extract_linkages(doc: Doc, analysis: Analysis, *, cues: LinkageCues) -> list
     seen: set[tuple[tuple[str, str], str, int]] = set()
     for index, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
-        hits = sorted(
-            ((m, cue) for cue in cues.cues for m in cue.pattern.finditer(sentence)), key=lambda hit: hit[0].start()
-        )
+        hits: list[tuple[re.Match[str], Cue]] = []
+        # overlapping cues ("positioned as" inside "positioned as a security matter rather than") count once
+        for match, cue in sorted(
+            ((m, c) for c in cues.cues for m in c.pattern.finditer(sentence)),
+            key=lambda hit: (hit[0].start(), -hit[0].end()),
+        ):
+            if not hits or match.start() >= hits[-1][0].end():
+                hits.append((match, cue))
         for position, (match, cue) in enumerate(hits):
             previous_end = hits[position - 1][0].end() if position else 0
             next_start = hits[position + 1][0].start() if position + 1 < len(hits) else len(sentence)
@@ -124,7 +129,8 @@ def extract_linkages(doc: Doc, analysis: Analysis, *, cues: LinkageCues) -> list
             pair = _pair(first, second)
             evidence_start = s_start
             back = index
-            while pair is None and second and back > 0 and index - back < LOOK_BACK and "a" not in names:
+            # a broken commitment is often named a sentence after the policy that breaks it
+            while pair is None and second and back > 0 and index - back < LOOK_BACK and cue.relation == "conflict":
                 back -= 1
                 evidence_start = sentences[back][0]
                 pair = _pair(_issues_in(doc, evidence_start, sentences[back][1], cues), second)

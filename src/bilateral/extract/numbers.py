@@ -60,7 +60,7 @@ PATTERN = re.compile(
     rf"(?:(?P<between>between)\s+)?"
     rf"(?P<symbol>{_alt(SYMBOLS)}|(?:{_alt(c.upper() for c in CODES)})\s?)?"
     rf"(?:(?P<num>{_NUM})|(?P<a>an?\s+)?(?P<word>{_WORDNUM}|one(?=\s+(?:million|billion|trillion|thousand|"
-    rf"hundred))))"
+    rf"hundred)))(?![\w-]))"
     rf"(?:\s*(?P<scale>million|billion|trillion|thousand|bn|mn|tn)\b|(?P<short>[kmb])\b)?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUM})(?:\s*(?:million|billion|trillion|thousand))?)?"
     rf"(?:\s*(?P<unit>{_alt(UNIT_WORDS)})(?![\w]))?"
@@ -68,9 +68,11 @@ PATTERN = re.compile(
     re.IGNORECASE,
 )
 TWICE = re.compile(r"(?<!\w)(?P<word>twice|three times|four times|five times|ten times|double)\s+(?:as|the)\b", re.I)
+HALF = re.compile(rf"(?<!\w)(?:(?P<approx>{_alt(APPROX)})\s+)?half an?\s+(?P<scale>million|billion|trillion)\b", re.I)
 VAGUE_PATTERN = re.compile(rf"(?<!\w)(?P<word>{_alt(VAGUE)})\s+of\b", re.I)
 AGE = re.compile(r"^\s*-?\s*(?:year|yr)s?[- ]old|^\s*years?\s+old|^-year", re.I)
 TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d)", re.I)
+DEFINITE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|each|every|first|last|next)\s+$", re.I)
 NAME_BEFORE = re.compile(
     r"(?:\b(?:title|section|article|chapter|no\.|number|route|highway|flight|resolution|rule|phase|room|item|"
     r"step|paragraph|clause|page|vol\.|volume|part|act|bill|hr|h\.r\.|s\.|level|grade|class|model|version|"
@@ -99,7 +101,7 @@ def _number(text: str) -> float:
 def _words(text: str) -> float:
     total, current = 0.0, 0.0
     for word in re.split(r"[- ]+", text.lower()):
-        value = WORD_VALUES[word]
+        value = WORD_VALUES.get(word, 1)  # "one" only reaches here before a scale word
         if word in {"hundred"}:
             current = max(current, 1.0) * 100
         elif word == "thousand":
@@ -141,6 +143,10 @@ def _excluded(match: re.Match[str], text: str) -> bool:
         # list numbering: a number opening a line and followed by "." or ")"
         if re.search(r"(?:^|\n)\s*$", before) and re.match(r"^[.)]\s", after):
             return True
+    plain_word = match["word"] and not (match["scale"] or match["unit"] or match["symbol"] or match["approx"])
+    # "the two countries", "their three rounds": a reference to things already named, not a claim
+    if plain_word and DEFINITE.search(before):
+        return True
     return bool(match["word"] and AGE.match(after))
 
 
@@ -165,6 +171,10 @@ def find_quantities(text: str) -> list[Quantity]:
         end = match.end() if (high is not None or not match["high"]) else match.start("high") - 1
         found.append(Quantity(value * scale, match.start(), end, text[match.start() : end].rstrip(" -–"),
                               _unit(match), approx, high))  # fmt: skip
+    for match in HALF.finditer(text):
+        approx = APPROX[re.sub(r"\s+", " ", match["approx"].lower())] if match["approx"] else "exact"
+        value = 0.5 * SCALES[match["scale"].lower()]
+        found.append(Quantity(value, match.start(), match.end(), match[0], None, approx))
     for match in TWICE.finditer(text):
         word = match["word"].lower()
         value = 2.0 if word in {"twice", "double"} else _words(word.split()[0])

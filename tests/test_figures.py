@@ -1,0 +1,71 @@
+"""Figures from parsed sentences (real spaCy model): value, unit, approximation, what is counted, the date and
+exact evidence; and the seed gold target (eval)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bilateral.annotate import analyse, load_knowledge
+from bilateral.annotate.nlp import load_nlp
+from bilateral.extract.figures import extract_figures
+from bilateral.model import Analysis, Figure
+from tests.conftest import eval_path
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Any:
+    return load_knowledge()
+
+
+def figures_of(text: str, knowledge: Any, published: str = "2021-04-24") -> list[Figure]:
+    doc = load_nlp()(text)
+    return extract_figures(doc, analyse(doc, published=published, document="d", knowledge=knowledge))
+
+
+@pytest.mark.model
+def test_value_unit_counted_and_date(knowledge: Any) -> None:
+    text = "In March 2021, more than 11,000 children were detained at the border. The plan costs $4 billion."
+    figures = figures_of(text, knowledge)
+    assert [(f.value, f.unit, f.approx) for f in figures] == [(11000, None, "more than"), (4e9, "USD", "exact")]
+    assert figures[0].counted is not None and "children" in figures[0].counted
+    assert figures[0].date == "2021-03"
+    assert figures[1].date is None
+    for figure in figures:
+        assert text[figure.start : figure.end] == figure.evidence
+
+
+@pytest.mark.model
+def test_counted_noun_with_compound_and_verb(knowledge: Any) -> None:
+    figures = figures_of("The government deployed 6,000 national guard soldiers to the border.", knowledge)
+    assert len(figures) == 1
+    assert figures[0].counted is not None and "soldiers" in figures[0].counted
+
+
+@pytest.mark.model
+def test_years_dates_ordinals_and_names_are_not_figures(knowledge: Any) -> None:
+    text = (
+        "On June 7, 2019, the third round of talks under Title 42 began at 10:30 a.m. in the G20 city. "
+        "The 45-year-old minister said COVID-19 cases fell in 2020."
+    )
+    assert figures_of(text, knowledge) == []
+
+
+@pytest.mark.model
+def test_figures_without_analysis_sentences_use_the_parse(knowledge: Any) -> None:
+    doc = load_nlp()("Nearly 3,000 km of border. Up to 25 percent of trade.")
+    figures = extract_figures(doc, Analysis(document="d"))
+    assert [(f.value, f.unit, f.approx) for f in figures] == [(3000, "km", "nearly"), (25, "percent", "up to")]
+    assert all(doc.text[f.start : f.end] == f.evidence for f in figures)
+
+
+@pytest.mark.model
+@pytest.mark.eval
+def test_seed_gold_figures_found() -> None:
+    eval_path("seeds_dev_gold.yaml")
+    from benchmarks.seeds_figures import main
+
+    metrics = main()
+    assert float(metrics["seeds: gold figures found (value, unit) %"]) >= 95
+    assert metrics["seeds: year-like figures emitted"] == 0
