@@ -73,6 +73,9 @@ NOT_FIGURES = [
     "the two countries",
     "tension with China",
     "someone said",
+    "over four years",
+    "less than three weeks",
+    "a 10-year sentence",
 ]
 
 

@@ -72,6 +72,7 @@ HALF = re.compile(rf"(?<!\w)(?:(?P<approx>{_alt(APPROX)})\s+)?half an?\s+(?P<sca
 VAGUE_PATTERN = re.compile(rf"(?<!\w)(?P<word>{_alt(VAGUE)})\s+of\b", re.I)
 AGE = re.compile(r"^\s*-?\s*(?:year|yr)s?[- ]old|^\s*years?\s+old|^-year", re.I)
 TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d)", re.I)
+DURATION = re.compile(r"^\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\b", re.I)
 DEFINITE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|each|every|first|last|next)\s+$", re.I)
 NAME_BEFORE = re.compile(
     r"(?:\b(?:title|section|article|chapter|no\.|number|route|highway|flight|resolution|rule|phase|room|item|"
@@ -143,6 +144,9 @@ def _excluded(match: re.Match[str], text: str) -> bool:
         # list numbering: a number opening a line and followed by "." or ")"
         if re.search(r"(?:^|\n)\s*$", before) and re.match(r"^[.)]\s", after):
             return True
+    # durations ("over four years", "less than three weeks") say how long, not how many: periods, not figures
+    if DURATION.match(after) and not (match["symbol"] or match["scale"] or match["short"]):
+        return True
     plain_word = match["word"] and not (match["scale"] or match["unit"] or match["symbol"] or match["approx"])
     # "the two countries", "their three rounds": a reference to things already named, not a claim
     if plain_word and DEFINITE.search(before):
