@@ -43,9 +43,11 @@ def _counted_noun(tokens: list[Token]) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
                 if objects:
                     return objects[0]
-    # the number stands for the noun itself: "100,000 were deported"
-    if last.pos_ in {"NUM", "NOUN"} and last.dep_ in VERB_DEPS:
-        return None
+    # "a tariff of 5 percent", "losses of $2 billion": the noun the figure measures
+    if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.pos_ in NOUNS:
+        noun: Token = last.head.head
+        if noun.lower_ not in HOLDERS:
+            return noun
     return None
 
 
@@ -69,6 +71,9 @@ def counted(doc: Doc, quantity: Quantity) -> str | None:
         return None
     tokens = list(span)
     noun = _counted_noun(tokens)
+    # a number can attach to the first half of a compound ("2.7 million vaccine doses" → vaccine): climb to its head
+    while noun is not None and noun.dep_ == "compound" and noun.head.pos_ in NOUNS and noun.head is not noun:
+        noun = noun.head
     verb = _verb(noun, tokens)
     phrase = _noun_phrase(noun) if noun is not None else None
     if phrase and verb and verb.lower() not in phrase.lower():
