@@ -76,6 +76,10 @@ NOT_FIGURES = [
     "over four years",
     "less than three weeks",
     "a 10-year sentence",
+    "the 1990s",
+    "in the 90s",
+    "5G networks",
+    "the F-16 jets",
 ]
 
 

@@ -139,6 +139,9 @@ def _excluded(match: re.Match[str], text: str) -> bool:
             return True
         if re.match(r"^(?:st|nd|rd|th)\b", after) or re.match(r"^[-./]\d", after) or re.search(r"\d[-./(]$", before):
             return True
+        # a digit run glued to letters is a name or a code ("5G", "90s", "3D"), not a count
+        if re.match(r"^[A-Za-z]", after) and not (match["unit"] or match["scale"] or match["short"] or match["code"]):
+            return True
         if NAME_BEFORE.search(before) and not match["approx"]:
             return True
         # list numbering: a number opening a line and followed by "." or ")"
