@@ -14,6 +14,8 @@ from typing import Any
 from bilateral import annotate
 from bilateral.annotate.knowledge import build as build_annotate_knowledge
 from bilateral.errors import BilateralError, StageError
+from bilateral.extract.figures import extract_figures
+from bilateral.extract.linkages import LinkageCues, extract_linkages, load_linkage_cues
 from bilateral.knowledge import Packs, load_packs
 from bilateral.model import Analysis, Article, Event, Figure, Linkage
 
@@ -26,6 +28,7 @@ class Knowledge:
 
     packs: Packs
     annotate: annotate.Knowledge
+    linkages: LinkageCues
 
     @property
     def fingerprint(self) -> str:
@@ -34,7 +37,7 @@ class Knowledge:
 
 def load_knowledge(extra: Sequence[Path] = ()) -> Knowledge:
     packs = load_packs(extra)
-    return Knowledge(packs=packs, annotate=build_annotate_knowledge(packs))
+    return Knowledge(packs=packs, annotate=build_annotate_knowledge(packs), linkages=load_linkage_cues(packs))
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,18 @@ class Stage:
 def _annotate(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowledge) -> Analysis:
     """Sentences, actors, places, dates and agenda issues."""
     return annotate.analyse(doc, published=article.published, document=article.id, knowledge=knowledge.annotate)
+
+
+def _figures(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowledge) -> Analysis:
+    """Quantitative claims: value, unit, approximation, what is counted, when."""
+    analysis.figures = extract_figures(doc, analysis)
+    return analysis
+
+
+def _linkages(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowledge) -> Analysis:
+    """Where the text ties two agenda issues together (leverage, exchange, condition, conflict)."""
+    analysis.linkages = extract_linkages(doc, analysis, cues=knowledge.linkages)
+    return analysis
 
 
 def _compare(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowledge) -> Analysis:
@@ -62,7 +77,12 @@ def _compare(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowledg
     return analysis
 
 
-DEFAULT_STAGES: tuple[Stage, ...] = (Stage("annotate", _annotate), Stage("compare", _compare))
+DEFAULT_STAGES: tuple[Stage, ...] = (
+    Stage("annotate", _annotate),
+    Stage("figures", _figures),
+    Stage("linkages", _linkages),
+    Stage("compare", _compare),
+)
 
 
 def run_stages(
