@@ -37,6 +37,8 @@ FIGURES = [
     ("almost half a million", 0.5e6, None, "almost"),
     ("over 1,500 soldiers", 1500, None, "more than"),
     ("twenty-five", 25, None, "exact"),
+    ("two hundred", 200, None, "exact"),
+    ("13.3 inches", 13.3, "inch", "exact"),
     ("one million", 1e6, None, "exact"),
     ("$5m", 5e6, "USD", "exact"),
     ("£2.5 billion", 2.5e9, "GBP", "exact"),
@@ -80,6 +82,8 @@ NOT_FIGURES = [
     "in the 90s",
     "5G networks",
     "the F-16 jets",
+    "a 16-inch screen",
+    "a 4-1 win",
 ]
 
 
@@ -91,6 +95,10 @@ def test_not_figures(phrase: str) -> None:
 def test_range_keeps_low_and_high() -> None:
     quantity = parse_quantity("between 5,000 and 6,000 people")
     assert quantity is not None and quantity.high == 6000
+
+
+def test_word_numbers_do_not_run_together() -> None:
+    assert [q.value for q in find_quantities("he scored three four times")] == [3, 4]
 
 
 def test_offsets_point_at_the_phrase() -> None:

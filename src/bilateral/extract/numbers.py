@@ -32,7 +32,8 @@ UNIT_WORDS = {
     "percentage points": "percentage point", "km": "km", "kilometers": "km", "kilometres": "km", "miles": "mile",
     "mile": "mile", "tons": "ton", "tonnes": "ton", "barrels": "barrel", "times": "times",
     "square miles": "square mile", "hectares": "hectare", "acres": "acre", "kg": "kg", "kilograms": "kg",
-    "pounds": "pound", "feet": "foot", "meters": "metre", "metres": "metre",
+    "pounds": "pound", "feet": "foot", "meters": "metre", "metres": "metre", "inches": "inch",
+    "gallons": "gallon", "metric tons": "ton", "gigawatts": "GW", "megawatts": "MW", "bushels": "bushel",
 }  # fmt: skip
 APPROX = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
@@ -53,7 +54,8 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = rf"(?:{_alt(WORD_VALUES)})(?:[- ](?:{_alt(WORD_VALUES)}))*"
+# words join with hyphens ("twenty-five") or before a scale word ("two hundred"), never "three four"
+_WORDNUM = rf"(?:{_alt(WORD_VALUES)})(?:-(?:{_alt(WORD_VALUES)})|\s+(?:hundred|thousand)(?![\w-]))*"
 PATTERN = re.compile(
     rf"(?<![\w$€£.,:/-])"
     rf"(?:(?P<approx>{_alt(APPROX)})\s+)?"
@@ -139,6 +141,9 @@ def _excluded(match: re.Match[str], text: str) -> bool:
             return True
         if re.match(r"^(?:st|nd|rd|th)\b", after) or re.match(r"^[-./]\d", after) or re.search(r"\d[-./(]$", before):
             return True
+        # a measure used as an adjective ("a 16-inch screen", "5-gallon bottles") describes, it does not count
+        if re.match(r"^-[A-Za-z]", after) and not match["unit"]:
+            return True
         # a digit run glued to letters is a name or a code ("5G", "90s", "3D"), not a count
         if re.match(r"^[A-Za-z]", after) and not (match["unit"] or match["scale"] or match["short"] or match["code"]):
             return True
@@ -171,7 +176,7 @@ def find_quantities(text: str) -> list[Quantity]:
         scale = SCALES.get(scale_word, 1.0)
         high = _number(match["high"]) * scale if match["high"] else None
         if high is not None and high <= value and not match["between"]:
-            high = None  # "5-4" or "2-1" scores are not ranges; keep the first number only
+            continue  # "4-1" or "5-4" are scores, not ranges nor figures
         approx = APPROX[re.sub(r"\s+", " ", match["approx"].lower())] if match["approx"] else "exact"
         if high is not None:
             approx = "range"
@@ -217,6 +222,15 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _names_a_model(doc: Doc, quantity: Quantity) -> bool:
+    """A bare number that modifies a proper noun is part of a name ("Series 3", "GTX 1060", "Route 66")."""
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span[-1]
+    return bool(token.head.pos_ == "PROPN" and token.head.i < token.i and token.head.ent_type_ not in {"DATE"})
+
+
 def doc_quantities(doc: Doc) -> list[Quantity]:
     """Quantities in a parsed document: the text patterns, minus those spaCy sees as dates, times, ordinals or
     parts of names. A currency, a scale word or a unit outweighs a DATE label (spaCy tags "$4 billion in 2021"
@@ -224,7 +238,7 @@ def doc_quantities(doc: Doc) -> list[Quantity]:
     kept = []
     for quantity in find_quantities(doc.text):
         strong = quantity.unit is not None or quantity.approx not in {"exact"} or quantity.value >= 1e6
-        if not strong and _inside_name(doc, quantity.start, quantity.end):
+        if not strong and (_inside_name(doc, quantity.start, quantity.end) or _names_a_model(doc, quantity)):
             continue
         kept.append(quantity)
     return kept
