@@ -63,6 +63,12 @@ def test_no_cue_no_linkage(cues: LinkageCues) -> None:
 
 
 @pytest.mark.model
+def test_conflict_needs_a_commitment(cues: LinkageCues) -> None:
+    text = "The sheriff violated court orders to stop detaining undocumented immigrants and drug suspects."
+    assert linkages_of(text, cues) == []
+
+
+@pytest.mark.model
 def test_conflict_looks_back_for_the_policy(cues: LinkageCues) -> None:
     text = "The power sector law favours the state oil company. Investors cite violations of the USMCA."
     found = linkages_of(text, cues)

@@ -22,6 +22,7 @@ LOOK_BACK = 2  # sentences searched backwards for the first issue when the cue's
 class Cue:
     relation: str
     pattern: re.Pattern[str]
+    requires: re.Pattern[str] | None = None  # must match the second side ("violate" needs a treaty or a rule)
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,10 @@ def load_linkage_cues(packs: Packs) -> LinkageCues:
                 raise KnowledgeError(f"{where}: each cue must be a mapping with `relation` and `pattern`")
             relation = require(entry, "relation", str, where=where)
             source = require(entry, "pattern", str, where=where)
+            needed = entry.get("requires") or pack.data.get("requires", {}).get(relation)
             try:
-                cues.append(Cue(relation, re.compile(source, re.IGNORECASE)))
+                requires = re.compile(str(needed), re.IGNORECASE) if needed else None
+                cues.append(Cue(relation, re.compile(source, re.IGNORECASE), requires))
             except re.error as e:
                 raise KnowledgeError(f"{where}: cue pattern {source!r} is not a valid regular expression: {e}") from e
         threats += [str(word) for word in pack.data.get("threats") or []]
@@ -124,6 +127,8 @@ def extract_linkages(doc: Doc, analysis: Analysis, *, cues: LinkageCues) -> list
             a_start, a_end = (match.start("a"), match.end("a")) if "a" in names else (previous_end, match.start())
             b_start, b_end = (match.start("b"), match.end("b")) if "b" in names else (match.end(), next_start)
             b_end = max(b_end, match.end()) if "b" in names else b_end
+            if cue.requires is not None and not cue.requires.search(sentence[b_start:b_end]):
+                continue
             first = _issues_in(doc, s_start + a_start, s_start + a_end, cues)
             second = _issues_in(doc, s_start + b_start, s_start + b_end, cues)
             pair = _pair(first, second)
