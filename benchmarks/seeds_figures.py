@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import time
+from functools import cache
 from typing import Any
 
 import yaml
@@ -38,6 +39,7 @@ def linkage_found(gold: dict[str, Any], linkages: list[Linkage]) -> bool:
     )
 
 
+@cache  # the figure and linkage tests share one run
 def run() -> tuple[dict[str, list[Figure]], dict[str, list[Linkage]], float, int]:
     gold: dict[str, Any] = yaml.safe_load(need(EVAL / "seeds_dev_gold.yaml").read_text(encoding="utf-8"))
     texts = gold_texts(gold)
