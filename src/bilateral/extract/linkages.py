@@ -109,7 +109,6 @@ def extract_linkages(doc: Doc, analysis: Analysis, *, cues: LinkageCues) -> list
     text: str = doc.text
     sentences = _sentences(doc, analysis)
     found: list[Linkage] = []
-    seen: set[tuple[tuple[str, str], str, int]] = set()
     for index, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
         hits: list[tuple[re.Match[str], Cue]] = []
@@ -145,9 +144,8 @@ def extract_linkages(doc: Doc, analysis: Analysis, *, cues: LinkageCues) -> list
             if relation == "condition" and cues.threats.search(fold(sentence[a_start:a_end])):
                 relation = "leverage"
             start, end = _trim(text, evidence_start, s_end)
-            key = (pair, relation, start)
-            if key in seen:
+            # one tie stated over overlapping evidence (two cues, or a look-back into the last one) counts once
+            if any(o.issues == pair and o.relation == relation and o.start < end and start < o.end for o in found):
                 continue
-            seen.add(key)
             found.append(Linkage(issues=pair, relation=relation, evidence=text[start:end], start=start, end=end))
     return found
