@@ -21,6 +21,8 @@ VERB_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "pobj"}
 
 def _noun_phrase(noun: Token) -> str:
     parts = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i and c.like_num is False]
+    # a compound's own compounds belong to the name too ("Astra Zeneca vaccines", not "Zeneca vaccines")
+    parts += [g for c in parts if c.dep_ == "compound" for g in c.children if g.dep_ == "compound" and g.i < c.i]
     words = [t.text for t in sorted([*parts, noun], key=lambda t: t.i)]
     return " ".join(words)
 
