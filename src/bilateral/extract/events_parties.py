@@ -1,0 +1,244 @@
+"""Who acts and who is acted on: the actors (and their countries) in the subject, object, agent and
+prepositional-object phrases of an event trigger, read from the dependency parse and the resolved mentions.
+
+A phrase's actors are the mentions nearest its head (coordinated, appositive, compound and "of" phrases count as
+the head itself, so "Leaders of the Azadliq coalition" and "X and Y" both work); pronouns take the speaker of
+the clause or the nearest earlier actor; an unnamed actor ("Afghan guerrillas") gets its country from a demonym.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from bilateral.annotate.knowledge import fold
+from bilateral.extract.events_patterns import EventPatterns
+from bilateral.model import Actor, Analysis
+
+Token = Any
+Span = Any
+PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
+OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "itself", "themselves", "we", "our", "us"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+# Arcs that stay inside one noun phrase, with the cost of crossing them: cost 0 is "the head itself".
+FREE_ARCS = {"conj", "appos", "compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "preconj"}
+MAX_COST = 2
+# Non-state actors (PLOVER codes) that are complete without a country.
+NON_STATE = {"IGO", "NGO", "MNC", "UNO"}
+
+
+def is_pronoun(token: Token) -> bool:
+    """ "it", "they", "his" — but not "US", which folds to "us"."""
+    return token.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS and not token.text.isupper()
+
+
+@dataclass
+class Side:
+    """One side of an event: actor ids and the countries they act for, in order of appearance."""
+
+    actors: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+
+    def add(self, other: Side) -> None:
+        self.actors += [a for a in other.actors if a not in self.actors]
+        self.countries += [c for c in other.countries if c not in self.countries]
+
+    def __bool__(self) -> bool:
+        return bool(self.actors or self.countries)
+
+
+class Parties:
+    """Mentions indexed by token, for one document, and the rules that turn a phrase into a Side."""
+
+    def __init__(self, doc: Any, analysis: Analysis, patterns: EventPatterns) -> None:
+        self.doc = doc
+        self.actors: dict[str, Actor] = analysis.actors
+        self.patterns = patterns
+        starts = [token.idx for token in doc]
+        self.mention_at: dict[int, int] = {}  # token index -> index into self.mentions
+        self.mentions = [m for m in analysis.mentions if m.actor in analysis.actors]
+        for number, mention in enumerate(self.mentions):
+            first = max(0, bisect_right(starts, mention.start) - 1)
+            for i in range(first, len(doc)):
+                if doc[i].idx >= mention.end:
+                    break
+                if doc[i].idx + len(doc[i]) > mention.start:
+                    self.mention_at.setdefault(i, number)
+        self.place_at: dict[int, str] = {}
+        for place in analysis.places:
+            if place.country is None:
+                continue
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            for token in span if span is not None else []:
+                self.place_at[token.i] = place.country
+
+    # --- one phrase -----------------------------------------------------------------------------------
+
+    def side(self, head: Token, *, speaker: Token | None = None) -> Side:
+        """The actors of the phrase headed by `head`, nearest first."""
+        if is_pronoun(head) and head.i not in self.mention_at:
+            return self.pronoun(head, speaker=speaker)
+        reached = self._reach(head)
+        found = Side()
+        costs = sorted({cost for token, cost in reached if token.i in self.mention_at})
+        if costs:
+            best = costs[0]
+            for token, cost in reached:
+                if cost == best and token.i in self.mention_at:
+                    self._add_mention(found, self.mention_at[token.i])
+        # demonyms, countries and known places inside the phrase: co-ordinated ones ("Hungarian and Romanian
+        # officials") always count; farther ones only when no named actor has said which country acts
+        words = sorted((cost, token.i, code) for token, cost in reached if (code := self._country_word(token)))
+        for cost, _, code in words:
+            if code in found.countries:
+                continue
+            named = any(self.actors[a].country or self.actors[a].sector in NON_STATE for a in found.actors)
+            if cost == 0 or not (found.countries or named):
+                found.countries.append(code)
+        if not found:
+            owners = [t for t, cost in reached if t.dep_ == "poss" and is_pronoun(t) and cost <= 1]
+            found = self.pronoun(owners[0], speaker=speaker) if owners else self.pair(head)
+        return found
+
+    def _add_mention(self, side: Side, number: int) -> None:
+        """The mention's actor; an actor without a country takes one from the words of the mention itself
+        ("Bosnian Serbs")."""
+        mention = self.mentions[number]
+        self._add_actor(side, mention.actor)
+        if self.actors[mention.actor].country is None:
+            words = fold(mention.text).split()
+            for size in (3, 2, 1):
+                for start in range(len(words) - size + 1):
+                    code = self.patterns.countries.get(" ".join(words[start : start + size]))
+                    if code:
+                        if code not in side.countries:
+                            side.countries.append(code)
+                        return
+
+    def _add_actor(self, side: Side, actor_id: str) -> None:
+        if actor_id not in side.actors:
+            side.actors.append(actor_id)
+        country = self.actors[actor_id].country
+        if country and country not in side.countries:
+            side.countries.append(country)
+
+    def _reach(self, head: Token) -> list[tuple[Token, int]]:
+        """Tokens of the noun phrase with the cost to reach each from the head (nested clauses excluded)."""
+        reached = [(head, 0)]
+        stack = [(head, 0)]
+        while stack:
+            token, cost = stack.pop()
+            for child in token.children:
+                if child.dep_ in FREE_ARCS or child.dep_ == "pobj":
+                    step = 0
+                elif child.dep_ == "prep":
+                    step = 0 if child.lower_ == "of" else 1
+                elif child.dep_ == "poss":
+                    step = 1
+                else:
+                    continue
+                if cost + step <= MAX_COST:
+                    reached.append((child, cost + step))
+                    stack.append((child, cost + step))
+        return reached
+
+    def _country_word(self, token: Token) -> str | None:
+        if token.i in self.place_at:
+            return self.place_at[token.i]
+        if not (token.text[:1].isupper() or token.pos_ == "PROPN"):
+            return None
+        doc = token.doc
+        for size in (3, 2, 1):
+            for start in range(token.i - size + 1, token.i + 1):
+                if start < 0 or start + size > len(doc):
+                    continue
+                code = self.patterns.countries.get(fold(doc[start : start + size].text))
+                if code:
+                    return code
+        return None
+
+    def modifiers(self, head: Token, *, exclude: Token) -> Side:
+        """Actors named before a noun inside its phrase: "U.S. sanctions", "a Senegalese peace plan"."""
+        found = Side()
+        tokens = [
+            token
+            for child in head.children
+            if child.dep_ in {"compound", "amod", "nmod", "nummod"} and child.i < head.i
+            for token in child.subtree
+            if token.i != exclude.i
+        ]
+        for token in tokens:
+            if token.i in self.mention_at:
+                self._add_mention(found, self.mention_at[token.i])
+        if not found.countries:
+            for token in tokens:
+                code = self._country_word(token)
+                if code and code not in found.countries:
+                    found.countries.append(code)
+        return found
+
+    def without(self, side: Side, others: Side) -> Side:
+        """`side` less the actors of `others` (an actor does not act on itself), countries following suit."""
+        kept = Side()
+        for actor in side.actors:
+            if actor not in others.actors:
+                self._add_actor(kept, actor)
+        explained = {self.actors[a].country for a in side.actors}
+        kept.countries += [c for c in side.countries if c not in explained and c not in kept.countries]
+        return kept
+
+    # --- pronouns and "the two presidents" --------------------------------------------------------------
+
+    def pronoun(self, token: Token, *, speaker: Token | None) -> Side:
+        """A pronoun's actor: the speaker of the clause ("X said it would"), else the nearest actor before it in
+        the sentence, else in the two sentences before, else the first one after it in the sentence."""
+        person = token.lower_ in PERSON_PRONOUNS
+        if speaker is not None and speaker.i != token.i:
+            side = self.side(speaker)
+            if side and self._fits(side, person):
+                return side
+        sentence = token.sent
+        window_start = sentence.start
+        for _ in range(2):
+            if window_start > 0:
+                window_start = self.doc[window_start - 1].sent.start
+        before = [i for i in sorted(self.mention_at) if window_start <= i < token.i]
+        after = [i for i in sorted(self.mention_at) if token.i < i < sentence.end]
+        in_sentence = [i for i in reversed(before) if i >= sentence.start]
+        earlier = [i for i in reversed(before) if i < sentence.start]
+        plural = token.lower_ in {"they", "them", "their", "theirs", "themselves"}
+        # "they" may also be people named as a group ("Bosnian Serbs said their forces...")
+        for strict in (True, False) if plural else (True,):
+            for i in [*in_sentence, *earlier, *after]:
+                actor = self.actors[self.mentions[self.mention_at[i]].actor]
+                if ((actor.kind == "person") == person or not strict) and not self._is_place_like(i):
+                    found = Side()
+                    self._add_mention(found, self.mention_at[i])
+                    return found
+        return Side()
+
+    def _fits(self, side: Side, person: bool) -> bool:
+        kinds = {self.actors[a].kind for a in side.actors}
+        if not kinds:
+            return not person  # a country without a named actor ("Afghan rebels") is never "he"
+        return ("person" in kinds) == person
+
+    def _is_place_like(self, token_index: int) -> bool:
+        token = self.doc[token_index]
+        return token.head.lower_ in {"in", "at", "from", "near", "inside", "across"} and token.dep_ == "pobj"
+
+    def pair(self, head: Token) -> Side:
+        """ "The two presidents", "both countries": the last two distinct actors named before the phrase."""
+        words = {child.lower_ for child in head.children}
+        if not words & self.patterns.cues["pair_words"]:
+            return Side()
+        want_person = head.lemma_.lower() in self.patterns.cues["person_nouns"]
+        found = Side()
+        for i in sorted((i for i in self.mention_at if i < head.i), reverse=True):
+            actor = self.actors[self.mentions[self.mention_at[i]].actor]
+            if (actor.kind == "person") == want_person and actor.id not in found.actors:
+                self._add_actor(found, actor.id)
+                if len(found.actors) == 2:
+                    return found
+        return Side()

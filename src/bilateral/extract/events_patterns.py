@@ -1,0 +1,288 @@
+"""The event knowledge (packs of kind `events`, format in knowledge/EVENTS.md) read into lookup tables.
+
+Packs are merged in load order, so a user's pack can add or replace single verbs, nouns or cues; the merged
+result is validated once, and every problem names the pack file and the entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bilateral.annotate.knowledge import fold
+from bilateral.errors import KnowledgeError
+from bilateral.knowledge import Pack, Packs
+
+# PLOVER 2.0's sixteen event types (the export contract), and the statuses bilateral records.
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT")  # fmt: skip
+STATUSES = ("occurred", "threatened", "promised", "proposed", "denied", "hypothetical")
+TABLES = ("verbs", "adjectives", "nouns")
+CUE_KEYS = ("negation", "future", "hypothetical", "conditional", "coercive_conditional", "deontic", "reporting",
+            "pair_words", "person_nouns")  # fmt: skip
+ENTRY_KEYS = {"type", "mode", "status", "complement", "objects", "light", "reciprocal", "of", "needs_verb",
+              "needs_object", "threat", "intent", "that_clause"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What one verb, adjective or noun means as an event (see EVENTS.md for each key)."""
+
+    key: str
+    type: str | None = None  # None: the word only carries a status (vow, fail) or hands over to its object
+    mode: str | None = None
+    status: str | None = None  # the status of the event the word itself reports ("threaten" -> threatened)
+    complement: str | None = None  # the status it gives to the event in its to- or that-clause
+    # object class -> (type, mode), or None where that object makes it no event ("fight corruption")
+    objects: dict[str, tuple[str, str | None] | None] = field(default_factory=dict)
+    light: bool = False  # the event is named by its object noun ("issued a warning", "held talks")
+    reciprocal: bool = False  # co-ordinated actors act on each other ("X and Y met")
+    of_role: str = "target"  # nouns: what "of" introduces ("arrest of X" target, "withdrawal of X" source)
+    needs_verb: bool = False  # nouns: an event only as the object of a verb ("reached an agreement")
+    needs_object: bool = False  # verbs: an event only with an object or complement ("declined to", not "fell")
+    threat: str | None = None  # THREATEN mode when this is what is threatened
+    intent: str | None = None  # overrides the type's intent (AGREE or THREATEN) for promised/threatened events
+    that_clause: str | None = None  # the type when a that-clause says what someone else should do ("proposed that")
+
+
+@dataclass(frozen=True)
+class TypeSpec:
+    modes: frozenset[str]
+    intent: str | None  # the verbal event a promise of this type amounts to (AGREE, THREATEN) or None
+    threat: str | None  # the THREATEN mode when this type is what is threatened
+
+
+@dataclass
+class EventPatterns:
+    types: dict[str, TypeSpec]
+    verbs: dict[str, Trigger]
+    adjectives: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    object_classes: dict[str, str]  # lemma -> object class
+    cues: dict[str, frozenset[str]]
+    contexts: dict[str, tuple[str, ...]]  # agenda issue -> PLOVER contexts
+    countries: dict[str, str]  # folded country name, demonym or capital -> ISO alpha-3, for unnamed actors
+    fingerprint: str = ""
+
+
+def _where(pack: Pack, *parts: str) -> str:
+    return f"{pack.path}: " + ".".join(parts)
+
+
+def _type_mode(value: str, where: str) -> tuple[str, str | None]:
+    """ "COERCE/arrest" -> ("COERCE", "arrest")."""
+    kind, _, mode = value.partition("/")
+    if kind not in PLOVER_TYPES:
+        raise KnowledgeError(f"{where}: {kind!r} is not a PLOVER 2.0 type (one of {', '.join(PLOVER_TYPES)})")
+    return kind, (mode or None)
+
+
+def _status(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if value not in STATUSES:
+        raise KnowledgeError(f"{where}: status {value!r} is not one of {', '.join(STATUSES)}")
+    return str(value)
+
+
+def _trigger(key: str, value: Any, where: str) -> Trigger:
+    """One entry: "TYPE", "TYPE/mode", or a mapping of the keys in ENTRY_KEYS."""
+    if isinstance(value, str):
+        return Trigger(key, *_type_mode(value, where))
+    if not isinstance(value, dict):
+        raise KnowledgeError(f'{where}: must be "TYPE", "TYPE/mode" or a mapping, got {value!r:.60}')
+    unknown = set(value) - ENTRY_KEYS
+    if unknown:
+        raise KnowledgeError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(ENTRY_KEYS)})")
+    kind: str | None = None
+    mode: str | None = None
+    if value.get("type") is not None:
+        kind, mode = _type_mode(str(value["type"]), where)
+    if value.get("mode") is not None:
+        mode = str(value["mode"])
+    objects: dict[str, tuple[str, str | None] | None] = {}
+    for cls, target in (value.get("objects") or {}).items():
+        if target is None:
+            objects[str(cls)] = None
+            continue
+        if not isinstance(target, str):
+            raise KnowledgeError(f'{where}.objects.{cls}: must be "TYPE", "TYPE/mode" or null')
+        objects[str(cls)] = _type_mode(target, f"{where}.objects.{cls}")
+    of_role = value.get("of", "target")
+    if of_role not in ("target", "source"):
+        raise KnowledgeError(f"{where}: `of` must be target or source, got {of_role!r}")
+    for key_name in ("intent", "that_clause"):
+        if value.get(key_name) is not None and value[key_name] not in PLOVER_TYPES:
+            raise KnowledgeError(f"{where}: {key_name} {value[key_name]!r} is not a PLOVER 2.0 type")
+    trigger = Trigger(
+        key=key,
+        type=kind,
+        mode=mode,
+        status=_status(value.get("status"), where),
+        complement=_status(value.get("complement"), where),
+        objects=objects,
+        light=bool(value.get("light", False)),
+        reciprocal=bool(value.get("reciprocal", False)),
+        of_role=str(of_role),
+        needs_verb=bool(value.get("needs_verb", False)),
+        needs_object=bool(value.get("needs_object", False)),
+        threat=value.get("threat"),
+        intent=value.get("intent"),
+        that_clause=value.get("that_clause"),
+    )
+    if trigger.type is None and not (trigger.light or trigger.objects or trigger.complement):
+        raise KnowledgeError(f"{where}: an entry needs a `type`, `objects`, `light` or `complement`")
+    return trigger
+
+
+def _merge(packs: list[Pack]) -> dict[str, Any]:
+    """Later packs win, key by key inside each table (a user pack adds or replaces single entries)."""
+    merged: dict[str, Any] = {name: {} for name in (*TABLES, "types", "object_classes", "cues", "issue_contexts")}
+    merged["sources"] = {}
+    for pack in packs:
+        for section in merged:
+            if section == "sources":
+                continue
+            value = pack.data.get(section)
+            if value is None:
+                continue
+            if not isinstance(value, dict):
+                raise KnowledgeError(f"{_where(pack, section)} must be a mapping")
+            for key, entry in value.items():
+                merged[section][str(key).lower() if section in TABLES else str(key)] = entry
+                merged["sources"][(section, str(key).lower() if section in TABLES else str(key))] = pack
+    return merged
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeError(f"{where}: must be a list of strings")
+    return value
+
+
+def demonym_forms(name: str) -> list[tuple[int, str]]:
+    """Likely adjective forms of a country name, most regular first ("Uganda" -> "Ugandan", "Iraq" -> "Iraqi",
+    "Kyrgyzstan" -> "Kyrgyz", "Sudan" -> "Sudanese"). Forms that are not words never match, so over-generating
+    is harmless; they fill in demonyms the countries pack does not list."""
+    forms: list[tuple[int, str]] = []
+    if name.endswith("a"):
+        forms += [(0, name + "n"), (2, name[:-1] + "ese"), (2, name[:-1] + "ian")]
+    elif name.endswith("stan"):
+        forms += [(1, name[:-4]), (1, name + "i")]
+    elif name.endswith(("e", "i")):
+        forms += [(1, name + "an")]
+    elif name.endswith("o"):
+        forms += [(1, name[:-1] + "an"), (2, name[:-1] + "ese")]
+    elif name.endswith("on"):
+        forms += [(1, name[:-2] + "ese")]
+    elif name.endswith("ey"):
+        forms += [(1, name[:-2] + "ish")]
+    else:
+        forms += [(2, name + "i"), (2, name + "ian"), (2, name + "ese")]
+    return forms
+
+
+def _countries(packs: Packs) -> dict[str, str]:
+    table: dict[str, str] = {}
+    derived: dict[str, tuple[int, str | None]] = {}  # form -> (rank, code); None where two countries tie
+    for pack in packs.of_kind("countries"):
+        for entry in pack.data.get("countries") or []:
+            if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
+                continue  # the countries pack is validated by the annotate stage that owns it
+            names = [entry.get("name"), *(entry.get("aliases") or [])]
+            for name in [*names, *(entry.get("demonyms") or []), *(entry.get("capitals") or [])]:
+                if isinstance(name, str) and name.strip():
+                    table[fold(name)] = entry["code"]
+            for name in names:
+                if not isinstance(name, str) or "," in name or len(name) < 4:
+                    continue
+                for rank, form in demonym_forms(fold(name)):
+                    seen = derived.get(form)
+                    if seen is None or rank < seen[0]:
+                        derived[form] = (rank, entry["code"])
+                    elif rank == seen[0] and seen[1] != entry["code"]:
+                        derived[form] = (rank, None)
+    for form, (_, code) in derived.items():
+        if code is not None:
+            table.setdefault(form, code)
+    return table
+
+
+def load_event_patterns(packs: Packs) -> EventPatterns:
+    """The merged, validated event patterns of every `events` pack (built-in plover.yaml plus the user's)."""
+    own = packs.of_kind("events")
+    if not own:
+        raise KnowledgeError("no knowledge pack of kind `events` was found", hint="restore packs/plover.yaml")
+    merged = _merge(own)
+    sources = merged["sources"]
+
+    def where(section: str, key: str) -> str:
+        return _where(sources[(section, key)], section, key)
+
+    types: dict[str, TypeSpec] = {}
+    for name, spec in merged["types"].items():
+        if name not in PLOVER_TYPES:
+            raise KnowledgeError(f"{where('types', name)}: not a PLOVER 2.0 type")
+        spec = spec or {}
+        if not isinstance(spec, dict):
+            raise KnowledgeError(f"{where('types', name)}: must be a mapping with `modes`")
+        intent = spec.get("intent")
+        if intent is not None and intent not in PLOVER_TYPES:
+            raise KnowledgeError(f"{where('types', name)}: intent {intent!r} is not a PLOVER 2.0 type")
+        modes = frozenset(_strings(spec.get("modes") or [], where("types", name) + ".modes"))
+        types[name] = TypeSpec(modes=modes, intent=intent, threat=spec.get("threat"))
+    missing = [name for name in PLOVER_TYPES if name not in types]
+    if missing:
+        raise KnowledgeError(f"the events packs define no `types` entry for {', '.join(missing)}")
+
+    classes: dict[str, str] = {}
+    for cls, words in merged["object_classes"].items():
+        for word in _strings(words, where("object_classes", cls)):
+            classes[word.lower()] = cls
+
+    cues: dict[str, frozenset[str]] = {}
+    for key, words in merged["cues"].items():
+        if key not in CUE_KEYS:
+            raise KnowledgeError(f"{where('cues', key)}: unknown cue list (use one of {', '.join(CUE_KEYS)})")
+        cues[key] = frozenset(w.lower() for w in _strings(words, where("cues", key)))
+    for key in CUE_KEYS:
+        cues.setdefault(key, frozenset())
+
+    tables: dict[str, dict[str, Trigger]] = {}
+    for table in TABLES:
+        tables[table] = {key: _trigger(key, value, where(table, key)) for key, value in merged[table].items()}
+        for trigger in tables[table].values():
+            _check_modes(trigger, types, where(table, trigger.key))
+            for cls in trigger.objects:
+                if cls not in set(classes.values()):
+                    raise KnowledgeError(f"{where(table, trigger.key)}: object class {cls!r} is not in object_classes")
+
+    contexts: dict[str, tuple[str, ...]] = {}
+    for pack in packs.of_kind("issues"):  # an issue the events packs do not map keeps the issues pack's contexts
+        for issue, spec in (pack.data.get("issues") or {}).items():
+            if isinstance(spec, dict) and isinstance(spec.get("contexts"), list):
+                contexts[str(issue)] = tuple(str(c) for c in spec["contexts"])
+    for issue, values in merged["issue_contexts"].items():
+        contexts[issue] = tuple(_strings(values, where("issue_contexts", issue)))
+
+    return EventPatterns(
+        types=types,
+        verbs=tables["verbs"],
+        adjectives=tables["adjectives"],
+        nouns=tables["nouns"],
+        object_classes=classes,
+        cues=cues,
+        contexts=contexts,
+        countries=_countries(packs),
+        fingerprint=packs.fingerprint,
+    )
+
+
+def _check_modes(trigger: Trigger, types: dict[str, TypeSpec], where: str) -> None:
+    pairs = [(trigger.type, trigger.mode), *(pair for pair in trigger.objects.values() if pair is not None)]
+    for kind, mode in pairs:
+        if kind is not None and mode is not None and mode not in types[kind].modes:
+            allowed = ", ".join(sorted(types[kind].modes)) or "none"
+            raise KnowledgeError(f"{where}: mode {mode!r} is not a mode of {kind} (PLOVER modes: {allowed})")
+    if trigger.threat is not None and trigger.threat not in types["THREATEN"].modes:
+        raise KnowledgeError(f"{where}: threat {trigger.threat!r} is not a THREATEN mode")
