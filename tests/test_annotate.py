@@ -158,3 +158,20 @@ def test_seed_gold_actors_and_issues() -> None:
     assert metrics["seeds: pronoun/date/common-noun actors"] == 0
     assert metrics["seeds: gold issues recalled %"] >= 85  # type: ignore[operator]
     assert metrics["seeds: documents whose top 3 issues are gold issues"] == "3/3"
+
+
+def test_merge_actors_unions_aliases_and_keeps_the_first_name() -> None:
+    from bilateral.annotate.actors import merge_actors
+    from bilateral.model import Actor
+
+    first = {"joe-biden": Actor("joe-biden", "Joe Biden", "person", None, "GOV", ["Joe Biden", "Biden"])}
+    second = {
+        "joe-biden": Actor("joe-biden", "President Biden", "person", "USA", None, ["Biden", "President Biden"]),
+        "MEX-GOV": Actor("MEX-GOV", "Government of Mexico", "institution", "MEX", "GOV", ["Mexico"]),
+    }
+    merged = merge_actors([first, second])
+    assert list(merged) == ["joe-biden", "MEX-GOV"]
+    biden = merged["joe-biden"]
+    assert (biden.name, biden.country, biden.sector) == ("Joe Biden", "USA", "GOV")
+    assert biden.aliases == ["Joe Biden", "Biden", "President Biden"]
+    assert merge_actors([]) == {}

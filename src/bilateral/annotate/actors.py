@@ -11,7 +11,8 @@ defined in the text ("Jalisco New Generation Cartel (CJNG)") join their long for
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -344,3 +345,23 @@ def _geo(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) ->
     where = country or capital or place
     result.places.append(Place(span.text, span.start_char, span.end_char, where.code if where else None))
     result.taken.append((span.start, span.end))
+
+
+def merge_actors(per_document: Iterable[dict[str, Actor]]) -> dict[str, Actor]:
+    """One actor per id across documents: the first document's name, kind, country and sector win (ids come
+    from canonical names or pack ids, so they already agree); aliases are unioned in first-seen order."""
+    merged: dict[str, Actor] = {}
+    for actors in per_document:
+        for actor_id, actor in actors.items():
+            known = merged.get(actor_id)
+            if known is None:
+                merged[actor_id] = replace(actor, aliases=list(dict.fromkeys(actor.aliases)))
+                continue
+            # a missing attribute in the first sighting is filled by a later one rather than left empty
+            merged[actor_id] = replace(
+                known,
+                country=known.country or actor.country,
+                sector=known.sector or actor.sector,
+                aliases=list(dict.fromkeys([*known.aliases, *actor.aliases])),
+            )
+    return merged
