@@ -54,6 +54,7 @@ def test_api_mirrors_pages(store: Path) -> None:
     assert client.get("/api/search", params={"q": "tariffs"}).json()[0]["document"] == "doc1"
     assert client.get("/api/documents/doc1").json()["text"] == TEXT
     assert client.get("/api/actors/USA").json()["events"][0]["target"] == ["MEX"]
+    assert "/api/search" in client.get("/docs").text and "cdn" not in client.get("/docs").text
 
 
 def test_errors_map_to_http_status(store: Path) -> None:

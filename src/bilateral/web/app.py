@@ -208,6 +208,22 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
             ],
         )
 
+    @app.get("/docs", response_class=HTMLResponse)
+    def docs() -> HTMLResponse:
+        # FastAPI's Swagger page loads JS/CSS from a CDN; this plain list of routes works offline.
+        paths = app.openapi()["paths"]
+        rows = [
+            [method.upper(), path, op.get("summary", "")]
+            for path, ops in sorted(paths.items())
+            for method, op in ops.items()
+        ]
+        return _page(
+            "API",
+            sections=[
+                {"heading": "Routes (schema at /openapi.json)", "head": ["Method", "Path", "Summary"], "rows": rows}
+            ],
+        )
+
     return app
 
 
