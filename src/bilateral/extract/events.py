@@ -38,6 +38,7 @@ def _complement(token: Token) -> bool:
 
 # the verb's own key is tried with each of these children appended: "call off", "call for", "open fire"
 KEY_CHILDREN = ("prt", "dobj", "prep", "acomp", "oprd", "agent")
+LIGHT_PREPS = {"on", "under", "into"}
 NAMES = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
 
 
@@ -52,6 +53,7 @@ class Hit:
     nominal: bool
     head: Token  # the noun phrase's head for a noun, the verb itself for a verb
     obj: Token | None = None  # the object noun that named the event ("issued a warning"), consumed
+    status: str | None = None  # the status the words themselves give ("threaten" and "a warning": threatened)
     absorbed: list[Hit] = field(default_factory=list)  # nouns it governs ("threatened tariffs")
 
 
@@ -112,10 +114,11 @@ class _Reader:
         if entry is None:
             return None
         children = {child.dep_ for child in token.children}
-        if entry.needs_object and not children & {"dobj", "xcomp", "ccomp", "prep", "nsubjpass", "dative", "prt",
-                                                  "attr", "oprd", "agent"}:  # fmt: skip
+        if entry.needs_object and not children & {"dobj", "xcomp", "ccomp", "nsubjpass", "dative", "attr", "oprd"}:
             return None
-        kind, mode, obj = entry.type, entry.mode, None
+        if entry.intransitive and "dobj" in children:
+            return None
+        kind, mode, obj, status = entry.type, entry.mode, None, entry.status
         if key_child is not None and key_child.dep_ == "dobj":
             obj = key_child  # "open fire", "pay compensation": the object is part of the phrase
         elif entry.objects or entry.light:
@@ -131,20 +134,25 @@ class _Reader:
                     break
                 noun = self._noun_entry(candidate) if entry.light else None
                 if noun is not None and noun.type is not None:
-                    kind, mode, obj = noun.type, noun.mode, candidate
+                    kind, mode, obj, status = noun.type, noun.mode, candidate, noun.status
                     break
         if kind is None and entry.complement is None:
             return None
-        return Hit(token, entry, kind, mode, nominal=False, head=token, obj=obj)
+        if entry.needs_target and not any(
+            self.parties.side(c) for c in token.children if c.dep_ in {"dobj", "nsubjpass", "dative"}
+        ):
+            return None
+        return Hit(token, entry, kind, mode, nominal=False, head=token, obj=obj, status=status)
 
     def _object_nouns(self, verb: Token) -> list[Token]:
         """The verb's object, its co-ordinated objects and their compounds, then prepositional objects."""
         direct = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
-        preps = [p for c in verb.children if c.dep_ in {"prep", "agent"} for p in c.children if p.dep_ == "pobj"]
+        # "went on strike", "put under investigation"; not "announced in relation to"
+        preps = [] if direct else _prep_objects(verb, LIGHT_PREPS)
         found = []
         for head in direct + preps:
             found.append(head)
-            found += [c for c in head.children if c.dep_ in {"compound", "amod"} and c.pos_ in NOMINAL]
+            found += [c for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in NOMINAL]
             found += [c for c in head.conjuncts if c.pos_ in NOMINAL]
             # "700 kg of medicine", "part of a stronghold", "10 days of war games": the "of" phrase says what
             found += _prep_objects(head, {"of"})
@@ -272,11 +280,16 @@ class _Reader:
         if dep in {"conj", "advcl", "ccomp", "pcomp", "dep", "xcomp"}:
             while up.dep_ == "prep" and up.head.i != up.i:
                 up = up.head
-            return self.subjects(up, depth + 1) if up.pos_ in VERBAL or up.pos_ == "ADJ" else Side()
+            if up.pos_ in VERBAL or up.pos_ == "ADJ":
+                return self.subjects(up, depth + 1)
+            governor = _governor(up) if up.pos_ in NOMINAL else None
+            return self.subjects(governor, depth + 1) if governor is not None else Side()
         if dep == "acl" and verb.tag_ == "VBN":
             return Side()  # "the agreement signed in March": the noun is what was acted on
         if dep in {"acl", "relcl"}:
-            side = self.parties.side(up)  # "forces loyal to X", "a law restricting Y": the noun, else its owner
+            side = self.parties.side(up) or (
+                self.parties.owner(up) if self._noun_entry(up) else Side()
+            )  # "forces loyal to X", "a law restricting Y": the noun, else its owner
             governor = _governor(up)
             return side if side or governor is None else self.subjects(governor, depth + 1)
         return Side()
@@ -438,7 +451,9 @@ class _Reader:
             return "proposed", None, None
         if verb.dep_ == "acl" and (noun := self._noun_entry(verb.head)) is not None and noun.complement:
             return noun.complement, None, None  # "his promise to end the policy", "the threat to impose tariffs"
-        own_status = hit.trigger.status if hit is not None else None
+        if hit is not None and hit.obj is not None and _negated_noun(hit.obj, self.cues["negation"]):
+            return "denied", None, None  # "provided no aid"
+        own_status = (hit.status or hit.trigger.status) if hit is not None else None
         return own_status or "occurred", None, None
 
     def _intent(self, verb: Token, kind: str | None) -> str | None:
@@ -460,7 +475,7 @@ class _Reader:
         for child in head.children:
             if child.dep_ == "poss":
                 source.add(self.parties.side(child))
-        for prep in (c for c in head.children if c.dep_ in {"prep", "agent"}):
+        for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ != "between"):
             objects = [p for p in prep.children if p.dep_ == "pobj"]
             word = prep.lower_
             for obj in (part for p in objects for part in [p, *p.conjuncts]):
@@ -480,10 +495,12 @@ class _Reader:
         intent = None
         rank = _depth(head)
         if governor is not None:
-            if not source.actors and head.dep_ in {"dobj", "attr", "oprd", "conj"}:
+            above = verbal.get(governor.i)
+            entry = self.patterns.verbs.get(governor.lemma_.lower())
+            doer = above is not None or (entry is not None and entry.light)  # "held refugees as human shields"
+            if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"}:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
-            above = verbal.get(governor.i)
             if above is not None and above.type is None:  # "pledged $4 billion in aid"
                 status, intent, _ = self._status(governor, Hit(hit.token, hit.trigger, kind, hit.mode, True, head),
                                                  {**verbal, governor.i: above})  # fmt: skip
@@ -504,12 +521,14 @@ class _Reader:
             clause = clause.head
         if clause.pos_ in VERBAL and self._modality(clause) == "conditional":
             status = "hypothetical"
-        if not source and not target:
-            between = _prep_objects(head, {"between"})
-            for obj in between:
-                for part in [obj, *obj.conjuncts]:
-                    source.add(self.parties.side(part))
-            target = source
+        between = Side()
+        for obj in _prep_objects(head, {"between"}):
+            for part in [obj, *obj.conjuncts]:
+                between.add(self.parties.side(part))
+        if between and not source:
+            source, target = between, between  # "talks between Mexico and the US"
+        elif between:
+            target.add(between)
         mode = hit.mode
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit)
@@ -623,6 +642,10 @@ def _inside_noun_event(head: Token, heads: dict[int, Hit], consumed: set[int]) -
         else:
             return False
     return False
+
+
+def _negated_noun(noun: Token, negation: frozenset[str]) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in negation for c in noun.children)
 
 
 def _that_clause(verb: Token) -> bool:

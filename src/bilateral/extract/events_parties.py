@@ -26,6 +26,8 @@ FREE_ARCS = {"conj", "appos", "compound", "amod", "nmod", "nummod", "quantmod", 
 MAX_COST = 2
 # Non-state actors (PLOVER codes) that are complete without a country.
 NON_STATE = {"IGO", "NGO", "MNC", "UNO"}
+ORIGIN_PREPS = {"in", "from", "at", "inside"}
+STATE_KINDS = {"country", "institution", "organization"}
 
 
 def is_pronoun(token: Token) -> bool:
@@ -94,12 +96,19 @@ class Parties:
             if code in found.countries:
                 continue
             named = any(self.actors[a].country or self.actors[a].sector in NON_STATE for a in found.actors)
-            if cost == 0 or not (found.countries or named):
+            if cost == 0 or (cost == 1 and not (found.countries or named)):
                 found.countries.append(code)
         if not found:
+            # "their forces", "his party": not the owner, but acting for the owner's country
             owners = [t for t, cost in reached if t.dep_ == "poss" and is_pronoun(t) and cost <= 1]
-            found = self.pronoun(owners[0], speaker=speaker) if owners else self.pair(head)
-        return found
+            if owners:
+                found.countries = self.pronoun(owners[0], speaker=speaker).countries
+        return found or self.pair(head)
+
+    def owner(self, head: Token) -> Side:
+        """Whose act a noun is, from a possessive pronoun: "his promise" is the promise of whoever "his" is."""
+        owners = [child for child in head.children if child.dep_ == "poss" and is_pronoun(child)]
+        return self.pronoun(owners[0], speaker=None) if owners else Side()
 
     def _add_mention(self, side: Side, number: int) -> None:
         """The mention's actor; an actor without a country takes one from the words of the mention itself
@@ -133,7 +142,8 @@ class Parties:
                 if child.dep_ in FREE_ARCS or child.dep_ == "pobj":
                     step = 0
                 elif child.dep_ == "prep":
-                    step = 0 if child.lower_ == "of" else 1
+                    # "leaders of X" is X; "demonstrators in X" are probably from X; "a crisis with X" is not X
+                    step = 0 if child.lower_ == "of" else 1 if child.lower_ in ORIGIN_PREPS else MAX_COST
                 elif child.dep_ == "poss":
                     step = 1
                 else:
@@ -205,7 +215,8 @@ class Parties:
                 window_start = self.doc[window_start - 1].sent.start
         before = [i for i in sorted(self.mention_at) if window_start <= i < token.i]
         after = [i for i in sorted(self.mention_at) if token.i < i < sentence.end]
-        in_sentence = [i for i in reversed(before) if i >= sentence.start]
+        # antecedents are mostly subjects: "Mexico lost ground ... when it agreed" is Mexico, not a name in between
+        in_sentence = sorted((i for i in before if i >= sentence.start), key=lambda i: (not self._subject(i), -i))
         earlier = [i for i in reversed(before) if i < sentence.start]
         plural = token.lower_ in {"they", "them", "their", "theirs", "themselves"}
         # "they" may also be people named as a group ("Bosnian Serbs said their forces...")
@@ -217,6 +228,12 @@ class Parties:
                     self._add_mention(found, self.mention_at[i])
                     return found
         return Side()
+
+    def _subject(self, token_index: int) -> bool:
+        token = self.doc[token_index]
+        while token.dep_ in {"compound", "amod", "appos", "conj"} and token.head.i != token.i:
+            token = token.head
+        return token.dep_ in {"nsubj", "nsubjpass"}
 
     def _fits(self, side: Side, person: bool) -> bool:
         kinds = {self.actors[a].kind for a in side.actors}
@@ -237,7 +254,9 @@ class Parties:
         found = Side()
         for i in sorted((i for i in self.mention_at if i < head.i), reverse=True):
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
-            if (actor.kind == "person") == want_person and actor.id not in found.actors:
+            # "both governments" are states or their bodies, not the migrants named in between
+            fits = actor.kind == "person" if want_person else actor.kind in STATE_KINDS
+            if fits and actor.id not in found.actors:
                 self._add_actor(found, actor.id)
                 if len(found.actors) == 2:
                     return found

@@ -21,7 +21,7 @@ TABLES = ("verbs", "adjectives", "nouns")
 CUE_KEYS = ("negation", "future", "hypothetical", "conditional", "coercive_conditional", "deontic", "reporting",
             "pair_words", "person_nouns")  # fmt: skip
 ENTRY_KEYS = {"type", "mode", "status", "complement", "objects", "light", "reciprocal", "of", "needs_verb",
-              "needs_object", "threat", "intent", "that_clause"}  # fmt: skip
+              "needs_object", "intransitive", "needs_target", "threat", "intent", "that_clause"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,9 @@ class Trigger:
     of_role: str = "target"  # nouns: what "of" introduces ("arrest of X" target, "withdrawal of X" source)
     needs_verb: bool = False  # nouns: an event only as the object of a verb ("reached an agreement")
     needs_object: bool = False  # verbs: an event only with an object or complement ("declined to", not "fell")
+    intransitive: bool = False  # verbs: an event only without a direct object ("demonstrated", not "demonstrated
+    # goodwill")
+    needs_target: bool = False  # verbs: an event only when an actor is acted on ("recognized Kosovo")
     threat: str | None = None  # THREATEN mode when this is what is threatened
     intent: str | None = None  # overrides the type's intent (AGREE or THREATEN) for promised/threatened events
     that_clause: str | None = None  # the type when a that-clause says what someone else should do ("proposed that")
@@ -126,6 +129,8 @@ def _trigger(key: str, value: Any, where: str) -> Trigger:
         of_role=str(of_role),
         needs_verb=bool(value.get("needs_verb", False)),
         needs_object=bool(value.get("needs_object", False)),
+        intransitive=bool(value.get("intransitive", False)),
+        needs_target=bool(value.get("needs_target", False)),
         threat=value.get("threat"),
         intent=value.get("intent"),
         that_clause=value.get("that_clause"),
