@@ -1,0 +1,121 @@
+"""An event's status (occurred, threatened, promised, proposed, denied, hypothetical) from its clause:
+negation, modal and future auxiliaries, "if"/"unless", and the verb above it ("pledged to", "refused to",
+"said ... would"), plus the intent event a promise or announced act amounts to (AGREE, THREATEN, REJECT).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bilateral.extract.events_patterns import EventPatterns
+from bilateral.extract.events_triggers import Hit, Triggers, negated_noun
+
+Token = Any
+CLAUSE_CHAIN = {"xcomp", "ccomp", "conj", "pcomp"}
+
+
+def complement(token: Token) -> bool:
+    """A clause that completes the verb above it; "sworn to fight" is often parsed as an adverbial clause."""
+    if token.dep_ in CLAUSE_CHAIN:
+        return True
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+class Modality:
+    def __init__(self, patterns: EventPatterns, triggers: Triggers) -> None:
+        self.patterns = patterns
+        self.cues = patterns.cues
+        self.triggers = triggers
+
+    def modality(self, verb: Token) -> str | None:
+        """What the verb's own auxiliaries, negation and conditional say: negated, conditional, future,
+        would, deontic, hypothetical, or None."""
+        children = list(verb.children)
+        auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+        negated = any(c.dep_ == "neg" or (c.lower_ in self.cues["negation"] and c.dep_ in {"advmod", "det"})
+                      for c in children)  # fmt: skip
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if any(c.dep_ == "neg" for c in clause.children):
+            negated = True
+        auxiliaries |= {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+        if negated:
+            return "negated"
+        if any(c.dep_ == "mark" and c.lower_ in self.cues["conditional"] for c in clause.children):
+            return "conditional"
+        if auxiliaries & self.cues["future"]:
+            return "future"
+        if auxiliaries & self.cues["deontic"]:
+            return "deontic"
+        if auxiliaries & {"would", "'d"}:
+            return "would"
+        if auxiliaries & self.cues["hypothetical"]:
+            return "hypothetical"
+        return None
+
+    def status(self, verb: Token, hit: Hit | None, verbal: dict[int, Hit]) -> tuple[str, str | None, Hit | None]:
+        """(status, intent to add, controlling hit) for an event whose clause is headed by `verb`."""
+        own = self.modality(verb)
+        controller = reporter = None
+        token = verb
+        for _ in range(5):
+            if not complement(token) or token.head.i == token.i:
+                break
+            up = token.head
+            while up.dep_ == "prep" and up.head.i != up.i:
+                up = up.head
+            above = verbal.get(up.i)
+            if token.dep_ == "conj":
+                own = own or self.modality(up)  # "would prohibit aid and deny entry": one modality for both
+                token = up
+                continue
+            elif above is not None and above.trigger.complement is not None:
+                controller = above
+                break
+            elif up.lemma_.lower() in self.cues["reporting"]:
+                reporter = up
+                break
+            token = up
+        kind = hit.type if hit is not None else None
+        intent_of = self.intent(verb, kind)
+        if own == "negated":
+            future = {c.lower_ for c in verb.children if c.dep_ == "aux"} & (self.cues["future"] | {"would"})
+            return "denied", ("REJECT" if future and kind is not None else None), controller
+        if own == "conditional" or own == "hypothetical" or (own == "would" and reporter is None and not controller):
+            return "hypothetical", None, controller
+        if controller is not None:
+            above_mod = self.modality(controller.token)
+            if above_mod == "negated":
+                return "denied", None, controller
+            if controller.type is None and controller.trigger.complement == "denied":  # "failed to agree"
+                return "denied", controller.trigger.intent, controller
+            if above_mod in {"conditional", "hypothetical"}:
+                return "hypothetical", None, controller
+            status = controller.trigger.complement or "occurred"
+            if controller.type is None and status == "promised":  # "pledged to", "vowed to": no event of its own
+                intent = controller.trigger.intent or intent_of
+                return ("threatened" if intent == "THREATEN" else "promised"), intent, controller
+            return status, None, controller
+        if own in {"future", "would"}:
+            if intent_of is None:  # an announced sanction is a decision, not a promise of one
+                conflict = kind is not None and self.patterns.types[kind].threat is not None
+                return ("threatened" if conflict else "promised"), None, None
+            return ("threatened" if intent_of == "THREATEN" else "promised"), intent_of, None
+        if own == "deontic" and reporter is not None:
+            return "proposed", None, None
+        if verb.dep_ == "acl" and (noun := self.triggers.noun_entry(verb.head)) is not None and noun.complement:
+            return noun.complement, None, None  # "his promise to end the policy", "the threat to impose tariffs"
+        if hit is not None and hit.obj is not None and negated_noun(hit.obj, self.cues["negation"]):
+            return "denied", None, None  # "provided no aid"
+        own_status = (hit.status or hit.trigger.status) if hit is not None else None
+        return own_status or "occurred", None, None
+
+    def intent(self, verb: Token, kind: str | None) -> str | None:
+        """The verbal event an announced act amounts to: a threat when it is conditional on "unless"."""
+        if kind is None:
+            return None
+        for clause in verb.subtree:
+            if clause.dep_ == "mark" and clause.lower_ in self.cues["coercive_conditional"]:
+                return "THREATEN"
+        return self.patterns.types[kind].intent

@@ -1,0 +1,194 @@
+"""Which words name events: verbs, adjectives and nouns of the `events` pack, with the type each has in its
+sentence ("sent troops" MOBILIZE, "sent aid" AID; "issued a warning" THREATEN), and the parse helpers the
+event extractor shares.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bilateral.extract.events_parties import Parties
+from bilateral.extract.events_patterns import EventPatterns, Trigger
+
+Token = Any
+VERBAL = {"VERB", "AUX"}
+NOMINAL = {"NOUN", "PROPN"}
+DIRECT = {"dobj", "dative", "oprd", "attr"}
+# the verb's own key is tried with each of these children appended: "call off", "call for", "open fire"
+KEY_CHILDREN = ("prt", "dobj", "prep", "acomp", "oprd", "agent")
+LIGHT_PREPS = {"on", "under", "into"}
+NAMES = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
+
+
+@dataclass
+class Hit:
+    """A word that names an event, with the type it has in this sentence."""
+
+    token: Token
+    trigger: Trigger
+    type: str | None
+    mode: str | None
+    nominal: bool
+    head: Token  # the noun phrase's head for a noun, the verb itself for a verb
+    obj: Token | None = None  # the object noun that named the event ("issued a warning"), consumed
+    status: str | None = None  # the status the words themselves give ("threaten" and "a warning": threatened)
+    absorbed: list[Hit] = field(default_factory=list)  # nouns it governs ("threatened tariffs")
+
+
+class Triggers:
+    """Finds the event words of a sentence; knows the pack's tables and where actors are named."""
+
+    def __init__(self, patterns: EventPatterns, parties: Parties) -> None:
+        self.patterns = patterns
+        self.parties = parties
+
+    def verb_entry(self, token: Token) -> tuple[Trigger | None, Token | None]:
+        lemma = token.lemma_.lower()
+        table = self.patterns.verbs if token.pos_ in VERBAL else self.patterns.adjectives
+        for dep in KEY_CHILDREN:
+            for child in token.children:
+                if child.dep_ != dep:
+                    continue
+                word = child.lemma_.lower() if dep == "dobj" else child.lower_
+                if (entry := table.get(f"{lemma} {word}")) is not None:
+                    return entry, child
+        entry = table.get(lemma) or (table.get(token.lower_) if table is self.patterns.adjectives else None)
+        return entry, None
+
+    def verbal(self, token: Token) -> Hit | None:
+        if token.pos_ in VERBAL:
+            if token.dep_ in {"amod", "compound", "aux", "auxpass"}:
+                return None
+        elif not (token.pos_ == "ADJ" and token.dep_ in {"acomp", "ROOT", "xcomp", "ccomp", "conj", "advcl"}):
+            return None
+        entry, key_child = self.verb_entry(token)
+        if entry is None:
+            return None
+        children = {child.dep_ for child in token.children}
+        if entry.needs_object and not children & {"dobj", "xcomp", "ccomp", "nsubjpass", "dative", "attr", "oprd"}:
+            return None
+        if entry.intransitive and "dobj" in children:
+            return None
+        kind, mode, obj, status = entry.type, entry.mode, None, entry.status
+        if key_child is not None and key_child.dep_ == "dobj":
+            obj = key_child  # "open fire", "pay compensation": the object is part of the phrase
+        elif entry.objects or entry.light:
+            for candidate in self.object_nouns(token):
+                cls = self.patterns.object_classes.get(candidate.lemma_.lower())
+                if cls is None and candidate.i > 0:
+                    cls = self.patterns.object_classes.get(f"{candidate.nbor(-1).lower_} {candidate.lemma_.lower()}")
+                if cls is not None and cls in entry.objects:
+                    pair = entry.objects[cls]
+                    if pair is None:
+                        return None  # "fight corruption" is no assault
+                    (kind, mode), obj = pair, candidate
+                    break
+                noun = self.noun_entry(candidate) if entry.light else None
+                if noun is not None and noun.type is not None:
+                    kind, mode, obj, status = noun.type, noun.mode, candidate, noun.status
+                    break
+        if kind is None and entry.complement is None:
+            return None
+        if entry.needs_target and not any(
+            self.parties.side(c) for c in token.children if c.dep_ in {"dobj", "nsubjpass", "dative"}
+        ):
+            return None
+        return Hit(token, entry, kind, mode, nominal=False, head=token, obj=obj, status=status)
+
+    def object_nouns(self, verb: Token) -> list[Token]:
+        """The verb's object, its co-ordinated objects and their compounds, then prepositional objects."""
+        direct = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+        # "went on strike", "put under investigation"; not "announced in relation to"
+        preps = [] if direct else prep_objects(verb, LIGHT_PREPS)
+        found = []
+        for head in direct + preps:
+            found.append(head)
+            found += [c for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in NOMINAL]
+            found += [c for c in head.conjuncts if c.pos_ in NOMINAL]
+            # "700 kg of medicine", "part of a stronghold", "10 days of war games": the "of" phrase says what
+            found += prep_objects(head, {"of"})
+        return found
+
+    def noun_entry(self, token: Token) -> Trigger | None:
+        nouns = self.patterns.nouns
+        keys: list[str] = []
+        if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-2).whitespace_:
+            keys.append(f"{token.nbor(-2).lower_}-{token.lower_}")
+        for child in token.children:
+            if child.dep_ in {"compound", "amod"} and child.i < token.i:
+                keys += [f"{child.lower_} {token.lower_}", f"{child.lemma_.lower()} {token.lemma_.lower()}"]
+            if child.dep_ == "prep" and child.lower_ == "of":
+                keys += [f"{token.lemma_.lower()} of {p.lemma_.lower()}" for p in child.children if p.dep_ == "pobj"]
+        keys += [token.lower_, token.lemma_.lower()]
+        for key in keys:
+            if key in nouns:
+                return nouns[key]
+        return None
+
+    def nominal(self, token: Token) -> Hit | None:
+        if token.pos_ != "NOUN" or token.ent_type_ in NAMES or token.i in self.parties.mention_at:
+            return None  # "the Swiss Agency for Development and Cooperation" names no cooperation
+        entry = self.noun_entry(token)
+        if entry is None or entry.type is None:
+            return None
+        head = token
+        while head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ in NOMINAL and head.head.i != head.i:
+            head = head.head
+        return Hit(token, entry, entry.type, entry.mode, nominal=True, head=head)
+
+
+def governor_of(head: Token) -> Token | None:
+    """The verb (or adjective) a noun phrase is the object of, directly or through a preposition."""
+    token = head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in DIRECT | {"nsubjpass"}:
+        return token.head
+    if token.dep_ == "pobj" and token.head.dep_ in {"prep", "agent", "dative"}:
+        up = token.head.head
+        if up.pos_ in VERBAL or up.pos_ == "ADJ":
+            return up
+    return None
+
+
+def inside_noun_event(head: Token, heads: dict[int, Hit], consumed: set[int]) -> bool:
+    """A noun inside another event noun's phrase ("the withdrawal of invasion forces") is part of that event."""
+    token = head
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            owner = token.head.head
+            if owner.i in heads or owner.i in consumed:
+                return True
+            token = owner
+        else:
+            return False
+    return False
+
+
+def negated_noun(noun: Token, negation: frozenset[str]) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in negation for c in noun.children)
+
+
+def that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in verb.children)
+
+
+def prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    return [
+        obj
+        for prep in token.children
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ in preps
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def depth_of(token: Token) -> int:
+    """How far below the sentence's main verb a word is (co-ordination does not count)."""
+    depth = 0
+    while token.head.i != token.i:
+        if token.dep_ != "conj":
+            depth += 1
+        token = token.head
+    return depth
