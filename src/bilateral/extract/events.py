@@ -102,11 +102,21 @@ class _Reader:
                 continue
             found += self._nominal_events(hit, verbal)
         for hit in verbal.values():
-            found += self._verbal_events(hit, verbal)
+            if not self._reported(hit, verbal):
+                found += self._verbal_events(hit, verbal)
         found += self._requests(sentence, verbal)
         return self._events(sentence, found)
 
     # --- verbal events ------------------------------------------------------------------------------------
+
+    def _reported(self, hit: Hit, verbal: dict[int, Hit]) -> bool:
+        """ "accused the US of violating", "blamed Israel for attacking": what is alleged is part of the
+        accusation, not an event of its own."""
+        token = hit.token
+        if token.dep_ != "pcomp" or token.head.dep_ != "prep":
+            return False
+        above = verbal.get(token.head.head.i)
+        return above is not None and above.type is not None and above.trigger.complement is None
 
     def _verbal_events(self, hit: Hit, verbal: dict[int, Hit]) -> list[Found]:
         verb = hit.token
@@ -115,7 +125,7 @@ class _Reader:
         if kind is not None and hit.trigger.that_clause and that_clause(verb):
             kind = hit.trigger.that_clause  # "proposed that the agreement be revised": asking someone else
         source = self.subjects(verb)
-        target = self.objects(hit)
+        target = self.objects(hit, verbal)
         rank = depth_of(verb)
         found = []
         if intent is not None and (kind is not None or intent == "REJECT"):
@@ -204,9 +214,10 @@ class _Reader:
                 return subjects[0]
         return None
 
-    def objects(self, hit: Hit) -> Side:
+    def objects(self, hit: Hit, verbal: dict[int, Hit]) -> Side:
         """The side acted on: direct object or passive subject, the event noun's own prepositional objects
-        ("held talks with X"), then the verb's ("met with X"), then who a that-clause is about."""
+        ("held talks with X"), then the verb's ("met with X"), then who a that-clause is about, then the
+        target of the act in its complement ("threatened to impose tariffs on X")."""
         verb = hit.token
         passive = set() if self._adjectival(verb) else {"nsubjpass"}
         direct = [c for c in verb.children if c.dep_ in DIRECT | passive]
@@ -230,6 +241,11 @@ class _Reader:
         for head in heads:
             for part in [head, *head.conjuncts]:
                 side.add(self.parties.side(part))
+        if not side and hit.trigger.complement is not None:
+            for child in verb.children:
+                content = verbal.get(child.i)
+                if content is not None and child.dep_ in {"xcomp", "ccomp"} and content.trigger.complement is None:
+                    side.add(self.objects(content, verbal))
         return side
 
     def _threat_mode(self, hit: Hit, verbal: dict[int, Hit] | None = None) -> str | None:

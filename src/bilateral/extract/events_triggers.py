@@ -66,8 +66,9 @@ class Triggers:
         if entry is None:
             return None
         children = {child.dep_ for child in token.children}
-        if entry.needs_object and not children & {"dobj", "xcomp", "ccomp", "nsubjpass", "dative", "attr", "oprd"}:
-            return None
+        objects = children & {"dobj", "xcomp", "ccomp", "nsubjpass", "dative", "attr", "oprd"}
+        if entry.needs_object and not objects and not (entry.reciprocal and self._plural_subject(token)):
+            return None  # "Biden spoke at a rally" is no meeting; "the two presidents spoke" is
         if entry.intransitive and "dobj" in children:
             return None
         kind, mode, obj, status = entry.type, entry.mode, None, entry.status
@@ -95,6 +96,13 @@ class Triggers:
         ):
             return None
         return Hit(token, entry, kind, mode, nominal=False, head=token, obj=obj, status=status)
+
+    def _plural_subject(self, verb: Token) -> bool:
+        pair_words = self.patterns.cues["pair_words"]
+        for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            if subject.conjuncts or any(c.lower_ in pair_words for c in subject.children):
+                return True
+        return False
 
     def object_nouns(self, verb: Token) -> list[Token]:
         """The verb's object, its co-ordinated objects and their compounds, then prepositional objects."""
