@@ -17,8 +17,8 @@ demo: $(STAMP)
 	rm -f $(DEMO)/bilateral.db $(DEMO)/bilateral.db-wal $(DEMO)/bilateral.db-shm
 	$(BIN)/bilateral --db $(DEMO)/bilateral.db run examples/us-mexico --out $(DEMO)
 	@echo
-	@echo "Done. The map and exports are in $(DEMO)/ (map.json, events.plover.jsonl, csv/, parquet/)."
-	@echo "Explore: $(BIN)/bilateral --db $(DEMO)/bilateral.db search 'tariffs'"
+	@echo "Done. The briefing is $(DEMO)/briefing.html; the map and exports are beside it (map.json, csv/, parquet/)."
+	@echo "Explore: $(BIN)/bilateral --db $(DEMO)/bilateral.db serve   (then open http://127.0.0.1:8000)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

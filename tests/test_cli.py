@@ -37,10 +37,17 @@ def test_every_command_has_help(command: str) -> None:
     assert code == 0 and "Usage" in output
 
 
-@pytest.mark.parametrize("command", ["report", "serve"])
-def test_unbuilt_commands_say_so_and_fail(command: str) -> None:
-    code, output = invoke(command)
-    assert code == 1 and "not available yet" in output
+def test_report_writes_a_briefing_and_needs_a_store(tmp_path: Path) -> None:
+    code, output = invoke("--db", str(tmp_path / "none.db"), "report", "-o", str(tmp_path / "b.html"))
+    assert code == 1 and output.startswith("error: no database")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "b.db")
+    assert invoke("--db", db, "--quiet", "ingest", str(corpus))[0] == 0
+    code, output = invoke("--db", db, "report", "-o", str(tmp_path / "b.html"))
+    assert code == 0 and "wrote" in output
+    assert "<html" in (tmp_path / "b.html").read_text(encoding="utf-8").lower()
 
 
 def test_missing_database_is_a_one_line_error_with_advice(tmp_path: Path) -> None:

@@ -27,6 +27,9 @@ def test_run_on_the_example_corpus_writes_every_export(tmp_path: Path) -> None:
     assert sum(bool(document["published"]) for document in documents) >= 18
     assert {path.name for path in (out / "parquet").iterdir()} >= {"documents.parquet", "events.parquet"}
     assert (out / "events.plover.jsonl").exists()
+    assert (
+        "http://" not in (out / "briefing.html").read_text() and "https://" not in (out / "briefing.html").read_text()
+    )
     originals = [document for document in documents if document["duplicate_of"] is None]
     assert all(document["genre"] in {"news", "opinion", "analysis", "statement"} for document in originals)
     assert all(0 <= document["partisanship"] <= 1 and document["issues"] for document in originals)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from bilateral import __version__
-from bilateral.cli import ingest, later, query, run
+from bilateral.cli import ingest, query, run, show
 from bilateral.cli.common import settings
 
 app = typer.Typer(
@@ -27,8 +27,8 @@ COMMANDS = (
     query.export,
     query.search,
     query.stats,
-    later.report,
-    later.serve,
+    show.report,
+    show.serve,
 )
 for command in COMMANDS:
     app.command()(command)

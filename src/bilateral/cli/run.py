@@ -18,13 +18,15 @@ def run(
     knowledge: Annotated[list[Path] | None, KNOWLEDGE] = None,
     max_bytes: Annotated[int, MAX_BYTES] = 20_000_000,
 ) -> None:
-    """Ingest + analyse + export: the whole job on a corpus, with progress and a summary."""
+    """Ingest + analyse + briefing + exports: the whole job on a corpus, with progress and a summary."""
     from bilateral.export import write_export
+    from bilateral.report import write_briefing
 
     print_ingest_report(do_ingest(sources, max_bytes))
     print_analyze_report(do_analyze(knowledge or [], force=False))
     with open_store() as db:
         written = [
+            write_briefing(db, out / "briefing.html"),
             *write_export(db, "json", out / "map.json"),
             *write_export(db, "plover", out / "events.plover.jsonl"),
             *write_export(db, "csv", out / "csv"),
