@@ -288,6 +288,7 @@ def _user_pack(tmp_path: Path, body: str) -> Path:
         ("verbs:\n  stonewall: {objects: {gizmos: REJECT}}\n", "object class 'gizmos'"),
         ("cues:\n  wishful: [perhaps]\n", "unknown cue list"),
         ("verbs: [stonewall]\n", "must be a mapping"),
+        ("verbs:\n  crack down hard on: COERCE\n", "too many words"),
     ],
 )
 def test_a_bad_pack_entry_names_the_file_and_the_problem(tmp_path: Path, body: str, message: str) -> None:

@@ -253,6 +253,12 @@ def load_event_patterns(packs: Packs) -> EventPatterns:
     for key in CUE_KEYS:
         cues.setdefault(key, frozenset())
 
+    for table in TABLES:
+        for key in merged[table]:
+            words = key.split()
+            # a verb is looked up with one particle, preposition or object; a noun with one modifier or "of X"
+            if len(words) > (1 if table == "adjectives" else 2) and not (table == "nouns" and "of" in words[1:2]):
+                raise KnowledgeError(f"{where(table, key)}: too many words to ever match (see EVENTS.md, Sections)")
     tables: dict[str, dict[str, Trigger]] = {}
     for table in TABLES:
         tables[table] = {key: _trigger(key, value, where(table, key)) for key, value in merged[table].items()}
