@@ -200,6 +200,12 @@ def test_proposing_that_someone_else_act_is_a_request(events_in: Extract) -> Non
 
 
 @pytest.mark.model
+def test_not_going_to_is_denied_and_going_to_is_announced(events_in: Extract) -> None:
+    assert one(events_in("Mexico is not going to deport the migrants."), "COERCE").status == "denied"
+    assert one(events_in("Mexico is going to deport the migrants."), "COERCE").status == "threatened"
+
+
+@pytest.mark.model
 def test_an_act_inside_a_condition_is_hypothetical(events_in: Extract) -> None:
     found = events_in("If Mexico arrests the cartel leaders, the United States will send aid.")
     assert one(found, "COERCE").status == "hypothetical"

@@ -76,6 +76,11 @@ class Modality:
             elif up.lemma_.lower() in self.cues["reporting"]:
                 reporter = up
                 break
+            elif token.dep_ == "xcomp" and above is None and own is None:
+                # "not going to occupy", "whether he is going to accept", "is going to impose": the verb between
+                # carries the negation, condition or future
+                between = self.modality(up)
+                own = "future" if between is None and up.lemma_.lower() == "go" else between
             token = up
         kind = hit.type if hit is not None else None
         intent_of = self.intent(verb, kind)
