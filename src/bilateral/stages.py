@@ -14,6 +14,8 @@ from typing import Any
 from bilateral import annotate
 from bilateral.annotate.knowledge import build as build_annotate_knowledge
 from bilateral.errors import BilateralError, StageError
+from bilateral.extract.events import extract_events
+from bilateral.extract.events_patterns import EventPatterns, load_event_patterns
 from bilateral.extract.figures import extract_figures
 from bilateral.extract.linkages import LinkageCues, extract_linkages, load_linkage_cues
 from bilateral.knowledge import Packs, load_packs
@@ -29,6 +31,7 @@ class Knowledge:
     packs: Packs
     annotate: annotate.Knowledge
     linkages: LinkageCues
+    events: EventPatterns
 
     @property
     def fingerprint(self) -> str:
@@ -37,7 +40,12 @@ class Knowledge:
 
 def load_knowledge(extra: Sequence[Path] = ()) -> Knowledge:
     packs = load_packs(extra)
-    return Knowledge(packs=packs, annotate=build_annotate_knowledge(packs), linkages=load_linkage_cues(packs))
+    return Knowledge(
+        packs=packs,
+        annotate=build_annotate_knowledge(packs),
+        linkages=load_linkage_cues(packs),
+        events=load_event_patterns(packs),
+    )
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,12 @@ class Stage:
 def _annotate(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowledge) -> Analysis:
     """Sentences, actors, places, dates and agenda issues."""
     return annotate.analyse(doc, published=article.published, document=article.id, knowledge=knowledge.annotate)
+
+
+def _events(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowledge) -> Analysis:
+    """PLOVER events: who did what to whom, when, with what status."""
+    analysis.events = extract_events(doc, analysis, patterns=knowledge.events)
+    return analysis
 
 
 def _figures(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowledge) -> Analysis:
@@ -79,6 +93,7 @@ def _compare(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowledg
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("annotate", _annotate),
+    Stage("events", _events),
     Stage("figures", _figures),
     Stage("linkages", _linkages),
     Stage("compare", _compare),
