@@ -128,7 +128,8 @@ class _Reader:
         target = self.objects(hit, verbal)
         rank = depth_of(verb)
         found = []
-        if intent is not None and (kind is not None or intent == "REJECT"):
+        # a promise or threat is somebody's: an announced passive ("will be returned") makes none
+        if intent is not None and (kind is not None or intent == "REJECT") and source:
             mode = self._threat_mode(hit) if intent == "THREATEN" else None
             intent_status = {"THREATEN": "threatened", "AGREE": "promised"}.get(intent, "occurred")
             found.append(Found(intent, mode, intent_status, source, target, verb, rank, order=0))

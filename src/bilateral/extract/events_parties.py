@@ -194,7 +194,8 @@ class Parties:
         for actor in side.actors:
             if actor not in others.actors:
                 self._add_actor(kept, actor)
-        explained = {self.actors[a].country for a in side.actors}
+        # a country the target has only through the source's own actors is the source acting on itself
+        explained = {self.actors[a].country for a in side.actors} | set(others.countries)
         kept.countries += [c for c in side.countries if c not in explained and c not in kept.countries]
         return kept
 

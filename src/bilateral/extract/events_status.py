@@ -39,6 +39,8 @@ class Modality:
             clause = clause.head
         if any(c.dep_ == "neg" for c in clause.children):
             negated = True
+        if clause.dep_ == "pcomp" and clause.head.lower_ in self.cues["negation"]:
+            negated = True  # "without agreeing"
         auxiliaries |= {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
         if negated:
             return "negated"
