@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import yaml
 
 from bilateral.clean.capture import clean_capture, parse_date
+from bilateral.clean.capture_meta import byline_names, date_line, is_name
 from tests.conftest import SEEDS, eval_path
 
 P1 = "The two governments agreed on Friday to expand cooperation on migration along the shared border, officials said."
@@ -11,12 +14,20 @@ P2 = (
     "Critics argued that the agreement traded protection for asylum seekers against relief from the threatened tariffs."
 )
 P3 = "Business groups on both sides welcomed the deal, but warned that new disputes over energy rules were likely soon."
+P4 = "Negotiators will meet again in March to review progress on the joint commission and on the pending energy case."
+BODY = [P1, P2, P3, P4]
+NAMES = list(enumerate(["Ana Ruiz", "Tom Lee", "Kim Park", "Raúl Soto", "Li Wei", "Omar Haddad", "Eva Novak"], 1))
+
+
+def joined(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs)
+
 
 CAPTURE = f"""Home World Politics Opinion
 
 Border deal reshapes the bilateral agenda
 
-Jane Q. Writer
+Jane Q. Public
 
 March 19, 2021
 Facebook Twitter Share
@@ -36,7 +47,7 @@ Originally published on March 12, 2021 in Another Outlet
 
 Facebook Twitter Share
 
-Jane Q. Writer
+Jane Q. Public
 
 Jane is a reporter who covers the border.
 
@@ -52,25 +63,148 @@ March 1, 2021
 
 def test_body_and_subheadings_stay_furniture_goes() -> None:
     cleaned = clean_capture(CAPTURE)
-    assert cleaned.text == "\n\n".join([P1, "A New Phase", P2, P3])
+    assert cleaned.text == joined(P1, "A New Phase", P2, P3)
     assert cleaned.title == "Border deal reshapes the bilateral agenda"
-    assert cleaned.authors == ["Jane Q. Writer"]
+    assert cleaned.authors == ["Jane Q. Public"]
     assert cleaned.published == "2021-03-19"
     assert "Photo: Some Photographer/ AP" in cleaned.removed
     assert "Migrants wait at the crossing in Ciudad Juárez" in cleaned.removed
 
 
+def test_removed_lines_are_every_cut_line_in_order() -> None:
+    cleaned = clean_capture(CAPTURE)
+    lines = [line.strip() for line in CAPTURE.splitlines() if line.strip()]
+    kept = set(cleaned.text.split("\n\n")) | {cleaned.title}
+    assert cleaned.removed == [line for line in lines if line not in kept]
+
+
 def test_by_line_and_dateline_with_outlet() -> None:
     header = "A headline about the border deal\n\nBy Ana Ruiz and Tom Lee\n\nGlobal Research, January 28, 2021"
-    text = f"{header}\n\n{P1}\n\n{P2}\n"
-    cleaned = clean_capture(text)
+    cleaned = clean_capture(f"{header}\n\n{P1}\n\n{P2}\n")
     assert cleaned.authors == ["Ana Ruiz", "Tom Lee"]
     assert cleaned.published == "2021-01-28" and cleaned.outlet == "Global Research"
-    assert cleaned.text == f"{P1}\n\n{P2}"
+    assert cleaned.title == "A headline about the border deal"
+    assert cleaned.text == joined(P1, P2)
+
+
+def test_reposting_site_with_labels_notes_and_copyright_footer() -> None:
+    capture = f"""Mexico and the Tariff Threat: What the Deal Really Means
+
+By Carlos Méndez
+
+Global Research, June 10, 2019
+
+Region: Latin America & Caribbean, USA
+
+Theme: Global Economy
+
+All Global Research articles can be read in 51 languages by activating the Translate Website menu on our home page.
+
+{P1}
+
+{P2}
+
+{P3}
+
+*
+
+Note to readers: please click the share buttons above or below. Feel free to repost and share widely.
+
+Carlos Méndez is a regular contributor to Global Research.
+
+The original source of this article is Global Research
+
+Copyright © Carlos Méndez, Global Research, 2019
+"""
+    cleaned = clean_capture(capture)
+    assert cleaned.text == joined(P1, P2, P3)
+    assert cleaned.title == "Mexico and the Tariff Threat: What the Deal Really Means"
+    assert cleaned.authors == ["Carlos Méndez"]
+    assert cleaned.published == "2019-06-10" and cleaned.outlet == "Global Research"
+
+
+def test_news_site_with_menus_caption_read_more_and_related_box() -> None:
+    capture = f"""Skip to main content
+Menu
+Search
+News | Politics | World | Business | Opinion
+Home > World > Americas
+Trade tensions ease as US and Mexico seal migration pact
+Negotiators spent three days in Washington before the tariff deadline.
+By Maria Lopez | Example Daily
+Updated: June 8, 2019 at 10:15 a.m.
+Published June 7, 2019
+Share this article
+Mexican Foreign Minister Marcelo Ebrard speaks to reporters (Photo: Jane Roe/Example Daily)
+{P1}
+Read more: Tariffs on Mexican goods explained
+{P2}
+Related articles
+How the tariff threat began
+What the migration pact says
+{P3}
+{P4}
+Tags: trade, migration, Mexico
+Subscribe to our newsletter for the latest news from the region.
+© 2019 Example Daily. All rights reserved.
+"""
+    cleaned = clean_capture(capture)
+    assert cleaned.text == joined(*BODY)
+    assert cleaned.title == "Trade tensions ease as US and Mexico seal migration pact"
+    assert cleaned.authors == ["Maria Lopez"]
+    assert cleaned.published == "2019-06-07"  # the publication, not the update
+    assert cleaned.outlet == "Example Daily"
+
+
+def test_blog_with_posted_on_byline_and_a_long_comment_thread() -> None:
+    comment = (
+        "I could not disagree more with this post, because the agreement will only push the problem further south"
+        " and nobody in either capital seems to care about the people caught in the middle of all of it."
+    )
+    thread = "\n\n".join(f"{name}\n\nJune {n}, 2019 at 9:0{n} am\n\n{comment}\n\nReply" for n, name in NAMES)
+    capture = f"""My Border Blog
+
+What the migration pact means for asylum seekers
+
+Posted on June 9, 2019 by Sam Porter
+
+{P1}
+
+{P2}
+
+{P3}
+
+Leave a Reply
+
+{thread}
+"""
+    cleaned = clean_capture(capture)
+    assert cleaned.text == joined(P1, P2, P3)
+    assert cleaned.title == "What the migration pact means for asylum seekers"
+    assert cleaned.authors == ["Sam Porter"]
+    assert cleaned.published == "2019-06-09"
+
+
+def test_dated_teaser_list_after_the_article_is_cut() -> None:
+    teasers = "\n\n".join(
+        f"Story number {n} about something else\n\n"
+        f"A teaser for story number {n} that runs long enough to look like a paragraph of real prose.\n\n"
+        f"{name}\n\nFebruary {n}, 2024"
+        for n, name in NAMES[:4]
+    )
+    cleaned = clean_capture(f"{P1}\n\n{P2}\n\n{P3}\n\n{P4}\n\n{teasers}")
+    assert cleaned.text == joined(*BODY)
+
+
+def test_list_introduced_by_a_colon_stays_with_the_article() -> None:
+    items = ["June 9 -- Monterrey, Nuevo León", "June 12 -- Chicago, Illinois", "June 15 -- El Paso, Texas"]
+    intro = "The delegation announced the following stops on its tour of border and industrial cities:"
+    cleaned = clean_capture(joined(P1, P2, intro, *items, "Follow us on Twitter"))
+    assert cleaned.text == joined(P1, P2, intro, *items)
 
 
 def test_text_without_boilerplate_comes_through_whole() -> None:
-    text = f"{P1}\n\n{P2}\n\n{P3}"
+    text = joined(P1, P2, "A subheading", P3, "That is all.")
     cleaned = clean_capture(text)
     assert cleaned.text == text and cleaned.removed == [] and cleaned.title is None
 
@@ -82,28 +216,79 @@ def test_hard_wrapped_paragraphs_are_rejoined() -> None:
     assert cleaned.text.split("\n\n")[0] == P1 + " " + P2
 
 
+def test_a_line_running_on_from_an_unfinished_one_is_joined() -> None:
+    capture = f"{P1}\n\nThe minister said the talks were productive,\nbut the deadline stays in place for now.\n\n{P2}"
+    cleaned = clean_capture(capture)
+    assert "The minister said the talks were productive, but the deadline stays in place for now." in cleaned.text
+
+
 def test_comment_prompts_and_about_blocks_end_the_article() -> None:
-    cleaned = clean_capture(
-        f"{P1}\n\n{P2}\n\n{P3}\n\nAbout this publication\n\nBe the first to comment\n\nLeave a Reply"
-    )
-    assert cleaned.text == f"{P1}\n\n{P2}\n\n{P3}"
+    cleaned = clean_capture(joined(P1, P2, P3, "About this publication", "Be the first to comment", "Leave a Reply"))
+    assert cleaned.text == joined(P1, P2, P3)
+
+
+def test_title_ending_in_a_question_mark() -> None:
+    cleaned = clean_capture(joined("Is the border deal working at all?", P1, P2, P3))
+    assert cleaned.title == "Is the border deal working at all?"
+    assert cleaned.text == joined(P1, P2, P3)
+
+
+def test_only_a_credit_dates_the_piece() -> None:
+    cleaned = clean_capture(joined("A headline", P1, P2, "Originally published on April 18, 2021 in Somewhere"))
+    assert cleaned.published == "2021-04-18"
+
+
+def test_no_date_and_no_author_when_none_is_stated() -> None:
+    cleaned = clean_capture(joined("A headline for the piece", P1, P2, "The 2018 compact was signed by 164 states."))
+    assert cleaned.published is None and cleaned.authors == []
+
+
+def test_short_capture_without_prose_keeps_what_is_not_furniture() -> None:
+    cleaned = clean_capture("Facebook Twitter Share\n\nBorder talks resume today\n\nSubscribe")
+    assert cleaned.text == "Border talks resume today"
 
 
 def test_empty_capture() -> None:
-    assert clean_capture("").text == ""
+    cleaned = clean_capture("")
+    assert cleaned.text == "" and cleaned.title is None and cleaned.removed == []
+    assert clean_capture("  \n\n \n").text == ""
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("April 24, 2021", "2021-04-24"), ("24 April 2021", "2021-04-24"), ("2021-04-24", "2021-04-24"),
-     ("Sept. 3, 2020", "2020-09-03"), ("February 30, 2021", None), ("no date here", None)],
+     ("Sept. 3, 2020", "2020-09-03"), ("February 30, 2021", None), ("no date here", None),
+     ("November 20th, 2019", "2019-11-20"), ("11/20/19 6:38 AM", "2019-11-20"), ("25/12/2020", "2020-12-25"),
+     ("2019-11-18T23:30:00Z", "2019-11-18"), ("19 NOV 2019", "2019-11-19"), ("version 1.2.3", None)],
 )  # fmt: skip
 def test_parse_date(text: str, expected: str | None) -> None:
     assert parse_date(text) == expected
 
 
-def seed_documents() -> list[tuple[dict[str, object], list[str]]]:
-    gold = yaml.safe_load(eval_path("seeds_dev_gold.yaml").read_text())
+@pytest.mark.parametrize(
+    ("line", "is_date"),
+    [("April 24, 2021", True), ("Global Research, January 28, 2021", True),
+     ("PUBLISHED: 10:48, Tue, Nov 19, 2019", True), ("Updated on: November 19, 2019 / 10:07 AM", True),
+     ("Posted on March 30, 2015 by Admin", True),
+     ("On April 24, 2021 the two presidents met in Washington to discuss the border.", False),
+     ("The talks resumed in Mexico City on April 24, 2021.", False)],
+)  # fmt: skip
+def test_date_line(line: str, is_date: bool) -> None:
+    assert (date_line(line) is not None) == is_date
+
+
+def test_byline_names_and_outlet() -> None:
+    assert byline_names("By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER") == (
+        ["Lisa Mascaro", "Mary Clare Jalonick", "Eric Tucker"],
+        None,
+    )
+    assert byline_names("By Andy Sahadeo | Fox News") == (["Andy Sahadeo"], "Fox News")
+    assert byline_names("By Sandee LaMotte, CNN")[0] == ["Sandee LaMotte"]
+    assert is_name("María de la Luz Pérez") and not is_name("Staff Reports") and not is_name("The end.")
+
+
+def seed_documents() -> list[tuple[dict[str, Any], list[str]]]:
+    gold = yaml.safe_load(eval_path("seeds_dev_gold.yaml").read_text(encoding="utf-8"))
     return [
         (document, (SEEDS / str(document["file"])).read_text(encoding="utf-8").splitlines())
         for document in gold["documents"].values()
@@ -116,16 +301,16 @@ def test_seed_gold_body_kept_boilerplate_gone_metadata_found() -> None:
     for document, lines in seed_documents():
         cleaned = clean_capture("\n".join(lines))
         paragraphs = set(cleaned.text.split("\n\n"))
-        first, last = document["body_lines"]  # type: ignore[misc]
-        skip = set(document.get("boilerplate_lines", [])) | set(document.get("either_lines", []))  # type: ignore[attr-defined]
+        first, last = document["body_lines"]
+        skip = set(document.get("boilerplate_lines", [])) | set(document.get("either_lines", []))
         for number in range(first, last + 1):
             line = lines[number - 1].strip()
             if line and number not in skip:
                 total += len(line)
                 kept += len(line) * (line in paragraphs)
-        for number in document.get("boilerplate_lines", []):  # type: ignore[attr-defined]
+        for number in document.get("boilerplate_lines", []):
             assert lines[number - 1].strip() not in paragraphs, (document["file"], number)
-        assert cleaned.title == document["title"]
-        assert cleaned.authors == document["authors"]
-        assert cleaned.published == document["published"]
+        assert cleaned.title == document["title"], document["file"]
+        assert cleaned.authors == document["authors"], document["file"]
+        assert cleaned.published == document["published"], document["file"]
     assert kept / total >= 0.98

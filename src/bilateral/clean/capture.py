@@ -1,103 +1,87 @@
 """Plain-text web captures: keep the article (body and subheadings), cut the page furniture around it.
 
-A capture is a page's visible text: menus, share bars, bylines, photo credits, the article, then credits, an
-author bio and related-article teasers. The body is the run of prose lines that starts at the first paragraph
-and ends at the first line that only ever follows an article (a credit, a comment prompt, a related list);
-inside it, single boilerplate lines (share bars, captions, the byline and date line) are cut. Title, authors
-and date are read from the lines above the body. Phrase patterns live in the `boilerplate` knowledge pack.
+Each line is classed (prose, heading, share bar, credit, byline, date line, caption …) and weighed; the article
+is the run of lines with the most prose weight that crosses no end-of-article line (a credit, a comment prompt).
+Inside it, bylines, date lines, captions, related lists and share bars are cut. Title, authors and date are read
+from the lines just above and at the top of that run. Phrase patterns live in the `boilerplate` knowledge pack.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from enum import Enum
 from functools import cache
 
-from bilateral.calendar import MONTH_PATTERN, MONTHS
+from bilateral.clean.capture_meta import (
+    SENTENCE_END,
+    DateLine,
+    byline,
+    byline_names,
+    date_author,
+    date_line,
+    date_outlet,
+    is_label,
+    is_name,
+    names_only,
+    parse_date,
+    role_name,
+)
 from bilateral.knowledge import builtin_packs, require
 from bilateral.model import Cleaned
 
-_MONTH = MONTH_PATTERN
-_DATE_FORMS = (
-    _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)",
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)",
-    r"(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)",
-)
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-# A line that is only a date, optionally after an outlet ("Global Research, January 28, 2021") or a label.
-DATE_LINE = [
-    re.compile(
-        r"^(?:(?P<outlet>[A-Z][\w&.'’ -]{1,50}?),\s+)?(?:(?:published|posted|updated|date)\s*:?\s*)?"
-        + _WEEKDAY + form + r"(?:\s*[|,-]?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\.?"
-        + r"(?:\s+[|·•]\s+.{1,40})?$",
-        re.IGNORECASE,
-    )
-    for form in _DATE_FORMS
-]  # fmt: skip
-DATE_ANYWHERE = [re.compile(form, re.IGNORECASE) for form in _DATE_FORMS]
-SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]*]*$")
-NAME_PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "da", "di", "dos", "das", "y", "bin", "al", "le"}
-NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
+__all__ = ["clean_capture", "parse_date"]
+
 PROSE_WORDS = 12
+# Weights of a line in the search for the article: prose counts its characters, furniture costs a fixed amount.
+HEADING_COST = 20
+FURNITURE_COST = 50
+RELATED_COST = 300
+FAIR_SHARE = 0.25
+ARTICLE_WEIGHT = 400  # characters of prose: less is a standfirst or a blurb, not an article
+TOP = 8  # lines at the top of the article where a byline or a date line may sit (after a standfirst)
+
+
+class Kind(Enum):
+    PROSE = "prose"
+    SENTENCE = "sentence"  # a short line that is a sentence: a short paragraph
+    HEADING = "heading"  # a short line that is not a sentence: a subheading, a title, a menu item
+    NAME = "name"
+    DATE = "date"
+    BYLINE = "byline"
+    LABEL = "label"
+    CAPTION = "caption"
+    MENU = "menu"
+    BOILERPLATE = "boilerplate"
+    RELATED = "related"  # a heading over a list of other articles; the article may go on after it
+    END = "end"  # only ever follows an article
+
+
+FURNITURE = {Kind.NAME, Kind.DATE, Kind.BYLINE, Kind.LABEL, Kind.CAPTION, Kind.MENU, Kind.BOILERPLATE}
 
 
 @dataclass(frozen=True)
 class Patterns:
     line: tuple[re.Pattern[str], ...]
+    related: tuple[re.Pattern[str], ...]
     end: tuple[re.Pattern[str], ...]
     caption: re.Pattern[str]
 
 
 @cache
 def patterns() -> Patterns:
-    packs = builtin_packs().of_kind("boilerplate")
     line: list[re.Pattern[str]] = []
+    related: list[re.Pattern[str]] = []
     end: list[re.Pattern[str]] = []
     verbs: list[str] = []
-    for pack in packs:
+    for pack in builtin_packs().of_kind("boilerplate"):
         where = str(pack.path)
         line += [re.compile(p, re.IGNORECASE) for p in require(pack.data, "line", list, where=where)]
+        related += [re.compile(p, re.IGNORECASE) for p in require(pack.data, "related", list, where=where, default=[])]
         end += [re.compile(p, re.IGNORECASE) for p in require(pack.data, "end", list, where=where)]
         verbs += require(pack.data, "caption", list, where=where)
     caption = re.compile(r"^\S.{0,80}?\s(?:" + "|".join(re.escape(v) for v in verbs) + r")\s\S", re.IGNORECASE)
-    return Patterns(tuple(line), tuple(end), caption)
-
-
-def parse_date(text: str) -> str | None:
-    """The first full date written in text, as YYYY-MM-DD."""
-    for form in DATE_ANYWHERE:
-        match = form.search(text)
-        if match:
-            groups = match.groupdict()
-            month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
-            try:
-                return date(int(groups["year"]), month, int(groups["day"])).isoformat()
-            except ValueError:
-                continue
-    return None
-
-
-def date_line(line: str) -> re.Match[str] | None:
-    for form in DATE_LINE:
-        match = form.match(line)
-        if match:
-            return match
-    return None
-
-
-def is_prose(line: str) -> bool:
-    words = line.split()
-    return len(words) >= PROSE_WORDS and bool(SENTENCE_END.search(line) or line.count(". ") >= 1)
-
-
-def is_name(line: str) -> bool:
-    """A person's name alone on a line ("Pablo Oprinari", "María de la Luz Pérez")."""
-    words = line.replace(",", " ").split()
-    if not 2 <= len(words) <= 5 or SENTENCE_END.search(line):
-        return False
-    capitalised = [w for w in words if w.lower() not in NAME_PARTICLES]
-    return len(capitalised) >= 2 and all(NAME_WORD.match(w) for w in capitalised)
+    return Patterns(tuple(line), tuple(related), tuple(end), caption)
 
 
 def _parts(line: str) -> list[str]:
@@ -106,31 +90,80 @@ def _parts(line: str) -> list[str]:
     return [line] + (parts if len(parts) > 1 and len(line.split()) <= 10 else [])
 
 
+def _matches(line: str, rules: tuple[re.Pattern[str], ...]) -> bool:
+    return any(rule.fullmatch(part) for part in _parts(line) for rule in rules)
+
+
 def is_boilerplate(line: str) -> bool:
     rules = patterns()
-    return any(p.fullmatch(part) for part in _parts(line) for p in (*rules.line, *rules.end))
+    return _matches(line, rules.line) or _matches(line, rules.end) or _matches(line, rules.related)
 
 
-def ends_article(line: str) -> bool:
-    return any(p.fullmatch(part) for part in _parts(line) for p in patterns().end)
+def is_prose(line: str) -> bool:
+    """A paragraph: enough words (or characters, for scripts without spaces) and a sentence's punctuation."""
+    letters = [c for c in line if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return False  # shouted promotions ("GET BREAKING NEWS IN YOUR BROWSER.")
+    long = len(line.split()) >= PROSE_WORDS or (len(line) >= 60 and line.count(" ") < len(line) / 15)
+    if _question(line):
+        return False  # one question alone on its line is a headline more often than a paragraph
+    return long and bool(SENTENCE_END.search(line) or re.search(r"[.!?。] ", line))
+
+
+def _question(line: str) -> bool:
+    return bool(re.search(r"\?[\"'”’»)]*$", line)) and not re.search(r"[.!?] +[A-Z“\"]", line)
+
+
+def is_sentence(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return (
+        len(line.split()) >= 2
+        and bool(re.search(r"[.!。][\"'”’»)]*$", line))
+        and sum(c.isupper() for c in letters) <= 0.6 * len(letters)
+    )
 
 
 def is_menu(line: str) -> bool:
     return line.count(" | ") >= 2 or bool(re.search(r"\S {3,}\S.* {3,}\S", line))
 
 
-def is_bio(line: str, authors: list[str]) -> bool:
-    """An author's bio: "Jane Doe is a reporter …", "Jane covers …" (after the article)."""
-    for author in authors:
-        names = {author, author.split()[0]}
-        for name in names:
-            if re.match(re.escape(name) + r"\s+(?:is|was|has|covers|writes|reports|works|teaches|lives|leads)\b", line):
-                return True
-    return False
-
-
 def is_caption(line: str) -> bool:
     return not SENTENCE_END.search(line) and len(line.split()) <= 20 and bool(patterns().caption.match(line))
+
+
+def classify(line: str) -> Kind:
+    rules = patterns()
+    if _matches(line, rules.end):
+        return Kind.END
+    if _matches(line, rules.related):
+        return Kind.RELATED
+    if date_line(line):
+        return Kind.DATE
+    if is_label(line):
+        return Kind.LABEL
+    if byline(line):
+        return Kind.BYLINE
+    if _matches(line, rules.line):
+        return Kind.BOILERPLATE
+    if is_menu(line):
+        return Kind.MENU
+    if is_prose(line):
+        return Kind.PROSE
+    if is_caption(line):
+        return Kind.CAPTION
+    if is_name(line):
+        return Kind.NAME
+    return Kind.SENTENCE if is_sentence(line) else Kind.HEADING
+
+
+def weight(line: str, kind: Kind) -> float:
+    if kind is Kind.PROSE:
+        return len(line)
+    if kind is Kind.SENTENCE:
+        return len(line) / 2
+    if kind is Kind.RELATED:
+        return -RELATED_COST
+    return -FURNITURE_COST if kind in FURNITURE else -HEADING_COST
 
 
 def paragraphs(text: str) -> list[str]:
@@ -142,113 +175,313 @@ def paragraphs(text: str) -> list[str]:
         lengths = sorted(len(line) for block in wrapped for line in block[:-1])
         if lengths and 40 <= lengths[len(lengths) // 2] <= 100:
             return [" ".join(ln.strip() for ln in block if ln.strip()) for block in blocks if "".join(block).strip()]
-    return [line.strip() for line in lines]
+    joined: list[str] = []
+    for block in blocks:
+        previous = ""
+        for line in (ln.strip() for ln in block if ln.strip()):
+            # A line that runs on from an unfinished one ("… making the rounds on social media," / "show …")
+            if previous and line[0].islower() and not re.search(r"[.!?:;\"”]$", previous):
+                previous = joined[-1] = previous + " " + line
+            else:
+                joined.append(line)
+                previous = line
+    return joined
 
 
-def _related_start(lines: list[str], index: int) -> int:
-    """Where a related-article teaser block that ends with a date line at `index` starts (title, teaser, name)."""
-    start = index
-    if start - 1 >= 0 and is_name(lines[start - 1]):
-        start -= 1
-    if start - 1 >= 0 and is_prose(lines[start - 1]):
-        start -= 1
-    if start - 1 >= 0 and not is_prose(lines[start - 1]):
-        start -= 1
-    return start
+def densest_run(lines: list[str], kinds: list[Kind]) -> tuple[int, int] | None:
+    """The article's run of lines [start, end): the heaviest run that holds no end-of-article line.
+
+    End lines (credits, comment prompts) split the capture into stretches. What follows the article's end can
+    outweigh it (a long comment thread), so the first stretch whose heaviest run is a fair share of the
+    heaviest anywhere wins, not simply the heaviest.
+    """
+    stretches: list[tuple[float, int, int]] = []
+    best: tuple[float, int, int] | None = None
+    total, start = 0.0, 0
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind is Kind.END:
+            if best:
+                stretches.append(best)
+            best, total, start = None, 0.0, i + 1
+            continue
+        if total <= 0:
+            total, start = 0.0, i
+        total += weight(line, kind)
+        if total > 0 and (best is None or total > best[0]):
+            best = (total, start, i + 1)
+    if best:
+        stretches.append(best)
+    if not stretches:
+        return None
+    heaviest = max(weight for weight, _, _ in stretches)
+
+    def article(stretch: tuple[float, int, int]) -> bool:
+        weight, first, last = stretch
+        paragraphs = sum(kinds[i] is Kind.PROSE for i in range(first, last))
+        return weight == heaviest or (weight >= FAIR_SHARE * heaviest and (paragraphs >= 3 or weight >= ARTICLE_WEIGHT))
+
+    chosen = next(stretch for stretch in stretches if article(stretch))
+    return chosen[1], chosen[2]
+
+
+def _teaser_list(kinds: list[Kind], start: int, end: int) -> int:
+    """Where a list of dated teasers (headline, teaser, author, date; repeated) begins in or just after the run,
+    if one does (the run is then cut there), else end."""
+    prose = 0
+    for i in range(start + 1, min(len(kinds), end + 4)):
+        if prose >= 2 and _dated_teaser(kinds, i) and any(_dated_teaser(kinds, j) for j in range(i + 2, i + 9)):
+            first = i - 1
+            if first - 1 > start and kinds[first - 1] in (Kind.PROSE, Kind.SENTENCE):
+                first -= 1
+            if first - 1 > start and kinds[first - 1] is not Kind.PROSE:
+                first -= 1
+            return min(first, end)
+        prose += kinds[i] is Kind.PROSE
+    return end
+
+
+def _dated_teaser(kinds: list[Kind], i: int) -> bool:
+    """A teaser's author and date: a name line, then a date line at i."""
+    return 0 < i < len(kinds) and kinds[i] is Kind.DATE and kinds[i - 1] is Kind.NAME
+
+
+def _before(kinds: list[Kind], start: int, block: tuple[int, int] | None) -> int:
+    """Where the article starts when paragraphs sit between its byline and its densest run, cut off from it
+    only by a related box, a share bar or a caption: the first such paragraph, else start."""
+    if block is None or block[1] >= start:
+        return start
+    first = start
+    for i in range(start - 1, block[1], -1):
+        if kinds[i] is Kind.PROSE:
+            first = i
+        elif kinds[i] in (Kind.END, Kind.NAME):
+            break
+    return first
+
+
+def _bio(line: str, authors: list[str]) -> bool:
+    """An author's bio after the article: "Jane Doe is a reporter …", "Jane covers …"."""
+    names = {part for author in authors for part in (author, author.split()[0])}
+    verbs = r"\s+(?:is|was|has|covers|writes|reports|works|teaches|lives|leads|holds)\b"
+    return any(re.match(re.escape(name) + verbs, line) for name in names)
+
+
+@dataclass
+class Byline:
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    outlet: str | None = None
+    lines: set[int] = field(default_factory=set)
+
+
+META = (Kind.DATE, Kind.BYLINE, Kind.LABEL)
+
+
+def byline_block(kinds: list[Kind], start: int, end: int) -> tuple[int, int] | None:
+    """The bylines and date lines [first, last] that belong to the article: the group nearest its top.
+
+    Captures put them under the headline, above the article or just inside it (after a standfirst); a group far
+    above, past a related list, belongs to something else, and the nearest group wins.
+    """
+    marks = [i for i in range(max(0, start - 30), min(end, start + TOP)) if kinds[i] in META]
+    groups: list[list[int]] = []
+    for i in marks:
+        if groups and i - groups[-1][1] <= 4:
+            groups[-1][1] = i
+        else:
+            groups.append([i, i])
+    # A run of dated teasers (headline, date, headline, date …) is a list of other articles, not a byline.
+    groups = [group for group in groups if sum(kinds[i] is Kind.DATE for i in range(group[0], group[1] + 1)) <= 2]
+    if not groups:
+        return None
+    # Inside the article a block must be near its top: count its distance double.
+    first, last = min(groups, key=lambda group: start - group[1] if group[1] < start else 2 * (group[0] - start))
+    return first, last
+
+
+def read_byline(lines: list[str], kinds: list[Kind], block: tuple[int, int], limit: int) -> Byline:
+    """Authors, date and outlet from a block of bylines and date lines (and a bare name beside them)."""
+    found = Byline()
+    dates: list[DateLine] = []
+    first, last = block
+    for i in range(first, last + 1):
+        line, kind = lines[i], kinds[i]
+        names: list[str] = []
+        if kind is Kind.DATE:
+            parsed = date_line(line)
+            if parsed:
+                dates.append(parsed)
+                names = date_author(parsed)
+                found.outlet = found.outlet or date_outlet(parsed)
+        elif kind is Kind.BYLINE:
+            names, outlet = byline_names(line)
+            found.outlet = found.outlet or outlet
+        elif kind is Kind.LABEL and i + 1 < len(lines) and re.match(r"^(?:by|written by|authors?)\b", line, re.I):
+            following = lines[i + 1]
+            names, outlet = byline_names(_date_free(following) if kinds[i + 1] is Kind.DATE else following)
+            if names:
+                found.lines.add(i + 1)
+                found.outlet = found.outlet or outlet
+        if kind in META:
+            found.lines.add(i)
+        found.authors += names
+    if not found.authors:
+        # A bare name (or names, or a name with a role) right beside the block is the author's.
+        for j in (*_beside(kinds, first, -1, limit), *_beside(kinds, last, 1, limit)):
+            names = byline_names(lines[j])[0] if names_only(lines[j]) else []
+            name = role_name(lines[j])
+            if names or name:
+                found.authors += names or [name or ""]
+                found.lines.add(j)
+                break
+    stated = [parsed for parsed in dates if not parsed.updated] or dates
+    found.published = stated[0].iso if stated else None
+    found.authors = list(dict.fromkeys(found.authors))
+    return found
+
+
+def _beside(kinds: list[Kind], i: int, step: int, limit: int) -> list[int]:
+    """The first line past i (going up or down) that is not a share bar or a label, when it is a name's kind."""
+    j = i + step
+    while 0 <= j < limit and kinds[j] in (Kind.BOILERPLATE, Kind.LABEL):
+        j += step
+    return [j] if 0 <= j < limit and kinds[j] in (Kind.NAME, Kind.HEADING) else []
+
+
+def _date_free(line: str) -> str:
+    """A date line without its date ("Joseph Tsidulko November 19, 2019" → "Joseph Tsidulko")."""
+    parsed = date_line(line)
+    return re.split(r"\s{2,}|\s+(?=\S*\d)", parsed.rest.strip(" ,|-"))[0] if parsed else line
+
+
+def _headline(line: str, kind: Kind) -> bool:
+    """A line that can be a headline: a heading of a few words or more, or one exclaimed or asked sentence."""
+    words = line.split()
+    return (
+        kind in (Kind.HEADING, Kind.NAME, Kind.SENTENCE)
+        and 3 <= len(words) <= 30
+        and len(line) >= 15
+        and not re.search(r"[,/|:;–—-]$", line)
+        and not line.isupper()
+    )
+
+
+def title_above(lines: list[str], kinds: list[Kind], last: int, taken: set[int]) -> int | None:
+    """The headline over a byline block: the first heading above its last line, past a standfirst, credits
+    and the names and affiliations of the byline."""
+    prose = 0
+    named: int | None = None  # a short title-case headline reads like names: the last resort
+    for i in range(last, max(-1, last - 10), -1):
+        kind = kinds[i]
+        if kind is Kind.RELATED:
+            break
+        if i in taken or (kind in FURNITURE and kind is not Kind.NAME):
+            continue
+        if names_only(lines[i]):
+            named = i if named is None and _headline(lines[i], Kind.HEADING) else named
+            continue
+        if kind in (Kind.PROSE, Kind.SENTENCE) and re.search(r"\.[\"'”’»)]*$", lines[i]):
+            if prose == 2:
+                break
+            prose += 1  # a standfirst between headline and byline
+            continue
+        if _headline(lines[i], kind):
+            return i
+    return named
+
+
+def title_near(lines: list[str], kinds: list[Kind], start: int, taken: set[int]) -> int | None:
+    """Without a byline: a heading-like line close above the article, nearer, longer and repeated preferred.
+
+    Lines under a related-list heading are that list's items, not the headline.
+    """
+    scored: list[tuple[float, int]] = []
+    distance = 0
+    for i in range(start - 1, max(-1, start - 60), -1):
+        line, kind = lines[i], kinds[i]
+        if kind is Kind.RELATED:
+            scored, distance = [], 0
+            continue
+        if i in taken or kind not in (Kind.HEADING, Kind.NAME, Kind.SENTENCE):
+            continue
+        if not _headline(line, Kind.HEADING):
+            distance += 1
+            continue
+        score = min(len(line.split()), 10) - 2.5 * distance
+        score -= 4 * (kind is Kind.NAME) + 2 * (kind is Kind.SENTENCE) + 3 * line[0].islower()
+        score += 3 * (sum(other == line for other in lines) > 1)
+        scored.append((score, i))
+        distance += 1
+        if distance >= 8:
+            break
+    return max(scored)[1] if scored else None
 
 
 def clean_capture(text: str) -> Cleaned:
     lines = paragraphs(text)
-    if not lines:
-        return Cleaned(text="")
-    first_prose = next((i for i, line in enumerate(lines) if is_prose(line) and not is_boilerplate(line)), None)
-    if first_prose is None:  # no paragraph of prose: keep what is not obviously furniture
-        kept = [line for line in lines if not is_boilerplate(line)]
+    kinds = [classify(line) for line in lines]
+    run = densest_run(lines, kinds)
+    if run is None:  # no paragraph of prose: keep what is not obviously furniture
+        kept = [line for line, kind in zip(lines, kinds, strict=True) if kind not in FURNITURE | {Kind.END}]
         return Cleaned(text="\n\n".join(kept), removed=[line for line in lines if line not in kept])
+    start, end = run
+    # A short last paragraph ("That goes a long way.") weighs little but is still the article, and so is a
+    # list that a paragraph introduces ("The tour dates:").
+    while end < len(lines) and kinds[end] is Kind.SENTENCE:
+        end += 1
+    if lines[end - 1].endswith(":") or (end < len(lines) and kinds[end] is Kind.HEADING and lines[end].endswith(":")):
+        end += not lines[end - 1].endswith(":")
+        while end < len(lines) and kinds[end] in (Kind.HEADING, Kind.SENTENCE, Kind.PROSE):
+            end += 1
+    end = _teaser_list(kinds, start, end)
 
-    header = lines[:first_prose]
-    candidates = [
-        line
-        for line in header
-        if 2 <= len(line.split()) <= 22
-        and not (is_boilerplate(line) or is_menu(line) or date_line(line) or is_name(line) or _byline_name(line))
-    ]
-    # The headline is the longest such line; site names, taglines and section labels are shorter.
-    title = max(candidates, key=lambda line: len(line.split()), default=None)
+    block = byline_block(kinds, start, end)
+    start = _before(kinds, start, block)
+    meta = read_byline(lines, kinds, block, end) if block else Byline()
+    title_at = title_above(lines, kinds, max(meta.lines | {block[1]}), meta.lines) if block else None
+    if title_at is None:
+        title_at = title_near(lines, kinds, start, meta.lines)
+    title = lines[title_at] if title_at is not None else None
 
-    # The body runs from the first paragraph to the first line that only ever follows an article.
-    end = len(lines)
-    prose_seen = 0
-    for i in range(first_prose, len(lines)):
-        line = lines[i]
-        if prose_seen >= 2 and ends_article(line):
-            end = i
-            break
-        if prose_seen >= 3 and date_line(line) and i + 1 < len(lines) and _later_dates(lines[i + 1 :]):
-            end = _related_start(lines, i)
-            break
-        prose_seen += is_prose(line)
-    # Byline and date sit just above the body or just inside its top (after a standfirst).
-    top = range(max(0, first_prose - 6), min(end, first_prose + 8))
-    authors: list[str] = []
-    published: str | None = None
-    outlet: str | None = None
-    byline: set[int] = set()
-    for i in top:
-        line = lines[i]
-        match = date_line(line)
-        if match and published is None:
-            published = parse_date(line)
-            outlet = match.group("outlet")
-            byline.add(i)
-            for j in (i - 1, i - 2, i + 1):
-                if 0 <= j < len(lines) and j in top and not is_boilerplate(lines[j]):
-                    name = lines[j] if is_name(lines[j]) else _byline_name(lines[j])
-                    if name:
-                        authors.append(_strip_by(name))
-                        byline.add(j)
-                        break
-        elif re.match(r"^(?:by|written by)\s+", line, re.IGNORECASE) and len(line.split()) <= 8:
-            authors.extend(_split_names(_strip_by(line)))
-            byline.add(i)
-
-    end = next((i for i in range(first_prose + 3, end) if is_bio(lines[i], authors)), end)
-    body: list[str] = []
-    removed = [line for line in header if line != title]
-    for i in range(first_prose, end):
-        line = lines[i]
-        if i in byline or is_boilerplate(line) or date_line(line) or (not is_prose(line) and is_caption(line)):
-            removed.append(line)
-        else:
-            body.append(line)
-    removed += lines[end:]
+    end = next((i for i in range(start + 3, end) if _bio(lines[i], meta.authors)), end)
+    if end < len(lines) and kinds[end - 1] is Kind.NAME and end - 1 > start:
+        end -= 1  # the author's name over the bio
+    body = _body(lines, kinds, (start, end), meta.lines, title)
+    in_body = set(body)
+    published = meta.published
     if published is None:
-        credit = next((line for line in lines[end:] if ends_article(line) and parse_date(line)), None)
-        published = parse_date(credit) if credit else None
+        # Only a credit dates the piece ("Originally published on April 18, 2021 in …"): the nearest we have.
+        credits = (line for line, kind in zip(lines[end:], kinds[end:], strict=True) if kind is Kind.END)
+        published = next((parse_date(line) for line in credits if parse_date(line)), None)
     return Cleaned(
-        text="\n\n".join(body),
+        text="\n\n".join(lines[i] for i in body),
         title=title,
-        authors=list(dict.fromkeys(authors)),
+        authors=meta.authors,
         published=published,
-        outlet=outlet.strip() if outlet else None,
-        removed=removed,
+        outlet=meta.outlet,
+        removed=[line for i, line in enumerate(lines) if i not in in_body and i != title_at],
     )
 
 
-def _later_dates(rest: list[str]) -> bool:
-    """Another date line follows: a list of dated teasers, not a date mentioned once in the body."""
-    return any(date_line(line) for line in rest[:6])
+def _body(lines: list[str], kinds: list[Kind], run: tuple[int, int], byline: set[int], title: str | None) -> list[int]:
+    """Indices of the article's lines in the run: furniture inside it is dropped."""
+    body: list[int] = []
+    in_list = False
+    for i in range(*run):
+        kind = kinds[i]
+        if kind is Kind.RELATED:
+            in_list = True  # its items follow, up to the next paragraph
+            continue
+        if kind is Kind.PROSE:
+            in_list = False
+        if in_list or i in byline or lines[i] == title:
+            continue
+        if kind in FURNITURE - {Kind.NAME} or (kind is Kind.NAME and _beside_byline(kinds, i)):
+            continue
+        body.append(i)
+    return body
 
 
-def _byline_name(line: str) -> str | None:
-    """The name in a byline with a role after it ("Jane Doe, Senior Fellow, Americas Program")."""
-    first, _, rest = line.partition(",")
-    return first.strip() if rest and is_name(first) and len(line.split()) <= 10 else None
-
-
-def _strip_by(line: str) -> str:
-    return re.sub(r"^(?:by|written by|posted by)\s+", "", line.strip(), flags=re.IGNORECASE).strip(" ,.")
-
-
-def _split_names(value: str) -> list[str]:
-    return [name.strip() for name in re.split(r",|\band\b|&", value) if name.strip()]
+def _beside_byline(kinds: list[Kind], i: int) -> bool:
+    near = kinds[max(0, i - 2) : i] + kinds[i + 1 : i + 3]
+    return any(kind in META for kind in near)
