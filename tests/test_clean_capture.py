@@ -216,6 +216,27 @@ def test_hard_wrapped_paragraphs_are_rejoined() -> None:
     assert cleaned.text.split("\n\n")[0] == P1 + " " + P2
 
 
+def test_one_paragraph_per_line_without_blank_lines_is_not_joined() -> None:
+    capture = "\n".join(["Border deal reshapes the agenda", "Jane Roe", "March 19, 2021", *BODY])
+    cleaned = clean_capture(capture)
+    assert cleaned.text == joined(*BODY) and cleaned.title == "Border deal reshapes the agenda"
+
+
+def test_a_short_sentence_opening_with_by_is_body_not_byline() -> None:
+    text = joined(P1, "By Tuesday, Mexico had agreed.", P2, P3)
+    assert clean_capture(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [("Jane Roe, Example Daily", ["Jane Roe"]), ("March 19, 2021 | Jane Roe", ["Jane Roe"]),
+     ("By Jane Roe and Ana Ruiz", ["Jane Roe", "Ana Ruiz"]), ("By Staff Reports", [])],
+)  # fmt: skip
+def test_authors_from_byline_forms(byline: str, authors: list[str]) -> None:
+    cleaned = clean_capture(joined("Border deal reshapes the agenda", byline, "March 19, 2021", *BODY))
+    assert cleaned.authors == authors and cleaned.text == joined(*BODY)
+
+
 def test_a_line_running_on_from_an_unfinished_one_is_joined() -> None:
     capture = f"{P1}\n\nThe minister said the talks were productive,\nbut the deadline stays in place for now.\n\n{P2}"
     cleaned = clean_capture(capture)

@@ -172,8 +172,15 @@ def paragraphs(text: str) -> list[str]:
     lines = [line for block in blocks for line in block if line.strip()]
     wrapped = [b for b in blocks if len([ln for ln in b if ln.strip()]) >= 3]
     if lines and sum(len(b) for b in wrapped) >= 0.6 * len(lines):
-        lengths = sorted(len(line) for block in wrapped for line in block[:-1])
-        if lengths and 40 <= lengths[len(lengths) // 2] <= 100:
+        inner = [line.strip() for block in wrapped for line in block[:-1] if line.strip()]
+        lengths = sorted(len(line) for line in inner)
+        # Wrapped at a width: no line much past it, most lines close to it, and the long ones broken mid-sentence
+        # (a paragraph per line varies far more in length and ends its lines with a full stop).
+        width = lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
+        long = [line for line in inner if len(line) >= 0.6 * width]
+        stopped = sum(bool(SENTENCE_END.search(line)) for line in long)
+        median = lengths[len(lengths) // 2] if lengths else 0
+        if lengths and median >= 40 and width <= 120 and median >= 0.6 * width and stopped <= 0.5 * len(long):
             return [" ".join(ln.strip() for ln in block if ln.strip()) for block in blocks if "".join(block).strip()]
     joined: list[str] = []
     for block in blocks:

@@ -65,6 +65,7 @@ class DateLine:
     iso: str
     updated: bool
     rest: str
+    after: str = ""  # what follows the date, furniture removed ("| Jane Doe" → "Jane Doe")
 
 
 def find_date(text: str) -> tuple[str, int, int] | None:
@@ -120,7 +121,8 @@ def date_line(line: str) -> DateLine | None:
     before = leftover[: byline.start()] if byline else leftover
     if len(before.split()) > 4 or (byline and len(leftover[byline.end() :].split()) > 6):
         return None
-    return DateLine(iso=iso, updated=bool(_UPDATED.search(line[:start])), rest=rest.strip())
+    after = " ".join(_FURNITURE.sub(" ", line[end:]).split())
+    return DateLine(iso=iso, updated=bool(_UPDATED.search(line[:start])), rest=rest.strip(), after=after)
 
 
 def date_outlet(line: DateLine) -> str | None:
@@ -137,7 +139,10 @@ def date_outlet(line: DateLine) -> str | None:
 def date_author(line: DateLine) -> list[str]:
     """Names after "by" on a date line ("Monday November 18, 2019 7:45 am PST by Joe Rossignol")."""
     match = re.search(r"\bby\s+(.+)$", line.rest, re.IGNORECASE)
-    return byline_names(match[1])[0] if match else []
+    if match:
+        return byline_names(match[1])[0]
+    # A name after the date ("April 24, 2021 | Jane Doe"); before it stands an outlet ("Global Research, …").
+    return byline_names(line.after)[0] if line.after and names_only(line.after) else []
 
 
 def _weekday(word: str) -> bool:
@@ -165,8 +170,8 @@ def is_label(line: str) -> bool:
 def byline(line: str) -> bool:
     """A "By …" line: the word by, then names (and maybe a role or an outlet)."""
     match = _BY.match(line)
-    if not match or len(line.split()) > 14:
-        return False
+    if not match or len(line.split()) > 14 or re.search(r"[.!?][\"'”’]*$", line):
+        return False  # "By Tuesday, Mexico had agreed." is a sentence
     rest = line[match.end() :].strip()
     return bool(byline_names(line)[0]) or (len(rest.split()) <= 6 and bool(re.match(r"[A-ZÀ-ÖØ-Þ]", rest)))
 
@@ -179,6 +184,13 @@ def byline_names(line: str) -> tuple[list[str], str | None]:
     if len(parts) == 2:
         text, tail = parts[0], parts[1].strip(" ,.-")
         outlet = tail if tail and len(tail.split()) <= 5 and not _role(tail) else None
+    if not re.search(r"\s(?:and|&)\s", text):
+        # Without "and" a comma parts a name from a role or an outlet ("Jane Doe, Reuters"), not two names.
+        first, _, tail = text.partition(",")
+        tail = tail.strip(" ,.")
+        if tail and outlet is None and len(tail.split()) <= 5 and not _role(tail) and not _FURNITURE.fullmatch(tail):
+            outlet = tail
+        return ([_person(first.strip(" ."))] if is_name(first.strip(" .")) else []), outlet
     names: list[str] = []
     for part in re.split(r",\s*|\s+and\s+|\s*&\s*", text):
         part = part.strip(" .")
