@@ -1,198 +1,34 @@
 """Plain-text web captures: keep the article (body and subheadings), cut the page furniture around it.
 
-Each line is classed (prose, heading, share bar, credit, byline, date line, caption …) and weighed; the article
-is the run of lines with the most prose weight that crosses no end-of-article line (a credit, a comment prompt).
-Inside it, bylines, date lines, captions, related lists and share bars are cut. Title, authors and date are read
-from the lines just above and at the top of that run. Phrase patterns live in the `boilerplate` knowledge pack.
+Each line is classed and weighed (`capture_lines.py`); the article is the run of lines with the most prose
+weight that crosses no end-of-article line (a credit, a comment prompt). Inside it, bylines, date lines,
+captions, related lists and share bars are cut. Title, authors and date come from the byline block nearest the
+top of that run and the headline above it (`capture_meta.py` reads dates and names).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
-from functools import cache
 
+from bilateral.clean.capture_lines import FURNITURE, META, Kind, classify, paragraphs, weight
 from bilateral.clean.capture_meta import (
-    SENTENCE_END,
     DateLine,
-    byline,
     byline_names,
     date_author,
     date_line,
     date_outlet,
-    is_label,
-    is_name,
     names_only,
     parse_date,
     role_name,
 )
-from bilateral.knowledge import builtin_packs, require
 from bilateral.model import Cleaned
 
 __all__ = ["clean_capture", "parse_date"]
 
-PROSE_WORDS = 12
-# Weights of a line in the search for the article: prose counts its characters, furniture costs a fixed amount.
-HEADING_COST = 20
-FURNITURE_COST = 50
-RELATED_COST = 300
 FAIR_SHARE = 0.25
 ARTICLE_WEIGHT = 400  # characters of prose: less is a standfirst or a blurb, not an article
 TOP = 8  # lines at the top of the article where a byline or a date line may sit (after a standfirst)
-
-
-class Kind(Enum):
-    PROSE = "prose"
-    SENTENCE = "sentence"  # a short line that is a sentence: a short paragraph
-    HEADING = "heading"  # a short line that is not a sentence: a subheading, a title, a menu item
-    NAME = "name"
-    DATE = "date"
-    BYLINE = "byline"
-    LABEL = "label"
-    CAPTION = "caption"
-    MENU = "menu"
-    BOILERPLATE = "boilerplate"
-    RELATED = "related"  # a heading over a list of other articles; the article may go on after it
-    END = "end"  # only ever follows an article
-
-
-FURNITURE = {Kind.NAME, Kind.DATE, Kind.BYLINE, Kind.LABEL, Kind.CAPTION, Kind.MENU, Kind.BOILERPLATE}
-
-
-@dataclass(frozen=True)
-class Patterns:
-    line: tuple[re.Pattern[str], ...]
-    related: tuple[re.Pattern[str], ...]
-    end: tuple[re.Pattern[str], ...]
-    caption: re.Pattern[str]
-
-
-@cache
-def patterns() -> Patterns:
-    line: list[re.Pattern[str]] = []
-    related: list[re.Pattern[str]] = []
-    end: list[re.Pattern[str]] = []
-    verbs: list[str] = []
-    for pack in builtin_packs().of_kind("boilerplate"):
-        where = str(pack.path)
-        line += [re.compile(p, re.IGNORECASE) for p in require(pack.data, "line", list, where=where)]
-        related += [re.compile(p, re.IGNORECASE) for p in require(pack.data, "related", list, where=where, default=[])]
-        end += [re.compile(p, re.IGNORECASE) for p in require(pack.data, "end", list, where=where)]
-        verbs += require(pack.data, "caption", list, where=where)
-    caption = re.compile(r"^\S.{0,80}?\s(?:" + "|".join(re.escape(v) for v in verbs) + r")\s\S", re.IGNORECASE)
-    return Patterns(tuple(line), tuple(related), tuple(end), caption)
-
-
-def _parts(line: str) -> list[str]:
-    """A bilingual or piped label ("Lecturas relacionadas / Related reading") is judged part by part."""
-    parts = [part.strip() for part in re.split(r"\s+[/|]\s+", line) if part.strip()]
-    return [line] + (parts if len(parts) > 1 and len(line.split()) <= 10 else [])
-
-
-def _matches(line: str, rules: tuple[re.Pattern[str], ...]) -> bool:
-    return any(rule.fullmatch(part) for part in _parts(line) for rule in rules)
-
-
-def is_boilerplate(line: str) -> bool:
-    rules = patterns()
-    return _matches(line, rules.line) or _matches(line, rules.end) or _matches(line, rules.related)
-
-
-def is_prose(line: str) -> bool:
-    """A paragraph: enough words (or characters, for scripts without spaces) and a sentence's punctuation."""
-    letters = [c for c in line if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) > 0.6 * len(letters):
-        return False  # shouted promotions ("GET BREAKING NEWS IN YOUR BROWSER.")
-    long = len(line.split()) >= PROSE_WORDS or (len(line) >= 60 and line.count(" ") < len(line) / 15)
-    if _question(line):
-        return False  # one question alone on its line is a headline more often than a paragraph
-    return long and bool(SENTENCE_END.search(line) or re.search(r"[.!?。] ", line))
-
-
-def _question(line: str) -> bool:
-    return bool(re.search(r"\?[\"'”’»)]*$", line)) and not re.search(r"[.!?] +[A-Z“\"]", line)
-
-
-def is_sentence(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return (
-        len(line.split()) >= 2
-        and bool(re.search(r"[.!。][\"'”’»)]*$", line))
-        and sum(c.isupper() for c in letters) <= 0.6 * len(letters)
-    )
-
-
-def is_menu(line: str) -> bool:
-    return line.count(" | ") >= 2 or bool(re.search(r"\S {3,}\S.* {3,}\S", line))
-
-
-def is_caption(line: str) -> bool:
-    return not SENTENCE_END.search(line) and len(line.split()) <= 20 and bool(patterns().caption.match(line))
-
-
-def classify(line: str) -> Kind:
-    rules = patterns()
-    if _matches(line, rules.end):
-        return Kind.END
-    if _matches(line, rules.related):
-        return Kind.RELATED
-    if date_line(line):
-        return Kind.DATE
-    if is_label(line):
-        return Kind.LABEL
-    if byline(line):
-        return Kind.BYLINE
-    if _matches(line, rules.line):
-        return Kind.BOILERPLATE
-    if is_menu(line):
-        return Kind.MENU
-    if is_prose(line):
-        return Kind.PROSE
-    if is_caption(line):
-        return Kind.CAPTION
-    if is_name(line):
-        return Kind.NAME
-    return Kind.SENTENCE if is_sentence(line) else Kind.HEADING
-
-
-def weight(line: str, kind: Kind) -> float:
-    if kind is Kind.PROSE:
-        return len(line)
-    if kind is Kind.SENTENCE:
-        return len(line) / 2
-    if kind is Kind.RELATED:
-        return -RELATED_COST
-    return -FURNITURE_COST if kind in FURNITURE else -HEADING_COST
-
-
-def paragraphs(text: str) -> list[str]:
-    """Non-blank lines; hard-wrapped text (paragraphs broken into lines of similar length) is re-joined."""
-    blocks = [block.splitlines() for block in re.split(r"\n\s*\n", text)]
-    lines = [line for block in blocks for line in block if line.strip()]
-    wrapped = [b for b in blocks if len([ln for ln in b if ln.strip()]) >= 3]
-    if lines and sum(len(b) for b in wrapped) >= 0.6 * len(lines):
-        inner = [line.strip() for block in wrapped for line in block[:-1] if line.strip()]
-        lengths = sorted(len(line) for line in inner)
-        # Wrapped at a width: no line much past it, most lines close to it, and the long ones broken mid-sentence
-        # (a paragraph per line varies far more in length and ends its lines with a full stop).
-        width = lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
-        long = [line for line in inner if len(line) >= 0.6 * width]
-        stopped = sum(bool(SENTENCE_END.search(line)) for line in long)
-        median = lengths[len(lengths) // 2] if lengths else 0
-        if lengths and median >= 40 and width <= 120 and median >= 0.6 * width and stopped <= 0.5 * len(long):
-            return [" ".join(ln.strip() for ln in block if ln.strip()) for block in blocks if "".join(block).strip()]
-    joined: list[str] = []
-    for block in blocks:
-        previous = ""
-        for line in (ln.strip() for ln in block if ln.strip()):
-            # A line that runs on from an unfinished one ("… making the rounds on social media," / "show …")
-            if previous and line[0].islower() and not re.search(r"[.!?:;\"”]$", previous):
-                previous = joined[-1] = previous + " " + line
-            else:
-                joined.append(line)
-                previous = line
-    return joined
 
 
 def densest_run(lines: list[str], kinds: list[Kind]) -> tuple[int, int] | None:
@@ -220,12 +56,12 @@ def densest_run(lines: list[str], kinds: list[Kind]) -> tuple[int, int] | None:
         stretches.append(best)
     if not stretches:
         return None
-    heaviest = max(weight for weight, _, _ in stretches)
+    heaviest = max(mass for mass, _, _ in stretches)
 
     def article(stretch: tuple[float, int, int]) -> bool:
-        weight, first, last = stretch
+        mass, first, last = stretch
         paragraphs = sum(kinds[i] is Kind.PROSE for i in range(first, last))
-        return weight == heaviest or (weight >= FAIR_SHARE * heaviest and (paragraphs >= 3 or weight >= ARTICLE_WEIGHT))
+        return mass == heaviest or (mass >= FAIR_SHARE * heaviest and (paragraphs >= 3 or mass >= ARTICLE_WEIGHT))
 
     chosen = next(stretch for stretch in stretches if article(stretch))
     return chosen[1], chosen[2]
@@ -279,9 +115,6 @@ class Byline:
     published: str | None = None
     outlet: str | None = None
     lines: set[int] = field(default_factory=set)
-
-
-META = (Kind.DATE, Kind.BYLINE, Kind.LABEL)
 
 
 def byline_block(kinds: list[Kind], start: int, end: int) -> tuple[int, int] | None:
