@@ -6,6 +6,7 @@ resolves them; each test checks type, sides, status and that the evidence is the
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -319,3 +320,15 @@ def test_a_users_pack_adds_a_verb_without_code(tmp_path: Path, knowledge: Knowle
     doc = load_nlp()("Mexico stonewalled the American negotiators.")
     found = extract_events(doc, analyse(doc, published=None, document="d", knowledge=knowledge), patterns=mine)
     assert [(e.type, e.mode, e.source_countries) for e in found] == [("REJECT", "yield", ["MEX"])]
+
+
+@pytest.mark.model
+def test_a_long_document_is_read_in_time_linear_in_its_length(patterns: EventPatterns, knowledge: Knowledge) -> None:
+    # regression: the document text was rebuilt for every sentence, which made long articles quadratic
+    sentence = "Mexico sent troops to the border after the United States threatened tariffs on Mexican goods. "
+    text = sentence * 600
+    doc = load_nlp()(text)
+    analysis = analyse(doc, published="2019-06-10", document="long", knowledge=knowledge)
+    started = time.perf_counter()
+    found = extract_events(doc, analysis, patterns=patterns)
+    assert time.perf_counter() - started < 5 and len(found) >= 1200

@@ -7,6 +7,7 @@ actors (events_parties) and their status (negation, modals, conditionals, and th
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,6 +72,12 @@ class _Reader:
         self.cues = patterns.cues
         self.triggers = Triggers(patterns, self.parties)
         self.modality = Modality(patterns, self.triggers)
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access: once per document, not per sentence
+        # dates and tagged sentences sorted by start, so that a sentence finds its own by bisection
+        self.dates = sorted(analysis.dates, key=lambda d: d.start)
+        self.date_starts = [d.start for d in self.dates]
+        self.tagged = sorted(analysis.sentence_issues, key=lambda s: s.start)
+        self.tagged_starts = [s.start for s in self.tagged]
 
     # --- one sentence -------------------------------------------------------------------------------------
 
@@ -368,7 +375,7 @@ class _Reader:
     # --- from Found to Event --------------------------------------------------------------------------------
 
     def _events(self, sentence: Any, found: list[Found]) -> list[Event]:
-        text = self.doc.text
+        text = self.text
         start, end = sentence.start_char, sentence.end_char
         while start < end and text[start].isspace():
             start += 1
@@ -409,15 +416,16 @@ class _Reader:
 
     def _date(self, at: int, start: int, end: int) -> str | None:
         """The resolved date nearest the trigger in its sentence, else the publication date."""
-        inside = [d for d in self.analysis.dates if start <= d.start < end]
+        inside = self.dates[bisect_left(self.date_starts, start) : bisect_left(self.date_starts, end)]
         if inside:
             return min(inside, key=lambda d: (abs(d.start - at), d.start)).value
         return self.analysis.published
 
     def _contexts(self, start: int, end: int) -> list[str]:
         contexts: list[str] = []
-        for tagged in self.analysis.sentence_issues:
-            if tagged.start < end and tagged.end > start:
+        first = max(0, bisect_right(self.tagged_starts, start) - 1)
+        for tagged in self.tagged[first : bisect_left(self.tagged_starts, end)]:
+            if tagged.end > start:
                 for issue in tagged.issues:
                     contexts += [c for c in self.patterns.contexts.get(issue, ()) if c not in contexts]
         return contexts

@@ -8,7 +8,7 @@ the clause or the nearest earlier actor; an unnamed actor ("Afghan guerrillas") 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,6 +67,7 @@ class Parties:
                     break
                 if doc[i].idx + len(doc[i]) > mention.start:
                     self.mention_at.setdefault(i, number)
+        self.mentioned = sorted(self.mention_at)  # token indices inside a mention, for windows by bisection
         self.place_at: dict[int, str] = {}
         for place in analysis.places:
             if place.country is None:
@@ -214,8 +215,8 @@ class Parties:
         for _ in range(2):
             if window_start > 0:
                 window_start = self.doc[window_start - 1].sent.start
-        before = [i for i in sorted(self.mention_at) if window_start <= i < token.i]
-        after = [i for i in sorted(self.mention_at) if token.i < i < sentence.end]
+        before = self.mentioned[bisect_left(self.mentioned, window_start) : bisect_left(self.mentioned, token.i)]
+        after = self.mentioned[bisect_right(self.mentioned, token.i) : bisect_left(self.mentioned, sentence.end)]
         # antecedents are mostly subjects: "Mexico lost ground ... when it agreed" is Mexico, not a name in between
         in_sentence = sorted((i for i in before if i >= sentence.start), key=lambda i: (not self._subject(i), -i))
         earlier = [i for i in reversed(before) if i < sentence.start]
@@ -253,7 +254,7 @@ class Parties:
             return Side()
         want_person = head.lemma_.lower() in self.patterns.cues["person_nouns"]
         found = Side()
-        for i in sorted((i for i in self.mention_at if i < head.i), reverse=True):
+        for i in reversed(self.mentioned[: bisect_left(self.mentioned, head.i)]):
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
             # "both governments" are states or their bodies, not the migrants named in between
             fits = actor.kind == "person" if want_person else actor.kind in STATE_KINDS
