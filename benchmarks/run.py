@@ -31,6 +31,7 @@ MODULES = (
     "seeds_figures",
     "partisan",
     "seeds_compare",
+    "stories",
     "ingest_speed",
     "end_to_end",
     "annotate_speed",

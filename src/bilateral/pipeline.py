@@ -12,12 +12,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bilateral.errors import BilateralError, UnreadableSource
 from bilateral.model import Article, RawDocument, Skipped
 from bilateral.store.analysis import pending_documents, prune_actors, save_analysis
+from bilateral.store.corpus import has_stories
 from bilateral.store.documents import Saved, is_stored, load_article, record_skipped, save_article
+
+if TYPE_CHECKING:
+    from bilateral.stages import Knowledge
 
 Progress = Callable[[str], None]
 
@@ -92,6 +96,8 @@ class AnalyzeReport:
     words: int = 0
     seconds: float = 0.0
     pending: int = 0
+    stories: int = 0
+    comparisons: int = 0
 
 
 def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:
@@ -132,5 +138,22 @@ def analyze(
             report.words += len(article.text.split())
     if report.analysed:
         prune_actors(db)
+    if report.analysed or not has_stories(db):
+        report.stories, report.comparisons = relate(db, knowledge)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def relate(db: sqlite3.Connection, knowledge: Knowledge) -> tuple[int, int]:
+    """Rebuild what is found across documents: stories and figure comparisons. Returns how many of each."""
+    from bilateral.compare.agreement import compare_figures, quantity_groups
+    from bilateral.compare.stories import find_stories
+    from bilateral.store.corpus import load_items, save_corpus
+
+    actors = knowledge.annotate.actors
+    items, weights = load_items(db, places={*actors.countries, *actors.capitals, *actors.places})
+    stories = find_stories(items, weights)
+    figures = [item for item in items if item.kind == "figure"]
+    comparisons = compare_figures(figures, weights, quantity_groups(knowledge.packs))
+    save_corpus(db, stories, comparisons)
+    return len(stories), len(comparisons)

@@ -35,7 +35,8 @@ def print_analyze_report(report: AnalyzeReport) -> None:
     rate = report.words / report.seconds if report.seconds else 0.0
     console.print(
         f"analysed {report.analysed} of {report.pending} pending document(s), "
-        f"{report.words:,} words in {report.seconds:.1f} s ({rate:,.0f} words/s)"
+        f"{report.words:,} words in {report.seconds:.1f} s ({rate:,.0f} words/s); "
+        f"{report.stories} stories across documents, {report.comparisons} figure comparisons"
     )
     for item in report.failed:
         console.print(f"  [red]not analysed[/] {item.source}: {item.reason}", highlight=False)

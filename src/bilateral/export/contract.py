@@ -1,6 +1,7 @@
 """The map as one JSON document (`bilateral/map@1`, the export contract in DESIGN.md), read from the store.
 
-Fields that later stages fill (stories) are present and empty until then.
+Beyond the contract's fields: `figure_comparisons` (figures that agree or conflict, with both sentences) and
+`coverage` (outlets × issues and stories, and the gaps).
 Everything is sorted so the same store always gives byte-identical output.
 """
 
@@ -11,6 +12,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
+from bilateral.compare.coverage import coverage
 from bilateral.store.stats import tables
 
 SCHEMA = "bilateral/map@1"
@@ -96,7 +98,76 @@ def events(db: sqlite3.Connection) -> list[dict[str, Any]]:
 
 
 def figures(db: sqlite3.Connection) -> list[dict[str, Any]]:
-    return [dict(row) for row in _rows(db, "figures", "SELECT * FROM figures ORDER BY document, start, id")]
+    """Figures with what they were compared with; `agreement` is conflict, agree or unique (compared with none)."""
+    compared: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in _rows(db, "figure_comparisons", "SELECT * FROM figure_comparisons ORDER BY figure_a, figure_b"):
+        compared[row["figure_a"]].append({"figure": row["figure_b"], "relation": row["relation"]})
+        compared[row["figure_b"]].append({"figure": row["figure_a"], "relation": row["relation"]})
+    found = []
+    for row in _rows(db, "figures", "SELECT * FROM figures ORDER BY document, start, id"):
+        relations = {c["relation"] for c in compared.get(row["id"], [])}
+        agreement = "conflict" if "conflict" in relations else "agree" if relations else "unique"
+        others = sorted(compared.get(row["id"], []), key=lambda c: (c["figure"], c["relation"]))
+        found.append(dict(row) | {"agreement": agreement, "comparisons": others})
+    return found
+
+
+def figure_comparisons(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Each pair of figures counting the same thing, with both values, documents and sentences."""
+    sql = (
+        "SELECT c.relation, c.story, a.id AS a_id, a.document AS a_document, a.value AS a_value, a.unit AS a_unit, "
+        'a.approx AS a_approx, a.evidence AS a_evidence, a.start AS a_start, a."end" AS a_end, b.id AS b_id, '
+        "b.document AS b_document, b.value AS b_value, b.unit AS b_unit, b.approx AS b_approx, "
+        'b.evidence AS b_evidence, b.start AS b_start, b."end" AS b_end FROM figure_comparisons c '
+        "JOIN figures a ON a.id = c.figure_a JOIN figures b ON b.id = c.figure_b ORDER BY a.id, b.id"
+    )
+    return [
+        {
+            "figures": [row["a_id"], row["b_id"]],
+            "relation": row["relation"],
+            "story": row["story"],
+            "sides": [
+                {
+                    "figure": row[f"{side}_id"],
+                    "document": row[f"{side}_document"],
+                    "value": row[f"{side}_value"],
+                    "unit": row[f"{side}_unit"],
+                    "approx": row[f"{side}_approx"],
+                    "evidence": row[f"{side}_evidence"],
+                    "start": row[f"{side}_start"],
+                    "end": row[f"{side}_end"],
+                }
+                for side in ("a", "b")
+            ],
+        }
+        for row in _rows(db, "figure_comparisons", sql)
+    ]
+
+
+def stories(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    members: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"documents": [], "events": [], "figures": []})
+    sql = (
+        "SELECT s.*, COALESCE(e.start, f.start) AS start FROM story_items s "
+        "LEFT JOIN events e ON s.kind = 'event' AND e.id = s.item "
+        "LEFT JOIN figures f ON s.kind = 'figure' AND f.id = s.item ORDER BY s.story, s.kind, s.document, start, s.item"
+    )
+    for row in _rows(db, "story_items", sql):
+        found = members[row["story"]]
+        found[f"{row['kind']}s"].append(row["item"])
+        if row["document"] not in found["documents"]:
+            found["documents"].append(row["document"])
+    return [
+        {
+            "id": row["id"],
+            "label": row["label"],
+            "first_date": row["first_date"],
+            "last_date": row["last_date"],
+            "documents": sorted(members[row["id"]]["documents"]),
+            "events": members[row["id"]]["events"],
+            "figures": members[row["id"]]["figures"],
+        }
+        for row in _rows(db, "stories", "SELECT * FROM stories ORDER BY first_date IS NULL, first_date, label, id")
+    ]
 
 
 def linkages(db: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -122,8 +193,10 @@ def build_map(db: sqlite3.Connection) -> dict[str, Any]:
         "events": events(db),
         "figures": figures(db),
         "linkages": linkages(db),
-        "stories": [],
+        "stories": stories(db),
         "stances": stances(db),
+        "figure_comparisons": figure_comparisons(db),
+        "coverage": coverage(db),
     }
 
 

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-TABLES = ("documents", "actors", "events", "figures", "linkages", "stories", "stances")
+TABLES = ("documents", "actors", "events", "figures", "figure_comparisons", "linkages", "stories", "stances")
 
 
 def _flat(value: Any) -> Any:

@@ -16,6 +16,13 @@ from bilateral.knowledge import Pack, Packs
 # PLOVER 2.0's sixteen event types (the export contract), and the statuses bilateral records.
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT")  # fmt: skip
+# The four quad classes of PLOVER.md (verbal/material × cooperation/conflict).
+QUADS: dict[str, str] = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"), "verbal conflict"),
+    **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), "material conflict"),
+}
 STATUSES = ("occurred", "threatened", "promised", "proposed", "denied", "hypothetical")
 TABLES = ("verbs", "adjectives", "nouns")
 CUE_KEYS = ("negation", "future", "hypothetical", "conditional", "coercive_conditional", "deontic", "reporting",

@@ -15,26 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from bilateral.export.contract import build_map
+from bilateral.extract.events_patterns import QUADS
 
-# PLOVER types folded into the four quad classes used in event-data work (verbal/material x coop/conflict).
-QUADS: dict[str, str] = {
-    "AGREE": "verbal cooperation",
-    "CONSULT": "verbal cooperation",
-    "SUPPORT": "verbal cooperation",
-    "REQUEST": "verbal cooperation",
-    "CONCEDE": "material cooperation",
-    "COOPERATE": "material cooperation",
-    "AID": "material cooperation",
-    "RETREAT": "material cooperation",
-    "ACCUSE": "verbal conflict",
-    "REJECT": "verbal conflict",
-    "THREATEN": "verbal conflict",
-    "PROTEST": "material conflict",
-    "SANCTION": "material conflict",
-    "MOBILIZE": "material conflict",
-    "COERCE": "material conflict",
-    "ASSAULT": "material conflict",
-}
 QUAD_ORDER = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"]
 QUAD_COLOURS = dict(zip(QUAD_ORDER, ["#7fb3d5", "#1f618d", "#f0b27a", "#b03a2e"], strict=True))
 

@@ -1,0 +1,129 @@
+"""Reading the analysed corpus for the comparisons made across documents, and writing them back as a whole."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+
+from bilateral.annotate.knowledge import fold
+from bilateral.compare.agreement import Comparison
+from bilateral.compare.similarity import Weights, terms
+from bilateral.compare.stories import Item, Story
+from bilateral.store.db import transaction
+
+SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple[list[Item], Weights]:
+    """Every event and figure of the originals, with term vectors weighted over all the corpus's sentences.
+
+    `places` are folded names of countries, demonyms and places, which are never a story's thread.
+    """
+    published = {
+        row["id"]: row["published"]
+        for row in db.execute("SELECT id, published FROM documents WHERE duplicate_of IS NULL")
+    }
+    names = {row["id"]: row["name"] for row in db.execute("SELECT id, name FROM actors WHERE kind != 'country'")}
+    # Places and countries are where happenings take place, not what ties two reports of one together.
+    places = {*places, *(fold(row["text"]) for row in db.execute("SELECT DISTINCT text FROM places"))}
+    places |= {place.split()[-1] for place in places if " " in place}  # "Aires" alone is still Buenos Aires
+    mentions: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for row in db.execute("SELECT document, actor, start FROM mentions ORDER BY document, start, actor"):
+        mentions[row["document"]].append((row["start"], row["actor"]))
+
+    def named(document: str, start: int, end: int) -> list[str]:
+        found = mentions.get(document, [])
+        first = bisect_right(found, (start, ""))
+        return [actor for at, actor in found[first : bisect_right(found, (end, "\uffff"))] if at < end]
+
+    texts = {row["id"]: row["text"] for row in db.execute("SELECT id, text FROM documents WHERE duplicate_of IS NULL")}
+    sentences = (
+        (
+            row["document"],
+            terms(
+                texts[row["document"]][row["start"] : row["end"]],
+                actors=named(row["document"], row["start"], row["end"]),
+            ),
+        )
+        for row in db.execute('SELECT document, start, "end" FROM sentences ORDER BY document, start')
+        if row["document"] in texts
+    )
+    weights = Weights(sentences)
+
+    def vector(
+        document: str, start: int, end: int, evidence: str, extra: Sequence[str]
+    ) -> tuple[dict[str, float], dict[str, str]]:
+        actors = sorted({*named(document, start, end), *extra})
+        spelled: dict[str, str] = {f"@{actor}": names[actor] for actor in actors if actor in names}
+        vector = weights.vector(terms(evidence, actors=actors, names=spelled))
+        return vector, {term: name for term, name in spelled.items() if fold(name) not in places}
+
+    items: list[Item] = []
+    for row in db.execute('SELECT * FROM events ORDER BY document, start, "end", id'):
+        if row["document"] not in published:
+            continue
+        parties = [*json.loads(row["source"]), *json.loads(row["target"])]
+        vec, spelled = vector(row["document"], row["start"], row["end"], row["evidence"], parties)
+        items.append(
+            Item(
+                "event", row["id"], row["document"], row["start"], row["end"], row["evidence"], vec,
+                date=row["date"], type=row["type"], names=spelled,
+            )
+        )  # fmt: skip
+    for row in db.execute('SELECT * FROM figures ORDER BY document, start, "end", id'):
+        if row["document"] not in published:
+            continue
+        vec, spelled = vector(row["document"], row["start"], row["end"], row["evidence"], ())
+        date, own = _as_of(row, published[row["document"]])
+        items.append(
+            Item(
+                "figure", row["id"], row["document"], row["start"], row["end"], row["evidence"], vec,
+                date=date, own_date=own, value=row["value"], unit=row["unit"], approx=row["approx"],
+                counted=row["counted"], names=spelled,
+            )
+        )  # fmt: skip
+    return items, weights
+
+
+def _as_of(figure: sqlite3.Row, published: str | None) -> tuple[str | None, bool]:
+    """A figure's date and whether it is its own: a count without a date, or one kept "since" a date, is a count
+    as of the day its document was published."""
+    if figure["date"] and not (published and SINCE.search(figure["evidence"])):
+        return figure["date"], True
+    return published, False
+
+
+def has_stories(db: sqlite3.Connection) -> bool:
+    """Whether cross-document comparisons were ever stored (the corpus pass ran on this store)."""
+    row = db.execute("SELECT EXISTS (SELECT 1 FROM stories) OR EXISTS (SELECT 1 FROM figure_comparisons)").fetchone()
+    return bool(row[0])
+
+
+def save_corpus(db: sqlite3.Connection, stories: Sequence[Story], comparisons: Sequence[Comparison]) -> None:
+    """Replace the stored stories and figure comparisons, in one transaction."""
+    story_of = {(item.kind, item.id): story.id for story in stories for item in story.items}
+    with transaction(db):
+        db.execute("DELETE FROM figure_comparisons")
+        db.execute("DELETE FROM story_items")
+        db.execute("DELETE FROM stories")
+        db.executemany(
+            "INSERT INTO stories (id, label, first_date, last_date, documents) VALUES (?, ?, ?, ?, ?)",
+            [(s.id, s.label, s.first_date, s.last_date, len(s.documents)) for s in stories],
+        )
+        db.executemany(
+            "INSERT INTO story_items (story, kind, item, document) VALUES (?, ?, ?, ?)",
+            [(s.id, i.kind, i.id, i.document) for s in stories for i in s.items],
+        )
+        db.executemany(
+            "INSERT INTO figure_comparisons (figure_a, figure_b, relation, story) VALUES (?, ?, ?, ?)",
+            [(c.first, c.second, c.relation, _common(story_of, c)) for c in comparisons],
+        )
+
+
+def _common(story_of: dict[tuple[str, str], str], comparison: Comparison) -> str | None:
+    story = story_of.get(("figure", comparison.first))
+    return story if story == story_of.get(("figure", comparison.second)) else None
