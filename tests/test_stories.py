@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -181,3 +182,70 @@ def test_the_seed_gold_stories_each_fall_in_one_story(tmp_path: Path) -> None:
             assert text[side["start"] : side["end"]] == side["evidence"]
     again = build_map(db)
     assert again == data
+
+
+def test_embeddings_add_to_the_closeness_when_installed() -> None:
+    from bilateral.compare.embeddings import closeness, load_model
+
+    model = load_model()
+    if model is None:
+        pytest.skip("the optional extra `bilateral[embeddings]` is not installed")
+    weights = corpus({"a": [VACCINES], "b": ["Washington will ship AstraZeneca shots to its southern neighbour."]})
+    a = item("event", "a:e1", "a", VACCINES, weights, type="AID")
+    b = item(
+        "event", "b:e1", "b", "Washington will ship AstraZeneca shots to its southern neighbour.", weights, type="AID"
+    )
+    unrelated = item("event", "c:e1", "c", ARREST_B, weights, type="COERCE")
+    close = closeness([a, b, unrelated], model)
+    from bilateral.compare.similarity import cosine
+
+    assert close(a, b) > cosine(a.terms, b.terms)
+    assert close(a, unrelated) == pytest.approx(cosine(a.terms, unrelated.terms))
+
+
+def test_conflicting_figures_reach_the_store_the_export_and_the_briefing(tmp_path: Path) -> None:
+    from bilateral.export.contract import build_map
+    from bilateral.model import Actor, Analysis, Event, Figure, Mention
+    from bilateral.pipeline import relate
+    from bilateral.report import write_briefing
+    from bilateral.stages import load_knowledge
+    from bilateral.store.analysis import save_analysis
+    from bilateral.store.db import connect
+    from bilateral.store.documents import save_article
+    from tests.conftest import make_article
+
+    db = connect(tmp_path / "store.db")
+    reports = {
+        "a": ("Washington will lend Mexico 2.5 million AstraZeneca doses.", 2.5e6, "Two Laredos Daily"),
+        "b": ("Officials said Washington lent Mexico 2.7 million AstraZeneca doses.", 2.7e6, "Cauce Sur"),
+    }
+    for document, (text, value, outlet) in reports.items():
+        sentence = len(text)
+        text += " " + " ".join(BACKGROUND[:4] if document == "a" else BACKGROUND[4:])
+        save_article(db, make_article(text, id=document, published="2021-03-19", outlet=outlet, language="en"))
+        analysis = Analysis(
+            document,
+            sentences=[
+                (0, sentence),
+                *((sentence + m.start(), sentence + m.end()) for m in re.finditer(r"[A-Z][^.]*\.", text[sentence:])),
+            ],
+            actors={"USA-GOV": Actor("USA-GOV", "United States (government)", "country", "USA", "GOV", [])},
+            mentions=[Mention("USA-GOV", "Washington", text.index("Washington"), text.index("Washington") + 10)],
+            issues={"health": 1.0},
+            events=[Event("AID", ["USA-GOV"], ["MEX"], text[:sentence], 0, sentence, date="2021-03-18")],
+            figures=[Figure(value, text[:sentence], 0, sentence, counted="AstraZeneca doses lend", date=None)],
+        )
+        save_analysis(db, analysis, knowledge="k1")
+    assert relate(db, load_knowledge(), embeddings=False) == (1, 1)
+    data = build_map(db)
+    [comparison] = data["figure_comparisons"]
+    assert comparison["relation"] == "conflict" and comparison["story"] == data["stories"][0]["id"]
+    assert {side["value"] for side in comparison["sides"]} == {2.5e6, 2.7e6}
+    assert all(side["evidence"] == reports[side["document"]][0] for side in comparison["sides"])
+    assert all(side["start"] == 0 for side in comparison["sides"])
+    assert {f["agreement"] for f in data["figures"]} == {"conflict"}
+    assert data["coverage"]["issues"] == {"Cauce Sur": {"health": 1}, "Two Laredos Daily": {"health": 1}}
+    html = write_briefing(db, tmp_path / "briefing.html").read_text(encoding="utf-8")
+    assert "Figures that agree or conflict" in html and 'class="flag conflict"' in html
+    assert "2,500,000 — Two Laredos Daily" in html and "2,700,000 — Cauce Sur" in html
+    assert "AstraZeneca: aid" in html  # the story, labelled by its thread

@@ -144,16 +144,22 @@ def analyze(
     return report
 
 
-def relate(db: sqlite3.Connection, knowledge: Knowledge) -> tuple[int, int]:
-    """Rebuild what is found across documents: stories and figure comparisons. Returns how many of each."""
+def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = True) -> tuple[int, int]:
+    """Rebuild what is found across documents: stories and figure comparisons. Returns how many of each.
+
+    Sentence embeddings join the comparison when the optional extra is installed (and `embeddings` is True).
+    """
     from bilateral.compare.agreement import compare_figures, quantity_groups
+    from bilateral.compare.embeddings import closeness, load_model
     from bilateral.compare.stories import find_stories
     from bilateral.store.corpus import load_items, save_corpus
 
     actors = knowledge.annotate.actors
     items, weights = load_items(db, places={*actors.countries, *actors.capitals, *actors.places})
-    stories = find_stories(items, weights)
+    model = load_model() if embeddings else None
+    close = closeness(items, model) if model is not None and items else None
+    stories = find_stories(items, weights, closeness=close)
     figures = [item for item in items if item.kind == "figure"]
-    comparisons = compare_figures(figures, weights, quantity_groups(knowledge.packs))
+    comparisons = compare_figures(figures, weights, quantity_groups(knowledge.packs), closeness=close)
     save_corpus(db, stories, comparisons)
     return len(stories), len(comparisons)

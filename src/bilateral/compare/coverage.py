@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,7 +20,7 @@ GAP_SHARE = 0.5
 GAP_MIN = 2
 
 
-def outlet_name(document: sqlite3.Row) -> str:
+def outlet_name(document: Mapping[str, Any]) -> str:
     """The source a document speaks for: its outlet, else its web host, else its file name."""
     if document["outlet"]:
         return str(document["outlet"])

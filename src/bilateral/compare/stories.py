@@ -99,7 +99,9 @@ def rare_terms(weights: Weights) -> Callable[[str], bool]:
     # idf = log(N / n) ≥ log(N / cutoff)  ⟺  n ≤ cutoff
     floor = weights.idf_of_count(cutoff)
     most = max(2.0, RARE_DOCUMENTS * weights.documents)
-    return lambda term: weights.idf(term) >= floor and weights.held_by(term) <= min(most, weights.documents - 1)
+    if weights.documents > 2:
+        most = min(most, weights.documents - 1)
+    return lambda term: weights.idf(term) >= floor and weights.held_by(term) <= most
 
 
 def linked(a: Item, b: Item, closeness: float) -> bool:

@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from bilateral.compare.coverage import outlet_name
 from bilateral.export.contract import build_map
 from bilateral.extract.events_patterns import QUADS
 
@@ -25,7 +26,7 @@ body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:auto;padding:1re
 h1{font-size:1.6rem}h2{border-bottom:1px solid #ccc;margin-top:2rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.2rem .4rem;
 text-align:left;vertical-align:top}th{background:#f3f3f3}.none{color:#777;font-style:italic}
-.ev{font-size:.85rem}.flag{font-weight:bold}svg{max-width:100%;height:auto}
+.ev{font-size:.85rem}.flag{font-weight:bold}.conflict{color:#b03a2e}.agree{color:#1e8449}svg{max-width:100%;height:auto}
 blockquote{margin:.3rem 0 .8rem 1rem;border-left:3px solid #ccc;padding-left:.6rem}
 @media print{body{max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}
 h2{page-break-after:avoid}table,svg,blockquote{page-break-inside:avoid}}
@@ -137,6 +138,11 @@ def _network(events: list[dict[str, Any]], names: dict[str, str]) -> str:
     return "".join(out) + "</svg>"
 
 
+def _value(side: dict[str, Any]) -> str:
+    approx = "" if side["approx"] == "exact" else f"{side['approx']} "
+    return f"{approx}{side['value']:,.12g}{' ' + side['unit'] if side['unit'] else ''}"
+
+
 def _countries(ev: dict[str, Any], key: str) -> str:
     return ", ".join(ev.get(key) or []) or "?"
 
@@ -161,7 +167,7 @@ def render(data: dict[str, Any]) -> str:
     salience: dict[str, Counter[str]] = defaultdict(Counter)
     for d in data["documents"]:
         for item in d["issues"]:
-            salience[d.get("outlet") or d["source"]][item["issue"]] += 1
+            salience[outlet_name(d)][item["issue"]] += 1
     sal_rows = [
         [_e(src), _e(", ".join(f"{i} ({n})" for i, n in c.most_common(6)))] for src, c in sorted(salience.items())
     ]
@@ -188,9 +194,24 @@ def render(data: dict[str, Any]) -> str:
         ]
         for lk in data["linkages"]
     ]
+    stories = data.get("stories") or []
+    story_label = {s["id"]: s["label"] for s in stories}
+    outlet = {d["id"]: outlet_name(d) for d in data["documents"]}
+    compared_rows = [
+        [
+            f'<span class="flag {_e(c["relation"])}">{_e(c["relation"])}</span>',
+            *(
+                f"{_e(_value(side))} — {_e(outlet.get(side['document'], side['document']))} "
+                + ev.link(side["document"], side["start"], side["end"], side["evidence"])
+                for side in c["sides"]
+            ),
+            _e(story_label.get(c["story"] or "", "")),
+        ]
+        for c in sorted(data.get("figure_comparisons") or [], key=lambda c: (c["relation"] != "conflict", c["figures"]))
+    ]
     figure_rows = []
     for f in data["figures"]:
-        flag = f.get("flag") or f.get("agreement") or ""
+        flag = f.get("agreement") or ""
         figure_rows.append(
             [
                 _e(f.get("value")),
@@ -206,7 +227,7 @@ def render(data: dict[str, Any]) -> str:
         source_rows.append(
             [
                 _e(d.get("title") or d["id"]),
-                _e(d.get("outlet") or d["source"]),
+                _e(outlet_name(d)),
                 _e(d.get("genre") or "none found"),
                 _e(d.get("partisanship") or "none found"),
                 _e(frames),
@@ -221,7 +242,29 @@ def render(data: dict[str, Any]) -> str:
         ]
         for s in data.get("stances", [])
     ]
-    stories = data.get("stories") or []
+    story_rows = [
+        [
+            _e(s["label"]),
+            _e(" – ".join(sorted({s["first_date"] or "", s["last_date"] or ""} - {""})) or "undated"),
+            _e(", ".join(sorted({outlet.get(d, d) for d in s["documents"]}))),
+            " ".join(
+                ev.link(e["document"], e["start"], e["end"], e["evidence"])
+                for e in events
+                if e["id"] in set(s["events"][:4])
+            ),
+        ]
+        for s in stories
+    ]
+    coverage = data.get("coverage") or {"gaps": []}
+    gap_rows = [
+        [
+            _e(g["outlet"]),
+            _e(g["kind"]),
+            _e(story_label.get(g["item"], g["item"])),
+            _e(", ".join(g["covered_by"])),
+        ]
+        for g in coverage["gaps"]
+    ]
 
     sections = [
         ("At a glance: who acts on whom", glance),
@@ -230,10 +273,12 @@ def render(data: dict[str, Any]) -> str:
         ("Timeline of key events", _table(["Date", "Type", "Source", "Target", "Status", "Evidence"], timeline)),
         ("Actor network", _network(events, names)),
         ("Issue linkages", _table(["Issues", "Relation", "Evidence"], linkage_rows)),
-        ("Figures", _table(["Value", "Unit", "Counted", "Flag", "Evidence"], figure_rows)),
+        ("Figures that agree or conflict", _table(["Flag", "One source", "Another source", "Story"], compared_rows)),
+        ("Figures", _table(["Value", "Unit", "Counted", "Agreement", "Evidence"], figure_rows)),
         ("Sources compared", _table(["Document", "Outlet", "Genre", "Partisanship", "Frames"], source_rows)),
         ("Tone toward main actors", _table(["Document", "Actor", "Score", "Evidence"], tone_rows)),
-        ("Stories", _table(["Story"], [[_e(s.get("title") or s.get("id"))] for s in stories])),
+        ("Coverage gaps: what a source leaves out", _table(["Source", "Kind", "Leaves out", "Covered by"], gap_rows)),
+        ("Stories across sources", _table(["Story", "When", "Sources", "Evidence"], story_rows)),
     ]
     body = "\n".join(f'<section><h2 id="s{i}">{_e(t)}</h2>{html}</section>' for i, (t, html) in enumerate(sections))
     summary = (
