@@ -175,3 +175,31 @@ def test_merge_actors_unions_aliases_and_keeps_the_first_name() -> None:
     assert (biden.name, biden.country, biden.sector) == ("Joe Biden", "USA", "GOV")
     assert biden.aliases == ["Joe Biden", "Biden", "President Biden"]
     assert merge_actors([]) == {}
+
+
+@pytest.mark.model
+def test_capital_us_is_the_united_states_not_the_pronoun(knowledge: Knowledge) -> None:
+    found = run("The US and Mexico signed a deal. Mexico then asked the U.S. for vaccines, and US troops left. "
+                "President Biden told us that the USA will help.", knowledge)  # fmt: skip
+    assert actor_of(found, "US").id == actor_of(found, "U.S.").id == actor_of(found, "USA").id == "USA"
+    assert actor_of(found, "US troops").id == "USA-MIL"
+    assert all(m.text != "us" for m in found.mentions)
+
+
+@pytest.mark.model
+def test_lower_case_us_and_unknown_capitals_are_not_countries(knowledge: Knowledge) -> None:
+    found = run("It is important for us citizens to vote. IT companies hired staff. Let us go.", knowledge)
+    assert not [(m.text, m.actor) for m in found.mentions if m.actor.startswith("USA") or m.text == "IT"]
+
+
+@pytest.mark.model
+def test_other_capital_abbreviations_are_actors_only_when_a_pack_knows_them(knowledge: Knowledge) -> None:
+    found = run("The UK and the UN criticised the UAE.", knowledge)
+    assert (actor_of(found, "UK").id, actor_of(found, "UN").id, actor_of(found, "UAE").id) == ("GBR", "un", "ARE")
+
+
+@pytest.mark.model
+def test_a_country_after_a_preposition_and_the_is_a_place(knowledge: Knowledge) -> None:
+    found = run("Companies in the US grew. The US grew too.", knowledge)
+    assert ("US", "USA") in {(p.text, p.country) for p in found.places}
+    assert actor_of(found, "US").id == "USA"

@@ -17,7 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from bilateral.annotate.knowledge import ActorKnowledge, Country, case_sensitive, fold, slug
+from bilateral.annotate.knowledge import ActorKnowledge, Country, case_sensitive, exact_key, fold, slug
 from bilateral.model import Actor, Mention, Place
 
 Doc = Any
@@ -67,8 +67,17 @@ def collective(country: Country | None, sector: str, noun: str) -> Actor:
 
 
 def country_of(text: str, knowledge: ActorKnowledge) -> Country | None:
+    if case_sensitive(text) and (country := knowledge.countries_exact.get(exact_key(text))):
+        return country  # "US", "U.S.", "UK": only in capitals, so that the pronoun "us" names nobody
     key = fold(text)
     return knowledge.countries.get(key) or knowledge.capitals.get(key) or knowledge.places.get(key)
+
+
+def _shouted(span: Span) -> bool:
+    """Whether the span sits among capital-letter words ("LET US PRAY"), where case tells nothing."""
+    doc = span.doc
+    near = [t for t in doc[max(0, span.start - 3) : span.end + 3] if t.is_alpha and not span.start <= t.i < span.end]
+    return len(near) >= 2 and all(t.is_upper for t in near)
 
 
 def _country_in(words: list[str], knowledge: ActorKnowledge) -> Country | None:
@@ -232,10 +241,15 @@ def _relationship(text: str, knowledge: ActorKnowledge) -> bool:
     return len(parts) > 1 and all(country_of(part, knowledge) for part in parts)
 
 
-def _is_name(span: Span) -> bool:
+def _is_name(span: Span, knowledge: ActorKnowledge) -> bool:
     text = span.text.strip()
-    if not text or fold(text) in NOT_NAMES or not text[0].isupper() or NOT_ACTORS.search(text):
+    if not text or not text[0].isupper() or NOT_ACTORS.search(text):
         return False
+    if fold(text) in NOT_NAMES:
+        # Only a lower-case "us" or "it" is a pronoun; written in capitals ("US", "U.S.", "IT") it is a name
+        # if the packs know it, and nothing otherwise (an IT department is not an actor).
+        known = country_of(text, knowledge) or knowledge.exact.get(text)
+        return bool(text.isupper() and known and not _shouted(span))
     return not all(t.pos_ == "PRON" or t.like_num for t in span)
 
 
@@ -296,11 +310,16 @@ def resolve_actors(doc: Doc, *, knowledge: ActorKnowledge) -> tuple[dict[str, Ac
     entities = [span for ent in doc.ents if (span := _trim(ent)) is not None]
     # full names first, so that a surname used before the full name still joins it
     for span in entities:
-        if span.label_ == "PERSON" and len(span) > 1 and result.free(span.start, span.end) and _is_name(span):
+        if (
+            span.label_ == "PERSON"
+            and len(span) > 1
+            and result.free(span.start, span.end)
+            and _is_name(span, knowledge)
+        ):
             result.add(_person(doc, span, knowledge, result), span)
     for span in entities:
         ent = span
-        if not result.free(ent.start, ent.end) or not _is_name(ent) or _relationship(ent.text, knowledge):
+        if not result.free(ent.start, ent.end) or not _is_name(ent, knowledge) or _relationship(ent.text, knowledge):
             continue
         known = _known_person(span, result)
         if known is not None and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
@@ -310,6 +329,9 @@ def resolve_actors(doc: Doc, *, knowledge: ActorKnowledge) -> tuple[dict[str, Ac
         elif ent.label_ in {"ORG", "FAC"}:
             if span.text in acronyms and acronyms[span.text] is not ent:
                 continue  # handled below as the alias of its long form
+            if country_of(span.text, knowledge) and not knowledge.places.get(fold(span.text)):
+                _geo(doc, span, knowledge, result)  # spaCy sometimes calls a country an organisation ("UAE")
+                continue
             result.add(_organisation(doc, span, knowledge), span)
         elif ent.label_ in {"GPE", "LOC", "NORP"}:
             _geo(doc, span, knowledge, result)
@@ -330,8 +352,13 @@ def resolve_actors(doc: Doc, *, knowledge: ActorKnowledge) -> tuple[dict[str, Ac
 def _geo(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> None:
     """A country or seat of government acting (an actor) or a location (a place)."""
     key = fold(span.text)
-    locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE
+    before = span.start - 1
+    if before > 0 and doc[before].lower_ == "the":  # "in the US" is as much a place as "in Mexico"
+        before -= 1
+    locative = before >= 0 and doc[before].lower_ in LOCATIVE
     country = knowledge.countries.get(key)
+    if case_sensitive(span.text):
+        country = knowledge.countries_exact.get(exact_key(span.text)) or country
     capital = knowledge.capitals.get(key)
     place = knowledge.places.get(key)
     if span.label_ == "NORP":

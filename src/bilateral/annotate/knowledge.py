@@ -41,6 +41,11 @@ def case_sensitive(alias: str) -> bool:
     return alias.isupper() and len(alias) <= 5
 
 
+def exact_key(text: str) -> str:
+    """The case-kept form of a short capital name, dots ignored ("U.S." and "US" meet; "us" does not)."""
+    return text.replace(".", "").strip()
+
+
 @dataclass
 class Country:
     code: str
@@ -53,6 +58,8 @@ class ActorKnowledge:
     aliases: dict[str, str] = field(default_factory=dict)  # folded alias -> pack id
     exact: dict[str, str] = field(default_factory=dict)  # case-sensitive alias -> pack id
     countries: dict[str, Country] = field(default_factory=dict)  # folded name or demonym -> country
+    # short all-capital names and demonyms ("US", "U.S.", "UK", "UAE"), by exact_key: "us" and "it" are pronouns
+    countries_exact: dict[str, Country] = field(default_factory=dict)
     capitals: dict[str, Country] = field(default_factory=dict)  # folded seat of government -> country
     places: dict[str, Country] = field(default_factory=dict)  # folded sub-national place -> country
     roles: dict[str, str] = field(default_factory=dict)  # folded role word -> sector
@@ -64,7 +71,8 @@ class ActorKnowledge:
 
     def index(self) -> None:
         names = [*self.aliases, *self.countries, *self.capitals, *self.places, *self.bodies, *self.groups]
-        self.starts = {name.split()[0] for name in names if name} | {fold(a.split()[0]) for a in self.exact}
+        exact = [*self.exact, *self.countries_exact]
+        self.starts = {name.split()[0] for name in names if name} | {fold(a.split()[0]) for a in exact}
 
 
 @dataclass
@@ -135,7 +143,10 @@ def build(packs: Packs) -> Knowledge:
             where = f"{pack.path}: country {entry.get('code')!r}"
             country = Country(require(entry, "code", str, where=where), require(entry, "name", str, where=where))
             for name in [country.name, *entry.get("aliases", []), *entry.get("demonyms", [])]:
-                actors.countries[fold(name)] = country
+                if case_sensitive(name):
+                    actors.countries_exact[exact_key(name)] = country
+                else:
+                    actors.countries[fold(name)] = country
             for name in entry.get("capitals", []):
                 actors.capitals[fold(name)] = country
             for name in entry.get("places", []):
