@@ -12,6 +12,7 @@ from bilateral.store.analysis import save_analysis
 from bilateral.store.db import connect, migrate
 from bilateral.store.documents import save_article
 from bilateral.web import create_app, serve
+from bilateral.web.highlight import Segment, Span, render, segments
 from tests.conftest import make_article
 
 TEXT = "Washington threatened tariffs unless Mexico curbed migration. <script>window.__xss=1</script>"
@@ -76,3 +77,38 @@ def test_token_required_when_set(store: Path) -> None:
 def test_binding_elsewhere_needs_token(store: Path) -> None:
     with pytest.raises(BilateralError):
         serve(store, host="0.0.0.0")
+
+
+# --- highlight segmentation on hand-made overlapping and nested spans ----------------------------------------
+
+
+def test_segments_split_overlapping_and_nested_spans() -> None:
+    spans = [
+        Span(0, 6, "entity", "A", href="/actors/a"),
+        Span(2, 4, "event", "E", anchor="e-1"),  # nested in the entity
+        Span(4, 9, "figure", "F", anchor="f-1"),  # overlaps the entity's end
+        Span(5, 5, "evidence", anchor="s-5"),  # empty: only an anchor
+        Span(8, 40, "linkage", "L"),  # runs past the text: clipped
+    ]
+    found = [(s.start, s.end, sorted(x.kind for x in s.spans), s.anchors) for s in segments(10, spans)]
+    assert found == [
+        (0, 2, ["entity"], []),
+        (2, 4, ["entity", "event"], ["e-1"]),
+        (4, 5, ["entity", "figure"], ["f-1"]),
+        (5, 6, ["entity", "figure"], ["s-5"]),
+        (6, 8, ["figure"], []),
+        (8, 9, ["figure", "linkage"], []),
+        (9, 10, ["linkage"], []),
+    ]
+    assert segments(3, []) == [Segment(0, 3)]
+
+
+def test_render_escapes_text_inside_and_outside_spans() -> None:
+    text = "<b>x</b> & <script>alert(1)</script>"
+    html = render(
+        text, [Span(0, 8, "entity", 'say "hi"', href="/actors/a?b=1&c=2"), Span(4, 20, "event", anchor="e-1")]
+    )
+    assert "<script>" not in html and "<b>" not in html
+    assert '<a href="/actors/a?b=1&amp;c=2">&lt;b&gt;x</a>' in html and 'title="say &#34;hi&#34;"' in html
+    assert '<span id="e-1" class="anchor"></span><span class="hl entity event"' in html
+    assert '<span class="hl event"> &amp; &lt;script&gt;a</span>lert(1)&lt;/script&gt;' in html
