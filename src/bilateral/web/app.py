@@ -1,4 +1,5 @@
-"""FastAPI app over a read-only store: overview, search, document and actor pages, each mirrored under /api.
+"""FastAPI app over a read-only store: overview, timeline, actors, issues, sources, stories, search and the
+document view, each page mirrored under /api by a route returning the same data as JSON.
 
 Pages work without JavaScript; every article string is escaped by Jinja's autoescape (or markupsafe when a
 cell carries markup such as search highlights), so text from the web never runs as code.
@@ -7,7 +8,6 @@ cell carries markup such as search highlights), so text from the web never runs 
 from __future__ import annotations
 
 import hmac
-import json
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -19,18 +19,18 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from bilateral.errors import BadQuery, BilateralError, SourceNotFound
-from bilateral.export.contract import actors, build_map, events
+from bilateral.errors import BilateralError
+from bilateral.export.contract import actors, build_map
 from bilateral.store.db import connect
 from bilateral.store.search import search
+from bilateral.web import compared, documents, queries, views
+from bilateral.web.views import link as _link
+from bilateral.web.views import path
 
 TEMPLATES = Environment(loader=PackageLoader("bilateral.web", "templates"), autoescape=select_autoescape())
 # Marks the search module puts around matched words; control characters never occur in cleaned article text.
 MARK = ("\x02", "\x03")
-
-
-def _link(href: str, text: object) -> Markup:
-    return Markup('<a href="{}">{}</a>').format(href, text)
+TIMELINE_PAGE = 250  # events per timeline page; the API gives up to four pages at once
 
 
 def _highlight(snippet: str) -> Markup:
@@ -59,7 +59,8 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
     async def on_error(request: Request, error: BilateralError) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": str(error)}, status_code=error.http_status)
-        return _page("Error", status=error.http_status, error=str(error), form=isinstance(error, BadQuery))
+        searching = request.url.path == "/search"
+        return _page("Error", status=error.http_status, error=str(error), form=searching)
 
     def _page(title: str, *, status: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("sections", [])
@@ -82,17 +83,18 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
     def overview() -> HTMLResponse:
         data = overview_data()
         docs = [
-            [_link(f"/documents/{d['id']}", d["title"] or d["id"]), d["outlet"], d["published"]]
+            [_link(path("documents", d["id"]), d["title"] or d["id"]), d["outlet"], d["published"]]
             for d in data["documents"]
         ]
-        acts = [[_link(f"/actors/{a['id']}", a["name"]), a["country"], a["mentions"]] for a in data["actors"]]
+        acts = [[_link(path("actors", a["id"]), a["name"]), a["country"], a["mentions"]] for a in data["actors"]]
+        names = {a["id"]: a["name"] for a in data["actors"]}
         evs = [
             [
                 e["date"] or "",
                 e["type"],
-                ", ".join(e["source"]),
-                ", ".join(e["target"]),
-                _link(f"/documents/{e['document']}#e-{e['id']}", e["evidence"]),
+                views.actors(e["source"], [names.get(a, a) for a in e["source"]]),
+                views.actors(e["target"], [names.get(a, a) for a in e["target"]]),
+                views.evidence(e["document"], f"e-{e['id']}", e["evidence"]),
             ]
             for e in data["events"]
         ]
@@ -127,7 +129,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
         rows = (
             [
                 [
-                    _link(f"/documents/{h['document']}", h["title"] or h["document"]),
+                    _link(path("documents", h["document"]), h["title"] or h["document"]),
                     h["outlet"],
                     h["published"],
                     _highlight(h["snippet"]),
@@ -144,69 +146,126 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
             sections=[{"heading": "Results", "head": ["Title", "Outlet", "Published", "Snippet"], "rows": rows}],
         )
 
-    def document_data(doc_id: str) -> dict[str, Any]:
+    @app.get("/api/timeline")
+    def api_timeline(
+        issue: str | None = None,
+        actor: str | None = None,
+        outlet: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = TIMELINE_PAGE,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """Events by date, filtered by issue, actor id, outlet, PLOVER type and date range (YYYY[-MM[-DD]])."""
+        chosen = {"issue": issue, "actor": actor, "outlet": outlet, "type": type, "since": since, "until": until}
         with store() as db:
-            row = db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if row is None:
-                raise SourceNotFound(f"no document {doc_id!r}")
-            doc_events = [e for e in events(db) if e["document"] == doc_id]
-        return dict(row) | {"removed": json.loads(row["removed"] or "[]"), "events": doc_events}
+            found = queries.timeline(
+                db,
+                **{k: v or None for k, v in chosen.items()},
+                limit=min(max(limit, 1), TIMELINE_PAGE * 4),
+                offset=max(offset, 0),
+            )
+        return found | {"filters": chosen}
 
-    @app.get("/api/documents/{doc_id}")
-    def api_document(doc_id: str) -> dict[str, Any]:
-        return document_data(doc_id)
-
-    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
-    def document(doc_id: str) -> HTMLResponse:
-        doc = document_data(doc_id)
-        evs = [
-            [
-                Markup('<span id="e-{}">{}</span>').format(e["id"], e["type"]),
-                Markup(", ").join(_link(f"/actors/{a}", a) for a in e["source"]),
-                Markup(", ").join(_link(f"/actors/{a}", a) for a in e["target"]),
-                e["evidence"],
-            ]
-            for e in doc["events"]
-        ]
-        return _page(
-            doc["title"] or doc_id,
-            removed=doc["removed"],
-            sections=[
-                {"heading": "Text", "text": doc["text"]},
-                {"heading": "Events", "head": ["Type", "Source", "Target", "Evidence"], "rows": evs},
-            ],
-        )
-
-    def actor_data(actor_id: str) -> dict[str, Any]:
+    @app.get("/timeline", response_class=HTMLResponse)
+    def timeline(
+        issue: str | None = None,
+        actor: str | None = None,
+        outlet: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        offset: int = 0,
+    ) -> HTMLResponse:
+        found = api_timeline(issue, actor, outlet, type, since, until, TIMELINE_PAGE, offset)
         with store() as db:
-            found = [a for a in actors(db) if a["id"] == actor_id]
-            if not found:
-                raise SourceNotFound(f"no actor {actor_id!r}")
-            involved = [e for e in events(db) if actor_id in e["source"] or actor_id in e["target"]]
-        return found[0] | {"events": involved}
+            facets = queries.facets(db)
+        return _page("Timeline", sections=views.timeline(found, facets, found["filters"]))
 
-    @app.get("/api/actors/{actor_id}")
+    @app.get("/api/actors")
+    def api_actors() -> list[dict[str, Any]]:
+        with store() as db:
+            return actors(db)
+
+    @app.get("/actors", response_class=HTMLResponse)
+    def actor_list() -> HTMLResponse:
+        return _page("Actors", sections=views.actor_list(api_actors()))
+
+    @app.get("/api/actors/{actor_id:path}")
     def api_actor(actor_id: str) -> dict[str, Any]:
-        return actor_data(actor_id)
+        with store() as db:
+            return documents.actor(db, actor_id)
 
-    @app.get("/actors/{actor_id}", response_class=HTMLResponse)
+    @app.get("/actors/{actor_id:path}", response_class=HTMLResponse)
     def actor(actor_id: str) -> HTMLResponse:
-        a = actor_data(actor_id)
-        evs = [
-            [
-                e["type"],
-                "source" if actor_id in e["source"] else "target",
-                _link(f"/documents/{e['document']}#e-{e['id']}", e["evidence"]),
-            ]
-            for e in a["events"]
-        ]
-        return _page(
-            a["name"],
-            sections=[
-                {"heading": "Aliases", "head": ["Alias"], "rows": [[x] for x in a["aliases"]]},
-                {"heading": "Events", "head": ["Type", "Role", "Evidence"], "rows": evs},
-            ],
-        )
+        found = api_actor(actor_id)
+        return _page(found["name"], sections=views.actor(found))
+
+    @app.get("/api/issues")
+    def api_issues() -> list[dict[str, Any]]:
+        with store() as db:
+            return queries.issues(db)
+
+    @app.get("/issues", response_class=HTMLResponse)
+    def issue_list() -> HTMLResponse:
+        return _page("Issues", sections=views.issue_list(api_issues()))
+
+    @app.get("/api/issues/{issue:path}")
+    def api_issue(issue: str) -> dict[str, Any]:
+        with store() as db:
+            return queries.issue(db, issue)
+
+    @app.get("/issues/{issue:path}", response_class=HTMLResponse)
+    def issue_page(issue: str) -> HTMLResponse:
+        return _page(f"Issue: {issue}", sections=views.issue(api_issue(issue)))
+
+    @app.get("/api/sources")
+    def api_sources() -> list[dict[str, Any]]:
+        with store() as db:
+            return compared.sources(db)
+
+    @app.get("/sources", response_class=HTMLResponse)
+    def source_list() -> HTMLResponse:
+        return _page("Sources", sections=views.source_list(api_sources()))
+
+    @app.get("/api/sources/{outlet:path}")
+    def api_source(outlet: str) -> dict[str, Any]:
+        with store() as db:
+            return compared.source(db, outlet)
+
+    @app.get("/sources/{outlet:path}", response_class=HTMLResponse)
+    def source(outlet: str) -> HTMLResponse:
+        return _page(outlet, sections=views.source(api_source(outlet)))
+
+    @app.get("/api/stories")
+    def api_stories() -> list[dict[str, Any]]:
+        with store() as db:
+            return compared.stories(db)
+
+    @app.get("/stories", response_class=HTMLResponse)
+    def story_list() -> HTMLResponse:
+        return _page("Stories", sections=views.story_list(api_stories()))
+
+    @app.get("/api/stories/{story_id:path}")
+    def api_story(story_id: str) -> dict[str, Any]:
+        with store() as db:
+            return compared.story(db, story_id)
+
+    @app.get("/stories/{story_id:path}", response_class=HTMLResponse)
+    def story(story_id: str) -> HTMLResponse:
+        found = api_story(story_id)
+        return _page(f"Story: {found['label']}", sections=views.story(found))
+
+    @app.get("/api/documents/{doc_id:path}")
+    def api_document(doc_id: str) -> dict[str, Any]:
+        with store() as db:
+            return documents.document(db, doc_id)
+
+    @app.get("/documents/{doc_id:path}", response_class=HTMLResponse)
+    def document(doc_id: str) -> HTMLResponse:
+        doc = api_document(doc_id)
+        return _page(doc["title"] or doc_id, removed=doc["removed"], sections=views.document(doc))
 
     @app.get("/docs", response_class=HTMLResponse)
     def docs() -> HTMLResponse:

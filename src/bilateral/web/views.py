@@ -1,0 +1,388 @@
+"""Page sections from the plain data the API returns: tables of escaped cells, links to evidence and actors.
+
+A section is a dict the template draws: a table (`head`, `rows`), highlighted text (`html`), a paragraph
+(`note`) or the timeline's filter form (`filters`). Cells are strings (escaped by Jinja) or Markup built here
+with `format`, which escapes every argument, so article text never reaches the page unescaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from markupsafe import Markup
+
+from bilateral.web.documents import figure_text, spans
+from bilateral.web.highlight import render
+
+Section = dict[str, Any]
+LEGEND = [("entity", "actor mentioned"), ("event", "event"), ("figure", "figure"), ("linkage", "issue linkage")]
+
+
+def link(href: str, text: object) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def path(*parts: str) -> str:
+    return "/" + "/".join(quote(part, safe="") for part in parts)
+
+
+def evidence(document: str, anchor: str, text: str) -> Markup:
+    return link(f"{path('documents', document)}#{anchor}", text.strip())
+
+
+def actors(ids: Iterable[str], names: Iterable[str]) -> Markup:
+    return Markup(", ").join(link(path("actors", a), name) for a, name in zip(ids, names, strict=True)) or Markup("?")
+
+
+def score(value: float | None) -> str:
+    return "" if value is None else f"{value:+.2f}"
+
+
+def caption(sources: Mapping[str, Mapping[str, Any]], document: str) -> Markup:
+    info = sources.get(document, {"title": document, "outlet": "", "published": None})
+    when = f", {info['published']}" if info.get("published") else ""
+    return Markup("{}{}").format(link(path("sources", info["outlet"]), info["outlet"]), when)
+
+
+def event_rows(events: list[dict[str, Any]]) -> list[list[object]]:
+    return [
+        [
+            e["when"] if e["date"] else (f"{e['when']} (published)" if e["when"] else "undated"),
+            e["type"],
+            e["status"],
+            Markup("{} → {}").format(actors(e["source"], e["source_names"]), actors(e["target"], e["target_names"])),
+            Markup(", ").join(link(path("issues", i), i) for i in e["agenda"]),
+            link(path("sources", e["outlet"]), e["outlet"]),
+            evidence(e["document"], f"e-{e['id']}", e["evidence"]),
+        ]
+        for e in events
+    ]
+
+
+EVENT_HEAD = ["Date", "Type", "Status", "Source → target", "Issues", "Outlet", "Evidence"]
+
+
+def figure_rows(figures: list[dict[str, Any]], sources: Mapping[str, Mapping[str, Any]]) -> list[list[object]]:
+    return [
+        [
+            figure_text(f),
+            f["date"] or "",
+            Markup("<br>").join(
+                Markup("{}s with {}").format(c["relation"], evidence(c["document"], f"f-{c['figure']}", figure_text(c)))
+                for c in f["compared"]
+            )
+            or "unique",
+            caption(sources, f["document"]),
+            evidence(f["document"], f"f-{f['id']}", f["evidence"]),
+        ]
+        for f in figures
+    ]
+
+
+FIGURE_HEAD = ["Figure", "Date", "Compared", "Source", "Evidence"]
+
+
+def timeline(data: dict[str, Any], facets: dict[str, list[Any]], chosen: dict[str, str | None]) -> list[Section]:
+    fields = [
+        {"name": "issue", "label": "Issue", "options": [[i, i] for i in facets["issues"]]},
+        {"name": "actor", "label": "Actor", "options": facets["actors"]},
+        {"name": "outlet", "label": "Source", "options": [[o, o] for o in facets["outlets"]]},
+        {"name": "type", "label": "Type", "options": [[t, t] for t in facets["types"]]},
+        {"name": "since", "label": "From", "placeholder": "YYYY-MM-DD"},
+        {"name": "until", "label": "To", "placeholder": "YYYY-MM-DD"},
+    ]
+    shown = len(data["events"])
+    first, total = data["offset"] + 1, data["total"]
+    note = f"Events {first}–{data['offset'] + shown} of {total}." if shown else ""
+    pages = []
+    kept = {k: v for k, v in chosen.items() if v}
+    if data["offset"] > 0:
+        back = urlencode(kept | {"offset": max(0, data["offset"] - data["limit"])})
+        pages.append(link(f"/timeline?{back}", "← earlier"))
+    if data["offset"] + shown < total:
+        pages.append(link(f"/timeline?{urlencode(kept | {'offset': data['offset'] + data['limit']})}", "later →"))
+    return [
+        {"filters": {"action": "/timeline", "fields": fields, "chosen": chosen}},
+        {
+            "heading": "Events",
+            "note": Markup(" ").join([note, *pages]) if note else "",
+            "head": EVENT_HEAD,
+            "rows": event_rows(data["events"]),
+            "none": "No events match these filters.",
+        },
+    ]
+
+
+def issue(data: dict[str, Any]) -> list[Section]:
+    sources = data["sources"]
+    counts = data["counts"]
+    more = data["events_total"] - len(data["events"])
+    return [
+        {
+            "note": (
+                f"{counts['documents']} documents, {counts['events']} events, {counts['figures']} figures, "
+                f"{counts['linkages']} linkages."
+            )
+        },
+        {
+            "heading": "Documents discussing it",
+            "head": ["Document", "Source", "Salience"],
+            "rows": [
+                [
+                    link(path("documents", d["document"]), sources[d["document"]]["title"]),
+                    caption(sources, d["document"]),
+                    f"{d['salience']:.2f}",
+                ]
+                for d in data["documents"]
+            ],
+        },
+        {
+            "heading": "Events",
+            "note": Markup("{} more on the {}.").format(
+                more, link(f"/timeline?{urlencode({'issue': data['issue']})}", "timeline")
+            )
+            if more > 0
+            else "",
+            "head": EVENT_HEAD,
+            "rows": event_rows(data["events"]),
+        },
+        {"heading": "Figures", "head": FIGURE_HEAD, "rows": figure_rows(data["figures"], sources)},
+        {
+            "heading": "Frames",
+            "head": ["Frame", "Score", "Source", "Evidence"],
+            "rows": [
+                [
+                    f["frame"],
+                    f"{f['score']:.2f}",
+                    caption(sources, f["document"]),
+                    Markup("<br>").join(evidence(f["document"], f"s-{x['start']}", x["text"]) for x in f["evidence"]),
+                ]
+                for f in data["frames"]
+            ],
+        },
+        {"heading": "Linkages", "head": LINKAGE_HEAD, "rows": linkage_rows(data["linkages"], sources)},
+    ]
+
+
+LINKAGE_HEAD = ["Issues", "Relation", "Source", "Evidence"]
+
+
+def linkage_rows(linkages: list[dict[str, Any]], sources: Mapping[str, Mapping[str, Any]]) -> list[list[object]]:
+    return [
+        [
+            Markup(" ↔ ").join(link(path("issues", i), i) for i in lk["issues"]),
+            lk["relation"],
+            caption(sources, lk["document"]),
+            evidence(lk["document"], f"l-{lk['id']}", lk["evidence"]),
+        ]
+        for lk in linkages
+    ]
+
+
+def document(doc: dict[str, Any]) -> list[Section]:
+    sources = {doc["id"]: {"title": doc["title"], "outlet": doc["outlet_name"], "published": doc["published"]}}
+    linkages = [lk | {"issues": [lk["issue_a"], lk["issue_b"]]} for lk in doc["linkages"]]
+    issues = Markup(", ").join(
+        Markup("{} ({:.2f})").format(link(path("issues", i["issue"]), i["issue"]), i["salience"]) for i in doc["issues"]
+    )
+    return [
+        {"note": Markup("{} · issues: {}").format(caption(sources, doc["id"]), issues or "none found")},
+        {"heading": "Text", "legend": LEGEND, "html": render(doc["text"], spans(doc))},
+        {"heading": "Events", "head": EVENT_HEAD, "rows": event_rows(doc["events"])},
+        {"heading": "Figures", "head": FIGURE_HEAD, "rows": figure_rows(doc["figures"], sources)},
+        {"heading": "Linkages", "head": LINKAGE_HEAD, "rows": linkage_rows(linkages, sources)},
+    ]
+
+
+def actor(data: dict[str, Any]) -> list[Section]:
+    return [
+        {"note": f"{data['kind']} · country {data['country'] or '?'} · sector {data['sector'] or '?'}"},
+        {"heading": "Aliases", "head": ["Alias"], "rows": [[x] for x in data["aliases"]]},
+        {"heading": "Events as source or target", "head": EVENT_HEAD, "rows": event_rows(data["events"])},
+        {
+            "heading": "Tone by outlet",
+            "note": "Mean stance score toward this actor, from −1 (hostile) to +1 (favourable).",
+            "head": ["Outlet", "Mean score", "Documents", "Evidence"],
+            "rows": [
+                [
+                    link(path("sources", t["outlet"]), t["outlet"]),
+                    score(t["score"]),
+                    t["count"],
+                    Markup("<br>").join(evidence(x["document"], f"s-{x['start']}", x["text"]) for x in t["evidence"]),
+                ]
+                for t in data["tone"]
+            ],
+        },
+    ]
+
+
+def source(data: dict[str, Any]) -> list[Section]:
+    return [
+        {
+            "heading": "Documents",
+            "head": ["Title", "Published", "Genre", "Partisanship", "Frames", "Issues"],
+            "rows": [
+                [
+                    link(path("documents", d["id"]), d["title"]),
+                    d["published"] or "",
+                    d["genre"] or "",
+                    "" if d["partisanship"] is None else f"{d['partisanship']:.2f}",
+                    ", ".join(d["frames"][:3]),
+                    Markup(", ").join(link(path("issues", i), i) for i in d["issues"]),
+                ]
+                for d in data["documents"]
+            ],
+        },
+        {
+            "heading": "Tone toward actors",
+            "head": ["Actor", "Mean score", "Documents", "Evidence"],
+            "rows": [
+                [
+                    link(path("actors", t["actor"]), t["name"]),
+                    score(t["score"]),
+                    t["count"],
+                    Markup("<br>").join(evidence(x["document"], f"s-{x['start']}", x["text"]) for x in t["evidence"]),
+                ]
+                for t in data["tone"]
+            ],
+        },
+        {
+            "heading": "Issues covered",
+            "head": ["Issue", "Documents"],
+            "rows": [[link(path("issues", i), i), n] for i, n in data["issues"].items()],
+        },
+        {
+            "heading": "Stories it reports",
+            "head": ["Story"],
+            "rows": [[link(path("stories", s), s)] for s in data["stories"]],
+        },
+        {
+            "heading": "What it leaves out",
+            "note": "Issues and stories most other sources cover and this one does not.",
+            "head": ["Kind", "Not covered here", "Covered by"],
+            "rows": [
+                [
+                    g["kind"],
+                    link(path("issues" if g["kind"] == "issue" else "stories", g["item"]), g["item"]),
+                    Markup(", ").join(link(path("sources", o), o) for o in g["covered_by"]),
+                ]
+                for g in data["gaps"]
+            ],
+            "none": "No gaps: this source covers every issue and story that most others cover.",
+        },
+    ]
+
+
+def story(data: dict[str, Any]) -> list[Section]:
+    sources = data["sources"]
+
+    def side(figure: Mapping[str, Any]) -> Markup:
+        return Markup("{} — {}: {}").format(
+            figure_text(figure),
+            caption(sources, figure["document"]),
+            evidence(figure["document"], f"f-{figure['id']}", figure["evidence"]),
+        )
+
+    return [
+        {"note": f"{data['first_date'] or '?'} to {data['last_date'] or '?'}"},
+        {
+            "heading": "Documents",
+            "head": ["Title", "Source"],
+            "rows": [
+                [link(path("documents", d), info["title"]), caption(sources, d)]
+                for d, info in sorted(sources.items(), key=lambda kv: (kv[1]["published"] or "", kv[0]))
+            ],
+        },
+        {"heading": "Events", "head": EVENT_HEAD, "rows": event_rows(data["events"])},
+        {"heading": "Figures", "head": FIGURE_HEAD, "rows": figure_rows(data["figures"], sources)},
+        {
+            "heading": "Figures compared",
+            "note": "Figures counting the same thing in the same period, within this story or against others.",
+            "head": ["Relation", "One figure", "The other", "Where"],
+            "rows": [
+                [c["relation"], side(c["a"]), side(c["b"]), "in this story" if c["within"] else "across stories"]
+                for c in data["comparisons"]
+            ],
+        },
+    ]
+
+
+def issue_list(rows: list[dict[str, Any]]) -> list[Section]:
+    return [
+        {
+            "heading": "Agenda issues",
+            "head": ["Issue", "Documents", "Events", "Figures", "Linkages"],
+            "rows": [
+                [link(path("issues", i["issue"]), i["issue"]), i["documents"], i["events"], i["figures"], i["linkages"]]
+                for i in rows
+            ],
+        }
+    ]
+
+
+def source_list(rows: list[dict[str, Any]]) -> list[Section]:
+    return [
+        {
+            "heading": "Outlets",
+            "head": ["Outlet", "Documents", "Genres", "Mean partisanship", "First", "Last"],
+            "rows": [
+                [
+                    link(path("sources", s["outlet"]), s["outlet"]),
+                    s["documents"],
+                    ", ".join(f"{g} ({n})" for g, n in s["genres"].items()),
+                    "" if s["partisanship"] is None else f"{s['partisanship']:.2f}",
+                    s["first"] or "",
+                    s["last"] or "",
+                ]
+                for s in rows
+            ],
+        }
+    ]
+
+
+def story_list(rows: list[dict[str, Any]]) -> list[Section]:
+    return [
+        {
+            "heading": "Stories",
+            "head": ["Story", "First", "Last", "Documents", "Events", "Figures", "Agree", "Conflict"],
+            "rows": [
+                [
+                    link(path("stories", s["id"]), s["label"]),
+                    s["first_date"] or "",
+                    s["last_date"] or "",
+                    s["documents"],
+                    s["events"],
+                    s["figures"],
+                    s["agree"],
+                    s["conflict"],
+                ]
+                for s in rows
+            ],
+            "none": (
+                "No stories yet. A story is the same happening reported by several documents; none has been "
+                "found in this store (analyse more documents, or run `bilateral run` again to build them)."
+            ),
+        }
+    ]
+
+
+def actor_list(rows: list[dict[str, Any]]) -> list[Section]:
+    return [
+        {
+            "heading": "Actors",
+            "head": ["Actor", "Kind", "Country", "Sector", "Mentions", "Documents"],
+            "rows": [
+                [
+                    link(path("actors", a["id"]), a["name"]),
+                    a["kind"],
+                    a["country"] or "",
+                    a["sector"] or "",
+                    a["mentions"],
+                    len(a["documents"]),
+                ]
+                for a in rows
+            ],
+        }
+    ]
