@@ -4,10 +4,13 @@ import re
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
+from bilateral.cli.main import app as cli
 from bilateral.compare import FrameUse, Genre, Stance
 from bilateral.errors import BilateralError
 from bilateral.model import Actor, Analysis, Event, Figure, Linkage, Mention, SentenceIssues
@@ -16,7 +19,7 @@ from bilateral.store.db import connect, migrate
 from bilateral.store.documents import save_article
 from bilateral.web import create_app, serve
 from bilateral.web.highlight import Segment, Span, render, segments
-from tests.conftest import make_article
+from tests.conftest import EXAMPLES, make_article
 
 TEXT = "Washington threatened tariffs unless Mexico curbed migration. <script>window.__xss=1</script>"
 
@@ -410,3 +413,68 @@ def test_render_escapes_text_inside_and_outside_spans() -> None:
     assert '<a href="/actors/a?b=1&amp;c=2">&lt;b&gt;x</a>' in html and 'title="say &#34;hi&#34;"' in html
     assert '<span id="e-1" class="anchor"></span><span class="hl entity event"' in html
     assert '<span class="hl event"> &amp; &lt;script&gt;a</span>lert(1)&lt;/script&gt;' in html
+
+
+# --- every page and API route over the store `bilateral run` builds from the example corpus -------------------
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    folder = tmp_path_factory.mktemp("example")
+    result = CliRunner().invoke(
+        cli, ["--db", str(folder / "b.db"), "--quiet", "run", str(EXAMPLES), "--out", str(folder / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    return TestClient(create_app(folder / "b.db"))
+
+
+def _ok(client: TestClient, url: str) -> Any:
+    found = client.get(url)
+    assert found.status_code == 200, (url, found.text[:500])
+    if not url.startswith("/api/"):
+        assert "<script" not in found.text and '<a href="/timeline">Timeline</a>' in found.text, url
+        return found.text
+    return found.json()
+
+
+@pytest.mark.model
+def test_every_page_and_api_route_over_the_example_corpus(example: TestClient) -> None:
+    for url in ["/", "/timeline", "/actors", "/issues", "/sources", "/stories", "/search?q=tariff", "/docs"]:
+        _ok(example, url)
+    details = {
+        "actors": [a["id"] for a in _ok(example, "/api/actors")],
+        "issues": [i["issue"] for i in _ok(example, "/api/issues")],
+        "sources": [s["outlet"] for s in _ok(example, "/api/sources")],
+        "stories": [s["id"] for s in _ok(example, "/api/stories")],
+        "documents": [d["id"] for d in _ok(example, "/api/overview")["documents"]],
+    }
+    assert len(details["sources"]) >= 10 and "unknown" not in details["sources"]
+    assert set(details["issues"]) >= {"migration", "security", "trade", "energy"}
+    for kind, names in details.items():
+        for name in names:
+            _ok(example, f"/{kind}/{quote(name, safe='')}")
+            _ok(example, f"/api/{kind}/{quote(name, safe='')}")
+
+
+@pytest.mark.model
+def test_example_timeline_filters_and_evidence_anchors(example: TestClient) -> None:
+    everything = _ok(example, "/api/timeline?limit=1000")["events"]
+    assert len(everything) > 100
+    dates = [e["when"] for e in everything if e["when"]]
+    assert dates == sorted(dates)
+    facets = {"issue": "security", "actor": "andres-manuel-lopez-obrador", "type": "THREATEN"}
+    facets["outlet"] = everything[0]["outlet"]
+    for name, value in facets.items():
+        found = _ok(example, f"/api/timeline?{name}={quote(value)}&limit=1000")["events"]
+        assert 0 < len(found) < len(everything), name
+        assert all(
+            {"issue": value in e["agenda"], "actor": value in e["source"] + e["target"],
+             "type": e["type"] == value, "outlet": e["outlet"] == value}[name]
+            for e in found
+        ), name  # fmt: skip
+    in_2021 = _ok(example, "/api/timeline?since=2021&until=2021-12&limit=1000")["events"]
+    assert in_2021 and all(e["when"].startswith("2021") for e in in_2021)
+    event = next(e for e in everything if e["source"])
+    page = _ok(example, f"/documents/{event['document']}")
+    assert f'id="e-{event["id"]}"' in page and 'class="hl entity' in page
+    assert f'href="/actors/{event["source"][0]}"' in page
