@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 DEMO := demo-out
 
-.PHONY: demo test lint bench train lock clean
+.PHONY: demo test lint browser bench train lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "bilateral needs Python 3.11 or newer")'
@@ -25,7 +25,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
-test: $(STAMP) lint
+# Debian's Chromium for the browser tests (Playwright drives it; nothing is downloaded outside apt).
+browser:
+	sh scripts/install-browser.sh
+
+test: $(STAMP) lint browser
 	$(BIN)/pytest -q
 
 bench: $(STAMP)
