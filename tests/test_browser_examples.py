@@ -1,0 +1,162 @@
+"""The app and the briefing built from the bundled example corpus, as a person uses them in Chromium.
+
+Every page is opened (and saved as a screenshot under test-artifacts/screenshots/examples/), and the main flow is
+clicked through: search → document (highlighted text) → actor → an event's evidence back in the document.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from tests.test_browser import ARGS
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.model,
+    pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="/usr/bin/chromium is absent"),
+]
+SHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots" / "examples"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from bilateral.pipeline import analyze, ingest
+    from bilateral.report import write_briefing
+    from bilateral.store.db import connect
+
+    path = tmp_path_factory.mktemp("examples") / "examples.db"
+    db = connect(path)
+    ingest(db, [str(EXAMPLES)])
+    analyze(db)
+    write_briefing(db, path.with_suffix(".html"))
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def base_url(store: Path) -> Iterator[str]:
+    import uvicorn
+
+    from bilateral.web import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def page(base_url: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        tab = browser.new_page()
+        tab.set_default_timeout(10_000)
+        yield tab
+        browser.close()
+
+
+def visit(page: Any, url: str, shot: str) -> str:
+    response = page.goto(url)
+    assert response is not None and response.status == 200, url
+    page.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=True)
+    return str(page.inner_text("body"))
+
+
+def first_link(page: Any, prefix: str) -> str:
+    href = page.locator(f"main a[href^='{prefix}'], table a[href^='{prefix}']").first.get_attribute("href")
+    assert href, f"no link to {prefix} on {page.url}"
+    return str(href)
+
+
+def test_every_page_opens_and_shows_the_corpus(page: Any, base_url: str) -> None:
+    body = visit(page, base_url + "/", "overview")
+    assert "Overview" in body and "Cienfuegos" in body
+    for name, words in [
+        ("timeline", ["COERCE"]),
+        ("actors", ["Salvador Cienfuegos"]),
+        ("issues", ["migration", "security"]),
+        ("sources", ["Cauce Sur", "Two Laredos Daily"]),
+        ("stories", ["AstraZeneca"]),
+    ]:
+        body = visit(page, f"{base_url}/{name}", name)
+        assert all(word in body for word in words), (name, words)
+        if name == "timeline":
+            continue
+        one = first_link(page, f"/{name}/")
+        text = visit(page, base_url + one, f"{name}-one")
+        assert len(text) > 200, one
+    visit(page, base_url + "/search?q=vaccine", "search")
+    assert page.locator("mark").count() > 0
+    visit(page, base_url + "/docs", "api-docs")
+
+
+def test_search_document_actor_evidence(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.fill("input[name=q]", "Cienfuegos")
+    page.locator("form button").first.click()
+    assert page.locator("mark").first.inner_text().lower() == "cienfuegos"
+    page.screenshot(path=str(SHOTS / "flow-1-search.png"), full_page=True)
+
+    page.locator("table a[href^='/documents/']").first.click()
+    assert page.locator(".hl.event").count() > 0 and page.locator(".hl.entity").count() > 0
+    page.screenshot(path=str(SHOTS / "flow-2-document.png"), full_page=True)
+
+    page.locator(".hl.entity a[href^='/actors/']", has_text="Cienfuegos").first.click()
+    assert page.url.startswith(base_url + "/actors/")
+    page.screenshot(path=str(SHOTS / "flow-3-actor.png"), full_page=True)
+
+    evidence = page.locator("table a[href*='#e-']").first
+    said = evidence.inner_text().strip()
+    evidence.click()
+    assert "/documents/" in page.url and "#e-" in page.url
+    anchor = page.url.split("#", 1)[1]
+    assert page.locator(f"[id='{anchor}']").count() == 1
+    assert said[:40] in " ".join(page.inner_text("body").split())
+    page.screenshot(path=str(SHOTS / "flow-4-evidence.png"), full_page=True)
+
+
+def test_timeline_filters_narrow_the_events(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/timeline")
+    everything = page.locator("table tr").count()
+    page.goto(base_url + "/timeline?type=AID")
+    only_aid = page.locator("table tr").count()
+    assert 1 < only_aid < everything
+    cells = page.locator("table tr td:nth-child(2)").all_inner_texts()
+    assert cells and set(cells) == {"AID"}
+    page.screenshot(path=str(SHOTS / "timeline-aid.png"), full_page=True)
+
+
+def test_the_examples_briefing_is_offline_and_flags_the_planted_conflict(page: Any, store: Path) -> None:
+    html = store.with_suffix(".html")
+    assert not re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", html.read_text(encoding="utf-8"), re.I)
+    context = page.context.browser.new_context(offline=True)
+    attempts: list[str] = []
+    context.route(re.compile(r"^(?!file:).*"), lambda route: (attempts.append(route.request.url), route.abort()))
+    tab = context.new_page()
+    tab.goto(html.as_uri())
+    body = tab.inner_text("body")
+    assert "Figures that agree or conflict" in body and "Stories across sources" in body
+    assert tab.locator(".flag.conflict").count() > 0
+    assert "2,700,000" in body and "2,500,000" in body
+    assert attempts == []
+    tab.screenshot(path=str(SHOTS / "briefing.png"), full_page=True)
+    context.close()
