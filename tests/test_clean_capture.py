@@ -335,3 +335,13 @@ def test_seed_gold_body_kept_boilerplate_gone_metadata_found() -> None:
         assert cleaned.authors == document["authors"], document["file"]
         assert cleaned.published == document["published"], document["file"]
     assert kept / total >= 0.98
+
+
+def test_a_site_name_alone_on_the_first_line_is_the_outlet() -> None:
+    from bilateral.clean.capture_meta import masthead
+
+    assert masthead("AMERICAN VANTAGE") == "American Vantage"
+    assert masthead("Pacific Crossroads Daily") == "Pacific Crossroads Daily"
+    assert masthead("BAVISPE, Mexico (Meridian Press Agency) — Gunmen killed three women") is None
+    assert masthead("international analysis and commentary") is None
+    assert masthead("Posted on 12 May 2021") is None

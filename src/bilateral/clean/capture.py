@@ -18,6 +18,7 @@ from bilateral.clean.capture_meta import (
     date_author,
     date_line,
     date_outlet,
+    masthead,
     names_only,
     parse_date,
     role_name,
@@ -257,6 +258,9 @@ def title_near(lines: list[str], kinds: list[Kind], start: int, taken: set[int])
     return max(scored)[1] if scored else None
 
 
+_MASTHEAD_KINDS = {Kind.NAME, Kind.HEADING}  # a site's name above its menu reads as a name or a heading
+
+
 def clean_capture(text: str) -> Cleaned:
     lines = paragraphs(text)
     kinds = [classify(line) for line in lines]
@@ -298,7 +302,8 @@ def clean_capture(text: str) -> Cleaned:
         title=title,
         authors=meta.authors,
         published=published,
-        outlet=meta.outlet,
+        outlet=meta.outlet
+        or (masthead(lines[0]) if start > 0 and title_at != 0 and kinds[0] in _MASTHEAD_KINDS else None),
         removed=[line for i, line in enumerate(lines) if i not in in_body and i != title_at],
     )
 

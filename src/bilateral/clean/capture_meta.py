@@ -223,3 +223,17 @@ def role_name(line: str) -> str | None:
     """The name in a byline with a role after it ("Jane Doe, Senior Fellow, Americas Program")."""
     first, _, rest = line.partition(",")
     return _person(first.strip()) if rest and is_name(first) and len(line.split()) <= 10 else None
+
+
+_MASTHEAD = re.compile(r"[^\W\d_][\w&'’.-]*(?: [^\W\d_][\w&'’.-]*){0,4}")
+
+
+def masthead(line: str) -> str | None:
+    """The site's name standing alone on a capture's first line ("AMERICAN VANTAGE", "Pacific Crossroads Daily"),
+    in title case, or None when the line is anything else."""
+    name = " ".join(line.split())
+    if not _MASTHEAD.fullmatch(name) or not all(word[0].isupper() for word in name.split()):
+        return None
+    return (
+        " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in name.split()) if name.isupper() else name
+    )

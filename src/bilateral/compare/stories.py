@@ -155,7 +155,7 @@ def find_stories(
     stories: list[tuple[set[str], set[int]]] = []
     for term, group in sorted(threads, key=lambda t: (-len(t[1]), t[0])):
         for names, members in stories:
-            if len(group & members) * 2 >= min(len(group), len(members)):
+            if len(group & members) * 3 >= 2 * min(len(group), len(members)):
                 names.add(term)
                 members |= group
                 break
