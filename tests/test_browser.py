@@ -6,6 +6,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -70,8 +71,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def base_url(store: Path) -> Iterator[str]:
+@contextmanager
+def serving(store: Path) -> Iterator[str]:
+    """The app over `store` on a free loopback port, for as long as the block runs."""
     import uvicorn
 
     from bilateral.web import create_app
@@ -84,9 +86,17 @@ def base_url(store: Path) -> Iterator[str]:
     thread.start()
     while not server.started:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(5)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def base_url(store: Path) -> Iterator[str]:
+    with serving(store) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,6 @@ clicked through: search → document (highlighted text) → actor → an event's
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.test_browser import ARGS
+from tests.test_browser import ARGS, serving
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,21 +41,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(store: Path) -> Iterator[str]:
-    import uvicorn
-
-    from bilateral.web import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(5)
+    with serving(store) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -170,19 +170,21 @@ def stories(db: sqlite3.Connection) -> list[dict[str, Any]]:
     ]
 
 
+def linkage(row: sqlite3.Row) -> dict[str, Any]:
+    """One stored linkage as the contract writes it (the two issues as a list)."""
+    return {
+        "id": row["id"],
+        "document": row["document"],
+        "issues": [row["issue_a"], row["issue_b"]],
+        "relation": row["relation"],
+        "evidence": row["evidence"],
+        "start": row["start"],
+        "end": row["end"],
+    }
+
+
 def linkages(db: sqlite3.Connection) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": row["id"],
-            "document": row["document"],
-            "issues": [row["issue_a"], row["issue_b"]],
-            "relation": row["relation"],
-            "evidence": row["evidence"],
-            "start": row["start"],
-            "end": row["end"],
-        }
-        for row in _rows(db, "linkages", "SELECT * FROM linkages ORDER BY document, start, id")
-    ]
+    return [linkage(row) for row in _rows(db, "linkages", "SELECT * FROM linkages ORDER BY document, start, id")]
 
 
 def build_map(db: sqlite3.Connection) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from bilateral.compare.coverage import outlet_name
 from bilateral.errors import BadQuery, SourceNotFound
+from bilateral.export.contract import linkage
 from bilateral.store.stats import tables
 
 # Document columns outlet names may be read from (not the text: pages list outlets for many documents at once).
@@ -256,15 +257,7 @@ def issue(db: sqlite3.Connection, name: str) -> dict[str, Any]:
     )
     linkages = (
         [
-            {
-                "id": row["id"],
-                "document": row["document"],
-                "issues": [row["issue_a"], row["issue_b"]],
-                "relation": row["relation"],
-                "evidence": row["evidence"],
-                "start": row["start"],
-                "end": row["end"],
-            }
+            linkage(row)
             for row in db.execute(
                 "SELECT * FROM linkages WHERE ? IN (issue_a, issue_b) ORDER BY document, start, id", (name,)
             )
