@@ -103,10 +103,12 @@ def test_places_are_not_actors_when_they_are_locations(knowledge: Knowledge) -> 
      ("June 1st", ("2020-06-01", "day")), ("February 19, 2021", ("2021-02-19", "day")), ("late 2020", ("2020", "year")),
      ("the last month", ("2021-03", "month")), ("yesterday", ("2021-04-23", "day"))],
 )  # fmt: skip
-def test_relative_dates_are_anchored_on_the_publication_date(text: str, expected: tuple[str, str]) -> None:
+def test_relative_dates_in_a_past_sentence_are_anchored_on_the_publication_date(
+    text: str, expected: tuple[str, str]
+) -> None:
     from datetime import date
 
-    assert resolve(text, date(2021, 4, 24)) == expected
+    assert resolve(text, date(2021, 4, 24), tense="past") == expected
 
 
 def test_relative_dates_without_an_anchor_stay_unresolved() -> None:
@@ -203,3 +205,52 @@ def test_a_country_after_a_preposition_and_the_is_a_place(knowledge: Knowledge) 
     found = run("Companies in the US grew. The US grew too.", knowledge)
     assert ("US", "USA") in {(p.text, p.country) for p in found.places}
     assert actor_of(found, "US").id == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [("October", "future", "2021-10"), ("October", "past", "2020-10"), ("October", None, "2021-10"),
+     ("February", None, "2021-02"), ("June", "future", "2021-06"), ("June", "past", "2021-06"),
+     ("next October", "past", "2021-10"), ("last October", "future", "2020-10"), ("this October", None, "2021-10"),
+     ("October 12", "future", "2021-10-12"), ("October 12", "past", "2020-10-12"), ("May 3", None, "2021-05-03"),
+     ("Tuesday", "future", "2021-06-15"), ("Thursday", "future", "2021-06-17"), ("Thursday", "past", "2021-06-10"),
+     ("Saturday", None, "2021-06-12"), ("Friday", None, "2021-06-18"), ("since October", None, "2020-10")],
+)  # fmt: skip
+def test_a_date_without_its_year_takes_the_direction_of_its_tense(text: str, tense: str | None, expected: str) -> None:
+    from datetime import date
+
+    found = resolve(text, date(2021, 6, 15), tense=tense)  # a Tuesday in June
+    assert found is not None and found[0] == expected
+
+
+def test_next_and_last_month_said_in_that_month_are_a_year_away() -> None:
+    from datetime import date
+
+    assert resolve("next October", date(2021, 10, 5)) == ("2022-10", "month")
+    assert resolve("last October", date(2021, 10, 5)) == ("2020-10", "month")
+    assert resolve("February 29", date(2021, 6, 15)) == ("2020-02-29", "day")
+    assert resolve("February 29", date(2021, 6, 15), tense="future") is None  # no leap day within a year ahead
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("Leaders will meet in October.", "2021-10"), ("The summit is scheduled for October.", "2021-10"),
+     ("The vote is expected to take place in October.", "2021-10"),
+     ("Talks are going to resume in October.", "2021-10"),
+     ("They could sign the deal in October.", "2021-10"), ("The October summit will decide.", "2021-10"),
+     ("Ministers met in October.", "2020-10"), ("Talks were held in October.", "2020-10"),
+     ("He has visited Mexico twice since October.", "2020-10"), ("The deal, signed in October, holds.", "2020-10"),
+     ("They would have met in October.", "2020-10"), ("Elections in October.", "2021-10")],
+)  # fmt: skip
+def test_a_month_without_a_year_in_a_june_article_follows_the_verb(
+    knowledge: Knowledge, sentence: str, expected: str
+) -> None:
+    found = run(sentence, knowledge, published="2021-06-15")
+    assert [d.value for d in found.dates if "October" in d.text] == [expected]
+
+
+@pytest.mark.model
+def test_a_weekday_follows_the_verb_that_governs_it(knowledge: Knowledge) -> None:
+    found = run("Officials said on Monday that they would meet on Thursday.", knowledge, published="2021-06-15")
+    assert [(d.text, d.value) for d in found.dates] == [("Monday", "2021-06-14"), ("Thursday", "2021-06-17")]
