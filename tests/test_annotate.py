@@ -254,3 +254,98 @@ def test_a_month_without_a_year_in_a_june_article_follows_the_verb(
 def test_a_weekday_follows_the_verb_that_governs_it(knowledge: Knowledge) -> None:
     found = run("Officials said on Monday that they would meet on Thursday.", knowledge, published="2021-06-15")
     assert [(d.text, d.value) for d in found.dates] == [("Monday", "2021-06-14"), ("Thursday", "2021-06-17")]
+
+
+def places_of(analysis: Analysis) -> set[tuple[str, str | None]]:
+    return {(place.text, place.country) for place in analysis.places}
+
+
+@pytest.mark.model
+def test_a_name_cut_after_for_or_of_is_completed(knowledge: Knowledge) -> None:
+    found = run("Mexico gained legitimacy fronting the Global Compact for Migration* when it agreed. Troops went "
+                "to the countries of the Northern Triangle of Central America (Honduras and Guatemala).",
+                knowledge)  # fmt: skip
+    assert actor_of(found, "Global Compact for Migration").name == "Global Compact for Migration"
+    assert ("Northern Triangle of Central America", None) in places_of(found)
+    assert not [m for m in found.mentions if m.text.endswith((" of", " for"))]
+
+
+@pytest.mark.model
+def test_places_spacy_takes_for_people_or_organisations_are_places(knowledge: Knowledge) -> None:
+    found = run("Gunmen attacked families driving between Sonora and Chihuahua meet, near Ciudad Juárez and Nuevo "
+                "Laredo. Victims of abuses in Guerrero spoke.", knowledge)  # fmt: skip
+    assert {"Sonora", "Ciudad Juárez", "Guerrero"} <= {text for text, country in places_of(found) if country == "MEX"}
+    assert not [m.text for m in found.mentions if "Chihuahua" in m.text or "Juárez" in m.text or m.text == "Guerrero"]
+
+
+@pytest.mark.model
+def test_the_office_in_a_title_is_not_an_organisation(knowledge: Knowledge) -> None:
+    found = run("It was signed by Finance Secretary Rogelio Ramírez. The arrest of former Mexican Defense Secretary "
+                "Salvador Cienfuegos shocked many. They attacked the Secretary of Public Security of Mexico City, "
+                "Omar García Harfuch.", knowledge)  # fmt: skip
+    names = {actor.name for actor in found.actors.values()}
+    assert not names & {"Finance", "Mexican Defense", "Public Security"}
+    assert actor_of(found, "Salvador Cienfuegos").id == "salvador-cienfuegos"
+
+
+@pytest.mark.model
+def test_capitalised_common_nouns_opening_a_sentence_are_not_actors(knowledge: Knowledge) -> None:
+    found = run("Delegations of the United States and Mexico met.\n\nVaccines should be a public good.", knowledge)
+    assert {actor.name for actor in found.actors.values()} & {"Delegations", "Vaccines"} == set()
+
+
+@pytest.mark.model
+def test_a_dateline_is_a_place_and_its_credit_no_actor(knowledge: Knowledge) -> None:
+    found = run("LOS ANGELES (Meridian Press Agency) — US authorities arrested a general.\n\n"
+                "WASHINGTON (Continental Wire) — President Donald Trump said Mexico agreed.", knowledge)  # fmt: skip
+    assert {("LOS ANGELES", "USA"), ("WASHINGTON", "USA")} <= places_of(found)
+    assert not [m for m in found.mentions if m.text in {"WASHINGTON", "Meridian Press Agency", "Continental Wire"}]
+
+
+@pytest.mark.model
+def test_countries_listed_before_a_body_share_it(knowledge: Knowledge) -> None:
+    found = run("U.S. and Mexican officials met Canadian, Guatemalan, and Honduran diplomats.", knowledge)
+    assert [actor_of(found, text).id for text in ("U.S.", "Mexican officials", "Canadian", "Guatemalan")] == [
+        "USA-GOV",
+        "MEX-GOV",
+        "CAN-GOV",
+        "GTM-GOV",
+    ]
+
+
+@pytest.mark.model
+def test_a_country_inside_a_longer_name_or_in_lower_case_makes_no_collective(knowledge: Knowledge) -> None:
+    found = run("New Mexico officials and Bank of Mexico officials met turkey farmers. Central American migrants "
+                "waited.", knowledge)  # fmt: skip
+    assert not [m.text for m in found.mentions if found.actors[m.actor].country in {"TUR", "USA"}]
+    assert not [m.text for m in found.mentions if m.actor == "MEX-GOV"]
+    assert actor_of(found, "migrants").country is None
+
+
+@pytest.mark.model
+def test_a_name_before_its_government_is_a_person(knowledge: Knowledge) -> None:
+    found = run("Cienfuegos was defence secretary for the whole of Enrique Peña Nieto's government.", knowledge)
+    assert actor_of(found, "Enrique Peña Nieto").kind == "person"
+
+
+@pytest.mark.model
+def test_an_organisation_takes_no_country_from_a_country_named_further_back(knowledge: Knowledge) -> None:
+    found = run("The White House said it would lend Mexico doses of the AstraZeneca vaccine. Mexico's Attorney "
+                "General's Office said it would review the case.", knowledge)  # fmt: skip
+    assert actor_of(found, "AstraZeneca").country is None
+    office = actor_of(found, "Attorney General's Office")
+    assert (office.name, office.country) == ("Attorney General's Office", "MEX")
+
+
+@pytest.mark.model
+def test_an_organisation_named_without_its_country_joins_the_full_name(knowledge: Knowledge) -> None:
+    found = run("The US Census Bureau counted them. The Census Bureau said more.", knowledge)
+    assert actor_of(found, "Census Bureau") is actor_of(found, "US Census Bureau")
+
+
+@pytest.mark.model
+def test_hyphenated_pack_names_and_acronyms_defined_with_or_are_the_pack_actor(knowledge: Knowledge) -> None:
+    found = run("It would contravene Mexico's commitments under the U.S.-Mexico-Canada Agreement. Trade is fostered "
+                "by the Free Trade Agreement (or T-MEC, in its current version).", knowledge)  # fmt: skip
+    ids = {actor_of(found, text).id for text in ("U.S.-Mexico-Canada Agreement", "Free Trade Agreement", "T-MEC")}
+    assert ids == {"usmca"}

@@ -18,6 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bilateral.annotate.knowledge import ActorKnowledge, Country, case_sensitive, exact_key, fold, slug
+from bilateral.annotate.spans import absorbed_place, common_noun, datelines, fit, part_of_title
 from bilateral.model import Actor, Mention, Place
 
 Doc = Any
@@ -30,7 +31,10 @@ NOT_NAMES = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", 
 DESCRIPTORS = {"federal", "state", "national", "local", "central", "former", "new", "current", "top", "senior",
                "private", "state-owned", "public", "military", "foreign", "own", "regional"}  # fmt: skip
 # "Central American", "Latin American": a region, not the country the demonym alone would name
-REGION_WORDS = {"central", "latin", "south", "north", "pan", "anglo", "native", "african", "asian", "mexican-"}
+REGION_WORDS = {"central", "latin", "south", "north", "pan", "anglo", "native", "african", "asian", "american"}
+# What a leader heads: "Enrique Peña Nieto's government" names a person, whatever spaCy labels the name.
+LED = {"government", "administration", "presidency", "cabinet", "regime"}
+SEPARATORS = {"and", "or", ","}
 NOT_ACTORS = re.compile(r"^(?:hurricane|tropical storm|storm|operation|covid|coronavirus)\b|\d", re.IGNORECASE)
 
 
@@ -67,6 +71,9 @@ def collective(country: Country | None, sector: str, noun: str) -> Actor:
 
 
 def country_of(text: str, knowledge: ActorKnowledge) -> Country | None:
+    name = text[4:] if text[:4].lower() == "the " else text
+    if not name[:1].isupper():
+        return None  # a country, capital or place is a proper name: "turkey", "chile" and "us" are not
     if case_sensitive(text) and (country := knowledge.countries_exact.get(exact_key(text))):
         return country  # "US", "U.S.", "UK": only in capitals, so that the pronoun "us" names nobody
     key = fold(text)
@@ -81,11 +88,12 @@ def _shouted(span: Span) -> bool:
 
 
 def _country_in(words: list[str], knowledge: ActorKnowledge) -> Country | None:
-    """The first country, demonym or known place named by consecutive words (longest first)."""
+    """The first country, demonym or known place named by consecutive words (longest first), not counting a
+    region's ("America" in "Central America")."""
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             found = country_of(" ".join(words[i : i + size]), knowledge)
-            if found:
+            if found and not (i > 0 and words[i - 1].lower() in REGION_WORDS):
                 return found
     return None
 
@@ -99,7 +107,9 @@ def _edge_ok(span: Span) -> bool:
 
 
 def _may_start(token: Any, knowledge: ActorKnowledge) -> bool:
-    return fold(token.text) in knowledge.starts or fold(token.lemma_) in knowledge.starts
+    # the first folded word: "U.S.-Mexico" (one token) starts "U.S.-Mexico-Canada Agreement"
+    first = fold(token.text).split(" ", 1)[0]
+    return first in knowledge.starts or fold(token.lemma_) in knowledge.starts
 
 
 def _phrase_at(doc: Doc, index: int, table: dict[str, str], longest: int = 4) -> tuple[int, str] | None:
@@ -141,18 +151,25 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
 
 
 def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
-    """Country or demonym followed by a body noun: "the Mexican government", "U.S. corporations"."""
+    """Country or demonym followed by a body noun: "the Mexican government", "U.S. corporations", and each
+    country coordinated with it ("U.S. and Mexican officials")."""
+    after_place = 0
     for i in range(len(doc)):
-        if not _may_start(doc[i], knowledge):
+        if i < after_place or not _may_start(doc[i], knowledge):
             continue
+        if doc[i].ent_iob_ == "I" and not country_of(doc[i - 1].text, knowledge):
+            continue  # "Jersey" in "New Jersey", "Mexico" in "Bank of Mexico": part of a longer name
         for size in (3, 2, 1):
             if i + size > len(doc):
                 continue
             if not _edge_ok(doc[i : i + size]):
                 continue
             country = country_of(doc[i : i + size].text, knowledge)
-            if country is None or knowledge.places.get(fold(doc[i : i + size].text)):
+            if country is None:
                 continue
+            if knowledge.places.get(fold(doc[i : i + size].text)):
+                after_place = i + size  # "New Mexico officials" are not Mexico's
+                break
             if i > 0 and doc[i - 1].lower_ in REGION_WORDS:
                 break
             j = i + size
@@ -164,7 +181,27 @@ def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> Non
             if body and result.free(i, body[0]):
                 end, sector = body
                 result.add(collective(country, sector, doc[j:end].text), doc[i:end])
+                _coordinated(doc, i, sector, doc[j:end].text, knowledge, result)
             break
+
+
+def _coordinated(doc: Doc, start: int, sector: str, noun: str, knowledge: ActorKnowledge, result: Resolution) -> None:
+    """The countries listed before a collective share its body: "U.S., Canadian and Mexican officials"."""
+    while start > 1 and doc[start - 1].lower_ in SEPARATORS:
+        end = start - 1
+        if end > 1 and doc[end - 1].text == "," and doc[end].lower_ in {"and", "or"}:
+            end -= 1  # the serial comma
+        for size in (2, 1):
+            first = end - size
+            if first < 0 or not _edge_ok(doc[first:end]) or not result.free(first, end):
+                continue
+            country = country_of(doc[first:end].text, knowledge)
+            if country and not knowledge.places.get(fold(doc[first:end].text)):
+                result.add(collective(country, sector, noun), doc[first:end])
+                start = first
+                break
+        else:
+            return
 
 
 def _groups(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
@@ -181,10 +218,13 @@ def _groups(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
         country = None
         for size in (2, 1):
             if start - size >= 0 and (country := country_of(doc[start - size : start].text, knowledge)):
-                if result.free(start - size, start):
+                if start - size > 0 and doc[start - size - 1].lower_ in REGION_WORDS:
+                    country = None  # "Central American migrants" come from a region, not from the United States
+                elif result.free(start - size, start):
                     start -= size
                 break
-        noun = doc[i:end].lemma_ if doc[i:end].text.lower() != doc[i:end].lemma_ else doc[i:end].text
+        # the head noun in the singular, the words before it as written ("human-rights group", not "human-right")
+        noun = "".join(token.text_with_ws for token in doc[i : end - 1]) + doc[end - 1].lemma_
         actor = collective(country, sector, noun.lower()) if country else collective(None, sector, noun.lower())
         result.add(actor, doc[start:end])
 
@@ -198,12 +238,7 @@ def _context(doc: Doc, span: Span, knowledge: ActorKnowledge) -> tuple[str | Non
         if before[cut].text in {",", ";", "(", "and"} or before[cut].ent_type_ in {"PERSON"}:
             words = [t.text for t in before[cut + 1 :]]
             break
-    after: list[str] = []
-    if span.end < len(doc) and doc[span.end].text == ",":
-        for token in doc[span.end + 1 : span.end + 14]:
-            if token.text in {",", ";", ".", ")"} or token.pos_ == "VERB":
-                break
-            after.append(token.text)
+    after = _appositive(doc, span)
     sector = None
     folded_words = [fold(w) for w in words + after]
     for size in (3, 2, 1):
@@ -212,6 +247,36 @@ def _context(doc: Doc, span: Span, knowledge: ActorKnowledge) -> tuple[str | Non
             if phrase in knowledge.roles:
                 sector = sector or knowledge.roles[phrase]
     return sector, _country_in(words, knowledge) or _country_in(after, knowledge)
+
+
+def _appositive(doc: Doc, span: Span) -> list[str]:
+    """The words of an appositive after a name: "Pemex, the Mexican state oil company," -> [the, Mexican, …]."""
+    after: list[str] = []
+    if span.end < len(doc) and doc[span.end].text == ",":
+        for token in doc[span.end + 1 : span.end + 14]:
+            if token.text in {",", ";", ".", ")"} or token.pos_ == "VERB":
+                break
+            after.append(token.text)
+    return after
+
+
+def _org_country(doc: Doc, span: Span, knowledge: ActorKnowledge) -> Country | None:
+    """An organisation's country from its own name, the words just before it ("Mexico's Attorney General's
+    Office", "the Mexican state oil company Pemex") or an appositive; not from a country named further back
+    ("lend Mexico doses of the AstraZeneca vaccine" says nothing of AstraZeneca's)."""
+    country = _country_in(span.text.split(), knowledge)
+    k, words = span.start, 0
+    while country is None and k > 0 and words < 4:
+        token = doc[k - 1]
+        if token.tag_ != "POS" and token.lower_ != "the":
+            for size in (2, 1):
+                if k - size >= 0 and (country := country_of(doc[k - size : k].text, knowledge)):
+                    break
+            if country is not None or token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+                break
+            words += 1
+        k -= 1
+    return country or _country_in(_appositive(doc, span), knowledge)
 
 
 def _org_sector(name: str, knowledge: ActorKnowledge) -> str | None:
@@ -225,7 +290,7 @@ def _org_sector(name: str, knowledge: ActorKnowledge) -> str | None:
 def _acronyms(doc: Doc) -> dict[str, Span]:
     """Acronyms defined in the text: a name followed by "(ACRONYM)"."""
     defined = {}
-    for match in re.finditer(r"\(([A-Z][A-Z&.-]{1,9})\)", doc.text):
+    for match in re.finditer(r"\((?:or |also |aka )?([A-Z][A-Z&.-]{1,9})[),]", doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or span.start == 0:
             continue
@@ -251,20 +316,6 @@ def _is_name(span: Span, knowledge: ActorKnowledge) -> bool:
         known = country_of(text, knowledge) or knowledge.exact.get(text)
         return bool(text.isupper() and known and not _shouted(span))
     return not all(t.pos_ == "PRON" or t.like_num for t in span)
-
-
-def _trim(ent: Span) -> Span | None:
-    """The entity without a leading "the" and a trailing possessive ("Biden’s" -> "Biden")."""
-    start, end = ent.start, ent.end
-    if ent[0].lower_ == "the":
-        start += 1
-    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
-        end -= 1
-    if end <= start:
-        return None
-    span = ent.doc[start:end]
-    span.label_ = ent.label_
-    return span
 
 
 def _known_person(span: Span, result: Resolution) -> Actor | None:
@@ -295,45 +346,43 @@ def _person(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution)
 
 def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge) -> Actor:
     sector = _org_sector(span.text, knowledge) or "UNK"
-    country = _country_in(span.text.split(), knowledge)
-    if country is None:
-        country = _context(doc, span, knowledge)[1]
+    country = _org_country(doc, span, knowledge)
     code = country.code if country else ("IGO" if sector == "IGO" else None)
     return Actor(slug(span.text), span.text.removeprefix("the ").strip(), "organization", code, sector, [])
 
 
 def resolve_actors(doc: Doc, *, knowledge: ActorKnowledge) -> tuple[dict[str, Actor], list[Mention], list[Place]]:
     result = Resolution()
+    _datelines(doc, knowledge, result)
     _pack_matches(doc, knowledge, result)
     _collectives(doc, knowledge, result)
     acronyms = _acronyms(doc)
-    entities = [span for ent in doc.ents if (span := _trim(ent)) is not None]
+    entities = [span for ent in doc.ents if (span := fit(ent)) is not None]
+    _pack_long_forms(acronyms, knowledge, result)
     # full names first, so that a surname used before the full name still joins it
     for span in entities:
-        if (
-            span.label_ == "PERSON"
-            and len(span) > 1
-            and result.free(span.start, span.end)
-            and _is_name(span, knowledge)
-        ):
+        full_name = span.label_ == "PERSON" and len(span) > 1 and result.free(span.start, span.end)
+        if full_name and _is_name(span, knowledge) and not _place_named_as_person(doc, span, knowledge):
             result.add(_person(doc, span, knowledge, result), span)
+    long_forms = _long_forms(entities, knowledge)
     for span in entities:
-        ent = span
-        if not result.free(ent.start, ent.end) or not _is_name(ent, knowledge) or _relationship(ent.text, knowledge):
+        if not result.free(span.start, span.end) or not _is_name(span, knowledge):
+            continue
+        if _relationship(span.text, knowledge) or (span.label_ in {"ORG", "PERSON", "FAC"} and common_noun(span)):
             continue
         known = _known_person(span, result)
-        if known is not None and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        if known is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
             result.add(known, span)  # "the Biden administration": spaCy may call a surname an organisation
-        elif ent.label_ == "PERSON":
-            result.add(_person(doc, span, knowledge, result), span)
-        elif ent.label_ in {"ORG", "FAC"}:
-            if span.text in acronyms and acronyms[span.text] is not ent:
-                continue  # handled below as the alias of its long form
-            if country_of(span.text, knowledge) and not knowledge.places.get(fold(span.text)):
-                _geo(doc, span, knowledge, result)  # spaCy sometimes calls a country an organisation ("UAE")
-                continue
-            result.add(_organisation(doc, span, knowledge), span)
-        elif ent.label_ in {"GPE", "LOC", "NORP"}:
+        elif span.label_ == "PERSON":
+            if _place_named_as_person(doc, span, knowledge):
+                _geo(doc, span, knowledge, result)  # "between Sonora and Chihuahua"
+            else:
+                result.add(_person(doc, span, knowledge, result), span)
+        elif span.label_ == "FAC" or (absorbed_place(span) and _org_sector(span.text, knowledge) is None):
+            _facility(doc, span, knowledge, result)  # an airport, a palace, "the Northern Triangle of …"
+        elif span.label_ == "ORG":
+            _named_organisation(doc, span, knowledge, result, acronyms=acronyms, long_forms=long_forms)
+        elif span.label_ in {"GPE", "LOC", "NORP"}:
             _geo(doc, span, knowledge, result)
     # acronyms defined in the text join their long form wherever they appear
     for acronym, long_form in acronyms.items():
@@ -349,12 +398,114 @@ def resolve_actors(doc: Doc, *, knowledge: ActorKnowledge) -> tuple[dict[str, Ac
     return result.actors, result.mentions, result.places
 
 
+def _named_organisation(
+    doc: Doc,
+    span: Span,
+    knowledge: ActorKnowledge,
+    result: Resolution,
+    *,
+    acronyms: dict[str, Span],
+    long_forms: dict[str, Span],
+) -> None:
+    """An entity spaCy labels an organisation: a country or place it names, a title's office, a leader whose
+    government it is, or an organisation (joined to its longer form "US Census Bureau" if the text has one)."""
+    if span.text in acronyms:
+        return  # handled as the alias of its long form
+    if country_of(span.text, knowledge):
+        _geo(doc, span, knowledge, result)  # "the UAE", "Sinaloa", "the Kremlin" are not organisations
+    elif part_of_title(span, knowledge, org_word=_org_sector(span.text, knowledge) is not None):
+        return  # "Finance" in "Finance Secretary Rogelio Ramírez"
+    elif _names_a_leader(doc, span, knowledge):
+        result.add(_person(doc, span, knowledge, result), span)
+    else:
+        longer = long_forms.get(fold(span.text))
+        result.add(_organisation(doc, longer if longer is not None else span, knowledge), span)
+
+
+def _long_forms(entities: list[Span], knowledge: ActorKnowledge) -> dict[str, Span]:
+    """Organisations named with their country in front ("US Census Bureau"), by the folded rest of the name,
+    so that the same name without the country ("the Census Bureau") is the same organisation."""
+    found: dict[str, Span] = {}
+    for span in entities:
+        if span.label_ != "ORG":
+            continue
+        for size in (2, 1):
+            if len(span) > size and country_of(span[:size].text, knowledge):
+                rest = span[size:]
+                if len(rest) > 1 or rest.text[:1].isupper():
+                    found.setdefault(fold(rest.text), span)
+                break
+    return found
+
+
+def _pack_long_forms(acronyms: dict[str, Span], knowledge: ActorKnowledge, result: Resolution) -> None:
+    """A long form defined by an acronym a pack knows is that pack actor: "the Free Trade Agreement (or T-MEC)"."""
+    for acronym, long_form in acronyms.items():
+        actor_id = knowledge.exact.get(acronym) or knowledge.aliases.get(fold(acronym))
+        span = fit(long_form)
+        if actor_id and span is not None and result.free(span.start, span.end):
+            pack = knowledge.actors[actor_id]
+            result.add(Actor(pack.id, pack.name, pack.kind, pack.country, pack.sector, [pack.name]), span)
+
+
+def _names_a_leader(doc: Doc, span: Span, knowledge: ActorKnowledge) -> bool:
+    """ "Enrique Peña Nieto's government": a personal name whose government it is names a person."""
+    after = span.end + 1 if span.end < len(doc) and doc[span.end].tag_ == "POS" else None
+    if after is None or after >= len(doc) or doc[after].lower_ not in LED:
+        return False
+    if not 2 <= len(span) <= 4 or _org_sector(span.text, knowledge) is not None:
+        return False
+    return all(token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_upper for token in span)
+
+
+def _place_named_as_person(doc: Doc, span: Span, knowledge: ActorKnowledge) -> bool:
+    """A known place spaCy labels a person ("Ciudad Juárez", "Sonora and Chihuahua"); a one-word name only
+    where the words before make it a place, since "Guerrero" and "Hidalgo" are surnames too."""
+    key = fold(span.text)
+    if len(span) > 1:
+        return country_of(span.text, knowledge) is not None
+    if not (knowledge.places.get(key) or knowledge.capitals.get(key)):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None:
+        return False
+    if before.lower_ in LOCATIVE:
+        return True
+    if before.lower_ in SEPARATORS and span.start >= 2:
+        other = doc[span.start - 2]
+        return other.ent_type_ in {"GPE", "LOC"} or country_of(other.text, knowledge) is not None
+    return False
+
+
+def _facility(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> None:
+    """Buildings, airports and regions are places, except a seat of government acting ("the Kremlin said")."""
+    if country_of(span.text, knowledge):
+        _geo(doc, span, knowledge, result)
+        return
+    where = _country_in(span.text.split(), knowledge)
+    result.places.append(Place(span.text, span.start_char, span.end_char, where.code if where else None))
+    result.taken.append((span.start, span.end))
+
+
+def _datelines(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
+    """ "LOS ANGELES (Agency) —": the place a story was filed from, and its outlet, are not actors."""
+    for place, credit in datelines(doc):
+        where = country_of(place.text, knowledge)
+        if where is None and credit is None:
+            continue  # an upper-case word and a dash that may not be a dateline ("UPDATE —")
+        if result.free(place.start, place.end):
+            result.places.append(Place(place.text, place.start_char, place.end_char, where.code if where else None))
+            result.taken.append((place.start, place.end))
+        if credit is not None:
+            result.taken.append((credit.start, credit.end))
+
+
 def _geo(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> None:
     """A country or seat of government acting (an actor) or a location (a place)."""
     key = fold(span.text)
     before = span.start - 1
-    if before > 0 and doc[before].lower_ == "the":  # "in the US" is as much a place as "in Mexico"
-        before -= 1
+    if before > 0 and doc[before].lower_ == "the" and doc[before - 1].lower_ not in {"of", "to"}:
+        before -= 1  # "in the US" is as much a place as "in Mexico"; "the president of the US" is not one
     locative = before >= 0 and doc[before].lower_ in LOCATIVE
     country = knowledge.countries.get(key)
     if case_sensitive(span.text):

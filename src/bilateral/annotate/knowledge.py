@@ -72,7 +72,8 @@ class ActorKnowledge:
     def index(self) -> None:
         names = [*self.aliases, *self.countries, *self.capitals, *self.places, *self.bodies, *self.groups]
         exact = [*self.exact, *self.countries_exact]
-        self.starts = {name.split()[0] for name in names if name} | {fold(a.split()[0]) for a in exact}
+        # "T-MEC" folds to "t mec": its first folded word starts it
+        self.starts = {name.split()[0] for name in names if name} | {fold(a).split()[0] for a in exact if fold(a)}
 
 
 @dataclass

@@ -29,7 +29,7 @@ DISPLAY: dict[str, str] = {
 NAMES: dict[str, list[str]] = {
     "USA": ["U.S.", "US", "U.S.A.", "USA", "America", "United States", "the States"],
     "GBR": ["UK", "U.K.", "Britain", "Great Britain"], "ARE": ["UAE", "U.A.E."],
-    "RUS": ["Russia"], "TUR": ["Turkey", "Türkiye", "Turkiye"], "CHN": ["China", "PRC", "mainland China"],
+    "RUS": ["Russia"], "TUR": ["Turkey", "Türkiye", "Turkiye"], "CHN": ["China", "PRC"],
     "KOR": ["South Korea", "Republic of Korea", "ROK"], "PRK": ["North Korea", "DPRK"], "TWN": ["Taiwan"],
     "IRN": ["Iran"], "SYR": ["Syria"], "VNM": ["Vietnam"], "LAO": ["Laos"], "BRN": ["Brunei"],
     "MMR": ["Burma"], "CZE": ["Czech Republic"], "SVK": ["Slovak Republic"], "CIV": ["Ivory Coast", "Cote d'Ivoire"],

@@ -1,0 +1,105 @@
+"""Named-entity spans made fit to be actor names, before actors are resolved from them.
+
+spaCy cuts some names in the wrong place ("the Global Compact for" | "Migration", "Chihuahua meet",
+"Attorney" | "General's Office"), takes common nouns and title words for names ("Vaccines", "Finance" in
+"Finance Secretary"), and reads a wire story's dateline ("LOS ANGELES (Agency) —") as an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bilateral.annotate.knowledge import ActorKnowledge, fold
+
+Doc = Any
+Span = Any
+# Words that join the parts of a name ("Global Compact for Migration"); a name never ends on one.
+JOINERS = {"of", "for", "on", "and", "&", "de", "del", "la"}
+LIST_JOINERS = {",", "and", "&"}
+# Sectors of the offices that make a title: "Finance Secretary", "Secretary of State".
+OFFICE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+# "WASHINGTON (Wire) —", "EL PASO, Texas —", "MEXICO CITY —" at the head of a paragraph.
+DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"
+    r"[ \t]*(?P<credit>\([^()\n]{2,60}\))?[ \t]*[—–-]{1,2}[ \t]"
+)
+
+
+def _is_capitalised(token: Any) -> bool:
+    return bool(token.text[:1].isupper() and token.is_alpha)
+
+
+def fit(ent: Span) -> Span | None:
+    """The entity without a leading "the", a trailing possessive or verb, and with a name cut after a joining
+    word or before a possessive carried on over the capitalised words that complete it."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if doc[start].lower_ == "the":
+        start += 1
+    # "Attorney" + "General's Office": spaCy cut the name at its inner possessive
+    if start + 1 < end and doc[start + 1].tag_ == "POS" and start > 0:
+        before = doc[start - 1]
+        if _is_capitalised(before) and before.pos_ == "PROPN" and not before.ent_type_ and not before.is_sent_start:
+            start -= 1
+    # "the Global Compact for" + "Safe, Orderly and Regular Migration"
+    if end - start > 1 and doc[end - 1].lower_ in JOINERS:
+        last = end
+        while last < len(doc):
+            token = doc[last]
+            listed = token.text in LIST_JOINERS and last + 1 < len(doc) and _is_capitalised(doc[last + 1])
+            if not (_is_capitalised(token) or listed):
+                break
+            last += 1
+        end = last if last > end else end - 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in JOINERS):
+        end -= 1
+    # "Chihuahua meet": a lower-case verb is not part of a name
+    while end - start > 1 and doc[end - 1].pos_ in {"VERB", "AUX"} and not doc[end - 1].text[:1].isupper():
+        end -= 1
+    if end <= start:
+        return None
+    span = doc[start:end]
+    span.label_ = ent.label_
+    return span
+
+
+def absorbed_place(span: Span) -> bool:
+    """Whether a name carried on over a country or region ("Northern Triangle of Central America")."""
+    return any(token.ent_type_ in {"GPE", "LOC"} for token in span) and span.label_ not in {"GPE", "LOC"}
+
+
+def common_noun(span: Span) -> bool:
+    """A single capitalised common noun taken for a name ("Vaccines", "Delegations" opening a sentence)."""
+    return len(span) == 1 and span[0].tag_ in {"NN", "NNS"} and not span[0].is_upper
+
+
+def part_of_title(span: Span, knowledge: ActorKnowledge, *, org_word: bool) -> bool:
+    """Whether an organisation-looking name is the office in a person's title: "Finance Secretary",
+    "Mexican Defense Secretary", "Secretary of Public Security" — the actor there is the person."""
+    doc = span.doc
+    if span.text.isupper():
+        return False  # "NATO Secretary General": an acronym is the body itself
+    if span.end < len(doc) and _is_capitalised(doc[span.end]):
+        role = fold(doc[span.end].text)
+        if fold(f"{span[-1].text} {doc[span.end].text}") in knowledge.roles:
+            return True  # "Defense Secretary" is itself a title
+        if knowledge.roles.get(role) in OFFICE_SECTORS and not org_word:
+            return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and _is_capitalised(doc[span.start - 2]):
+        return knowledge.roles.get(fold(doc[span.start - 2].text)) in OFFICE_SECTORS
+    return False
+
+
+def datelines(doc: Doc) -> list[tuple[Span, Span | None]]:
+    """(place, credit) for each dateline: the place is where the story was filed, the credit its outlet."""
+    found = []
+    for match in DATELINE.finditer(doc.text):
+        place = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
+        if place is None or not any(ch.isalpha() for ch in match["place"]) or len(match["place"].strip()) < 3:
+            continue
+        credit = None
+        if match["credit"]:
+            credit = doc.char_span(match.start("credit"), match.end("credit"), alignment_mode="expand")
+        found.append((place, credit))
+    return found
