@@ -349,3 +349,56 @@ def test_hyphenated_pack_names_and_acronyms_defined_with_or_are_the_pack_actor(k
                 "by the Free Trade Agreement (or T-MEC, in its current version).", knowledge)  # fmt: skip
     ids = {actor_of(found, text).id for text in ("U.S.-Mexico-Canada Agreement", "Free Trade Agreement", "T-MEC")}
     assert ids == {"usmca"}
+
+
+@pytest.mark.model
+def test_international_bodies_are_known_for_any_pair_of_countries(knowledge: Knowledge) -> None:
+    found = run("The EU and NATO condemned the strikes, the UN Security Council met, and Kyiv asked the IMF, the "
+                "World Bank and the WHO for aid.\n\nWHO IS TO BLAME FOR THIS", knowledge)  # fmt: skip
+    bodies = {m.text: (found.actors[m.actor].id, found.actors[m.actor].country) for m in found.mentions}
+    assert bodies["EU"] == ("eu", "IGO") and bodies["NATO"] == ("nato", "IGO") and bodies["IMF"] == ("imf", "IGO")
+    assert bodies["UN Security Council"][0] == "un-security-council" and bodies["World Bank"][0] == "world-bank"
+    assert [m.text for m in found.mentions].count("WHO") == 1  # not the shouted pronoun
+
+
+@pytest.mark.model
+def test_a_persons_country_comes_from_their_own_sentence_and_apposition(knowledge: Knowledge) -> None:
+    found = run("Officials met his Indian counterpart. Chinese Foreign Minister Wang Yi will meet his Indian "
+                "counterpart, Subrahmanyam Jaishankar, in Moscow next week.", knowledge)  # fmt: skip
+    assert actor_of(found, "Wang Yi").country == "CHN"
+    assert actor_of(found, "Subrahmanyam Jaishankar").country == "IND"  # not Russia, from "in Moscow"
+
+
+@pytest.mark.model
+def test_a_later_mention_gives_a_person_the_country_earlier_ones_lacked(knowledge: Knowledge) -> None:
+    found = run("Jorge Castillo arrived on Monday. Later the Chilean minister, Jorge Castillo, spoke.", knowledge)
+    assert (actor_of(found, "Jorge Castillo").country, actor_of(found, "Jorge Castillo").sector) == ("CHL", "GOV")
+
+
+@pytest.mark.model
+def test_ethnic_groups_are_not_their_kin_states_citizens(knowledge: Knowledge) -> None:
+    found = run("Ethnic Albanians have sworn to fight, Macedonian officials said. Albanians voted.", knowledge)
+    ethnic = [found.actors[m.actor] for m in found.mentions if m.text == "Albanians"]
+    assert [(a.kind, a.country) for a in ethnic] == [("group", None), ("group", "ALB")]
+
+
+@pytest.mark.model
+def test_noun_modifiers_between_a_demonym_and_its_body_are_allowed(knowledge: Knowledge) -> None:
+    found = run("Bangladeshi peacekeeping troops arrived while Mexican drug cartels and US steel companies waited.",
+                knowledge)  # fmt: skip
+    assert actor_of(found, "Bangladeshi peacekeeping troops").id == "BGD-MIL"
+    assert actor_of(found, "Mexican drug cartels").id == "MEX-CRM"
+    assert actor_of(found, "US steel companies").id == "USA-BUS"
+    found = run("Mexican security forces and the Mexican military held migrants rushing into Mexican border states.",
+                knowledge)  # fmt: skip
+    assert actor_of(found, "Mexican security forces").id == "MEX-COP"  # the longest body phrase, not "forces"
+    assert actor_of(found, "Mexican military").id == "MEX-MIL"
+    assert not [m.text for m in found.mentions if "border" in m.text]
+
+
+@pytest.mark.model
+def test_a_bracket_left_open_inside_a_name_ends_it(knowledge: Knowledge) -> None:
+    found = run("The Homeland Union (Conservatives) began collecting signatures. The Federal Minister for Interior "
+                "Aftab Sherpao allowed it.", knowledge)  # fmt: skip
+    names = {actor.name for actor in found.actors.values()}
+    assert "Homeland Union" in names and not {n for n in names if "(" in n or n == "Interior"}

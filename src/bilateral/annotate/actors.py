@@ -35,6 +35,7 @@ REGION_WORDS = {"central", "latin", "south", "north", "pan", "anglo", "native", 
 # What a leader heads: "Enrique Peña Nieto's government" names a person, whatever spaCy labels the name.
 LED = {"government", "administration", "presidency", "cabinet", "regime"}
 SEPARATORS = {"and", "or", ","}
+SPATIAL = {"in", "into", "inside", "across", "throughout", "within"}
 NOT_ACTORS = re.compile(r"^(?:hurricane|tropical storm|storm|operation|covid|coronavirus)\b|\d", re.IGNORECASE)
 
 
@@ -82,16 +83,18 @@ def country_of(text: str, knowledge: ActorKnowledge) -> Country | None:
 
 def _shouted(span: Span) -> bool:
     """Whether the span sits among capital-letter words ("LET US PRAY"), where case tells nothing."""
-    doc = span.doc
-    near = [t for t in doc[max(0, span.start - 3) : span.end + 3] if t.is_alpha and not span.start <= t.i < span.end]
+    doc, sentence = span.doc, span.sent
+    window = doc[max(sentence.start, span.start - 3) : min(sentence.end, span.end + 3)]
+    near = [t for t in window if t.is_alpha and not span.start <= t.i < span.end]
     return len(near) >= 2 and all(t.is_upper for t in near)
 
 
-def _country_in(words: list[str], knowledge: ActorKnowledge) -> Country | None:
-    """The first country, demonym or known place named by consecutive words (longest first), not counting a
-    region's ("America" in "Central America")."""
+def _country_in(words: list[str], knowledge: ActorKnowledge, *, last: bool = False) -> Country | None:
+    """The first (or, with `last`, the last) country, demonym or known place named by consecutive words, longest
+    first, not counting a region's ("America" in "Central America")."""
     for size in (3, 2, 1):
-        for i in range(len(words) - size + 1):
+        starts = range(len(words) - size + 1)
+        for i in reversed(starts) if last else starts:
             found = country_of(" ".join(words[i : i + size]), knowledge)
             if found and not (i > 0 and words[i - 1].lower() in REGION_WORDS):
                 return found
@@ -139,6 +142,8 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
             if not _edge_ok(span):
                 continue
             actor_id = knowledge.exact.get(span.text) if case_sensitive(span.text) else None
+            if actor_id and fold(span.text) in NOT_NAMES and _shouted(span):
+                actor_id = None  # "WHO IS TO BLAME": in a line of capitals, "WHO" may be the pronoun
             if actor_id is None and not span.text.isupper() and (size > 1 or span[0].text[:1].isupper()):
                 actor_id = knowledge.aliases.get(fold(span.text))
             if actor_id:
@@ -175,14 +180,39 @@ def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> Non
             j = i + size
             if j < len(doc) and doc[j].text in ("'s", "’s"):
                 j += 1
-            while j < len(doc) and doc[j].lower_ in DESCRIPTORS:
-                j += 1
-            body = _phrase_at(doc, j, knowledge.bodies) if j < len(doc) else None
+            body = _body_after(doc, j, knowledge)
+            if body and body[2] and _spatial_before(doc, i):
+                break  # "rushing into Mexican border states": a place, not a body
             if body and result.free(i, body[0]):
-                end, sector = body
+                end, sector, _ = body
                 result.add(collective(country, sector, doc[j:end].text), doc[i:end])
                 _coordinated(doc, i, sector, doc[j:end].text, knowledge, result)
             break
+
+
+def _body_after(doc: Doc, j: int, knowledge: ActorKnowledge) -> tuple[int, str, bool] | None:
+    """(end, sector, whether noun modifiers came first) of the body noun at token j or after the descriptors and
+    noun modifiers between a demonym and it: "Mexican [federal] troops", "Bangladeshi [peacekeeping] troops",
+    "US [steel] companies"; the longest body phrase wins where one starts ("Mexican security forces")."""
+    modifiers = 0
+    while j < len(doc):
+        body = _phrase_at(doc, j, knowledge.bodies)
+        if body:
+            return body[0], body[1], modifiers > 0
+        if doc[j].lower_ in DESCRIPTORS:
+            j += 1
+        elif modifiers < 2 and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].dep_ in {"amod", "compound"}:
+            j, modifiers = j + 1, modifiers + 1
+        else:
+            break
+    return None
+
+
+def _spatial_before(doc: Doc, i: int) -> bool:
+    before = i - 1
+    if before > 0 and doc[before].lower_ == "the":
+        before -= 1
+    return before >= 0 and doc[before].lower_ in SPATIAL
 
 
 def _coordinated(doc: Doc, start: int, sector: str, noun: str, knowledge: ActorKnowledge, result: Resolution) -> None:
@@ -231,11 +261,13 @@ def _groups(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
 
 def _context(doc: Doc, span: Span, knowledge: ActorKnowledge) -> tuple[str | None, Country | None]:
     """Role (sector) and country from the words before a name and from an appositive after it."""
-    before = doc[max(0, span.start - 6) : span.start]
+    before = doc[max(span.sent.start, span.start - 6) : span.start]
+    if len(before) > 1 and before[-1].text == "," and before[-2].pos_ == "NOUN":
+        before = before[:-1]  # "his Indian counterpart, Subrahmanyam Jaishankar": the name is in apposition
     # stop at the previous clause: words before a comma or another name belong elsewhere
     words = [t.text for t in before]
     for cut in range(len(before) - 1, -1, -1):
-        if before[cut].text in {",", ";", "(", "and"} or before[cut].ent_type_ in {"PERSON"}:
+        if before[cut].text in {",", ";", "(", "and", "."} or before[cut].ent_type_ in {"PERSON"}:
             words = [t.text for t in before[cut + 1 :]]
             break
     after = _appositive(doc, span)
@@ -246,13 +278,13 @@ def _context(doc: Doc, span: Span, knowledge: ActorKnowledge) -> tuple[str | Non
             phrase = " ".join(folded_words[k : k + size])
             if phrase in knowledge.roles:
                 sector = sector or knowledge.roles[phrase]
-    return sector, _country_in(words, knowledge) or _country_in(after, knowledge)
+    return sector, _country_in(words, knowledge, last=True) or _country_in(after, knowledge)
 
 
 def _appositive(doc: Doc, span: Span) -> list[str]:
     """The words of an appositive after a name: "Pemex, the Mexican state oil company," -> [the, Mexican, …]."""
     after: list[str] = []
-    if span.end < len(doc) and doc[span.end].text == ",":
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ != "ADP":
         for token in doc[span.end + 1 : span.end + 14]:
             if token.text in {",", ";", ".", ")"} or token.pos_ == "VERB":
                 break
@@ -334,14 +366,26 @@ def _person(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution)
     people = [a for a in result.actors.values() if a.kind == "person"]
     known = _known_person(span, result)
     if known is not None:
-        return known
+        return _filled(doc, span, known, knowledge)
     pack_people = [a for a in knowledge.actors.values() if a.kind == "person"]
     for actor in [*people, *pack_people]:
         names = {fold(actor.name), *(fold(alias) for alias in actor.aliases)}
         if folded in names or (len(folded) >= 6 and max(fuzz.ratio(folded, n) for n in names) >= 90):
+            if actor.id in result.actors:
+                return _filled(doc, span, result.actors[actor.id], knowledge)
             return Actor(actor.id, actor.name, actor.kind, actor.country, actor.sector, [actor.name])
     sector, country = _context(doc, span, knowledge)
     return Actor(slug(span.text), span.text, "person", country.code if country else None, sector, [])
+
+
+def _filled(doc: Doc, span: Span, person: Actor, knowledge: ActorKnowledge) -> Actor:
+    """A person named again, whose country or role this mention's context gives where earlier ones did not
+    ("Jaishankar met …" and later "his Indian counterpart, Subrahmanyam Jaishankar"); pack entries stay as written."""
+    if person.id not in knowledge.actors and (person.country is None or person.sector is None):
+        sector, country = _context(doc, span, knowledge)
+        person.country = person.country or (country.code if country else None)
+        person.sector = person.sector or sector
+    return person
 
 
 def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge) -> Actor:
@@ -515,7 +559,11 @@ def _geo(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) ->
     if span.label_ == "NORP":
         # a plural demonym names people ("Mexicans"); an adjective alone is not an actor
         if country and span.text.endswith("s") and fold(span.text) != fold(country.name):
-            result.add(collective(country, "CVL", "citizens"), span)
+            if span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
+                # "ethnic Albanians" in Macedonia are not Albania's: a people, not a country's citizens
+                result.add(Actor(slug(f"ethnic {span.text}"), f"Ethnic {span.text}", "group", None, "CVL", []), span)
+            else:
+                result.add(collective(country, "CVL", "citizens"), span)
         return
     if (country or capital) and not locative and not place:
         result.add(country_actor(country or capital), span)  # type: ignore[arg-type]

@@ -52,6 +52,10 @@ def fit(ent: Span) -> Span | None:
                 break
             last += 1
         end = last if last > end else end - 1
+    # "Homeland Union (Conservatives": a bracket opened inside a name and not closed ends it
+    opened = [i for i in range(start, end) if doc[i].text == "(" and ")" not in doc[i:end].text]
+    if opened:
+        end = opened[0]
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in JOINERS):
         end -= 1
     # "Chihuahua meet": a lower-case verb is not part of a name
@@ -75,8 +79,8 @@ def common_noun(span: Span) -> bool:
 
 
 def part_of_title(span: Span, knowledge: ActorKnowledge, *, org_word: bool) -> bool:
-    """Whether an organisation-looking name is the office in a person's title: "Finance Secretary",
-    "Mexican Defense Secretary", "Secretary of Public Security" — the actor there is the person."""
+    """Whether an organisation-looking name is the office in a person's title: "Finance Secretary", "Mexican
+    Defense Secretary", "Secretary of Public Security", "Minister for Interior"; the actor there is the person."""
     doc = span.doc
     if span.text.isupper():
         return False  # "NATO Secretary General": an acronym is the body itself
@@ -86,7 +90,7 @@ def part_of_title(span: Span, knowledge: ActorKnowledge, *, org_word: bool) -> b
             return True  # "Defense Secretary" is itself a title
         if knowledge.roles.get(role) in OFFICE_SECTORS and not org_word:
             return True
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and _is_capitalised(doc[span.start - 2]):
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"} and _is_capitalised(doc[span.start - 2]):
         return knowledge.roles.get(fold(doc[span.start - 2].text)) in OFFICE_SECTORS
     return False
 

@@ -27,7 +27,7 @@ DISPLAY: dict[str, str] = {
 }  # fmt: skip
 # Other names for the country itself (short forms, former and informal names, abbreviations).
 NAMES: dict[str, list[str]] = {
-    "USA": ["U.S.", "US", "U.S.A.", "USA", "America", "United States", "the States"],
+    "USA": ["U.S.", "US", "U.S.A.", "USA", "America", "United States"],
     "GBR": ["UK", "U.K.", "Britain", "Great Britain"], "ARE": ["UAE", "U.A.E."],
     "RUS": ["Russia"], "TUR": ["Turkey", "Türkiye", "Turkiye"], "CHN": ["China", "PRC"],
     "KOR": ["South Korea", "Republic of Korea", "ROK"], "PRK": ["North Korea", "DPRK"], "TWN": ["Taiwan"],
