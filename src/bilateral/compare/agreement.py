@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bilateral.annotate.knowledge import fold
-from bilateral.compare.similarity import Weights, cosine
+from bilateral.compare.similarity import Weights, cosine, singular
 from bilateral.compare.stories import WINDOW, Item, near_in_time, rare_terms
 from bilateral.knowledge import Packs, require
 
@@ -62,7 +62,7 @@ def quantity_groups(packs: Packs) -> dict[str, str]:
     for pack in packs.of_kind("quantities"):
         for group, words in require(pack.data, "groups", dict, where=pack.name).items():
             for word in words:
-                groups[fold(str(word))] = str(group)
+                groups[" ".join(singular(w) for w in fold(str(word)).split())] = str(group)
     return groups
 
 
@@ -70,7 +70,7 @@ def counted_nouns(counted: str | None, groups: Mapping[str, str]) -> frozenset[s
     """What a figure counts, as group names or plain nouns; the last word of a longer phrase is its verb."""
     if not counted:
         return frozenset()
-    words = [w.removesuffix("s") if len(w) > 3 else w for w in fold(counted).split()]
+    words = [singular(w) for w in fold(counted).split()]
     if len(words) > 1:
         words = words[:-1]
     phrase = " ".join(words)

@@ -23,7 +23,8 @@ _MIN_LENGTH = 3  # "us", "mr", "el" carry nothing here; acronyms of three letter
 _NOT_NAMES = {*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A crude singular of a lowercase word ("doses" → "dose", "families" → "family"); names are left alone."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -55,7 +56,7 @@ def terms(text: str, *, actors: Iterable[str] = (), names: dict[str, str] | None
         ends_run = capital[k] and (k + 1 == len(words) or not (capital[k + 1] and spaced[k + 1]))
         folded = fold(written)
         if len(folded) >= _MIN_LENGTH and folded not in STOP_WORDS:
-            found[term := folded if capital[k] else _singular(folded)] += 1  # "Cienfuegos" is no plural
+            found[term := folded if capital[k] else singular(folded)] += 1  # "Cienfuegos" is no plural
             if ends_run and folded not in _NOT_NAMES:
                 names.setdefault(term, written)
         if ends_run:

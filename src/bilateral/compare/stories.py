@@ -161,12 +161,21 @@ def find_stories(
                 break
         else:
             stories.append(({term}, set(group)))
+    figures: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.kind == "figure":
+            figures[item.document].append(item)
     found = []
     for names, members in stories:
         story_events = [events[i] for i in members]
-        spans = {(e.document, e.start, e.end) for e in story_events}
-        story_figures = [f for f in items if f.kind == "figure" and _within(f, spans)]
-        found.append(_story([*story_events, *story_figures], names, weights))
+        # the figures stated in the story's event sentences
+        story_figures = {
+            figure.id: figure
+            for e in story_events
+            for figure in figures.get(e.document, [])
+            if e.start <= figure.start and figure.end <= e.end
+        }
+        found.append(_story([*story_events, *story_figures.values()], names, weights))
     return sorted(found, key=lambda s: (s.first_date or "9999", s.label, s.id))
 
 
@@ -204,11 +213,6 @@ def _in_time(group: frozenset[int], events: Sequence[Item]) -> list[frozenset[in
     biggest = max(parts, key=len)
     biggest |= {i for i in group if period(events[i].date) is None}
     return [frozenset(part) for part in parts]
-
-
-def _within(figure: Item, spans: set[tuple[str, int, int]]) -> bool:
-    """Whether one of the story's event sentences holds the figure."""
-    return any(d == figure.document and s <= figure.start and figure.end <= e for d, s, e in spans)
 
 
 def _story(items: list[Item], threads: set[str], weights: Weights) -> Story:

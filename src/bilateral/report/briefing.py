@@ -242,6 +242,7 @@ def render(data: dict[str, Any]) -> str:
         ]
         for s in data.get("stances", [])
     ]
+    event_by_id = {e["id"]: e for e in events}
     story_rows = [
         [
             _e(s["label"]),
@@ -249,8 +250,7 @@ def render(data: dict[str, Any]) -> str:
             _e(", ".join(sorted({outlet.get(d, d) for d in s["documents"]}))),
             " ".join(
                 ev.link(e["document"], e["start"], e["end"], e["evidence"])
-                for e in events
-                if e["id"] in set(s["events"][:4])
+                for e in (event_by_id[i] for i in s["events"][:4])
             ),
         ]
         for s in stories

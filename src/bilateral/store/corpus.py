@@ -23,10 +23,9 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
 
     `places` are folded names of countries, demonyms and places, which are never a story's thread.
     """
-    published = {
-        row["id"]: row["published"]
-        for row in db.execute("SELECT id, published FROM documents WHERE duplicate_of IS NULL")
-    }
+    originals = db.execute("SELECT id, published, text FROM documents WHERE duplicate_of IS NULL").fetchall()
+    published = {row["id"]: row["published"] for row in originals}
+    texts = {row["id"]: row["text"] for row in originals}
     names = {row["id"]: row["name"] for row in db.execute("SELECT id, name FROM actors WHERE kind != 'country'")}
     # Places and countries are where happenings take place, not what ties two reports of one together.
     places = {*places, *(fold(row["text"]) for row in db.execute("SELECT DISTINCT text FROM places"))}
@@ -40,7 +39,6 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
         first = bisect_right(found, (start, ""))
         return [actor for at, actor in found[first : bisect_right(found, (end, "\uffff"))] if at < end]
 
-    texts = {row["id"]: row["text"] for row in db.execute("SELECT id, text FROM documents WHERE duplicate_of IS NULL")}
     sentences = (
         (
             row["document"],
