@@ -146,6 +146,7 @@ class Figure:
     approx: str = "exact"  # exact | about | nearly | up to | at least | more than | less than ...
     counted: str | None = None
     date: str | None = None
+    value_max: float | None = None  # the top of a range or a vague magnitude ("$2-3 billion"); value is the bottom
 
 
 @dataclass

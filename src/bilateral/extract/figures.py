@@ -1,28 +1,37 @@
-"""Figures: every quantitative claim in a document, with what is counted (from the dependency parse), the date
-it refers to (a resolved date in the same sentence) and the sentence as evidence.
+"""Figures: every quantitative claim in a document, with what is counted (the noun phrase the number quantifies,
+from the dependency parse), the date it refers to (a resolved date in the same sentence) and the sentence as
+evidence.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from bilateral.extract.numbers import Quantity, doc_quantities
+from bilateral.extract.numbers import Quantity, doc_quantities, grammar
 from bilateral.model import Analysis, DateMention, Figure
 
 Doc = Any
 Token = Any
 NOUNS = {"NOUN", "PROPN"}
-# words that hold the number but are not what is counted ("$4 billion" → billion, "10 percent" → percent)
-HOLDERS = {"billion", "million", "trillion", "thousand", "percent", "%", "$", "dollar", "dollars", "peso", "pesos",
-           "euro", "euros", "mile", "miles", "km", "bn", "times", "dozen", "hundreds", "thousands", "dozens",
-           "millions", "us$", "€"}  # fmt: skip
-VERB_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "pobj"}
+
+
+@cache
+def holders() -> frozenset[str]:
+    """Words that hold the number but are not what is counted ("$4 billion" → billion, "10 percent" → percent,
+    "45 minutes"): the last word of each scale, unit, currency and vague phrase of the `numbers` pack."""
+    g = grammar()
+    phrases = [*g.scales, *g.multipliers, *g.currency_scales, *g.units, *g.currency_symbols, *g.vague]
+    return frozenset(phrase.lower().split()[-1] for phrase in phrases if phrase.strip()) | {"%"}
 
 
 def _noun_phrase(noun: Token) -> str:
+    """The head noun with its modifiers: compounds and adjectives before it ("Korean workers"), and a participle
+    right after it that says which ones ("workers compensated", "doses delivered")."""
     parts = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i and c.like_num is False]
     # a compound's own compounds belong to the name too ("Astra Zeneca vaccines", not "Zeneca vaccines")
     parts += [g for c in parts if c.dep_ == "compound" for g in c.children if g.dep_ == "compound" and g.i < c.i]
+    parts += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1]
     words = [t.text for t in sorted([*parts, noun], key=lambda t: t.i)]
     return " ".join(words)
 
@@ -34,7 +43,7 @@ def _counted_noun(tokens: list[Token]) -> Token | None:
         if (
             token.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"}
             and head.pos_ in NOUNS
-            and head.lower_ not in HOLDERS
+            and head.lower_ not in holders()
             and head.i not in {t.i for t in tokens}
         ):
             return head
@@ -48,39 +57,22 @@ def _counted_noun(tokens: list[Token]) -> Token | None:
     # "a tariff of 5 percent", "losses of $2 billion": the noun the figure measures
     if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.pos_ in NOUNS:
         noun: Token = last.head.head
-        if noun.lower_ not in HOLDERS:
+        if noun.lower_ not in holders():
             return noun
     return None
 
 
-def _verb(noun: Token | None, tokens: list[Token]) -> str | None:
-    for child in noun.children if noun is not None else []:
-        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
-            return str(child.text)
-    anchor = noun if noun is not None else tokens[-1]
-    node = anchor
-    while node.dep_ in {"pobj", "prep", "conj"} and node.head is not node:
-        node = node.head
-    if node.dep_ in VERB_DEPS and node.head.pos_ in {"VERB", "AUX"} and node.head.lemma_ not in {"be", "have"}:
-        return str(node.head.text)
-    return None
-
-
 def counted(doc: Doc, quantity: Quantity) -> str | None:
-    """What the number counts: the noun it modifies with its compounds, plus the verb that acts on it."""
+    """What the number counts: the noun phrase it quantifies (head noun and its modifiers), or None when the
+    number counts no noun ("prices rose 3%")."""
     span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    tokens = list(span)
-    noun = _counted_noun(tokens)
+    noun = _counted_noun(list(span))
     # a number can attach to the first half of a compound ("2.7 million vaccine doses" → vaccine): climb to its head
     while noun is not None and noun.dep_ == "compound" and noun.head.pos_ in NOUNS and noun.head is not noun:
         noun = noun.head
-    verb = _verb(noun, tokens)
-    phrase = _noun_phrase(noun) if noun is not None else None
-    if phrase and verb and verb.lower() not in phrase.lower():
-        return f"{phrase} {verb}"
-    return phrase or verb
+    return _noun_phrase(noun) if noun is not None else None
 
 
 def _date_for(start: int, end: int, quantity: Quantity, dates: list[DateMention]) -> str | None:
@@ -118,6 +110,7 @@ def extract_figures(doc: Doc, analysis: Analysis) -> list[Figure]:
         figures.append(
             Figure(
                 value=quantity.value,
+                value_max=quantity.high,
                 evidence=text[start:end],
                 start=start,
                 end=end,

@@ -1,92 +1,36 @@
-"""The number parser: finds quantities in text ("$3.5 billion", "nearly 3,000 km", "twice as many") and
-normalises them to a value, a unit (ISO 4217 code or a unit word) and an approximation word. Years, times,
-ordinals, ages, list numbering, phone numbers and numbers inside names are not quantities.
+"""The number parser: finds amounts in text ("$3.5 billion", "nearly 3,000 km", "between $2 and $3 billion",
+"a 45-minute meeting", "tens of thousands") and normalises each to a value, an optional top (`high`, for ranges
+and vague magnitudes), a unit (ISO 4217 code, or a unit word such as "percent", "km", "day") and an
+approximation word. Years, dates, times, ordinals, list numbering, phone numbers and numbers that are parts of
+names or identifiers ("Section 301", "Phase 1", "G20") are not amounts.
+
+The words live in the `numbers` knowledge pack; currencies are every ISO 4217 code (pycountry) with the English
+names and symbols CLDR gives them (babel).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
+
+from bilateral.knowledge import builtin_packs, require
 
 Doc = Any
 
-WORD_VALUES = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
-}  # fmt: skip
-SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-    "trillion": 1e12, "tn": 1e12,
-}  # fmt: skip
-# "m"/"b" only count as scales glued to a number after a currency sign ("$5m"), never as metres
-SHORT_SCALES = {"k", "m", "b", "bn", "mn", "tn"}
-SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "mx$": "MXN", "c$": "CAD"}
-CODES = {"usd", "eur", "mxn", "gbp", "cad", "jpy", "cny"}
-UNIT_WORDS = {
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pesos": "MXN", "peso": "MXN",
-    "pounds sterling": "GBP", "percent": "percent", "per cent": "percent", "%": "percent",
-    "percentage points": "percentage point", "km": "km", "kilometers": "km", "kilometres": "km", "miles": "mile",
-    "mile": "mile", "tons": "ton", "tonnes": "ton", "barrels": "barrel", "times": "times",
-    "square miles": "square mile", "hectares": "hectare", "acres": "acre", "kg": "kg", "kilograms": "kg",
-    "pounds": "pound", "feet": "foot", "meters": "metre", "metres": "metre", "inches": "inch",
-    "gallons": "gallon", "metric tons": "ton", "gigawatts": "GW", "megawatts": "MW", "bushels": "bushel",
-}  # fmt: skip
-APPROX = {
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
-    "an estimated": "about", "estimated": "about", "nearly": "nearly", "almost": "almost", "close to": "nearly",
-    "up to": "up to", "as many as": "up to", "at most": "up to", "no more than": "up to", "at least": "at least",
-    "more than": "more than", "over": "more than", "upwards of": "more than", "in excess of": "more than",
-    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
-    "just over": "more than", "just under": "less than", "above": "more than",
-}  # fmt: skip
-VAGUE = {"dozens": (12.0, "dozens"), "hundreds": (100.0, "hundreds"), "thousands": (1000.0, "thousands"),
-         "millions": (1e6, "millions"), "billions": (1e9, "billions")}  # fmt: skip
 NON_FIGURE_LABELS = {"DATE", "TIME", "ORDINAL"}
 NAME_LABELS = {"ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PERSON", "NORP", "GPE"}
 
 
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# words join with hyphens ("twenty-five") or before a scale word ("two hundred"), never "three four"
-_WORDNUM = rf"(?:{_alt(WORD_VALUES)})(?:-(?:{_alt(WORD_VALUES)})|\s+(?:hundred|thousand)(?![\w-]))*"
-PATTERN = re.compile(
-    rf"(?<![\w$€£.,:/-])"
-    rf"(?:(?P<approx>{_alt(APPROX)})\s+)?"
-    rf"(?:(?P<between>between)\s+)?"
-    rf"(?P<symbol>{_alt(SYMBOLS)}|(?:{_alt(c.upper() for c in CODES)})\s?)?"
-    rf"(?:(?P<num>{_NUM})|(?P<a>an?\s+)?(?P<word>{_WORDNUM}|one(?=\s+(?:million|billion|trillion|thousand|"
-    rf"hundred)))(?![\w-]))"
-    rf"(?:\s*(?P<scale>million|billion|trillion|thousand|bn|mn|tn)\b|(?P<short>[kmb])\b)?"
-    rf"(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUM})(?:\s*(?:million|billion|trillion|thousand))?)?"
-    rf"(?:\s*(?P<unit>{_alt(UNIT_WORDS)})(?![\w]))?"
-    rf"(?:\s+(?P<code>{_alt(c.upper() for c in CODES)})\b)?",
-    re.IGNORECASE,
-)
-TWICE = re.compile(r"(?<!\w)(?P<word>twice|three times|four times|five times|ten times|double)\s+(?:as|the)\b", re.I)
-HALF = re.compile(rf"(?<!\w)(?:(?P<approx>{_alt(APPROX)})\s+)?half an?\s+(?P<scale>million|billion|trillion)\b", re.I)
-VAGUE_PATTERN = re.compile(rf"(?<!\w)(?P<word>{_alt(VAGUE)})\s+of\b", re.I)
-AGE = re.compile(r"^\s*-?\s*(?:year|yr)s?[- ]old|^\s*years?\s+old|^-year", re.I)
-TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d)", re.I)
-DURATION = re.compile(r"^\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\b", re.I)
-DEFINITE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|each|every|first|last|next)\s+$", re.I)
-NAME_BEFORE = re.compile(
-    r"(?:\b(?:title|section|article|chapter|no\.|number|route|highway|flight|resolution|rule|phase|room|item|"
-    r"step|paragraph|clause|page|vol\.|volume|part|act|bill|hr|h\.r\.|s\.|level|grade|class|model|version|"
-    r"covid|sars|g|p|f|c|a|b|u)\s*[-.]?\s*)$",
-    re.I,
-)
-
-
 @dataclass(frozen=True)
 class Quantity:
-    """One number found in text: `text[start:end]` is the phrase, `value` its normalised value."""
+    """One amount found in text: `text[start:end]` is the phrase (offsets in characters), `value` its normalised
+    value, `high` the top of a range or of a vague magnitude ("between 5,000 and 6,000", "hundreds of": value is
+    the bottom), `unit` an ISO 4217 code or a unit word, `approx` "exact", an approximation word, "range" or the
+    vague word ("hundreds")."""
 
     value: float
     start: int
@@ -94,106 +38,330 @@ class Quantity:
     text: str
     unit: str | None = None
     approx: str = "exact"
-    high: float | None = None  # the top of a range ("between 5,000 and 6,000"); value is the bottom
+    high: float | None = None
 
 
-def _number(text: str) -> float:
-    return float(text.replace(",", ""))
+@dataclass(frozen=True)
+class Grammar:
+    """The `numbers` pack compiled: word tables and the patterns built from them."""
+
+    words: Mapping[str, float]
+    multipliers: Mapping[str, float]
+    scales: Mapping[str, float]
+    currency_scales: Mapping[str, float]
+    fractions: Mapping[str, float]
+    approx: Mapping[str, str]
+    vague: Mapping[str, tuple[float, float]]
+    vague_counts: Mapping[str, tuple[float, float]]
+    units: Mapping[str, str]
+    shared_names: frozenset[str]  # currency names that are also English words ("won", "real")
+    durations: frozenset[str]
+    currency_symbols: Mapping[str, str]
+    codes: frozenset[str]
+    amount: re.Pattern[str]
+    range_tail: re.Pattern[str]
+    vague_pattern: re.Pattern[str]
+    half: re.Pattern[str]
+    unit_after: re.Pattern[str]
+    identifier: re.Pattern[str]
 
 
-def _words(text: str) -> float:
-    total, current = 0.0, 0.0
-    for word in re.split(r"[- ]+", text.lower()):
-        value = WORD_VALUES.get(word, 1)  # "one" only reaches here before a scale word
-        if word in {"hundred"}:
-            current = max(current, 1.0) * 100
-        elif word == "thousand":
-            total += max(current, 1.0) * 1000
-            current = 0.0
-        else:
-            current += value
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first; a space inside a phrase matches spaces or hyphens."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace("\\ ", r"[\s-]+") for w in ordered)
+
+
+def _key(phrase: str) -> str:
+    return re.sub(r"[\s-]+", " ", phrase.lower())
+
+
+@cache
+def currencies() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(English name → ISO 4217 code, symbol → code, codes) for every current ISO 4217 currency.
+
+    Names are CLDR's singular and plural English names ("South Korean won", "US dollars"); symbols are CLDR's
+    English ones ("CA$", "₩") and the symbol in the currency's own country ("₽"), kept where it holds a character
+    other than an ASCII letter (letter-only symbols such as "kr" read as words)."""
+    import pycountry
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
+
+    codes = frozenset(c.alpha_3 for c in pycountry.currencies)
+    names: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    for code in sorted(codes):
+        for count in (1, 2):
+            name = get_currency_name(code, count, "en").lower()
+            if name != code.lower() and "(" not in name:
+                names.setdefault(name, code)
+        symbol = get_currency_symbol(code, "en")
+        if symbol != code and re.search(r"[^A-Za-z.]", symbol):
+            symbols.setdefault(symbol.lower(), code)
+    for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        for code in get_territory_currencies(country.alpha_2, tender=True, non_tender=False):
+            if code not in codes:
+                continue
+            try:
+                locale = Locale.parse(f"und_{country.alpha_2}")
+            except (UnknownLocaleError, ValueError):
+                continue
+            symbol = get_currency_symbol(code, locale)
+            if symbol != code and re.search(r"[^A-Za-z.]", symbol) and len(symbol) > 1:
+                symbols.setdefault(symbol.lower(), code)
+    return names, symbols, codes
+
+
+def _pairs(data: dict[str, Any], key: str, where: str) -> dict[str, tuple[float, float]]:
+    table = require(data, key, dict, where=where)
+    return {_key(str(k)): (float(v[0]), float(v[1])) for k, v in table.items()}
+
+
+TABLES = ("words", "multipliers", "scales", "currency_scales", "fractions", "approx", "units", "currency_names",
+          "currency_symbols")  # fmt: skip
+
+
+@cache
+def grammar() -> Grammar:
+    """The `numbers` packs merged (later packs win) and compiled once per process."""
+    tables: dict[str, dict[str, Any]] = {key: {} for key in (*TABLES, "vague", "vague_counts")}
+    identifiers: list[str] = []
+    durations: set[str] = set()
+    shared: set[str] = set()
+    for pack in builtin_packs().of_kind("numbers"):
+        where = str(pack.path)
+        for key in TABLES:
+            tables[key].update({_key(str(k)): v for k, v in require(pack.data, key, dict, where=where).items()})
+        tables["vague"].update(_pairs(pack.data, "vague", where))
+        tables["vague_counts"].update(_pairs(pack.data, "vague_counts", where))
+        identifiers += [str(w).lower() for w in require(pack.data, "identifiers", list, where=where)]
+        durations |= {str(w) for w in require(pack.data, "durations", list, where=where)}
+        shared |= {_key(str(w)) for w in require(pack.data, "shared_currency_names", list, where=where)}
+    names, symbols, codes = currencies()
+    currency_symbols = symbols | {k: str(v) for k, v in tables["currency_symbols"].items()}
+    units = {**names, **{k: str(v) for k, v in tables["currency_names"].items()}}
+    units.update({k: str(v) for k, v in tables["units"].items()})
+    floats = {key: {k: float(v) for k, v in tables[key].items()} for key in TABLES[:5]}
+    words, multipliers, scales, currency_scales = (floats[k] for k in TABLES[:4])
+
+    word = rf"(?:{_alt([*words, *multipliers])})"
+    # words join with hyphens ("twenty-five") or around a multiplier ("two hundred", "five thousand three
+    # hundred"), never "three four"; "a"/"an" stand for one only before a multiplier or a scale word
+    number_words = (
+        rf"(?:an?(?=[\s-]+(?:{_alt([*multipliers, *scales])})\b)|{word})"
+        rf"(?:-{word}(?![\w])|[\s-]+(?:{_alt(multipliers)})(?![\w])|(?:(?<=hundred)|(?<=thousand))\s+{word}(?![\w]))*"
+    )
+    # digits with the group separators of the major conventions: 1,234.5 / 1.234.567,8 / 1 234,5 / 1'234.5
+    digits = (
+        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,.]?\d)"
+        r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![,.]?\d)"
+        r"|\d{1,3}(?:\.\d{3})+,\d+(?![,.]?\d)"
+        r"|\d{1,3}(?:[\u2009\u202f\u00a0'’]\d{3})+(?:[.,]\d+)?(?!\d)"
+        r"|\d{1,3}(?: \d{3}){2,}(?:[.,]\d+)?(?!\d)"
+        r"|\d+(?:[.,]\d+)?"
+    )
+    symbol = rf"(?:{_alt(currency_symbols)})"
+    code = rf"(?-i:{_alt(codes)})"
+    scale = rf"(?:{_alt(scales)})"
+    short = rf"(?:{_alt(currency_scales)})"
+    unit = rf"(?:{_alt(units)})"
+    fraction = rf"(?:{_alt(k for k in floats['fractions'] if k.isascii())})"
+
+    def amount(p: str) -> str:
+        return (
+            rf"(?P<{p}sign>[-−](?=\d)|minus\s+)?"
+            rf"(?P<{p}symbol>{symbol}\s?|{code}\s?)?"
+            rf"(?:(?P<{p}num>{digits})(?P<{p}glyph>[½¼¾])?|(?P<{p}word>{number_words}))"
+            rf"(?=$|[^\w]|(?:{scale}|{short}|{unit})(?![\w]))"
+            rf"(?:[\s-]+(?P<{p}fraction>{fraction})(?![\w]))?"
+            rf"(?:[\s-]*(?P<{p}scale>{scale})(?![\w])|(?P<{p}short>{short})(?![\w]))?"
+            rf"(?:[\s-]*(?P<{p}unit>{unit})(?![\w]))?"
+            rf"(?:\s+(?P<{p}code>{code})(?![\w]))?"
+        )
+
+    approx = _alt(tables["approx"])
+    amount_pattern = re.compile(
+        rf"(?<![\w$€£¥₩₹.,:/#-])(?:(?P<approx>{approx})\s+)?(?:(?P<between>between|from)\s+)?" + amount(""),
+        re.IGNORECASE,
+    )
+    range_tail = re.compile(r"\s*(?P<sep>-|–|—|to|and|through)\s*" + amount("h"), re.IGNORECASE)
+    vague_pattern = re.compile(
+        rf"(?<![\w-])(?:(?P<count>{_alt(tables['vague_counts'])})\s+(?P<scale>{_alt([*multipliers, *scales])})"
+        rf"|(?P<first>{_alt(tables['vague'])})(?:\s+of\s+(?P<second>{_alt(tables['vague'])}))?\s+of)(?![\w])",
+        re.IGNORECASE,
+    )
+    half = re.compile(rf"(?<![\w-])(?:(?P<approx>{approx})\s+)?half\s+an?\s+(?P<scale>{scale})(?![\w])", re.I)
+    unit_after = re.compile(rf"\s*(?P<unit>{unit})(?![\w])", re.IGNORECASE)
+    identifier = re.compile(rf"(?:^|[^\w.])(?:{_alt(identifiers)})\s*[-.#]?\s*$", re.IGNORECASE)
+    return Grammar(
+        words=words, multipliers=multipliers, scales=scales, currency_scales=currency_scales,
+        fractions=floats["fractions"], approx={k: str(v) for k, v in tables["approx"].items()},
+        vague=tables["vague"], vague_counts=tables["vague_counts"], units=units, shared_names=frozenset(shared),
+        durations=frozenset(durations), currency_symbols=currency_symbols, codes=codes, amount=amount_pattern,
+        range_tail=range_tail, vague_pattern=vague_pattern, half=half, unit_after=unit_after, identifier=identifier,
+    )  # fmt: skip
+
+
+def _digits(text: str) -> Decimal:
+    """A digit string in any of the group conventions: the last separator is the decimal mark when another
+    kind of separator comes before it, when fewer or more than three digits follow it, or when it is a lone
+    period ("1.500" is one and a half, as English writes it)."""
+    text = re.sub(r"[\u2009\u202f\u00a0'’ ]", "", text)
+    marks = [c for c in text if c in ",."]
+    if not marks:
+        return Decimal(text)
+    last = marks[-1]
+    head, _, tail = text.rpartition(last)
+    if len(set(marks)) == 2 or len(tail) != 3 or (marks.count(last) == 1 and last == "."):
+        return Decimal(re.sub(r"[,.]", "", head) + "." + tail)
+    return Decimal(re.sub(r"[,.]", "", text))  # "1,234" and "1.234.567": separators of thousands
+
+
+def _words(text: str, g: Grammar) -> Decimal:
+    total, current = Decimal(0), Decimal(0)
+    for word in re.split(r"[-\s]+", text.lower()):
+        if word in g.multipliers:
+            multiplier = Decimal(str(g.multipliers[word]))
+            if multiplier >= 1000:
+                total += max(current, Decimal(1)) * multiplier
+                current = Decimal(0)
+            else:
+                current = max(current, Decimal(1)) * multiplier
+        elif word in {"a", "an"}:
+            current = Decimal(1)
+        elif word in g.words:
+            current += Decimal(str(g.words[word]))
     return total + current
 
 
-def _unit(match: re.Match[str]) -> str | None:
-    if match["symbol"]:
-        symbol = match["symbol"].strip().lower()
-        return SYMBOLS.get(symbol) or symbol.upper()
-    if match["code"]:
-        return match["code"].upper()
-    if match["unit"]:
-        return UNIT_WORDS[match["unit"].lower()]
-    return None
+@dataclass(frozen=True)
+class _Amount:
+    value: Decimal
+    scale: Decimal | None  # the scale word's value, when one was written
+    unit: str | None
+    start: int  # where the amount's own words begin (after an approximation word or "between")
+    end: int
 
 
-def _is_year(match: re.Match[str], text: str) -> bool:
-    num = match["num"]
-    if not num or not re.fullmatch(r"\d{4}", num) or match["symbol"] or match["scale"] or match["short"]:
-        return False
-    return 1500 <= int(num) <= 2100 and not (match["unit"] and match["unit"].lower() not in {"%"})
+def _amount(match: re.Match[str], p: str, g: Grammar) -> _Amount | None:
+    try:
+        value = _digits(match[f"{p}num"]) if match[f"{p}num"] else _words(match[f"{p}word"], g)
+    except InvalidOperation:
+        return None
+    fraction = match[f"{p}glyph"] or match[f"{p}fraction"]
+    if fraction:
+        value += Decimal(str(g.fractions[_key(fraction)]))
+    symbol = (match[f"{p}symbol"] or "").strip().lower()
+    short = (match[f"{p}short"] or "").lower()
+    if short and not (symbol or match[f"{p}code"]):
+        return None  # "5m" is five metres; "$5m" five million dollars
+    word = (match[f"{p}scale"] or "").lower()
+    scale = Decimal(str(g.scales[word] if word else g.currency_scales[short])) if word or short else None
+    if scale is not None:
+        value *= scale
+    if match[f"{p}sign"]:
+        value = -value
+    unit = g.currency_symbols.get(symbol) or (symbol.upper() if symbol.upper() in g.codes else None)
+    end = match.end()
+    if not unit and match[f"{p}unit"]:
+        name = _key(match[f"{p}unit"])
+        if name in g.shared_names and scale is None and abs(value) < 1000:
+            end = match.start(f"{p}unit")  # "in 2020 won", "3 real reasons": the word, not the currency
+        else:
+            unit = g.units[name]
+    unit = unit or match[f"{p}code"] or None
+    groups = ("sign", "symbol", "num", "word")
+    start = next(match.start(f"{p}{name}") for name in groups if match[f"{p}{name}"] is not None)
+    return _Amount(value, scale, unit, start, end)
 
 
-def _excluded(match: re.Match[str], text: str) -> bool:
+def _number(value: Decimal) -> float:
+    """A float without binary noise: 8.2 billion is 8200000000.0, not 8199999999.999999."""
+    return float(str(value))
+
+
+AGE_OR_TIME = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d)", re.I)
+DEFINITE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|each|every|first|last|next)\s+$", re.I)
+
+
+def _excluded(match: re.Match[str], text: str, g: Grammar) -> bool:
     start, end = match.start(), match.end()
     before, after = text[max(0, start - 24) : start], text[end : end + 16]
-    if match["num"] and not match["symbol"]:
-        if _is_year(match, text) or AGE.match(after) or TIME_AFTER.match(after):
+    word = (match["word"] or "").lower()
+    if word in {"one", "a", "an"} and not (match["scale"] or match["unit"] or match["symbol"] or match["code"]):
+        return True  # a lone "one" is a pronoun ("one of them")
+    if match["num"] and not (match["symbol"] or match["code"]):
+        year = re.fullmatch(r"\d{4}", match["num"]) and 1500 <= int(match["num"]) <= 2100
+        unit = match["unit"] and _key(match["unit"]) not in g.shared_names
+        if (year and not (match["scale"] or unit)) or AGE_OR_TIME.match(after):
             return True
-        if re.match(r"^(?:st|nd|rd|th)\b", after) or re.match(r"^[-./]\d", after) or re.search(r"\d[-./(]$", before):
-            return True
-        # a measure used as an adjective ("a 16-inch screen", "5-gallon bottles") describes, it does not count
-        if re.match(r"^-[A-Za-z]", after) and not match["unit"]:
-            return True
-        # a digit run glued to letters is a name or a code ("5G", "90s", "3D"), not a count
-        if re.match(r"^[A-Za-z]", after) and not (match["unit"] or match["scale"] or match["short"] or match["code"]):
-            return True
-        if NAME_BEFORE.search(before) and not match["approx"]:
+        if re.match(r"^(?:st|nd|rd|th)\b", after) or re.match(r"^[./]\d|^-\d+[-./]\d", after):
+            return True  # ordinals, dates, section numbers, phone numbers
+        if re.search(r"\d[-./(]$", before):
             return True
         # list numbering: a number opening a line and followed by "." or ")"
         if re.search(r"(?:^|\n)\s*$", before) and re.match(r"^[.)]\s", after):
             return True
-    # durations ("over four years", "less than three weeks") say how long, not how many: periods, not figures
-    if DURATION.match(after) and not (match["symbol"] or match["scale"] or match["short"]):
+    if g.identifier.search(before) and not (match["approx"] or match["symbol"] or match["scale"]):
         return True
     plain_word = match["word"] and not (match["scale"] or match["unit"] or match["symbol"] or match["approx"])
     # "the two countries", "their three rounds": a reference to things already named, not a claim
-    if plain_word and DEFINITE.search(before):
-        return True
-    return bool(match["word"] and AGE.match(after))
+    return bool(plain_word and DEFINITE.search(before))
+
+
+def _range(match: re.Match[str], low: _Amount, text: str, g: Grammar) -> _Amount | None:
+    """The top of a range written after the low end ("$2-3 billion", "between 5% and 7%", "20 to 25
+    people"), or None. "from 10% to 25%" is a change, "$200 billion to 25%" two amounts (their units differ)."""
+    if low.end != match.end():
+        return None
+    tail = g.range_tail.match(text, match.end())
+    if tail is None:
+        return None
+    sep = tail["sep"].lower()
+    between = (match["between"] or "").lower()
+    if between == "from" or (sep == "and") != (between == "between"):
+        return None
+    if re.match(r"^[-./]\d|^(?:st|nd|rd|th)\b", text[tail.end() : tail.end() + 4]):
+        return None
+    high = _amount(tail, "h", g)
+    if high is None or (low.unit and high.unit and low.unit != high.unit):
+        return None
+    return high
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in plain text, without the help of a parse (see `doc_quantities` for the full filter)."""
+    """Every amount in plain text, in order, without the help of a parse (`doc_quantities` adds the parse's
+    filter). Offsets are characters of `text`; `text[q.start:q.end] == q.text`."""
+    g = grammar()
     found: list[Quantity] = []
-    for match in PATTERN.finditer(text):
-        if not (match["num"] or match["word"]) or _excluded(match, text):
+    position = 0
+    while match := g.amount.search(text, position):
+        position = match.end()
+        if _excluded(match, text, g):
             continue
-        short = (match["short"] or "").lower()
-        if short and not (match["symbol"] or match["code"]):
+        low = _amount(match, "", g)
+        if low is None:
             continue
-        value = _number(match["num"]) if match["num"] else _words(match["word"])
-        scale_word = (match["scale"] or short).lower()
-        scale = SCALES.get(scale_word, 1.0)
-        high = _number(match["high"]) * scale if match["high"] else None
-        if high is not None and high <= value and not match["between"]:
-            continue  # "4-1" or "5-4" are scores, not ranges nor figures
-        approx = APPROX[re.sub(r"\s+", " ", match["approx"].lower())] if match["approx"] else "exact"
-        if high is not None:
-            approx = "range"
-        end = match.end() if (high is not None or not match["high"]) else match.start("high") - 1
-        found.append(Quantity(value * scale, match.start(), end, text[match.start() : end].rstrip(" -–"),
-                              _unit(match), approx, high))  # fmt: skip
-    for match in HALF.finditer(text):
-        approx = APPROX[re.sub(r"\s+", " ", match["approx"].lower())] if match["approx"] else "exact"
-        value = 0.5 * SCALES[match["scale"].lower()]
-        found.append(Quantity(value, match.start(), match.end(), match[0], None, approx))
-    for match in TWICE.finditer(text):
-        word = match["word"].lower()
-        value = 2.0 if word in {"twice", "double"} else _words(word.split()[0])
-        found.append(Quantity(value, match.start(), match.end("word"), match["word"], "times", "exact"))
-    for match in VAGUE_PATTERN.finditer(text):
-        value, _ = VAGUE[match["word"].lower()]
-        found.append(Quantity(value, match.start(), match.end("word"), match["word"], None, match["word"].lower()))
+        position = low.end
+        approx = g.approx[_key(match["approx"])] if match["approx"] else "exact"
+        value, unit, high, end = low.value, low.unit, None, low.end
+        top = _range(match, low, text, g)
+        if top is not None:
+            bottom = value
+            if top.scale is not None and low.scale is None and value * top.scale <= top.value:
+                bottom = value * top.scale  # "2-3 billion": the scale word serves both ends
+            if bottom < top.value:
+                value, unit, high, approx, end = bottom, unit or top.unit, top.value, "range", top.end
+                position = top.end
+            elif text[match.end() : top.start].strip() in {"-", "–", "—"} and not match["between"]:
+                position = top.end
+                continue  # "4-1", "5-4": a score, neither a range nor a figure
+        between = (match["between"] or "").lower() == "between"
+        start = match.start("approx") if match["approx"] else match.start("between") if between else low.start
+        phrase = text[start:end].rstrip(" -–")
+        found.append(Quantity(_number(value), start, start + len(phrase), phrase, unit, approx,
+                              _number(high) if high is not None else None))  # fmt: skip
+    found += _vague(text, g) + _multiples(text, g)
     found.sort(key=lambda q: (q.start, -q.end))
     kept: list[Quantity] = []
     for quantity in found:
@@ -203,8 +371,52 @@ def find_quantities(text: str) -> list[Quantity]:
     return kept
 
 
+TWICE = re.compile(r"(?<!\w)(?P<word>twice|three times|four times|five times|ten times|double)\s+(?:as|the)\b", re.I)
+
+
+def _multiples(text: str, g: Grammar) -> list[Quantity]:
+    """ "twice as many", "three times the": multiples; "half a million": half a scale."""
+    found = []
+    for match in g.half.finditer(text):
+        approx = g.approx[_key(match["approx"])] if match["approx"] else "exact"
+        value = Decimal("0.5") * Decimal(str(g.scales[match["scale"].lower()]))
+        found.append(Quantity(_number(value), match.start(), match.end(), match[0], None, approx))
+    for match in TWICE.finditer(text):
+        word = match["word"].lower()
+        value = Decimal(2) if word in {"twice", "double"} else _words(word.split()[0], g)
+        found.append(Quantity(_number(value), match.start(), match.end("word"), match["word"], "times", "exact"))
+    return found
+
+
+def _vague(text: str, g: Grammar) -> list[Quantity]:
+    """Vague magnitudes as ranges: "hundreds of" 200–999, "tens of thousands of" 20,000–99,000, "several
+    thousand" 3,000–9,000."""
+    found = []
+    for match in g.vague_pattern.finditer(text):
+        if match["count"]:
+            low, high = g.vague_counts[_key(match["count"])]
+            scale = g.multipliers.get(match["scale"].lower()) or g.scales[match["scale"].lower()]
+            low, high, word, end = low * scale, high * scale, _key(match["count"]), match.end("scale")
+        else:
+            word, end = match["first"].lower(), match.end("first")
+            low, high = g.vague[word]
+            if match["second"]:
+                base = match["second"].lower().removesuffix("s")
+                scale = g.multipliers.get(base) or g.scales.get(base) or 1.0
+                low, high = low * scale, high * scale
+                word, end = f"{word} of {match['second'].lower()}", match.end("second")
+            elif word == "tens":
+                continue  # "tens of" alone names no magnitude
+        unit = None
+        if (named := g.unit_after.match(text, match.end())) and _key(named["unit"]) not in g.shared_names:
+            unit, end = g.units[_key(named["unit"])], named.end()  # "hundreds of millions of dollars"
+        found.append(Quantity(_number(Decimal(str(low))), match.start(), end, text[match.start() : end], unit, word,
+                              _number(Decimal(str(high)))))  # fmt: skip
+    return found
+
+
 def parse_quantity(phrase: str) -> Quantity | None:
-    """The first quantity in a short phrase, or None: handy for tests and for reading gold values."""
+    """The first amount in a short phrase, or None: handy for tests and for reading gold values."""
     found = find_quantities(phrase)
     return found[0] if found else None
 
@@ -232,9 +444,9 @@ def _names_a_model(doc: Doc, quantity: Quantity) -> bool:
 
 
 def doc_quantities(doc: Doc) -> list[Quantity]:
-    """Quantities in a parsed document: the text patterns, minus those spaCy sees as dates, times, ordinals or
-    parts of names. A currency, a scale word or a unit outweighs a DATE label (spaCy tags "$4 billion in 2021"
-    as one date now and then)."""
+    """Amounts in a parsed document: the text patterns, minus those spaCy sees as dates, times, ordinals or
+    parts of names. A currency, a scale word, a unit or a duration outweighs a DATE label (spaCy tags "$4
+    billion in 2021" as one date now and then, and every "90 days")."""
     kept = []
     for quantity in find_quantities(doc.text):
         strong = quantity.unit is not None or quantity.approx not in {"exact"} or quantity.value >= 1e6

@@ -85,13 +85,14 @@ def save_analysis(db: sqlite3.Connection, analysis: Analysis, *, knowledge: str)
             ],
         )  # fmt: skip
         db.executemany(
-            'INSERT INTO figures (id, document, value, unit, approx, counted, date, evidence, start, "end") '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO figures (id, document, value, value_max, unit, approx, counted, date, evidence, start, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     f"{document}:f{i}",
                     document,
                     f.value,
+                    f.value_max,
                     f.unit,
                     f.approx,
                     f.counted,
