@@ -18,6 +18,7 @@ from bilateral.clean.capture_meta import (
     date_author,
     date_line,
     date_outlet,
+    leading_date,
     masthead,
     names_only,
     parse_date,
@@ -196,10 +197,12 @@ def _date_free(line: str) -> str:
 
 
 def _headline(line: str, kind: Kind) -> bool:
-    """A line that can be a headline: a heading of a few words or more, or one exclaimed or asked sentence."""
+    """A line that can be a headline: a heading of a few words or more, or one exclaimed or asked sentence. A
+    line read as a photo caption may be one too ("Minister arrives in Seoul for talks"): where it stands says
+    which."""
     words = line.split()
     return (
-        kind in (Kind.HEADING, Kind.NAME, Kind.SENTENCE)
+        kind in (Kind.HEADING, Kind.NAME, Kind.SENTENCE, Kind.CAPTION)
         and 3 <= len(words) <= 30
         and len(line) >= 15
         and not re.search(r"[,/|:;–—-]$", line)
@@ -216,7 +219,7 @@ def title_above(lines: list[str], kinds: list[Kind], last: int, taken: set[int])
         kind = kinds[i]
         if kind is Kind.RELATED:
             break
-        if i in taken or (kind in FURNITURE and kind is not Kind.NAME):
+        if i in taken or (kind in FURNITURE and kind not in (Kind.NAME, Kind.CAPTION)):
             continue
         if names_only(lines[i]):
             named = i if named is None and _headline(lines[i], Kind.HEADING) else named
@@ -243,13 +246,13 @@ def title_near(lines: list[str], kinds: list[Kind], start: int, taken: set[int])
         if kind is Kind.RELATED:
             scored, distance = [], 0
             continue
-        if i in taken or kind not in (Kind.HEADING, Kind.NAME, Kind.SENTENCE):
+        if i in taken or kind not in (Kind.HEADING, Kind.NAME, Kind.SENTENCE, Kind.CAPTION):
             continue
         if not _headline(line, Kind.HEADING):
             distance += 1
             continue
         score = min(len(line.split()), 10) - 2.5 * distance
-        score -= 4 * (kind is Kind.NAME) + 2 * (kind is Kind.SENTENCE) + 3 * line[0].islower()
+        score -= 4 * (kind is Kind.NAME) + 2 * (kind in (Kind.SENTENCE, Kind.CAPTION)) + 3 * line[0].islower()
         score += 3 * (sum(other == line for other in lines) > 1)
         scored.append((score, i))
         distance += 1
@@ -261,8 +264,23 @@ def title_near(lines: list[str], kinds: list[Kind], start: int, taken: set[int])
 _MASTHEAD_KINDS = {Kind.NAME, Kind.HEADING}  # a site's name above its menu reads as a name or a heading
 
 
+def _leading_dates(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
+    """The lines with a date that opens one of the first paragraphs taken off (a labelled date, a dateline with
+    a date): (lines, the first such date, what was taken off)."""
+    found: str | None = None
+    taken: list[str] = []
+    kept = list(lines)
+    for i, line in enumerate(lines[:TOP]):
+        opening = leading_date(line)
+        if opening:
+            iso, said, kept[i] = opening
+            found = found or iso
+            taken.append(said)
+    return kept, found, taken
+
+
 def clean_capture(text: str) -> Cleaned:
-    lines = paragraphs(text)
+    lines, opening_date, taken = _leading_dates(paragraphs(text))
     kinds = [classify(line) for line in lines]
     run = densest_run(lines, kinds)
     if run is None:  # no paragraph of prose: keep what is not obviously furniture
@@ -292,7 +310,7 @@ def clean_capture(text: str) -> Cleaned:
         end -= 1  # the author's name over the bio
     body = _body(lines, kinds, (start, end), meta.lines, title)
     in_body = set(body)
-    published = meta.published
+    published = meta.published or opening_date
     if published is None:
         # Only a credit dates the piece ("Originally published on April 18, 2021 in …"): the nearest we have.
         credits = (line for line, kind in zip(lines[end:], kinds[end:], strict=True) if kind is Kind.END)
@@ -304,7 +322,7 @@ def clean_capture(text: str) -> Cleaned:
         published=published,
         outlet=meta.outlet
         or (masthead(lines[0]) if start > 0 and title_at != 0 and kinds[0] in _MASTHEAD_KINDS else None),
-        removed=[line for i, line in enumerate(lines) if i not in in_body and i != title_at],
+        removed=taken + [line for i, line in enumerate(lines) if i not in in_body and i != title_at],
     )
 
 

@@ -20,6 +20,11 @@ FURNITURE_COST = 50
 RELATED_COST = 300
 
 
+# A sentence ending inside a line: not the period of an initial or a short title ("S. Korea", "U.S. Agree",
+# "Mr. Moon"), which headlines are full of.
+INNER_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bMrs)[.!?。] |[!?。] ")
+
+
 class Kind(Enum):
     PROSE = "prose"
     SENTENCE = "sentence"  # a short line that is a sentence: a short paragraph
@@ -81,7 +86,7 @@ def is_prose(line: str) -> bool:
     long = len(line.split()) >= PROSE_WORDS or (len(line) >= 60 and line.count(" ") < len(line) / 15)
     if _question(line):
         return False  # one question alone on its line is a headline more often than a paragraph
-    return long and bool(SENTENCE_END.search(line) or re.search(r"[.!?。] ", line))
+    return long and bool(SENTENCE_END.search(line) or INNER_STOP.search(line))
 
 
 def _question(line: str) -> bool:

@@ -19,7 +19,7 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 DATE_FORMS = tuple(
     re.compile(form, re.IGNORECASE)
     for form in (
-        r"\b" + MONTH_PATTERN + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b",
+        r"\b" + MONTH_PATTERN + r"\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR + r"\b",
         r"\b" + _DAY + r"\s+(?:of\s+)?" + MONTH_PATTERN + r",?\s+" + _YEAR + r"\b",
         r"\b" + _YEAR + r"-(?P<mnum>\d\d)-(?P<day>\d\d)(?![\d-])",
         r"(?<![\d./])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)?\d\d)(?![\d/])",
@@ -30,11 +30,12 @@ DATE_FORMS = tuple(
 _FURNITURE = re.compile(
     r"\b(?:published|posted|updated|last|modified|first|publish|date|on|at|am|pm|a\.m\.|p\.m\.|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"today|yesterday|gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|hkt|aest|\d{1,2}[:.]\d\d(?::\d\d)?(?:\.\d+)?"
+    r"today|yesterday|gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|hkt|aest|kst|jst|sgt|wib|pkt|msk|eet|eest|awst|nzst|nzdt|\d{1,2}[:.]\d\d(?::\d\d)?(?:\.\d+)?"
     r"(?:[+-]\d\d:?\d\d|z)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|t\d\d:\d\d\S*)\b\.?"
     r"|[|•·,/:;()–—-]+",
     re.IGNORECASE,
 )
+_SOURCE = re.compile(r"^\s*source\s*:\s*", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated|modified|last)\b", re.IGNORECASE)
 _BY = re.compile(r"^[|•·–—-]?\s*(?:by|written by|posted by|words by|reporting by|story by|authors?)\s*:?\s*", re.I)
 _LABEL = re.compile(
@@ -119,14 +120,49 @@ def date_line(line: str) -> DateLine | None:
     leftover = " ".join(_FURNITURE.sub(" ", rest).split())
     byline = re.search(r"\bby\b", leftover, re.IGNORECASE)
     before = leftover[: byline.start()] if byline else leftover
-    if len(before.split()) > 4 or (byline and len(leftover[byline.end() :].split()) > 6):
+    # "Source: The Outlet (Its Owner) | July 4th, 2019": a source label names an outlet, which may be long
+    allowed = 10 if _SOURCE.match(line) else 4
+    if len(before.split()) > allowed or (byline and len(leftover[byline.end() :].split()) > 6):
         return None
     after = " ".join(_FURNITURE.sub(" ", line[end:]).split())
     return DateLine(iso=iso, updated=bool(_UPDATED.search(line[:start])), rest=rest.strip(), after=after)
 
 
+# A date opening a paragraph: a label and a date ("date 2019-12-24 …", "Published: 3 May 2021 …") or a dateline
+# ("NAIROBI, 14 February 2022 — …", "LIMA, Peru, March 3, 2021 (Reuters) -").
+_LABELLED = re.compile(r"^\s*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?)\s*:?\s*", re.IGNORECASE)
+_PLACE = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}){0,2}),\s*")
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-—–]+|:)\s*")
+
+
+def leading_date(line: str) -> tuple[str, str, str] | None:
+    """A date that opens a paragraph, as (YYYY-MM-DD, what went before the text, the text after it), or None:
+    a label and a date ("date 2019-12-24 Headline …") or a dateline ("NAIROBI, 14 February 2022 — Text …"). The
+    place of a dateline says where the piece was filed; it is not part of the article's text."""
+    for opening in (_LABELLED.match(line), _PLACE.match(line)):
+        if not opening or (opening.re is _LABELLED and not opening.group()):
+            continue
+        found = find_date(line[opening.end() :])
+        if not found or found[1] != 0:
+            continue
+        iso, _, end = found
+        rest_at = opening.end() + end
+        if opening.re is _PLACE:
+            closing = _DATELINE_END.match(line, rest_at)
+            if not closing:
+                continue
+            rest_at = closing.end()
+        rest = line[rest_at:].strip()
+        if len(rest.split()) >= 3:
+            return iso, line[:rest_at].strip(), rest
+    return None
+
+
 def date_outlet(line: DateLine) -> str | None:
     """The outlet a dateline opens with ("Global Research, January 28, 2021")."""
+    if source := _SOURCE.match(line.rest):
+        outlet = re.split(r"\s*[|(,]", line.rest[source.end() :].strip(), maxsplit=1)[0].strip()
+        return outlet if 0 < len(outlet.split()) <= 6 else None
     match = re.match(r"^([A-Z][\w&.'’ -]{1,50}?),", line.rest)
     if not match or _LABEL.match(match[1].strip()) or _FURNITURE.fullmatch(match[1].strip()):
         return None

@@ -25,10 +25,14 @@ def holders() -> frozenset[str]:
     return frozenset(phrase.lower().split()[-1] for phrase in phrases if phrase.strip()) | {"%"}
 
 
-def _noun_phrase(noun: Token) -> str:
+def _noun_phrase(noun: Token, quantity: set[int]) -> str:
     """The head noun with its modifiers: compounds and adjectives before it ("Korean workers"), and a participle
     right after it that says which ones ("workers compensated", "doses delivered")."""
-    parts = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i and c.like_num is False]
+    parts = [
+        c
+        for c in noun.children
+        if c.dep_ in {"compound", "amod"} and c.i < noun.i and c.like_num is False and c.i not in quantity
+    ]
     # a compound's own compounds belong to the name too ("Astra Zeneca vaccines", not "Zeneca vaccines")
     parts += [g for c in parts if c.dep_ == "compound" for g in c.children if g.dep_ == "compound" and g.i < c.i]
     parts += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1]
@@ -69,10 +73,12 @@ def counted(doc: Doc, quantity: Quantity) -> str | None:
     if span is None or len(span) == 0:
         return None
     noun = _counted_noun(list(span))
+    # "the 45-year-old minister": the quantity's own words ("year", "old") do not describe what is counted
+    inside = {t.i for t in span} | {t.i for t in span[-1].subtree if t.i <= span[-1].i}
     # a number can attach to the first half of a compound ("2.7 million vaccine doses" → vaccine): climb to its head
     while noun is not None and noun.dep_ == "compound" and noun.head.pos_ in NOUNS and noun.head is not noun:
         noun = noun.head
-    return _noun_phrase(noun) if noun is not None else None
+    return _noun_phrase(noun, inside) if noun is not None else None
 
 
 def _date_for(start: int, end: int, quantity: Quantity, dates: list[DateMention]) -> str | None:

@@ -302,7 +302,7 @@ def _excluded(match: re.Match[str], text: str, g: Grammar) -> bool:
         # list numbering: a number opening a line and followed by "." or ")"
         if re.search(r"(?:^|\n)\s*$", before) and re.match(r"^[.)]\s", after):
             return True
-    if g.identifier.search(before) and not (match["approx"] or match["symbol"] or match["scale"]):
+    if match["num"] and g.identifier.search(before) and not (match["approx"] or match["symbol"] or match["scale"]):
         return True
     plain_word = match["word"] and not (match["scale"] or match["unit"] or match["symbol"] or match["approx"])
     # "the two countries", "their three rounds": a reference to things already named, not a claim
