@@ -258,3 +258,13 @@ def test_article_extraction_benchmark_f1() -> None:
             text = ""
         scores.append(shingle_f1(text, gold["articleBody"])[0])
     assert sum(scores) / len(scores) >= 0.95
+
+
+@pytest.mark.eval
+def test_aeb_split_is_the_committed_one() -> None:
+    """The AEB benchmark's tuned/untouched split is fixed by a hash of the page id and committed."""
+    from benchmarks.aeb import SPLIT, part
+
+    truth = json.loads(eval_path("aeb", "ground-truth.json").read_text(encoding="utf-8"))
+    committed = dict(line.split() for line in SPLIT.read_text().splitlines() if not line.startswith("#"))
+    assert committed == {key: "tune" if part(key) == "tuned" else "untouched" for key in truth}
