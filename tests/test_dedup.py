@@ -53,3 +53,37 @@ def test_duplicates_are_stored_and_marked_not_dropped(db: sqlite3.Connection) ->
     assert save_article(db, make_article(OTHER, id="other")) is Saved.ADDED
     rows = dict(db.execute("SELECT id, duplicate_of FROM documents").fetchall())
     assert rows == {"first": None, "exact": "first", "near": "first", "other": None}
+
+
+def test_an_exact_duplicate_lends_its_richer_metadata_to_the_original(db: sqlite3.Connection) -> None:
+    """A bare text file read first, then a JSONL line of the same words with title, date and outlet: the stored
+    original ends up with the metadata, and is analysed again."""
+    from bilateral.store.documents import Saved, load_article, save_article
+    from tests.conftest import make_article
+
+    text = "Ministers from both countries met in Lima on Tuesday and agreed to reopen the consulates next month. " * 3
+    assert save_article(db, make_article(text, id="bare")) is Saved.ADDED
+    db.execute("INSERT INTO analyses (document, knowledge, analysed_at) VALUES ('bare', 'k', '2021')")
+    rich = make_article(
+        text + " ", id="rich", title="Consulates to reopen", published="2021-05-04", outlet="The Andes Post"
+    )
+    assert save_article(db, rich) is Saved.DUPLICATE
+    original = load_article(db, "bare")
+    assert original is not None
+    assert (original.title, original.published, original.outlet) == (
+        "Consulates to reopen",
+        "2021-05-04",
+        "The Andes Post",
+    )
+    assert db.execute("SELECT COUNT(*) FROM analyses WHERE document = 'bare'").fetchone()[0] == 0
+
+
+def test_a_bare_duplicate_takes_nothing_from_a_richer_original(db: sqlite3.Connection) -> None:
+    from bilateral.store.documents import load_article, save_article
+    from tests.conftest import make_article
+
+    text = "The two central banks renewed their currency swap line for another three years, officials said. " * 3
+    save_article(db, make_article(text, id="first", title="Swap line renewed", outlet="Harbour Times"))
+    save_article(db, make_article(text + "\n", id="second"))
+    original = load_article(db, "first")
+    assert original is not None and (original.title, original.outlet) == ("Swap line renewed", "Harbour Times")

@@ -66,6 +66,8 @@ def save_article(db: sqlite3.Connection, article: Article) -> Saved:
             delete_document(db, article.id)
         duplicate_of = find_duplicate(db, article, signature, text_hash=text_hash)
         article.duplicate_of = duplicate_of
+        if duplicate_of:
+            lend_metadata(db, duplicate_of, article, text_hash=text_hash)
         db.execute(
             "INSERT INTO documents (id, source, url, raw_hash, text_hash, minhash, title, authors, published, "
             "outlet, language, text, removed, words, duplicate_of, ingested_at) "
@@ -98,6 +100,28 @@ def save_article(db: sqlite3.Connection, article: Article) -> Saved:
     if existing:
         return Saved.UPDATED
     return Saved.DUPLICATE if duplicate_of else Saved.ADDED
+
+
+def lend_metadata(db: sqlite3.Connection, original: str, article: Article, *, text_hash: str) -> bool:
+    """An exact copy that states what its original lacks (title, date, outlet, URL, authors) gives it to the
+    original, so the richer metadata is kept whichever copy came first (a bare text file read before the JSONL
+    line of the same words). The original is then analysed again: its dates resolve against its publication
+    date. True when anything was filled in."""
+    filled = db.execute(
+        "UPDATE documents SET title = COALESCE(title, ?), published = COALESCE(published, ?), "
+        "outlet = COALESCE(outlet, ?), url = COALESCE(url, ?), "
+        "authors = CASE WHEN authors = '[]' THEN ? ELSE authors END "
+        "WHERE id = ? AND text_hash = ? AND ((title IS NULL AND ? IS NOT NULL) OR (published IS NULL AND ? IS NOT "
+        "NULL) OR (outlet IS NULL AND ? IS NOT NULL) OR (url IS NULL AND ? IS NOT NULL) OR (authors = '[]' AND ?))",
+        (
+            article.title, article.published, article.outlet, article.url,
+            json.dumps(article.authors, ensure_ascii=False), original, text_hash, article.title, article.published,
+            article.outlet, article.url, bool(article.authors),
+        ),
+    ).rowcount  # fmt: skip
+    if filled:
+        db.execute("DELETE FROM analyses WHERE document = ?", (original,))
+    return bool(filled)
 
 
 def delete_document(db: sqlite3.Connection, document: str) -> None:
