@@ -345,3 +345,89 @@ def test_a_site_name_alone_on_the_first_line_is_the_outlet() -> None:
     assert masthead("BAVISPE, Mexico (Meridian Press Agency) — Gunmen killed three women") is None
     assert masthead("international analysis and commentary") is None
     assert masthead("Posted on 12 May 2021") is None
+
+
+# Metadata kinds: each capture is written here, with made-up outlets, people and places.
+@pytest.mark.parametrize(
+    ("opening", "published", "place"),
+    [
+        ("NAIROBI, 14 February 2022 — ", "2022-02-14", "NAIROBI"),
+        ("LIMA, Peru, March 3, 2021 (Andes Wire) - ", "2021-03-03", "LIMA"),
+        ("date 2020-06-30 ", "2020-06-30", None),
+        ("Published: 4 May 2021 ", "2021-05-04", None),
+    ],
+)
+def test_a_date_opening_the_text_dates_it_and_a_dateline_place_leaves_the_body(
+    opening: str, published: str, place: str | None
+) -> None:
+    cleaned = clean_capture(joined("Border talks resume after long pause", opening + P1, P2, P3, P4))
+    assert cleaned.published == published
+    assert cleaned.text.startswith(P1)
+    assert place is None or place not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("Updated: Mar 9,2021 08:15 AM   Andes Wire", "2021-03-09"), ("Posted on : 2020-11-02 09:40 KST", "2020-11-02")],
+)
+def test_date_lines_with_tight_commas_and_asian_time_zones(line: str, iso: str) -> None:
+    parsed = date_line(line)
+    assert parsed is not None and parsed.iso == iso
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "S. Korea and Japan agree to resume working-level talks on export curbs next week",
+        "Finance minister arrives in Seoul for trade talks",
+        "U.S. Envoy Says Talks With Hanoi Will Resume; Ministers to Meet in March",
+        "(LEAD) N. Korea fires missile as envoys meet in Beijing",
+    ],
+)
+def test_headlines_with_initials_or_a_caption_verb_are_titles(headline: str) -> None:
+    assert clean_capture(joined("Skip to main content", headline, P1, P2, P3, P4)).title == headline
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Industry type: Shipbuilding",
+        "Location: Chile",
+        "  • Video report by Regional Correspondent Ana Ruiz in Quito",
+        "Gift this article",
+        "Share full article",
+        "Download the Harbour Times app",
+        "Leaders shake hands before their meeting in Osaka. (Reuters)",
+    ],
+)
+def test_furniture_between_headline_and_body_is_neither_title_nor_body(furniture: str) -> None:
+    headline = "Border talks resume after long pause"
+    cleaned = clean_capture(joined(headline, furniture, P1, P2, P3, P4))
+    assert cleaned.title == headline
+    assert furniture.strip() not in cleaned.text
+
+
+def test_markdown_level_one_heading_is_the_title() -> None:
+    cleaned = clean_capture(joined("# Port deal signed in Valparaíso", P1, "## What comes next", P2, P3, P4))
+    assert cleaned.title == "Port deal signed in Valparaíso"
+    assert "What comes next" in cleaned.text and "#" not in cleaned.text
+
+
+def test_site_name_after_a_bar_in_the_headline_is_the_outlet() -> None:
+    cleaned = clean_capture(joined("Port deal signed in Valparaíso | THE HARBOUR TIMES", P1, P2, P3, P4))
+    assert (cleaned.title, cleaned.outlet) == ("Port deal signed in Valparaíso", "The Harbour Times")
+
+
+@pytest.mark.parametrize(
+    ("written", "usual"),
+    [
+        ("THE MERIDIAN HERALD", "The Meridian Herald"),
+        ("BBC NEWS", "BBC News"),
+        ("NEWS OF THE WORLD", "News of the World"),
+        ("The Andes Post", "The Andes Post"),
+    ],
+)
+def test_masthead_casing(written: str, usual: str) -> None:
+    from bilateral.clean.capture_meta import outlet_case
+
+    assert outlet_case(written) == usual

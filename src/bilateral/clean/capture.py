@@ -21,8 +21,10 @@ from bilateral.clean.capture_meta import (
     leading_date,
     masthead,
     names_only,
+    outlet_case,
     parse_date,
     role_name,
+    title_site,
 )
 from bilateral.model import Cleaned
 
@@ -279,8 +281,26 @@ def _leading_dates(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
     return kept, found, taken
 
 
+# A Markdown heading ("# Headline", "## Section"): the level-one heading is the title.
+MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+
+
+def _markdown(lines: list[str]) -> tuple[list[str], int | None]:
+    """The lines with Markdown heading marks taken off, and where the first level-one heading stands."""
+    h1: int | None = None
+    out = []
+    for i, line in enumerate(lines):
+        heading = MARKDOWN_HEADING.match(line)
+        if heading:
+            h1 = i if h1 is None and len(heading[1]) == 1 else h1
+            line = heading[2]
+        out.append(line)
+    return out, h1
+
+
 def clean_capture(text: str) -> Cleaned:
     lines, opening_date, taken = _leading_dates(paragraphs(text))
+    lines, h1 = _markdown(lines)
     kinds = [classify(line) for line in lines]
     run = densest_run(lines, kinds)
     if run is None:  # no paragraph of prose: keep what is not obviously furniture
@@ -301,27 +321,29 @@ def clean_capture(text: str) -> Cleaned:
     start = _before(kinds, start, block)
     meta = read_byline(lines, kinds, block, end) if block else Byline()
     title_at = title_above(lines, kinds, max(meta.lines | {block[1]}), meta.lines) if block else None
+    if h1 is not None and h1 < start:
+        title_at = h1
     if title_at is None:
         title_at = title_near(lines, kinds, start, meta.lines)
-    title = lines[title_at] if title_at is not None else None
+    title, site = title_site(lines[title_at]) if title_at is not None else (None, None)
 
     end = next((i for i in range(start + 3, end) if _bio(lines[i], meta.authors)), end)
     if end < len(lines) and kinds[end - 1] is Kind.NAME and end - 1 > start:
         end -= 1  # the author's name over the bio
-    body = _body(lines, kinds, (start, end), meta.lines, title)
+    body = _body(lines, kinds, (start, end), meta.lines, lines[title_at] if title_at is not None else None)
     in_body = set(body)
     published = meta.published or opening_date
     if published is None:
         # Only a credit dates the piece ("Originally published on April 18, 2021 in …"): the nearest we have.
         credits = (line for line, kind in zip(lines[end:], kinds[end:], strict=True) if kind is Kind.END)
         published = next((parse_date(line) for line in credits if parse_date(line)), None)
+    top = masthead(lines[0]) if start > 0 and title_at != 0 and kinds[0] in _MASTHEAD_KINDS else None
     return Cleaned(
         text="\n\n".join(lines[i] for i in body),
         title=title,
         authors=meta.authors,
         published=published,
-        outlet=meta.outlet
-        or (masthead(lines[0]) if start > 0 and title_at != 0 and kinds[0] in _MASTHEAD_KINDS else None),
+        outlet=outlet_case(meta.outlet) if meta.outlet else top or site,
         removed=taken + [line for i, line in enumerate(lines) if i not in in_body and i != title_at],
     )
 

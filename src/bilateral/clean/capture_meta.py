@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from bilateral.calendar import MONTH_PATTERN, MONTHS
+from bilateral.knowledge import builtin_packs, require
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -262,14 +264,63 @@ def role_name(line: str) -> str | None:
 
 
 _MASTHEAD = re.compile(r"[^\W\d_][\w&'’.-]*(?: [^\W\d_][\w&'’.-]*){0,4}")
+# Separators before a site's name in a headline; a dash is left alone ("Trump - Xi Talks Resume" is all headline).
+SITE_SEPARATORS = (" | ", " :: ", " « ", " » ", " // ")
+
+
+@cache
+def _masthead_words() -> tuple[frozenset[str], frozenset[str]]:
+    small: set[str] = set()
+    words: set[str] = set()
+    for pack in builtin_packs().of_kind("boilerplate"):
+        small |= {str(w) for w in require(pack.data, "masthead_small", list, where=str(pack.path), default=[])}
+        words |= {str(w) for w in require(pack.data, "masthead_words", list, where=str(pack.path), default=[])}
+    return frozenset(small), frozenset(words)
+
+
+def outlet_case(name: str) -> str:
+    """An outlet's name in the usual casing: a name written all in capitals is put in title case, small words
+    lower case inside it, initials left as they are ("THE MERIDIAN HERALD" → "The Meridian Herald", "BBC NEWS" →
+    "BBC News"); a name in mixed case is kept."""
+    name = " ".join(name.split())
+    if not name.isupper():
+        return name
+    small, words = _masthead_words()
+    out = []
+    for i, word in enumerate(name.split()):
+        lower = word.lower()
+        if lower in small:
+            out.append(lower.capitalize() if i == 0 else lower)
+        elif len(word) > 3 or lower in words:
+            out.append(word.capitalize())
+        else:
+            out.append(word)  # initials ("BBC", "ITV")
+    return " ".join(out)
 
 
 def masthead(line: str) -> str | None:
     """The site's name standing alone on a capture's first line ("AMERICAN VANTAGE", "Pacific Crossroads Daily"),
-    in title case, or None when the line is anything else."""
+    in the usual casing, or None when the line is anything else."""
     name = " ".join(line.split())
     if not _MASTHEAD.fullmatch(name) or not all(word[0].isupper() for word in name.split()):
         return None
-    return (
-        " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in name.split()) if name.isupper() else name
-    )
+    return outlet_case(name)
+
+
+def title_site(title: str) -> tuple[str, str | None]:
+    """A headline with the site's name after a separator ("Talks resume | The Meridian Herald") split into the
+    headline and the site; (title, None) when the last part does not read as a name (a short run of capitalised
+    words and small words)."""
+    small, _ = _masthead_words()
+    for separator in SITE_SEPARATORS:
+        head, _, tail = title.rpartition(separator)
+        words = tail.split()
+        if (
+            len(head.split()) >= 3
+            and 1 <= len(words) <= 5
+            and words[0][:1].isupper()
+            and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words)
+            and not SENTENCE_END.search(tail)
+        ):
+            return head.strip(), outlet_case(tail)
+    return title, None

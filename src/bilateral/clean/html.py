@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bilateral.clean.capture_meta import outlet_case, title_site
 from bilateral.errors import UnreadableSource
 from bilateral.model import Cleaned
 
@@ -335,11 +336,14 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
             break
         if _key(line) not in kept_keys and line not in text:
             removed.append(line)
+    headline = _tidy_title(title, h1s, outlet)
+    if headline and outlet is None:
+        headline, outlet = title_site(headline)  # "Headline | Site Name" names the site when no meta tag does
     return Cleaned(
         text=text,
-        title=_tidy_title(title, h1s, outlet),
+        title=headline,
         authors=authors,
         published=published,
-        outlet=outlet,
+        outlet=outlet_case(outlet) if outlet else None,
         removed=removed,
     )
