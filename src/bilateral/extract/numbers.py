@@ -81,11 +81,10 @@ def currencies() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     """(English name → ISO 4217 code, symbol → code, codes) for every current ISO 4217 currency.
 
     Names are CLDR's singular and plural English names ("South Korean won", "US dollars"); symbols are CLDR's
-    English ones ("CA$", "₩") and the symbol in the currency's own country ("₽"), kept where it holds a character
-    other than an ASCII letter (letter-only symbols such as "kr" read as words)."""
+    English ones ("CA$", "₩"), kept where they hold a character other than an ASCII letter (letter-only symbols
+    such as "kr" read as words). The `numbers` pack adds local symbols ("₽") and common abbreviations ("RMB")."""
     import pycountry
-    from babel import Locale, UnknownLocaleError
-    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
+    from babel.numbers import get_currency_name, get_currency_symbol
 
     codes = frozenset(c.alpha_3 for c in pycountry.currencies)
     names: dict[str, str] = {}
@@ -98,17 +97,6 @@ def currencies() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
         symbol = get_currency_symbol(code, "en")
         if symbol != code and re.search(r"[^A-Za-z.]", symbol):
             symbols.setdefault(symbol.lower(), code)
-    for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
-        for code in get_territory_currencies(country.alpha_2, tender=True, non_tender=False):
-            if code not in codes:
-                continue
-            try:
-                locale = Locale.parse(f"und_{country.alpha_2}")
-            except (UnknownLocaleError, ValueError):
-                continue
-            symbol = get_currency_symbol(code, locale)
-            if symbol != code and re.search(r"[^A-Za-z.]", symbol) and len(symbol) > 1:
-                symbols.setdefault(symbol.lower(), code)
     return names, symbols, codes
 
 
@@ -171,8 +159,7 @@ def grammar() -> Grammar:
         return (
             rf"(?P<{p}sign>[-−](?=\d)|minus\s+)?"
             rf"(?P<{p}symbol>{symbol}\s?|{code}\s?)?"
-            rf"(?:(?P<{p}num>{digits})(?P<{p}glyph>[½¼¾])?|(?P<{p}word>{number_words}))"
-            rf"(?=$|[^\w]|(?:{scale}|{short}|{unit})(?![\w]))"
+            rf"(?:(?P<{p}num>{digits})(?P<{p}glyph>[½¼¾])?|(?P<{p}word>{number_words})(?![\w]))"
             rf"(?:[\s-]+(?P<{p}fraction>{fraction})(?![\w]))?"
             rf"(?:[\s-]*(?P<{p}scale>{scale})(?![\w])|(?P<{p}short>{short})(?![\w]))?"
             rf"(?:[\s-]*(?P<{p}unit>{unit})(?![\w]))?"
@@ -309,6 +296,12 @@ def _excluded(match: re.Match[str], text: str, g: Grammar) -> bool:
     return bool(plain_word and DEFINITE.search(before))
 
 
+def _glued(match: re.Match[str], text: str) -> bool:
+    """A number run into letters that are no scale or unit ("5G", "90s", "3D") is a name or a code."""
+    end = match.end("glyph") if match["glyph"] else match.end("num") if match["num"] else -1
+    return end != -1 and end == match.end() and end < len(text) and (text[end].isalnum() or text[end] == "_")
+
+
 def _range(match: re.Match[str], low: _Amount, text: str, g: Grammar) -> _Amount | None:
     """The top of a range written after the low end ("$2-3 billion", "between 5% and 7%", "20 to 25
     people"), or None. "from 10% to 25%" is a change, "$200 billion to 25%" two amounts (their units differ)."""
@@ -337,7 +330,7 @@ def find_quantities(text: str) -> list[Quantity]:
     position = 0
     while match := g.amount.search(text, position):
         position = match.end()
-        if _excluded(match, text, g):
+        if _excluded(match, text, g) or _glued(match, text):
             continue
         low = _amount(match, "", g)
         if low is None:
