@@ -43,22 +43,20 @@ _BY = re.compile(r"^[|•·–—-]?\s*(?:by|written by|posted by|words by|repor
 _LABEL = re.compile(
     r"^(?:by|written by|authors?|posted|published|publish date|updated|date|posted on|published on)\s*:?$", re.I
 )
-NAME_PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "da", "di", "dos", "das", "y", "bin", "al", "le", "du"}
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    """A word list of the `boilerplate` packs: `name_particles` (small words inside people's names), `not_person`
+    (words that make a capitalised phrase an organisation or a role), `roles` (job words after a byline's names)."""
+    found: set[str] = set()
+    for pack in builtin_packs().of_kind("boilerplate"):
+        found |= {str(w).lower() for w in require(pack.data, key, list, where=str(pack.path), default=[])}
+    return frozenset(found)
+
+
 NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]*]*$")
-# Words that make a capitalised phrase an organisation or a role rather than a person.
-NOT_PERSON = {
-    "news", "press", "staff", "desk", "editor", "editors", "editorial", "team", "media", "reporter", "reporters",
-    "correspondent", "agency", "service", "wire", "newsroom", "admin", "board", "writer", "contributor", "reports",
-    "associated", "bureau", "online", "opinion", "guest", "network", "magazine", "daily", "times", "post",
-}  # fmt: skip
-
-
-# Words that make what follows a byline's names a job rather than an outlet ("Jane Doe - Staff Writer").
-ROLES = {
-    "staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist", "fellow", "director",
-    "professor", "analyst", "senior", "chief", "producer", "intern", "researcher",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -192,11 +190,11 @@ def is_name(line: str) -> bool:
     words = line.replace(",", " ").split()
     if not 2 <= len(words) <= 5 or SENTENCE_END.search(line):
         return False
-    capitalised = [w for w in words if w.lower() not in NAME_PARTICLES]
+    capitalised = [w for w in words if w.lower() not in _words("name_particles")]
     return (
         len(capitalised) >= 2
         and all(NAME_WORD.match(w) for w in capitalised)
-        and not any(w.lower().strip(".") in NOT_PERSON for w in words)
+        and not any(w.lower().strip(".") in _words("not_person") for w in words)
     )
 
 
@@ -247,14 +245,14 @@ def names_only(line: str) -> bool:
 
 
 def _role(text: str) -> bool:
-    return any(word.lower().strip(".,") in ROLES for word in text.split())
+    return any(word.lower().strip(".,") in _words("roles") for word in text.split())
 
 
 def _person(name: str) -> str:
     """An all-capitals name is written the usual way ("JANIE HAR" → "Janie Har")."""
     if name.upper() != name:
         return name
-    return " ".join(w if w.lower() in NAME_PARTICLES else w.capitalize() for w in name.lower().split())
+    return " ".join(w if w.lower() in _words("name_particles") else w.capitalize() for w in name.lower().split())
 
 
 def role_name(line: str) -> str | None:
