@@ -431,3 +431,10 @@ def test_masthead_casing(written: str, usual: str) -> None:
     from bilateral.clean.capture_meta import outlet_case
 
     assert outlet_case(written) == usual
+
+
+def test_headline_above_its_standfirst_is_the_title() -> None:
+    headline = "Lima recalls envoy over fishing dispute"
+    standfirst = "Foreign ministry demands an apology from the coast guard, as talks on quotas stall again"
+    cleaned = clean_capture(joined("Icon Facebook Icon Mail", "World", headline, standfirst, P1, P2, P3, P4))
+    assert cleaned.title == headline

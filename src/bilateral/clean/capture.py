@@ -256,11 +256,24 @@ def title_near(lines: list[str], kinds: list[Kind], start: int, taken: set[int])
         score = min(len(line.split()), 10) - 2.5 * distance
         score -= 4 * (kind is Kind.NAME) + 2 * (kind in (Kind.SENTENCE, Kind.CAPTION)) + 3 * line[0].islower()
         score += 3 * (sum(other == line for other in lines) > 1)
+        # a headline right above a longer line that runs on (a standfirst: "X demands Y, as Z escalates") is
+        # the headline of that standfirst
+        below = scored[-1] if scored and scored[-1][1] == i + 1 else None
+        if below and _standfirst(lines[i + 1], line):
+            score = max(score, below[0] + 1)
         scored.append((score, i))
         distance += 1
         if distance >= 8:
             break
     return max(scored)[1] if scored else None
+
+
+def _standfirst(line: str, above: str) -> bool:
+    """A line that reads as the standfirst under the headline above it: longer by half again, in sentence case,
+    with a clause (a comma) in it."""
+    words, headline = line.split(), above.split()
+    capitalised = sum(word[:1].isupper() for word in words[1:])
+    return len(words) >= 1.5 * len(headline) and "," in line and capitalised <= len(words) / 3
 
 
 _MASTHEAD_KINDS = {Kind.NAME, Kind.HEADING}  # a site's name above its menu reads as a name or a heading
