@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bilateral.annotate import analyse, load_knowledge
 from bilateral.annotate.nlp import load_nlp
@@ -112,3 +114,20 @@ def test_ranges_and_durations_reach_the_figure(knowledge: Any) -> None:
         (2e9, 3e9, "USD", "range"),
         (90, None, "minute", "exact"),
     ]
+
+
+PIECES = ["Officials said", "about $2-3 billion", "in aid", "was pledged.", "The talks lasted 45 minutes", "and",
+          "tens of thousands of people", "marched;", "a 5 percent tariff", "fell by -2.5%", "on May 5, 2021", "\n",
+          "between 10% and 20%", "of the 1,200 troops", "Section 301", "7.8 trillion won", "the G20", "(",
+          ")"]  # fmt: skip
+
+
+@pytest.mark.model
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=14))
+def test_figure_evidence_is_always_its_text_span(knowledge: Any, pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for figure in figures_of(text, knowledge):
+        assert 0 <= figure.start <= figure.end <= len(text)
+        assert text[figure.start : figure.end] == figure.evidence
+        assert figure.value_max is None or figure.value_max > figure.value
