@@ -438,3 +438,11 @@ def test_headline_above_its_standfirst_is_the_title() -> None:
     standfirst = "Foreign ministry demands an apology from the coast guard, as talks on quotas stall again"
     cleaned = clean_capture(joined("Icon Facebook Icon Mail", "World", headline, standfirst, P1, P2, P3, P4))
     assert cleaned.title == headline
+
+
+def test_a_bulleted_point_under_the_headline_is_not_the_title() -> None:
+    cleaned = clean_capture(
+        joined("Port deal signed in Valparaíso", "■ Says the new berths will double exports", P1, P2, P3, P4)
+    )
+    assert cleaned.title == "Port deal signed in Valparaíso"
+    assert clean_capture(joined("■ Says the new berths will double exports", P1, P2, P3, P4)).title is None

@@ -198,13 +198,17 @@ def _date_free(line: str) -> str:
     return re.split(r"\s{2,}|\s+(?=\S*\d)", parsed.rest.strip(" ,|-"))[0] if parsed else line
 
 
+BULLET = re.compile(r"^[■□▪▫●○◆◇►▶•·*–—-]\s")
+
+
 def _headline(line: str, kind: Kind) -> bool:
     """A line that can be a headline: a heading of a few words or more, or one exclaimed or asked sentence. A
     line read as a photo caption may be one too ("Minister arrives in Seoul for talks"): where it stands says
     which."""
     words = line.split()
     return (
-        kind in (Kind.HEADING, Kind.NAME, Kind.SENTENCE, Kind.CAPTION)
+        not BULLET.match(line)  # "■ Says the changes demand more unity": a point under the headline, not it
+        and kind in (Kind.HEADING, Kind.NAME, Kind.SENTENCE, Kind.CAPTION)
         and 3 <= len(words) <= 30
         and len(line) >= 15
         and not re.search(r"[,/|:;–—-]$", line)
