@@ -268,3 +268,26 @@ def test_aeb_split_is_the_committed_one() -> None:
     truth = json.loads(eval_path("aeb", "ground-truth.json").read_text(encoding="utf-8"))
     committed = dict(line.split() for line in SPLIT.read_text().splitlines() if not line.startswith("#"))
     assert committed == {key: "tune" if part(key) == "tuned" else "untouched" for key in truth}
+
+
+@pytest.mark.parametrize(
+    ("stated", "repaired"),
+    [
+        ("Quotas deal: Lima &amp;amp; Quito agree", "Quotas deal: Lima & Quito agree"),
+        ("<b>Border</b> talks <i>resume</i>", "Border talks resume"),
+        ("<![CDATA[Port deal signed in Valparaíso]]>", "Port deal signed in Valparaíso"),
+        ("Chile\u00e2\u20ac\u2122s envoy returns", "Chile’s envoy returns"),
+        ("Envoy: \u201cwe will talk\u201d", "Envoy: \u201cwe will talk\u201d"),
+        ("   ", None),
+    ],
+)
+def test_a_stated_title_is_repaired(stated: str, repaired: str | None) -> None:
+    from bilateral.clean.article import clean, repair_title
+    from bilateral.model import RawDocument
+
+    assert repair_title(stated) == repaired
+    body = "<html><body><article>" + "<p>Ministers met in Lima on Tuesday and agreed new quotas.</p>" * 8
+    article = clean(
+        RawDocument(source="feed", body=(body + "</article></body></html>").encode(), kind="html", title=stated)
+    )
+    assert repaired is None or article.title == repaired

@@ -45,6 +45,30 @@ def normalise_date(value: str | None) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+_TAG = re.compile(r"<[^>]{0,200}>")
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+
+
+def repair_title(title: str | None) -> str | None:
+    """A title as a feed or a dump states it, made readable: CDATA opened, markup and (doubly) escaped entities
+    undone, mojibake repaired, spacing collapsed ("Talks &amp;amp; tariffs", "<b>Talks</b>", "TalksÃ¢â‚¬â„¢").
+    None when nothing is left."""
+    if not title:
+        return None
+    import html
+
+    import ftfy
+
+    text = _CDATA.sub(r"\1", title)
+    for _ in range(3):  # "&amp;amp;" is an ampersand escaped twice
+        unescaped = html.unescape(text)
+        if unescaped == text:
+            break
+        text = unescaped
+    text = ftfy.fix_text(_TAG.sub(" ", text), uncurl_quotes=False, normalization="NFC")
+    return " ".join(text.split()) or None
+
+
 def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
@@ -66,7 +90,7 @@ def clean(raw: RawDocument) -> Article:
         source=raw.source,
         raw_hash=hashlib.sha256(raw.body).hexdigest(),
         text=cleaned.text,
-        title=raw.title or cleaned.title,
+        title=repair_title(raw.title) or cleaned.title,
         authors=list(raw.authors) or cleaned.authors,
         published=normalise_date(raw.published) or normalise_date(cleaned.published),
         outlet=raw.outlet or cleaned.outlet or outlet_from_url(raw.url),
