@@ -129,6 +129,7 @@ SCALES = [
     ("an aid package of $8.2 billion", 8.2e9, None, "USD", "exact"),
     ("one thousand five hundred visas", 1500, None, None, "exact"),
     ("two dozen envoys", 24, None, None, "exact"),
+    ("twenty one ships", 21, None, None, "exact"),
 ]
 FRACTIONS = [
     ("about five and a half billion dollars", 5.5e9, None, "USD", "about"),
@@ -192,6 +193,8 @@ CURRENCIES = [
     ("₽20 billion", 2e10, None, "RUB", "exact"),
     ("15 million Swiss francs", 1.5e7, None, "CHF", "exact"),
     ("3 million NGN", 3e6, None, "NGN", "exact"),
+    ("a bill of 10.000,50 € in fees", 10000.5, None, "EUR", "exact"),
+    ("fined 500 ₽ each", 500, None, "RUB", "exact"),
 ]
 KINDS = SEPARATORS + SCALES + FRACTIONS + SIGNS + PERCENTAGES + RANGES + VAGUE + DURATIONS + CURRENCIES
 

@@ -134,10 +134,12 @@ def grammar() -> Grammar:
 
     word = rf"(?:{_alt([*words, *multipliers])})"
     # words join with hyphens ("twenty-five") or around a multiplier ("two hundred", "five thousand three
-    # hundred"), never "three four"; "a"/"an" stand for one only before a multiplier or a scale word
+    # hundred", "twenty one"), never "three four"; "a"/"an" stand for one only before a multiplier or a scale word
+    units_digit = _alt(k for k, v in words.items() if v < 10)
     number_words = (
         rf"(?:an?(?=[\s-]+(?:{_alt([*multipliers, *scales])})\b)|{word})"
-        rf"(?:-{word}(?![\w])|[\s-]+(?:{_alt(multipliers)})(?![\w])|(?:(?<=hundred)|(?<=thousand))\s+{word}(?![\w]))*"
+        rf"(?:-{word}(?![\w])|[\s-]+(?:{_alt(multipliers)})(?![\w])|(?:(?<=hundred)|(?<=thousand))\s+{word}(?![\w])"
+        rf"|(?<=ty)\s+(?:{units_digit})(?![\w]))*"
     )
     # digits with the group separators of the major conventions: 1,234.5 / 1.234.567,8 / 1 234,5 / 1'234.5
     digits = (
@@ -154,6 +156,8 @@ def grammar() -> Grammar:
     short = rf"(?:{_alt(currency_scales)})"
     unit = rf"(?:{_alt(units)})"
     fraction = rf"(?:{_alt(k for k in floats['fractions'] if k.isascii())})"
+    # a symbol after the amount, as much of Europe writes it ("10.000,50 €", "500 ₽")
+    after = rf"(?:{_alt(k for k in currency_symbols if not re.search(r'[a-z0-9]', k))})"
 
     def amount(p: str) -> str:
         return (
@@ -162,7 +166,7 @@ def grammar() -> Grammar:
             rf"(?:(?P<{p}num>{digits})(?P<{p}glyph>[½¼¾])?|(?P<{p}word>{number_words})(?![\w]))"
             rf"(?:[\s-]+(?P<{p}fraction>{fraction})(?![\w]))?"
             rf"(?:[\s-]*(?P<{p}scale>{scale})(?![\w])|(?P<{p}short>{short})(?![\w]))?"
-            rf"(?:[\s-]*(?P<{p}unit>{unit})(?![\w]))?"
+            rf"(?:[\s-]*(?P<{p}unit>{unit})(?![\w])|\s?(?P<{p}after>{after}))?"
             rf"(?:\s+(?P<{p}code>{code})(?![\w]))?"
         )
 
@@ -248,6 +252,7 @@ def _amount(match: re.Match[str], p: str, g: Grammar) -> _Amount | None:
         value *= scale
     if match[f"{p}sign"]:
         value = -value
+    symbol = symbol or (match[f"{p}after"] or "").strip().lower()
     unit = g.currency_symbols.get(symbol) or (symbol.upper() if symbol.upper() in g.codes else None)
     end = match.end()
     if not unit and match[f"{p}unit"]:
