@@ -32,7 +32,8 @@ DATE_FORMS = tuple(
 _FURNITURE = re.compile(
     r"\b(?:published|posted|updated|last|modified|first|publish|date|on|at|am|pm|a\.m\.|p\.m\.|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"today|yesterday|gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|hkt|aest|kst|jst|sgt|wib|pkt|msk|eet|eest|awst|nzst|nzdt|\d{1,2}[:.]\d\d(?::\d\d)?(?:\.\d+)?"
+    r"today|yesterday|gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|hkt|aest|kst|jst|sgt|wib|pkt|msk|eet|eest|awst|nzst|"
+    r"nzdt|\d{1,2}[:.]\d\d(?::\d\d)?(?:\.\d+)?"
     r"(?:[+-]\d\d:?\d\d|z)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|t\d\d:\d\d\S*)\b\.?"
     r"|[|•·,/:;()–—-]+",
     re.IGNORECASE,

@@ -63,6 +63,7 @@ class Grammar:
     vague_pattern: re.Pattern[str]
     half: re.Pattern[str]
     unit_after: re.Pattern[str]
+    definite: re.Pattern[str]
     identifier: re.Pattern[str]
 
 
@@ -114,6 +115,7 @@ def grammar() -> Grammar:
     """The `numbers` packs merged (later packs win) and compiled once per process."""
     tables: dict[str, dict[str, Any]] = {key: {} for key in (*TABLES, "vague", "vague_counts")}
     identifiers: list[str] = []
+    definite: list[str] = []
     durations: set[str] = set()
     shared: set[str] = set()
     for pack in builtin_packs().of_kind("numbers"):
@@ -123,6 +125,7 @@ def grammar() -> Grammar:
         tables["vague"].update(_pairs(pack.data, "vague", where))
         tables["vague_counts"].update(_pairs(pack.data, "vague_counts", where))
         identifiers += [str(w).lower() for w in require(pack.data, "identifiers", list, where=where)]
+        definite += [str(w).lower() for w in require(pack.data, "definite", list, where=where)]
         durations |= {str(w) for w in require(pack.data, "durations", list, where=where)}
         shared |= {_key(str(w)) for w in require(pack.data, "shared_currency_names", list, where=where)}
     names, symbols, codes = currencies()
@@ -183,13 +186,15 @@ def grammar() -> Grammar:
     )
     half = re.compile(rf"(?<![\w-])(?:(?P<approx>{approx})\s+)?half\s+an?\s+(?P<scale>{scale})(?![\w])", re.I)
     unit_after = re.compile(rf"\s*(?P<unit>{unit})(?![\w])", re.IGNORECASE)
+    definite_pattern = re.compile(rf"\b(?:{_alt(definite)})\s+$", re.IGNORECASE)
     identifier = re.compile(rf"(?:^|[^\w.])(?:{_alt(identifiers)})\s*[-.#]?\s*$", re.IGNORECASE)
     return Grammar(
         words=words, multipliers=multipliers, scales=scales, currency_scales=currency_scales,
         fractions=floats["fractions"], approx={k: str(v) for k, v in tables["approx"].items()},
         vague=tables["vague"], vague_counts=tables["vague_counts"], units=units, shared_names=frozenset(shared),
         durations=frozenset(durations), currency_symbols=currency_symbols, codes=codes, amount=amount_pattern,
-        range_tail=range_tail, vague_pattern=vague_pattern, half=half, unit_after=unit_after, identifier=identifier,
+        range_tail=range_tail, vague_pattern=vague_pattern, half=half, unit_after=unit_after, definite=definite_pattern,
+        identifier=identifier,
     )  # fmt: skip
 
 
@@ -272,8 +277,7 @@ def _number(value: Decimal) -> float:
     return float(str(value))
 
 
-AGE_OR_TIME = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d)", re.I)
-DEFINITE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|each|every|first|last|next)\s+$", re.I)
+TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d)", re.I)
 
 
 def _excluded(match: re.Match[str], text: str, g: Grammar) -> bool:
@@ -285,7 +289,7 @@ def _excluded(match: re.Match[str], text: str, g: Grammar) -> bool:
     if match["num"] and not (match["symbol"] or match["code"]):
         year = re.fullmatch(r"\d{4}", match["num"]) and 1500 <= int(match["num"]) <= 2100
         unit = match["unit"] and _key(match["unit"]) not in g.shared_names
-        if (year and not (match["scale"] or unit)) or AGE_OR_TIME.match(after):
+        if (year and not (match["scale"] or unit)) or TIME_AFTER.match(after):
             return True
         if re.match(r"^(?:st|nd|rd|th)\b", after) or re.match(r"^[./]\d|^-\d+[-./]\d", after):
             return True  # ordinals, dates, section numbers, phone numbers
@@ -298,7 +302,7 @@ def _excluded(match: re.Match[str], text: str, g: Grammar) -> bool:
         return True
     plain_word = match["word"] and not (match["scale"] or match["unit"] or match["symbol"] or match["approx"])
     # "the two countries", "their three rounds": a reference to things already named, not a claim
-    return bool(plain_word and DEFINITE.search(before))
+    return bool(plain_word and g.definite.search(before))
 
 
 def _glued(match: re.Match[str], text: str) -> bool:
