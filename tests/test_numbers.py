@@ -215,6 +215,9 @@ IDENTIFIERS = [
     "Regiment 27 moved north",
     "Article 9 of the constitution",
     "at the G20 summit",
+    "the Group of 20 leaders",
+    "the Group of Seven nations",
+    "Phase Two of the deal",
     "the Su-27 jets",
     "Resolution 2231 was adopted",
     "in 2020 won the vote",
@@ -228,6 +231,10 @@ IDENTIFIERS = [
 @pytest.mark.parametrize("phrase", IDENTIFIERS)
 def test_identifiers_are_not_amounts(phrase: str) -> None:
     assert find_quantities(phrase) == [], phrase
+
+
+def test_a_lower_case_group_is_counted() -> None:
+    assert [q.value for q in find_quantities("a group of 20 soldiers crossed")] == [20]
 
 
 def test_change_is_two_amounts_not_a_range() -> None:

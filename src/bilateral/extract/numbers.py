@@ -124,7 +124,7 @@ def grammar() -> Grammar:
             tables[key].update({_key(str(k)): v for k, v in require(pack.data, key, dict, where=where).items()})
         tables["vague"].update(_pairs(pack.data, "vague", where))
         tables["vague_counts"].update(_pairs(pack.data, "vague_counts", where))
-        identifiers += [str(w).lower() for w in require(pack.data, "identifiers", list, where=where)]
+        identifiers += [str(w) for w in require(pack.data, "identifiers", list, where=where)]
         definite += [str(w).lower() for w in require(pack.data, "definite", list, where=where)]
         durations |= {str(w) for w in require(pack.data, "durations", list, where=where)}
         shared |= {_key(str(w)) for w in require(pack.data, "shared_currency_names", list, where=where)}
@@ -187,7 +187,9 @@ def grammar() -> Grammar:
     half = re.compile(rf"(?<![\w-])(?:(?P<approx>{approx})\s+)?half\s+an?\s+(?P<scale>{scale})(?![\w])", re.I)
     unit_after = re.compile(rf"\s*(?P<unit>{unit})(?![\w])", re.IGNORECASE)
     definite_pattern = re.compile(rf"\b(?:{_alt(definite)})\s+$", re.IGNORECASE)
-    identifier = re.compile(rf"(?:^|[^\w.])(?:{_alt(identifiers)})\s*[-.#]?\s*$", re.IGNORECASE)
+    cased = [w for w in identifiers if w != w.lower()]
+    caseless = _alt(w for w in identifiers if w == w.lower())
+    identifier = re.compile(rf"(?:^|[^\w.])(?:(?i:{caseless})|{_alt(cased)})\s*[-.#]?\s*$")
     return Grammar(
         words=words, multipliers=multipliers, scales=scales, currency_scales=currency_scales,
         fractions=floats["fractions"], approx={k: str(v) for k, v in tables["approx"].items()},
@@ -298,7 +300,9 @@ def _excluded(match: re.Match[str], text: str, g: Grammar) -> bool:
         # list numbering: a number opening a line and followed by "." or ")"
         if re.search(r"(?:^|\n)\s*$", before) and re.match(r"^[.)]\s", after):
             return True
-    if match["num"] and g.identifier.search(before) and not (match["approx"] or match["symbol"] or match["scale"]):
+    # "Section 301", "Group of 20", "Phase Two": after an identifier word, digits and capitalised words are names
+    named = match["num"] or (match["word"] and match["word"][0].isupper())
+    if named and g.identifier.search(before) and not (match["approx"] or match["symbol"] or match["scale"]):
         return True
     plain_word = match["word"] and not (match["scale"] or match["unit"] or match["symbol"] or match["approx"])
     # "the two countries", "their three rounds": a reference to things already named, not a claim
