@@ -301,7 +301,7 @@ def _excluded(match: re.Match[str], text: str, g: Grammar) -> bool:
         if re.search(r"(?:^|\n)\s*$", before) and re.match(r"^[.)]\s", after):
             return True
     # "Section 301", "Group of 20", "Phase Two": after an identifier word, digits and capitalised words are names
-    named = match["num"] or (match["word"] and match["word"][0].isupper())
+    named = match["num"] or (match["word"] and match["word"][0].isupper() and not before.rstrip().endswith("."))
     if named and g.identifier.search(before) and not (match["approx"] or match["symbol"] or match["scale"]):
         return True
     plain_word = match["word"] and not (match["scale"] or match["unit"] or match["symbol"] or match["approx"])
