@@ -446,3 +446,9 @@ def test_a_bulleted_point_under_the_headline_is_not_the_title() -> None:
     )
     assert cleaned.title == "Port deal signed in Valparaíso"
     assert clean_capture(joined("■ Says the new berths will double exports", P1, P2, P3, P4)).title is None
+
+
+def test_a_last_paragraph_cut_off_mid_sentence_is_kept() -> None:
+    cut = "To reach that goal, the ministry has committed to buying more grain every year over the next"
+    cleaned = clean_capture(joined("Border talks resume after long pause", P1, P2, P3, P4, cut))
+    assert cleaned.text.endswith(cut)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bilateral.clean.capture_lines import FURNITURE, META, Kind, classify, paragraphs, weight
+from bilateral.clean.capture_lines import FURNITURE, META, PROSE_WORDS, Kind, classify, paragraphs, weight
 from bilateral.clean.capture_meta import (
     DateLine,
     byline_names,
@@ -272,6 +272,12 @@ def title_near(lines: list[str], kinds: list[Kind], start: int, taken: set[int])
     return max(scored)[1] if scored else None
 
 
+def _cut_off(line: str) -> bool:
+    """A paragraph cut off mid-sentence where a capture ends: many words, a lower-case last word, no stop."""
+    words = line.split()
+    return len(words) >= PROSE_WORDS and words[-1][:1].islower() and words[-1][-1:].isalpha()
+
+
 def _standfirst(line: str, above: str) -> bool:
     """A line that reads as the standfirst under the headline above it: longer by half again, in sentence case,
     with a clause (a comma) in it."""
@@ -328,6 +334,8 @@ def clean_capture(text: str) -> Cleaned:
     # list that a paragraph introduces ("The tour dates:").
     while end < len(lines) and kinds[end] is Kind.SENTENCE:
         end += 1
+    if end == len(lines) - 1 and kinds[end - 1] is Kind.PROSE and _cut_off(lines[end]):
+        end += 1  # the capture stops mid-sentence: its last paragraph is still the article's
     if lines[end - 1].endswith(":") or (end < len(lines) and kinds[end] is Kind.HEADING and lines[end].endswith(":")):
         end += not lines[end - 1].endswith(":")
         while end < len(lines) and kinds[end] in (Kind.HEADING, Kind.SENTENCE, Kind.PROSE):
