@@ -85,3 +85,19 @@ def test_reanalysis_replaces_rows_instead_of_adding(mapped: sqlite3.Connection) 
     save_analysis(mapped, Analysis("doc1"), knowledge="k2")
     assert mapped.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
     assert mapped.execute("SELECT knowledge FROM analyses").fetchone()[0] == "k2"
+
+
+def test_a_range_exports_its_top_as_value_max(db: sqlite3.Connection) -> None:
+    text = "Officials pledged between $2 billion and $3 billion in aid. Talks lasted 90 minutes."
+    save_article(db, make_article(text, id="r1", language="en"))
+    first = text.index(".") + 1
+    figures = [
+        Figure(2e9, text[:first], 0, first, unit="USD", approx="range", value_max=3e9),
+        Figure(90, text[first + 1 :], first + 1, len(text), unit="minute"),
+    ]
+    save_analysis(db, Analysis("r1", sentences=[(0, first), (first + 1, len(text))], figures=figures), knowledge="k")
+    exported = build_map(db)["figures"]
+    assert [(f["value"], f["value_max"], f["unit"], f["approx"]) for f in exported] == [
+        (2e9, 3e9, "USD", "range"),
+        (90, None, "minute", "exact"),
+    ]

@@ -116,6 +116,7 @@ def figure_comparisons(db: sqlite3.Connection) -> list[dict[str, Any]]:
     """Each pair of figures counting the same thing, with both values, documents and sentences."""
     sql = (
         "SELECT c.relation, c.story, a.id AS a_id, a.document AS a_document, a.value AS a_value, a.unit AS a_unit, "
+        "a.value_max AS a_value_max, b.value_max AS b_value_max, "
         'a.approx AS a_approx, a.evidence AS a_evidence, a.start AS a_start, a."end" AS a_end, b.id AS b_id, '
         "b.document AS b_document, b.value AS b_value, b.unit AS b_unit, b.approx AS b_approx, "
         'b.evidence AS b_evidence, b.start AS b_start, b."end" AS b_end FROM figure_comparisons c '
@@ -131,6 +132,7 @@ def figure_comparisons(db: sqlite3.Connection) -> list[dict[str, Any]]:
                     "figure": row[f"{side}_id"],
                     "document": row[f"{side}_document"],
                     "value": row[f"{side}_value"],
+                    "value_max": row[f"{side}_value_max"],
                     "unit": row[f"{side}_unit"],
                     "approx": row[f"{side}_approx"],
                     "evidence": row[f"{side}_evidence"],
