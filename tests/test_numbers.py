@@ -236,6 +236,8 @@ def test_identifiers_are_not_amounts(phrase: str) -> None:
 def test_a_lower_case_group_is_counted() -> None:
     assert [q.value for q in find_quantities("a group of 20 soldiers crossed")] == [20]
     assert [q.value for q in find_quantities("Congress passed the bill. Two senators objected.")] == [2]
+    assert [q.value for q in find_quantities("an army 100,000 strong")] == [100000]
+    assert [(q.value, q.unit) for q in find_quantities("a defence line 20 km long")] == [(20, "km")]
 
 
 def test_change_is_two_amounts_not_a_range() -> None:

@@ -302,7 +302,9 @@ def _excluded(match: re.Match[str], text: str, g: Grammar) -> bool:
             return True
     # "Section 301", "Group of 20", "Phase Two": after an identifier word, digits and capitalised words are names
     named = match["num"] or (match["word"] and match["word"][0].isupper() and not before.rstrip().endswith("."))
-    if named and g.identifier.search(before) and not (match["approx"] or match["symbol"] or match["scale"]):
+    measured = match["approx"] or match["symbol"] or match["scale"] or match["unit"]
+    grouped = re.search(r"\d[,.'’\u2009\u202f\u00a0 ]\d{3}", match["num"] or "")  # "an army 100,000 strong"
+    if named and not (measured or grouped) and g.identifier.search(before):
         return True
     plain_word = match["word"] and not (match["scale"] or match["unit"] or match["symbol"] or match["approx"])
     # "the two countries", "their three rounds": a reference to things already named, not a claim
