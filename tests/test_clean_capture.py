@@ -452,3 +452,10 @@ def test_a_last_paragraph_cut_off_mid_sentence_is_kept() -> None:
     cut = "To reach that goal, the ministry has committed to buying more grain every year over the next"
     cleaned = clean_capture(joined("Border talks resume after long pause", P1, P2, P3, P4, cut))
     assert cleaned.text.endswith(cut)
+
+
+def test_a_month_label_and_a_credited_caption_are_neither_date_nor_title() -> None:
+    caption = "The foreign minister at the palace with the visiting envoy PHOTO: HARBOUR TIMES"
+    cleaned = clean_capture(joined("date 2021-10 " + caption, P1, P2, P3, P4))
+    assert cleaned.title is None and cleaned.published is None
+    assert cleaned.text.startswith(P1)

@@ -289,6 +289,9 @@ def _standfirst(line: str, above: str) -> bool:
 _MASTHEAD_KINDS = {Kind.NAME, Kind.HEADING}  # a site's name above its menu reads as a name or a heading
 
 
+MONTH_LABEL = re.compile(r"^\s*(?:date|dated)\s*:?\s*\d{4}-\d\d(?![\d-])\s+", re.IGNORECASE)
+
+
 def _leading_dates(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
     """The lines with a date that opens one of the first paragraphs taken off (a labelled date, a dateline with
     a date): (lines, the first such date, what was taken off)."""
@@ -296,6 +299,9 @@ def _leading_dates(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
     taken: list[str] = []
     kept = list(lines)
     for i, line in enumerate(lines[:TOP]):
+        if month := MONTH_LABEL.match(line):  # "date 2021-10 …": a month says no day of publication
+            taken.append(month.group().strip())
+            kept[i] = line = line[month.end() :]
         opening = leading_date(line)
         if opening:
             iso, said, kept[i] = opening
