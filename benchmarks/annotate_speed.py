@@ -10,6 +10,8 @@ from benchmarks.corpus import paragraphs
 from bilateral.annotate import analyse, load_knowledge
 from bilateral.annotate.nlp import load_nlp, parse
 
+TUNED = "speed, n/a (generated corpus)"
+
 WORDS = 200_000
 
 

@@ -14,6 +14,8 @@ from benchmarks.corpus import generate
 from bilateral.pipeline import ingest
 from bilateral.store.db import connect
 
+TUNED = "speed, n/a (generated corpus)"
+
 DOCUMENTS = 2_000
 
 

@@ -1,7 +1,10 @@
 """Stories and figure agreement across documents.
 
-Seeds: the three shared seed articles run through the whole pipeline; each gold story's documents must fall in
-one story. Examples: the bundled corpus, whose README lists figures that disagree on purpose; reported are the
+Seeds: the three shared seed articles run through the whole pipeline. With three documents, almost any story
+holds the documents of two gold stories, so a gold story counts only when a product story has exactly its
+documents, and one product story counts for one gold story at most (two gold stories on the same two documents
+need two product stories); beside it, how many product stories hold all of each gold story's documents.
+Examples: the bundled corpus, whose README lists figures that disagree on purpose; reported are the
 stories and comparisons found and whether the designed vaccine-dose conflict (2.5 million against 2.7 million)
 is among them. Speed: the corpus pass (load, stories, figure comparisons, save) on the example store.
 """
@@ -11,6 +14,7 @@ from __future__ import annotations
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -20,9 +24,23 @@ from bilateral.pipeline import analyze, ingest, relate
 from bilateral.stages import load_knowledge
 from bilateral.store.db import connect
 
+TUNED = "seeds: tuned; examples: written for the product (the conflict is planted)"
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 EXAMPLES = ROOT / "examples" / "us-mexico"
+
+
+def exact_matches(gold: list[dict[str, Any]], found: list[set[str]]) -> int:
+    """Gold stories paired one-to-one with product stories whose document set equals theirs."""
+    unused = list(found)
+    hits = 0
+    for story in gold:
+        match = next((docs for docs in unused if docs == set(story["docs"])), None)
+        if match is not None:
+            unused.remove(match)
+            hits += 1
+    return hits
 
 
 def main() -> dict[str, float | int | str]:
@@ -35,8 +53,12 @@ def main() -> dict[str, float | int | str]:
         data = build_map(db)
         key_of = {d["id"]: Path(d["source"]).name.split("_")[0] for d in data["documents"]}
         found = [{key_of[d] for d in story["documents"]} for story in data["stories"]]
-        hits = sum(any(set(story["docs"]) <= docs for docs in found) for story in gold["stories"])
-        metrics["seeds: gold stories in one story"] = f"{hits}/{len(gold['stories'])}"
+        metrics["seeds: gold stories matched to a story with exactly their documents"] = (
+            f"{exact_matches(gold['stories'], found)}/{len(gold['stories'])}"
+        )
+        metrics["seeds: product stories holding each gold story's documents"] = ", ".join(
+            f"{story['id']} {sum(set(story['docs']) <= docs for docs in found)}" for story in gold["stories"]
+        )
         metrics["seeds: stories found"] = len(data["stories"])
 
         db = connect(Path(folder) / "examples.db")
@@ -52,7 +74,8 @@ def main() -> dict[str, float | int | str]:
             for c in data["figure_comparisons"]
             if c["relation"] == "conflict"
         }
-        metrics["examples: 2.5 vs 2.7 million doses flagged"] = str(frozenset({2.5e6, 2.7e6}) in doses)
+        planted = frozenset({2.5e6, 2.7e6}) in doses
+        metrics["examples: planted conflict (2.5 vs 2.7 million doses) flagged"] = str(planted)
         knowledge = load_knowledge()
         started = time.perf_counter()
         relate(db, knowledge)
