@@ -28,12 +28,13 @@ LINES = {
     "story recall": "story recall",
     "figure conflict recall": "figure conflict recall",
     "precision of flagged conflicts (judged)": "precision of flagged figure conflicts",
-    "conflicts flagged between figures counting different things": "conflicts flagged between different quantities",
+    "conflicts flagged between figures counting the same thing": "flagged conflicts counting the same thing",
+    "conflicts flagged between figures counting different things": "flagged conflicts counting different things",
     "negated happenings reported as occurred": "negated happenings reported as occurred",
     "found events with the right month": "found events with the right month",
 }
 # the scorer's lines after a count are free text ("3: a; b; c"); only the count is a figure
-COUNT_ONLY = {"negated happenings reported as occurred", "conflicts flagged between different quantities"}
+COUNT_ONLY = {"negated happenings reported as occurred", "flagged conflicts counting different things"}
 
 
 def cli(*args: str, cwd: Path) -> None:
@@ -65,14 +66,22 @@ def score_set(folder: Path) -> dict[str, float | int | str]:
             row = LINES[label]
             if row in COUNT_ONLY:
                 found[row] = int(value.split(":")[0])
-            elif re.fullmatch(r"-?\d+(\.\d+)?", value):
+            elif re.fullmatch(r"-?\d+", value):
+                found[row] = int(value)
+            elif re.fullmatch(r"-?\d+\.\d+", value):
                 found[row] = float(value)
             else:
                 found[row] = value
     missing = sorted(set(LINES.values()) - set(found))
     if missing:
         raise RuntimeError(f"score_dyad.py printed no line for {missing} on {folder.name}")
-    return found
+    # the scorer prints a precision of 0 when nothing was flagged; that is no measurement
+    flagged = int(found["flagged conflicts counting the same thing"]) + int(
+        found["flagged conflicts counting different things"]
+    )
+    if flagged == 0:
+        found["precision of flagged figure conflicts"] = "n/a (none flagged)"
+    return {row: found[row] for row in LINES.values()}
 
 
 def main() -> dict[str, float | int | str]:

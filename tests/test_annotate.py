@@ -377,9 +377,9 @@ def test_a_later_mention_gives_a_person_the_country_earlier_ones_lacked(knowledg
 
 @pytest.mark.model
 def test_ethnic_groups_are_not_their_kin_states_citizens(knowledge: Knowledge) -> None:
-    found = run("Ethnic Albanians have sworn to fight, Macedonian officials said. Albanians voted.", knowledge)
-    ethnic = [found.actors[m.actor] for m in found.mentions if m.text == "Albanians"]
-    assert [(a.kind, a.country) for a in ethnic] == [("group", None), ("group", "ALB")]
+    found = run("Ethnic Russians have vowed to resist, Latvian officials said. Russians voted.", knowledge)
+    ethnic = [found.actors[m.actor] for m in found.mentions if m.text == "Russians"]
+    assert [(a.kind, a.country) for a in ethnic] == [("group", None), ("group", "RUS")]
 
 
 @pytest.mark.model
@@ -398,7 +398,7 @@ def test_noun_modifiers_between_a_demonym_and_its_body_are_allowed(knowledge: Kn
 
 @pytest.mark.model
 def test_a_bracket_left_open_inside_a_name_ends_it(knowledge: Knowledge) -> None:
-    found = run("The Homeland Union (Conservatives) began collecting signatures. The Federal Minister for Interior "
-                "Aftab Sherpao allowed it.", knowledge)  # fmt: skip
+    found = run("The Prairie Alliance (Liberals) began a petition drive. The Deputy Minister for Transport "
+                "Kofi Mensah backed it.", knowledge)  # fmt: skip
     names = {actor.name for actor in found.actors.values()}
-    assert "Homeland Union" in names and not {n for n in names if "(" in n or n == "Interior"}
+    assert "Prairie Alliance" in names and not {n for n in names if "(" in n or n == "Transport"}

@@ -13,7 +13,7 @@ from bilateral.knowledge import builtin_packs, load_packs
 from bilateral.model import Analysis, SentenceIssues
 
 TEXT = (
-    "Migration has been positioned as a security matter rather than a humanitarian issue. "
+    "Asylum is now handled as a security question instead of a humanitarian duty. "
     "Tariffs on steel cost exporters a billion dollars. "
     "The weather was mild."
 )
