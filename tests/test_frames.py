@@ -50,11 +50,6 @@ def test_frames_per_issue_use_only_that_issue_sentences() -> None:
     assert "economic" in on_trade
 
 
-def test_deterministic() -> None:
-    analysis = _analysis(TEXT)
-    assert frames(TEXT, analysis) == frames(TEXT, analysis)
-
-
 def test_no_sentences_no_frames() -> None:
     assert frames("", Analysis(document="empty")) == []
 
