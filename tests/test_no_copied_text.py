@@ -1,6 +1,7 @@
 """No text copied from the tuning data into the product: `src/` (code, docstrings, comments and knowledge packs)
 holds no run of four or more words that also occurs in ../shared/seeds or ../shared/eval/plover_gsr, except the
-phrases listed in ALLOWED, each with the reason it may be there.
+phrases listed in ALLOWED, each with the reason it may be there. The tests themselves hold no run of six or more
+(a copied clause, not a shared name) beyond those and TESTS_ALLOWED.
 
 Words are runs of letters and digits (apostrophes kept inside a word), compared in lower case; punctuation and
 line breaks between words are ignored, so "U.S.-Mexico-Canada" is "u s mexico canada". A run of shared 4-grams on
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -52,13 +54,22 @@ ALLOWED: dict[str, str] = {
     "of the u s": "function words around a country name",
     "this is what is": "function words (EVENTS.md table, events_patterns.py)",
 }
+# further phrases the tests may share with the tuning data (six words or more)
+TESTS_ALLOWED: dict[str, str] = {
+    "of the northern triangle of central america": "a region's name after 'of the'",
+    "the secretary of public security of": "an office's name (title test)",
+    "under the u s mexico canada agreement": "the USMCA's name after 'under the'",
+    "about this publication be the first to comment leave a reply": "comment-box page furniture (cleaning test)",
+    "on both sides of the border": "a stock phrase",
+    "accused the united states of violating": "a stock accusation frame with a country name",
+}
 
 
 def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
 
-def shared_ngrams() -> set[tuple[str, ...]]:
+def shared_ngrams(n: int = N) -> set[tuple[str, ...]]:
     if not SEEDS.exists() or not (EVAL / "plover_gsr" / "dev.jsonl").exists():
         pytest.skip("../shared/seeds or ../shared/eval/plover_gsr is absent: nothing to compare src/ with")
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.iterdir()) if path.is_file()]
@@ -67,24 +78,24 @@ def shared_ngrams() -> set[tuple[str, ...]]:
     grams: set[tuple[str, ...]] = set()
     for text in texts:
         w = words(text)
-        grams.update(tuple(w[i : i + N]) for i in range(len(w) - N + 1))
+        grams.update(tuple(w[i : i + n]) for i in range(len(w) - n + 1))
     return grams
 
 
-def copied_runs(text: str, grams: set[tuple[str, ...]]) -> Iterator[tuple[int, str]]:
-    """(line number, longest run of words) for each run of shared 4-grams on a line of `text`."""
+def copied_runs(text: str, grams: set[tuple[str, ...]], n: int = N) -> Iterator[tuple[int, str]]:
+    """(line number, longest run of words) for each run of shared n-grams on a line of `text`."""
     for number, line in enumerate(text.splitlines(), 1):
         w = words(line)
-        starts = [i for i in range(len(w) - N + 1) if tuple(w[i : i + N]) in grams]
+        starts = [i for i in range(len(w) - n + 1) if tuple(w[i : i + n]) in grams]
         while starts:
             first = last = starts.pop(0)
             while starts and starts[0] <= last + 1:
                 last = starts.pop(0)
-            yield number, " ".join(w[first : last + N])
+            yield number, " ".join(w[first : last + n])
 
 
-def allowed(run: str) -> bool:
-    return any(f" {run} " in f" {phrase} " for phrase in ALLOWED)
+def allowed(run: str, phrases: tuple[str, ...] = tuple(ALLOWED)) -> bool:
+    return any(f" {run} " in f" {phrase} " for phrase in phrases)
 
 
 @pytest.mark.eval
@@ -97,6 +108,19 @@ def test_src_holds_no_word_sequence_copied_from_seeds_or_plover_dev_sentences() 
                 if not allowed(run):
                     found.append(f"{path.relative_to(ROOT)}:{number}: {run!r}")
     assert not found, "word sequences copied from the tuning data:\n" + "\n".join(found)
+
+
+@pytest.mark.eval
+def test_tests_hold_no_clause_copied_from_seeds_or_plover_dev_sentences() -> None:
+    grams = shared_ngrams(6)
+    phrases = (*ALLOWED, *TESTS_ALLOWED)
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        if path.name != Path(__file__).name:
+            for number, run in copied_runs(path.read_text(encoding="utf-8"), grams, 6):
+                if not allowed(run, phrases):
+                    found.append(f"{path.relative_to(ROOT)}:{number}: {run!r}")
+    assert not found, "clauses copied from the tuning data into tests:\n" + "\n".join(found)
 
 
 def test_the_search_finds_a_planted_copy_and_passes_allowed_names() -> None:
