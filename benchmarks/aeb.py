@@ -21,7 +21,7 @@ from bilateral.clean.html import clean_html
 from bilateral.clean.quality import shingle_f1
 from bilateral.errors import UnreadableSource
 
-TUNED = "tuned (all 60 pages read while writing the cleaning corrections)"
+TUNED = "tuned (all 60 pages)"
 
 # A day in the URL (/2019/11/18/) is the publication date; pages are cleaned without their URL to check dates.
 URL_DAY = re.compile(r"/(20\d\d)[/-](\d\d)[/-](\d\d)/")

@@ -10,7 +10,7 @@ from benchmarks.corpus import paragraphs
 from bilateral.annotate import analyse, load_knowledge
 from bilateral.annotate.nlp import load_nlp, parse
 
-TUNED = "speed, n/a (generated corpus)"
+TUNED = "speed, n/a"
 
 WORDS = 200_000
 

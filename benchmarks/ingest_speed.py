@@ -14,7 +14,7 @@ from benchmarks.corpus import generate
 from bilateral.pipeline import ingest
 from bilateral.store.db import connect
 
-TUNED = "speed, n/a (generated corpus)"
+TUNED = "speed, n/a"
 
 DOCUMENTS = 2_000
 

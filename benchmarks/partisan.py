@@ -12,7 +12,7 @@ from benchmarks.common import EVAL, need
 from bilateral.compare.partisan import MODEL_PATH
 from bilateral.compare.train_partisan import cross_validate, read_examples
 
-TUNED = "tuned (cross-validation on the training articles the recipe was chosen on)"
+TUNED = "tuned (CV on the training articles)"
 
 
 def main() -> dict[str, float | int | str]:

@@ -27,7 +27,7 @@ from bilateral.extract.events import extract_events, load_event_patterns
 from bilateral.knowledge import load_packs
 from bilateral.model import Analysis, Event
 
-TUNED = "tuned (all dev sentences were read while writing the patterns)"
+TUNED = "tuned (all dev sentences read)"
 
 # CAMEO country codes that differ from ISO 3166 alpha-3 (as used in the gold records)
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UKG": "GBR", "GMY": "DEU", "SAF": "ZAF"}

@@ -17,7 +17,7 @@ from bilateral.annotate.knowledge import fold
 from bilateral.annotate.nlp import parse
 from bilateral.model import Analysis
 
-TUNED = "tuned (every gold actor of the seeds is a pack entry)"
+TUNED = "tuned (seed actors are pack entries)"
 
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "that", "who"}
 

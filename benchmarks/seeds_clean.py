@@ -22,7 +22,7 @@ from benchmarks.common import EVAL, SEEDS, need
 from bilateral.clean.capture import clean_capture
 from bilateral.clean.quality import shingle_f1
 
-TUNED = "tuned (seed captures and AEB pages read while writing the rules)"
+TUNED = "tuned (seed captures; AEB pages)"
 
 # Elements a browser lays out as blocks: their text starts on a line of its own.
 BLOCKS = {

@@ -17,7 +17,7 @@ from bilateral.compare.genre import classify_genre
 from bilateral.compare.tone import stances
 from bilateral.model import Article
 
-TUNED = "tuned (seed articles read while writing genre, frame and tone cues)"
+TUNED = "tuned (seed articles)"
 
 
 def main() -> dict[str, float | int | str]:

@@ -24,7 +24,7 @@ from bilateral.pipeline import analyze, ingest, relate
 from bilateral.stages import load_knowledge
 from bilateral.store.db import connect
 
-TUNED = "seeds: tuned; examples: written for the product (the conflict is planted)"
+TUNED = "seeds tuned; examples planted"
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
