@@ -22,6 +22,8 @@ from bilateral.errors import UnreadableSource
 from bilateral.ingest import read_sources
 from bilateral.model import RawDocument, Skipped
 
+TUNED = "tuned (AEB texts re-encoded)"
+
 # the legacy code page a text in this script would most likely have been published in
 LEGACY = (
     ("cp1252", r"^[\x00-\xff‘’“”–—…€™•]*$"),

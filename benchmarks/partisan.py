@@ -12,6 +12,8 @@ from benchmarks.common import EVAL, need
 from bilateral.compare.partisan import MODEL_PATH
 from bilateral.compare.train_partisan import cross_validate, read_examples
 
+TUNED = "tuned (CV on the training articles)"
+
 
 def main() -> dict[str, float | int | str]:
     examples = read_examples(need(EVAL / "hyperpartisan" / "train.jsonl"))

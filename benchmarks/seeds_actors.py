@@ -17,6 +17,8 @@ from bilateral.annotate.knowledge import fold
 from bilateral.annotate.nlp import parse
 from bilateral.model import Analysis
 
+TUNED = "tuned (seed actors are pack entries)"
+
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "that", "who"}
 
 

@@ -22,6 +22,8 @@ from benchmarks.common import EVAL, SEEDS, need
 from bilateral.clean.capture import clean_capture
 from bilateral.clean.quality import shingle_f1
 
+TUNED = "tuned (seed captures; AEB pages)"
+
 # Elements a browser lays out as blocks: their text starts on a line of its own.
 BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "tr", "table", "section", "article",

@@ -17,6 +17,8 @@ from bilateral.compare.genre import classify_genre
 from bilateral.compare.tone import stances
 from bilateral.model import Article
 
+TUNED = "tuned (seed articles)"
+
 
 def main() -> dict[str, float | int | str]:
     gold: dict[str, Any] = yaml.safe_load(need(EVAL / "seeds_dev_gold.yaml").read_text(encoding="utf-8"))

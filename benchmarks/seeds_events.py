@@ -24,6 +24,8 @@ from bilateral.extract.events import extract_events, load_event_patterns
 from bilateral.knowledge import load_packs
 from bilateral.model import Event
 
+TUNED = "tuned (seed sentences)"
+
 
 def document_events(gold: dict[str, Any]) -> tuple[dict[str, str], dict[str, list[Event]]]:
     texts = gold_texts(gold)

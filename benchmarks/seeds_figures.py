@@ -23,6 +23,8 @@ from bilateral.extract.linkages import extract_linkages, load_linkage_cues
 from bilateral.knowledge import load_packs
 from bilateral.model import Figure, Linkage
 
+TUNED = "tuned (seed sentences)"
+
 
 def figure_found(gold: dict[str, Any], figures: list[Figure]) -> bool:
     return any(

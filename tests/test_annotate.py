@@ -99,7 +99,7 @@ def test_places_are_not_actors_when_they_are_locations(knowledge: Knowledge) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("last week", ("2021-04-12", "week")), ("on Friday", ("2021-04-23", "day")), ("last year", ("2020", "year")),
-     ("in the first three weeks of March", ("2021-03", "month")), ("since December", ("2020-12", "month")),
+     ("in the first two weeks of March", ("2021-03", "month")), ("since December", ("2020-12", "month")),
      ("June 1st", ("2020-06-01", "day")), ("February 19, 2021", ("2021-02-19", "day")), ("late 2020", ("2020", "year")),
      ("the last month", ("2021-03", "month")), ("yesterday", ("2021-04-23", "day"))],
 )  # fmt: skip
@@ -262,8 +262,8 @@ def places_of(analysis: Analysis) -> set[tuple[str, str | None]]:
 
 @pytest.mark.model
 def test_a_name_cut_after_for_or_of_is_completed(knowledge: Knowledge) -> None:
-    found = run("Mexico gained legitimacy fronting the Global Compact for Migration* when it agreed. Troops went "
-                "to the countries of the Northern Triangle of Central America (Honduras and Guatemala).",
+    found = run("Chile won praise for backing the Global Compact for Migration* last year. Aid went to the "
+                "governments of the Northern Triangle of Central America (El Salvador and Honduras).",
                 knowledge)  # fmt: skip
     assert actor_of(found, "Global Compact for Migration").name == "Global Compact for Migration"
     assert ("Northern Triangle of Central America", None) in places_of(found)
@@ -280,9 +280,9 @@ def test_places_spacy_takes_for_people_or_organisations_are_places(knowledge: Kn
 
 @pytest.mark.model
 def test_the_office_in_a_title_is_not_an_organisation(knowledge: Knowledge) -> None:
-    found = run("It was signed by Finance Secretary Rogelio Ramírez. The arrest of former Mexican Defense Secretary "
-                "Salvador Cienfuegos shocked many. They attacked the Secretary of Public Security of Mexico City, "
-                "Omar García Harfuch.", knowledge)  # fmt: skip
+    found = run("It was signed by Finance Secretary Marta Ibarra. Prosecutors questioned former Mexican Defense "
+                "Secretary Salvador Cienfuegos in Monterrey. Reporters asked the Secretary of Public Security of "
+                "Jalisco, Tomás Rentería, about it.", knowledge)  # fmt: skip
     names = {actor.name for actor in found.actors.values()}
     assert not names & {"Finance", "Mexican Defense", "Public Security"}
     assert actor_of(found, "Salvador Cienfuegos").id == "salvador-cienfuegos"
@@ -345,9 +345,10 @@ def test_an_organisation_named_without_its_country_joins_the_full_name(knowledge
 
 @pytest.mark.model
 def test_hyphenated_pack_names_and_acronyms_defined_with_or_are_the_pack_actor(knowledge: Knowledge) -> None:
-    found = run("It would contravene Mexico's commitments under the U.S.-Mexico-Canada Agreement. Trade is fostered "
-                "by the Free Trade Agreement (or T-MEC, in its current version).", knowledge)  # fmt: skip
-    ids = {actor_of(found, text).id for text in ("U.S.-Mexico-Canada Agreement", "Free Trade Agreement", "T-MEC")}
+    found = run("Ottawa says the rule breaks its duties under the U.S.-Mexico-Canada Agreement. Car parts are covered "
+                "by the North American Trade Accord (or T-MEC, as Mexico calls it).", knowledge)  # fmt: skip
+    names = ("U.S.-Mexico-Canada Agreement", "North American Trade Accord", "T-MEC")
+    ids = {actor_of(found, text).id for text in names}
     assert ids == {"usmca"}
 
 
@@ -377,28 +378,28 @@ def test_a_later_mention_gives_a_person_the_country_earlier_ones_lacked(knowledg
 
 @pytest.mark.model
 def test_ethnic_groups_are_not_their_kin_states_citizens(knowledge: Knowledge) -> None:
-    found = run("Ethnic Albanians have sworn to fight, Macedonian officials said. Albanians voted.", knowledge)
-    ethnic = [found.actors[m.actor] for m in found.mentions if m.text == "Albanians"]
-    assert [(a.kind, a.country) for a in ethnic] == [("group", None), ("group", "ALB")]
+    found = run("Ethnic Russians have vowed to resist, Latvian officials said. Russians voted.", knowledge)
+    ethnic = [found.actors[m.actor] for m in found.mentions if m.text == "Russians"]
+    assert [(a.kind, a.country) for a in ethnic] == [("group", None), ("group", "RUS")]
 
 
 @pytest.mark.model
 def test_noun_modifiers_between_a_demonym_and_its_body_are_allowed(knowledge: Knowledge) -> None:
-    found = run("Bangladeshi peacekeeping troops arrived while Mexican drug cartels and US steel companies waited.",
+    found = run("Nepali peacekeeping troops arrived while Mexican drug cartels and US steel companies waited.",
                 knowledge)  # fmt: skip
-    assert actor_of(found, "Bangladeshi peacekeeping troops").id == "BGD-MIL"
+    assert actor_of(found, "Nepali peacekeeping troops").id == "NPL-MIL"
     assert actor_of(found, "Mexican drug cartels").id == "MEX-CRM"
     assert actor_of(found, "US steel companies").id == "USA-BUS"
-    found = run("Mexican security forces and the Mexican military held migrants rushing into Mexican border states.",
+    found = run("Chilean security forces and the Chilean military held migrants crossing into Chilean border regions.",
                 knowledge)  # fmt: skip
-    assert actor_of(found, "Mexican security forces").id == "MEX-COP"  # the longest body phrase, not "forces"
-    assert actor_of(found, "Mexican military").id == "MEX-MIL"
+    assert actor_of(found, "Chilean security forces").id == "CHL-COP"  # the longest body phrase, not "forces"
+    assert actor_of(found, "Chilean military").id == "CHL-MIL"
     assert not [m.text for m in found.mentions if "border" in m.text]
 
 
 @pytest.mark.model
 def test_a_bracket_left_open_inside_a_name_ends_it(knowledge: Knowledge) -> None:
-    found = run("The Homeland Union (Conservatives) began collecting signatures. The Federal Minister for Interior "
-                "Aftab Sherpao allowed it.", knowledge)  # fmt: skip
+    found = run("The Prairie Alliance (Liberals) began a petition drive. The Deputy Minister for Transport "
+                "Kofi Mensah backed it.", knowledge)  # fmt: skip
     names = {actor.name for actor in found.actors.values()}
-    assert "Homeland Union" in names and not {n for n in names if "(" in n or n == "Interior"}
+    assert "Prairie Alliance" in names and not {n for n in names if "(" in n or n == "Transport"}

@@ -26,7 +26,9 @@ def test_run_on_the_example_corpus_writes_every_export(tmp_path: Path) -> None:
     assert all(document["text"] and document["language"] == "en" for document in documents)
     assert sum(bool(document["published"]) for document in documents) >= 18
     assert {path.name for path in (out / "parquet").iterdir()} >= {"documents.parquet", "events.parquet"}
-    assert (out / "events.plover.jsonl").exists()
+    plover = [json.loads(line) for line in (out / "events.plover.jsonl").read_text().splitlines()]
+    assert len(plover) == len(data["events"]) > 0
+    assert {record["id"] for record in plover} == {event["id"] for event in data["events"]}
     assert (
         "http://" not in (out / "briefing.html").read_text() and "https://" not in (out / "briefing.html").read_text()
     )

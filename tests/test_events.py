@@ -81,7 +81,7 @@ def test_an_object_decides_what_sending_means(events_in: Extract) -> None:
 
 @pytest.mark.model
 def test_the_detention_of_someone_is_an_arrest_whose_target_follows_of(events_in: Extract) -> None:
-    event = one(events_in("The detention of former Mexican Defense Secretary Salvador Cienfuegos angered Mexico."),
+    event = one(events_in("The detention of former Mexican Navy Secretary Rafael Ortega angered Mexico."),
                 "COERCE")  # fmt: skip
     assert event.mode == "arrest" and event.target_countries == ["MEX"] and event.source == []
 

@@ -73,7 +73,8 @@ def test_csv_and_parquet_write_one_file_per_table(mapped: sqlite3.Connection, tm
     assert json.loads(rows[0]["source"]) == ["USA-GOV"]
     table = pq.read_table(tmp_path / "pq" / "figures.parquet")
     assert table.column("value").to_pylist() == [6000.0]
-    assert (tmp_path / "pq" / "stories.parquet").exists()
+    stories = pq.read_table(tmp_path / "pq" / "stories.parquet")
+    assert stories.num_rows == len(build_map(mapped)["stories"]) == 0 and "id" in stories.column_names
 
 
 def test_unknown_format_is_a_clear_error(mapped: sqlite3.Connection, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from bilateral.knowledge import builtin_packs, load_packs
 from bilateral.model import Analysis, SentenceIssues
 
 TEXT = (
-    "Migration has been positioned as a security matter rather than a humanitarian issue. "
+    "Asylum is now handled as a security question instead of a humanitarian duty. "
     "Tariffs on steel cost exporters a billion dollars. "
     "The weather was mild."
 )
@@ -48,11 +48,6 @@ def test_frames_per_issue_use_only_that_issue_sentences() -> None:
     on_trade = {use.frame for use in uses if use.issue == "trade"}
     assert "humanitarian" in on_migration and "humanitarian" not in on_trade
     assert "economic" in on_trade
-
-
-def test_deterministic() -> None:
-    analysis = _analysis(TEXT)
-    assert frames(TEXT, analysis) == frames(TEXT, analysis)
 
 
 def test_no_sentences_no_frames() -> None:

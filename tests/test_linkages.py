@@ -37,11 +37,14 @@ def test_bad_cue_pattern_is_a_knowledge_error(tmp_path: Path) -> None:
 
 CASES = [
     ("The president threatened tariffs unless Mexico curbed migration.", ("trade", "migration"), "leverage"),
-    ("The vaccines were linked to the immigration agreement.", ("health", "migration"), "exchange"),
+    ("The oil contracts were tied to the refugee agreement.", ("energy", "migration"), "exchange"),
     ("Mexico stepped up migrant enforcement in exchange for lower tariffs.", ("migration", "trade"), "exchange"),
-    ("The energy reform would contravene the USMCA.", ("energy", "trade"), "conflict"),
-    ("Migration has been positioned as a security matter.", ("migration", "security"), "framing"),
-    ("The national guard exists to guarantee immigration control.", ("security", "migration"), "instrument"),
+    ("Ottawa says the new electricity rules violate the trade agreement.", ("energy", "trade"), "conflict"),
+    ("In the ministry's plan, asylum is positioned as a military threat.", ("migration", "security"), "framing"),
+    ("Drug addiction is increasingly treated as a health problem.", ("security", "health"), "framing"),
+    ("Soldiers were deployed to stop migrants crossing the river.", ("security", "migration"), "instrument"),
+    ("Police units were sent to block refugees at the bridge.", ("security", "migration"), "instrument"),
+    ("The agency exists to guarantee clean water for farms and migrants.", None, None),
     ("Aid will flow provided that corruption is prosecuted.", None, None),
 ]
 

@@ -23,7 +23,8 @@ def test_reopening_a_store_keeps_documents(tmp_path: Path) -> None:
     save_article(first, make_article(TEXT, id="a"))
     first.close()
     again = connect(tmp_path / "s.db")
-    assert load_article(again, "a") is not None
+    stored = load_article(again, "a")
+    assert stored is not None and (stored.id, stored.text) == ("a", TEXT)
 
 
 def test_store_from_a_newer_bilateral_is_refused(tmp_path: Path) -> None:

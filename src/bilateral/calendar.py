@@ -1,4 +1,4 @@
-"""Month names and their abbreviations, shared by every place that reads a written date."""
+"""Month and weekday names, shared by every place that reads a written date."""
 
 from __future__ import annotations
 
@@ -14,3 +14,5 @@ MONTHS: dict[str, int] = {
 }  # fmt: skip
 # A month name as a named regex group, longest alternatives first so "sept" wins over "sep".
 MONTH_PATTERN = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Weekday names in `date.weekday()` order (Monday is 0).
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -182,7 +182,7 @@ def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> Non
                 j += 1
             body = _body_after(doc, j, knowledge)
             if body and body[2] and _spatial_before(doc, i):
-                break  # "rushing into Mexican border states": a place, not a body
+                break  # "crossing into northern border states": a place, not a body
             if body and result.free(i, body[0]):
                 end, sector, _ = body
                 result.add(collective(country, sector, doc[j:end].text), doc[i:end])
@@ -483,7 +483,7 @@ def _long_forms(entities: list[Span], knowledge: ActorKnowledge) -> dict[str, Sp
 
 
 def _pack_long_forms(acronyms: dict[str, Span], knowledge: ActorKnowledge, result: Resolution) -> None:
-    """A long form defined by an acronym a pack knows is that pack actor: "the Free Trade Agreement (or T-MEC)"."""
+    """A long form defined by an acronym a pack knows is that pack actor: "the North American trade pact (T-MEC)"."""
     for acronym, long_form in acronyms.items():
         actor_id = knowledge.exact.get(acronym) or knowledge.aliases.get(fold(acronym))
         span = fit(long_form)

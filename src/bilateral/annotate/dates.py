@@ -14,11 +14,10 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from bilateral.calendar import MONTH_PATTERN, MONTHS
+from bilateral.calendar import MONTH_PATTERN, MONTHS, WEEKDAYS
 from bilateral.model import DateMention
 
 Doc = Any
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = MONTH_PATTERN
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 FULL = [

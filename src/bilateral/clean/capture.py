@@ -365,7 +365,7 @@ def clean_capture(text: str) -> Cleaned:
     in_body = set(body)
     published = meta.published or opening_date
     if published is None:
-        # Only a credit dates the piece ("Originally published on April 18, 2021 in …"): the nearest we have.
+        # Only a credit dates the piece ("First published on 3 May 2019 by …"): the nearest we have.
         credits = (line for line, kind in zip(lines[end:], kinds[end:], strict=True) if kind is Kind.END)
         published = next((parse_date(line) for line in credits if parse_date(line)), None)
     top = masthead(lines[0]) if start > 0 and title_at != 0 and kinds[0] in _MASTHEAD_KINDS else None

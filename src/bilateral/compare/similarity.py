@@ -16,11 +16,11 @@ from collections.abc import Iterable, Mapping
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bilateral.annotate.knowledge import fold
-from bilateral.calendar import MONTHS
+from bilateral.calendar import MONTHS, WEEKDAYS
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
 _MIN_LENGTH = 3  # "us", "mr", "el" carry nothing here; acronyms of three letters and more do
-_NOT_NAMES = {*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NOT_NAMES = {*MONTHS, *WEEKDAYS}
 
 
 def singular(word: str) -> str:

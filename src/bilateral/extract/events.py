@@ -154,7 +154,7 @@ class _Reader:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         heads = agents or [c for c in verb.children if c.dep_ in SUBJECTS]
         if not heads and self._adjectival(verb):
-            heads = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to"
+            heads = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Ankara is opposed to"
         elif not heads and any(c.dep_ == "nsubjpass" for c in verb.children):
             return Side()  # "was killed": the passive names no actor
         if heads:
@@ -190,7 +190,7 @@ class _Reader:
             governor = governor_of(up) if up.pos_ in NOMINAL else None
             return self.subjects(governor, depth + 1) if governor is not None else Side()
         if dep == "acl" and verb.tag_ == "VBN":
-            return Side()  # "the agreement signed in March": the noun is what was acted on
+            return Side()  # "the accord signed last year": the noun is what was acted on
         if dep in {"acl", "relcl"}:
             side = self.parties.side(up) or (
                 self.parties.owner(up) if self.triggers.noun_entry(up) else Side()
@@ -211,7 +211,7 @@ class _Reader:
         return verb.tag_ == "VBN" and verb.lower_ in self.patterns.adjectives
 
     def _speaker(self, verb: Token) -> Token | None:
-        """The subject of the clause that reports this one ("Iraq said it would..."), for pronoun subjects."""
+        """The subject of the clause that reports this one ("Peru said it would..."), for pronoun subjects."""
         token = verb
         for _ in range(4):
             if token.dep_ not in CLAUSE_CHAIN | {"advcl"} or token.head.i == token.i:
@@ -313,7 +313,7 @@ class _Reader:
         if governor is not None:
             above = verbal.get(governor.i)
             entry = self.patterns.verbs.get(governor.lemma_.lower())
-            doer = above is not None or (entry is not None and entry.light)  # "held refugees as human shields"
+            doer = above is not None or (entry is not None and entry.light)  # "used villagers as human shields"
             if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"}:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
@@ -340,7 +340,7 @@ class _Reader:
             for part in [obj, *obj.conjuncts]:
                 between.add(self.parties.side(part))
         if between and not source:
-            source, target = between, between  # "talks between Mexico and the US"
+            source, target = between, between  # "talks between Peru and Chile"
         elif between:
             target.add(between)
         mode = hit.mode

@@ -2,7 +2,7 @@
 prepositional-object phrases of an event trigger, read from the dependency parse and the resolved mentions.
 
 A phrase's actors are the mentions nearest its head (coordinated, appositive, compound and "of" phrases count as
-the head itself, so "Leaders of the Azadliq coalition" and "X and Y" both work); pronouns take the speaker of
+the head itself, so "Leaders of the Blue Party alliance" and "X and Y" both work); pronouns take the speaker of
 the clause or the nearest earlier actor; an unnamed actor ("Afghan guerrillas") gets its country from a demonym.
 """
 
@@ -170,7 +170,7 @@ class Parties:
         return None
 
     def modifiers(self, head: Token, *, exclude: Token) -> Side:
-        """Actors named before a noun inside its phrase: "U.S. sanctions", "a Senegalese peace plan"."""
+        """Actors named before a noun inside its phrase: "U.S. sanctions", "a Kenyan peace plan"."""
         found = Side()
         tokens = [
             token

@@ -112,7 +112,7 @@ class Modality:
         if own == "deontic" and reporter is not None:
             return "proposed", None, None
         if verb.dep_ == "acl" and (noun := self.triggers.noun_entry(verb.head)) is not None and noun.complement:
-            return noun.complement, None, None  # "his promise to end the policy", "the threat to impose tariffs"
+            return noun.complement, None, None  # "her pledge to end the programme", "the threat to impose tariffs"
         if hit is not None and hit.obj is not None and negated_noun(hit.obj, self.cues["negation"]):
             return "denied", None, None  # "provided no aid"
         own_status = (hit.status or hit.trigger.status) if hit is not None else None

@@ -107,14 +107,14 @@ class Triggers:
     def object_nouns(self, verb: Token) -> list[Token]:
         """The verb's object, its co-ordinated objects and their compounds, then prepositional objects."""
         direct = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
-        # "went on strike", "put under investigation"; not "announced in relation to"
+        # "went on strike", "put under investigation"; not "spoke in relation to"
         preps = [] if direct else prep_objects(verb, LIGHT_PREPS)
         found = []
         for head in direct + preps:
             found.append(head)
             found += [c for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in NOMINAL]
             found += [c for c in head.conjuncts if c.pos_ in NOMINAL]
-            # "700 kg of medicine", "part of a stronghold", "10 days of war games": the "of" phrase says what
+            # "300 tonnes of grain", "part of a stronghold", "two weeks of naval drills": the "of" phrase says what
             found += prep_objects(head, {"of"})
         return found
 

@@ -51,7 +51,7 @@ def _counted_noun(tokens: list[Token]) -> Token | None:
             and head.i not in {t.i for t in tokens}
         ):
             return head
-    # "$4 billion in aid", "hundreds of migrants", "2,000 miles of border": the object of the preposition
+    # "$4 billion in aid", "hundreds of migrants", "1,200 miles of fence": the object of the preposition
     for token in reversed(tokens):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "in", "for"}:

@@ -112,7 +112,7 @@ def extract_linkages(doc: Doc, analysis: Analysis, *, cues: LinkageCues) -> list
     for index, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
         hits: list[tuple[re.Match[str], Cue]] = []
-        # overlapping cues ("positioned as" inside "positioned as a security matter rather than") count once
+        # overlapping cues ("in return" inside "in return for") count once
         for match, cue in sorted(
             ((m, c) for c in cues.cues for m in c.pattern.finditer(sentence)),
             key=lambda hit: (hit[0].start(), -hit[0].end()),
