@@ -129,7 +129,7 @@ def date_line(line: str) -> DateLine | None:
     return DateLine(iso=iso, updated=bool(_UPDATED.search(line[:start])), rest=rest.strip(), after=after)
 
 
-# A date opening a paragraph: a label and a date ("date 2019-12-24 …", "Published: 3 May 2021 …") or a dateline
+# A date opening a paragraph: a label and a date ("date 2021-07-03 …", "Published: 3 May 2021 …") or a dateline
 # ("NAIROBI, 14 February 2022 — …", "LIMA, Peru, March 3, 2021 (Reuters) -").
 _LABELLED = re.compile(r"^\s*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?)\s*:?\s*", re.IGNORECASE)
 _PLACE = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}){0,2}),\s*")
@@ -138,7 +138,7 @@ _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-—–]+|:)\s*")
 
 def leading_date(line: str) -> tuple[str, str, str] | None:
     """A date that opens a paragraph, as (YYYY-MM-DD, what went before the text, the text after it), or None:
-    a label and a date ("date 2019-12-24 Headline …") or a dateline ("NAIROBI, 14 February 2022 — Text …"). The
+    a label and a date ("date 2021-07-03 Headline …") or a dateline ("NAIROBI, 14 February 2022 — Text …"). The
     place of a dateline says where the piece was filed; it is not part of the article's text."""
     for opening in (_LABELLED.match(line), _PLACE.match(line)):
         if not opening or (opening.re is _LABELLED and not opening.group()):

@@ -319,7 +319,7 @@ def _glued(match: re.Match[str], text: str) -> bool:
 
 def _range(match: re.Match[str], low: _Amount, text: str, g: Grammar) -> _Amount | None:
     """The top of a range written after the low end ("$2-3 billion", "between 5% and 7%", "20 to 25
-    people"), or None. "from 10% to 25%" is a change, "$200 billion to 25%" two amounts (their units differ)."""
+    people"), or None. "from 15% to 30%" is a change, "$200 billion to 25%" two amounts (their units differ)."""
     if low.end != match.end():
         return None
     tail = g.range_tail.match(text, match.end())
