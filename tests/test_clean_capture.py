@@ -378,7 +378,7 @@ def test_date_lines_with_tight_commas_and_asian_time_zones(line: str, iso: str) 
 @pytest.mark.parametrize(
     "headline",
     [
-        "S. Korea and Japan agree to resume working-level talks on export curbs next week",
+        "S. Korea and Chile agree to hold vice-ministerial talks over fishing quotas in May",
         "Finance minister arrives in Seoul for trade talks",
         "U.S. Envoy Says Talks With Hanoi Will Resume; Ministers to Meet in March",
         "(LEAD) N. Korea fires missile as envoys meet in Beijing",
