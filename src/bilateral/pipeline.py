@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from bilateral.errors import BilateralError, UnreadableSource
 from bilateral.model import Article, RawDocument, Skipped
-from bilateral.store.analysis import pending_documents, prune_actors, save_analysis
-from bilateral.store.corpus import has_stories
+from bilateral.store.analysis import pending_documents, prune_actors, record_failure, save_analysis
+from bilateral.store.db import corpus_stale, snapshot, store_version
 from bilateral.store.documents import Saved, is_stored, load_article, record_skipped, save_article
 
 if TYPE_CHECKING:
@@ -89,6 +89,12 @@ def ingest(
     return report
 
 
+# Bounds on one document's analysis: past one, the document is skipped with the reason and the batch goes on.
+MAX_CHARACTERS = 5_000_000  # longer texts are parsed in sections up to this (see annotate/nlp.py)
+MAX_SENTENCES = 50_000
+MAX_SECONDS = 600.0  # checked between stages
+
+
 @dataclass
 class AnalyzeReport:
     analysed: int = 0
@@ -100,10 +106,59 @@ class AnalyzeReport:
     comparisons: int = 0
 
 
+@dataclass(frozen=True)
+class Bounds:
+    """The most one document may take: characters of text, sentences, and seconds of analysis."""
+
+    characters: int = MAX_CHARACTERS
+    sentences: int = MAX_SENTENCES
+    seconds: float = MAX_SECONDS
+
+
 def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def _parse_each(texts: list[str]) -> list[Any]:
+    """A Doc for each text, or the exception parsing it raised: the batch at once, and one by one if that fails,
+    so one text spaCy cannot parse costs only its own document."""
+    from bilateral.annotate.nlp import parse
+
+    try:
+        return list(parse(texts))
+    except Exception:
+        pass
+    docs: list[Any] = []
+    for text in texts:
+        try:
+            docs.extend(parse([text]))
+        except Exception as e:
+            docs.append(e)
+    return docs
+
+
+def _analyse_one(article: Article, doc: Any, knowledge: Knowledge, bounds: Bounds) -> Any:
+    """The document's Analysis, or the reason it has none (a one-line string)."""
+    from bilateral.stages import run_stages
+
+    if isinstance(doc, Exception):
+        return f"could not be parsed ({type(doc).__name__}: {_one_line(str(doc))})"
+    sentences = sum(1 for _ in doc.sents)
+    if sentences > bounds.sentences:
+        return f"has {sentences:,} sentences, more than the bound of {bounds.sentences:,}"
+    try:
+        return run_stages(doc, article, knowledge, deadline=time.monotonic() + bounds.seconds)
+    except BilateralError as e:
+        return _one_line(e.message)
+    except Exception as e:
+        return f"analysis failed ({type(e).__name__}: {_one_line(str(e))})"
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def analyze(
@@ -112,12 +167,17 @@ def analyze(
     knowledge_dirs: Sequence[Path] = (),
     force: bool = False,
     batch_size: int = 32,
+    bounds: Bounds = Bounds(),
     on_start: Callable[[int], None] = lambda total: None,
     on_item: Progress = _ignore,
 ) -> AnalyzeReport:
-    """Analyse every original document not yet analysed with the current knowledge packs."""
-    from bilateral.annotate.nlp import parse
-    from bilateral.stages import load_knowledge, run_stages
+    """Analyse every original document not yet analysed with the current knowledge packs, then rebuild the
+    corpus pass (stories, figure comparisons) if any analysis changed since it last ran.
+
+    Each document is analysed on its own: one that cannot be parsed, fails a stage or passes a bound is recorded
+    with its reason (`report.failed`, table `analysis_failures`) and the batch goes on.
+    """
+    from bilateral.stages import load_knowledge
 
     knowledge = load_knowledge(knowledge_dirs)
     pending = pending_documents(db, knowledge=knowledge.fingerprint, force=force)
@@ -125,23 +185,37 @@ def analyze(
     on_start(len(pending))
     started = time.perf_counter()
     for batch in _batches(pending, batch_size):
-        articles = [article for document in batch if (article := load_article(db, document))]
-        for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
+        articles = []
+        for document in batch:
+            article = load_article(db, document)
+            if article is None:
+                continue
+            if len(article.text) > bounds.characters:
+                reason = f"has {len(article.text):,} characters, more than the bound of {bounds.characters:,}"
+                _fail(db, report, article, reason, knowledge.fingerprint)
+                on_item(article.id)
+                continue
+            articles.append(article)
+        for article, doc in zip(articles, _parse_each([a.text for a in articles]), strict=True):
             on_item(article.id)
-            try:
-                analysis = run_stages(doc, article, knowledge)
-            except BilateralError as e:
-                report.failed.append(Skipped(article.source, str(e)))
+            analysis = _analyse_one(article, doc, knowledge, bounds)
+            if isinstance(analysis, str):
+                _fail(db, report, article, analysis, knowledge.fingerprint)
                 continue
             save_analysis(db, analysis, knowledge=knowledge.fingerprint)
             report.analysed += 1
             report.words += len(article.text.split())
     if report.analysed:
         prune_actors(db)
-    if report.analysed or not has_stories(db):
+    if corpus_stale(db):
         report.stories, report.comparisons = relate(db, knowledge)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _fail(db: sqlite3.Connection, report: AnalyzeReport, article: Article, reason: str, knowledge: str) -> None:
+    record_failure(db, article.id, reason, knowledge=knowledge)
+    report.failed.append(Skipped(article.source, reason))
 
 
 def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = True) -> tuple[int, int]:
@@ -155,11 +229,13 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
     from bilateral.store.corpus import load_items, save_corpus
 
     actors = knowledge.annotate.actors
-    items, weights = load_items(db, places={*actors.countries, *actors.capitals, *actors.places})
+    with snapshot(db):
+        version = store_version(db)
+        items, weights = load_items(db, places={*actors.countries, *actors.capitals, *actors.places})
     model = load_model() if embeddings else None
     close = closeness(items, model) if model is not None and items else None
     stories = find_stories(items, weights, closeness=close)
     figures = [item for item in items if item.kind == "figure"]
     comparisons = compare_figures(figures, weights, quantity_groups(knowledge.packs), closeness=close)
-    save_corpus(db, stories, comparisons)
+    save_corpus(db, stories, comparisons, version=version)
     return len(stories), len(comparisons)

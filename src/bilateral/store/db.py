@@ -115,3 +115,49 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
     else:
         db.execute("COMMIT")
+
+
+def mark_changed(db: sqlite3.Connection, *, corpus_stale: bool) -> None:
+    """Count up the store version; with `corpus_stale`, also mark the corpus pass out of date.
+
+    Call inside the transaction that makes the change, so the mark and the change are written together or not at
+    all (a run killed after a document's analysis leaves the mark set, and the next run rebuilds the corpus pass).
+    """
+    db.execute(
+        "UPDATE store_state SET version = version + 1, corpus_stale = MAX(corpus_stale, ?) WHERE id = 1",
+        (int(corpus_stale),),
+    )
+
+
+def store_version(db: sqlite3.Connection) -> int:
+    """A number that changes with every write to the store (0 for a store from before it was kept)."""
+    try:
+        row = db.execute("SELECT version FROM store_state WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
+        return 0
+    return int(row[0]) if row else 0
+
+
+def corpus_stale(db: sqlite3.Connection) -> bool:
+    """Whether stories and figure comparisons must be rebuilt (a document's analysis changed since)."""
+    try:
+        row = db.execute("SELECT corpus_stale FROM store_state WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
+        return True
+    return bool(row[0]) if row else True
+
+
+@contextmanager
+def snapshot(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One read transaction: every query inside sees the same committed state of the store (a WAL snapshot),
+    however many writes other processes commit meanwhile. Nested use joins the outer snapshot."""
+    if db.in_transaction:
+        yield db
+        return
+    db.execute("BEGIN DEFERRED")
+    # The snapshot starts at the first read, so read once now.
+    db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+    try:
+        yield db
+    finally:
+        db.execute("ROLLBACK")
