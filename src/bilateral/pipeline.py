@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bilateral.errors import BilateralError, UnreadableSource
+from bilateral.errors import BilateralError, UnreadableSource, is_disk_full
 from bilateral.model import Article, RawDocument, Skipped
 from bilateral.store.analysis import pending_documents, prune_actors, record_failure, save_analysis
 from bilateral.store.db import corpus_stale, snapshot, store_version
@@ -50,6 +50,8 @@ def _clean_or_skip(raw: RawDocument) -> Article | Skipped:
     except UnreadableSource as e:
         return Skipped(raw.source, e.reason)
     except Exception as e:  # a library crashing on strange input must not stop the batch
+        if is_disk_full(e):
+            raise
         return Skipped(raw.source, f"could not be cleaned ({type(e).__name__}: {e})")
 
 
@@ -81,7 +83,13 @@ def ingest(
             report.skipped.append(cleaned)
             record_skipped(db, cleaned)
             continue
-        saved = save_article(db, cleaned)
+        try:
+            saved = save_article(db, cleaned)
+        except (sqlite3.DataError, sqlite3.IntegrityError, ValueError) as e:  # this document's content, not the store
+            skipped = Skipped(item.source, f"could not be stored ({type(e).__name__}: {e})")
+            report.skipped.append(skipped)
+            record_skipped(db, skipped)
+            continue
         report.counts[saved] += 1
         if saved is not Saved.UNCHANGED:
             report.words += len(cleaned.text.split())
@@ -128,13 +136,13 @@ def _parse_each(texts: list[str]) -> list[Any]:
 
     try:
         return list(parse(texts))
-    except Exception:
+    except Exception:  # retried one by one below, where each failure is kept
         pass
     docs: list[Any] = []
     for text in texts:
         try:
             docs.extend(parse([text]))
-        except Exception as e:
+        except Exception as e:  # a library crashing on strange input must not stop the batch
             docs.append(e)
     return docs
 
@@ -152,7 +160,7 @@ def _analyse_one(article: Article, doc: Any, knowledge: Knowledge, bounds: Bound
         return run_stages(doc, article, knowledge, deadline=time.monotonic() + bounds.seconds)
     except BilateralError as e:
         return _one_line(e.message)
-    except Exception as e:
+    except Exception as e:  # a stage crashing on strange input must not stop the batch
         return f"analysis failed ({type(e).__name__}: {_one_line(str(e))})"
 
 

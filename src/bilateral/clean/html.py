@@ -123,12 +123,14 @@ def _parse(html: str) -> Any:
 
     if not html.strip():
         raise UnreadableSource("<html>", "the page is empty")
+    # huge_tree: libxml2 otherwise drops everything nested deeper than 255 elements
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
         try:
-            return lxml.html.document_fromstring(html)
+            return lxml.html.document_fromstring(html, parser=parser)
         except ValueError:
             # lxml refuses a str that declares its own encoding; the text is already decoded, so drop the claim
-            return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+            return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=parser)
     except (ParserError, ValueError) as e:
         raise UnreadableSource("<html>", f"malformed HTML that cannot be parsed ({e})") from e
 

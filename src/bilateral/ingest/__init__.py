@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 
 from bilateral.ingest.feed import read_feed_bytes
-from bilateral.ingest.files import CONTAINERS, read_path, suffix, walk
+from bilateral.ingest.files import CONTAINERS, isolated, read_path, suffix, walk
 from bilateral.ingest.url import LazyClient, document_from, fetch_bytes, is_feed_response, is_url
 from bilateral.model import RawDocument, Skipped
 
@@ -45,7 +45,7 @@ def read_sources(
     try:
         for source in sources:
             if is_url(source):
-                yield from read_url(source, client=lazy, max_bytes=max_bytes)
+                yield from isolated(read_url(source, client=lazy, max_bytes=max_bytes), source)
             else:
                 yield from read_path(Path(source), max_bytes=max_bytes, client=lazy)
     finally:

@@ -296,7 +296,9 @@ def render(data: dict[str, Any]) -> str:
 
 def write_briefing(db: sqlite3.Connection, path: Path | str) -> Path:
     """Write the briefing for everything in the store to `path` and return it."""
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(build_map(db)), encoding="utf-8")
-    return out
+    from bilateral.export.atomic import write_text
+    from bilateral.store.db import snapshot
+
+    with snapshot(db):
+        data = build_map(db)
+    return write_text(Path(path), render(data))

@@ -6,13 +6,15 @@ numbered `.sql` files beside this module, applied in order and recorded in `PRAG
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
-from bilateral.errors import StoreError, StoreLocked
+from bilateral.errors import DiskFull, StoreError, StoreLocked
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -27,13 +29,19 @@ def migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def uri(path: Path) -> str:
+    """The `file:` URI of a store path: every character a URI gives a meaning to (`#`, `?`, `%` …) escaped, so
+    `st#1.db` opens `st#1.db` and not `st`."""
+    return "file:" + quote(os.fsencode(path.absolute()), safe="/")
+
+
 def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     """Open (and if needed create and migrate) the store at `path`."""
     path = Path(path)
     if readonly:
         if not path.exists():
             raise StoreError(f"no database at {path}", hint="run `bilateral ingest` or `bilateral run` first")
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        db = sqlite3.connect(f"{uri(path)}?mode=ro", uri=True, check_same_thread=False)
     else:
         if path.parent and not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,6 +65,8 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
 
 
 def _translate(error: sqlite3.Error, path: Path) -> Exception:
+    if isinstance(error, sqlite3.OperationalError) and "full" in str(error):
+        return DiskFull(f"the disk is full: cannot write to {path}")
     if "locked" in str(error) or "busy" in str(error):
         return StoreLocked(f"database {path} is locked")
     return StoreError(f"cannot use database {path}: {error}")
@@ -110,11 +120,13 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise StoreLocked("the database is locked by another writer") from e
     try:
         yield db
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    else:
         db.execute("COMMIT")
+    except BaseException as e:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        if isinstance(e, sqlite3.OperationalError) and "full" in str(e):
+            raise DiskFull("the disk is full: the last change was not stored (nothing half-written)") from e
+        raise
 
 
 def mark_changed(db: sqlite3.Connection, *, corpus_stale: bool) -> None:
