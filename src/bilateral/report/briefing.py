@@ -287,6 +287,9 @@ def render(data: dict[str, Any]) -> str:
     )
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        # a file opened from disk: nothing may load or run but its own style (article text stays inert)
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        "img-src data:; base-uri 'none'; form-action 'none'\">"
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>Bilateral briefing</title><style>{CSS}</style></head><body>"
         f"<h1>Bilateral briefing</h1><p>{_e(summary)}</p>{body}"
