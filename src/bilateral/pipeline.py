@@ -61,14 +61,16 @@ def ingest(
     *,
     max_bytes: int = 20_000_000,
     client: Any = None,
+    allow_private: bool = False,
     on_item: Progress = _ignore,
 ) -> IngestReport:
-    """Read, clean and store every document the sources hold; bad inputs are skipped and reported."""
+    """Read, clean and store every document the sources hold; bad inputs are skipped and reported. URLs reach
+    public addresses only unless `allow_private`."""
     from bilateral.ingest import read_sources
 
     report = IngestReport()
     started = time.perf_counter()
-    for item in read_sources(sources, client=client, max_bytes=max_bytes):
+    for item in read_sources(sources, client=client, max_bytes=max_bytes, allow_private=allow_private):
         on_item(item.source)
         if isinstance(item, Skipped):
             report.skipped.append(item)
