@@ -147,3 +147,13 @@ def test_ingest_onto_a_full_disk_is_one_error_line(tmp_path: Path) -> None:
     assert done.stderr.startswith("error: ") and "Traceback" not in done.stderr, done.stderr
     db = sqlite3.connect(store)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x1f", "\x08", "\x07"])
+def test_a_page_with_control_characters_beside_line_breaks_is_cleaned_not_lost(control: str) -> None:
+    # found by the property test of the HTML cleaner: lxml refused to move such text into a new paragraph
+    from bilateral.clean.article import clean
+
+    page = f"<html><body><div>{PAGE}{control}and more<br>{PAGE}</div></body></html>"
+    article = clean(RawDocument(source="p.html", body=page.encode(), kind="html"))
+    assert "hydroelectric" in article.text and control not in article.text

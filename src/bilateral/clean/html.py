@@ -117,6 +117,9 @@ def _lines(root: Any, *, breaks: frozenset[str], link: str, skip: frozenset[str]
     return lines
 
 
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _parse(html: str) -> Any:
     import lxml.html
     from lxml.etree import ParserError
@@ -125,6 +128,8 @@ def _parse(html: str) -> Any:
         raise UnreadableSource("<html>", "the page is empty")
     # huge_tree: libxml2 otherwise drops everything nested deeper than 255 elements
     parser = lxml.html.HTMLParser(huge_tree=True)
+    # control characters XML forbids: lxml parses them but refuses them when text is moved between elements
+    html = _XML_FORBIDDEN.sub(" ", html)
     try:
         try:
             return lxml.html.document_fromstring(html, parser=parser)
