@@ -10,6 +10,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
@@ -19,8 +20,9 @@ from bilateral.errors import DiskFull, StoreError, StoreLocked
 BUSY_TIMEOUT_MS = 30_000
 
 
+@cache
 def migrations() -> list[tuple[int, str]]:
-    """(version, sql) for every migration file, in order."""
+    """(version, sql) for every migration file, in order (read once per process)."""
     folder = resources.files("bilateral.store") / "migrations"
     found = []
     for entry in folder.iterdir():

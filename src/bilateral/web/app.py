@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Collection
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -46,6 +47,7 @@ def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collecti
     the only Host header names served (the loopback names when bound to loopback)."""
     app = FastAPI(title="bilateral", docs_url=None, redoc_url=None)
     cached: dict[str, tuple[int, Any]] = {}
+    building = threading.RLock()
 
     def store() -> AbstractContextManager[sqlite3.Connection]:
         return security.request_store(db_path)
@@ -84,9 +86,13 @@ def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collecti
             hit = cached.get(name)
             if hit is not None and version and hit[0] == version:
                 return hit[1]
-            value = make(db)
-        if version:
-            cached[name] = (version, value)
+            with building:  # one request builds it; the others arriving meanwhile wait and share it
+                hit = cached.get(name)
+                if hit is not None and version and hit[0] == version:
+                    return hit[1]
+                value = make(db)
+                if version:
+                    cached[name] = (version, value)
         return value
 
     def overview_data() -> dict[str, Any]:
