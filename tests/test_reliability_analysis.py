@@ -84,6 +84,9 @@ def test_a_document_past_a_bound_is_skipped_with_its_reason_and_the_batch_goes_o
     [failed] = report.failed
     assert "more than the bound of 1,000" in failed.reason and "\n" not in failed.reason
     assert db.execute("SELECT document FROM analysis_failures").fetchall()[0][0] == "big"
+    from bilateral.store.stats import store_stats
+
+    assert store_stats(db)["not analysed"] == 1
     # not retried with the same knowledge, retried with --force
     assert analyze(db, bounds=Bounds(characters=1_000)).pending == 0
     assert analyze(db, force=True).analysed == 2

@@ -95,12 +95,6 @@ def _as_of(figure: sqlite3.Row, published: str | None) -> tuple[str | None, bool
     return published, False
 
 
-def has_stories(db: sqlite3.Connection) -> bool:
-    """Whether cross-document comparisons were ever stored (the corpus pass ran on this store)."""
-    row = db.execute("SELECT EXISTS (SELECT 1 FROM stories) OR EXISTS (SELECT 1 FROM figure_comparisons)").fetchone()
-    return bool(row[0])
-
-
 def save_corpus(
     db: sqlite3.Connection, stories: Sequence[Story], comparisons: Sequence[Comparison], *, version: int
 ) -> None:
