@@ -161,3 +161,15 @@ def test_a_server_trickling_its_body_is_cut_at_the_total_deadline(port: int) -> 
         found = fetch_bytes(f"http://127.0.0.1:{port}/trickle", client=client, max_bytes=1_000_000, deadline=0.5)
     assert isinstance(found, Skipped) and "took longer than 0.5 s in all" in found.reason
     assert time.monotonic() - started < 3
+
+
+def test_control_characters_in_a_feed_item_link_are_shown_escaped() -> None:
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        b"<item><title>One</title><link>mailto:desk@news.example?x=\x1b[2J</link></item></channel></rss>"
+    )
+    routes = {"/feed.rss": httpx.Response(200, content=feed, headers={"content-type": "application/rss+xml"})}
+    with _public(routes) as client:
+        [item] = read_sources(["http://news.example/feed.rss"], client=client)
+    assert isinstance(item, Skipped) and "\x1b" not in item.source + item.reason
+    assert "\\x1b[2J" in item.source
