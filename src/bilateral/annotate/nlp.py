@@ -30,7 +30,8 @@ def load_nlp() -> Any:
         raise BilateralError(
             f"the spaCy model {MODEL!r} is not installed", hint="run `make demo` or `pip install -e .` again"
         ) from e
-    nlp.max_length = SECTION_CHARACTERS
+    # One call on a whole article stays possible; `parse` cuts long texts into sections well below this.
+    nlp.max_length = 3_000_000
     return nlp
 
 
@@ -59,7 +60,7 @@ def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[Any
 
     nlp = load_nlp()
     for batch in _batches(texts, batch_size):
-        parts = [sections(text, nlp.max_length) for text in batch]
+        parts = [sections(text, min(SECTION_CHARACTERS, nlp.max_length)) for text in batch]
         docs = iter(nlp.pipe((piece for pieces in parts for piece in pieces), batch_size=batch_size))
         for pieces in parts:
             found = [next(docs) for _ in pieces]
