@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 DEMO := demo-out
 
-.PHONY: demo test lint browser bench train lock clean
+.PHONY: demo test lint browser bench fuzz train lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "bilateral needs Python 3.11 or newer")'
@@ -34,6 +34,10 @@ test: $(STAMP) lint browser
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+
+# The property tests and the schema fuzzing with many more cases than `make test` runs (several minutes).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/test_properties.py tests/test_schema.py
 
 # Retrain the shipped comparison models from ../shared/eval (deterministic: same data, same model bytes).
 train: $(STAMP)

@@ -44,6 +44,8 @@ MODULES = (
     "ingest_speed",
     "end_to_end",
     "annotate_speed",
+    "long_document",
+    "load",
 )
 SPLIT = ("tuned", "untouched")
 

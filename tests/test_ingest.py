@@ -193,7 +193,7 @@ def test_real_local_http_server() -> None:
     thread.start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}"
-        page, missing = read(f"{base}/page", f"{base}/nothing")
+        page, missing = read(f"{base}/page", f"{base}/nothing", allow_private=True)  # a local server
     finally:
         server.shutdown()
         server.server_close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import zlib
 from pathlib import Path
 
 import pytest
@@ -130,13 +131,17 @@ def test_size_cap_applies_to_plain_and_decompressed_size(tmp_path: Path) -> None
 def test_decompression_stops_at_the_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"\n" * 2_000_000))
     asked: list[int] = []
-    real_read = gzip.GzipFile.read
+    real = zlib.decompressobj
 
-    def spy(self: gzip.GzipFile, size: int = -1) -> bytes:
-        asked.append(size)
-        return real_read(self, size)
+    class Spy:
+        def __init__(self, **options: int) -> None:
+            self.inner = real(**options)
 
-    monkeypatch.setattr(gzip.GzipFile, "read", spy)
+        def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+            asked.append(max_length)
+            return self.inner.decompress(data, max_length)
+
+    monkeypatch.setattr("bilateral.ingest.files.zlib.decompressobj", Spy)
     with pytest.raises(TooLarge):
         read_bytes(tmp_path / "bomb.txt.gz", max_bytes=1_000)
     assert asked == [1_001]

@@ -76,7 +76,10 @@ def test_errors_map_to_http_status(store: Path) -> None:
 def test_token_required_when_set(store: Path) -> None:
     client = TestClient(create_app(store, token="s3cret"))
     assert client.get("/").status_code == 401
-    assert client.get("/?token=s3cret").status_code == 200
+    assert client.get("/?token=s3cret").status_code == 401  # never in the URL (logs, history, Referer)
+    client.cookies.set("bilateral_token", "s3cret")
+    assert client.get("/").status_code == 200
+    client.cookies.clear()
     assert client.get("/api/overview", headers={"x-bilateral-token": "s3cret"}).status_code == 200
 
 

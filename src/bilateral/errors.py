@@ -49,6 +49,20 @@ class StoreError(BilateralError):
     hint = "the database file may be damaged or from a newer bilateral; use --db with a new file"
 
 
+class DiskFull(BilateralError):
+    """The disk (or quota) ran out while writing the store or an output; what was committed before stays."""
+
+    hint = "free some disk space (or write elsewhere with --db / --out) and run the command again"
+    http_status = 507
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Whether an OSError says the disk, a quota or the file size limit ran out (the store's fault, not an input's)."""
+    import errno
+
+    return isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
 class BadQuery(BilateralError):
     hint = 'use plain words, "quoted phrases", AND/OR/NOT, or a trailing * for prefixes'
     http_status = 400

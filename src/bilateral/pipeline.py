@@ -14,10 +14,10 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bilateral.errors import BilateralError, UnreadableSource
+from bilateral.errors import BilateralError, UnreadableSource, is_disk_full
 from bilateral.model import Article, RawDocument, Skipped
-from bilateral.store.analysis import pending_documents, prune_actors, save_analysis
-from bilateral.store.corpus import has_stories
+from bilateral.store.analysis import pending_documents, prune_actors, record_failure, save_analysis
+from bilateral.store.db import corpus_stale, snapshot, store_version
 from bilateral.store.documents import Saved, is_stored, load_article, record_skipped, save_article
 
 if TYPE_CHECKING:
@@ -50,6 +50,8 @@ def _clean_or_skip(raw: RawDocument) -> Article | Skipped:
     except UnreadableSource as e:
         return Skipped(raw.source, e.reason)
     except Exception as e:  # a library crashing on strange input must not stop the batch
+        if is_disk_full(e):
+            raise
         return Skipped(raw.source, f"could not be cleaned ({type(e).__name__}: {e})")
 
 
@@ -59,14 +61,16 @@ def ingest(
     *,
     max_bytes: int = 20_000_000,
     client: Any = None,
+    allow_private: bool = False,
     on_item: Progress = _ignore,
 ) -> IngestReport:
-    """Read, clean and store every document the sources hold; bad inputs are skipped and reported."""
+    """Read, clean and store every document the sources hold; bad inputs are skipped and reported. URLs reach
+    public addresses only unless `allow_private`."""
     from bilateral.ingest import read_sources
 
     report = IngestReport()
     started = time.perf_counter()
-    for item in read_sources(sources, client=client, max_bytes=max_bytes):
+    for item in read_sources(sources, client=client, max_bytes=max_bytes, allow_private=allow_private):
         on_item(item.source)
         if isinstance(item, Skipped):
             report.skipped.append(item)
@@ -81,12 +85,24 @@ def ingest(
             report.skipped.append(cleaned)
             record_skipped(db, cleaned)
             continue
-        saved = save_article(db, cleaned)
+        try:
+            saved = save_article(db, cleaned)
+        except (sqlite3.DataError, sqlite3.IntegrityError, ValueError) as e:  # this document's content, not the store
+            skipped = Skipped(item.source, f"could not be stored ({type(e).__name__}: {e})")
+            report.skipped.append(skipped)
+            record_skipped(db, skipped)
+            continue
         report.counts[saved] += 1
         if saved is not Saved.UNCHANGED:
             report.words += len(cleaned.text.split())
     report.seconds = time.perf_counter() - started
     return report
+
+
+# Bounds on one document's analysis: past one, the document is skipped with the reason and the batch goes on.
+MAX_CHARACTERS = 5_000_000  # longer texts are parsed in sections up to this (see annotate/nlp.py)
+MAX_SENTENCES = 50_000
+MAX_SECONDS = 600.0  # checked between stages
 
 
 @dataclass
@@ -100,10 +116,59 @@ class AnalyzeReport:
     comparisons: int = 0
 
 
+@dataclass(frozen=True)
+class Bounds:
+    """The most one document may take: characters of text, sentences, and seconds of analysis."""
+
+    characters: int = MAX_CHARACTERS
+    sentences: int = MAX_SENTENCES
+    seconds: float = MAX_SECONDS
+
+
 def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def _parse_each(texts: list[str]) -> list[Any]:
+    """A Doc for each text, or the exception parsing it raised: the batch at once, and one by one if that fails,
+    so one text spaCy cannot parse costs only its own document."""
+    from bilateral.annotate.nlp import parse
+
+    try:
+        return list(parse(texts))
+    except Exception:  # retried one by one below, where each failure is kept
+        pass
+    docs: list[Any] = []
+    for text in texts:
+        try:
+            docs.extend(parse([text]))
+        except Exception as e:  # a library crashing on strange input must not stop the batch
+            docs.append(e)
+    return docs
+
+
+def _analyse_one(article: Article, doc: Any, knowledge: Knowledge, bounds: Bounds) -> Any:
+    """The document's Analysis, or the reason it has none (a one-line string)."""
+    from bilateral.stages import run_stages
+
+    if isinstance(doc, Exception):
+        return f"could not be parsed ({type(doc).__name__}: {_one_line(str(doc))})"
+    sentences = sum(1 for _ in doc.sents)
+    if sentences > bounds.sentences:
+        return f"has {sentences:,} sentences, more than the bound of {bounds.sentences:,}"
+    try:
+        return run_stages(doc, article, knowledge, deadline=time.monotonic() + bounds.seconds)
+    except BilateralError as e:
+        return _one_line(e.message)
+    except Exception as e:  # a stage crashing on strange input must not stop the batch
+        return f"analysis failed ({type(e).__name__}: {_one_line(str(e))})"
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def analyze(
@@ -112,12 +177,17 @@ def analyze(
     knowledge_dirs: Sequence[Path] = (),
     force: bool = False,
     batch_size: int = 32,
+    bounds: Bounds = Bounds(),
     on_start: Callable[[int], None] = lambda total: None,
     on_item: Progress = _ignore,
 ) -> AnalyzeReport:
-    """Analyse every original document not yet analysed with the current knowledge packs."""
-    from bilateral.annotate.nlp import parse
-    from bilateral.stages import load_knowledge, run_stages
+    """Analyse every original document not yet analysed with the current knowledge packs, then rebuild the
+    corpus pass (stories, figure comparisons) if any analysis changed since it last ran.
+
+    Each document is analysed on its own: one that cannot be parsed, fails a stage or passes a bound is recorded
+    with its reason (`report.failed`, table `analysis_failures`) and the batch goes on.
+    """
+    from bilateral.stages import load_knowledge
 
     knowledge = load_knowledge(knowledge_dirs)
     pending = pending_documents(db, knowledge=knowledge.fingerprint, force=force)
@@ -125,23 +195,37 @@ def analyze(
     on_start(len(pending))
     started = time.perf_counter()
     for batch in _batches(pending, batch_size):
-        articles = [article for document in batch if (article := load_article(db, document))]
-        for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
+        articles = []
+        for document in batch:
+            article = load_article(db, document)
+            if article is None:
+                continue
+            if len(article.text) > bounds.characters:
+                reason = f"has {len(article.text):,} characters, more than the bound of {bounds.characters:,}"
+                _fail(db, report, article, reason, knowledge.fingerprint)
+                on_item(article.id)
+                continue
+            articles.append(article)
+        for article, doc in zip(articles, _parse_each([a.text for a in articles]), strict=True):
             on_item(article.id)
-            try:
-                analysis = run_stages(doc, article, knowledge)
-            except BilateralError as e:
-                report.failed.append(Skipped(article.source, str(e)))
+            analysis = _analyse_one(article, doc, knowledge, bounds)
+            if isinstance(analysis, str):
+                _fail(db, report, article, analysis, knowledge.fingerprint)
                 continue
             save_analysis(db, analysis, knowledge=knowledge.fingerprint)
             report.analysed += 1
             report.words += len(article.text.split())
     if report.analysed:
         prune_actors(db)
-    if report.analysed or not has_stories(db):
+    if corpus_stale(db):
         report.stories, report.comparisons = relate(db, knowledge)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _fail(db: sqlite3.Connection, report: AnalyzeReport, article: Article, reason: str, knowledge: str) -> None:
+    record_failure(db, article.id, reason, knowledge=knowledge)
+    report.failed.append(Skipped(article.source, reason))
 
 
 def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = True) -> tuple[int, int]:
@@ -155,11 +239,13 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
     from bilateral.store.corpus import load_items, save_corpus
 
     actors = knowledge.annotate.actors
-    items, weights = load_items(db, places={*actors.countries, *actors.capitals, *actors.places})
+    with snapshot(db):
+        version = store_version(db)
+        items, weights = load_items(db, places={*actors.countries, *actors.capitals, *actors.places})
     model = load_model() if embeddings else None
     close = closeness(items, model) if model is not None and items else None
     stories = find_stories(items, weights, closeness=close)
     figures = [item for item in items if item.kind == "figure"]
     comparisons = compare_figures(figures, weights, quantity_groups(knowledge.packs), closeness=close)
-    save_corpus(db, stories, comparisons)
+    save_corpus(db, stories, comparisons, version=version)
     return len(stories), len(comparisons)

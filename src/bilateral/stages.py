@@ -6,6 +6,7 @@ runs them in order, names the stage that failed and checks what each returned.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,11 +102,20 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
 
 
 def run_stages(
-    doc: Doc, article: Article, knowledge: Knowledge, *, stages: Sequence[Stage] = DEFAULT_STAGES
+    doc: Doc,
+    article: Article,
+    knowledge: Knowledge,
+    *,
+    stages: Sequence[Stage] = DEFAULT_STAGES,
+    deadline: float | None = None,
 ) -> Analysis:
+    """Run the stages in order. `deadline` is a `time.monotonic()` value; past it, the next stage is not started
+    (StageError naming the stage that ran over)."""
     analysis = Analysis(article.id, published=article.published)
     text = doc.text
     for stage in stages:
+        if deadline is not None and time.monotonic() > deadline:
+            raise StageError(stage.name, "not started: the document's time bound was passed")
         try:
             result = stage.run(doc, article, analysis, knowledge)
         except BilateralError:

@@ -44,10 +44,17 @@ class Resolution:
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
-    taken: list[tuple[int, int]] = field(default_factory=list)  # token ranges already used
+    taken: list[tuple[int, int]] = field(default_factory=list)  # token ranges already used (only appended to)
+    _tokens: set[int] = field(default_factory=set)  # the tokens of `taken`, so a check costs the span, not the text
+    _indexed: int = 0
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in self.taken)
+        if start >= end:  # an empty range is taken when it falls strictly inside a taken one
+            return all(end <= a or start >= b for a, b in self.taken)
+        for a, b in self.taken[self._indexed :]:
+            self._tokens.update(range(a, b))
+        self._indexed = len(self.taken)
+        return not any(token in self._tokens for token in range(start, end))
 
     def add(self, actor: Actor, span: Span) -> None:
         known = self.actors.setdefault(actor.id, actor)

@@ -118,18 +118,25 @@ def _lines(root: Any, *, breaks: frozenset[str], link: str, skip: frozenset[str]
     return lines
 
 
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _parse(html: str) -> Any:
     import lxml.html
     from lxml.etree import ParserError
 
     if not html.strip():
         raise UnreadableSource("<html>", "the page is empty")
+    # huge_tree: libxml2 otherwise drops everything nested deeper than 255 elements
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    # control characters XML forbids: lxml parses them but refuses them when text is moved between elements
+    html = _XML_FORBIDDEN.sub(" ", html)
     try:
         try:
-            return lxml.html.document_fromstring(html)
+            return lxml.html.document_fromstring(html, parser=parser)
         except ValueError:
             # lxml refuses a str that declares its own encoding; the text is already decoded, so drop the claim
-            return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+            return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=parser)
     except (ParserError, ValueError) as e:
         raise UnreadableSource("<html>", f"malformed HTML that cannot be parsed ({e})") from e
 

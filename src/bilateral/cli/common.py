@@ -16,7 +16,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from bilateral.errors import BilateralError
+from bilateral.errors import BilateralError, DiskFull, is_disk_full
+from bilateral.ingest.sniff import printable
 
 console = Console(soft_wrap=True)
 errors = Console(stderr=True)
@@ -42,7 +43,18 @@ def guard(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except BilateralError as e:
-            errors.print(f"error: {e.message} — {e.hint}", markup=False, highlight=False, soft_wrap=True)
+            errors.print(f"error: {printable(e.message)} — {e.hint}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from e
+        except OSError as e:
+            if not is_disk_full(e):
+                raise
+            name = printable(str(e.filename)) if e.filename else "an output"
+            errors.print(
+                f"error: the disk is full: cannot write {name} — {DiskFull.hint}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
             raise typer.Exit(1) from e
         except KeyboardInterrupt:
             errors.print("error: interrupted — what was stored before stays; run the command again to continue")

@@ -12,6 +12,10 @@ from bilateral.cli.common import console, guard, open_store, progress_bar, setti
 from bilateral.pipeline import AnalyzeReport, IngestReport
 
 MAX_BYTES = typer.Option("--max-bytes", help="Skip inputs larger than this many bytes.", min=1)
+ALLOW_PRIVATE = typer.Option(
+    "--allow-private",
+    help="Also fetch URLs on loopback, private and link-local addresses (intranet sources); refused by default.",
+)
 KNOWLEDGE = typer.Option("--knowledge", "-k", help="A folder of extra knowledge packs (.yaml); repeatable.")
 
 
@@ -42,12 +46,12 @@ def print_analyze_report(report: AnalyzeReport) -> None:
         console.print(f"  [red]not analysed[/] {item.source}: {item.reason}", highlight=False)
 
 
-def do_ingest(sources: list[str], max_bytes: int) -> IngestReport:
+def do_ingest(sources: list[str], max_bytes: int, allow_private: bool = False) -> IngestReport:
     from bilateral.ingest import count_inputs
     from bilateral.pipeline import ingest as ingest_sources
 
     with open_store() as db, progress_bar("ingesting", count_inputs(sources)) as advance:
-        return ingest_sources(db, sources, max_bytes=max_bytes, on_item=advance)
+        return ingest_sources(db, sources, max_bytes=max_bytes, allow_private=allow_private, on_item=advance)
 
 
 def do_analyze(knowledge: list[Path], force: bool) -> AnalyzeReport:
@@ -67,9 +71,10 @@ def do_analyze(knowledge: list[Path], force: bool) -> AnalyzeReport:
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, URLs, feeds, WARC or JSONL files.")],
     max_bytes: Annotated[int, MAX_BYTES] = 20_000_000,
+    allow_private: Annotated[bool, ALLOW_PRIVATE] = False,
 ) -> None:
     """Read, clean and store articles. Re-ingesting the same content changes nothing."""
-    print_ingest_report(do_ingest(sources, max_bytes))
+    print_ingest_report(do_ingest(sources, max_bytes, allow_private))
 
 
 @guard

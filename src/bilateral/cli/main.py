@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from bilateral import __version__
-from bilateral.cli import ingest, query, run, show
+from bilateral.cli import ingest, maintain, query, run, show
 from bilateral.cli.common import settings
 
 app = typer.Typer(
@@ -29,6 +29,8 @@ COMMANDS = (
     query.stats,
     show.report,
     show.serve,
+    maintain.check,
+    maintain.backup,
 )
 for command in COMMANDS:
     app.command()(command)

@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 
 from bilateral.cli.common import console, guard, open_store
-from bilateral.cli.ingest import KNOWLEDGE, MAX_BYTES, do_analyze, do_ingest, print_analyze_report, print_ingest_report
+from bilateral.cli.ingest import (
+    ALLOW_PRIVATE,
+    KNOWLEDGE,
+    MAX_BYTES,
+    do_analyze,
+    do_ingest,
+    print_analyze_report,
+    print_ingest_report,
+)
 
 
 @guard
@@ -17,12 +25,13 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports.")] = Path("bilateral-out"),
     knowledge: Annotated[list[Path] | None, KNOWLEDGE] = None,
     max_bytes: Annotated[int, MAX_BYTES] = 20_000_000,
+    allow_private: Annotated[bool, ALLOW_PRIVATE] = False,
 ) -> None:
     """Ingest + analyse + briefing + exports: the whole job on a corpus, with progress and a summary."""
     from bilateral.export import write_export
     from bilateral.report import write_briefing
 
-    print_ingest_report(do_ingest(sources, max_bytes))
+    print_ingest_report(do_ingest(sources, max_bytes, allow_private))
     print_analyze_report(do_analyze(knowledge or [], force=False))
     with open_store() as db:
         written = [

@@ -7,6 +7,7 @@ compound scores (Hutto and Gilbert, 2014); the actor's score is their mean.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 from typing import Any
 
@@ -65,16 +66,18 @@ def main_actors(analysis: Analysis, top: int = TOP_ACTORS) -> list[str]:
 def stances(doc: Any, analysis: Analysis, *, top: int = TOP_ACTORS) -> list[Stance]:
     """Tone of the document toward each main actor that is the subject or object of at least one sentence."""
     sentences = sorted(analysis.sentences)
+    starts = [start for start, _ in sentences]
+    text = doc.text  # spaCy rebuilds Doc.text on every access: once per document, not per mention
     results = []
     for actor in main_actors(analysis, top):
         evidence: dict[tuple[int, int], Evidence] = {}
         for mention in analysis.mentions:
             if mention.actor != actor or role(doc, mention.start, mention.end) is None:
                 continue
-            for start, end in sentences:
-                if start <= mention.start < end:
-                    evidence[(start, end)] = (start, end, doc.text[start:end])
-                    break
+            at = bisect_right(starts, mention.start) - 1
+            if at >= 0 and mention.start < sentences[at][1]:
+                start, end = sentences[at]
+                evidence[(start, end)] = (start, end, text[start:end])
         if not evidence:
             continue
         chosen = [evidence[key] for key in sorted(evidence)]

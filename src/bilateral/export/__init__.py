@@ -9,7 +9,9 @@ from pathlib import Path
 
 from bilateral.errors import BilateralError
 from bilateral.export import contract, tables
+from bilateral.export.atomic import write_text
 from bilateral.model import Actor, Article, Event
+from bilateral.store.db import snapshot
 from bilateral.store.documents import load_article
 
 FORMATS = ("json", "csv", "parquet", "plover")
@@ -45,16 +47,17 @@ def write_export(db: sqlite3.Connection, fmt: str, path: Path | str) -> list[Pat
     if fmt in ("csv", "parquet"):
         if str(path) == "-":
             raise BilateralError(f"{fmt} export writes one file per table", hint="give a folder with -o")
-        data = contract.build_map(db)
+        with snapshot(db):
+            data = contract.build_map(db)
         writer = tables.write_csv if fmt == "csv" else tables.write_parquet
         return writer(data, Path(path))
-    text = (
-        contract.dumps(contract.build_map(db)) if fmt == "json" else "".join(f"{line}\n" for line in plover_lines(db))
-    )
+    with snapshot(db):  # one consistent state of the store, however many queries the export makes
+        text = (
+            contract.dumps(contract.build_map(db))
+            if fmt == "json"
+            else "".join(f"{line}\n" for line in plover_lines(db))
+        )
     if str(path) == "-":
         sys.stdout.write(text)
         return []
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    return [target]
+    return [write_text(Path(path), text)]

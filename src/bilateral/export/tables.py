@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from bilateral.export.atomic import replacing
+
 TABLES = ("documents", "actors", "events", "figures", "figure_comparisons", "linkages", "stories", "stances")
 
 
@@ -27,7 +29,7 @@ def write_csv(data: dict[str, Any], folder: Path) -> list[Path]:
     for table in TABLES:
         rows = data[table]
         path = folder / f"{table}.csv"
-        with path.open("w", newline="", encoding="utf-8") as handle:
+        with replacing(path) as temporary, temporary.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=_columns(rows) or ["id"])
             writer.writeheader()
             for row in rows:
@@ -54,6 +56,7 @@ def write_parquet(data: dict[str, Any], folder: Path) -> list[Path]:
             for column in columns
         }
         path = folder / f"{table}.parquet"
-        pq.write_table(pa.table(values) if columns else pa.table({"id": pa.array([], pa.string())}), path)
+        with replacing(path) as temporary:
+            pq.write_table(pa.table(values) if columns else pa.table({"id": pa.array([], pa.string())}), temporary)
         written.append(path)
     return written

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 
 from bilateral.ingest.feed import read_feed_bytes
-from bilateral.ingest.files import CONTAINERS, read_path, suffix, walk
+from bilateral.ingest.files import CONTAINERS, isolated, read_path, suffix, walk
 from bilateral.ingest.url import LazyClient, document_from, fetch_bytes, is_feed_response, is_url
 from bilateral.model import RawDocument, Skipped
 
@@ -34,18 +34,23 @@ def read_url(url: str, *, client: LazyClient, max_bytes: int) -> Iterator[RawDoc
 
 
 def read_sources(
-    sources: Sequence[str], *, client: httpx.Client | None = None, max_bytes: int = 20_000_000
+    sources: Sequence[str],
+    *,
+    client: httpx.Client | None = None,
+    max_bytes: int = 20_000_000,
+    allow_private: bool = False,
 ) -> Iterator[RawDocument | Skipped]:
     """Every document the sources hold, in the order given (folders in sorted order).
 
     An http(s) source is fetched with `client`; without one, a client is made when the first URL is met
-    (a feed file's entries count) and closed when the stream ends.
+    (a feed file's entries count) and closed when the stream ends. That client fetches only public addresses
+    unless `allow_private` (loopback, private, link-local … are refused before connecting).
     """
-    lazy = LazyClient(client)
+    lazy = LazyClient(client, allow_private=allow_private)
     try:
         for source in sources:
             if is_url(source):
-                yield from read_url(source, client=lazy, max_bytes=max_bytes)
+                yield from isolated(read_url(source, client=lazy, max_bytes=max_bytes), source)
             else:
                 yield from read_path(Path(source), max_bytes=max_bytes, client=lazy)
     finally:

@@ -10,9 +10,18 @@ import gzip
 import os
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from bilateral.ingest.sniff import binary_reason, gzip_reason, is_blank, looks_like_html, size_limit_reason
+from bilateral.errors import is_disk_full
+from bilateral.ingest.sniff import (
+    binary_reason,
+    gzip_reason,
+    is_blank,
+    looks_like_html,
+    printable,
+    size_limit_reason,
+)
 from bilateral.ingest.url import LazyClient
 from bilateral.model import RawDocument, Skipped
 
@@ -37,11 +46,34 @@ def suffix(path: Path) -> tuple[str, bool]:
     return (suffixes[-1] if suffixes else ""), False
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+GZIP_SLACK = 1_000_000  # compressed bytes beyond the cap a real .gz of capped size could still have
+
+
+def gunzip(data: bytes, *, max_bytes: int) -> bytes:
+    """Every gzip member in `data`, decompressed and joined, as `gzip -d` reads them: bytes after the last member
+    that do not open another are ignored. TooLarge past max_bytes; EOFError when a member is cut short."""
+    if data and not data.startswith(GZIP_MAGIC):
+        raise gzip.BadGzipFile("Not a gzipped file")
+    out = bytearray()
+    rest = data
+    while rest.startswith(GZIP_MAGIC):
+        member = zlib.decompressobj(wbits=31)
+        out += member.decompress(rest, max_bytes + 1 - len(out))
+        if len(out) > max_bytes:
+            raise TooLarge
+        if not member.eof:
+            raise EOFError("gzip stream truncated")
+        rest = member.unused_data
+    return bytes(out)
+
+
 def read_bytes(path: Path, *, max_bytes: int) -> bytes:
     """The file's bytes, decompressed if gzip; TooLarge past max_bytes, OSError or EOFError when damaged."""
     if suffix(path)[1]:
-        with gzip.open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        if path.stat().st_size > max_bytes + GZIP_SLACK:
+            raise TooLarge
+        data = gunzip(path.read_bytes(), max_bytes=max_bytes)
     else:
         # The size is known up front: refuse before reading rather than after.
         if path.stat().st_size > max_bytes:
@@ -68,7 +100,7 @@ def read_file(
     """The documents in one file. `named` is True when the user named the file itself, not its folder."""
     from bilateral.ingest import feed, jsonl, warc
 
-    source = str(path)
+    source = printable(str(path))
     ext, _ = suffix(path)
     if ext in JSONL:
         yield from jsonl.read_jsonl(path, max_bytes=max_bytes)
@@ -105,6 +137,21 @@ def read_file(
     yield RawDocument(source=source, body=body, kind=kind)
 
 
+def isolated(items: Iterator[RawDocument | Skipped], source: str) -> Iterator[RawDocument | Skipped]:
+    """The items of one input with every name printable; a reader crashing on it ends that input with a
+    Skipped, never the inputs after it."""
+    try:
+        for item in items:
+            if isinstance(item, Skipped):
+                yield Skipped(printable(item.source), printable(item.reason))
+            else:
+                yield replace(item, source=printable(item.source))
+    except Exception as e:  # a library crashing on strange input must not stop the batch
+        if is_disk_full(e):
+            raise
+        yield Skipped(printable(source), printable(f"could not be read ({type(e).__name__}: {e})"))
+
+
 def walk(folder: Path) -> Iterator[Path | Skipped]:
     """The readable files below folder in sorted path order; hidden entries are left out.
 
@@ -121,7 +168,7 @@ def walk(folder: Path) -> Iterator[Path | Skipped]:
             with os.scandir(directory) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as e:
-            yield Skipped(str(directory), f"cannot list the folder ({e.strerror or e})")
+            yield Skipped(printable(str(directory)), f"cannot list the folder ({e.strerror or e})")
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -155,10 +202,10 @@ def read_path(
             if isinstance(item, Skipped):
                 yield item
             else:
-                yield from read_file(item, max_bytes=max_bytes, client=client, named=False)
+                yield from isolated(read_file(item, max_bytes=max_bytes, client=client, named=False), str(item))
     elif path.is_file():
-        yield from read_file(path, max_bytes=max_bytes, client=client)
+        yield from isolated(read_file(path, max_bytes=max_bytes, client=client), str(path))
     elif path.exists():
-        yield Skipped(str(path), "not a regular file or folder")
+        yield Skipped(printable(str(path)), "not a regular file or folder")
     else:
-        yield Skipped(str(path), "no such file or folder")
+        yield Skipped(printable(str(path)), "no such file or folder")

@@ -83,6 +83,17 @@ def size_limit_reason(max_bytes: int) -> str:
     return f"larger than the {limit} limit (use --max-bytes)"
 
 
+# C0 and C1 control characters and DEL: in a name they move the cursor, ring, recolour or split a line.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(name: str) -> str:
+    """A file name, URL or reason safe to store and print on one line: bytes that are not UTF-8 (a file name from
+    `os.fsdecode` carries them as surrogates) and control characters are written as escapes (`\\xff`, `\\n`)."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROLS.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def gzip_reason(error: Exception) -> str:
     """A one-line reason for a damaged gzip stream, in words rather than zlib's."""
     if isinstance(error, EOFError):

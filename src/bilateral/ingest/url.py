@@ -1,4 +1,5 @@
-"""Fetching pages over HTTP(S): timeouts, at most five redirects, a size cap while streaming, a polite agent.
+"""Fetching pages over HTTP(S): timeouts and a total deadline per URL, at most five redirects, a size cap while
+streaming, a polite agent, and only public addresses (`guard.py`) unless private ones are allowed.
 
 The caller passes the httpx.Client (tests hand in a MockTransport or point at a local server); `LazyClient`
 makes one only when a URL is actually met, and closes only what it made.
@@ -7,17 +8,20 @@ makes one only when a URL is actually met, and closes only what it made.
 from __future__ import annotations
 
 import http
+import time
 from urllib.parse import urlsplit
 
 import httpx
 
 from bilateral import __version__
+from bilateral.ingest.guard import GuardedTransport, RefusedAddress
 from bilateral.ingest.sniff import is_blank, looks_like_feed, looks_like_html, size_limit_reason
 from bilateral.model import RawDocument, Skipped
 
 USER_AGENT = f"bilateral/{__version__} (+https://example.invalid/bilateral; research use)"
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 MAX_REDIRECTS = 5
+DEADLINE = 60.0  # seconds for one URL in all (redirects and a body trickled byte by byte included)
 ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,*/*;q=0.5"
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
 XML_TYPES = ("text/xml", "application/xml")
@@ -27,8 +31,14 @@ def make_client(
     *,
     timeout: httpx.Timeout = TIMEOUT,
     transport: httpx.BaseTransport | None = None,
+    allow_private: bool = False,
 ) -> httpx.Client:
-    """The client every fetch goes through; one per run, so connections are reused across pages."""
+    """The client every fetch goes through; one per run, so connections are reused across pages.
+
+    Without `transport`, requests go over the network through the SSRF guard (public addresses only) unless
+    `allow_private`; a transport given in (a test's MockTransport) is used as it is."""
+    if transport is None and not allow_private:
+        transport = GuardedTransport(httpx.HTTPTransport())
     return httpx.Client(
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
         timeout=timeout,
@@ -41,13 +51,14 @@ def make_client(
 class LazyClient:
     """Hands out the caller's client, or makes one on first use; `close()` closes only one it made."""
 
-    def __init__(self, client: httpx.Client | None = None) -> None:
+    def __init__(self, client: httpx.Client | None = None, *, allow_private: bool = False) -> None:
         self._client = client
         self._owned = False
+        self.allow_private = allow_private
 
     def __call__(self) -> httpx.Client:
         if self._client is None:
-            self._client = make_client()
+            self._client = make_client(allow_private=True) if self.allow_private else make_client()
             self._owned = True
         return self._client
 
@@ -86,8 +97,12 @@ def _status_reason(response: httpx.Response) -> str:
     return f"HTTP {response.status_code} {phrase}".strip()
 
 
-def fetch_bytes(url: str, *, client: httpx.Client, max_bytes: int) -> tuple[httpx.Response, bytes] | Skipped:
-    """The final response and its (content-decoded) body, or the reason they could not be had."""
+def fetch_bytes(
+    url: str, *, client: httpx.Client, max_bytes: int, deadline: float = DEADLINE
+) -> tuple[httpx.Response, bytes] | Skipped:
+    """The final response and its (content-decoded) body, or the reason they could not be had; `deadline` is the
+    most seconds the whole fetch may take (checked as each piece of the body arrives)."""
+    ends = time.monotonic() + deadline
     try:
         if not httpx.URL(url).host:
             return Skipped(url, "invalid URL (no host name)")
@@ -103,7 +118,11 @@ def fetch_bytes(url: str, *, client: httpx.Client, max_bytes: int) -> tuple[http
                 body += chunk
                 if len(body) > max_bytes:
                     return Skipped(url, size_limit_reason(max_bytes))
+                if time.monotonic() > ends:
+                    return Skipped(url, f"took longer than {deadline:g} s in all (the server sends too slowly)")
             return response, bytes(body)
+    except RefusedAddress as e:
+        return Skipped(url, str(e))
     except httpx.TimeoutException as e:
         return Skipped(url, _timeout_reason(e, client))
     except httpx.TooManyRedirects:

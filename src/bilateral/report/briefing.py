@@ -287,6 +287,9 @@ def render(data: dict[str, Any]) -> str:
     )
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        # a file opened from disk: nothing may load or run but its own style (article text stays inert)
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        "img-src data:; base-uri 'none'; form-action 'none'\">"
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>Bilateral briefing</title><style>{CSS}</style></head><body>"
         f"<h1>Bilateral briefing</h1><p>{_e(summary)}</p>{body}"
@@ -296,7 +299,9 @@ def render(data: dict[str, Any]) -> str:
 
 def write_briefing(db: sqlite3.Connection, path: Path | str) -> Path:
     """Write the briefing for everything in the store to `path` and return it."""
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(build_map(db)), encoding="utf-8")
-    return out
+    from bilateral.export.atomic import write_text
+    from bilateral.store.db import snapshot
+
+    with snapshot(db):
+        data = build_map(db)
+    return write_text(Path(path), render(data))

@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 from bilateral.model import Actor, Analysis
-from bilateral.store.db import transaction
+from bilateral.store.db import mark_changed, transaction
 from bilateral.store.documents import now
 
 # Tables holding per-document analysis rows, cleared before a document is analysed again.
@@ -143,23 +143,43 @@ def save_analysis(db: sqlite3.Connection, analysis: Analysis, *, knowledge: str)
             "INSERT OR REPLACE INTO analyses (document, knowledge, analysed_at) VALUES (?, ?, ?)",
             (document, knowledge, now()),
         )
+        db.execute("DELETE FROM analysis_failures WHERE document = ?", (document,))
+        mark_changed(db, corpus_stale=True)
+
+
+def record_failure(db: sqlite3.Connection, document: str, reason: str, *, knowledge: str) -> None:
+    """Mark a document as not analysed with this knowledge, and why; its earlier analysis rows are removed so
+    nothing stale is shown for it."""
+    with transaction(db):
+        for table in PER_DOCUMENT:
+            db.execute(f"DELETE FROM {table} WHERE document = ?", (document,))
+        db.execute("DELETE FROM analyses WHERE document = ?", (document,))
+        db.execute(
+            "INSERT OR REPLACE INTO analysis_failures (document, knowledge, reason, at) VALUES (?, ?, ?, ?)",
+            (document, knowledge, reason, now()),
+        )
+        mark_changed(db, corpus_stale=True)
 
 
 def prune_actors(db: sqlite3.Connection) -> int:
     """Drop actors no stored mention refers to any more (after re-analysis with changed knowledge)."""
     with transaction(db):
         cursor = db.execute("DELETE FROM actors WHERE id NOT IN (SELECT DISTINCT actor FROM mentions)")
+        if cursor.rowcount:
+            mark_changed(db, corpus_stale=False)
     return cursor.rowcount
 
 
 def pending_documents(db: sqlite3.Connection, *, knowledge: str, force: bool = False) -> list[str]:
-    """Originals in English not yet analysed with this knowledge (duplicates are never analysed twice)."""
+    """Originals in English not yet analysed with this knowledge (duplicates are never analysed twice); a document
+    that failed with this knowledge waits for `force`."""
     sql = (
         "SELECT d.id FROM documents d LEFT JOIN analyses a ON a.document = d.id "
+        "LEFT JOIN analysis_failures f ON f.document = d.id "
         "WHERE d.duplicate_of IS NULL AND (d.language = 'en' OR d.language IS NULL)"
     )
     params: tuple[str, ...] = ()
     if not force:
-        sql += " AND (a.document IS NULL OR a.knowledge != ?)"
-        params = (knowledge,)
+        sql += " AND (a.document IS NULL OR a.knowledge != ?) AND (f.document IS NULL OR f.knowledge != ?)"
+        params = (knowledge, knowledge)
     return [row[0] for row in db.execute(sql + " ORDER BY d.rowid", params)]

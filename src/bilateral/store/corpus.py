@@ -95,14 +95,11 @@ def _as_of(figure: sqlite3.Row, published: str | None) -> tuple[str | None, bool
     return published, False
 
 
-def has_stories(db: sqlite3.Connection) -> bool:
-    """Whether cross-document comparisons were ever stored (the corpus pass ran on this store)."""
-    row = db.execute("SELECT EXISTS (SELECT 1 FROM stories) OR EXISTS (SELECT 1 FROM figure_comparisons)").fetchone()
-    return bool(row[0])
-
-
-def save_corpus(db: sqlite3.Connection, stories: Sequence[Story], comparisons: Sequence[Comparison]) -> None:
-    """Replace the stored stories and figure comparisons, in one transaction."""
+def save_corpus(
+    db: sqlite3.Connection, stories: Sequence[Story], comparisons: Sequence[Comparison], *, version: int
+) -> None:
+    """Replace the stored stories and figure comparisons, in one transaction, and clear the out-of-date mark
+    unless the store changed after `version` (the store version the items were read at)."""
     story_of = {(item.kind, item.id): story.id for story in stories for item in story.items}
     with transaction(db):
         db.execute("DELETE FROM figure_comparisons")
@@ -119,6 +116,10 @@ def save_corpus(db: sqlite3.Connection, stories: Sequence[Story], comparisons: S
         db.executemany(
             "INSERT INTO figure_comparisons (figure_a, figure_b, relation, story) VALUES (?, ?, ?, ?)",
             [(c.first, c.second, c.relation, _common(story_of, c)) for c in comparisons],
+        )
+        # Fresh only if no document's analysis was written since the items were read (`version` then).
+        db.execute(
+            "UPDATE store_state SET corpus_stale = (version != ?), version = version + 1 WHERE id = 1", (version,)
         )
 
 

@@ -6,19 +6,23 @@ numbered `.sql` files beside this module, applied in order and recorded in `PRAG
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
-from bilateral.errors import StoreError, StoreLocked
+from bilateral.errors import DiskFull, StoreError, StoreLocked
 
 BUSY_TIMEOUT_MS = 30_000
 
 
+@cache
 def migrations() -> list[tuple[int, str]]:
-    """(version, sql) for every migration file, in order."""
+    """(version, sql) for every migration file, in order (read once per process)."""
     folder = resources.files("bilateral.store") / "migrations"
     found = []
     for entry in folder.iterdir():
@@ -27,13 +31,19 @@ def migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def uri(path: Path) -> str:
+    """The `file:` URI of a store path: every character a URI gives a meaning to (`#`, `?`, `%` …) escaped, so
+    `st#1.db` opens `st#1.db` and not `st`."""
+    return "file:" + quote(os.fsencode(path.absolute()), safe="/")
+
+
 def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     """Open (and if needed create and migrate) the store at `path`."""
     path = Path(path)
     if readonly:
         if not path.exists():
             raise StoreError(f"no database at {path}", hint="run `bilateral ingest` or `bilateral run` first")
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        db = sqlite3.connect(f"{uri(path)}?mode=ro", uri=True, check_same_thread=False)
     else:
         if path.parent and not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,6 +67,8 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
 
 
 def _translate(error: sqlite3.Error, path: Path) -> Exception:
+    if isinstance(error, sqlite3.OperationalError) and "full" in str(error):
+        return DiskFull(f"the disk is full: cannot write to {path}")
     if "locked" in str(error) or "busy" in str(error):
         return StoreLocked(f"database {path} is locked")
     return StoreError(f"cannot use database {path}: {error}")
@@ -110,8 +122,56 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise StoreLocked("the database is locked by another writer") from e
     try:
         yield db
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    else:
         db.execute("COMMIT")
+    except BaseException as e:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        if isinstance(e, sqlite3.OperationalError) and "full" in str(e):
+            raise DiskFull("the disk is full: the last change was not stored (nothing half-written)") from e
+        raise
+
+
+def mark_changed(db: sqlite3.Connection, *, corpus_stale: bool) -> None:
+    """Count up the store version; with `corpus_stale`, also mark the corpus pass out of date.
+
+    Call inside the transaction that makes the change, so the mark and the change are written together or not at
+    all (a run killed after a document's analysis leaves the mark set, and the next run rebuilds the corpus pass).
+    """
+    db.execute(
+        "UPDATE store_state SET version = version + 1, corpus_stale = MAX(corpus_stale, ?) WHERE id = 1",
+        (int(corpus_stale),),
+    )
+
+
+def store_version(db: sqlite3.Connection) -> int:
+    """A number that changes with every write to the store (0 for a store from before it was kept)."""
+    try:
+        row = db.execute("SELECT version FROM store_state WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
+        return 0
+    return int(row[0]) if row else 0
+
+
+def corpus_stale(db: sqlite3.Connection) -> bool:
+    """Whether stories and figure comparisons must be rebuilt (a document's analysis changed since)."""
+    try:
+        row = db.execute("SELECT corpus_stale FROM store_state WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
+        return True
+    return bool(row[0]) if row else True
+
+
+@contextmanager
+def snapshot(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One read transaction: every query inside sees the same committed state of the store (a WAL snapshot),
+    however many writes other processes commit meanwhile. Nested use joins the outer snapshot."""
+    if db.in_transaction:
+        yield db
+        return
+    db.execute("BEGIN DEFERRED")
+    # The snapshot starts at the first read, so read once now.
+    db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+    try:
+        yield db
+    finally:
+        db.execute("ROLLBACK")

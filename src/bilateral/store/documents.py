@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from bilateral.clean import dedup
 from bilateral.model import Article, Skipped
-from bilateral.store.db import transaction
+from bilateral.store.db import mark_changed, transaction
 
 
 class Saved(StrEnum):
@@ -64,6 +64,7 @@ def save_article(db: sqlite3.Connection, article: Article) -> Saved:
             return Saved.UNCHANGED
         if existing:
             delete_document(db, article.id)
+        mark_changed(db, corpus_stale=bool(existing))
         duplicate_of = find_duplicate(db, article, signature, text_hash=text_hash)
         article.duplicate_of = duplicate_of
         if duplicate_of:

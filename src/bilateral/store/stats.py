@@ -33,6 +33,8 @@ def store_stats(db: sqlite3.Connection) -> dict[str, Any]:
         },
     }
     present = tables(db)
+    if "analysis_failures" in present:  # skipped by the analysis: a stage failed or a bound was passed
+        stats["not analysed"] = db.execute("SELECT COUNT(*) FROM analysis_failures").fetchone()[0]
     for table in COUNTED:
         if table in present:
             stats[table] = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]

@@ -7,23 +7,24 @@ cell carries markup such as search highlights), so text from the web never runs 
 
 from __future__ import annotations
 
-import hmac
+import logging
 import sqlite3
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable, Collection
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from bilateral.errors import BilateralError
 from bilateral.export.contract import actors, build_map
-from bilateral.store.db import connect
+from bilateral.store.db import store_version
 from bilateral.store.search import search
-from bilateral.web import compared, documents, queries, views
+from bilateral.web import compared, documents, queries, security, views
 from bilateral.web.views import link as _link
 from bilateral.web.views import path
 
@@ -31,29 +32,39 @@ TEMPLATES = Environment(loader=PackageLoader("bilateral.web", "templates"), auto
 # Marks the search module puts around matched words; control characters never occur in cleaned article text.
 MARK = ("\x02", "\x03")
 TIMELINE_PAGE = 250  # events per timeline page; the API gives up to four pages at once
+OVERVIEW_ROWS = 100  # documents, actors and events listed on the overview page
+MAX_OFFSET = 10_000_000
+Text = Annotated[str | None, Query(max_length=200)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 def _highlight(snippet: str) -> Markup:
     return Markup(str(escape(snippet)).replace(MARK[0], "<mark>").replace(MARK[1], "</mark>"))
 
 
-def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
+def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collection[str] = ()) -> FastAPI:
+    """The app over the store at `db_path`; `token` (if set) is required on every request; `hosts` (if given) are
+    the only Host header names served (the loopback names when bound to loopback)."""
     app = FastAPI(title="bilateral", docs_url=None, redoc_url=None)
+    cached: dict[str, tuple[int, Any]] = {}
+    building = threading.RLock()
 
-    @contextmanager
-    def store() -> Iterator[sqlite3.Connection]:
-        db = connect(db_path, readonly=True)
-        try:
-            yield db
-        finally:
-            db.close()
+    def store() -> AbstractContextManager[sqlite3.Connection]:
+        return security.request_store(db_path)
 
-    @app.middleware("http")
-    async def need_token(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        given = request.headers.get("x-bilateral-token") or request.query_params.get("token") or ""
-        if token and not hmac.compare_digest(given, token):
-            return JSONResponse({"error": "a valid token is required"}, status_code=401)
-        return await call_next(request)
+    # Outermost last: headers on every answer, then the host and token checks, then one snapshot per request.
+    app.middleware("http")(security.one_snapshot(db_path))
+    if token:
+        app.middleware("http")(security.require_token(token))
+    if hosts:
+        app.middleware("http")(security.allowed_hosts(hosts))
+    app.middleware("http")(security.security_headers)
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def on_store_error(request: Request, error: sqlite3.OperationalError) -> Response:
+        busy = "interrupted" in str(error) or "locked" in str(error)
+        message = "the page took too long to read from the store" if busy else f"the store could not be read ({error})"
+        return JSONResponse({"error": message}, status_code=503 if busy else 500)
 
     @app.exception_handler(BilateralError)
     async def on_error(request: Request, error: BilateralError) -> Response:
@@ -68,12 +79,30 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
         html = TEMPLATES.get_template("page.html").render(title=title, **context)
         return HTMLResponse(html, status_code=status)
 
-    def overview_data() -> dict[str, Any]:
+    def per_version(name: str, make: Callable[[sqlite3.Connection], Any]) -> Any:
+        """`make(db)` once per store version (every write to the store counts it up), shared by all requests."""
         with store() as db:
+            version = store_version(db)
+            hit = cached.get(name)
+            if hit is not None and version and hit[0] == version:
+                return hit[1]
+            with building:  # one request builds it; the others arriving meanwhile wait and share it
+                hit = cached.get(name)
+                if hit is not None and version and hit[0] == version:
+                    return hit[1]
+                value = make(db)
+                if version:
+                    cached[name] = (version, value)
+        return value
+
+    def overview_data() -> dict[str, Any]:
+        def make(db: sqlite3.Connection) -> dict[str, Any]:
             data = build_map(db)
-        return {k: v for k, v in data.items() if k != "documents"} | {
-            "documents": [{k: v for k, v in d.items() if k != "text"} for d in data["documents"]]
-        }
+            return {k: v for k, v in data.items() if k != "documents"} | {
+                "documents": [{k: v for k, v in d.items() if k != "text"} for d in data["documents"]]
+            }
+
+        return dict(per_version("overview", make))
 
     @app.get("/api/overview")
     def api_overview() -> dict[str, Any]:
@@ -81,7 +110,12 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse)
     def overview() -> HTMLResponse:
+        return HTMLResponse(per_version("overview.html", lambda db: overview_page().body))
+
+    def overview_page() -> HTMLResponse:
         data = overview_data()
+        # the first rows of each list; the actor, timeline and search pages page through the rest
+        data = data | {key: data[key][:OVERVIEW_ROWS] for key in ("documents", "actors", "events")}
         docs = [
             [_link(path("documents", d["id"]), d["title"] or d["id"]), d["outlet"], d["published"]]
             for d in data["documents"]
@@ -115,7 +149,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/search")
     def api_search(
-        q: str, outlet: str | None = None, since: str | None = None, until: str | None = None
+        q: Annotated[str, Query(max_length=1_000)], outlet: Text = None, since: Text = None, until: Text = None
     ) -> list[dict[str, Any]]:
         return [
             h | {"snippet": h["snippet"].replace(MARK[0], "[").replace(MARK[1], "]")}
@@ -124,7 +158,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/search", response_class=HTMLResponse)
     def search_page(
-        q: str = "", outlet: str | None = None, since: str | None = None, until: str | None = None
+        q: Annotated[str, Query(max_length=1_000)] = "", outlet: Text = None, since: Text = None, until: Text = None
     ) -> HTMLResponse:
         rows = (
             [
@@ -148,14 +182,14 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/timeline")
     def api_timeline(
-        issue: str | None = None,
-        actor: str | None = None,
-        outlet: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int = TIMELINE_PAGE,
-        offset: int = 0,
+        issue: Text = None,
+        actor: Text = None,
+        outlet: Text = None,
+        type: Text = None,
+        since: Text = None,
+        until: Text = None,
+        limit: Annotated[int, Query(ge=1, le=TIMELINE_PAGE * 4)] = TIMELINE_PAGE,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
         """Events by date, filtered by issue, actor id, outlet, PLOVER type and date range (YYYY[-MM[-DD]])."""
         chosen = {"issue": issue, "actor": actor, "outlet": outlet, "type": type, "since": since, "until": until}
@@ -170,13 +204,13 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/timeline", response_class=HTMLResponse)
     def timeline(
-        issue: str | None = None,
-        actor: str | None = None,
-        outlet: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        offset: int = 0,
+        issue: Text = None,
+        actor: Text = None,
+        outlet: Text = None,
+        type: Text = None,
+        since: Text = None,
+        until: Text = None,
+        offset: Offset = 0,
     ) -> HTMLResponse:
         found = api_timeline(issue, actor, outlet, type, since, until, TIMELINE_PAGE, offset)
         with store() as db:
@@ -290,6 +324,9 @@ def serve(db_path: Path | str, *, host: str = "127.0.0.1", port: int = 8000, tok
     """Run the app with uvicorn; anything but loopback needs a token so the store is never open to the network."""
     import uvicorn
 
-    if host not in ("127.0.0.1", "localhost", "::1") and not token:
+    loopback = host in security.LOOPBACK_HOSTS
+    if not loopback and not token:
         raise BilateralError(f"binding {host} needs --token (or BILATERAL_TOKEN)")
-    uvicorn.run(create_app(db_path, token=token), host=host, port=port)
+    logging.getLogger("uvicorn.access").addFilter(security.RedactTokens())
+    hosts = security.LOOPBACK_HOSTS if loopback else ()
+    uvicorn.run(create_app(db_path, token=token, hosts=hosts), host=host, port=port)
