@@ -8,13 +8,14 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from bilateral.errors import BilateralError, UnreadableSource
+from bilateral.engines import EngineSpec
+from bilateral.errors import UnreadableSource
 from bilateral.model import Article, RawDocument, Skipped
 from bilateral.store.analysis import pending_documents, prune_actors, save_analysis
 from bilateral.store.corpus import has_stories
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from bilateral.stages import Knowledge
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 
 def _ignore(_: str) -> None:
@@ -98,9 +100,12 @@ class AnalyzeReport:
     pending: int = 0
     stories: int = 0
     comparisons: int = 0
+    engine: str = "inline"
+    workers: int = 1
+    screened_out: list[str] = field(default_factory=list)  # document ids the relevance prefilter dropped
 
 
-def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -112,30 +117,58 @@ def analyze(
     knowledge_dirs: Sequence[Path] = (),
     force: bool = False,
     batch_size: int = 32,
+    engine: EngineSpec | None = None,
+    dyad: str | None = None,
+    prefilter: bool = False,
     on_start: Callable[[int], None] = lambda total: None,
     on_item: Progress = _ignore,
 ) -> AnalyzeReport:
-    """Analyse every original document not yet analysed with the current knowledge packs."""
-    from bilateral.annotate.nlp import parse
-    from bilateral.stages import load_knowledge, run_stages
+    """Analyse every original document not yet analysed with the current knowledge packs.
+
+    `engine` says where the parse and stages run (results are written here, in order, whatever runs them).
+    With `prefilter` (implied by a `dyad`, "USA-CHN"), documents that name neither the dyad's two countries nor,
+    without a dyad, any two countries are left unanalysed and listed in `screened_out`.
+    """
+    from bilateral.engines import open_engine
+    from bilateral.prefilter import build_prefilter, parse_dyad
+    from bilateral.stages import load_knowledge
 
     knowledge = load_knowledge(knowledge_dirs)
+    screen = None
+    if dyad or prefilter:
+        actors = knowledge.annotate.actors
+        pair = parse_dyad(dyad, {c.code for c in actors.countries.values()}) if dyad else None
+        screen = build_prefilter(actors, dyad=pair)
     pending = pending_documents(db, knowledge=knowledge.fingerprint, force=force)
     report = AnalyzeReport(pending=len(pending))
     on_start(len(pending))
     started = time.perf_counter()
-    for batch in _batches(pending, batch_size):
-        articles = [article for document in batch if (article := load_article(db, document))]
-        for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
-            on_item(article.id)
-            try:
-                analysis = run_stages(doc, article, knowledge)
-            except BilateralError as e:
-                report.failed.append(Skipped(article.source, str(e)))
+
+    def articles() -> Iterator[Article]:
+        for document in pending:
+            article = load_article(db, document)
+            if article is None:
                 continue
-            save_analysis(db, analysis, knowledge=knowledge.fingerprint)
-            report.analysed += 1
-            report.words += len(article.text.split())
+            if screen is not None and not screen.keeps(article.text):
+                report.screened_out.append(article.id)
+                on_item(article.id)
+                continue
+            yield article
+
+    runner = open_engine(engine or EngineSpec(), knowledge, knowledge_dirs, batches=-(-len(pending) // batch_size))
+    report.engine, report.workers = runner.name, runner.workers
+    try:
+        for batch, results in runner.map(_batches(articles(), batch_size)):
+            for article, result in zip(batch, results, strict=True):
+                on_item(article.id)
+                if isinstance(result, Skipped):
+                    report.failed.append(result)
+                    continue
+                save_analysis(db, result, knowledge=knowledge.fingerprint)
+                report.analysed += 1
+                report.words += len(article.text.split())
+    finally:
+        runner.close()
     if report.analysed:
         prune_actors(db)
     if report.analysed or not has_stories(db):

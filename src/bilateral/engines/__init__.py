@@ -1,0 +1,150 @@
+"""Engines: where the per-document analysis runs — in this process, in worker processes, or on a Dask cluster.
+
+The unit of work is `analyse_articles`: a batch of articles in, one `Analysis` (or a `Skipped` naming why not)
+per article out, with no I/O. An engine maps it over a stream of batches and yields the results in input order,
+so the one writer (the caller, holding the store) saves them in the same order whatever ran them: exports are
+byte-identical across engines. Workers load the knowledge packs and the spaCy model once each, from the packs'
+folders; neither is ever pickled into a task.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from bilateral.errors import BilateralError
+from bilateral.model import Analysis, Article, Skipped
+
+if TYPE_CHECKING:
+    from bilateral.stages import Knowledge
+
+ENGINES = ("local", "dask")
+Result = Analysis | Skipped
+
+
+class EngineError(BilateralError):
+    """An engine could not start or lost its workers."""
+
+
+def analyse_articles(articles: Sequence[Article], knowledge: Knowledge) -> list[Result]:
+    """Parse the articles in one `nlp.pipe` batch and run the stages: one result per article, in order.
+
+    A stage failing on one article makes that article a `Skipped` (source, reason); the others go on.
+    """
+    from bilateral.annotate.nlp import parse
+    from bilateral.stages import run_stages
+
+    results: list[Result] = []
+    for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
+        try:
+            results.append(run_stages(doc, article, knowledge))
+        except BilateralError as e:
+            results.append(Skipped(article.source, str(e)))
+    return results
+
+
+@cache
+def worker_knowledge(folders: tuple[str, ...], fingerprint: str) -> Knowledge:
+    """The knowledge a worker process loads once (built-in packs plus `folders`), checked against the caller's."""
+    from bilateral.stages import load_knowledge
+
+    knowledge = load_knowledge([Path(folder) for folder in folders])
+    if knowledge.fingerprint != fingerprint:
+        raise EngineError(
+            f"the knowledge packs changed while the run started (worker {knowledge.fingerprint}, caller {fingerprint})",
+            hint="run the command again once the packs are saved",
+        )
+    return knowledge
+
+
+def analyse_task(articles: Sequence[Article], folders: tuple[str, ...], fingerprint: str) -> list[Result]:
+    """`analyse_articles` as a worker runs it: the knowledge is found by its folders, loaded once per process."""
+    return analyse_articles(articles, worker_knowledge(folders, fingerprint))
+
+
+class Engine(Protocol):
+    name: str
+    workers: int
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Result]]]:
+        """Each batch with its results (one per article), in the order the batches came."""
+        ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """What the user asked for: `local` (all cores unless `workers`) or `dask` (`scheduler` or a LocalCluster)."""
+
+    name: str = "local"
+    workers: int | None = None
+    scheduler: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.name not in ENGINES:
+            raise EngineError(f"unknown engine {self.name!r}", hint=f"use one of: {', '.join(ENGINES)}")
+        if self.workers is not None and self.workers < 1:
+            raise EngineError(f"--workers must be at least 1, got {self.workers}", hint="pass --workers 1 or more")
+        if self.scheduler and self.name != "dask":
+            raise EngineError("--scheduler needs --engine dask", hint="add --engine dask")
+
+
+class InlineEngine:
+    """Everything in the calling process: the reference the other engines must match byte for byte."""
+
+    name = "inline"
+    workers = 1
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Result]]]:
+        for batch in batches:
+            yield batch, analyse_articles(batch, self.knowledge)
+
+    def close(self) -> None:
+        pass
+
+
+def in_order(
+    submit: Callable[[list[Article]], Callable[[], list[Result]]], batches: Iterable[list[Article]], *, window: int
+) -> Iterator[tuple[list[Article], list[Result]]]:
+    """Keep at most `window` batches in flight and yield each with its results, in submission order.
+
+    `submit(batch)` starts the work and returns a function that waits for its result. Reading the input lazily
+    keeps memory flat however long the stream is (a pool's own `imap` would read all of it at once).
+    """
+    pending: deque[tuple[list[Article], Callable[[], list[Result]]]] = deque()
+    for batch in batches:
+        pending.append((batch, submit(batch)))
+        if len(pending) >= window:
+            done, wait = pending.popleft()
+            yield done, wait()
+    while pending:
+        done, wait = pending.popleft()
+        yield done, wait()
+
+
+def open_engine(spec: EngineSpec, knowledge: Knowledge, folders: Sequence[Path], *, batches: int) -> Engine:
+    """The engine `spec` names, sized for `batches` batches of work; the caller closes it.
+
+    `local` with one worker's worth of work (or one core) runs inline: starting processes would only add their
+    model load. Raises EngineError when Dask is asked for but not installed, or its scheduler cannot be reached.
+    """
+    names = tuple(str(Path(folder).resolve()) for folder in folders)
+    if spec.name == "dask":
+        from bilateral.engines.dask_cluster import DaskEngine
+
+        return DaskEngine(names, knowledge.fingerprint, workers=spec.workers, scheduler=spec.scheduler)
+    workers = min(spec.workers or os.cpu_count() or 1, batches)
+    if workers <= 1:
+        return InlineEngine(knowledge)
+    from bilateral.engines.local import LocalEngine
+
+    return LocalEngine(names, knowledge.fingerprint, workers=workers)
