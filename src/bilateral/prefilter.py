@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from bilateral.annotate.knowledge import ActorKnowledge
 
 _COMBINING = re.compile(r"[\u0300-\u036f]+")
-_SPACES = re.compile(r"\s+")
 _DYAD = re.compile(r"^([A-Za-z]{3})-([A-Za-z]{3})$")
 
 
@@ -37,8 +36,7 @@ def fold_text(text: str) -> str:
     """
     if not text.isascii():
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    text = text.lower().replace(".", "").replace("’", "'").replace("-", " ")
-    return _SPACES.sub(" ", text)
+    return " ".join(text.lower().replace(".", "").replace("’", "'").replace("-", " ").split())
 
 
 def parse_dyad(value: str, known: Iterable[str]) -> tuple[str, str]:
