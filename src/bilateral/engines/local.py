@@ -2,13 +2,15 @@
 
 Processes are spawned (not forked): the caller may hold threads (a progress bar) and an open database, neither of
 which a child should inherit. Batches stream to the workers with a bounded number in flight; results come back in
-order for the caller to write.
+order for the caller to write. A worker that dies (killed for memory, a crash in a C library) fails the run with
+a message instead of leaving it waiting (concurrent.futures reports a broken pool; multiprocessing.Pool hangs).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 
 from bilateral.engines import EngineError, Result, analyse_task, in_order, worker_knowledge
 from bilateral.model import Article
@@ -35,18 +37,21 @@ class LocalEngine:
         self.workers = workers
         self.folders = folders
         self.fingerprint = fingerprint
-        context = multiprocessing.get_context("spawn")
-        self.pool = context.Pool(
-            workers, initializer=_start, initargs=(folders, fingerprint), maxtasksperchild=tasks_per_worker
+        self.pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start,
+            initargs=(folders, fingerprint),
+            max_tasks_per_child=tasks_per_worker,
         )
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Result]]]:
         def submit(batch: list[Article]) -> Callable[[], list[Result]]:
-            pending = self.pool.apply_async(analyse_task, (batch, self.folders, self.fingerprint))
+            pending = self.pool.submit(analyse_task, batch, self.folders, self.fingerprint)
 
             def wait() -> list[Result]:
                 try:
-                    return pending.get()
+                    return pending.result()
                 except EngineError:
                     raise
                 except Exception as e:  # a worker crashing is the engine's failure, not one document's
@@ -60,5 +65,4 @@ class LocalEngine:
         yield from in_order(submit, batches, window=self.workers * AHEAD)
 
     def close(self) -> None:
-        self.pool.close()
-        self.pool.join()
+        self.pool.shutdown(wait=True, cancel_futures=True)
