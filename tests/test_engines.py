@@ -130,3 +130,9 @@ def test_a_dyad_leaves_other_documents_unanalysed_until_a_run_with_their_dyad(tm
     third = analyze(db, prefilter=True)
     assert (third.analysed, third.screened_out) == (0, ["none"])
     db.close()
+
+
+def test_cli_refuses_a_dyad_of_unknown_countries(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "analyze", "--dyad", "USA-QQQ"])
+    assert result.exit_code == 1
+    assert "QQQ is not a country code" in result.output
