@@ -126,8 +126,8 @@ def analyze(
     """Analyse every original document not yet analysed with the current knowledge packs.
 
     `engine` says where the parse and stages run (results are written here, in order, whatever runs them).
-    With `prefilter` (implied by a `dyad`, "USA-CHN"), documents that name neither the dyad's two countries nor,
-    without a dyad, any two countries are left unanalysed and listed in `screened_out`.
+    With `prefilter` (implied by a `dyad`, "USA-CHN"), a document that does not name both countries of the dyad
+    (without one: two different countries) is left unanalysed and listed in `screened_out`; BadDyad for a bad pair.
     """
     from bilateral.engines import open_engine
     from bilateral.prefilter import build_prefilter, parse_dyad
