@@ -46,6 +46,7 @@ MODULES = (
     "annotate_speed",
     "long_document",
     "load",
+    "scale",
 )
 SPLIT = ("tuned", "untouched")
 

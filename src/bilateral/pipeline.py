@@ -8,13 +8,14 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from bilateral.errors import BilateralError, UnreadableSource, is_disk_full
+from bilateral.engines import DEFAULT_BOUNDS, Bounds, EngineSpec
+from bilateral.errors import UnreadableSource, is_disk_full
 from bilateral.model import Article, RawDocument, Skipped
 from bilateral.store.analysis import pending_documents, prune_actors, record_failure, save_analysis
 from bilateral.store.db import corpus_stale, snapshot, store_version
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from bilateral.stages import Knowledge
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 
 def _ignore(_: str) -> None:
@@ -99,12 +101,6 @@ def ingest(
     return report
 
 
-# Bounds on one document's analysis: past one, the document is skipped with the reason and the batch goes on.
-MAX_CHARACTERS = 5_000_000  # longer texts are parsed in sections up to this (see annotate/nlp.py)
-MAX_SENTENCES = 50_000
-MAX_SECONDS = 600.0  # checked between stages
-
-
 @dataclass
 class AnalyzeReport:
     analysed: int = 0
@@ -114,61 +110,15 @@ class AnalyzeReport:
     pending: int = 0
     stories: int = 0
     comparisons: int = 0
+    engine: str = "inline"
+    workers: int = 1
+    screened_out: list[str] = field(default_factory=list)  # document ids the relevance prefilter dropped
 
 
-@dataclass(frozen=True)
-class Bounds:
-    """The most one document may take: characters of text, sentences, and seconds of analysis."""
-
-    characters: int = MAX_CHARACTERS
-    sentences: int = MAX_SENTENCES
-    seconds: float = MAX_SECONDS
-
-
-def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-def _parse_each(texts: list[str]) -> list[Any]:
-    """A Doc for each text, or the exception parsing it raised: the batch at once, and one by one if that fails,
-    so one text spaCy cannot parse costs only its own document."""
-    from bilateral.annotate.nlp import parse
-
-    try:
-        return list(parse(texts))
-    except Exception:  # retried one by one below, where each failure is kept
-        pass
-    docs: list[Any] = []
-    for text in texts:
-        try:
-            docs.extend(parse([text]))
-        except Exception as e:  # a library crashing on strange input must not stop the batch
-            docs.append(e)
-    return docs
-
-
-def _analyse_one(article: Article, doc: Any, knowledge: Knowledge, bounds: Bounds) -> Any:
-    """The document's Analysis, or the reason it has none (a one-line string)."""
-    from bilateral.stages import run_stages
-
-    if isinstance(doc, Exception):
-        return f"could not be parsed ({type(doc).__name__}: {_one_line(str(doc))})"
-    sentences = sum(1 for _ in doc.sents)
-    if sentences > bounds.sentences:
-        return f"has {sentences:,} sentences, more than the bound of {bounds.sentences:,}"
-    try:
-        return run_stages(doc, article, knowledge, deadline=time.monotonic() + bounds.seconds)
-    except BilateralError as e:
-        return _one_line(e.message)
-    except Exception as e:  # a stage crashing on strange input must not stop the batch
-        return f"analysis failed ({type(e).__name__}: {_one_line(str(e))})"
-
-
-def _one_line(text: str, limit: int = 300) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def analyze(
@@ -177,26 +127,39 @@ def analyze(
     knowledge_dirs: Sequence[Path] = (),
     force: bool = False,
     batch_size: int = 32,
-    bounds: Bounds = Bounds(),
+    engine: EngineSpec | None = None,
+    dyad: str | None = None,
+    prefilter: bool = False,
+    bounds: Bounds = DEFAULT_BOUNDS,
     on_start: Callable[[int], None] = lambda total: None,
     on_item: Progress = _ignore,
 ) -> AnalyzeReport:
     """Analyse every original document not yet analysed with the current knowledge packs, then rebuild the
     corpus pass (stories, figure comparisons) if any analysis changed since it last ran.
 
+    `engine` says where the parse and stages run (results are written here, in order, whatever runs them).
     Each document is analysed on its own: one that cannot be parsed, fails a stage or passes a bound is recorded
     with its reason (`report.failed`, table `analysis_failures`) and the batch goes on.
+    With `prefilter` (implied by a `dyad`, "USA-CHN"), a document that does not name both countries of the dyad
+    (without one: two different countries) is left unanalysed and listed in `screened_out`; BadDyad for a bad pair.
     """
+    from bilateral.engines import open_engine
+    from bilateral.prefilter import build_prefilter, parse_dyad
     from bilateral.stages import load_knowledge
 
     knowledge = load_knowledge(knowledge_dirs)
+    screen = None
+    if dyad or prefilter:
+        actors = knowledge.annotate.actors
+        pair = parse_dyad(dyad, {c.code for c in actors.countries.values()}) if dyad else None
+        screen = build_prefilter(actors, dyad=pair)
     pending = pending_documents(db, knowledge=knowledge.fingerprint, force=force)
     report = AnalyzeReport(pending=len(pending))
     on_start(len(pending))
     started = time.perf_counter()
-    for batch in _batches(pending, batch_size):
-        articles = []
-        for document in batch:
+
+    def articles() -> Iterator[Article]:
+        for document in pending:
             article = load_article(db, document)
             if article is None:
                 continue
@@ -205,16 +168,27 @@ def analyze(
                 _fail(db, report, article, reason, knowledge.fingerprint)
                 on_item(article.id)
                 continue
-            articles.append(article)
-        for article, doc in zip(articles, _parse_each([a.text for a in articles]), strict=True):
-            on_item(article.id)
-            analysis = _analyse_one(article, doc, knowledge, bounds)
-            if isinstance(analysis, str):
-                _fail(db, report, article, analysis, knowledge.fingerprint)
+            if screen is not None and not screen.keeps(article.text):
+                report.screened_out.append(article.id)
+                on_item(article.id)
                 continue
-            save_analysis(db, analysis, knowledge=knowledge.fingerprint)
-            report.analysed += 1
-            report.words += len(article.text.split())
+            yield article
+
+    batches = -(-len(pending) // batch_size)
+    runner = open_engine(engine or EngineSpec(), knowledge, knowledge_dirs, batches=batches, bounds=bounds)
+    report.engine, report.workers = runner.name, runner.workers
+    try:
+        for batch, results in runner.map(_batches(articles(), batch_size)):
+            for article, result in zip(batch, results, strict=True):
+                on_item(article.id)
+                if isinstance(result, Skipped):
+                    _fail(db, report, article, result.reason, knowledge.fingerprint)
+                    continue
+                save_analysis(db, result, knowledge=knowledge.fingerprint)
+                report.analysed += 1
+                report.words += len(article.text.split())
+    finally:
+        runner.close()
     if report.analysed:
         prune_actors(db)
     if corpus_stale(db):

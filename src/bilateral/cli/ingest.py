@@ -8,7 +8,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from bilateral.cli import scale
 from bilateral.cli.common import console, guard, open_store, progress_bar, settings
+from bilateral.engines import EngineSpec
 from bilateral.pipeline import AnalyzeReport, IngestReport
 
 MAX_BYTES = typer.Option("--max-bytes", help="Skip inputs larger than this many bytes.", min=1)
@@ -40,8 +42,15 @@ def print_analyze_report(report: AnalyzeReport) -> None:
     console.print(
         f"analysed {report.analysed} of {report.pending} pending document(s), "
         f"{report.words:,} words in {report.seconds:.1f} s ({rate:,.0f} words/s); "
-        f"{report.stories} stories across documents, {report.comparisons} figure comparisons"
+        f"{report.stories} stories across documents, {report.comparisons} figure comparisons "
+        f"(engine {report.engine}, {report.workers} worker(s))"
     )
+    if report.screened_out:
+        shown = report.screened_out[: scale.LISTED]
+        more = f" (first {len(shown)} listed)" if len(shown) < len(report.screened_out) else ""
+        console.print(f"{len(report.screened_out)} document(s) left unanalysed by the prefilter{more}:")
+        for document in shown:
+            console.print(f"  {document}", markup=False, highlight=False)
     for item in report.failed:
         console.print(f"  [red]not analysed[/] {item.source}: {item.reason}", highlight=False)
 
@@ -54,7 +63,13 @@ def do_ingest(sources: list[str], max_bytes: int, allow_private: bool = False) -
         return ingest_sources(db, sources, max_bytes=max_bytes, allow_private=allow_private, on_item=advance)
 
 
-def do_analyze(knowledge: list[Path], force: bool) -> AnalyzeReport:
+def do_analyze(
+    knowledge: list[Path],
+    force: bool,
+    engine: EngineSpec | None = None,
+    dyad: str | None = None,
+    prefilter: bool = False,
+) -> AnalyzeReport:
     from bilateral.pipeline import analyze as analyze_store
 
     with open_store() as db, progress_bar("analysing") as advance:
@@ -62,6 +77,9 @@ def do_analyze(knowledge: list[Path], force: bool) -> AnalyzeReport:
             db,
             knowledge_dirs=knowledge,
             force=force,
+            engine=engine,
+            dyad=dyad,
+            prefilter=prefilter,
             on_start=advance.set_total,  # type: ignore[attr-defined]
             on_item=advance,
         )
@@ -81,6 +99,12 @@ def ingest(
 def analyze(
     knowledge: Annotated[list[Path] | None, KNOWLEDGE] = None,
     force: Annotated[bool, typer.Option("--force", help="Analyse every document again.")] = False,
+    engine: Annotated[str, scale.ENGINE] = "local",
+    workers: Annotated[int | None, scale.WORKERS] = None,
+    scheduler: Annotated[str | None, scale.SCHEDULER] = None,
+    dyad: Annotated[str | None, scale.DYAD] = None,
+    prefilter: Annotated[bool, scale.PREFILTER] = False,
 ) -> None:
     """Find actors, issues, events, figures and linkages in every document not yet analysed."""
-    print_analyze_report(do_analyze(knowledge or [], force))
+    spec = EngineSpec(engine, workers=workers, scheduler=scheduler)
+    print_analyze_report(do_analyze(knowledge or [], force, spec, dyad, prefilter))

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from bilateral.cli import scale
 from bilateral.cli.common import console, guard, open_store
 from bilateral.cli.ingest import (
     ALLOW_PRIVATE,
@@ -17,6 +18,7 @@ from bilateral.cli.ingest import (
     print_analyze_report,
     print_ingest_report,
 )
+from bilateral.engines import EngineSpec
 
 
 @guard
@@ -26,13 +28,19 @@ def run(
     knowledge: Annotated[list[Path] | None, KNOWLEDGE] = None,
     max_bytes: Annotated[int, MAX_BYTES] = 20_000_000,
     allow_private: Annotated[bool, ALLOW_PRIVATE] = False,
+    engine: Annotated[str, scale.ENGINE] = "local",
+    workers: Annotated[int | None, scale.WORKERS] = None,
+    scheduler: Annotated[str | None, scale.SCHEDULER] = None,
+    dyad: Annotated[str | None, scale.DYAD] = None,
+    prefilter: Annotated[bool, scale.PREFILTER] = False,
 ) -> None:
     """Ingest + analyse + briefing + exports: the whole job on a corpus, with progress and a summary."""
     from bilateral.export import write_export
     from bilateral.report import write_briefing
 
+    spec = EngineSpec(engine, workers=workers, scheduler=scheduler)
     print_ingest_report(do_ingest(sources, max_bytes, allow_private))
-    print_analyze_report(do_analyze(knowledge or [], force=False))
+    print_analyze_report(do_analyze(knowledge or [], False, spec, dyad, prefilter))
     with open_store() as db:
         written = [
             write_briefing(db, out / "briefing.html"),

@@ -13,6 +13,7 @@ import httpx
 
 from bilateral.ingest.feed import read_feed_bytes
 from bilateral.ingest.files import CONTAINERS, isolated, read_path, suffix, walk
+from bilateral.ingest.shards import expand, is_pattern
 from bilateral.ingest.url import LazyClient, document_from, fetch_bytes, is_feed_response, is_url
 from bilateral.model import RawDocument, Skipped
 
@@ -51,6 +52,12 @@ def read_sources(
         for source in sources:
             if is_url(source):
                 yield from isolated(read_url(source, client=lazy, max_bytes=max_bytes), source)
+            elif is_pattern(source):
+                shards = expand(source)
+                if not shards:
+                    yield Skipped(source, "no file matches this pattern")
+                for shard in shards:
+                    yield from read_path(shard, max_bytes=max_bytes, client=lazy)
             else:
                 yield from read_path(Path(source), max_bytes=max_bytes, client=lazy)
     finally:
@@ -65,7 +72,7 @@ def count_inputs(sources: Sequence[str]) -> int | None:
     """
     total = 0
     for source in sources:
-        if is_url(source):
+        if is_url(source) or is_pattern(source):
             return None
         path = Path(source)
         if not path.is_dir():

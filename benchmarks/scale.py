@@ -1,0 +1,273 @@
+"""Scale: engines against one process and spaCy's own pipeline, re-runs, the prefilter, and streamed shards.
+
+All ratios are measured in one run on the same machine; on a shared machine the absolute figures move, the
+ratios less. The analysed corpus is the SemEval hyperpartisan training articles whose id's sha1 ends in 0 or 1
+(a fixed eighth, chosen by hash; the set is read, never tuned on). Engine wall times include starting the
+workers and the corpus pass (stories, comparisons), which runs in one process for every engine.
+
+The prefilter is measured on a mixed corpus: all 645 hyperpartisan articles, the seeds, the dyad articles and
+the examples. The seeds, dyads and examples are about a relationship by construction: none may be dropped.
+Streamed shards: generated JSONL.gz shards of 10k and 100k short documents, read and screened in a fresh process
+each; peak memory must not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import multiprocessing
+import random
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import EVAL, ROOT, SEEDS, need
+from benchmarks.corpus import sentence
+
+TUNED = "speed, n/a; prefilter: untouched (relevance rule set from the packs, not from these articles)"
+HYPERPARTISAN = EVAL / "hyperpartisan" / "train.jsonl"
+DYADS = {"us_china": "USA-CHN", "japan_korea": "JPN-KOR", "us_mexico_es": "USA-MEX"}
+EXAMPLES = ROOT / "examples" / "us-mexico"
+BATCH = 8  # small batches so the subset spreads over the workers
+
+
+def _analysed_subset(folder: Path) -> Path:
+    """The fixed eighth of the hyperpartisan articles, as a JSONL file."""
+    path = folder / "subset.jsonl"
+    with HYPERPARTISAN.open(encoding="utf-8") as source, path.open("w", encoding="utf-8") as out:
+        for line in source:
+            if hashlib.sha1(json.loads(line)["id"].encode()).hexdigest()[-1] in "01":
+                out.write(line)
+    return path
+
+
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished (joined) children: workers, nannies."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _run(base: Path, folder: Path, name: str, spec: Any) -> tuple[float, float, Any, bytes]:
+    """Analyse a copy of the base store with `spec`: (wall s, CPU s, report, the JSON export's bytes).
+
+    The model is loaded inside the timed run for every engine: once here for one process, once per worker.
+    """
+    from bilateral.annotate.nlp import load_nlp
+    from bilateral.export import write_export
+    from bilateral.pipeline import analyze
+    from bilateral.store.db import connect
+
+    shutil.copy(base, folder / f"{name}.db")
+    db = connect(folder / f"{name}.db")
+    load_nlp.cache_clear()
+    started, cpu = time.perf_counter(), _cpu()
+    report = analyze(db, engine=spec, batch_size=BATCH)
+    seconds, cpu = time.perf_counter() - started, _cpu() - cpu
+    write_export(db, "json", folder / f"{name}.json")
+    db.close()
+    return seconds, cpu, report, (folder / f"{name}.json").read_bytes()
+
+
+def engines(folder: Path) -> dict[str, Any]:
+    from bilateral.annotate.nlp import load_nlp
+    from bilateral.engines import EngineSpec
+    from bilateral.pipeline import analyze, ingest
+    from bilateral.store.db import connect
+
+    base = folder / "base.db"
+    db = connect(base)
+    ingest(db, [str(_analysed_subset(folder))])
+    texts = [row[0] for row in db.execute("SELECT text FROM documents WHERE duplicate_of IS NULL ORDER BY rowid")]
+    db.close()
+    words = sum(len(text.split()) for text in texts)
+    nlp = load_nlp()
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    spacy_rate = words / (time.perf_counter() - started)
+
+    one, one_cpu, report, one_json = _run(base, folder, "one", EngineSpec("local", workers=1))
+    local, local_cpu, local_report, local_json = _run(base, folder, "local", EngineSpec("local", workers=2))
+    worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest joined worker
+    metrics: dict[str, Any] = {
+        "analysed: documents": report.analysed,
+        "analysed: words": report.words,
+        "spaCy full pipeline: words/s per core": round(spacy_rate),
+        "one process: words/s per core": round(report.words / one),
+        "one process: words per CPU second": round(report.words / one_cpu),
+        "one process ÷ spaCy full pipeline": round(report.words / one / spacy_rate, 2),
+        "local, 2 workers: words/s": round(local_report.words / local),
+        "local 2 workers ÷ one process (wall)": round(one / local, 2),
+        "local 2 workers: CPU seconds ÷ one process": round(local_cpu / one_cpu, 2),
+        "local: peak RSS per worker MB": round(worker_rss),
+    }
+    db = connect(folder / "one.db")
+    started = time.perf_counter()
+    again = analyze(db, batch_size=BATCH)
+    rerun = time.perf_counter() - started
+    db.close()
+    assert again.analysed == 0, "a re-run on an unchanged corpus analysed documents again"
+    metrics["re-run, unchanged corpus: seconds"] = round(rerun, 2)
+    metrics["re-run speed-up ×"] = round(one / rerun, 1)
+    identical = one_json == local_json
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        metrics["dask"] = "not installed (pip install -e '.[dask]')"
+    else:
+        dask1, _, _, dask1_json = _run(base, folder, "dask1", EngineSpec("dask", workers=1))
+        dask2, _, _, dask2_json = _run(base, folder, "dask2", EngineSpec("dask", workers=2))
+        metrics["dask, 1 worker: words/s"] = round(report.words / dask1)
+        metrics["dask, 2 workers: words/s"] = round(report.words / dask2)
+        metrics["dask 2 workers ÷ 1 worker (wall)"] = round(dask1 / dask2, 2)
+        identical = identical and one_json == dask1_json == dask2_json
+    metrics["exports identical across engines"] = "yes" if identical else "NO"
+    return metrics
+
+
+def _relevant_sets() -> list[tuple[str, list[Path], str | None]]:
+    """(name, paths, dyad) for the inputs that are about a relationship by construction."""
+    sets = [("seeds", [need(SEEDS)], None), ("examples", [EXAMPLES], "USA-MEX")]
+    for name, dyad in DYADS.items():
+        docs = EVAL / "dyads" / name / "docs"
+        if docs.exists():
+            sets.append((f"dyad {name}", [docs], dyad))
+    return sets
+
+
+def prefilter(folder: Path) -> dict[str, Any]:
+    from bilateral.annotate.knowledge import load_knowledge
+    from bilateral.pipeline import ingest
+    from bilateral.prefilter import build_prefilter, parse_dyad
+    from bilateral.store.db import connect
+
+    actors = load_knowledge().actors
+    codes = {country.code for country in actors.countries.values()}
+    screens: dict[str | None, Any] = {None: build_prefilter(actors)}
+    db = connect(folder / "mixed.db")
+    texts: dict[str, list[str]] = {}
+    for name, paths, dyad in [("hyperpartisan", [HYPERPARTISAN], None), *_relevant_sets()]:
+        before = {row[0] for row in db.execute("SELECT id FROM documents")}
+        ingest(db, [str(path) for path in paths])
+        rows = db.execute("SELECT id, text FROM documents WHERE duplicate_of IS NULL ORDER BY rowid").fetchall()
+        texts[name] = [text for id, text in rows if id not in before]
+        if dyad:
+            screens[dyad] = build_prefilter(actors, dyad=parse_dyad(dyad, codes))
+    db.close()
+    everything = [text for group in texts.values() for text in group]
+    size = sum(len(text.encode()) for text in everything)
+    started = time.process_time()  # CPU seconds: other jobs on a shared machine do not count
+    kept = sum(screens[None].keeps(text) for text in everything)
+    seconds = time.process_time() - started
+    china = build_prefilter(actors, dyad=("USA", "CHN"))
+    relevant = [(name, dyad) for name, _, dyad in _relevant_sets()]
+    dropped_any = sum(not screens[None].keeps(t) for name, _ in relevant for t in texts[name])
+    dropped_own = sum(not screens[dyad].keeps(t) for name, dyad in relevant if dyad for t in texts[name])
+    return {
+        "prefilter: MB per CPU second (cleaned text)": round(size / seconds / 1e6, 1),
+        "prefilter: mixed corpus documents": len(everything),
+        "prefilter: share dropped (no dyad)": round(1 - kept / len(everything), 3),
+        "prefilter: share dropped (USA-CHN)": round(sum(not china.keeps(t) for t in everything) / len(everything), 3),
+        "prefilter: relevant documents": sum(len(texts[name]) for name, _ in relevant),
+        "prefilter: relevant dropped (no dyad)": dropped_any,
+        "prefilter: relevant dropped (own dyad)": dropped_own,
+    }
+
+
+def _write_shards(folder: Path, documents: int, *, per_shard: int = 10_000) -> int:
+    """Generated news briefs in JSONL.gz shards of `per_shard` lines; returns the compressed bytes."""
+    rng = random.Random(3)
+    pool = [sentence(rng) for _ in range(3_000)]
+    for shard in range(0, documents, per_shard):
+        with gzip.open(folder / f"part-{shard // per_shard:05d}.jsonl.gz", "wt", compresslevel=1) as out:
+            for i in range(shard, min(shard + per_shard, documents)):
+                text = " ".join(rng.choice(pool) for _ in range(6))
+                out.write(json.dumps({"id": f"g{i}", "text": text}) + "\n")
+    return sum(path.stat().st_size for path in folder.glob("*.jsonl.gz"))
+
+
+def _write_warc_shards(folder: Path, documents: int, *, per_shard: int = 2_000) -> int:
+    """The same kind of generated briefs as HTML pages in WARC.gz shards; returns the compressed bytes."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    rng = random.Random(5)
+    pool = [sentence(rng) for _ in range(3_000)]
+    for shard in range(0, documents, per_shard):
+        with (folder / f"part-{shard // per_shard:05d}.warc.gz").open("wb") as out:
+            writer = WARCWriter(out, gzip=True)
+            for i in range(shard, min(shard + per_shard, documents)):
+                body = "".join(f"<p>{rng.choice(pool)}</p>" for _ in range(6))
+                page = f"<html><head><title>Brief {i}</title></head><body>{body}</body></html>".encode()
+                headers = StatusAndHeaders(
+                    "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+                )
+                record = writer.create_warc_record(
+                    f"https://news.example.org/{i}", "response", payload=BytesIO(page), http_headers=headers
+                )
+                writer.write_record(record)
+    return sum(path.stat().st_size for path in folder.glob("*.warc.gz"))
+
+
+def _stream(pattern: str) -> tuple[int, int, float, float]:
+    """In a fresh process: read every shard the pattern names and screen each document.
+
+    Returns (documents, kept, CPU seconds, peak RSS MB)."""
+    from bilateral.annotate.knowledge import load_knowledge
+    from bilateral.ingest import read_sources
+    from bilateral.model import RawDocument
+    from bilateral.prefilter import build_prefilter
+
+    screen = build_prefilter(load_knowledge().actors)
+    documents = kept = 0
+    started = time.process_time()  # CPU seconds of this process: the shared machine's other jobs do not count
+    for item in read_sources([pattern]):
+        if isinstance(item, RawDocument):
+            documents += 1
+            kept += screen.keeps(item.body.decode("utf-8"))
+    seconds = time.process_time() - started
+    return documents, kept, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def shards(folder: Path) -> dict[str, Any]:
+    metrics: dict[str, Any] = {}
+    context = multiprocessing.get_context("spawn")
+    for documents in (10_000, 100_000):
+        where = folder / f"shards-{documents}"
+        where.mkdir()
+        compressed = _write_shards(where, documents)
+        with context.Pool(1) as pool:
+            read, _, seconds, rss = pool.apply(_stream, (str(where / "part-*.jsonl.gz"),))
+        assert read == documents, (read, documents)
+        label = f"{documents // 1000}k"
+        metrics[f"shards {label}: peak RSS MB"] = round(rss)
+        metrics[f"shards {label}: read + prefilter docs per CPU second"] = round(documents / seconds)
+        metrics[f"shards {label}: compressed MB per CPU second"] = round(compressed / seconds / 1e6, 1)
+    where = folder / "warc"
+    where.mkdir()
+    compressed = _write_warc_shards(where, 10_000)
+    with context.Pool(1) as pool:
+        read, _, seconds, rss = pool.apply(_stream, (str(where / "part-*.warc.gz"),))
+    assert read == 10_000, read
+    # the prefilter runs here on each page's HTML as read (bilateral itself screens the cleaned text)
+    metrics["WARC.gz shards 10k: read + prefilter compressed MB per CPU second"] = round(compressed / seconds / 1e6, 2)
+    metrics["WARC.gz shards 10k: read + prefilter docs per CPU second"] = round(read / seconds)
+    return metrics
+
+
+def main() -> dict[str, Any]:
+    need(HYPERPARTISAN)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        return {**shards(folder), **prefilter(folder), **engines(folder)}
+
+
+if __name__ == "__main__":
+    for metric, value in main().items():
+        print(f"{metric}: {value}")

@@ -1,0 +1,75 @@
+"""The `local` engine: one worker process per core, each loading the knowledge and spaCy once.
+
+Processes are spawned (not forked): the caller may hold threads (a progress bar) and an open database, neither of
+which a child should inherit. Batches stream to the workers with a bounded number in flight; results come back in
+order for the caller to write. A worker that dies (killed for memory, a crash in a C library) fails the run with
+a message instead of leaving it waiting (concurrent.futures reports a broken pool; multiprocessing.Pool hangs).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from bilateral.engines import DEFAULT_BOUNDS, Bounds, EngineError, Result, analyse_task, in_order, worker_knowledge
+from bilateral.model import Article
+
+# Batches queued per worker beyond the one it is working on: enough to keep it busy, few enough to bound memory.
+AHEAD = 2
+
+
+def _start(folders: tuple[str, ...], fingerprint: str) -> None:
+    """Pool initializer: load the knowledge and the model before the first batch arrives."""
+    from bilateral.annotate.nlp import load_nlp
+
+    worker_knowledge(folders, fingerprint)
+    load_nlp()
+
+
+class LocalEngine:
+    name = "local"
+
+    def __init__(
+        self,
+        folders: tuple[str, ...],
+        fingerprint: str,
+        *,
+        workers: int,
+        tasks_per_worker: int | None = None,
+        bounds: Bounds = DEFAULT_BOUNDS,
+    ) -> None:
+        """`tasks_per_worker` recycles a worker after that many batches (bounds memory; costs a model load)."""
+        self.workers = workers
+        self.folders = folders
+        self.fingerprint = fingerprint
+        self.bounds = bounds
+        self.pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start,
+            initargs=(folders, fingerprint),
+            max_tasks_per_child=tasks_per_worker,
+        )
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Result]]]:
+        def submit(batch: list[Article]) -> Callable[[], list[Result]]:
+            pending = self.pool.submit(analyse_task, batch, self.folders, self.fingerprint, self.bounds)
+
+            def wait() -> list[Result]:
+                try:
+                    return pending.result()
+                except EngineError:
+                    raise
+                except Exception as e:  # a worker crashing is the engine's failure, not one document's
+                    raise EngineError(
+                        f"a local worker failed ({type(e).__name__}: {e})",
+                        hint="run again with --workers 1 to see which document causes it",
+                    ) from e
+
+            return wait
+
+        yield from in_order(submit, batches, window=self.workers * AHEAD)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
