@@ -15,10 +15,11 @@ $(STAMP): pyproject.toml requirements.lock
 
 demo: $(STAMP)
 	rm -f $(DEMO)/bilateral.db $(DEMO)/bilateral.db-wal $(DEMO)/bilateral.db-shm
-	$(BIN)/bilateral --db $(DEMO)/bilateral.db run examples/us-mexico --out $(DEMO)
+	$(BIN)/bilateral run examples/us-mexico --out $(DEMO)
 	@echo
 	@echo "Done. The briefing is $(DEMO)/briefing.html; the map and exports are beside it (map.json, csv/, parquet/)."
-	@echo "Explore: $(BIN)/bilateral --db $(DEMO)/bilateral.db serve   (then open http://127.0.0.1:8000)"
+	@echo "Explore: $(BIN)/bilateral serve $(DEMO)   (then open http://127.0.0.1:8000)"
+	@echo "The command is $(BIN)/bilateral; after 'source $(VENV)/bin/activate' it is just 'bilateral'."
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -35,6 +35,7 @@ MODULES = (
     "ingest_speed",
     "end_to_end",
     "annotate_speed",
+    "startup",
 )
 
 

@@ -58,7 +58,8 @@ def test_pages_render_and_escape(store: Path) -> None:
 def test_api_mirrors_pages(store: Path) -> None:
     client = TestClient(create_app(store))
     assert client.get("/api/overview").json()["events"][0]["type"] == "THREATEN"
-    assert client.get("/api/search", params={"q": "tariffs"}).json()[0]["document"] == "doc1"
+    found = client.get("/api/search", params={"q": "tariffs"}).json()
+    assert found["total"] == 1 and found["hits"][0]["document"] == "doc1"
     assert client.get("/api/documents/doc1").json()["text"] == TEXT
     assert client.get("/api/actors/USA").json()["events"][0]["target"] == ["MEX"]
     assert "/api/search" in client.get("/docs").text and "cdn" not in client.get("/docs").text
@@ -66,11 +67,28 @@ def test_api_mirrors_pages(store: Path) -> None:
 
 def test_errors_map_to_http_status(store: Path) -> None:
     client = TestClient(create_app(store))
-    bad = client.get("/search", params={"q": 'tariffs AND ("'})
+    bad = client.get("/search", params={"q": 'tariffs AND ("', "syntax": "true"})
     assert bad.status_code == 400 and "error" in bad.text
     assert client.get("/api/search", params={"q": 'AND ("'}).status_code == 400
     assert client.get("/documents/nope").status_code == 404
     assert client.get("/api/actors/nope").status_code == 404
+
+
+def test_search_page_counts_filters_and_keeps_the_query(store: Path) -> None:
+    client = TestClient(create_app(store))
+    page = client.get("/search", params={"q": "tariff", "since": "2019-06-01", "until": "2019-06-30"})
+    assert page.status_code == 200 and "1 document matches" in page.text and "<mark>" in page.text
+    assert 'name="since" value="2019-06-01"' in page.text and 'name="outlet"' in page.text
+    assert "0 documents match" in client.get("/search", params={"q": "tariff", "since": "2020"}).text
+    plain = client.get("/search", params={"q": 'tariffs AND ("'})  # not well-formed: read as plain words
+    assert plain.status_code == 200 and "1 document matches" in plain.text
+    bad = client.get("/search", params={"q": "-tariffs"})
+    assert bad.status_code == 400 and 'value="-tariffs"' in bad.text
+
+
+def test_missing_story_page_says_stories(store: Path) -> None:
+    page = TestClient(create_app(store)).get("/stories/nope")
+    assert page.status_code == 404 and "storys" not in page.text and "stories there are" in page.text
 
 
 def test_token_required_when_set(store: Path) -> None:

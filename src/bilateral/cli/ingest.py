@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from bilateral.cli.common import console, guard, open_store, progress_bar, settings
-from bilateral.pipeline import AnalyzeReport, IngestReport
+from bilateral.cli.common import console, guard, open_store, positive, progress_bar, settings
+from bilateral.errors import EmptyResult, SourceNotFound
 
-MAX_BYTES = typer.Option("--max-bytes", help="Skip inputs larger than this many bytes.", min=1)
+if TYPE_CHECKING:
+    from bilateral.pipeline import AnalyzeReport, IngestReport
+
+MAX_BYTES = typer.Option("--max-bytes", help="Skip inputs larger than this many bytes.", callback=positive)
 KNOWLEDGE = typer.Option("--knowledge", "-k", help="A folder of extra knowledge packs (.yaml); repeatable.")
+URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+def check_sources(sources: list[str]) -> None:
+    """Stop before anything is read when a local path does not exist (a typo must not run on an old store)."""
+    missing = [source for source in sources if not URL.match(source) and not Path(source).exists()]
+    if missing:
+        raise SourceNotFound(f"no such file or folder: {', '.join(missing)}")
 
 
 def print_ingest_report(report: IngestReport) -> None:
@@ -31,36 +44,56 @@ def print_ingest_report(report: IngestReport) -> None:
             console.print(f"  {item.source}: {item.reason}", markup=False, highlight=False, soft_wrap=True)
 
 
-def print_analyze_report(report: AnalyzeReport) -> None:
-    rate = report.words / report.seconds if report.seconds else 0.0
-    console.print(
-        f"analysed {report.analysed} of {report.pending} pending document(s), "
-        f"{report.words:,} words in {report.seconds:.1f} s ({rate:,.0f} words/s); "
-        f"{report.stories} stories across documents, {report.comparisons} figure comparisons"
+def holdings(db: sqlite3.Connection) -> str:
+    """What the store holds, for status lines: `22 documents, 318 events, 12 stories`."""
+    from bilateral.store.stats import store_stats
+
+    numbers = store_stats(db)
+    shown = {"documents": "document", "events": "event", "stories": "story", "figures": "figure"}
+    return ", ".join(
+        f"{numbers[table]:,} {table if numbers[table] != 1 else one}"
+        for table, one in shown.items()
+        if table in numbers
     )
+
+
+def print_analyze_report(report: AnalyzeReport, held: str) -> None:
+    if report.analysed:
+        rate = report.words / report.seconds if report.seconds else 0.0
+        console.print(
+            f"analysed {report.analysed} of {report.pending} new or changed document(s), "
+            f"{report.words:,} words in {report.seconds:.1f} s ({rate:,.0f} words/s)",
+            highlight=False,
+        )
+    else:
+        console.print("nothing new to analyse", highlight=False)
+    console.print(f"the store holds {held}", highlight=False)
     for item in report.failed:
         console.print(f"  [red]not analysed[/] {item.source}: {item.reason}", highlight=False)
 
 
-def do_ingest(sources: list[str], max_bytes: int) -> IngestReport:
+def do_ingest(sources: list[str], max_bytes: int, *, store: Path | None = None) -> IngestReport:
     from bilateral.ingest import count_inputs
     from bilateral.pipeline import ingest as ingest_sources
 
-    with open_store() as db, progress_bar("ingesting", count_inputs(sources)) as advance:
+    with open_store(path=store) as db, progress_bar("ingesting", count_inputs(sources)) as advance:
         return ingest_sources(db, sources, max_bytes=max_bytes, on_item=advance)
 
 
-def do_analyze(knowledge: list[Path], force: bool) -> AnalyzeReport:
+def do_analyze(knowledge: list[Path], force: bool, *, store: Path | None = None) -> tuple[AnalyzeReport, str]:
+    """Analyse what is new; returns the report and what the store then holds."""
     from bilateral.pipeline import analyze as analyze_store
 
-    with open_store() as db, progress_bar("analysing") as advance:
-        return analyze_store(
-            db,
-            knowledge_dirs=knowledge,
-            force=force,
-            on_start=advance.set_total,  # type: ignore[attr-defined]
-            on_item=advance,
-        )
+    with open_store(path=store) as db:
+        with progress_bar("analysing") as advance:
+            report = analyze_store(
+                db,
+                knowledge_dirs=knowledge,
+                force=force,
+                on_start=advance.set_total,  # type: ignore[attr-defined]
+                on_item=advance,
+            )
+        return report, holdings(db)
 
 
 @guard
@@ -69,7 +102,11 @@ def ingest(
     max_bytes: Annotated[int, MAX_BYTES] = 20_000_000,
 ) -> None:
     """Read, clean and store articles. Re-ingesting the same content changes nothing."""
-    print_ingest_report(do_ingest(sources, max_bytes))
+    check_sources(sources)
+    report = do_ingest(sources, max_bytes)
+    print_ingest_report(report)
+    if not sum(report.counts.values()):
+        raise EmptyResult(f"no article could be read from {', '.join(sources)}")
 
 
 @guard
@@ -78,4 +115,4 @@ def analyze(
     force: Annotated[bool, typer.Option("--force", help="Analyse every document again.")] = False,
 ) -> None:
     """Find actors, issues, events, figures and linkages in every document not yet analysed."""
-    print_analyze_report(do_analyze(knowledge or [], force))
+    print_analyze_report(*do_analyze(knowledge or [], force))

@@ -8,6 +8,7 @@ cell carries markup such as search highlights), so text from the web never runs 
 from __future__ import annotations
 
 import hmac
+import socket
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -19,10 +20,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from bilateral.errors import BilateralError
+from bilateral.errors import BilateralError, PortInUse
 from bilateral.export.contract import actors, build_map
 from bilateral.store.db import connect
-from bilateral.store.search import search
+from bilateral.store.search import count, search
 from bilateral.web import compared, documents, queries, views
 from bilateral.web.views import link as _link
 from bilateral.web.views import path
@@ -30,6 +31,7 @@ from bilateral.web.views import path
 TEMPLATES = Environment(loader=PackageLoader("bilateral.web", "templates"), autoescape=select_autoescape())
 # Marks the search module puts around matched words; control characters never occur in cleaned article text.
 MARK = ("\x02", "\x03")
+SEARCH_PAGE = 20  # results per search page
 TIMELINE_PAGE = 250  # events per timeline page; the API gives up to four pages at once
 
 
@@ -108,43 +110,60 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
             ],
         )
 
-    def hits(q: str, outlet: str | None, since: str | None, until: str | None) -> list[dict[str, Any]]:
+    def hits(
+        q: str, outlet: str | None, since: str | None, until: str | None, syntax: bool, offset: int = 0
+    ) -> dict[str, Any]:
+        outlet, since, until = outlet or None, since or None, until or None
         with store() as db:
-            found = search(db, q, outlet=outlet, since=since, until=until, mark=MARK)
-        return [vars(h) | {"snippet": h.snippet} for h in found]
+            found = search(
+                db,
+                q,
+                syntax=syntax,
+                limit=SEARCH_PAGE,
+                offset=offset,
+                outlet=outlet,
+                since=since,
+                until=until,
+                mark=MARK,
+            )
+            total = count(db, q, syntax=syntax, outlet=outlet, since=since, until=until)
+        return {"total": total, "offset": offset, "hits": [vars(h) for h in found]}
 
     @app.get("/api/search")
     def api_search(
-        q: str, outlet: str | None = None, since: str | None = None, until: str | None = None
-    ) -> list[dict[str, Any]]:
-        return [
-            h | {"snippet": h["snippet"].replace(MARK[0], "[").replace(MARK[1], "]")}
-            for h in hits(q, outlet, since, until)
-        ]
+        q: str,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        syntax: bool = False,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """Documents matching plain words (or an FTS5 expression with syntax=true), best first, with the total."""
+        found = hits(q, outlet, since, until, syntax, max(offset, 0))
+        for hit in found["hits"]:
+            hit["snippet"] = hit["snippet"].replace(MARK[0], "[").replace(MARK[1], "]")
+        return found
 
     @app.get("/search", response_class=HTMLResponse)
     def search_page(
-        q: str = "", outlet: str | None = None, since: str | None = None, until: str | None = None
+        q: str = "",
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        syntax: bool = False,
+        offset: int = 0,
     ) -> HTMLResponse:
-        rows = (
-            [
-                [
-                    _link(path("documents", h["document"]), h["title"] or h["document"]),
-                    h["outlet"],
-                    h["published"],
-                    _highlight(h["snippet"]),
-                ]
-                for h in hits(q, outlet, since, until)
-            ]
-            if q.strip()
-            else []
-        )
-        return _page(
-            "Search",
-            form=True,
-            query=q,
-            sections=[{"heading": "Results", "head": ["Title", "Outlet", "Published", "Snippet"], "rows": rows}],
-        )
+        chosen = {"q": q, "outlet": outlet, "since": since, "until": until, "syntax": "true" if syntax else ""}
+        with store() as db:
+            outlets = [row[0] for row in db.execute("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL")]
+        form = {"filters": views.search_form(sorted(outlets, key=str.lower), chosen)}
+        if not q.strip():
+            return _page("Search", sections=[form])
+        try:
+            found = hits(q, outlet, since, until, syntax, max(offset, 0))
+        except BilateralError as e:  # the form keeps what was typed, with the error above it
+            return _page("Search", status=e.http_status, error=str(e), sections=[form])
+        return _page("Search", sections=[form, *views.search_results(found, chosen, _highlight)])
 
     @app.get("/api/timeline")
     def api_timeline(
@@ -292,4 +311,14 @@ def serve(db_path: Path | str, *, host: str = "127.0.0.1", port: int = 8000, tok
 
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         raise BilateralError(f"binding {host} needs --token (or BILATERAL_TOKEN)")
-    uvicorn.run(create_app(db_path, token=token), host=host, port=port)
+    # Bind here, so a port in use is one line with advice rather than uvicorn's traceback-like log.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+    except OSError as e:
+        listener.close()
+        raise PortInUse(f"cannot listen on {host}:{port} ({e.strerror or e})") from e
+    server = uvicorn.Server(uvicorn.Config(create_app(db_path, token=token), host=host, port=port))
+    server.run(sockets=[listener])

@@ -31,7 +31,8 @@ EVENTS_SHOWN = 200  # on an issue page; the timeline, filtered by the issue, pag
 
 def not_found(kind: str, name: str, listing: str) -> SourceNotFound:
     """The 404 of a detail page, pointing at the page that lists what there is."""
-    return SourceNotFound(f"no {kind} {name!r} in this store", hint=f"see {listing} for the {kind}s there are")
+    kinds = {"story": "stories"}.get(kind, f"{kind}s")
+    return SourceNotFound(f"no {kind} {name!r} in this store", hint=f"see {listing} for the {kinds} there are")
 
 
 def names(db: sqlite3.Connection) -> dict[str, str]:

@@ -84,6 +84,50 @@ def figure_rows(figures: list[dict[str, Any]], sources: Mapping[str, Mapping[str
 FIGURE_HEAD = ["Figure", "Date", "Compared", "Source", "Evidence"]
 
 
+def search_form(outlets: list[str], chosen: Mapping[str, str | None]) -> dict[str, Any]:
+    """The search box with its filters: outlet, publication dates and FTS5 syntax on request."""
+    fields = [
+        {"name": "q", "label": 'Words or "a phrase"', "placeholder": "tariffs -steel", "size": 30},
+        {"name": "outlet", "label": "Source", "options": [[o, o] for o in outlets]},
+        {"name": "since", "label": "Published from", "placeholder": "YYYY-MM-DD"},
+        {"name": "until", "label": "to", "placeholder": "YYYY-MM-DD"},
+        {"name": "syntax", "label": "Query syntax", "options": [["true", "FTS5 (AND/OR/NOT, NEAR)"]], "any": "words"},
+    ]
+    return {"action": "/search", "fields": fields, "chosen": chosen, "button": "Search"}
+
+
+def search_results(found: dict[str, Any], chosen: Mapping[str, str | None], highlight: Any) -> list[Section]:
+    """The hit count, one page of results with highlighted snippets, and links to the pages around it."""
+    total, offset, shown = found["total"], found["offset"], len(found["hits"])
+    note = f"{total:,} {'document matches' if total == 1 else 'documents match'}"
+    if shown and shown < total:
+        note += f"; {offset + 1}–{offset + shown} shown"
+    kept = {k: v for k, v in chosen.items() if v}
+    pages = []
+    if offset > 0:
+        pages.append(link(f"/search?{urlencode(kept | {'offset': max(0, offset - 20)})}", "← better matches"))
+    if offset + shown < total:
+        pages.append(link(f"/search?{urlencode(kept | {'offset': offset + shown})}", "more →"))
+    rows = [
+        [
+            link(path("documents", h["document"]), h["title"] or "(untitled)"),
+            h["outlet"] or "",
+            h["published"] or "",
+            highlight(h["snippet"]),
+        ]
+        for h in found["hits"]
+    ]
+    return [
+        {
+            "heading": "Results",
+            "note": Markup(" ").join([note + ".", *pages]),
+            "head": ["Title", "Outlet", "Published", "Snippet"],
+            "rows": rows,
+            "none": "No document matches; try fewer words, or another spelling.",
+        }
+    ]
+
+
 def timeline(data: dict[str, Any], facets: dict[str, list[Any]], chosen: dict[str, str | None]) -> list[Section]:
     fields = [
         {"name": "issue", "label": "Issue", "options": [[i, i] for i in facets["issues"]]},
