@@ -129,18 +129,34 @@ def test_timeline_filters_narrow_the_events(page: Any, base_url: str) -> None:
     page.screenshot(path=str(SHOTS / "timeline-aid.png"), full_page=True)
 
 
-def test_the_examples_briefing_is_offline_and_flags_the_planted_conflict(page: Any, store: Path) -> None:
+def pdf_pages(pdf: bytes) -> int:
+    """Pages in a PDF (each page object says `/Type /Page`; the tree's nodes say `/Pages`)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def test_the_examples_briefing_reads_as_one_offline_and_prints_short(page: Any, store: Path) -> None:
     html = store.with_suffix(".html")
-    assert not re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", html.read_text(encoding="utf-8"), re.I)
+    evidence = html.with_name(f"{html.stem}-evidence.html")
+    for written in (html, evidence):
+        assert not re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", written.read_text(encoding="utf-8"), re.I)
     context = page.context.browser.new_context(offline=True)
     attempts: list[str] = []
     context.route(re.compile(r"^(?!file:).*"), lambda route: (attempts.append(route.request.url), route.abort()))
     tab = context.new_page()
     tab.goto(html.as_uri())
+    title = tab.inner_text("h1")
+    assert "Mexico" in title and "United States" in title and "20" in title  # the pair and the period (20xx)
     body = tab.inner_text("body")
-    assert "Figures that agree or conflict" in body and "Stories across sources" in body
-    assert tab.locator(".flag.conflict").count() > 0
-    assert "2,700,000" in body and "2,500,000" in body
-    assert attempts == []
+    for heading in ("Key developments", "Who acts on whom", "Figures in dispute", "Rival readings"):
+        assert heading in body
+    assert "2.7 million" in body and "2.5 million" in body  # the planted conflict, as people write it
+    assert "? → ?" not in body and "None" not in body and not re.search(r"\b[0-9a-f]{16}\b", body)
+    assert tab.locator("svg[role=img]").count() >= 4
+    assert tab.locator(f"a[href^='{evidence.name}']").count() > 0
     tab.screenshot(path=str(SHOTS / "briefing.png"), full_page=True)
+    pages = pdf_pages(tab.pdf(format="A4"))
+    assert 1 <= pages <= 15, pages
+    tab.goto(evidence.as_uri())
+    assert "Events by date" in tab.inner_text("body")
+    assert attempts == []
     context.close()
