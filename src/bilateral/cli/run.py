@@ -42,7 +42,7 @@ def run(
     The store is OUT/bilateral.db unless --db names another, so each corpus keeps its own.
     """
     from bilateral.export import write_export
-    from bilateral.report import write_briefing
+    from bilateral.report import evidence_path, write_briefing
     from bilateral.store.stats import store_stats
 
     check_sources(sources)
@@ -56,6 +56,7 @@ def run(
     with open_store(path=store) as db:
         written = [
             write_briefing(db, out / "briefing.html"),
+            evidence_path(out / "briefing.html"),
             *write_export(db, "json", out / "map.json"),
             *write_export(db, "plover", out / "events.plover.jsonl"),
             *write_export(db, "csv", out / "csv"),

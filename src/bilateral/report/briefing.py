@@ -137,19 +137,12 @@ class Briefing:
         if not self.pair:
             return _none("the events name fewer than two countries")
         a, b = self.pair
-        counts: dict[str, Counter[str]] = defaultdict(Counter)
-        rows_over_time: Counter[tuple[str | None, str, str]] = Counter()
-        for event in self.data["events"]:
-            way = digest.direction(event, a, b, self.countries)
-            counts[way][digest.quad(event)] += 1
-            if "→" in way or "together" in way:
-                rows_over_time[(digest.month(event, self.published), way, digest.quad(event))] += 1
-        order = digest.directions(a, b, self.countries)
+        counts, rows = digest.direction_rows(self.data, a, b, self.countries)
         table = _table(
             ["Direction", *charts.QUAD_ORDER, "All"],
             [
                 [_e(way), *(str(counts[way][q]) for q in charts.QUAD_ORDER), str(sum(counts[way].values()))]
-                for way in order
+                for way in digest.directions(a, b, self.countries)
                 if counts[way]
             ],
             numeric=frozenset(range(1, 6)),
@@ -159,33 +152,15 @@ class Briefing:
             f'<p class="note">Counted apart: {partly} events name an actor on one side only, and {unnamed} name '
             "no actor on either side (the sentence reports a happening without saying who did it to whom).</p>"
         )
-        rows = [
-            {"month": m, "direction": way, "quad": q, "events": n}
-            for (m, way, q), n in sorted(rows_over_time.items(), key=lambda kv: (str(kv[0][0]), kv[0][1:]))
-            if m
-        ]
-        return table + note + _chart(charts.events_by_direction(rows), rows) + self.network()
-
-    def network(self, top: int = 18) -> str:
-        involved: Counter[str] = Counter()
-        pairs: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        for event in self.data["events"]:
-            involved.update({*event["source"], *event["target"]})
-            for s in event["source"]:
-                for t in event["target"]:
-                    if s != t:
-                        pairs[tuple(sorted((s, t)))]["conflict" if "conflict" in digest.quad(event) else "coop"] += 1
-        chosen = [a for a, _ in involved.most_common() if any(a in p for p in pairs)][:top]
-        index = {a: i for i, a in enumerate(chosen)}
-        nodes = [{"name": self.names.get(a, a), "events": involved[a]} for a in chosen]
-        links = []
-        for (s, t), kinds in sorted(pairs.items()):
-            if s in index and t in index:
-                total = kinds["conflict"] + kinds["coop"]
-                stance = "conflict" if kinds["conflict"] > 0.6 * total else "cooperation"
-                stance = stance if max(kinds["conflict"], kinds["coop"]) > 0.6 * total else "mixed"
-                links.append({"source": index[s], "target": index[t], "events": total, "stance": stance})
-        return _chart(charts.actor_network(nodes, links), links)
+        nodes, links = digest.network(self.data, self.names)
+        places = digest.country_rows(self.data, self.countries)
+        return (
+            table
+            + note
+            + _chart(charts.events_by_direction(rows), rows)
+            + _chart(charts.actor_network(nodes, links), links)
+            + (_chart(charts.country_map(places), places) if charts.world() else "")
+        )
 
     def issues_over_time(self, top: int = 5) -> str:
         counts: Counter[tuple[str, str, str]] = Counter()
@@ -206,11 +181,7 @@ class Briefing:
         return _chart(charts.issues_over_time(rows), rows)
 
     def salience(self) -> str:
-        counts: Counter[tuple[str, str]] = Counter()
-        for document in digest.originals(self.data):
-            for item in document.get("issues") or []:
-                counts[(digest.source_label(document), item["issue"])] += 1
-        rows = [{"outlet": o, "issue": label(i), "articles": n} for (o, i), n in sorted(counts.items())]
+        rows = digest.salience_rows(self.data)
         return _chart(charts.salience_by_outlet(rows), rows)
 
     def disputes(self) -> str:
@@ -369,11 +340,16 @@ def render(data: dict[str, Any], *, evidence_file: str = "briefing-evidence.html
     return Briefing(data, evidence_file).render()
 
 
+def evidence_path(briefing: Path) -> Path:
+    """Where the evidence of the briefing at `briefing` goes: `<stem>-evidence.html` beside it."""
+    return briefing.with_name(f"{briefing.stem}{EVIDENCE_SUFFIX}{briefing.suffix or '.html'}")
+
+
 def write_briefing(db: sqlite3.Connection, path: Path | str) -> Path:
-    """Write the briefing to `path` and its evidence beside it (`<stem>-evidence.html`); returns `path`."""
+    """Write the briefing to `path` and its evidence beside it (`evidence_path`); returns `path`."""
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    evidence = out.with_name(f"{out.stem}{EVIDENCE_SUFFIX}{out.suffix or '.html'}")
+    evidence = evidence_path(out)
     briefing = Briefing(build_map(db), evidence.name)
     out.write_text(briefing.render(), encoding="utf-8")
     evidence.write_text(briefing.evidence(), encoding="utf-8")

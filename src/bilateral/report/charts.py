@@ -7,7 +7,10 @@ or conflict (oranges/reds), the PLOVER quad classes.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from importlib import resources
 from typing import Any
 
 QUAD_ORDER = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"]
@@ -223,6 +226,55 @@ def actor_network(nodes: list[dict[str, Any]], links: list[dict[str, Any]], *, w
             },
         ],
     }
+
+
+@cache
+def world() -> dict[str, Any] | None:
+    """world-atlas's countries-110m TopoJSON (ISC; Natural Earth, public domain), vendored by
+    scripts/vendor-js.sh into the web app's static folder; None when it was not built."""
+    found = resources.files("bilateral.web") / "static" / "vendor" / "countries-110m.json"
+    return json.loads(found.read_text(encoding="utf-8")) if found.is_file() else None
+
+
+def country_map(rows: list[dict[str, Any]]) -> Spec:
+    """Countries shaded by how often their actors are mentioned (Equal Earth projection).
+
+    rows: {"id": ISO 3166-1 numeric as world-atlas keys countries, "name": str, "mentions": int, "events": int}.
+    """
+    return _lite(
+        "Where the actors come from (mentions of each country's actors)",
+        [],
+        data={"values": world(), "format": {"type": "topojson", "feature": "countries"}},
+        projection={"type": "equalEarth"},
+        layer=[
+            {"mark": {"type": "geoshape", "fill": "#e8e8e8", "stroke": "#fff", "strokeWidth": 0.5}},
+            {
+                "transform": [
+                    {
+                        "lookup": "id",
+                        "from": {"data": {"values": rows}, "key": "id", "fields": ["name", "mentions", "events"]},
+                    },
+                    {"filter": "datum.mentions > 0 || datum.events > 0"},
+                ],
+                "mark": {"type": "geoshape", "stroke": "#fff", "strokeWidth": 0.5, "tooltip": True},
+                "encoding": {
+                    "color": {
+                        "field": "mentions",
+                        "type": "quantitative",
+                        "title": "mentions",
+                        "scale": {"scheme": "blues", "type": "sqrt"},
+                    },
+                    "tooltip": [
+                        {"field": "name", "type": "nominal", "title": "country"},
+                        {"field": "mentions", "type": "quantitative"},
+                        {"field": "events", "type": "quantitative"},
+                    ],
+                },
+            },
+        ],
+        width=560,
+        height=290,
+    )
 
 
 def svg(spec: Spec) -> str:

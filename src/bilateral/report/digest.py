@@ -170,3 +170,76 @@ def readings(data: dict[str, Any], a: str, b: str) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def direction_rows(
+    data: dict[str, Any], a: str, b: str, names: dict[str, str]
+) -> tuple[dict[str, Counter[str]], list[dict[str, Any]]]:
+    """Events per direction and quad class, and the monthly rows of the direction chart (a → b, b → a, both)."""
+    published = {d["id"]: d.get("published") for d in data["documents"]}
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    monthly: Counter[tuple[str, str, str]] = Counter()
+    for event in data["events"]:
+        way = direction(event, a, b, names)
+        counts[way][quad(event)] += 1
+        when = month(event, published)
+        if when and ("→" in way or "together" in way):
+            monthly[(when, way, quad(event))] += 1
+    rows = [{"month": m, "direction": w, "quad": q, "events": n} for (m, w, q), n in sorted(monthly.items())]
+    return counts, rows
+
+
+def network(
+    data: dict[str, Any], names: dict[str, str], *, top: int = 18
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Nodes (the actors in most events that act on another) and links (pairs, by their events' main stance)."""
+    involved: Counter[str] = Counter()
+    pairs: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for event in data["events"]:
+        involved.update({*event["source"], *event["target"]})
+        kind = "conflict" if "conflict" in quad(event) else "cooperation"
+        for s in event["source"]:
+            for t in event["target"]:
+                if s != t:
+                    pairs[(min(s, t), max(s, t))][kind] += 1
+    linked = {a for pair in pairs for a in pair}
+    chosen = [a for a, _ in involved.most_common() if a in linked][:top]
+    index = {a: i for i, a in enumerate(chosen)}
+    nodes = [{"name": names.get(a, a), "events": involved[a], "id": a} for a in chosen]
+    links = []
+    for (s, t), kinds in sorted(pairs.items()):
+        if s in index and t in index:
+            total = sum(kinds.values())
+            main, n = kinds.most_common(1)[0]
+            links.append({"source": index[s], "target": index[t], "events": total,
+                          "stance": main if n > 0.6 * total else "mixed"})  # fmt: skip
+    return nodes, links
+
+
+def salience_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Articles per source and agenda issue, for the salience chart."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for document in originals(data):
+        for item in document.get("issues") or []:
+            counts[(source_label(document), item["issue"])] += 1
+    return [{"outlet": o, "issue": i.replace("_", " "), "articles": n} for (o, i), n in sorted(counts.items())]
+
+
+def country_rows(data: dict[str, Any], names: dict[str, str]) -> list[dict[str, Any]]:
+    """Per country (ISO numeric id, as world-atlas keys them): its actors' mentions and events, for the map."""
+    import pycountry
+
+    mentions: Counter[str] = Counter()
+    for actor in data["actors"]:
+        if actor.get("country") not in NOT_A_COUNTRY:
+            mentions[actor["country"]] += actor.get("mentions") or 0
+    events: Counter[str] = Counter()
+    for event in data["events"]:
+        events.update({*event["source_countries"], *event["target_countries"]} - NOT_A_COUNTRY)
+    rows = []
+    for code in sorted(set(mentions) | set(events)):
+        found = pycountry.countries.get(alpha_3=code)
+        if found is not None:
+            rows.append({"id": found.numeric, "name": names.get(code, found.name), "mentions": mentions[code],
+                         "events": events[code]})  # fmt: skip
+    return rows
