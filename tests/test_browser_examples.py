@@ -160,3 +160,30 @@ def test_the_examples_briefing_reads_as_one_offline_and_prints_short(page: Any, 
     assert "Events by date" in tab.inner_text("body")
     assert attempts == []
     context.close()
+
+
+STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+
+
+def test_overview_charts_turn_interactive_under_a_strict_csp(page: Any, base_url: str) -> None:
+    """The dashboard's charts are drawn by the vendored bundle with vega-interpreter: no CDN, no eval."""
+    context = page.context.browser.new_context()
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    tab.route(
+        f"{base_url}/",
+        lambda route: route.fulfill(
+            response=(fetched := route.fetch()), headers=fetched.headers | {"content-security-policy": STRICT_CSP}
+        ),
+    )
+    outside: list[str] = []
+    tab.on("request", lambda request: None if request.url.startswith(base_url) else outside.append(request.url))
+    tab.goto(base_url + "/")
+    charts = tab.locator("figure.chart")
+    assert charts.count() >= 4
+    tab.wait_for_function("document.querySelectorAll('figure.chart.interactive').length === "
+                          "document.querySelectorAll('figure.chart').length")  # fmt: skip
+    assert problems == [] and outside == []
+    tab.screenshot(path=str(SHOTS / "overview-dashboard.png"), full_page=True)
+    context.close()

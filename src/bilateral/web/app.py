@@ -12,11 +12,13 @@ import socket
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -24,9 +26,7 @@ from bilateral.errors import BilateralError, PortInUse
 from bilateral.export.contract import actors, build_map
 from bilateral.store.db import connect
 from bilateral.store.search import count, search
-from bilateral.web import compared, documents, queries, views
-from bilateral.web.views import link as _link
-from bilateral.web.views import path
+from bilateral.web import compared, dashboard, documents, queries, views
 
 TEMPLATES = Environment(loader=PackageLoader("bilateral.web", "templates"), autoescape=select_autoescape())
 # Marks the search module puts around matched words; control characters never occur in cleaned article text.
@@ -41,6 +41,10 @@ def _highlight(snippet: str) -> Markup:
 
 def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
     app = FastAPI(title="bilateral", docs_url=None, redoc_url=None)
+    charts_built = dashboard.interactive()
+    if charts_built:  # the vendored chart bundle, map data and their licences (scripts/vendor-js.sh)
+        static = resources.files("bilateral.web") / "static"
+        app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
     @contextmanager
     def store() -> Iterator[sqlite3.Connection]:
@@ -66,6 +70,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     def _page(title: str, *, status: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("sections", [])
+        context["chart_script"] = charts_built and any("chart" in s for s in context["sections"])
         context.setdefault("removed", None)
         html = TEMPLATES.get_template("page.html").render(title=title, **context)
         return HTMLResponse(html, status_code=status)
@@ -83,32 +88,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse)
     def overview() -> HTMLResponse:
-        data = overview_data()
-        docs = [
-            [_link(path("documents", d["id"]), d["title"] or d["id"]), d["outlet"], d["published"]]
-            for d in data["documents"]
-        ]
-        acts = [[_link(path("actors", a["id"]), a["name"]), a["country"], a["mentions"]] for a in data["actors"]]
-        names = {a["id"]: a["name"] for a in data["actors"]}
-        evs = [
-            [
-                e["date"] or "",
-                e["type"],
-                views.actors(e["source"], [names.get(a, a) for a in e["source"]]),
-                views.actors(e["target"], [names.get(a, a) for a in e["target"]]),
-                views.evidence(e["document"], f"e-{e['id']}", e["evidence"]),
-            ]
-            for e in data["events"]
-        ]
-        return _page(
-            "Overview",
-            form=True,
-            sections=[
-                {"heading": "Documents", "head": ["Title", "Outlet", "Published"], "rows": docs},
-                {"heading": "Actors", "head": ["Actor", "Country", "Mentions"], "rows": acts},
-                {"heading": "Events", "head": ["Date", "Type", "Source", "Target", "Evidence"], "rows": evs},
-            ],
-        )
+        return _page("Overview", form=True, sections=dashboard.overview(overview_data()))
 
     def hits(
         q: str, outlet: str | None, since: str | None, until: str | None, syntax: bool, offset: int = 0
