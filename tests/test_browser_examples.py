@@ -6,6 +6,7 @@ clicked through: search → document (highlighted text) → actor → an event's
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -187,3 +188,64 @@ def test_overview_charts_turn_interactive_under_a_strict_csp(page: Any, base_url
     assert problems == [] and outside == []
     tab.screenshot(path=str(SHOTS / "overview-dashboard.png"), full_page=True)
     context.close()
+
+
+AXE = Path(__file__).resolve().parents[1] / "web-vendor" / "node_modules" / "axe-core" / "axe.min.js"
+# What a person must never see on a page: Python's None in a cell, an event without actors drawn as "? → ?",
+# a bare hex id, an unformatted float.
+NEVER = {
+    "None in a cell": re.compile(r">\s*None\s*<"),
+    "? → ?": re.compile(r"\?\s*→\s*\?"),
+    "bare id": re.compile(r"\b(?:story-)?[0-9a-f]{12,16}\b"),
+    "unformatted float": re.compile(r"\b\d+\.\d{4,}\b|\b\d{7,}\.0\b"),
+}
+
+
+def pages(page: Any, base_url: str) -> list[str]:
+    found = ["/", "/timeline", "/actors", "/issues", "/sources", "/stories", "/search?q=vaccine", "/docs"]
+    for listing in ("actors", "issues", "sources", "stories"):
+        page.goto(f"{base_url}/{listing}")
+        found.append(first_link(page, f"/{listing}/"))
+    page.goto(base_url + "/search?q=vaccine")
+    found.append(first_link(page, "/documents/"))
+    return found
+
+
+def test_no_page_shows_none_unnamed_arrows_ids_or_raw_floats(page: Any, base_url: str) -> None:
+    for url in pages(page, base_url):
+        page.goto(base_url + url)
+        shown = page.evaluate("document.querySelector('main').innerText")
+        cells = page.evaluate("Array.from(document.querySelectorAll('td')).map(c => c.outerHTML).join('')")
+        for what, pattern in NEVER.items():
+            where = cells if what == "None in a cell" else shown
+            assert not pattern.search(where), (url, what, pattern.search(where))
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (make installs it under web-vendor/)")
+def test_no_serious_accessibility_violation(page: Any, base_url: str) -> None:
+    for url in pages(page, base_url):
+        page.goto(base_url + url)
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
+        serious = [(v["id"], v["impact"], len(v["nodes"])) for v in found if v["impact"] in ("serious", "critical")]
+        assert serious == [], (url, serious)
+
+
+def test_tables_sort_filter_and_download(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/actors")
+    table = page.locator("main table").first
+    page.locator("main th button.sort", has_text="Mentions").first.click()
+    page.locator("main th button.sort", has_text="Mentions").first.click()  # descending
+    counts = [int(t) for t in table.locator("tr td:nth-child(5)").all_inner_texts() if t.strip().isdigit()]
+    assert counts and counts == sorted(counts, reverse=True)
+    page.fill(".table-tools input", "Cienfuegos")
+    shown = table.locator("tr:not([hidden]) td:first-child").all_inner_texts()
+    assert shown and all("cienfuegos" in row.lower() for row in shown)
+    with page.expect_download() as csv_download:
+        page.locator(".table-tools button", has_text="CSV").first.click()
+    text = Path(csv_download.value.path()).read_text(encoding="utf-8")
+    assert text.splitlines()[0].startswith("Actor") and len(text.splitlines()) == len(shown) + 1
+    with page.expect_download() as json_download:
+        page.locator(".table-tools button", has_text="JSON").first.click()
+    records = json.loads(Path(json_download.value.path()).read_text(encoding="utf-8"))
+    assert len(records) == len(shown) and "Actor" in records[0]

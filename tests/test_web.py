@@ -455,7 +455,8 @@ def _ok(client: TestClient, url: str) -> Any:
     if not url.startswith("/api/"):
         # the only scripts: the vendored chart bundle and the charts' JSON specs (data, never run)
         scripts = {re.sub(r'"chart-[a-z]+"', '"{}"', tag) for tag in re.findall(r"<script[^>]*>", found.text)}
-        assert scripts <= {OUR_SCRIPT, '<script src="/static/vendor/charts.js" defer>'}, (url, scripts)
+        ours = {OUR_SCRIPT, '<script src="/static/vendor/charts.js" defer>', '<script src="/static/tables.js" defer>'}
+        assert scripts <= ours, (url, scripts)
         assert '<a href="/timeline">Timeline</a>' in found.text, url
         return found.text
     return found.json()

@@ -24,7 +24,8 @@ Spec = dict[str, Any]
 
 
 def _lite(title: str, rows: list[dict[str, Any]], **spec: Any) -> Spec:
-    return {"$schema": SCHEMA, "title": title, "data": {"values": rows}, "config": CONFIG, **spec}
+    # `description` becomes the drawn chart's accessible name (aria-label) in the browser
+    return {"$schema": SCHEMA, "title": title, "description": title, "data": {"values": rows}, "config": CONFIG, **spec}
 
 
 def events_by_direction(rows: list[dict[str, Any]]) -> Spec:
@@ -132,6 +133,7 @@ def actor_network(nodes: list[dict[str, Any]], links: list[dict[str, Any]], *, w
     return {
         "$schema": "https://vega.github.io/schema/vega/v5.json",
         "title": {"text": "Who acts on whom: actors in the most events", "font": FONT["font"]},
+        "description": "Who acts on whom: actors in the most events",
         "width": width,
         "height": height,
         "autosize": "none",
@@ -159,6 +161,7 @@ def actor_network(nodes: list[dict[str, Any]], links: list[dict[str, Any]], *, w
             {
                 "name": "nodes",
                 "type": "symbol",
+                "description": "actors, sized by their events",
                 "zindex": 1,
                 "from": {"data": "node-data"},
                 "encode": {
@@ -188,6 +191,7 @@ def actor_network(nodes: list[dict[str, Any]], links: list[dict[str, Any]], *, w
             },
             {
                 "type": "path",
+                "aria": False,
                 "from": {"data": "link-data"},
                 "interactive": False,
                 "encode": {
@@ -247,7 +251,7 @@ def country_map(rows: list[dict[str, Any]]) -> Spec:
         data={"values": world(), "format": {"type": "topojson", "feature": "countries"}},
         projection={"type": "equalEarth"},
         layer=[
-            {"mark": {"type": "geoshape", "fill": "#e8e8e8", "stroke": "#fff", "strokeWidth": 0.5}},
+            {"mark": {"type": "geoshape", "fill": "#e8e8e8", "stroke": "#fff", "strokeWidth": 0.5, "aria": False}},
             {
                 "transform": [
                     {

@@ -41,10 +41,9 @@ def _highlight(snippet: str) -> Markup:
 
 def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
     app = FastAPI(title="bilateral", docs_url=None, redoc_url=None)
-    charts_built = dashboard.interactive()
-    if charts_built:  # the vendored chart bundle, map data and their licences (scripts/vendor-js.sh)
-        static = resources.files("bilateral.web") / "static"
-        app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    charts_built = dashboard.interactive()  # the vendored chart bundle (scripts/vendor-js.sh), when built
+    static = resources.files("bilateral.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
     @contextmanager
     def store() -> Iterator[sqlite3.Connection]:
@@ -264,7 +263,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
     @app.get("/documents/{doc_id:path}", response_class=HTMLResponse)
     def document(doc_id: str) -> HTMLResponse:
         doc = api_document(doc_id)
-        return _page(doc["title"] or doc_id, removed=doc["removed"], sections=views.document(doc))
+        return _page(doc["title"] or "(untitled)", removed=doc["removed"], sections=views.document(doc))
 
     @app.get("/docs", response_class=HTMLResponse)
     def docs() -> HTMLResponse:

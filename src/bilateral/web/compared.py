@@ -115,7 +115,7 @@ def source(db: sqlite3.Connection, outlet: str) -> dict[str, Any]:
     documents = [
         {
             "id": row["id"],
-            "title": row["title"] or row["id"],
+            "title": row["title"] or "(untitled)",
             "published": row["published"],
             "duplicate_of": row["duplicate_of"],
             "genre": profiles[row["id"]]["genre"] if row["id"] in profiles else None,
@@ -134,6 +134,9 @@ def source(db: sqlite3.Connection, outlet: str) -> dict[str, Any]:
         "tone": tone(db, by="actor", documents=ids),
         "stories": compared["stories"].get(outlet, []),
         "gaps": [g for g in compared["gaps"] if g["outlet"] == outlet],
+        "story_labels": {row["id"]: row["label"] for row in db.execute("SELECT id, label FROM stories")}
+        if "stories" in present
+        else {},
     }
 
 

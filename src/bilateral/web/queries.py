@@ -54,7 +54,11 @@ def doc_info(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, dict[str, 
         f"SELECT {META} FROM documents WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)
     )
     return {
-        row["id"]: {"title": row["title"] or row["id"], "outlet": outlet_name(row), "published": row["published"]}
+        row["id"]: {
+            "title": row["title"] or f"(untitled, {outlet_name(row)})",
+            "outlet": outlet_name(row),
+            "published": row["published"],
+        }
         for row in rows
     }
 
@@ -76,7 +80,7 @@ def _event(row: sqlite3.Row, actor_names: dict[str, str], outlet: str) -> dict[s
     event["agenda"] = sorted(json.loads(row["agenda"] or "[]"))
     event["when"] = row["date"] or row["published"]
     event["outlet"] = outlet
-    event["title"] = row["title"] or row["document"]
+    event["title"] = row["title"] or "(untitled)"
     for side in ("source", "target"):
         event[f"{side}_names"] = [actor_names.get(a, a) for a in event[side]]
     return event

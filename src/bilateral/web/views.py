@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
+from bilateral.report.formats import label, share
 from bilateral.web.documents import figure_text, spans
 from bilateral.web.highlight import render
 
@@ -33,7 +34,17 @@ def evidence(document: str, anchor: str, text: str) -> Markup:
 
 
 def actors(ids: Iterable[str], names: Iterable[str]) -> Markup:
-    return Markup(", ").join(link(path("actors", a), name) for a, name in zip(ids, names, strict=True)) or Markup("?")
+    return Markup(", ").join(link(path("actors", a), name) for a, name in zip(ids, names, strict=True)) or Markup(
+        "unnamed"
+    )
+
+
+def country_name(code: str | None) -> str:
+    """An ISO alpha-3 code as the country's name ('MEX' → 'Mexico'); other codes (IGO …) as they are."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=code) if code and len(code) == 3 else None
+    return (getattr(found, "common_name", None) or found.name) if found else (code or "")
 
 
 def score(value: float | None) -> str:
@@ -52,7 +63,9 @@ def event_rows(events: list[dict[str, Any]]) -> list[list[object]]:
             e["when"] if e["date"] else (f"{e['when']} (published)" if e["when"] else "undated"),
             e["type"],
             e["status"],
-            Markup("{} → {}").format(actors(e["source"], e["source_names"]), actors(e["target"], e["target_names"])),
+            Markup("{} → {}").format(actors(e["source"], e["source_names"]), actors(e["target"], e["target_names"]))
+            if e["source"] or e["target"]
+            else "no actor named",
             Markup(", ").join(link(path("issues", i), i) for i in e["agenda"]),
             link(path("sources", e["outlet"]), e["outlet"]),
             evidence(e["document"], f"e-{e['id']}", e["evidence"]),
@@ -198,7 +211,7 @@ def issue(data: dict[str, Any]) -> list[Section]:
             "head": ["Frame", "Score", "Source", "Evidence"],
             "rows": [
                 [
-                    f["frame"],
+                    label(f["frame"]),
                     f"{f['score']:.2f}",
                     caption(sources, f["document"]),
                     Markup("<br>").join(evidence(f["document"], f"s-{x['start']}", x["text"]) for x in f["evidence"]),
@@ -266,14 +279,14 @@ def source(data: dict[str, Any]) -> list[Section]:
     return [
         {
             "heading": "Documents",
-            "head": ["Title", "Published", "Genre", "Partisanship", "Frames", "Issues"],
+            "head": ["Title", "Published", "Genre", "Hyperpartisan (probability)", "Frames", "Issues"],
             "rows": [
                 [
                     link(path("documents", d["id"]), d["title"]),
                     d["published"] or "",
                     d["genre"] or "",
-                    "" if d["partisanship"] is None else f"{d['partisanship']:.2f}",
-                    ", ".join(d["frames"][:3]),
+                    "" if d["partisanship"] is None else share(d["partisanship"]),
+                    ", ".join(label(f) for f in d["frames"][:3]),
                     Markup(", ").join(link(path("issues", i), i) for i in d["issues"]),
                 ]
                 for d in data["documents"]
@@ -300,7 +313,7 @@ def source(data: dict[str, Any]) -> list[Section]:
         {
             "heading": "Stories it reports",
             "head": ["Story"],
-            "rows": [[link(path("stories", s), s)] for s in data["stories"]],
+            "rows": [[link(path("stories", s), data["story_labels"].get(s, s))] for s in data["stories"]],
         },
         {
             "heading": "What it leaves out",
@@ -309,7 +322,10 @@ def source(data: dict[str, Any]) -> list[Section]:
             "rows": [
                 [
                     g["kind"],
-                    link(path("issues" if g["kind"] == "issue" else "stories", g["item"]), g["item"]),
+                    link(
+                        path("issues" if g["kind"] == "issue" else "stories", g["item"]),
+                        data["story_labels"].get(g["item"], g["item"]),
+                    ),
                     Markup(", ").join(link(path("sources", o), o) for o in g["covered_by"]),
                 ]
                 for g in data["gaps"]
@@ -421,7 +437,7 @@ def actor_list(rows: list[dict[str, Any]]) -> list[Section]:
                 [
                     link(path("actors", a["id"]), a["name"]),
                     a["kind"],
-                    a["country"] or "",
+                    country_name(a["country"]),
                     a["sector"] or "",
                     a["mentions"],
                     len(a["documents"]),
