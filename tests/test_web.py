@@ -323,7 +323,7 @@ def test_sources_name_outlets_and_show_tone_and_gaps(corpus: TestClient) -> None
     assert wire["issues"] == {"migration": 2, "security": 1, "trade": 1}
     assert wire["stories"] == ["st1"] and isinstance(wire["gaps"], list)
     page = corpus.get("/sources/Continental%20Wire").text
-    assert "What it leaves out" in page and 'href="/actors/USA">United States</a>' in page and "-0.50" in page
+    assert "What it leaves out" in page and 'href="/actors/USA">United States</a>' in page and "−0.50" in page
     assert 'href="/sources/border.example"' in corpus.get("/sources").text
     assert corpus.get("/sources/Nobody").status_code == 404
 
@@ -352,6 +352,19 @@ def test_stories_list_and_story_page_with_figure_conflict(corpus: TestClient) ->
     assert 'href="/sources/border.example"' in page and 'href="/documents/wire#e-wire:e2"' in page
     assert 'href="/stories/st1"' in corpus.get("/stories").text
     assert corpus.get("/stories/none").status_code == 404
+
+
+def test_story_shows_each_source_side_by_side_and_events_link_to_their_story(corpus: TestClient) -> None:
+    told = {d["document"]: d for d in corpus.get("/api/stories/st1").json()["told"]}
+    assert set(told) == {"wire", "host"}
+    assert told["wire"]["outlet"] == "Continental Wire" and told["wire"]["genre"] == "news"
+    # the wire names the two countries in the story's event; the other source does not
+    assert told["host"]["left_out"] == ["Mexico", "United States"] and told["wire"]["left_out"] == []
+    assert told["wire"]["frames"] == ["security_and_defence"]
+    page = corpus.get("/stories/st1").text
+    assert page.count('<article class="told">') == 2 and "security and defence" in page
+    timeline = corpus.get("/timeline").text
+    assert timeline.count('href="/stories/st1">Mexico deploys troops</a>') == 1  # only wire:e2 is in the story
 
 
 def test_stories_page_says_none_yet_when_the_tables_are_empty(tmp_path: Path) -> None:

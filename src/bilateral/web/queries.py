@@ -81,6 +81,8 @@ def _event(row: sqlite3.Row, actor_names: dict[str, str], outlet: str) -> dict[s
     event["when"] = row["date"] or row["published"]
     event["outlet"] = outlet
     event["title"] = row["title"] or "(untitled)"
+    story_id, _, story_label = (row["story"] or "").partition("\x1f")
+    event["story"] = {"id": story_id, "label": story_label} if story_id else None
     for side in ("source", "target"):
         event[f"{side}_names"] = [actor_names.get(a, a) for a in event[side]]
     return event
@@ -143,8 +145,15 @@ def events_where(
     """Events matching an SQL condition on `e` (and its document `d`), in timeline order, with names and issues."""
     if "events" not in tables(db):
         return []
+    # the story an event belongs to, if any, so every event links to the other sources that told it
+    story = (
+        "(SELECT s.id || char(31) || s.label FROM story_items i JOIN stories s ON s.id = i.story "
+        "WHERE i.kind = 'event' AND i.item = e.id ORDER BY s.id LIMIT 1)"
+        if "stories" in tables(db)
+        else "NULL"
+    )
     rows = db.execute(
-        f"SELECT e.*, d.published, d.title, {SPAN_ISSUES.format(t='e')} AS agenda "
+        f"SELECT e.*, d.published, d.title, {SPAN_ISSUES.format(t='e')} AS agenda, {story} AS story "
         f"FROM events e JOIN documents d ON d.id = e.document WHERE {condition} "
         "ORDER BY COALESCE(e.date, d.published) IS NULL, COALESCE(e.date, d.published), e.document, e.start, e.id "
         "LIMIT ? OFFSET ?",

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
-from bilateral.report.formats import label, share
+from bilateral.report.formats import label, share, signed, when
 from bilateral.web.documents import figure_text, spans
 from bilateral.web.highlight import render
 
@@ -48,7 +48,7 @@ def country_name(code: str | None) -> str:
 
 
 def score(value: float | None) -> str:
-    return "" if value is None else f"{value:+.2f}"
+    return "" if value is None else signed(value)
 
 
 def caption(sources: Mapping[str, Mapping[str, Any]], document: str) -> Markup:
@@ -69,12 +69,13 @@ def event_rows(events: list[dict[str, Any]]) -> list[list[object]]:
             Markup(", ").join(link(path("issues", i), i) for i in e["agenda"]),
             link(path("sources", e["outlet"]), e["outlet"]),
             evidence(e["document"], f"e-{e['id']}", e["evidence"]),
+            link(path("stories", e["story"]["id"]), e["story"]["label"]) if e.get("story") else "",
         ]
         for e in events
     ]
 
 
-EVENT_HEAD = ["Date", "Type", "Status", "Source → target", "Issues", "Outlet", "Evidence"]
+EVENT_HEAD = ["Date", "Type", "Status", "Source → target", "Issues", "Outlet", "Evidence", "Story"]
 
 
 def figure_rows(figures: list[dict[str, Any]], sources: Mapping[str, Mapping[str, Any]]) -> list[list[object]]:
@@ -345,16 +346,10 @@ def story(data: dict[str, Any]) -> list[Section]:
             evidence(figure["document"], f"f-{figure['id']}", figure["evidence"]),
         )
 
+    first, last = when(data["first_date"]), when(data["last_date"])
     return [
-        {"note": f"{data['first_date'] or '?'} to {data['last_date'] or '?'}"},
-        {
-            "heading": "Documents",
-            "head": ["Title", "Source"],
-            "rows": [
-                [link(path("documents", d), info["title"]), caption(sources, d)]
-                for d, info in sorted(sources.items(), key=lambda kv: (kv[1]["published"] or "", kv[0]))
-            ],
-        },
+        {"note": first if first == last else f"{first} to {last}"},
+        {"heading": "How each source told it", "html": side_by_side(data["told"])},
         {"heading": "Events", "head": EVENT_HEAD, "rows": event_rows(data["events"])},
         {"heading": "Figures", "head": FIGURE_HEAD, "rows": figure_rows(data["figures"], sources)},
         {
@@ -367,6 +362,35 @@ def story(data: dict[str, Any]) -> list[Section]:
             ],
         },
     ]
+
+
+def side_by_side(told: list[dict[str, Any]]) -> Markup:
+    """One card per document of a story, side by side: headline, outlet and date, genre, frames, tone toward the
+    story's actors, and what the others report that it leaves out."""
+    cards = []
+    for d in told:
+        tone = Markup(", ").join(
+            Markup("{} {}").format(link(path("actors", t["actor"]), t["name"]), score(t["score"])) for t in d["tone"]
+        )
+        cards.append(
+            Markup(
+                '<article class="told"><h3>{}</h3><p>{} · {}</p><dl><dt>Genre</dt><dd>{}</dd>'
+                "<dt>Framing</dt><dd>{}</dd><dt>Tone toward the story's actors (−1 to +1)</dt><dd>{}</dd>"
+                "<dt>Actors the others name and it does not</dt><dd>{}</dd>"
+                "<dt>Counts the others give and it does not</dt><dd>{}</dd></dl>"
+                "</article>"
+            ).format(
+                link(path("documents", d["document"]), d["title"]),
+                link(path("sources", d["outlet"]), d["outlet"]),
+                when(d["published"]),
+                d["genre"] or "not known",
+                ", ".join(label(f) for f in d["frames"]) or "none found",
+                tone or "none found",
+                ", ".join(d["left_out"]) or "none",
+                ", ".join(d["counts_left_out"]) or "none",
+            )
+        )
+    return Markup('<div class="side-by-side">{}</div>').format(Markup("").join(cards))
 
 
 def issue_list(rows: list[dict[str, Any]]) -> list[Section]:
