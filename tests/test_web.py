@@ -365,6 +365,8 @@ def test_story_shows_each_source_side_by_side_and_events_link_to_their_story(cor
     assert page.count('<article class="told">') == 2 and "security and defence" in page
     timeline = corpus.get("/timeline").text
     assert timeline.count('href="/stories/st1">Mexico deploys troops</a>') == 1  # only wire:e2 is in the story
+    actor = corpus.get("/actors/MEX").text
+    assert "Stories it takes part in" in actor and 'href="/stories/st1">Mexico deploys troops</a>' in actor
 
 
 def test_stories_page_says_none_yet_when_the_tables_are_empty(tmp_path: Path) -> None:

@@ -254,10 +254,26 @@ def document(doc: dict[str, Any]) -> list[Section]:
     ]
 
 
+def actor_stories(data: dict[str, Any]) -> list[list[object]]:
+    """The stories an actor's events belong to, most events first."""
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for e in data["events"]:
+        if e.get("story"):
+            counts[e["story"]["id"]] = counts.get(e["story"]["id"], 0) + 1
+            labels[e["story"]["id"]] = e["story"]["label"]
+    ranked = sorted(counts, key=lambda s: (-counts[s], labels[s]))
+    return [[link(path("stories", s), labels[s]), counts[s]] for s in ranked]
+
+
 def actor(data: dict[str, Any]) -> list[Section]:
     return [
-        {"note": f"{data['kind']} · country {data['country'] or '?'} · sector {data['sector'] or '?'}"},
+        {
+            "note": f"{data['kind']} · country: {country_name(data['country']) or 'not known'} · "
+            f"sector: {data['sector'] or 'not known'}"
+        },
         {"heading": "Aliases", "head": ["Alias"], "rows": [[x] for x in data["aliases"]]},
+        {"heading": "Stories it takes part in", "head": ["Story", "Events of it here"], "rows": actor_stories(data)},
         {"heading": "Events as source or target", "head": EVENT_HEAD, "rows": event_rows(data["events"])},
         {
             "heading": "Tone by outlet",
