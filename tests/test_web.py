@@ -65,6 +65,13 @@ def test_api_mirrors_pages(store: Path) -> None:
     assert "/api/search" in client.get("/docs").text and "cdn" not in client.get("/docs").text
 
 
+def test_api_docs_list_parameters_and_examples_offline(store: Path) -> None:
+    page = TestClient(create_app(store)).get("/docs").text
+    assert "q (query, string, required)" in page and "actor_id (path, string, required)" in page
+    assert 'href="/api/search?q=tariffs&amp;since=2020-01-01"' in page and "One actor with its events" in page
+    assert "cdn" not in page.lower()
+
+
 def test_errors_map_to_http_status(store: Path) -> None:
     client = TestClient(create_app(store))
     bad = client.get("/search", params={"q": 'tariffs AND ("', "syntax": "true"})

@@ -83,6 +83,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/overview")
     def api_overview() -> dict[str, Any]:
+        """The whole map (the export contract) without document texts."""
         return overview_data()
 
     @app.get("/", response_class=HTMLResponse)
@@ -183,6 +184,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/actors")
     def api_actors() -> list[dict[str, Any]]:
+        """Every actor: name, kind, country, sector, aliases, mentions and documents."""
         with store() as db:
             return actors(db)
 
@@ -192,6 +194,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/actors/{actor_id:path}")
     def api_actor(actor_id: str) -> dict[str, Any]:
+        """One actor with its events (each with its story) and its tone in each outlet."""
         with store() as db:
             return documents.actor(db, actor_id)
 
@@ -202,6 +205,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/issues")
     def api_issues() -> list[dict[str, Any]]:
+        """Every agenda issue with its documents, events, figures and linkages counted."""
         with store() as db:
             return queries.issues(db)
 
@@ -211,6 +215,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/issues/{issue:path}")
     def api_issue(issue: str) -> dict[str, Any]:
+        """One agenda issue: its events, figures, frames and linkages with evidence."""
         with store() as db:
             return queries.issue(db, issue)
 
@@ -220,6 +225,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/sources")
     def api_sources() -> list[dict[str, Any]]:
+        """Every outlet: documents, genres, mean partisanship, date range."""
         with store() as db:
             return compared.sources(db)
 
@@ -229,6 +235,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/sources/{outlet:path}")
     def api_source(outlet: str) -> dict[str, Any]:
+        """One outlet: documents, tone toward actors, stories, what it leaves out."""
         with store() as db:
             return compared.source(db, outlet)
 
@@ -238,6 +245,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/stories")
     def api_stories() -> list[dict[str, Any]]:
+        """Every story across documents with its counts of events, figures, agreements and conflicts."""
         with store() as db:
             return compared.stories(db)
 
@@ -247,6 +255,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/stories/{story_id:path}")
     def api_story(story_id: str) -> dict[str, Any]:
+        """One story: how each source told it, its events, figures and figure comparisons."""
         with store() as db:
             return compared.story(db, story_id)
 
@@ -257,6 +266,7 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/documents/{doc_id:path}")
     def api_document(doc_id: str) -> dict[str, Any]:
+        """One document: its text, metadata and every finding with character offsets."""
         with store() as db:
             return documents.document(db, doc_id)
 
@@ -267,17 +277,18 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/docs", response_class=HTMLResponse)
     def docs() -> HTMLResponse:
-        # FastAPI's Swagger page loads JS/CSS from a CDN; this plain list of routes works offline.
-        paths = app.openapi()["paths"]
-        rows = [
-            [method.upper(), path, op.get("summary", "")]
-            for path, ops in sorted(paths.items())
-            for method, op in ops.items()
-        ]
+        # FastAPI's Swagger page loads JS/CSS from a CDN; this page reads the same OpenAPI schema and works offline.
         return _page(
             "API",
             sections=[
-                {"heading": "Routes (schema at /openapi.json)", "head": ["Method", "Path", "Summary"], "rows": rows}
+                {
+                    "heading": "Routes",
+                    "note": Markup("Every page's data as JSON; the schema is {}.").format(
+                        views.link("/openapi.json", "/openapi.json")
+                    ),
+                    "head": ["Method", "Path", "What it returns", "Parameters", "Example"],
+                    "rows": views.api_routes(app.openapi()["paths"]),
+                }
             ],
         )
 

@@ -486,3 +486,31 @@ def actor_list(rows: list[dict[str, Any]]) -> list[Section]:
             ],
         }
     ]
+
+
+# Example values for the API page's links, by parameter name (ids come from the store, so examples use lists).
+EXAMPLES = {"q": "tariffs", "issue": "migration", "since": "2020-01-01", "until": "2020-12-31", "limit": "20"}
+
+
+def api_routes(paths: Mapping[str, Mapping[str, Any]]) -> list[list[object]]:
+    """One row per /api route of an OpenAPI schema: method, path, summary, parameters (where, type, required)
+    and an example link for GET routes whose parameters all have examples."""
+    rows: list[list[object]] = []
+    for route, operations in sorted(paths.items()):
+        if not route.startswith("/api/"):
+            continue
+        for method, op in operations.items():
+            params = op.get("parameters", [])
+            described = ", ".join(
+                f"{p['name']} ({p['in']}, {p.get('schema', {}).get('type') or 'text'}"
+                f"{', required' if p.get('required') else ''})"
+                for p in params
+            )
+            example: object = ""
+            wanted = [p for p in params if p.get("required") or p["name"] in ("q", "since")]
+            if method == "get" and all(p["in"] == "query" and p["name"] in EXAMPLES for p in wanted):
+                query = urlencode({p["name"]: EXAMPLES[p["name"]] for p in wanted})
+                example = link(route + (f"?{query}" if query else ""), route + (f"?{query}" if query else ""))
+            summary = (op.get("description") or op.get("summary") or "").split("\n")[0]
+            rows.append([method.upper(), route, summary, described or "none", example])
+    return rows
