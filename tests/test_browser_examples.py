@@ -23,6 +23,8 @@ pytestmark = [
     pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="/usr/bin/chromium is absent"),
 ]
 SHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots" / "examples"
+# What the README shows (docs/screenshots/ is refreshed by copying these): one screenful each.
+README_SHOTS = SHOTS.parent / "readme"
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +157,9 @@ def test_the_examples_briefing_reads_as_one_offline_and_prints_short(page: Any, 
     assert tab.locator("svg[role=img]").count() >= 4
     assert tab.locator(f"a[href^='{evidence.name}']").count() > 0
     tab.screenshot(path=str(SHOTS / "briefing.png"), full_page=True)
+    README_SHOTS.mkdir(parents=True, exist_ok=True)
+    tab.set_viewport_size({"width": 1000, "height": 1100})
+    tab.screenshot(path=str(README_SHOTS / "briefing.png"))
     pages = pdf_pages(tab.pdf(format="A4"))
     assert 1 <= pages <= 15, pages
     tab.goto(evidence.as_uri())
@@ -187,6 +192,13 @@ def test_overview_charts_turn_interactive_under_a_strict_csp(page: Any, base_url
                           "document.querySelectorAll('figure.chart').length")  # fmt: skip
     assert problems == [] and outside == []
     tab.screenshot(path=str(SHOTS / "overview-dashboard.png"), full_page=True)
+    README_SHOTS.mkdir(parents=True, exist_ok=True)
+    tab.set_viewport_size({"width": 1200, "height": 900})
+    tab.screenshot(path=str(README_SHOTS / "overview.png"))
+    told_most = tab.evaluate("fetch('/api/stories').then(r => r.json()).then(s => s.sort((a, b) => "
+                             "b.documents - a.documents || b.events - a.events)[0].id)")  # fmt: skip
+    tab.goto(f"{base_url}/stories/{told_most}")
+    tab.screenshot(path=str(README_SHOTS / "story.png"))
     context.close()
 
 
