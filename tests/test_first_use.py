@@ -11,6 +11,7 @@ import json
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,46 @@ def test_help_and_version_import_nothing_heavy(flag: str) -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+BILATERAL = Path(sys.executable).with_name("bilateral")
+
+
+@pytest.mark.model
+@pytest.mark.server
+@pytest.mark.skipif(not BILATERAL.exists(), reason="the bilateral command is not installed beside this Python")
+def test_the_readme_tour_as_written(tmp_path: Path) -> None:
+    """The README's tour, command by command, with the installed `bilateral` (as `.venv/bin/bilateral`)."""
+    corpus(tmp_path / "articles", border=BORDER, islands=ISLANDS)
+
+    def tour(*args: str) -> str:
+        done = subprocess.run([str(BILATERAL), *args], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, (args, done.stdout, done.stderr)
+        return done.stdout
+
+    assert "explore it: bilateral serve out" in tour("run", "articles/", "--out", "out/")
+    assert (tmp_path / "out" / "bilateral.db").exists() and (tmp_path / "out" / "briefing-evidence.html").exists()
+    assert "document" in tour("search", "tariffs", "--db", "out/bilateral.db")
+    assert "document" in tour("search", '"export controls" OR tariff*', "--db", "out/bilateral.db", "--since", "2019")
+    assert json.loads(tour("stats", "--json", "--db", "out/bilateral.db"))["documents"] == 2
+    tour("export", "--format", "csv", "-o", "tables", "--db", "out/bilateral.db")
+    assert (tmp_path / "tables" / "events.csv").exists()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([str(BILATERAL), "serve", "out/", "--port", str(port)], cwd=tmp_path)
+    try:
+        import httpx
+
+        for _ in range(100):
+            try:
+                page = httpx.get(f"http://127.0.0.1:{port}/", timeout=2)
+                break
+            except httpx.TransportError:
+                server.poll()
+                assert server.returncode is None, "serve exited"
+                time.sleep(0.2)
+        assert page.status_code == 200 and "Overview" in page.text
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
