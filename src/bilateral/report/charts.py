@@ -55,6 +55,24 @@ def events_by_direction(rows: list[dict[str, Any]]) -> Spec:
     )
 
 
+def events_over_time(rows: list[dict[str, Any]]) -> Spec:
+    """Events per quarter, stacked by quad class. rows: {"month": "YYYY-MM-01", "quad": str, "events": int}."""
+    return _lite(
+        "Events per quarter, by kind",
+        rows,
+        transform=[{"calculate": f"indexof({QUAD_ORDER!r}, datum.quad)", "as": "quad_rank"}],
+        mark={"type": "bar", "tooltip": True},
+        encoding={
+            "x": {"field": "month", "type": "temporal", "timeUnit": "yearquarter", "title": None},
+            "y": {"aggregate": "sum", "field": "events", "type": "quantitative", "title": "events"},
+            "color": {"field": "quad", "type": "nominal", "scale": QUAD_SCALE, "title": None},
+            "order": {"field": "quad_rank", "type": "ordinal"},
+        },
+        width=620,
+        height=120,
+    )
+
+
 def issues_over_time(rows: list[dict[str, Any]]) -> Spec:
     """Cooperation above the line, conflict below, per quarter and agenda issue.
 

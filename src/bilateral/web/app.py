@@ -23,7 +23,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from bilateral.errors import BilateralError, PortInUse
-from bilateral.export.contract import actors, build_map
+from bilateral.export.contract import actors, build_map, events
+from bilateral.export.contract import documents as contract_documents
 from bilateral.store.db import connect
 from bilateral.store.search import count, search
 from bilateral.web import compared, dashboard, documents, queries, views
@@ -178,9 +179,12 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
         offset: int = 0,
     ) -> HTMLResponse:
         found = api_timeline(issue, actor, outlet, type, since, until, TIMELINE_PAGE, offset)
+        chosen = {"issue": issue, "actor": actor, "outlet": outlet, "type": type, "since": since, "until": until}
         with store() as db:
             facets = queries.facets(db)
-        return _page("Timeline", sections=views.timeline(found, facets, found["filters"]))
+            every = queries.timeline(db, **{k: v or None for k, v in chosen.items()}, limit=-1, offset=0)
+        sections = views.timeline(found, facets, found["filters"])
+        return _page("Timeline", sections=[sections[0], *dashboard.timeline_chart(every["events"]), *sections[1:]])
 
     @app.get("/api/actors")
     def api_actors() -> list[dict[str, Any]]:
@@ -190,7 +194,10 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/actors", response_class=HTMLResponse)
     def actor_list() -> HTMLResponse:
-        return _page("Actors", sections=views.actor_list(api_actors()))
+        found = api_actors()
+        with store() as db:
+            network = dashboard.network_chart({"actors": found, "events": events(db)})
+        return _page("Actors", sections=[*network, *views.actor_list(found)])
 
     @app.get("/api/actors/{actor_id:path}")
     def api_actor(actor_id: str) -> dict[str, Any]:
@@ -211,7 +218,9 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/issues", response_class=HTMLResponse)
     def issue_list() -> HTMLResponse:
-        return _page("Issues", sections=views.issue_list(api_issues()))
+        with store() as db:
+            mix = dashboard.salience_chart({"documents": contract_documents(db)})
+        return _page("Issues", sections=[*views.issue_list(api_issues()), *mix])
 
     @app.get("/api/issues/{issue:path}")
     def api_issue(issue: str) -> dict[str, Any]:

@@ -46,9 +46,32 @@ def chart(name: str, spec: charts.Spec, heading: str | None = None) -> Section:
     return {"heading": heading, "chart": {"id": f"chart-{name}", "svg": drawn, "spec": Markup(safe)}}
 
 
+def timeline_chart(events: list[dict[str, Any]]) -> list[Section]:
+    """Events per quarter by kind, for the events a timeline filter keeps (each dated by its date or article)."""
+    counts: dict[tuple[str, str], int] = {}
+    for event in events:
+        when_ = event.get("when") or ""
+        if len(when_) >= 7:
+            key = (f"{when_[:7]}-01", digest.quad(event))
+            counts[key] = counts.get(key, 0) + 1
+    rows = [{"month": m, "quad": q, "events": n} for (m, q), n in sorted(counts.items())]
+    return [chart("timeline", charts.events_over_time(rows))] if rows else []
+
+
+def network_chart(data: dict[str, Any]) -> list[Section]:
+    """The actor network (force-laid), or nothing when no event links two actors. data: actors and events."""
+    nodes, links = digest.network(data, {a["id"]: a["name"] for a in data["actors"]})
+    return [chart("network", charts.actor_network(nodes, links, width=700), "Actor network")] if links else []
+
+
+def salience_chart(data: dict[str, Any]) -> list[Section]:
+    """Articles per source and agenda issue, or nothing without issues. data: documents."""
+    rows = digest.salience_rows(data)
+    return [chart("salience", charts.salience_by_outlet(rows), "Issue mix by source")] if rows else []
+
+
 def overview(data: dict[str, Any]) -> list[Section]:
     """The dashboard's sections from an export-contract map (documents may come without their text)."""
-    names = {a["id"]: a["name"] for a in data["actors"]}
     countries = digest.country_names(data)
     originals = digest.originals(data)
     first, last = digest.span(d.get("published") for d in originals)
@@ -76,12 +99,8 @@ def overview(data: dict[str, Any]) -> list[Section]:
         for found in digest.key_stories(data, limit=TOP)
     ]
     sections.append({"heading": "Top stories", "head": ["Story", "Told by", "When"], "rows": stories})
-    salience = digest.salience_rows(data)
-    if salience:
-        sections.append(chart("salience", charts.salience_by_outlet(salience), "Issue mix by source"))
-    nodes, links = digest.network(data, names)
-    if links:
-        sections.append(chart("network", charts.actor_network(nodes, links, width=700), "Actor network"))
+    sections += salience_chart(data)
+    sections += network_chart(data)
     places = digest.country_rows(data, countries)
     if places and charts.world():
         sections.append(chart("map", charts.country_map(places), "Map"))
