@@ -372,6 +372,8 @@ def test_story_shows_each_source_side_by_side_and_events_link_to_their_story(cor
     assert page.count('<article class="told">') == 2 and "security and defence" in page
     timeline = corpus.get("/timeline").text
     assert timeline.count('href="/stories/st1">Mexico deploys troops</a>') == 1  # only wire:e2 is in the story
+    assert 'data-target="chart-timeline"' in timeline and '<figure class="chart" id="chart-timeline"><svg' in timeline
+    assert 'data-target="chart-network"' in corpus.get("/actors").text
     actor = corpus.get("/actors/MEX").text
     assert "Stories it takes part in" in actor and 'href="/stories/st1">Mexico deploys troops</a>' in actor
 
