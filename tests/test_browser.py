@@ -112,7 +112,7 @@ def browser() -> Iterator[object]:
 def test_click_search_document_actor(browser: object, base_url: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page()  # type: ignore[attr-defined]
-    page.set_default_timeout(5000)
+    page.set_default_timeout(20_000)  # the first page with charts starts the chart renderer
     page.goto(base_url + "/")
     page.screenshot(path=str(SHOTS / "overview.png"))
     page.fill("input[name=q]", "tariffs")

@@ -56,7 +56,7 @@ def page(base_url: str) -> Iterator[Any]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         tab = browser.new_page()
-        tab.set_default_timeout(10_000)
+        tab.set_default_timeout(20_000)  # a loaded machine; the first chart starts the renderer
         yield tab
         browser.close()
 

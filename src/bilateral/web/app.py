@@ -43,6 +43,7 @@ def _highlight(snippet: str) -> Markup:
 def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
     app = FastAPI(title="bilateral", docs_url=None, redoc_url=None)
     charts_built = dashboard.interactive()  # the vendored chart bundle (scripts/vendor-js.sh), when built
+    dashboard.warm_up()
     static = resources.files("bilateral.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 

@@ -7,7 +7,9 @@ JavaScript) and redrawn interactively by /static/vendor/charts.js when the vendo
 
 from __future__ import annotations
 
+import contextlib
 import json
+import threading
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -24,6 +26,17 @@ TOP = 10
 def interactive() -> bool:
     """Whether the vendored chart bundle was built (scripts/vendor-js.sh)."""
     return (resources.files("bilateral.web") / "static" / "vendor" / "charts.js").is_file()
+
+
+def warm_up() -> None:
+    """Start the chart renderer (about 1.5 s, once per process) in the background, so the first page with a
+    chart does not wait for it."""
+
+    def start() -> None:
+        with contextlib.suppress(ImportError):
+            charts.svg(charts.events_over_time([]))
+
+    threading.Thread(target=start, name="chart-renderer-warm-up", daemon=True).start()
 
 
 @lru_cache(maxsize=64)
