@@ -116,7 +116,7 @@ def test_title_pair_period_sections_and_names(db: sqlite3.Connection, tmp_path: 
     assert "1 name no actor on either side" in html
     for page in (html, evidence):
         assert "? → ?" not in page and "USA-GOV" not in page and "doc1" not in page
-    assert "Government of the United States → Mexico" in evidence and "an unnamed actor → an unnamed actor" in evidence
+    assert "Government of the United States → Mexico" in evidence and "no actor named" in evidence
     assert "6,000" in evidence and "6000.0" not in evidence
     assert "Washington threatened tariffs" in evidence
 

@@ -279,7 +279,7 @@ class Briefing:
             [
                 _e(when(e.get("date") or self.published.get(e["document"]))),
                 _e(e["type"].lower()),
-                _e(f"{_names(e['source'], self.names)} → {_names(e['target'], self.names)}"),
+                _e(self._who(e)),
                 _e(self.outlets.get(e["document"], "")),
                 _e(e["evidence"]),
             ]
@@ -316,10 +316,16 @@ class Briefing:
         )
         return _page(f"Evidence — {self.title()}", body)
 
+    def _who(self, event: dict[str, Any]) -> str:
+        """'A → B' in names; an event naming no actor says so instead of drawing '? → ?'."""
+        if not event["source"] and not event["target"]:
+            return "no actor named"
+        return f"{_names(event['source'], self.names)} → {_names(event['target'], self.names)}"
+
     def _quote(self, event: dict[str, Any]) -> str:
         document = self.outlets.get(event["document"], "")
         dated = when(event.get("date") or self.published.get(event["document"]))
-        who = f"{_names(event['source'], self.names)} → {_names(event['target'], self.names)}"
+        who = self._who(event)
         return (
             f'<blockquote>{_e(event["evidence"])}<br><span class="note">{_e(document)}, {_e(dated)} · '
             f"{_e(event['type'].lower())}: {_e(who)}</span></blockquote>"
