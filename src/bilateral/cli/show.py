@@ -48,5 +48,10 @@ def serve(
     store = store_at(place)
     with open_store(readonly=True, path=store):
         pass  # a missing or unreadable store is a one-line error now, not a 500 on every page later
-    console.print(f"serving {store} on http://{host}:{port} (Ctrl+C to stop)", highlight=False)
-    serve_app(store, host=host, port=port, token=token)
+    serve_app(
+        store,
+        host=host,
+        port=port,
+        token=token,
+        on_listening=lambda url: console.print(f"serving {store} on {url} (Ctrl+C to stop)", highlight=False),
+    )

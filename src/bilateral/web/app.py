@@ -305,7 +305,14 @@ def create_app(db_path: Path | str, *, token: str | None = None) -> FastAPI:
     return app
 
 
-def serve(db_path: Path | str, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+def serve(
+    db_path: Path | str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    on_listening: Callable[[str], None] | None = None,
+) -> None:
     """Run the app with uvicorn; anything but loopback needs a token so the store is never open to the network."""
     import uvicorn
 
@@ -320,5 +327,7 @@ def serve(db_path: Path | str, *, host: str = "127.0.0.1", port: int = 8000, tok
     except OSError as e:
         listener.close()
         raise PortInUse(f"cannot listen on {host}:{port} ({e.strerror or e})") from e
+    if on_listening is not None:
+        on_listening(f"http://{host}:{port}")
     server = uvicorn.Server(uvicorn.Config(create_app(db_path, token=token), host=host, port=port))
     server.run(sockets=[listener])
