@@ -482,7 +482,8 @@ def actor_list(rows: list[dict[str, Any]]) -> list[Section]:
                     a["mentions"],
                     len(a["documents"]),
                 ]
-                for a in rows
+                # most mentioned first (the table can be re-sorted by any column in the browser)
+                for a in sorted(rows, key=lambda a: (-(a["mentions"] or 0), a["name"].lower()))
             ],
         }
     ]
