@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.model import Actor, Analysis, Event, Figure, Linkage, Mention
-from bilateral.report import charts, write_briefing
+from bilateral.report import charts, digest, write_briefing
 from bilateral.report.formats import label, period, quantity, signed, when
 from bilateral.store.analysis import save_analysis
 from bilateral.store.documents import save_article
@@ -145,3 +145,22 @@ def test_charts_are_vega_lite_drawn_as_inline_svg() -> None:
     )
     drawn = charts.svg(network)
     assert "Alpha" in drawn and "Beta" in drawn and "conflict" in drawn
+
+
+def _event(n: int, month: str, source: str, target: str, type: str, contexts: list[str]) -> dict[str, object]:
+    return {"id": f"d:e{n}", "document": "d", "date": f"{month}-15", "source": [source], "target": [target],
+            "source_countries": [source], "target_countries": [target], "type": type, "issues": contexts}  # fmt: skip
+
+
+def test_what_changed_compares_the_earlier_and_later_half() -> None:
+    earlier = [_event(i, "2020-01", "AAA", "BBB", "THREATEN", ["crime"]) for i in range(4)]
+    later = [_event(10 + i, "2020-09", "BBB", "AAA", "AGREE", ["health"]) for i in range(4)]
+    data = {"documents": [{"id": "d", "published": "2020-10-01"}], "events": earlier + later}
+    names = {"AAA": "Avaland", "BBB": "Bovia"}
+    lines = digest.what_changed(data, "AAA", "BBB", names)
+    assert lines[0] == (
+        "Conflict made up 100% of the events between the two before Sep 2020 (4 events) and 0% from then on (4)."
+    )
+    assert lines[1] == "The busiest direction moved from Avaland → Bovia to Bovia → Avaland."
+    assert lines[2] == "The leading agenda issue moved from security to health."
+    assert digest.what_changed(data | {"events": earlier[:2]}, "AAA", "BBB", names) == []

@@ -133,6 +133,12 @@ class Briefing:
             )
         return f"<ol>{''.join(items)}</ol>" if items else _none("no story is told by more than one source")
 
+    def changes(self) -> str:
+        lines = digest.what_changed(self.data, *self.pair, self.countries) if self.pair else []
+        if not lines:
+            return _none("too few dated events between the two to compare the earlier and later period")
+        return f"<p>{' '.join(_e(line) for line in lines)}</p>"
+
     def who_acts(self) -> str:
         if not self.pair:
             return _none("the events name fewer than two countries")
@@ -253,6 +259,7 @@ class Briefing:
     def render(self) -> str:
         sections = [
             ("Key developments", self.developments()),
+            ("What changed", self.changes()),
             ("Who acts on whom", self.who_acts()),
             ("Cooperation and conflict over time, by issue", self.issues_over_time()),
             ("What each source puts on the agenda", self.salience()),

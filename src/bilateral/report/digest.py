@@ -12,6 +12,7 @@ from typing import Any
 
 from bilateral.compare.coverage import outlet_name
 from bilateral.extract.events_patterns import QUADS
+from bilateral.report.formats import when as when_label
 
 NOT_A_COUNTRY = {"IGO", "", None}
 UNATTRIBUTED = "no actor named on either side"
@@ -243,3 +244,46 @@ def country_rows(data: dict[str, Any], names: dict[str, str]) -> list[dict[str, 
             rows.append({"id": found.numeric, "name": names.get(code, found.name), "mentions": mentions[code],
                          "events": events[code]})  # fmt: skip
     return rows
+
+
+def what_changed(data: dict[str, Any], a: str, b: str, names: dict[str, str]) -> list[str]:
+    """Sentences comparing the earlier and later half of the events between a and b (split at the middle
+    event's month): conflict's share, the busiest direction and the leading agenda issue."""
+    published = {d["id"]: d.get("published") for d in data["documents"]}
+    between = directions(a, b, names)[:3]
+    dated = sorted(
+        ((when, event) for event in data["events"]
+         if (when := month(event, published)) and direction(event, a, b, names) in between),
+        key=lambda pair: (pair[0], pair[1]["id"]),
+    )  # fmt: skip
+    if len(dated) < 6:
+        return []
+    middle = dated[len(dated) // 2][0]
+    halves = [[e for w, e in dated if w < middle], [e for w, e in dated if w >= middle]]
+    if not all(halves):
+        return []
+
+    def conflict(events: list[dict[str, Any]]) -> int:
+        return round(100 * sum("conflict" in quad(e) for e in events) / len(events))
+
+    def leading(counter: Counter[str]) -> str:
+        return counter.most_common(1)[0][0] if counter else "none"
+
+    ways = [Counter(direction(e, a, b, names) for e in half) for half in halves]
+    issues = [Counter(issue for e in half for issue in agenda(e)) for half in halves]
+    since = when_label(middle[:7])
+    busiest = [leading(way) for way in ways]
+    lines = [
+        f"Conflict made up {conflict(halves[0])}% of the events between the two before {since} "
+        f"({len(halves[0])} events) and {conflict(halves[1])}% from then on ({len(halves[1])}).",
+        f"The busiest direction stayed {busiest[0]}."
+        if busiest[0] == busiest[1]
+        else f"The busiest direction moved from {busiest[0]} to {busiest[1]}.",
+    ]
+    first, second = leading(issues[0]), leading(issues[1])
+    lines.append(
+        f"The leading agenda issue stayed {first}."
+        if first == second
+        else f"The leading agenda issue moved from {first} to {second}."
+    )
+    return lines
