@@ -191,6 +191,7 @@ class Briefing:
         return _chart(charts.salience_by_outlet(rows), rows)
 
     def disputes(self) -> str:
+        counted = {f["id"]: f.get("counted") or "" for f in self.data["figures"]}
         rows, seen, agreeing = [], set(), 0
         for comparison in self.data.get("figure_comparisons") or []:
             if comparison["relation"] != "conflict":
@@ -204,19 +205,19 @@ class Briefing:
             if key in seen:
                 continue
             seen.add(key)
+            what = " / ".join(sorted({counted.get(side["figure"], "") for side in comparison["sides"]} - {""}))
+            story = self.story_labels.get(comparison.get("story") or "", "")
             rows.append(
                 [
+                    _e(what or "—") + (f'<br><span class="note">{_e(story)}</span>' if story else ""),
                     *(
                         f'<b>{_e(s)}</b> — {_e(o)}<br><span class="note">{_e(_clip(ev, 30))}</span>'
                         for s, o, ev in sides
                     ),
-                    _e(self.story_labels.get(comparison.get("story") or "", "")),
                 ]
             )
         note = f'<p class="note">{agreeing} other comparisons of the same count agree.</p>'
-        if not any(row[-1] for row in rows):
-            return _table(["One source says", "Another says"], [row[:-1] for row in rows]) + note
-        return _table(["One source says", "Another says", "Story"], rows) + note
+        return _table(["What is counted (story)", "One source says", "Another says"], rows) + note
 
     def rival_readings(self) -> str:
         if not self.pair:
