@@ -2,23 +2,25 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml web-vendor/package-lock.json | cksum | cut -d' ' -f1)
 DEMO := demo-out
 
 .PHONY: demo test lint browser bench fuzz train lock clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock web-vendor/package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "bilateral needs Python 3.11 or newer")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,dask]'
+	sh scripts/vendor-js.sh
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 demo: $(STAMP)
 	rm -f $(DEMO)/bilateral.db $(DEMO)/bilateral.db-wal $(DEMO)/bilateral.db-shm
-	$(BIN)/bilateral --db $(DEMO)/bilateral.db run examples/us-mexico --out $(DEMO)
+	$(BIN)/bilateral run examples/us-mexico --out $(DEMO)
 	@echo
 	@echo "Done. The briefing is $(DEMO)/briefing.html; the map and exports are beside it (map.json, csv/, parquet/)."
-	@echo "Explore: $(BIN)/bilateral --db $(DEMO)/bilateral.db serve   (then open http://127.0.0.1:8000)"
+	@echo "Explore: $(BIN)/bilateral serve $(DEMO)   (then open http://127.0.0.1:8000)"
+	@echo "The command is $(BIN)/bilateral; after 'source $(VENV)/bin/activate' it is just 'bilateral'."
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

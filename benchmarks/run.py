@@ -47,6 +47,7 @@ MODULES = (
     "long_document",
     "load",
     "scale",
+    "startup",
 )
 SPLIT = ("tuned", "untouched")
 

@@ -81,7 +81,7 @@ def test_ingest_stats_search_export_round_trip(tmp_path: Path) -> None:
     code, output = invoke("--db", db, "search", "tariffs", "--json")
     assert code == 0 and len(json.loads(output)) >= 1
 
-    code, output = invoke("--db", db, "search", '"unbalanced')
+    code, output = invoke("--db", db, "search", "--syntax", '"unbalanced')
     assert code == 1 and output.startswith("error: cannot understand the search query")
 
     code, _ = invoke("--db", db, "export", "--format", "json", "-o", str(tmp_path / "map.json"))

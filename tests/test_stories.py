@@ -246,6 +246,6 @@ def test_conflicting_figures_reach_the_store_the_export_and_the_briefing(tmp_pat
     assert {f["agreement"] for f in data["figures"]} == {"conflict"}
     assert data["coverage"]["issues"] == {"Cauce Sur": {"health": 1}, "Two Laredos Daily": {"health": 1}}
     html = write_briefing(db, tmp_path / "briefing.html").read_text(encoding="utf-8")
-    assert "Figures that agree or conflict" in html and 'class="flag conflict"' in html
-    assert "2,500,000 — Two Laredos Daily" in html and "2,700,000 — Cauce Sur" in html
+    assert "<h2>Figures in dispute</h2>" in html
+    assert "<b>2.5 million</b> — Two Laredos Daily" in html and "<b>2.7 million</b> — Cauce Sur" in html
     assert "AstraZeneca: aid" in html  # the story, labelled by its thread

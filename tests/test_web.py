@@ -58,19 +58,44 @@ def test_pages_render_and_escape(store: Path) -> None:
 def test_api_mirrors_pages(store: Path) -> None:
     client = TestClient(create_app(store))
     assert client.get("/api/overview").json()["events"][0]["type"] == "THREATEN"
-    assert client.get("/api/search", params={"q": "tariffs"}).json()[0]["document"] == "doc1"
+    found = client.get("/api/search", params={"q": "tariffs"}).json()
+    assert found["total"] == 1 and found["hits"][0]["document"] == "doc1"
     assert client.get("/api/documents/doc1").json()["text"] == TEXT
     assert client.get("/api/actors/USA").json()["events"][0]["target"] == ["MEX"]
     assert "/api/search" in client.get("/docs").text and "cdn" not in client.get("/docs").text
 
 
+def test_api_docs_list_parameters_and_examples_offline(store: Path) -> None:
+    page = TestClient(create_app(store)).get("/docs").text
+    assert "q (query, string, required)" in page and "actor_id (path, string, required)" in page
+    assert 'href="/api/search?q=tariffs&amp;since=2020-01-01"' in page and "One actor with its events" in page
+    assert "cdn" not in page.lower()
+
+
 def test_errors_map_to_http_status(store: Path) -> None:
     client = TestClient(create_app(store))
-    bad = client.get("/search", params={"q": 'tariffs AND ("'})
+    bad = client.get("/search", params={"q": 'tariffs AND ("', "syntax": "true"})
     assert bad.status_code == 400 and "error" in bad.text
     assert client.get("/api/search", params={"q": 'AND ("'}).status_code == 400
     assert client.get("/documents/nope").status_code == 404
     assert client.get("/api/actors/nope").status_code == 404
+
+
+def test_search_page_counts_filters_and_keeps_the_query(store: Path) -> None:
+    client = TestClient(create_app(store))
+    page = client.get("/search", params={"q": "tariff", "since": "2019-06-01", "until": "2019-06-30"})
+    assert page.status_code == 200 and "1 document matches" in page.text and "<mark>" in page.text
+    assert 'name="since" value="2019-06-01"' in page.text and 'name="outlet"' in page.text
+    assert "0 documents match" in client.get("/search", params={"q": "tariff", "since": "2020"}).text
+    plain = client.get("/search", params={"q": 'tariffs AND ("'})  # not well-formed: read as plain words
+    assert plain.status_code == 200 and "1 document matches" in plain.text
+    bad = client.get("/search", params={"q": "-tariffs"})
+    assert bad.status_code == 400 and 'value="-tariffs"' in bad.text
+
+
+def test_missing_story_page_says_stories(store: Path) -> None:
+    page = TestClient(create_app(store)).get("/stories/nope")
+    assert page.status_code == 404 and "storys" not in page.text and "stories there are" in page.text
 
 
 def test_token_required_when_set(store: Path) -> None:
@@ -308,7 +333,7 @@ def test_sources_name_outlets_and_show_tone_and_gaps(corpus: TestClient) -> None
     assert wire["issues"] == {"migration": 2, "security": 1, "trade": 1}
     assert wire["stories"] == ["st1"] and isinstance(wire["gaps"], list)
     page = corpus.get("/sources/Continental%20Wire").text
-    assert "What it leaves out" in page and 'href="/actors/USA">United States</a>' in page and "-0.50" in page
+    assert "What it leaves out" in page and 'href="/actors/USA">United States</a>' in page and "−0.50" in page
     assert 'href="/sources/border.example"' in corpus.get("/sources").text
     assert corpus.get("/sources/Nobody").status_code == 404
 
@@ -337,6 +362,23 @@ def test_stories_list_and_story_page_with_figure_conflict(corpus: TestClient) ->
     assert 'href="/sources/border.example"' in page and 'href="/documents/wire#e-wire:e2"' in page
     assert 'href="/stories/st1"' in corpus.get("/stories").text
     assert corpus.get("/stories/none").status_code == 404
+
+
+def test_story_shows_each_source_side_by_side_and_events_link_to_their_story(corpus: TestClient) -> None:
+    told = {d["document"]: d for d in corpus.get("/api/stories/st1").json()["told"]}
+    assert set(told) == {"wire", "host"}
+    assert told["wire"]["outlet"] == "Continental Wire" and told["wire"]["genre"] == "news"
+    # the wire names the two countries in the story's event; the other source does not
+    assert told["host"]["left_out"] == ["Mexico", "United States"] and told["wire"]["left_out"] == []
+    assert told["wire"]["frames"] == ["security_and_defence"]
+    page = corpus.get("/stories/st1").text
+    assert page.count('<article class="told">') == 2 and "security and defence" in page
+    timeline = corpus.get("/timeline").text
+    assert timeline.count('href="/stories/st1">Mexico deploys troops</a>') == 1  # only wire:e2 is in the story
+    assert 'data-target="chart-timeline"' in timeline and '<figure class="chart" id="chart-timeline"><svg' in timeline
+    assert 'data-target="chart-network"' in corpus.get("/actors").text
+    actor = corpus.get("/actors/MEX").text
+    assert "Stories it takes part in" in actor and 'href="/stories/st1">Mexico deploys troops</a>' in actor
 
 
 def test_stories_page_says_none_yet_when_the_tables_are_empty(tmp_path: Path) -> None:
@@ -431,11 +473,18 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     return TestClient(create_app(folder / "b.db"))
 
 
+OUR_SCRIPT = '<script type="application/json" class="vega-spec" data-target="{}">'
+
+
 def _ok(client: TestClient, url: str) -> Any:
     found = client.get(url)
     assert found.status_code == 200, (url, found.text[:500])
     if not url.startswith("/api/"):
-        assert "<script" not in found.text and '<a href="/timeline">Timeline</a>' in found.text, url
+        # the only scripts: the vendored chart bundle and the charts' JSON specs (data, never run)
+        scripts = {re.sub(r'"chart-[a-z]+"', '"{}"', tag) for tag in re.findall(r"<script[^>]*>", found.text)}
+        ours = {OUR_SCRIPT, '<script src="/static/vendor/charts.js" defer>', '<script src="/static/tables.js" defer>'}
+        assert scripts <= ours, (url, scripts)
+        assert '<a href="/timeline">Timeline</a>' in found.text, url
         return found.text
     return found.json()
 

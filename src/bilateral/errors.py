@@ -40,6 +40,17 @@ class SourceNotFound(BilateralError):
     http_status = 404
 
 
+class EmptyResult(BilateralError):
+    """A command found nothing to work on (no readable input, an empty store)."""
+
+    hint = "give files, folders or URLs that hold articles (.txt .md .html, JSONL, WARC, feeds)"
+    http_status = 404
+
+
+class PortInUse(BilateralError):
+    hint = "another program (perhaps another `bilateral serve`) uses that port; pass --port with another number"
+
+
 class StoreLocked(BilateralError):
     hint = "another bilateral process is writing to this database; wait for it or use --db with another file"
     http_status = 503

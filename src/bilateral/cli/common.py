@@ -14,7 +14,8 @@ from typing import Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from bilateral.errors import BilateralError, DiskFull, is_disk_full
 from bilateral.ingest.sniff import printable
@@ -25,14 +26,31 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-class Settings:
-    """Global options, set by the app callback before any command runs."""
+DEFAULT_DB = Path("bilateral.db")
+STORE_NAME = "bilateral.db"  # the store `run --out DIR` keeps in DIR, and `serve DIR` opens
 
-    db: Path = Path("bilateral.db")
+
+class Settings:
+    """Global options, set by the app callback before any command runs; `db` is None unless --db was given."""
+
+    db: Path | None = None
     quiet: bool = False
+
+    def store(self, folder: Path | None = None) -> Path:
+        """The store to use: --db when given, else `folder`/bilateral.db when a folder is meant, else ./bilateral.db."""
+        if self.db is not None:
+            return self.db
+        return folder / STORE_NAME if folder is not None else DEFAULT_DB
 
 
 settings = Settings()
+
+
+def positive(value: int) -> int:
+    """Option check for counts and sizes (in place of `min=1`, which puts `[x>=1]` into the help)."""
+    if value < 1:
+        raise typer.BadParameter(f"{value} is not a positive number")
+    return value
 
 
 def guard(command: Callable[P, R]) -> Callable[P, R]:
@@ -64,14 +82,23 @@ def guard(command: Callable[P, R]) -> Callable[P, R]:
 
 
 @contextmanager
-def open_store(*, readonly: bool = False) -> Iterator[sqlite3.Connection]:
+def open_store(*, readonly: bool = False, path: Path | None = None) -> Iterator[sqlite3.Connection]:
+    """The store at `path`, or the one the global options name."""
     from bilateral.store.db import connect
 
-    db = connect(settings.db, readonly=readonly)
+    db = connect(path or settings.store(), readonly=readonly)
     try:
         yield db
     finally:
         db.close()
+
+
+class CountColumn(ProgressColumn):
+    """`12/40` when the total is known, `12` when it is not (never `12/?`)."""
+
+    def render(self, task: Task) -> Text:
+        done = int(task.completed)
+        return Text(f"{done}/{int(task.total)}" if task.total is not None else f"{done}", style="progress.download")
 
 
 @contextmanager
@@ -81,7 +108,7 @@ def progress_bar(description: str, total: int | None = None) -> Iterator[Callabl
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        CountColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.fields[label]}", style="dim"),
         console=errors,

@@ -15,7 +15,7 @@ def check() -> None:
     """Check the store: SQLite integrity, foreign keys, search index, evidence offsets, corpus pass up to date."""
     from bilateral.store.maintenance import check_store
 
-    findings = check_store(settings.db)
+    findings = check_store(settings.store())
     for finding in findings:
         mark = "[green]ok[/]  " if finding.ok else "[red]FAIL[/]"
         console.print(f"{mark} {finding.check}: ", end="", highlight=False)
@@ -31,4 +31,4 @@ def backup(
     """Copy the store to TARGET consistently, even while `serve` or `analyze` use it (SQLite's backup API)."""
     from bilateral.store.maintenance import backup as backup_store
 
-    console.print(f"wrote {backup_store(settings.db, target)}", highlight=False, markup=False)
+    console.print(f"wrote {backup_store(settings.store(), target)}", highlight=False, markup=False)

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from bilateral.cli.common import console, guard, open_store
+from bilateral.cli.common import console, guard, open_store, positive
 
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet markers that cannot occur in article text
 
@@ -37,25 +37,38 @@ def highlighted(snippet: str) -> Text:
 
 @guard
 def search(
-    query: Annotated[str, typer.Argument(help='Words, "phrases", AND/OR/NOT, prefix*.')],
-    limit: Annotated[int, typer.Option(help="How many results.", min=1)] = 10,
+    query: Annotated[
+        list[str],
+        typer.Argument(help='Plain words, "quoted phrases", -left-out, prefix*; FTS5 syntax with --syntax.'),
+    ],
+    limit: Annotated[int, typer.Option(help="How many results.", callback=positive)] = 10,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY[-MM[-DD]].")] = None,
+    syntax: Annotated[
+        bool, typer.Option("--syntax", help="Read the query as an FTS5 expression (AND/OR/NOT, NEAR, col:).")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print results as JSON.")] = False,
 ) -> None:
-    """Full-text search over the documents, best matches first."""
+    """Full-text search over the documents, best matches first; words are stemmed (tariffs finds tariff)."""
+    from bilateral.store.search import count
     from bilateral.store.search import search as search_store
 
+    words = " ".join(query)
     with open_store(readonly=True) as db:
-        hits = search_store(db, query, limit=limit, outlet=outlet, since=since, until=until, mark=(_OPEN, _CLOSE))
+        hits = search_store(
+            db, words, syntax=syntax, limit=limit, outlet=outlet, since=since, until=until, mark=(_OPEN, _CLOSE)
+        )
+        total = count(db, words, syntax=syntax, outlet=outlet, since=since, until=until)
     if as_json:
         rows = [hit.__dict__ | {"snippet": hit.snippet.replace(_OPEN, "").replace(_CLOSE, "")} for hit in hits]
         console.print_json(json.dumps(rows, ensure_ascii=False))
         return
     if not hits:
-        console.print("no documents match")
+        console.print("no documents match", highlight=False)
         return
+    shown = f", showing the best {len(hits)}" if len(hits) < total else ""
+    console.print(f"{total:,} {'document matches' if total == 1 else 'documents match'}{shown}\n", highlight=False)
     for hit in hits:
         header = Text(f"{hit.document}  ", style="cyan")
         header.append(hit.title or "(untitled)", style="bold")
@@ -63,6 +76,10 @@ def search(
         console.print(header)
         console.print(highlighted(hit.snippet))
         console.print()
+
+
+# `bilateral search -tariff`: a word after a dash is a word to leave out, not an unknown option.
+search.context_settings = {"ignore_unknown_options": True}  # type: ignore[attr-defined]
 
 
 @guard

@@ -1,5 +1,5 @@
-"""The briefing: the map as one self-contained, printable HTML file."""
+"""The briefing: the map as a short printable analysis in one self-contained HTML file, with its evidence beside it."""
 
-from bilateral.report.briefing import write_briefing
+from bilateral.report.briefing import evidence_path, write_briefing
 
-__all__ = ["write_briefing"]
+__all__ = ["evidence_path", "write_briefing"]

@@ -1,307 +1,376 @@
-"""Write the briefing: one HTML file with inline CSS and hand-made inline SVG, no external reference at all.
+"""Write the briefing: one HTML file that reads as an analysis, and a second with the full evidence.
 
+The briefing names the pair and the period, sums up the biggest stories, shows who acts on whom and how
+cooperation and conflict moved by issue, the figures sources dispute and each outlet's reading; charts are
+Vega-Lite specs drawn as inline SVG. `briefing-evidence.html` beside it lists every event, figure and tone score
+with its sentence. Both files are self-contained (inline CSS and SVG, no script, no URL) and open offline.
 Everything comes from the export contract (`build_map`), so the briefing shows exactly what exports carry.
-Every item links to an evidence anchor in the appendix; empty sections say "none found" instead of breaking.
 """
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from bilateral.compare.coverage import outlet_name
 from bilateral.export.contract import build_map
-from bilateral.extract.events_patterns import QUADS
-
-QUAD_ORDER = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"]
-QUAD_COLOURS = dict(zip(QUAD_ORDER, ["#7fb3d5", "#1f618d", "#f0b27a", "#b03a2e"], strict=True))
+from bilateral.report import charts, digest
+from bilateral.report.formats import label, period, quantity, share, signed, when
 
 CSS = """
-body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#222}
-h1{font-size:1.6rem}h2{border-bottom:1px solid #ccc;margin-top:2rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.2rem .4rem;
-text-align:left;vertical-align:top}th{background:#f3f3f3}.none{color:#777;font-style:italic}
-.ev{font-size:.85rem}.flag{font-weight:bold}.conflict{color:#b03a2e}.agree{color:#1e8449}svg{max-width:100%;height:auto}
-blockquote{margin:.3rem 0 .8rem 1rem;border-left:3px solid #ccc;padding-left:.6rem}
-@media print{body{max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}
-h2{page-break-after:avoid}table,svg,blockquote{page-break-inside:avoid}}
+body{font:14px/1.45 system-ui,sans-serif;max-width:50rem;margin:auto;padding:1rem;color:#222}
+h1{font-size:1.55rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:1.6rem}
+.lead{color:#444}table{border-collapse:collapse;width:100%;margin:.4rem 0}td,th{border:1px solid #ddd;
+padding:.15rem .35rem;text-align:left;vertical-align:top}th{background:#f3f3f3}td.n,th.n{text-align:right}
+.none,.note{color:#555;font-size:.9rem}.none{font-style:italic}ol li{margin-bottom:.35rem}
+svg{max-width:100%;height:auto}
+.conflict{color:#b03a2e;font-weight:bold}.agree{color:#1e8449}blockquote{margin:.2rem 0 .6rem 1rem;
+border-left:3px solid #ccc;padding-left:.6rem}a{color:#1f4e79}
+@page{size:A4;margin:14mm}@media print{body{max-width:none;font-size:10pt;padding:0}
+h2{break-after:avoid}tr,svg,li,blockquote{break-inside:avoid}}
 """
-
-
-class _Evidence:
-    """Collects evidence sentences once and hands out stable appendix anchors."""
-
-    def __init__(self, docs: dict[str, dict[str, Any]]) -> None:
-        self.docs = docs
-        self.items: dict[tuple[str, int, int], tuple[str, str]] = {}
-
-    def link(self, document: str, start: int, end: int, text: str) -> str:
-        key = (document, start, end)
-        if key not in self.items:
-            self.items[key] = (f"ev{len(self.items) + 1}", text)
-        anchor = self.items[key][0]
-        return f'<a class="ev" href="#{anchor}">[{anchor[2:]}]</a>'
-
-    def appendix(self) -> str:
-        if not self.items:
-            return '<p class="none">none found</p>'
-        parts = []
-        for (document, _, _), (anchor, text) in self.items.items():
-            doc = self.docs.get(document, {})
-            # Only title/outlet/date are shown, never the raw URL: the file must hold no external reference.
-            meta = " · ".join(_e(doc.get(k) or "") for k in ("title", "outlet", "published") if doc.get(k))
-            parts.append(
-                f'<div id="{anchor}"><b>[{anchor[2:]}]</b> {meta or _e(document)}'
-                f"<blockquote>{_e(text)}</blockquote></div>"
-            )
-        return "\n".join(parts)
+EVIDENCE_SUFFIX = "-evidence"
+TONE_SCALE = (
+    "Tone runs from −1 (hostile) to +1 (warm), 0 being neutral: the VADER sentiment of the sentences in which "
+    "the outlet's articles make the country, its government, people or bodies the subject or object."
+)
+PARTISAN_SCALE = (
+    "Hyperpartisan is the probability, averaged over the outlet's articles, that an article is written to rally "
+    "one side (a model trained on the SemEval-2019 hyperpartisan news articles); above 50% reads as hyperpartisan."
+)
+FRAME_SCALE = (
+    "Frames are the Media Frames Corpus policy frames (plus sovereignty and humanitarian) the outlet's articles "
+    "use most, in order."
+)
 
 
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _none() -> str:
-    return '<p class="none">none found</p>'
+def _none(text: str = "none found") -> str:
+    return f'<p class="none">{_e(text)}</p>'
 
 
-def _table(head: list[str], rows: list[list[str]]) -> str:
+def _table(head: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
+    """A table of cells already escaped; columns in `numeric` are right-aligned."""
     if not rows:
         return _none()
-    cells = "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in row)}</tr>" for row in rows)
-    return f"<table><tr>{''.join(f'<th>{_e(h)}</th>' for h in head)}</tr>{cells}</table>"
-
-
-def _bars(title: str, rows: Sequence[tuple[str, Mapping[str, int]]]) -> str:
-    """A stacked horizontal bar chart: one row per label, one colour per quad class."""
-    if not rows:
-        return _none()
-    top = max(sum(parts.values()) for _, parts in rows) or 1
-    height, label_w, width = 22, 180, 420
-    out = [f'<svg role="img" viewBox="0 0 {label_w + width + 40} {len(rows) * height + 30}"><title>{_e(title)}</title>']
-    for i, (label, parts) in enumerate(rows):
-        y, x = i * height, float(label_w)
-        out.append(f'<text x="0" y="{y + 15}" font-size="12">{_e(label[:28])}</text>')
-        for quad in QUAD_ORDER:
-            w = width * parts.get(quad, 0) / top
-            if w:
-                out.append(
-                    f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{height - 6}" '
-                    f'fill="{QUAD_COLOURS[quad]}"><title>{_e(quad)}: {parts[quad]}</title></rect>'
-                )
-                x += w
-        out.append(f'<text x="{x + 4:.1f}" y="{y + 15}" font-size="11">{sum(parts.values())}</text>')
-    legend_y, x = len(rows) * height + 15, 0
-    for quad in QUAD_ORDER:
-        out.append(
-            f'<rect x="{x}" y="{legend_y}" width="10" height="10" fill="{QUAD_COLOURS[quad]}"/>'
-            f'<text x="{x + 14}" y="{legend_y + 9}" font-size="11">{quad}</text>'
-        )
-        x += 150
-    return "".join(out) + "</svg>"
-
-
-def _network(events: list[dict[str, Any]], names: dict[str, str]) -> str:
-    """Actors on a circle, an edge per source→target pair, width by count."""
-    pairs: Counter[tuple[str, str]] = Counter()
-    for ev in events:
-        for s in ev["source"]:
-            for t in ev["target"]:
-                if s != t:
-                    pairs[(s, t)] += 1
-    nodes = sorted({a for pair in pairs for a in pair})[:24]
-    if not nodes:
-        return _none()
-    r, c = 150, 220
-    pos = {
-        n: (c + r * math.cos(2 * math.pi * i / len(nodes)), c + r * math.sin(2 * math.pi * i / len(nodes)))
-        for i, n in enumerate(nodes)
-    }
-    out = ['<svg role="img" viewBox="0 0 440 440"><title>Actor network</title>']
-    for (s, t), n in sorted(pairs.items()):
-        if s in pos and t in pos:
-            (x1, y1), (x2, y2) = pos[s], pos[t]
-            out.append(
-                f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="#888" '
-                f'stroke-width="{min(1 + n, 6)}"><title>{_e(s)} → {_e(t)}: {n}</title></line>'
-            )
-    for node, (x, y) in pos.items():
-        out.append(
-            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="6" fill="#1f618d"/>'
-            f'<text x="{x + 8:.0f}" y="{y + 4:.0f}" font-size="10">{_e(names.get(node, node)[:22])}</text>'
-        )
-    return "".join(out) + "</svg>"
-
-
-def _value(side: dict[str, Any]) -> str:
-    approx = "" if side["approx"] == "exact" else f"{side['approx']} "
-    return f"{approx}{side['value']:,.12g}{' ' + side['unit'] if side['unit'] else ''}"
-
-
-def _countries(ev: dict[str, Any], key: str) -> str:
-    return ", ".join(ev.get(key) or []) or "?"
-
-
-def render(data: dict[str, Any]) -> str:
-    docs = {d["id"]: d for d in data["documents"]}
-    names = {a["id"]: a["name"] for a in data["actors"]}
-    events = data["events"]
-    ev = _Evidence(docs)
-
-    by_pair: dict[str, Counter[str]] = defaultdict(Counter)
-    by_issue: dict[str, Counter[str]] = defaultdict(Counter)
-    for e in events:
-        quad = QUADS.get(e["type"], "verbal cooperation")
-        by_pair[f"{_countries(e, 'source_countries')} → {_countries(e, 'target_countries')}"][quad] += 1
-        period = (e.get("date") or docs.get(e["document"], {}).get("published") or "undated")[:7]
-        for issue in e.get("issues") or ["(no issue)"]:
-            by_issue[f"{issue} {period}"][quad] += 1
-    glance = _bars("Who acts on whom", sorted(by_pair.items(), key=lambda kv: -sum(kv[1].values()))[:15])
-    over_time = _bars("Cooperation and conflict by issue over time", sorted(by_issue.items())[:30])
-
-    salience: dict[str, Counter[str]] = defaultdict(Counter)
-    for d in data["documents"]:
-        for item in d["issues"]:
-            salience[outlet_name(d)][item["issue"]] += 1
-    sal_rows = [
-        [_e(src), _e(", ".join(f"{i} ({n})" for i, n in c.most_common(6)))] for src, c in sorted(salience.items())
-    ]
-
-    def when(e: dict[str, Any]) -> str:
-        return str(e.get("date") or docs.get(e["document"], {}).get("published") or "")
-
-    timeline = [
-        [
-            _e(when(e) or "undated"),
-            _e(e["type"]),
-            _e(", ".join(names.get(a, a) for a in e["source"])),
-            _e(", ".join(names.get(a, a) for a in e["target"])),
-            _e(e.get("status") or ""),
-            ev.link(e["document"], e["start"], e["end"], e["evidence"]),
-        ]
-        for e in sorted(events, key=when)
-    ]
-    linkage_rows = [
-        [
-            _e(" ↔ ".join(lk["issues"])),
-            _e(lk["relation"]),
-            ev.link(lk["document"], lk["start"], lk["end"], lk["evidence"]),
-        ]
-        for lk in data["linkages"]
-    ]
-    stories = data.get("stories") or []
-    story_label = {s["id"]: s["label"] for s in stories}
-    outlet = {d["id"]: outlet_name(d) for d in data["documents"]}
-    compared_rows = [
-        [
-            f'<span class="flag {_e(c["relation"])}">{_e(c["relation"])}</span>',
-            *(
-                f"{_e(_value(side))} — {_e(outlet.get(side['document'], side['document']))} "
-                + ev.link(side["document"], side["start"], side["end"], side["evidence"])
-                for side in c["sides"]
-            ),
-            _e(story_label.get(c["story"] or "", "")),
-        ]
-        for c in sorted(data.get("figure_comparisons") or [], key=lambda c: (c["relation"] != "conflict", c["figures"]))
-    ]
-    figure_rows = []
-    for f in data["figures"]:
-        flag = f.get("agreement") or ""
-        figure_rows.append(
-            [
-                _e(f.get("value")),
-                _e(f.get("unit") or ""),
-                _e(f.get("counted") or ""),
-                f'<span class="flag">{_e(flag)}</span>',
-                ev.link(f["document"], f["start"], f["end"], f.get("evidence") or ""),
-            ]
-        )
-    source_rows = []
-    for d in data["documents"]:
-        frames = ", ".join(sorted({fr["frame"] for fr in d.get("frames", [])})) or "none found"
-        source_rows.append(
-            [
-                _e(d.get("title") or d["id"]),
-                _e(outlet_name(d)),
-                _e(d.get("genre") or "none found"),
-                _e(d.get("partisanship") or "none found"),
-                _e(frames),
-            ]
-        )
-    tone_rows = [
-        [
-            _e(s["document"]),
-            _e(names.get(s["actor"], s["actor"])),
-            _e(f"{s['score']:+.2f}"),
-            " ".join(ev.link(s["document"], x["start"], x["end"], x["text"]) for x in s["evidence"][:3]),
-        ]
-        for s in data.get("stances", [])
-    ]
-    event_by_id = {e["id"]: e for e in events}
-    story_rows = [
-        [
-            _e(s["label"]),
-            _e(" – ".join(sorted({s["first_date"] or "", s["last_date"] or ""} - {""})) or "undated"),
-            _e(", ".join(sorted({outlet.get(d, d) for d in s["documents"]}))),
-            " ".join(
-                ev.link(e["document"], e["start"], e["end"], e["evidence"])
-                for e in (event_by_id[i] for i in s["events"][:4])
-            ),
-        ]
-        for s in stories
-    ]
-    coverage = data.get("coverage") or {"gaps": []}
-    gap_rows = [
-        [
-            _e(g["outlet"]),
-            _e(g["kind"]),
-            _e(story_label.get(g["item"], g["item"])),
-            _e(", ".join(g["covered_by"])),
-        ]
-        for g in coverage["gaps"]
-    ]
-
-    sections = [
-        ("At a glance: who acts on whom", glance),
-        ("Cooperation and conflict by issue over time", over_time),
-        ("Agenda salience by source", _table(["Source", "Issues (documents)"], sal_rows)),
-        ("Timeline of key events", _table(["Date", "Type", "Source", "Target", "Status", "Evidence"], timeline)),
-        ("Actor network", _network(events, names)),
-        ("Issue linkages", _table(["Issues", "Relation", "Evidence"], linkage_rows)),
-        ("Figures that agree or conflict", _table(["Flag", "One source", "Another source", "Story"], compared_rows)),
-        ("Figures", _table(["Value", "Unit", "Counted", "Agreement", "Evidence"], figure_rows)),
-        ("Sources compared", _table(["Document", "Outlet", "Genre", "Partisanship", "Frames"], source_rows)),
-        ("Tone toward main actors", _table(["Document", "Actor", "Score", "Evidence"], tone_rows)),
-        ("Coverage gaps: what a source leaves out", _table(["Source", "Kind", "Leaves out", "Covered by"], gap_rows)),
-        ("Stories across sources", _table(["Story", "When", "Sources", "Evidence"], story_rows)),
-    ]
-    body = "\n".join(f'<section><h2 id="s{i}">{_e(t)}</h2>{html}</section>' for i, (t, html) in enumerate(sections))
-    summary = (
-        f"{len(docs)} documents, {len(data['actors'])} actors, {len(events)} events, "
-        f"{len(data['figures'])} figures, {len(data['linkages'])} linkages"
+    th = "".join(f"<th{' class=n' if i in numeric else ''}>{_e(h)}</th>" for i, h in enumerate(head))
+    body = "".join(
+        "<tr>" + "".join(f"<td{' class=n' if i in numeric else ''}>{c}</td>" for i, c in enumerate(row)) + "</tr>"
+        for row in rows
     )
+    return f"<table><tr>{th}</tr>{body}</table>"
+
+
+def _chart(spec: charts.Spec, rows: object) -> str:
+    if not rows:
+        return _none()
+    try:
+        return f"<figure>{charts.svg(spec)}</figure>"
+    except ImportError:
+        return _none("charts need vl-convert-python (pip install vl-convert-python)")
+
+
+def _names(ids: list[str], names: dict[str, str]) -> str:
+    return ", ".join(names.get(i, i) for i in ids) or "an unnamed actor"
+
+
+def _clip(text: str, words: int = 40) -> str:
+    parts = " ".join(text.split()).split(" ")
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+class Briefing:
+    """The two files' contents from one export-contract map."""
+
+    def __init__(self, data: dict[str, Any], evidence_file: str) -> None:
+        self.data = data
+        self.evidence_file = evidence_file
+        self.names = {a["id"]: a["name"] for a in data["actors"]}
+        self.countries = digest.country_names(data)
+        self.outlets = {d["id"]: digest.source_label(d) for d in data["documents"]}
+        # compare/coverage names a source without an outlet by its file; the briefing by its title
+        self.sources = {outlet_name(d): digest.source_label(d) for d in data["documents"]}
+        self.published = {d["id"]: d.get("published") for d in data["documents"]}
+        self.pair = digest.pair(data)
+        self.story_labels = {s["id"]: s["label"] for s in data.get("stories") or []}
+
+    # --- the briefing -------------------------------------------------------------------------------------
+
+    def title(self) -> str:
+        first, last = digest.span(d.get("published") for d in digest.originals(self.data))
+        who = " – ".join(self.countries.get(c, c) for c in self.pair) if self.pair else "Bilateral"
+        return f"{who}: briefing, {period(first, last)}"
+
+    def lead(self) -> str:
+        docs = digest.originals(self.data)
+        outlets = {digest.source_label(d) for d in docs}
+        events = self.data["events"]
+        unnamed = sum(1 for e in events if not e["source_countries"] and not e["target_countries"])
+        return (
+            f"From {len(docs)} articles by {len(outlets)} outlets: {len(events) - unnamed} events between named "
+            f"countries or their people and bodies ({unnamed} more name no actor and are counted apart), "
+            f"{len(self.data['figures'])} figures and {len(self.data.get('stories') or [])} stories told by more "
+            f'than one source. Every item\'s sentence is in <a href="{_e(self.evidence_file)}">the evidence file</a>.'
+        )
+
+    def developments(self) -> str:
+        items = []
+        for n, found in enumerate(digest.key_stories(self.data), 1):
+            story, event = found["story"], found["event"]
+            first, last = when(story["first_date"]), when(story["last_date"])
+            dates = first if first == last else f"{first} – {last}"
+            line = _e(_clip(event["evidence"])) if event else ""
+            items.append(
+                f"<li><b>{_e(story['label'])}</b> ({_e(dates)}): {line} "
+                f'<span class="note">— told by {_e(", ".join(found["outlets"]))}; '
+                f'<a href="{_e(self.evidence_file)}#story-{n}">evidence</a></span></li>'
+            )
+        return f"<ol>{''.join(items)}</ol>" if items else _none("no story is told by more than one source")
+
+    def changes(self) -> str:
+        lines = digest.what_changed(self.data, *self.pair, self.countries) if self.pair else []
+        if not lines:
+            return _none("too few dated events between the two to compare the earlier and later period")
+        return f"<p>{' '.join(_e(line) for line in lines)}</p>"
+
+    def who_acts(self) -> str:
+        if not self.pair:
+            return _none("the events name fewer than two countries")
+        a, b = self.pair
+        counts, rows = digest.direction_rows(self.data, a, b, self.countries)
+        table = _table(
+            ["Direction", *charts.QUAD_ORDER, "All"],
+            [
+                [_e(way), *(str(counts[way][q]) for q in charts.QUAD_ORDER), str(sum(counts[way].values()))]
+                for way in digest.directions(a, b, self.countries)
+                if counts[way]
+            ],
+            numeric=frozenset(range(1, 6)),
+        )
+        partly, unnamed = sum(counts[digest.PARTLY].values()), sum(counts[digest.UNATTRIBUTED].values())
+        note = (
+            f'<p class="note">Counted apart: {partly} events name an actor on one side only, and {unnamed} name '
+            "no actor on either side (the sentence reports a happening without saying who did it to whom).</p>"
+        )
+        nodes, links = digest.network(self.data, self.names)
+        places = digest.country_rows(self.data, self.countries)
+        return (
+            table
+            + note
+            + _chart(charts.events_by_direction(rows), rows)
+            + _chart(charts.actor_network(nodes, links), links)
+            + (_chart(charts.country_map(places), places) if charts.world() else "")
+        )
+
+    def issues_over_time(self, top: int = 5) -> str:
+        counts: Counter[tuple[str, str, str]] = Counter()
+        for event in self.data["events"]:
+            m = digest.month(event, self.published)
+            for issue in digest.agenda(event):
+                if m:
+                    counts[(m, issue, digest.quad(event))] += 1
+        by_issue: Counter[str] = Counter()
+        for (_, issue, _), n in counts.items():
+            by_issue[issue] += n
+        shown = {i for i, _ in by_issue.most_common(top)}
+        rows = [
+            {"month": m, "issue": label(i), "quad": q, "events": n}
+            for (m, i, q), n in sorted(counts.items())
+            if i in shown
+        ]
+        return _chart(charts.issues_over_time(rows), rows)
+
+    def salience(self) -> str:
+        rows = digest.salience_rows(self.data)
+        return _chart(charts.salience_by_outlet(rows), rows)
+
+    def disputes(self) -> str:
+        counted = {f["id"]: f.get("counted") or "" for f in self.data["figures"]}
+        rows, seen, agreeing = [], set(), 0
+        for comparison in self.data.get("figure_comparisons") or []:
+            if comparison["relation"] != "conflict":
+                agreeing += comparison["relation"] == "agree"
+                continue
+            sides = []
+            for side in comparison["sides"]:
+                shown = quantity(side["value"], side.get("unit"), side.get("approx"))
+                sides.append((shown, self.outlets.get(side["document"], ""), side["evidence"]))
+            key = tuple(sorted((s[0], s[1]) for s in sides))
+            if key in seen:
+                continue
+            seen.add(key)
+            what = " / ".join(sorted({counted.get(side["figure"], "") for side in comparison["sides"]} - {""}))
+            story = self.story_labels.get(comparison.get("story") or "", "")
+            rows.append(
+                [
+                    _e(what or "—") + (f'<br><span class="note">{_e(story)}</span>' if story else ""),
+                    *(
+                        f'<b>{_e(s)}</b> — {_e(o)}<br><span class="note">{_e(_clip(ev, 30))}</span>'
+                        for s, o, ev in sides
+                    ),
+                ]
+            )
+        note = f'<p class="note">{agreeing} other comparisons of the same count agree.</p>'
+        return _table(["What is counted (story)", "One source says", "Another says"], rows) + note
+
+    def rival_readings(self) -> str:
+        if not self.pair:
+            return _none()
+        a, b = self.pair
+        na, nb = self.countries.get(a, a), self.countries.get(b, b)
+        rows = []
+        for r in digest.readings(self.data, a, b):
+            tone = [signed(r["tone"][c]) if c in r["tone"] else "" for c in (a, b)]
+            rows.append(
+                [
+                    _e(r["outlet"]),
+                    str(r["articles"]),
+                    _e(", ".join(f"{g} {n}" if n > 1 else g for g, n in r["genres"].most_common())),
+                    _e(", ".join(label(f) for f in r["frames"]) or "none found"),
+                    *tone,
+                    share(r["partisanship"]) if r["partisanship"] is not None else "",
+                ]
+            )
+        scales = f'<p class="note">{_e(FRAME_SCALE)} {_e(TONE_SCALE)} {_e(PARTISAN_SCALE)}</p>'
+        head = ["Outlet", "Articles", "Genre", "Leading frames", f"Tone: {na}", f"Tone: {nb}", "Hyperpartisan"]
+        return scales + _table(head, rows, numeric=frozenset({1, 4, 5, 6}))
+
+    def left_out(self) -> str:
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for gap in (self.data.get("coverage") or {}).get("gaps") or []:
+            item = self.story_labels.get(gap["item"], label(gap["item"]))
+            grouped[self.sources.get(gap["outlet"], gap["outlet"])].append(f"{item} ({gap['kind']})")
+        rows = [[_e(o), _e("; ".join(items))] for o, items in sorted(grouped.items(), key=lambda kv: kv[0].lower())]
+        note = '<p class="note">What an outlet does not take up although at least two and half of the others do.</p>'
+        return note + _table(["Outlet", "Leaves out"], rows)
+
+    def linkages(self) -> str:
+        rows = [
+            [_e(" ↔ ".join(label(i) for i in lk["issues"])), _e(lk["relation"]), _e(_clip(lk["evidence"], 30))]
+            for lk in self.data["linkages"]
+        ]
+        return _table(["Issues", "Relation", "Where the text ties them"], rows)
+
+    def render(self) -> str:
+        sections = [
+            ("Key developments", self.developments()),
+            ("What changed", self.changes()),
+            ("Who acts on whom", self.who_acts()),
+            ("Cooperation and conflict over time, by issue", self.issues_over_time()),
+            ("What each source puts on the agenda", self.salience()),
+            ("Figures in dispute", self.disputes()),
+            ("Rival readings", self.rival_readings()),
+            ("What each source leaves out", self.left_out()),
+            ("Issues tied together", self.linkages()),
+        ]
+        body = "".join(f"<section><h2>{_e(t)}</h2>{html}</section>" for t, html in sections)
+        return _page(self.title(), f'<p class="lead">{self.lead()}</p>{body}')
+
+    # --- the evidence file --------------------------------------------------------------------------------
+
+    def evidence(self) -> str:
+        events = {e["id"]: e for e in self.data["events"]}
+        parts = []
+        for n, found in enumerate(digest.key_stories(self.data), 1):
+            story = found["story"]
+            quotes = "".join(self._quote(events[i]) for i in story["events"] if i in events)
+            parts.append(f'<h3 id="story-{n}">{_e(story["label"])}</h3>{quotes}')
+        stories = "".join(parts) or _none()
+        ordered = sorted(self.data["events"], key=lambda e: e.get("date") or self.published.get(e["document"]) or "")
+        event_rows = [
+            [
+                _e(when(e.get("date") or self.published.get(e["document"]))),
+                _e(e["type"].lower()),
+                _e(self._who(e)),
+                _e(self.outlets.get(e["document"], "")),
+                _e(e["evidence"]),
+            ]
+            for e in ordered
+        ]
+        figure_rows = [
+            [
+                _e(quantity(f["value"], f.get("unit"), f.get("approx"))),
+                _e(f.get("counted") or ""),
+                _e(f.get("agreement") or ""),
+                _e(self.outlets.get(f["document"], "")),
+                _e(f.get("evidence") or ""),
+            ]
+            for f in self.data["figures"]
+        ]
+        tone_rows = [
+            [
+                _e(self.outlets.get(s["document"], "")),
+                _e(self.names.get(s["actor"], s["actor"])),
+                signed(s["score"]),
+                "<br>".join(_e(x["text"].strip()) for x in s["evidence"][:3]),
+            ]
+            for s in self.data.get("stances") or []
+        ]
+        body = (
+            f'<p class="lead">The sentences behind the briefing: the key stories, then every event, figure and '
+            f"tone score found.</p><section><h2>Key stories</h2>{stories}</section>"
+            f"<section><h2>Events by date</h2>"
+            f"{_table(['When', 'Type', 'Who on whom', 'Outlet', 'Sentence'], event_rows)}</section>"
+            f"<section><h2>Figures</h2>"
+            f"{_table(['Figure', 'Counted', 'Agreement', 'Outlet', 'Sentence'], figure_rows)}</section>"
+            f"<section><h2>Tone toward actors</h2>"
+            f"{_table(['Outlet', 'Actor', 'Tone', 'Sentences'], tone_rows, frozenset({2}))}</section>"
+        )
+        return _page(f"Evidence — {self.title()}", body)
+
+    def _who(self, event: dict[str, Any]) -> str:
+        """'A → B' in names; an event naming no actor says so instead of drawing '? → ?'."""
+        if not event["source"] and not event["target"]:
+            return "no actor named"
+        return f"{_names(event['source'], self.names)} → {_names(event['target'], self.names)}"
+
+    def _quote(self, event: dict[str, Any]) -> str:
+        document = self.outlets.get(event["document"], "")
+        dated = when(event.get("date") or self.published.get(event["document"]))
+        who = self._who(event)
+        return (
+            f'<blockquote>{_e(event["evidence"])}<br><span class="note">{_e(document)}, {_e(dated)} · '
+            f"{_e(event['type'].lower())}: {_e(who)}</span></blockquote>"
+        )
+
+
+def _page(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         # a file opened from disk: nothing may load or run but its own style (article text stays inert)
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "img-src data:; base-uri 'none'; form-action 'none'\">"
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>Bilateral briefing</title><style>{CSS}</style></head><body>"
-        f"<h1>Bilateral briefing</h1><p>{_e(summary)}</p>{body}"
-        f'<section><h2 id="evidence">Appendix: evidence</h2>{ev.appendix()}</section></body></html>\n'
+        f"<title>{_e(title)}</title><style>{CSS}</style></head><body><main><h1>{_e(title)}</h1>{body}</main>"
+        "</body></html>\n"
     )
 
 
+def render(data: dict[str, Any], *, evidence_file: str = "briefing-evidence.html") -> str:
+    """The briefing's HTML for an export-contract map; `evidence_file` is the evidence file's relative name."""
+    return Briefing(data, evidence_file).render()
+
+
+def evidence_path(briefing: Path) -> Path:
+    """Where the evidence of the briefing at `briefing` goes: `<stem>-evidence.html` beside it."""
+    return briefing.with_name(f"{briefing.stem}{EVIDENCE_SUFFIX}{briefing.suffix or '.html'}")
+
+
 def write_briefing(db: sqlite3.Connection, path: Path | str) -> Path:
-    """Write the briefing for everything in the store to `path` and return it."""
+    """Write the briefing to `path` and its evidence beside it (`evidence_path`); returns `path`."""
     from bilateral.export.atomic import write_text
     from bilateral.store.db import snapshot
 
+    out = Path(path)
+    evidence = evidence_path(out)
     with snapshot(db):
         data = build_map(db)
-    return write_text(Path(path), render(data))
+    briefing = Briefing(data, evidence.name)
+    write_text(evidence, briefing.evidence())
+    return write_text(out, briefing.render())

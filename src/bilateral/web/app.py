@@ -8,29 +8,32 @@ cell carries markup such as search highlights), so text from the web never runs 
 from __future__ import annotations
 
 import logging
+import socket
 import sqlite3
 import threading
 from collections.abc import Callable, Collection
 from contextlib import AbstractContextManager
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from bilateral.errors import BilateralError
-from bilateral.export.contract import actors, build_map
+from bilateral.errors import BilateralError, PortInUse
+from bilateral.export.contract import actors, build_map, events
+from bilateral.export.contract import documents as contract_documents
 from bilateral.store.db import store_version
-from bilateral.store.search import search
-from bilateral.web import compared, documents, queries, security, views
-from bilateral.web.views import link as _link
-from bilateral.web.views import path
+from bilateral.store.search import count, search
+from bilateral.web import compared, dashboard, documents, queries, security, views
 
 TEMPLATES = Environment(loader=PackageLoader("bilateral.web", "templates"), autoescape=select_autoescape())
 # Marks the search module puts around matched words; control characters never occur in cleaned article text.
 MARK = ("\x02", "\x03")
+SEARCH_PAGE = 20  # results per search page
 TIMELINE_PAGE = 250  # events per timeline page; the API gives up to four pages at once
 OVERVIEW_ROWS = 100  # documents, actors and events listed on the overview page
 MAX_OFFSET = 10_000_000
@@ -48,6 +51,10 @@ def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collecti
     app = FastAPI(title="bilateral", docs_url=None, redoc_url=None)
     cached: dict[str, tuple[int, Any]] = {}
     building = threading.RLock()
+    charts_built = dashboard.interactive()  # the vendored chart bundle (scripts/vendor-js.sh), when built
+    dashboard.warm_up()
+    static = resources.files("bilateral.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
     def store() -> AbstractContextManager[sqlite3.Connection]:
         return security.request_store(db_path)
@@ -75,6 +82,7 @@ def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collecti
 
     def _page(title: str, *, status: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("sections", [])
+        context["chart_script"] = charts_built and any("chart" in s for s in context["sections"])
         context.setdefault("removed", None)
         html = TEMPLATES.get_template("page.html").render(title=title, **context)
         return HTMLResponse(html, status_code=status)
@@ -106,79 +114,70 @@ def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collecti
 
     @app.get("/api/overview")
     def api_overview() -> dict[str, Any]:
+        """The whole map (the export contract) without document texts."""
         return overview_data()
 
     @app.get("/", response_class=HTMLResponse)
     def overview() -> HTMLResponse:
-        return HTMLResponse(per_version("overview.html", lambda db: overview_page().body))
-
-    def overview_page() -> HTMLResponse:
-        data = overview_data()
-        # the first rows of each list; the actor, timeline and search pages page through the rest
-        data = data | {key: data[key][:OVERVIEW_ROWS] for key in ("documents", "actors", "events")}
-        docs = [
-            [_link(path("documents", d["id"]), d["title"] or d["id"]), d["outlet"], d["published"]]
-            for d in data["documents"]
-        ]
-        acts = [[_link(path("actors", a["id"]), a["name"]), a["country"], a["mentions"]] for a in data["actors"]]
-        names = {a["id"]: a["name"] for a in data["actors"]}
-        evs = [
-            [
-                e["date"] or "",
-                e["type"],
-                views.actors(e["source"], [names.get(a, a) for a in e["source"]]),
-                views.actors(e["target"], [names.get(a, a) for a in e["target"]]),
-                views.evidence(e["document"], f"e-{e['id']}", e["evidence"]),
-            ]
-            for e in data["events"]
-        ]
-        return _page(
-            "Overview",
-            form=True,
-            sections=[
-                {"heading": "Documents", "head": ["Title", "Outlet", "Published"], "rows": docs},
-                {"heading": "Actors", "head": ["Actor", "Country", "Mentions"], "rows": acts},
-                {"heading": "Events", "head": ["Date", "Type", "Source", "Target", "Evidence"], "rows": evs},
-            ],
+        page = per_version(
+            "overview.html", lambda db: _page("Overview", form=True, sections=dashboard.overview(overview_data())).body
         )
+        return HTMLResponse(page)
 
-    def hits(q: str, outlet: str | None, since: str | None, until: str | None) -> list[dict[str, Any]]:
+    def hits(
+        q: str, outlet: str | None, since: str | None, until: str | None, syntax: bool, offset: int = 0
+    ) -> dict[str, Any]:
+        outlet, since, until = outlet or None, since or None, until or None
         with store() as db:
-            found = search(db, q, outlet=outlet, since=since, until=until, mark=MARK)
-        return [vars(h) | {"snippet": h.snippet} for h in found]
+            found = search(
+                db,
+                q,
+                syntax=syntax,
+                limit=SEARCH_PAGE,
+                offset=offset,
+                outlet=outlet,
+                since=since,
+                until=until,
+                mark=MARK,
+            )
+            total = count(db, q, syntax=syntax, outlet=outlet, since=since, until=until)
+        return {"total": total, "offset": offset, "hits": [vars(h) for h in found]}
 
     @app.get("/api/search")
     def api_search(
-        q: Annotated[str, Query(max_length=1_000)], outlet: Text = None, since: Text = None, until: Text = None
-    ) -> list[dict[str, Any]]:
-        return [
-            h | {"snippet": h["snippet"].replace(MARK[0], "[").replace(MARK[1], "]")}
-            for h in hits(q, outlet, since, until)
-        ]
+        q: Annotated[str, Query(max_length=1_000)],
+        outlet: Text = None,
+        since: Text = None,
+        until: Text = None,
+        syntax: bool = False,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        """Documents matching plain words (or an FTS5 expression with syntax=true), best first, with the total."""
+        found = hits(q, outlet, since, until, syntax, max(offset, 0))
+        for hit in found["hits"]:
+            hit["snippet"] = hit["snippet"].replace(MARK[0], "[").replace(MARK[1], "]")
+        return found
 
     @app.get("/search", response_class=HTMLResponse)
     def search_page(
-        q: Annotated[str, Query(max_length=1_000)] = "", outlet: Text = None, since: Text = None, until: Text = None
+        q: Annotated[str, Query(max_length=1_000)] = "",
+        outlet: Text = None,
+        since: Text = None,
+        until: Text = None,
+        syntax: bool = False,
+        offset: Offset = 0,
     ) -> HTMLResponse:
-        rows = (
-            [
-                [
-                    _link(path("documents", h["document"]), h["title"] or h["document"]),
-                    h["outlet"],
-                    h["published"],
-                    _highlight(h["snippet"]),
-                ]
-                for h in hits(q, outlet, since, until)
-            ]
-            if q.strip()
-            else []
-        )
-        return _page(
-            "Search",
-            form=True,
-            query=q,
-            sections=[{"heading": "Results", "head": ["Title", "Outlet", "Published", "Snippet"], "rows": rows}],
-        )
+        chosen = {"q": q, "outlet": outlet, "since": since, "until": until, "syntax": "true" if syntax else ""}
+        with store() as db:
+            outlets = [row[0] for row in db.execute("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL")]
+        form = {"filters": views.search_form(sorted(outlets, key=str.lower), chosen)}
+        if not q.strip():
+            return _page("Search", sections=[form])
+        try:
+            found = hits(q, outlet, since, until, syntax, max(offset, 0))
+        except BilateralError as e:  # the form keeps what was typed, with the error above it
+            return _page("Search", status=e.http_status, error=str(e), sections=[form])
+        return _page("Search", sections=[form, *views.search_results(found, chosen, _highlight)])
 
     @app.get("/api/timeline")
     def api_timeline(
@@ -213,21 +212,29 @@ def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collecti
         offset: Offset = 0,
     ) -> HTMLResponse:
         found = api_timeline(issue, actor, outlet, type, since, until, TIMELINE_PAGE, offset)
+        chosen = {"issue": issue, "actor": actor, "outlet": outlet, "type": type, "since": since, "until": until}
         with store() as db:
             facets = queries.facets(db)
-        return _page("Timeline", sections=views.timeline(found, facets, found["filters"]))
+            every = queries.timeline(db, **{k: v or None for k, v in chosen.items()}, limit=-1, offset=0)
+        sections = views.timeline(found, facets, found["filters"])
+        return _page("Timeline", sections=[sections[0], *dashboard.timeline_chart(every["events"]), *sections[1:]])
 
     @app.get("/api/actors")
     def api_actors() -> list[dict[str, Any]]:
+        """Every actor: name, kind, country, sector, aliases, mentions and documents."""
         with store() as db:
             return actors(db)
 
     @app.get("/actors", response_class=HTMLResponse)
     def actor_list() -> HTMLResponse:
-        return _page("Actors", sections=views.actor_list(api_actors()))
+        found = api_actors()
+        with store() as db:
+            network = dashboard.network_chart({"actors": found, "events": events(db)})
+        return _page("Actors", sections=[*network, *views.actor_list(found)])
 
     @app.get("/api/actors/{actor_id:path}")
     def api_actor(actor_id: str) -> dict[str, Any]:
+        """One actor with its events (each with its story) and its tone in each outlet."""
         with store() as db:
             return documents.actor(db, actor_id)
 
@@ -238,15 +245,19 @@ def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collecti
 
     @app.get("/api/issues")
     def api_issues() -> list[dict[str, Any]]:
+        """Every agenda issue with its documents, events, figures and linkages counted."""
         with store() as db:
             return queries.issues(db)
 
     @app.get("/issues", response_class=HTMLResponse)
     def issue_list() -> HTMLResponse:
-        return _page("Issues", sections=views.issue_list(api_issues()))
+        with store() as db:
+            mix = dashboard.salience_chart({"documents": contract_documents(db)})
+        return _page("Issues", sections=[*views.issue_list(api_issues()), *mix])
 
     @app.get("/api/issues/{issue:path}")
     def api_issue(issue: str) -> dict[str, Any]:
+        """One agenda issue: its events, figures, frames and linkages with evidence."""
         with store() as db:
             return queries.issue(db, issue)
 
@@ -256,6 +267,7 @@ def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collecti
 
     @app.get("/api/sources")
     def api_sources() -> list[dict[str, Any]]:
+        """Every outlet: documents, genres, mean partisanship, date range."""
         with store() as db:
             return compared.sources(db)
 
@@ -265,6 +277,7 @@ def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collecti
 
     @app.get("/api/sources/{outlet:path}")
     def api_source(outlet: str) -> dict[str, Any]:
+        """One outlet: documents, tone toward actors, stories, what it leaves out."""
         with store() as db:
             return compared.source(db, outlet)
 
@@ -274,6 +287,7 @@ def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collecti
 
     @app.get("/api/stories")
     def api_stories() -> list[dict[str, Any]]:
+        """Every story across documents with its counts of events, figures, agreements and conflicts."""
         with store() as db:
             return compared.stories(db)
 
@@ -283,6 +297,7 @@ def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collecti
 
     @app.get("/api/stories/{story_id:path}")
     def api_story(story_id: str) -> dict[str, Any]:
+        """One story: how each source told it, its events, figures and figure comparisons."""
         with store() as db:
             return compared.story(db, story_id)
 
@@ -293,34 +308,43 @@ def create_app(db_path: Path | str, *, token: str | None = None, hosts: Collecti
 
     @app.get("/api/documents/{doc_id:path}")
     def api_document(doc_id: str) -> dict[str, Any]:
+        """One document: its text, metadata and every finding with character offsets."""
         with store() as db:
             return documents.document(db, doc_id)
 
     @app.get("/documents/{doc_id:path}", response_class=HTMLResponse)
     def document(doc_id: str) -> HTMLResponse:
         doc = api_document(doc_id)
-        return _page(doc["title"] or doc_id, removed=doc["removed"], sections=views.document(doc))
+        return _page(doc["title"] or "(untitled)", removed=doc["removed"], sections=views.document(doc))
 
     @app.get("/docs", response_class=HTMLResponse)
     def docs() -> HTMLResponse:
-        # FastAPI's Swagger page loads JS/CSS from a CDN; this plain list of routes works offline.
-        paths = app.openapi()["paths"]
-        rows = [
-            [method.upper(), path, op.get("summary", "")]
-            for path, ops in sorted(paths.items())
-            for method, op in ops.items()
-        ]
+        # FastAPI's Swagger page loads JS/CSS from a CDN; this page reads the same OpenAPI schema and works offline.
         return _page(
             "API",
             sections=[
-                {"heading": "Routes (schema at /openapi.json)", "head": ["Method", "Path", "Summary"], "rows": rows}
+                {
+                    "heading": "Routes",
+                    "note": Markup("Every page's data as JSON; the schema is {}.").format(
+                        views.link("/openapi.json", "/openapi.json")
+                    ),
+                    "head": ["Method", "Path", "What it returns", "Parameters", "Example"],
+                    "rows": views.api_routes(app.openapi()["paths"]),
+                }
             ],
         )
 
     return app
 
 
-def serve(db_path: Path | str, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+def serve(
+    db_path: Path | str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    on_listening: Callable[[str], None] | None = None,
+) -> None:
     """Run the app with uvicorn; anything but loopback needs a token so the store is never open to the network."""
     import uvicorn
 
@@ -329,4 +353,16 @@ def serve(db_path: Path | str, *, host: str = "127.0.0.1", port: int = 8000, tok
         raise BilateralError(f"binding {host} needs --token (or BILATERAL_TOKEN)")
     logging.getLogger("uvicorn.access").addFilter(security.RedactTokens())
     hosts = security.LOOPBACK_HOSTS if loopback else ()
-    uvicorn.run(create_app(db_path, token=token, hosts=hosts), host=host, port=port)
+    # Bind here, so a port in use is one line with advice rather than uvicorn's traceback-like log.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+    except OSError as e:
+        listener.close()
+        raise PortInUse(f"cannot listen on {host}:{port} ({e.strerror or e})") from e
+    if on_listening is not None:
+        on_listening(f"http://{host}:{port}")
+    server = uvicorn.Server(uvicorn.Config(create_app(db_path, token=token, hosts=hosts), host=host, port=port))
+    server.run(sockets=[listener])

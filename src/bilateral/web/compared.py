@@ -12,6 +12,7 @@ from statistics import fmean
 from typing import Any
 
 from bilateral.compare.coverage import coverage
+from bilateral.report.formats import quantity
 from bilateral.store.stats import tables
 from bilateral.web.queries import META, doc_info, events_where, figures_where, names, not_found, outlets
 
@@ -115,7 +116,7 @@ def source(db: sqlite3.Connection, outlet: str) -> dict[str, Any]:
     documents = [
         {
             "id": row["id"],
-            "title": row["title"] or row["id"],
+            "title": row["title"] or "(untitled)",
             "published": row["published"],
             "duplicate_of": row["duplicate_of"],
             "genre": profiles[row["id"]]["genre"] if row["id"] in profiles else None,
@@ -134,6 +135,9 @@ def source(db: sqlite3.Connection, outlet: str) -> dict[str, Any]:
         "tone": tone(db, by="actor", documents=ids),
         "stories": compared["stories"].get(outlet, []),
         "gaps": [g for g in compared["gaps"] if g["outlet"] == outlet],
+        "story_labels": {row["id"]: row["label"] for row in db.execute("SELECT id, label FROM stories")}
+        if "stories" in present
+        else {},
     }
 
 
@@ -182,8 +186,10 @@ def story(db: sqlite3.Connection, story_id: str) -> dict[str, Any]:
             f["id"]: f for f in figures_where(db, "f.id IN (SELECT value FROM json_each(?))", [json.dumps(missing)])
         }
     documents = sorted({row["document"] for row in items} | {f["document"] for f in by_id.values()})
+    events = events_where(db, "e.id IN (SELECT value FROM json_each(?))", [event_ids])
     return dict(found) | {
-        "events": events_where(db, "e.id IN (SELECT value FROM json_each(?))", [event_ids]),
+        "told": told(db, sorted({row["document"] for row in items}), events, figures),
+        "events": events,
         "figures": figures,
         "comparisons": [
             {
@@ -196,3 +202,61 @@ def story(db: sqlite3.Connection, story_id: str) -> dict[str, Any]:
         ],
         "sources": doc_info(db, documents),
     }
+
+
+def told(
+    db: sqlite3.Connection, documents: list[str], events: list[dict[str, Any]], figures: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """How each document told a story, side by side: headline, genre, leading frames, tone toward the story's
+    actors, and what it left out (actors and counts the story's other documents report and it does not)."""
+    present = tables(db)
+    profiles = _profiles(db)
+    info = doc_info(db, documents)
+    actor_names = names(db)
+    named: dict[str, set[str]] = defaultdict(set)
+    for event in events:
+        named[event["document"]].update([*event["source"], *event["target"]])
+    counted: dict[str, set[str]] = defaultdict(set)
+    for figure in figures:
+        counted[figure["document"]].add(
+            figure["counted"] or quantity(figure["value"], figure["unit"], figure["approx"])
+        )
+    story_actors = set().union(*named.values()) if named else set()
+    found = []
+    for document in documents:
+        frames = (
+            [
+                row[0]
+                for row in db.execute(
+                    "SELECT frame FROM frames WHERE document = ? AND issue IS NULL ORDER BY score DESC, frame LIMIT 3",
+                    (document,),
+                )
+            ]
+            if "frames" in present
+            else []
+        )
+        tone = (
+            [
+                {"actor": row["actor"], "name": actor_names.get(row["actor"], row["actor"]), "score": row["score"]}
+                for row in db.execute("SELECT actor, score FROM stances WHERE document = ? ORDER BY actor", (document,))
+                if row["actor"] in story_actors
+            ]
+            if "stances" in present
+            else []
+        )
+        others = [d for d in documents if d != document]
+        missing_actors = set().union(*(named[d] for d in others)) - named[document] if others else set()
+        missing_counts = set().union(*(counted[d] for d in others)) - counted[document] if others else set()
+        profile = profiles.get(document)
+        found.append(
+            info[document]
+            | {
+                "document": document,
+                "genre": profile["genre"] if profile else None,
+                "frames": frames,
+                "tone": tone,
+                "left_out": sorted(actor_names.get(a, a) for a in missing_actors),
+                "counts_left_out": sorted(missing_counts),
+            }
+        )
+    return sorted(found, key=lambda d: (d["published"] or "", d["document"]))

@@ -31,7 +31,8 @@ EVENTS_SHOWN = 200  # on an issue page; the timeline, filtered by the issue, pag
 
 def not_found(kind: str, name: str, listing: str) -> SourceNotFound:
     """The 404 of a detail page, pointing at the page that lists what there is."""
-    return SourceNotFound(f"no {kind} {name!r} in this store", hint=f"see {listing} for the {kind}s there are")
+    kinds = {"story": "stories"}.get(kind, f"{kind}s")
+    return SourceNotFound(f"no {kind} {name!r} in this store", hint=f"see {listing} for the {kinds} there are")
 
 
 def names(db: sqlite3.Connection) -> dict[str, str]:
@@ -53,7 +54,11 @@ def doc_info(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, dict[str, 
         f"SELECT {META} FROM documents WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)
     )
     return {
-        row["id"]: {"title": row["title"] or row["id"], "outlet": outlet_name(row), "published": row["published"]}
+        row["id"]: {
+            "title": row["title"] or f"(untitled, {outlet_name(row)})",
+            "outlet": outlet_name(row),
+            "published": row["published"],
+        }
         for row in rows
     }
 
@@ -75,7 +80,9 @@ def _event(row: sqlite3.Row, actor_names: dict[str, str], outlet: str) -> dict[s
     event["agenda"] = sorted(json.loads(row["agenda"] or "[]"))
     event["when"] = row["date"] or row["published"]
     event["outlet"] = outlet
-    event["title"] = row["title"] or row["document"]
+    event["title"] = row["title"] or "(untitled)"
+    story_id, _, story_label = (row["story"] or "").partition("\x1f")
+    event["story"] = {"id": story_id, "label": story_label} if story_id else None
     for side in ("source", "target"):
         event[f"{side}_names"] = [actor_names.get(a, a) for a in event[side]]
     return event
@@ -138,8 +145,15 @@ def events_where(
     """Events matching an SQL condition on `e` (and its document `d`), in timeline order, with names and issues."""
     if "events" not in tables(db):
         return []
+    # the story an event belongs to, if any, so every event links to the other sources that told it
+    story = (
+        "(SELECT s.id || char(31) || s.label FROM story_items i JOIN stories s ON s.id = i.story "
+        "WHERE i.kind = 'event' AND i.item = e.id ORDER BY s.id LIMIT 1)"
+        if "stories" in tables(db)
+        else "NULL"
+    )
     rows = db.execute(
-        f"SELECT e.*, d.published, d.title, {SPAN_ISSUES.format(t='e')} AS agenda "
+        f"SELECT e.*, d.published, d.title, {SPAN_ISSUES.format(t='e')} AS agenda, {story} AS story "
         f"FROM events e JOIN documents d ON d.id = e.document WHERE {condition} "
         "ORDER BY COALESCE(e.date, d.published) IS NULL, COALESCE(e.date, d.published), e.document, e.start, e.id "
         "LIMIT ? OFFSET ?",

@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
+from bilateral.report.formats import label, share, signed, when
 from bilateral.web.documents import figure_text, spans
 from bilateral.web.highlight import render
 
@@ -33,11 +34,21 @@ def evidence(document: str, anchor: str, text: str) -> Markup:
 
 
 def actors(ids: Iterable[str], names: Iterable[str]) -> Markup:
-    return Markup(", ").join(link(path("actors", a), name) for a, name in zip(ids, names, strict=True)) or Markup("?")
+    return Markup(", ").join(link(path("actors", a), name) for a, name in zip(ids, names, strict=True)) or Markup(
+        "unnamed"
+    )
+
+
+def country_name(code: str | None) -> str:
+    """An ISO alpha-3 code as the country's name ('MEX' → 'Mexico'); other codes (IGO …) as they are."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=code) if code and len(code) == 3 else None
+    return (getattr(found, "common_name", None) or found.name) if found else (code or "")
 
 
 def score(value: float | None) -> str:
-    return "" if value is None else f"{value:+.2f}"
+    return "" if value is None else signed(value)
 
 
 def caption(sources: Mapping[str, Mapping[str, Any]], document: str) -> Markup:
@@ -52,16 +63,19 @@ def event_rows(events: list[dict[str, Any]]) -> list[list[object]]:
             e["when"] if e["date"] else (f"{e['when']} (published)" if e["when"] else "undated"),
             e["type"],
             e["status"],
-            Markup("{} → {}").format(actors(e["source"], e["source_names"]), actors(e["target"], e["target_names"])),
+            Markup("{} → {}").format(actors(e["source"], e["source_names"]), actors(e["target"], e["target_names"]))
+            if e["source"] or e["target"]
+            else "no actor named",
             Markup(", ").join(link(path("issues", i), i) for i in e["agenda"]),
             link(path("sources", e["outlet"]), e["outlet"]),
             evidence(e["document"], f"e-{e['id']}", e["evidence"]),
+            link(path("stories", e["story"]["id"]), e["story"]["label"]) if e.get("story") else "",
         ]
         for e in events
     ]
 
 
-EVENT_HEAD = ["Date", "Type", "Status", "Source → target", "Issues", "Outlet", "Evidence"]
+EVENT_HEAD = ["Date", "Type", "Status", "Source → target", "Issues", "Outlet", "Evidence", "Story"]
 
 
 def figure_rows(figures: list[dict[str, Any]], sources: Mapping[str, Mapping[str, Any]]) -> list[list[object]]:
@@ -82,6 +96,50 @@ def figure_rows(figures: list[dict[str, Any]], sources: Mapping[str, Mapping[str
 
 
 FIGURE_HEAD = ["Figure", "Date", "Compared", "Source", "Evidence"]
+
+
+def search_form(outlets: list[str], chosen: Mapping[str, str | None]) -> dict[str, Any]:
+    """The search box with its filters: outlet, publication dates and FTS5 syntax on request."""
+    fields = [
+        {"name": "q", "label": 'Words or "a phrase"', "placeholder": "tariffs -steel", "size": 30},
+        {"name": "outlet", "label": "Source", "options": [[o, o] for o in outlets]},
+        {"name": "since", "label": "Published from", "placeholder": "YYYY-MM-DD"},
+        {"name": "until", "label": "to", "placeholder": "YYYY-MM-DD"},
+        {"name": "syntax", "label": "Query syntax", "options": [["true", "FTS5 (AND/OR/NOT, NEAR)"]], "any": "words"},
+    ]
+    return {"action": "/search", "fields": fields, "chosen": chosen, "button": "Search"}
+
+
+def search_results(found: dict[str, Any], chosen: Mapping[str, str | None], highlight: Any) -> list[Section]:
+    """The hit count, one page of results with highlighted snippets, and links to the pages around it."""
+    total, offset, shown = found["total"], found["offset"], len(found["hits"])
+    note = f"{total:,} {'document matches' if total == 1 else 'documents match'}"
+    if shown and shown < total:
+        note += f"; {offset + 1}–{offset + shown} shown"
+    kept = {k: v for k, v in chosen.items() if v}
+    pages = []
+    if offset > 0:
+        pages.append(link(f"/search?{urlencode(kept | {'offset': max(0, offset - 20)})}", "← better matches"))
+    if offset + shown < total:
+        pages.append(link(f"/search?{urlencode(kept | {'offset': offset + shown})}", "more →"))
+    rows = [
+        [
+            link(path("documents", h["document"]), h["title"] or "(untitled)"),
+            h["outlet"] or "",
+            h["published"] or "",
+            highlight(h["snippet"]),
+        ]
+        for h in found["hits"]
+    ]
+    return [
+        {
+            "heading": "Results",
+            "note": Markup(" ").join([note + ".", *pages]),
+            "head": ["Title", "Outlet", "Published", "Snippet"],
+            "rows": rows,
+            "none": "No document matches; try fewer words, or another spelling.",
+        }
+    ]
 
 
 def timeline(data: dict[str, Any], facets: dict[str, list[Any]], chosen: dict[str, str | None]) -> list[Section]:
@@ -154,7 +212,7 @@ def issue(data: dict[str, Any]) -> list[Section]:
             "head": ["Frame", "Score", "Source", "Evidence"],
             "rows": [
                 [
-                    f["frame"],
+                    label(f["frame"]),
                     f"{f['score']:.2f}",
                     caption(sources, f["document"]),
                     Markup("<br>").join(evidence(f["document"], f"s-{x['start']}", x["text"]) for x in f["evidence"]),
@@ -196,10 +254,26 @@ def document(doc: dict[str, Any]) -> list[Section]:
     ]
 
 
+def actor_stories(data: dict[str, Any]) -> list[list[object]]:
+    """The stories an actor's events belong to, most events first."""
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for e in data["events"]:
+        if e.get("story"):
+            counts[e["story"]["id"]] = counts.get(e["story"]["id"], 0) + 1
+            labels[e["story"]["id"]] = e["story"]["label"]
+    ranked = sorted(counts, key=lambda s: (-counts[s], labels[s]))
+    return [[link(path("stories", s), labels[s]), counts[s]] for s in ranked]
+
+
 def actor(data: dict[str, Any]) -> list[Section]:
     return [
-        {"note": f"{data['kind']} · country {data['country'] or '?'} · sector {data['sector'] or '?'}"},
+        {
+            "note": f"{data['kind']} · country: {country_name(data['country']) or 'not known'} · "
+            f"sector: {data['sector'] or 'not known'}"
+        },
         {"heading": "Aliases", "head": ["Alias"], "rows": [[x] for x in data["aliases"]]},
+        {"heading": "Stories it takes part in", "head": ["Story", "Events of it here"], "rows": actor_stories(data)},
         {"heading": "Events as source or target", "head": EVENT_HEAD, "rows": event_rows(data["events"])},
         {
             "heading": "Tone by outlet",
@@ -222,14 +296,14 @@ def source(data: dict[str, Any]) -> list[Section]:
     return [
         {
             "heading": "Documents",
-            "head": ["Title", "Published", "Genre", "Partisanship", "Frames", "Issues"],
+            "head": ["Title", "Published", "Genre", "Hyperpartisan (probability)", "Frames", "Issues"],
             "rows": [
                 [
                     link(path("documents", d["id"]), d["title"]),
                     d["published"] or "",
                     d["genre"] or "",
-                    "" if d["partisanship"] is None else f"{d['partisanship']:.2f}",
-                    ", ".join(d["frames"][:3]),
+                    "" if d["partisanship"] is None else share(d["partisanship"]),
+                    ", ".join(label(f) for f in d["frames"][:3]),
                     Markup(", ").join(link(path("issues", i), i) for i in d["issues"]),
                 ]
                 for d in data["documents"]
@@ -256,7 +330,7 @@ def source(data: dict[str, Any]) -> list[Section]:
         {
             "heading": "Stories it reports",
             "head": ["Story"],
-            "rows": [[link(path("stories", s), s)] for s in data["stories"]],
+            "rows": [[link(path("stories", s), data["story_labels"].get(s, s))] for s in data["stories"]],
         },
         {
             "heading": "What it leaves out",
@@ -265,7 +339,10 @@ def source(data: dict[str, Any]) -> list[Section]:
             "rows": [
                 [
                     g["kind"],
-                    link(path("issues" if g["kind"] == "issue" else "stories", g["item"]), g["item"]),
+                    link(
+                        path("issues" if g["kind"] == "issue" else "stories", g["item"]),
+                        data["story_labels"].get(g["item"], g["item"]),
+                    ),
                     Markup(", ").join(link(path("sources", o), o) for o in g["covered_by"]),
                 ]
                 for g in data["gaps"]
@@ -285,16 +362,10 @@ def story(data: dict[str, Any]) -> list[Section]:
             evidence(figure["document"], f"f-{figure['id']}", figure["evidence"]),
         )
 
+    first, last = when(data["first_date"]), when(data["last_date"])
     return [
-        {"note": f"{data['first_date'] or '?'} to {data['last_date'] or '?'}"},
-        {
-            "heading": "Documents",
-            "head": ["Title", "Source"],
-            "rows": [
-                [link(path("documents", d), info["title"]), caption(sources, d)]
-                for d, info in sorted(sources.items(), key=lambda kv: (kv[1]["published"] or "", kv[0]))
-            ],
-        },
+        {"note": first if first == last else f"{first} to {last}"},
+        {"heading": "How each source told it", "html": side_by_side(data["told"])},
         {"heading": "Events", "head": EVENT_HEAD, "rows": event_rows(data["events"])},
         {"heading": "Figures", "head": FIGURE_HEAD, "rows": figure_rows(data["figures"], sources)},
         {
@@ -307,6 +378,35 @@ def story(data: dict[str, Any]) -> list[Section]:
             ],
         },
     ]
+
+
+def side_by_side(told: list[dict[str, Any]]) -> Markup:
+    """One card per document of a story, side by side: headline, outlet and date, genre, frames, tone toward the
+    story's actors, and what the others report that it leaves out."""
+    cards = []
+    for d in told:
+        tone = Markup(", ").join(
+            Markup("{} {}").format(link(path("actors", t["actor"]), t["name"]), score(t["score"])) for t in d["tone"]
+        )
+        cards.append(
+            Markup(
+                '<article class="told"><h3>{}</h3><p>{} · {}</p><dl><dt>Genre</dt><dd>{}</dd>'
+                "<dt>Framing</dt><dd>{}</dd><dt>Tone toward the story's actors (−1 to +1)</dt><dd>{}</dd>"
+                "<dt>Actors the others name and it does not</dt><dd>{}</dd>"
+                "<dt>Counts the others give and it does not</dt><dd>{}</dd></dl>"
+                "</article>"
+            ).format(
+                link(path("documents", d["document"]), d["title"]),
+                link(path("sources", d["outlet"]), d["outlet"]),
+                when(d["published"]),
+                d["genre"] or "not known",
+                ", ".join(label(f) for f in d["frames"]) or "none found",
+                tone or "none found",
+                ", ".join(d["left_out"]) or "none",
+                ", ".join(d["counts_left_out"]) or "none",
+            )
+        )
+    return Markup('<div class="side-by-side">{}</div>').format(Markup("").join(cards))
 
 
 def issue_list(rows: list[dict[str, Any]]) -> list[Section]:
@@ -377,12 +477,41 @@ def actor_list(rows: list[dict[str, Any]]) -> list[Section]:
                 [
                     link(path("actors", a["id"]), a["name"]),
                     a["kind"],
-                    a["country"] or "",
+                    country_name(a["country"]),
                     a["sector"] or "",
                     a["mentions"],
                     len(a["documents"]),
                 ]
-                for a in rows
+                # most mentioned first (the table can be re-sorted by any column in the browser)
+                for a in sorted(rows, key=lambda a: (-(a["mentions"] or 0), a["name"].lower()))
             ],
         }
     ]
+
+
+# Example values for the API page's links, by parameter name (ids come from the store, so examples use lists).
+EXAMPLES = {"q": "tariffs", "issue": "migration", "since": "2020-01-01", "until": "2020-12-31", "limit": "20"}
+
+
+def api_routes(paths: Mapping[str, Mapping[str, Any]]) -> list[list[object]]:
+    """One row per /api route of an OpenAPI schema: method, path, summary, parameters (where, type, required)
+    and an example link for GET routes whose parameters all have examples."""
+    rows: list[list[object]] = []
+    for route, operations in sorted(paths.items()):
+        if not route.startswith("/api/"):
+            continue
+        for method, op in operations.items():
+            params = op.get("parameters", [])
+            described = ", ".join(
+                f"{p['name']} ({p['in']}, {p.get('schema', {}).get('type') or 'text'}"
+                f"{', required' if p.get('required') else ''})"
+                for p in params
+            )
+            example: object = ""
+            wanted = [p for p in params if p.get("required") or p["name"] in ("q", "since")]
+            if method == "get" and all(p["in"] == "query" and p["name"] in EXAMPLES for p in wanted):
+                query = urlencode({p["name"]: EXAMPLES[p["name"]] for p in wanted})
+                example = link(route + (f"?{query}" if query else ""), route + (f"?{query}" if query else ""))
+            summary = (op.get("description") or op.get("summary") or "").split("\n")[0]
+            rows.append([method.upper(), route, summary, described or "none", example])
+    return rows
