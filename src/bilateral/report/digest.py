@@ -165,7 +165,7 @@ def readings(data: dict[str, Any], a: str, b: str) -> list[dict[str, Any]]:
                 "outlet": outlet,
                 "articles": len(documents),
                 "genres": Counter(d.get("genre") or "unknown" for d in documents),
-                "frames": [f for f, _ in frames.most_common(3)],
+                "frames": [f for f, _ in sorted(frames.items(), key=lambda kv: (-kv[1], kv[0]))[:3]],
                 "tone": tone.get(outlet, {}),
                 "partisanship": mean(partisan) if partisan else None,
             }
