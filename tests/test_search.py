@@ -90,8 +90,9 @@ def test_count_gives_every_match_and_until_takes_the_whole_day(punctuated: sqlit
 def test_a_store_from_before_stemming_is_reindexed(tmp_path: Path) -> None:
     old = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
     old.row_factory = sqlite3.Row
+    stemming = next(number for number, sql in migrations() if "porter" in sql)
     for number, sql in migrations():
-        if number < 5:
+        if number < stemming:
             old.executescript(sql)
             old.execute(f"PRAGMA user_version = {number}")
     save_article(old, make_article("A tariff was imposed on steel. " * 8, id="s"))

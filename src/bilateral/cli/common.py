@@ -18,7 +18,6 @@ from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Ta
 from rich.text import Text
 
 from bilateral.errors import BilateralError, DiskFull, is_disk_full
-from bilateral.ingest.sniff import printable
 
 console = Console(soft_wrap=True)
 errors = Console(stderr=True)
@@ -58,6 +57,8 @@ def guard(command: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from bilateral.ingest.sniff import printable  # here: the ingest package brings httpx, --help must not
+
         try:
             return command(*args, **kwargs)
         except BilateralError as e:

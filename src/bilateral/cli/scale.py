@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import typer
 
+from bilateral.cli.common import positive
+
+
+def _positive_or_none(value: int | None) -> int | None:
+    return None if value is None else positive(value)
+
+
 ENGINE = typer.Option("--engine", help="Where the analysis runs: local (worker processes, every core) or dask.")
 WORKERS = typer.Option(
-    "--workers", min=1, help="Worker processes (local: default one per core; dask: LocalCluster size, default 2)."
+    "--workers", callback=_positive_or_none, help="Worker processes (local: default one per core; dask: LocalCluster size, default 2)."
 )
 SCHEDULER = typer.Option("--scheduler", help="A running Dask scheduler (tcp://host:8786), with --engine dask.")
 DYAD = typer.Option("--dyad", help="Analyse only documents naming both countries, e.g. USA-CHN (ISO alpha-3).")

@@ -46,7 +46,7 @@ def country_names(data: dict[str, Any]) -> dict[str, str]:
 
 
 def pair(data: dict[str, Any]) -> tuple[str, str] | None:
-    """The two countries the events involve most often (by alpha-3), or None with fewer than two."""
+    """The pair of countries named most often in the events (alpha-3 codes), or None with fewer than two."""
     counts: Counter[str] = Counter()
     for event in data["events"]:
         counts.update({*event["source_countries"], *event["target_countries"]} - NOT_A_COUNTRY)
