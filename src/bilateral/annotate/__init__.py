@@ -14,7 +14,7 @@ __all__ = ["Knowledge", "analyse", "load_knowledge"]
 
 
 def analyse(doc: Any, *, published: str | None, document: str, knowledge: Knowledge) -> Analysis:
-    actors, mentions, places = resolve_actors(doc, knowledge=knowledge.actors)
+    actors, mentions, places = resolve_actors(doc, knowledge=knowledge.actors, published=published)
     sentence_issues = tag_sentences(doc, knowledge=knowledge.issues)
     return Analysis(
         document=document,

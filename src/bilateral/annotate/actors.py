@@ -35,6 +35,25 @@ REGION_WORDS = {"central", "latin", "south", "north", "pan", "anglo", "native", 
 # What a leader heads: "Enrique Peña Nieto's government" names a person, whatever spaCy labels the name.
 LED = {"government", "administration", "presidency", "cabinet", "regime"}
 SEPARATORS = {"and", "or", ","}
+# Head nouns of a state's named bodies: "Foreign Ministry", "Supreme Court", "National Security Council".
+INSTITUTIONS = {
+    "ministry",
+    "department",
+    "court",
+    "office",
+    "council",
+    "agency",
+    "commission",
+    "parliament",
+    "cabinet",
+    "bureau",
+    "secretariat",
+    "assembly",
+    "diet",
+    "congress",
+    "senate",
+    "tribunal",
+}
 SPATIAL = {"in", "into", "inside", "across", "throughout", "within"}
 NOT_ACTORS = re.compile(r"^(?:hurricane|tropical storm|storm|operation|covid|coronavirus)\b|\d", re.IGNORECASE)
 
@@ -45,6 +64,9 @@ class Resolution:
     mentions: list[Mention] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)  # token ranges already used
+    published: str | None = None  # the document's date (YYYY-MM-DD), for the roles world actors held then
+    # a country's named bodies ("China's Commerce Ministry"), by institution_key, for their bare mentions
+    institutions: dict[str, Actor] = field(default_factory=dict)
 
     def free(self, start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in self.taken)
@@ -134,6 +156,7 @@ def _phrase_at(doc: Doc, index: int, table: dict[str, str], longest: int = 4) ->
 def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
     """Longest knowledge-pack aliases first; case-sensitive for short capitals (ICE is not ice)."""
     found = []
+    qualified = _qualified_bodies(doc, knowledge)
     for start in range(len(doc)):
         if not _may_start(doc[start], knowledge):
             continue
@@ -150,9 +173,52 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
                 found.append((start, start + size, actor_id))
                 break
     for start, end, actor_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
-        if result.free(start, end):
+        if result.free(start, end) and _in_scope(doc[start:end], actor_id, knowledge, qualified):
             pack = knowledge.actors[actor_id]
             result.add(Actor(pack.id, pack.name, pack.kind, pack.country, pack.sector, [pack.name]), doc[start:end])
+
+
+def _in_scope(span: Span, actor_id: str, knowledge: ActorKnowledge, qualified: dict[str, str]) -> bool:
+    """Whether a dyad pack's organisation applies here: always where its alias names a country ("US Congress");
+    a bare alias ("Congress", "Foreign Ministry") only where the sentence names no country outside the pack's
+    dyad ("China's foreign ministry", "the Japanese Diet" are other countries' bodies)."""
+    scope = knowledge.scopes.get(actor_id)
+    if not scope or knowledge.actors[actor_id].kind == "person" or _country_in(span.text.split(), knowledge):
+        return True
+    if not scope & _sentence_countries(span.doc[:], knowledge):
+        return False  # a document that never names the pack's countries
+    elsewhere = qualified.get(institution_key(span.text))
+    if elsewhere is not None and elsewhere not in scope:
+        return False  # "the Foreign Ministry" after "China's Foreign Ministry"
+    return not (_sentence_countries(span.sent, knowledge) - scope)
+
+
+def _qualified_bodies(doc: Doc, knowledge: ActorKnowledge) -> dict[str, str]:
+    """institution_key -> country code of each body the document names with its country ("China's Commerce
+    Ministry", "the Japanese Diet"), read before any alias is matched."""
+    found: dict[str, str] = {}
+    for i in range(len(doc)):
+        if not doc[i].text[:1].isupper() or (country := country_of(doc[i].text, knowledge)) is None:
+            continue
+        j = i + 1 + (i + 1 < len(doc) and doc[i + 1].tag_ == "POS")
+        body = _body_after(doc, j, knowledge)
+        if body is not None:
+            words = [t for t in doc[j : body[0]] if t.lower_ not in {"former", "new", "current", "the"}]
+            if words and words[-1].lemma_.lower() in INSTITUTIONS:
+                found.setdefault(institution_key(" ".join(t.text for t in words)), country.code)
+    return found
+
+
+def _sentence_countries(sentence: Span, knowledge: ActorKnowledge) -> set[str]:
+    """Codes of the countries a sentence names by name, demonym or seat of government."""
+    found = set()
+    for token in sentence:
+        if token.text[:1].isupper() and (country := country_of(token.text, knowledge)):
+            found.add(country.code)
+    for ent in sentence.ents:
+        if ent.label_ in {"GPE", "NORP"} and (country := country_of(ent.text.removeprefix("the "), knowledge)):
+            found.add(country.code)
+    return found
 
 
 def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
@@ -185,9 +251,44 @@ def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> Non
                 break  # "rushing into Mexican border states": a place, not a body
             if body and result.free(i, body[0]):
                 end, sector, _ = body
+                named = _institution(doc, i, j, end, country, sector, result)
+                if named is not None:
+                    result.add(named, doc[i:end])
+                    break
                 result.add(collective(country, sector, doc[j:end].text), doc[i:end])
                 _coordinated(doc, i, sector, doc[j:end].text, knowledge, result)
             break
+
+
+def institution_key(name: str) -> str:
+    """The folded name of a body without its country's words, "of" turned round: "Ministry of Commerce",
+    "commerce ministry" -> "commerce ministry"; "Ministry of Foreign Affairs" -> "foreign ministry"."""
+    words = [w for w in fold(name).split() if w not in {"affairs", "the"}]
+    if len(words) > 2 and words[0] in INSTITUTIONS and words[1] == "of":
+        words = [*words[2:], words[0]]
+    return " ".join(words)
+
+
+def _institution(doc: Doc, i: int, j: int, end: int, country: Country, sector: str, result: Resolution) -> Actor | None:
+    """A country's named body ("the Chinese Foreign Ministry", "South Korea's Supreme Court", "Japan's trade
+    ministry"): a body noun of the state with words that name which one; None for a collective ("officials")."""
+    words = doc[j:end]
+    while j > i and doc[j - 1].lower_ in DESCRIPTORS and doc[j - 1].lower_ not in {"former", "new", "current"}:
+        j -= 1  # "foreign", "national" are part of the body's name
+        words = doc[j:end]
+    if len(words) < 2 or words[-1].lemma_.lower() not in INSTITUTIONS or words[-1].tag_ == "NNS":
+        return None
+    key = institution_key(words.text)
+    actor_id = f"{country.code}-{slug(key)}"
+    known = result.institutions.get(key)
+    if known is not None and known.country == country.code:
+        return known
+    demonym = doc[i:j].text
+    demonym = demonym if not demonym.endswith(("'s", "’s")) else demonym[:-2].strip() + "'s"
+    name = f"{demonym} {' '.join(w.text[:1].upper() + w.text[1:] for w in words)}"
+    actor = Actor(actor_id, name, "organization", country.code, sector, [])
+    result.institutions.setdefault(key, actor)
+    return actor
 
 
 def _body_after(doc: Doc, j: int, knowledge: ActorKnowledge) -> tuple[int, str, bool] | None:
@@ -201,7 +302,7 @@ def _body_after(doc: Doc, j: int, knowledge: ActorKnowledge) -> tuple[int, str, 
             return body[0], body[1], modifiers > 0
         if doc[j].lower_ in DESCRIPTORS:
             j += 1
-        elif modifiers < 2 and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].dep_ in {"amod", "compound"}:
+        elif modifiers < 2 and doc[j].pos_ in {"ADJ", "NOUN", "PROPN"} and doc[j].dep_ in {"amod", "compound"}:
             j, modifiers = j + 1, modifiers + 1
         else:
             break
@@ -308,6 +409,8 @@ def _org_country(doc: Doc, span: Span, knowledge: ActorKnowledge) -> Country | N
                 break
             words += 1
         k -= 1
+    if country is None and span.end + 1 < len(doc) and doc[span.end].lower_ in {"in", "of"}:
+        country = country_of(doc[span.end + 1].text, knowledge)  # "the Supreme Court of Korea", "… in Seoul"
     return country or _country_in(_appositive(doc, span), knowledge)
 
 
@@ -355,10 +458,12 @@ def _known_person(span: Span, result: Resolution) -> Actor | None:
     folded = fold(span.text)
     if len(folded.split()) != 1:
         return None
-    for actor in result.actors.values():
-        if actor.kind == "person" and folded in fold(actor.name).split()[1:]:
+    people = [actor for actor in result.actors.values() if actor.kind == "person"]
+    for actor in people:
+        if folded in fold(actor.name).split()[1:]:
             return actor
-    return None
+    # a family name written first ("Moon" for "Moon Jae-in", "Wang" for "Wang Yi")
+    return next((actor for actor in people if fold(actor.name).split()[0] == folded and " " in fold(actor.name)), None)
 
 
 def _person(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> Actor:
@@ -375,7 +480,11 @@ def _person(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution)
                 return _filled(doc, span, result.actors[actor.id], knowledge)
             return Actor(actor.id, actor.name, actor.kind, actor.country, actor.sector, [actor.name])
     sector, country = _context(doc, span, knowledge)
-    return Actor(slug(span.text), span.text, "person", country.code if country else None, sector, [])
+    code = country.code if country else None
+    world = knowledge.world_role(span.text, result.published) if len(span) > 1 else None
+    if world is not None:
+        code, sector = world[0] or code, world[1] or sector
+    return Actor(slug(span.text), span.text, "person", code, sector, [])
 
 
 def _filled(doc: Doc, span: Span, person: Actor, knowledge: ActorKnowledge) -> Actor:
@@ -388,20 +497,27 @@ def _filled(doc: Doc, span: Span, person: Actor, knowledge: ActorKnowledge) -> A
     return person
 
 
-def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge) -> Actor:
+def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge, published: str | None = None) -> Actor:
     sector = _org_sector(span.text, knowledge) or "UNK"
     country = _org_country(doc, span, knowledge)
     code = country.code if country else ("IGO" if sector == "IGO" else None)
+    world = knowledge.world_role(span.text.removeprefix("the "), published)
+    if world is not None:  # a known company, medium or body: its own country, not one named nearby
+        code = world[0] or code
+        sector = world[1] if sector == "UNK" and world[1] else sector
     return Actor(slug(span.text), span.text.removeprefix("the ").strip(), "organization", code, sector, [])
 
 
-def resolve_actors(doc: Doc, *, knowledge: ActorKnowledge) -> tuple[dict[str, Actor], list[Mention], list[Place]]:
-    result = Resolution()
+def resolve_actors(
+    doc: Doc, *, knowledge: ActorKnowledge, published: str | None = None
+) -> tuple[dict[str, Actor], list[Mention], list[Place]]:
+    """Actors, their mentions and the places named; `published` (YYYY-MM-DD) dates the roles of world actors."""
+    result = Resolution(published=published)
     _datelines(doc, knowledge, result)
     _pack_matches(doc, knowledge, result)
     _collectives(doc, knowledge, result)
     acronyms = _acronyms(doc)
-    entities = [span for ent in doc.ents if (span := fit(ent)) is not None]
+    entities = _with_world_names(doc, [span for ent in doc.ents if (span := fit(ent)) is not None], knowledge)
     _pack_long_forms(acronyms, knowledge, result)
     # full names first, so that a surname used before the full name still joins it
     for span in entities:
@@ -442,6 +558,34 @@ def resolve_actors(doc: Doc, *, knowledge: ActorKnowledge) -> tuple[dict[str, Ac
     return result.actors, result.mentions, result.places
 
 
+def _with_world_names(doc: Doc, entities: list[Span], knowledge: ActorKnowledge) -> list[Span]:
+    """The entities, with the personal names of world actors spaCy missed or mislabelled ("Xi Jinping" read as
+    nothing, "Wang Yi" as a place): two to four capitalised words whose folded form is a world name and holds
+    no organisation word; an entity they overlap gives way."""
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        match = None
+        if fold(doc[i].text) in knowledge.world_starts and doc[i].text[:1].isupper():
+            for size in (4, 3, 2):
+                span = doc[i : i + size]
+                if i + size > len(doc) or not all(t.text[:1].isupper() or t.text == "-" for t in span):
+                    continue
+                if fold(span.text) in knowledge.world and _org_sector(span.text, knowledge) is None:
+                    match = fit(span)
+                    break
+        if match is None:
+            i += 1
+            continue
+        match.label_ = "PERSON"
+        found.append(match)
+        i = match.end
+    if not found:
+        return entities
+    kept = [e for e in entities if all(e.end <= f.start or e.start >= f.end for f in found)]
+    return sorted([*kept, *found], key=lambda span: span.start)
+
+
 def _named_organisation(
     doc: Doc,
     span: Span,
@@ -461,9 +605,11 @@ def _named_organisation(
         return  # "Finance" in "Finance Secretary Rogelio Ramírez"
     elif _names_a_leader(doc, span, knowledge):
         result.add(_person(doc, span, knowledge, result), span)
+    elif (named := result.institutions.get(institution_key(span.text))) is not None:
+        result.add(named, span)  # "the Commerce Ministry" after "China's Commerce Ministry"
     else:
         longer = long_forms.get(fold(span.text))
-        result.add(_organisation(doc, longer if longer is not None else span, knowledge), span)
+        result.add(_organisation(doc, longer if longer is not None else span, knowledge, result.published), span)
 
 
 def _long_forms(entities: list[Span], knowledge: ActorKnowledge) -> dict[str, Span]:

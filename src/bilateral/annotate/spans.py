@@ -37,6 +37,9 @@ def fit(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     if doc[start].lower_ == "the":
         start += 1
+    # "Moon Jae" + "-in": a hyphenated given name is one word, wherever spaCy cut it
+    while end + 1 < len(doc) and _hyphen_joined(doc, end - 1) and doc[end + 1].is_alpha:
+        end += 2
     # "Attorney" + "General's Office": spaCy cut the name at its inner possessive
     if start + 1 < end and doc[start + 1].tag_ == "POS" and start > 0:
         before = doc[start - 1]
@@ -66,6 +69,12 @@ def fit(ent: Span) -> Span | None:
     span = doc[start:end]
     span.label_ = ent.label_
     return span
+
+
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Whether token i is followed, without spaces, by a hyphen and a word ("Jae" in "Jae-in")."""
+    return bool(doc[i].text[:1].isupper() and not doc[i].whitespace_ and doc[i + 1].text == "-"
+                and not doc[i + 1].whitespace_ and doc[i + 1].i + 1 < len(doc))  # fmt: skip
 
 
 def absorbed_place(span: Span) -> bool:
