@@ -17,8 +17,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from bilateral.annotate.knowledge import ActorKnowledge, Country, case_sensitive, exact_key, fold, slug
-from bilateral.annotate.spans import absorbed_place, common_noun, datelines, fit, part_of_title
+from bilateral.annotate.knowledge import ActorKnowledge, Country, case_sensitive, exact_key, fold, org_key, slug
+from bilateral.annotate.spans import JOINERS, absorbed_place, common_noun, datelines, fit, part_of_title
 from bilateral.model import Actor, Mention, Place
 
 Doc = Any
@@ -35,6 +35,8 @@ REGION_WORDS = {"central", "latin", "south", "north", "pan", "anglo", "native", 
 # What a leader heads: "Enrique Peña Nieto's government" names a person, whatever spaCy labels the name.
 LED = {"government", "administration", "presidency", "cabinet", "regime"}
 SEPARATORS = {"and", "or", ","}
+# Head nouns of what actors sign or draw up: "… Information Agreement", "the Entity List".
+AGREEMENTS = {"agreement", "treaty", "pact", "accord", "accords", "deal", "protocol", "convention", "list"}
 # Head nouns of a state's named bodies: "Foreign Ministry", "Supreme Court", "National Security Council".
 INSTITUTIONS = {
     "ministry",
@@ -157,6 +159,7 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
     """Longest knowledge-pack aliases first; case-sensitive for short capitals (ICE is not ice)."""
     found = []
     qualified = _qualified_bodies(doc, knowledge)
+    defined = _acronyms(doc)
     for start in range(len(doc)):
         if not _may_start(doc[start], knowledge):
             continue
@@ -167,6 +170,9 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
             actor_id = knowledge.exact.get(span.text) if case_sensitive(span.text) else None
             if actor_id and fold(span.text) in NOT_NAMES and _shouted(span):
                 actor_id = None  # "WHO IS TO BLAME": in a line of capitals, "WHO" may be the pronoun
+            if actor_id and span.text in defined and knowledge.scopes.get(actor_id):
+                long_form = knowledge.aliases.get(fold((fit(defined[span.text]) or defined[span.text]).text))
+                actor_id = actor_id if long_form == actor_id else None  # "(NSC)" is what the text defines
             if actor_id is None and not span.text.isupper() and (size > 1 or span[0].text[:1].isupper()):
                 actor_id = knowledge.aliases.get(fold(span.text))
             if actor_id:
@@ -183,10 +189,12 @@ def _in_scope(span: Span, actor_id: str, knowledge: ActorKnowledge, qualified: d
     a bare alias ("Congress", "Foreign Ministry") only where the sentence names no country outside the pack's
     dyad ("China's foreign ministry", "the Japanese Diet" are other countries' bodies)."""
     scope = knowledge.scopes.get(actor_id)
-    if not scope or knowledge.actors[actor_id].kind == "person" or _country_in(span.text.split(), knowledge):
+    if not scope or not all(word in knowledge.generic for word in fold(span.text).replace(",", " ").split()):
+        return True  # a person, an acronym or a proper name ("White House") is the pack's own
+    if _country_in(span.text.split(), knowledge):
         return True
-    if not scope & _sentence_countries(span.doc[:], knowledge):
-        return False  # a document that never names the pack's countries
+    if not scope & _main_countries(span.doc, knowledge):
+        return False  # a document mostly about other countries
     elsewhere = qualified.get(institution_key(span.text))
     if elsewhere is not None and elsewhere not in scope:
         return False  # "the Foreign Ministry" after "China's Foreign Ministry"
@@ -211,14 +219,29 @@ def _qualified_bodies(doc: Doc, knowledge: ActorKnowledge) -> dict[str, str]:
 
 def _sentence_countries(sentence: Span, knowledge: ActorKnowledge) -> set[str]:
     """Codes of the countries a sentence names by name, demonym or seat of government."""
-    found = set()
-    for token in sentence:
+    return set(_named_countries(sentence, knowledge))
+
+
+def _named_countries(span: Span, knowledge: ActorKnowledge) -> list[str]:
+    """The country code of each name, demonym or seat of government in a span, in order, repeats kept."""
+    found = []
+    for token in span:
         if token.text[:1].isupper() and (country := country_of(token.text, knowledge)):
-            found.add(country.code)
-    for ent in sentence.ents:
-        if ent.label_ in {"GPE", "NORP"} and (country := country_of(ent.text.removeprefix("the "), knowledge)):
-            found.add(country.code)
+            found.append(country.code)
+    for ent in span.ents:
+        country = country_of(ent.text.removeprefix("the "), knowledge) if len(ent) > 1 else None
+        if country and ent.label_ in {"GPE", "NORP"}:
+            found.append(country.code)
     return found
+
+
+def _main_countries(doc: Doc, knowledge: ActorKnowledge) -> set[str]:
+    """The two countries a document names most often (ties broken by first mention)."""
+    named = _named_countries(doc[:], knowledge)
+    counts: dict[str, int] = {}
+    for code in named:
+        counts[code] = counts.get(code, 0) + 1
+    return set(sorted(counts, key=lambda code: (-counts[code], named.index(code)))[:2])
 
 
 def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
@@ -252,8 +275,8 @@ def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> Non
             if body and result.free(i, body[0]):
                 end, sector, _ = body
                 named = _institution(doc, i, j, end, country, sector, result)
-                if named is not None:
-                    result.add(named, doc[i:end])
+                if named is not None and result.free(i, named[1]):
+                    result.add(named[0], doc[i : named[1]])
                     break
                 result.add(collective(country, sector, doc[j:end].text), doc[i:end])
                 _coordinated(doc, i, sector, doc[j:end].text, knowledge, result)
@@ -263,32 +286,42 @@ def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> Non
 def institution_key(name: str) -> str:
     """The folded name of a body without its country's words, "of" turned round: "Ministry of Commerce",
     "commerce ministry" -> "commerce ministry"; "Ministry of Foreign Affairs" -> "foreign ministry"."""
-    words = [w for w in fold(name).split() if w not in {"affairs", "the"}]
+    words = [w for w in re.sub(r"[^\w' ]", " ", fold(name)).split() if w not in {"affairs", "the"}]
+    if words[:1] == ["top"]:
+        words[0] = "supreme"  # "the top court"
     if len(words) > 2 and words[0] in INSTITUTIONS and words[1] == "of":
         words = [*words[2:], words[0]]
     return " ".join(words)
 
 
-def _institution(doc: Doc, i: int, j: int, end: int, country: Country, sector: str, result: Resolution) -> Actor | None:
-    """A country's named body ("the Chinese Foreign Ministry", "South Korea's Supreme Court", "Japan's trade
-    ministry"): a body noun of the state with words that name which one; None for a collective ("officials")."""
+def _institution(
+    doc: Doc, i: int, j: int, end: int, country: Country, sector: str, result: Resolution
+) -> tuple[Actor, int] | None:
+    """A country's named body and the end of its name ("the Chinese Foreign Ministry", "South Korea's Supreme
+    Court", "Japan's Ministry of Defense"): a body noun of the state with words that name which one, carried on
+    over the rest of the organisation's name; None for a collective ("officials", "the government")."""
+    if doc[end - 1].ent_type_ == "ORG":
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1  # "Ministry" + "of Economy, Trade and Industry"
     words = doc[j:end]
     while j > i and doc[j - 1].lower_ in DESCRIPTORS and doc[j - 1].lower_ not in {"former", "new", "current"}:
         j -= 1  # "foreign", "national" are part of the body's name
         words = doc[j:end]
-    if len(words) < 2 or words[-1].lemma_.lower() not in INSTITUTIONS or words[-1].tag_ == "NNS":
+    head = next((w for w in words if w.lemma_.lower() in INSTITUTIONS and w.tag_ != "NNS"), None)
+    if len(words) < 2 or head is None or words[-1].lemma_.lower() in {"official", "officials"}:
         return None
     key = institution_key(words.text)
     actor_id = f"{country.code}-{slug(key)}"
     known = result.institutions.get(key)
     if known is not None and known.country == country.code:
-        return known
+        return known, end
     demonym = doc[i:j].text
     demonym = demonym if not demonym.endswith(("'s", "’s")) else demonym[:-2].strip() + "'s"
-    name = f"{demonym} {' '.join(w.text[:1].upper() + w.text[1:] for w in words)}"
+    title = "".join((w.text if w.lower_ in JOINERS else w.text[:1].upper() + w.text[1:]) + w.whitespace_ for w in words)
+    name = f"{demonym} {title.strip()}"
     actor = Actor(actor_id, name, "organization", country.code, sector, [])
     result.institutions.setdefault(key, actor)
-    return actor
+    return actor, end
 
 
 def _body_after(doc: Doc, j: int, knowledge: ActorKnowledge) -> tuple[int, str, bool] | None:
@@ -360,8 +393,11 @@ def _groups(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
         result.add(actor, doc[start:end])
 
 
-def _context(doc: Doc, span: Span, knowledge: ActorKnowledge) -> tuple[str | None, Country | None]:
-    """Role (sector) and country from the words before a name and from an appositive after it."""
+def _context(
+    doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution | None = None
+) -> tuple[str | None, str | None]:
+    """Role (sector) and country code from the words before a name and from an appositive after it; failing a
+    country named there, the country of a body named in the title ("White House press secretary X")."""
     before = doc[max(span.sent.start, span.start - 6) : span.start]
     if len(before) > 1 and before[-1].text == "," and before[-2].pos_ == "NOUN":
         before = before[:-1]  # "his Indian counterpart, Subrahmanyam Jaishankar": the name is in apposition
@@ -379,7 +415,18 @@ def _context(doc: Doc, span: Span, knowledge: ActorKnowledge) -> tuple[str | Non
             phrase = " ".join(folded_words[k : k + size])
             if phrase in knowledge.roles:
                 sector = sector or knowledge.roles[phrase]
-    return sector, _country_in(words, knowledge, last=True) or _country_in(after, knowledge)
+    country = _country_in(words, knowledge, last=True) or _country_in(after, knowledge)
+    if country is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        country = _country_in([t.text for t in doc[span.end + 1 : span.end + 4]], knowledge)  # "X of Peru"
+    if country is not None:
+        return sector, country.code
+    clause = before[len(before) - len(words)].idx if words else span.start_char
+    for mention in result.mentions if result is not None else []:
+        body = result.actors[mention.actor] if result is not None else None
+        inside = body is not None and clause <= mention.start and mention.end <= span.start_char
+        if inside and body and body.kind != "person" and body.country and body.country not in {"IGO", "NGO"}:
+            return sector, body.country
+    return sector, None
 
 
 def _appositive(doc: Doc, span: Span) -> list[str]:
@@ -399,11 +446,11 @@ def _org_country(doc: Doc, span: Span, knowledge: ActorKnowledge) -> Country | N
     ("lend Mexico doses of the AstraZeneca vaccine" says nothing of AstraZeneca's)."""
     country = _country_in(span.text.split(), knowledge)
     k, words = span.start, 0
-    while country is None and k > 0 and words < 4:
+    while country is None and k > span.sent.start and words < 4:
         token = doc[k - 1]
         if token.tag_ != "POS" and token.lower_ != "the":
             for size in (2, 1):
-                if k - size >= 0 and (country := country_of(doc[k - size : k].text, knowledge)):
+                if k - size >= span.sent.start and (country := country_of(doc[k - size : k].text, knowledge)):
                     break
             if country is not None or token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
                 break
@@ -470,6 +517,11 @@ def _person(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution)
     folded = fold(span.text)
     people = [a for a in result.actors.values() if a.kind == "person"]
     known = _known_person(span, result)
+    words = folded.split()
+    for person in people if len(words) > 1 and known is None else []:
+        other = fold(person.name).split()
+        if len(other) > 1 and (other[0], other[-1]) == (words[0], words[-1]):
+            known = person  # "Ann Marie Cole" and "Ann Cole"
     if known is not None:
         return _filled(doc, span, known, knowledge)
     pack_people = [a for a in knowledge.actors.values() if a.kind == "person"]
@@ -479,8 +531,7 @@ def _person(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution)
             if actor.id in result.actors:
                 return _filled(doc, span, result.actors[actor.id], knowledge)
             return Actor(actor.id, actor.name, actor.kind, actor.country, actor.sector, [actor.name])
-    sector, country = _context(doc, span, knowledge)
-    code = country.code if country else None
+    sector, code = _context(doc, span, knowledge, result)
     world = knowledge.world_role(span.text, result.published) if len(span) > 1 else None
     if world is not None:
         code, sector = world[0] or code, world[1] or sector
@@ -491,8 +542,8 @@ def _filled(doc: Doc, span: Span, person: Actor, knowledge: ActorKnowledge) -> A
     """A person named again, whose country or role this mention's context gives where earlier ones did not
     ("Jaishankar met …" and later "his Indian counterpart, Subrahmanyam Jaishankar"); pack entries stay as written."""
     if person.id not in knowledge.actors and (person.country is None or person.sector is None):
-        sector, country = _context(doc, span, knowledge)
-        person.country = person.country or (country.code if country else None)
+        sector, code = _context(doc, span, knowledge)
+        person.country = person.country or code
         person.sector = person.sector or sector
     return person
 
@@ -599,6 +650,9 @@ def _named_organisation(
     government it is, or an organisation (joined to its longer form "US Census Bureau" if the text has one)."""
     if span.text in acronyms:
         return  # handled as the alias of its long form
+    if fold(span.text).split()[-1] in AGREEMENTS:
+        result.taken.append((span.start, span.end))
+        return  # a treaty, pact or list is what actors sign or draw up, not an actor
     if country_of(span.text, knowledge):
         _geo(doc, span, knowledge, result)  # "the UAE", "Sinaloa", "the Kremlin" are not organisations
     elif part_of_title(span, knowledge, org_word=_org_sector(span.text, knowledge) is not None):
@@ -607,9 +661,30 @@ def _named_organisation(
         result.add(_person(doc, span, knowledge, result), span)
     elif (named := result.institutions.get(institution_key(span.text))) is not None:
         result.add(named, span)  # "the Commerce Ministry" after "China's Commerce Ministry"
+    elif (same := _same_organisation(span, result, knowledge)) is not None:
+        result.add(same, span)  # "Sony Corp." after "Sony", "Huawei Technologies" after "Huawei"
     else:
         longer = long_forms.get(fold(span.text))
-        result.add(_organisation(doc, longer if longer is not None else span, knowledge, result.published), span)
+        actor = _organisation(doc, longer if longer is not None else span, knowledge, result.published)
+        result.add(actor, span)
+        if fold(span.text).split()[-1] in INSTITUTIONS:
+            result.institutions.setdefault(institution_key(span.text), actor)
+
+
+def _same_organisation(span: Span, result: Resolution, knowledge: ActorKnowledge) -> Actor | None:
+    """An organisation already named in the document under a longer or shorter form of this name: the same name
+    without a corporate word, or a one-word proper name the other extends by one or two words."""
+    key = org_key(span.text).split()
+    for actor in result.actors.values():
+        if actor.kind != "organization":
+            continue
+        other = org_key(actor.name).split()
+        if other == key:
+            return actor
+        short, long = sorted((key, other), key=len)
+        if len(short) == 1 and short[0] not in knowledge.generic and long[:1] == short and len(long) <= 3:
+            return actor
+    return None
 
 
 def _long_forms(entities: list[Span], knowledge: ActorKnowledge) -> dict[str, Span]:

@@ -291,7 +291,7 @@ def build(packs: Packs) -> Knowledge:
         actors.groups |= _sector_lists(pack, "groups")
         words = _sector_lists(pack, "org_words")
         actors.org_words = sorted(words.items(), key=lambda item: -len(item[0]))
-        actors.generic |= {w for table in (actors.roles, actors.bodies, words) for key in table for w in key.split()}
+        actors.generic |= {w for table in (actors.roles, actors.bodies) for key in table for w in key.split()}
     actors.generic |= GENERIC
     for pack in packs.of_kind("actors"):
         scope = frozenset(_strings(pack, pack.data.get("dyad") or [], "dyad"))

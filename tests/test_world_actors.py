@@ -1,0 +1,162 @@
+"""World actor knowledge (compiled Phoenix dictionaries, office-holder supplement) and dyad-neutral resolution,
+on sentences written for these tests (other names, other countries than the dyad sets)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bilateral.annotate import analyse
+from bilateral.annotate.knowledge import Knowledge, Role, build, role_at
+from bilateral.annotate.nlp import load_nlp
+from bilateral.knowledge import Packs, builtin_packs
+from bilateral.knowledge.build_world import OUT, compile_world, country_codes
+from bilateral.model import Analysis
+
+SOURCES = Path(__file__).resolve().parents[2] / "shared" / "knowledge-sources" / "petrarch2"
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return build(builtin_packs())
+
+
+@pytest.fixture(scope="module")
+def without_dyad_pack() -> Knowledge:
+    return build(Packs(tuple(pack for pack in builtin_packs().packs if pack.name != "us_mexico")))
+
+
+def run(text: str, knowledge: Knowledge, published: str | None = "2019-06-12") -> Analysis:
+    return analyse(load_nlp()(text), published=published, document="d", knowledge=knowledge)
+
+
+def actor_of(analysis: Analysis, text: str) -> Any:
+    ids = {m.actor for m in analysis.mentions if m.text == text}
+    assert len(ids) == 1, (text, [(m.text, m.actor) for m in analysis.mentions])
+    return analysis.actors[ids.pop()]
+
+
+def test_world_pack_is_the_generators_output() -> None:
+    if not SOURCES.is_dir():
+        pytest.skip(f"knowledge sources {SOURCES} are absent (they live in ../shared beside the project)")
+    assert compile_world(SOURCES, country_codes()) == OUT.read_text(encoding="utf-8")
+
+
+def test_world_pack_keeps_the_licence_and_a_compact_form() -> None:
+    text = OUT.read_text(encoding="utf-8")
+    assert "Copyright (c) 2014 Open Event Data Alliance" in text and "MIT" in text
+    assert OUT.stat().st_size < 2_000_000
+
+
+def test_role_at_the_date_of_the_text() -> None:
+    roles = (Role("KEN", "ELI"), Role("KEN", "GOV", "20030101", "20071231"), Role("KEN", "MIL", "20100101", ""))
+    assert role_at(roles, "2005-06-01") == ("KEN", "GOV")
+    assert role_at(roles, "2012-01-01") == ("KEN", "MIL")
+    assert role_at(roles, None) == ("KEN", "MIL")  # undated: the latest known role
+    ended = (Role("PER", "GOV", "19900101", "19951231"),)
+    assert role_at(ended, "2019-01-01") == ("PER", None)  # nationality kept outside the role period
+    moved = (Role("EST", "GOV", "20110101", "20241130"), Role("IGO", "IGO", "20241201", ""))
+    assert role_at(moved, "2020-05-05") == ("EST", "GOV") and role_at(moved, "2025-02-01") == ("IGO", "IGO")
+
+
+def test_world_lookup_refuses_generic_names_and_shared_names(knowledge: Knowledge) -> None:
+    actors = knowledge.actors
+    assert actors.world_role("National Security Council", None) is None  # every country has one
+    assert actors.world_role("Senate", None) is None
+    assert actors.world_role("Penny Wong", "2023-03-01") == ("AUS", "GOV")
+    assert actors.world_role("Panasonic Corp.", None) == ("JPN", "BUS")  # a corporate word is not the name
+
+
+@pytest.mark.model
+def test_office_holders_have_their_country_without_context(knowledge: Knowledge) -> None:
+    found = run(
+        "Narendra Modi welcomed Anthony Albanese, and Sergei Lavrov later joined them.", knowledge, "2023-03-09"
+    )
+    assert actor_of(found, "Narendra Modi").country == "IND"
+    assert actor_of(found, "Anthony Albanese").country == "AUS"
+    assert actor_of(found, "Sergei Lavrov").country == "RUS"
+
+
+@pytest.mark.model
+def test_hyphenated_and_family_name_first_names_stay_whole(knowledge: Knowledge) -> None:
+    found = run("Vice Minister Park Min-jun of South Korea met Deputy Minister Tran Van Hung. Park said the talks "
+                "were useful, and Tran agreed.", knowledge)  # fmt: skip
+    park = actor_of(found, "Park Min-jun")
+    assert actor_of(found, "Park") is park and park.country == "KOR"
+    assert actor_of(found, "Tran") is actor_of(found, "Tran Van Hung")
+
+
+@pytest.mark.model
+def test_dyad_pack_bodies_stay_out_of_other_countries(knowledge: Knowledge) -> None:
+    found = run("A senior Indian Foreign Ministry official said Delhi was ready. The Foreign Ministry later denied "
+                "any talks.", knowledge)  # fmt: skip
+    ministry = actor_of(found, "Indian Foreign Ministry")
+    assert ministry.country == "IND" and actor_of(found, "Foreign Ministry") is ministry
+    found = run("The head of the secretariat of the National Security Council in Ankara met Greek envoys.", knowledge)
+    assert actor_of(found, "National Security Council").country != "USA"
+
+
+@pytest.mark.model
+def test_country_qualified_bodies_are_that_countrys(knowledge: Knowledge) -> None:
+    found = run("Brazil's finance ministry said on Monday it would not act. The Finance Ministry gave no date.",
+                knowledge)  # fmt: skip
+    ministry = actor_of(found, "Brazil's finance ministry")
+    assert ministry.country == "BRA" and actor_of(found, "Finance Ministry") is ministry
+    found = run("The Kenyan Supreme Court ruled on Tuesday, and the top court's ruling stood.", knowledge)
+    assert actor_of(found, "Kenyan Supreme Court").country == "KEN"
+
+
+@pytest.mark.model
+def test_a_body_in_the_title_gives_a_spokesperson_a_country(knowledge: Knowledge) -> None:
+    found = run("White House press secretary Dana Whitfield said the offer stood.", knowledge)
+    assert actor_of(found, "Dana Whitfield").country == "USA"
+
+
+@pytest.mark.model
+def test_outlets_that_report_are_media_actors_with_a_country(knowledge: Knowledge) -> None:
+    found = run("Antara News Agency reported the vote, and Kyodo said Tokyo had been told.", knowledge)
+    antara = actor_of(found, "Antara News Agency")
+    assert (antara.country, antara.sector) == ("IDN", "MED")
+    assert actor_of(found, "Kyodo").country == "JPN"
+
+
+@pytest.mark.model
+def test_company_name_variants_are_one_company(knowledge: Knowledge) -> None:
+    found = run("Orvella Systems Co said Orvella Systems would appeal the fine.", knowledge)
+    assert actor_of(found, "Orvella Systems Co") is actor_of(found, "Orvella Systems")
+
+
+OTHER_PAIR = [
+    "Thailand and Vietnam traded accusations on Monday. The Foreign Ministry in Bangkok summoned the envoy, and "
+    "the National Security Council met. Prime Minister Somchai Ratanakorn said Congress had no role.",
+    "Vietnamese Deputy Foreign Minister Le Thi Thu said Hanoi would respond. The Senate in Bangkok debated the "
+    "National Guard's role at the border while the Defense Ministry stayed silent.",
+]
+
+
+@pytest.mark.model
+def test_removing_the_dyad_pack_changes_nothing_for_another_pair(
+    knowledge: Knowledge, without_dyad_pack: Knowledge
+) -> None:
+    for text in OTHER_PAIR:
+        with_pack, without = run(text, knowledge), run(text, without_dyad_pack)
+        assert with_pack.actors == without.actors
+        assert with_pack.mentions == without.mentions
+
+
+@pytest.mark.model
+def test_removing_the_dyad_pack_changes_only_american_and_mexican_actors(
+    knowledge: Knowledge, without_dyad_pack: Knowledge
+) -> None:
+    text = ("Washington and Beijing resumed talks. The Chinese Foreign Ministry said the Commerce Ministry would "
+            "answer, while Congress in Washington threatened new duties and the White House said nothing.")  # fmt: skip
+    with_pack, without = run(text, knowledge), run(text, without_dyad_pack)
+    changed = {m.text for m in with_pack.mentions} ^ {m.text for m in without.mentions}
+    changed |= {m.text for m in with_pack.mentions if with_pack.actors[m.actor].country in {"USA", "MEX"}}
+    for mention in without.mentions:
+        actor = without.actors[mention.actor]
+        if mention.text not in changed:
+            assert actor == with_pack.actors[actor_of(with_pack, mention.text).id], mention.text
+    assert actor_of(with_pack, "Chinese Foreign Ministry").country == "CHN"
