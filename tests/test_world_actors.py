@@ -160,3 +160,17 @@ def test_removing_the_dyad_pack_changes_only_american_and_mexican_actors(
         if mention.text not in changed:
             assert actor == with_pack.actors[actor_of(with_pack, mention.text).id], mention.text
     assert actor_of(with_pack, "Chinese Foreign Ministry").country == "CHN"
+
+
+@pytest.mark.model
+def test_bracketed_tags_and_full_datelines_are_not_actors(knowledge: Knowledge) -> None:
+    found = run("QUITO, Ecuador, Feb. 9 (Wire) -- Ecuadorian officials met Peruvian envoys.\n(UPDATE) The talks "
+                "went on. (BROADCAST) The minister spoke.", knowledge)  # fmt: skip
+    assert {m.text for m in found.mentions} == {"Ecuadorian officials"}
+    assert [p.text for p in found.places][:1] == ["QUITO"]
+
+
+@pytest.mark.model
+def test_treaties_are_not_actors(knowledge: Knowledge) -> None:
+    found = run("Lima ended the Andean Fisheries Cooperation Agreement, and Quito said the pact mattered.", knowledge)
+    assert all("Agreement" not in m.text for m in found.mentions)

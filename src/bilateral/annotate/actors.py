@@ -171,8 +171,10 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
             if actor_id and fold(span.text) in NOT_NAMES and _shouted(span):
                 actor_id = None  # "WHO IS TO BLAME": in a line of capitals, "WHO" may be the pronoun
             if actor_id and span.text in defined and knowledge.scopes.get(actor_id):
-                long_form = knowledge.aliases.get(fold((fit(defined[span.text]) or defined[span.text]).text))
-                actor_id = actor_id if long_form == actor_id else None  # "(NSC)" is what the text defines
+                long_form = fit(defined[span.text]) or defined[span.text]
+                same = knowledge.aliases.get(fold(long_form.text)) == actor_id
+                # "(NSC)" is what the text defines: the pack's body only where its long form would be
+                actor_id = actor_id if same and _in_scope(long_form, actor_id, knowledge, qualified) else None
             if actor_id is None and not span.text.isupper() and (size > 1 or span[0].text[:1].isupper()):
                 actor_id = knowledge.aliases.get(fold(span.text))
             if actor_id:
@@ -456,7 +458,8 @@ def _org_country(doc: Doc, span: Span, knowledge: ActorKnowledge) -> Country | N
                 break
             words += 1
         k -= 1
-    if country is None and span.end + 1 < len(doc) and doc[span.end].lower_ in {"in", "of"}:
+    institution = fold(span.text).split()[-1] in INSTITUTIONS  # a company "in Canada" is not Canada's
+    if country is None and institution and span.end + 1 < len(doc) and doc[span.end].lower_ in {"in", "of"}:
         country = country_of(doc[span.end + 1].text, knowledge)  # "the Supreme Court of Korea", "… in Seoul"
     return country or _country_in(_appositive(doc, span), knowledge)
 
@@ -556,7 +559,8 @@ def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge, published: st
     if world is not None:  # a known company, medium or body: its own country, not one named nearby
         code = world[0] or code
         sector = world[1] if sector == "UNK" and world[1] else sector
-    return Actor(slug(span.text), span.text.removeprefix("the ").strip(), "organization", code, sector, [])
+    # the id without corporate words, so that "Sony Corp." in one document and "Sony" in another are one actor
+    return Actor(slug(org_key(span.text)), span.text.removeprefix("the ").strip(), "organization", code, sector, [])
 
 
 def resolve_actors(
@@ -650,6 +654,9 @@ def _named_organisation(
     government it is, or an organisation (joined to its longer form "US Census Bureau" if the text has one)."""
     if span.text in acronyms:
         return  # handled as the alias of its long form
+    if _bracketed_tag(span, knowledge):
+        result.taken.append((span.start, span.end))
+        return  # "(LEAD)", "(SOUNDBITE)": a wire or transcript tag, not a body
     if fold(span.text).split()[-1] in AGREEMENTS:
         result.taken.append((span.start, span.end))
         return  # a treaty, pact or list is what actors sign or draw up, not an actor
@@ -669,6 +676,16 @@ def _named_organisation(
         result.add(actor, span)
         if fold(span.text).split()[-1] in INSTITUTIONS:
             result.institutions.setdefault(institution_key(span.text), actor)
+
+
+def _bracketed_tag(span: Span, knowledge: ActorKnowledge) -> bool:
+    """One capitalised word alone in brackets that no pack or world list knows: a tag of the page."""
+    doc = span.doc
+    alone = span.start > 0 and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+    known = (
+        knowledge.exact.get(span.text) or knowledge.aliases.get(fold(span.text)) or fold(span.text) in knowledge.world
+    )
+    return alone and len(span) == 1 and span.text.isupper() and not known
 
 
 def _same_organisation(span: Span, result: Resolution, knowledge: ActorKnowledge) -> Actor | None:
@@ -755,11 +772,14 @@ def _facility(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolutio
 def _datelines(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
     """ "LOS ANGELES (Agency) —": the place a story was filed from, and its outlet, are not actors."""
     for place, credit in datelines(doc):
-        where = country_of(place.text, knowledge)
+        parts = [part.strip() for part in place.text.split(",")]
+        where = next((found for part in parts if (found := country_of(part, knowledge))), None)
         if where is None and credit is None:
             continue  # an upper-case word and a dash that may not be a dateline ("UPDATE —")
         if result.free(place.start, place.end):
-            result.places.append(Place(place.text, place.start_char, place.end_char, where.code if where else None))
+            name = place.text.split(",")[0].rstrip()  # "LIMA", not the region and date after it
+            code = where.code if where else None
+            result.places.append(Place(name, place.start_char, place.start_char + len(name), code))
             result.taken.append((place.start, place.end))
         if credit is not None:
             result.taken.append((credit.start, credit.end))

@@ -19,9 +19,11 @@ JOINERS = {"of", "for", "on", "and", "&", "de", "del", "la"}
 LIST_JOINERS = {",", "and", "&"}
 # Sectors of the offices that make a title: "Finance Secretary", "Secretary of State".
 OFFICE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
-# "WASHINGTON (Wire) —", "EL PASO, Texas —", "MEXICO CITY —" at the head of a paragraph.
+# "WASHINGTON (Wire) —", "EL PASO, Texas —", "MEXICO CITY —", "LIMA, Peru, March 3 (Wire) --" at the head of a
+# paragraph.
 DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])"
+    r"(?P<rest>(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z0-9][A-Za-z0-9.]*)?){0,2})"
     r"[ \t]*(?P<credit>\([^()\n]{2,60}\))?[ \t]*[—–-]{1,2}[ \t]"
 )
 
@@ -105,10 +107,11 @@ def part_of_title(span: Span, knowledge: ActorKnowledge, *, org_word: bool) -> b
 
 
 def datelines(doc: Doc) -> list[tuple[Span, Span | None]]:
-    """(place, credit) for each dateline: the place is where the story was filed, the credit its outlet."""
+    """(place, credit) for each dateline: the place is where the story was filed (with the region and date that
+    may follow it: "LIMA, Peru, March 3"), the credit its outlet."""
     found = []
     for match in DATELINE.finditer(doc.text):
-        place = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
+        place = doc.char_span(match.start("place"), match.end("rest"), alignment_mode="expand")
         if place is None or not any(ch.isalpha() for ch in match["place"]) or len(match["place"].strip()) < 3:
             continue
         credit = None
