@@ -174,3 +174,51 @@ def test_bracketed_tags_and_full_datelines_are_not_actors(knowledge: Knowledge) 
 def test_treaties_are_not_actors(knowledge: Knowledge) -> None:
     found = run("Lima ended the Andean Fisheries Cooperation Agreement, and Quito said the pact mattered.", knowledge)
     assert all("Agreement" not in m.text for m in found.mentions)
+
+
+def test_corpus_pass_joins_names_split_across_documents(knowledge: Knowledge) -> None:
+    from bilateral.annotate.actors import corpus_merges
+    from bilateral.model import Actor
+
+    actors = [
+        Actor("ann-marie-cole", "Ann Marie Cole", "person", "NZL", "GOV", []),
+        Actor("ann-cole", "Ann Cole", "person", None, None, []),
+        Actor("tanaka-hiroshi", "Tanaka Hiroshi", "person", "JPN", "GOV", []),
+        Actor("tanaka", "Tanaka", "person", None, None, []),
+        Actor("kim", "Kim", "person", None, None, []),  # two people of that name: left alone
+        Actor("kim-min-su", "Kim Min-su", "person", "KOR", None, []),
+        Actor("kim-ji-woo", "Kim Ji-woo", "person", "KOR", None, []),
+        Actor("orvella", "Orvella", "organization", "FIN", "BUS", []),
+        Actor("orvella-systems", "Orvella Systems", "organization", None, "BUS", []),
+        Actor("PER-trade-ministry", "Peru's Trade Ministry", "organization", "PER", "GOV", []),
+        Actor("trade-ministry", "Trade Ministry", "organization", None, "GOV", []),
+        Actor("ministry-of-trade", "Ministry of Trade", "organization", None, "GOV", []),
+    ]
+    merges = corpus_merges(actors, knowledge.actors)
+    assert merges == {
+        "ann-cole": "ann-marie-cole",
+        "tanaka": "tanaka-hiroshi",
+        "orvella-systems": "orvella",
+        "trade-ministry": "PER-trade-ministry",
+        "ministry-of-trade": "PER-trade-ministry",
+    }
+
+
+def test_corpus_pass_leaves_bodies_of_several_countries_apart(knowledge: Knowledge) -> None:
+    from bilateral.annotate.actors import corpus_merges
+    from bilateral.model import Actor
+
+    actors = [
+        Actor("PER-trade-ministry", "Peru's Trade Ministry", "organization", "PER", "GOV", []),
+        Actor("CHL-trade-ministry", "Chilean Trade Ministry", "organization", "CHL", "GOV", []),
+        Actor("trade-ministry", "Trade Ministry", "organization", None, "GOV", []),
+    ]
+    assert corpus_merges(actors, knowledge.actors) == {}
+
+
+@pytest.mark.model
+def test_a_defined_acronym_of_another_countrys_body_is_not_the_dyad_packs(knowledge: Knowledge) -> None:
+    found = run("Ankara and Athens traded notes. Turkish officials said the National Security Council (NSC) met in "
+                "Ankara, and the NSC backed Greek talks.", knowledge)  # fmt: skip
+    council = actor_of(found, "National Security Council")
+    assert council.country != "USA" and actor_of(found, "NSC") is council

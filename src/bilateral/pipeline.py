@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from bilateral.errors import BilateralError, UnreadableSource
 from bilateral.model import Article, RawDocument, Skipped
-from bilateral.store.analysis import pending_documents, prune_actors, save_analysis
+from bilateral.store.analysis import merge_actor_ids, pending_documents, prune_actors, save_analysis, stored_actors
 from bilateral.store.corpus import has_stories
 from bilateral.store.documents import Saved, is_stored, load_article, record_skipped, save_article
 
 if TYPE_CHECKING:
+    from bilateral.annotate.knowledge import ActorKnowledge
     from bilateral.stages import Knowledge
 
 Progress = Callable[[str], None]
@@ -138,10 +139,21 @@ def analyze(
             report.words += len(article.text.split())
     if report.analysed:
         prune_actors(db)
+        merge_split_actors(db, knowledge.annotate.actors)
     if report.analysed or not has_stories(db):
         report.stories, report.comparisons = relate(db, knowledge)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def merge_split_actors(db: sqlite3.Connection, knowledge: ActorKnowledge) -> int:
+    """Corpus pass: one actor for what the documents name in different ways (see annotate.actors.corpus_merges);
+    returns how many actor ids were merged away."""
+    from bilateral.annotate.actors import corpus_merges
+
+    merges = corpus_merges(stored_actors(db), knowledge)
+    merge_actor_ids(db, merges)
+    return len(merges)
 
 
 def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = True) -> tuple[int, int]:

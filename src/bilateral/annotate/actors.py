@@ -296,6 +296,15 @@ def institution_key(name: str) -> str:
     return " ".join(words)
 
 
+def _unqualified(name: str, knowledge: ActorKnowledge) -> str:
+    """institution_key of a body's name without the country words in front ("Chinese commerce ministry",
+    "China's Commerce Ministry" -> "commerce ministry")."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() == "the" or country_of(re.sub(r"['’]s$", "", words[0]), knowledge)):
+        words = words[1:]
+    return institution_key(" ".join(words))
+
+
 def _institution(
     doc: Doc, i: int, j: int, end: int, country: Country, sector: str, result: Resolution
 ) -> tuple[Actor, int] | None:
@@ -675,7 +684,7 @@ def _named_organisation(
         actor = _organisation(doc, longer if longer is not None else span, knowledge, result.published)
         result.add(actor, span)
         if fold(span.text).split()[-1] in INSTITUTIONS:
-            result.institutions.setdefault(institution_key(span.text), actor)
+            result.institutions.setdefault(_unqualified(span.text, knowledge), actor)
 
 
 def _bracketed_tag(span: Span, knowledge: ActorKnowledge) -> bool:
@@ -726,6 +735,8 @@ def _pack_long_forms(acronyms: dict[str, Span], knowledge: ActorKnowledge, resul
         actor_id = knowledge.exact.get(acronym) or knowledge.aliases.get(fold(acronym))
         span = fit(long_form)
         if actor_id and span is not None and result.free(span.start, span.end):
+            if not _in_scope(span, actor_id, knowledge, _qualified_bodies(span.doc, knowledge)):
+                continue  # "the National Security Council (NSC)" of another country
             pack = knowledge.actors[actor_id]
             result.add(Actor(pack.id, pack.name, pack.kind, pack.country, pack.sector, [pack.name]), span)
 
@@ -832,3 +843,68 @@ def merge_actors(per_document: Iterable[dict[str, Actor]]) -> dict[str, Actor]:
                 aliases=list(dict.fromkeys([*known.aliases, *actor.aliases])),
             )
     return merged
+
+
+def corpus_merges(actors: Iterable[Actor], knowledge: ActorKnowledge) -> dict[str, str]:
+    """The actors a corpus names in several ways across its documents, each id mapped to the id that stays (the
+    corpus pass; each document's own analysis is left as it was):
+    - a person named with a middle name in one document and without it in another ("Ann Marie Cole", "Ann Cole"),
+      or only by one part of the name where one person in the corpus has it as first or last part ("Cole");
+    - a company by a one-word name where one longer name in the corpus starts with it ("Orvella", "Orvella
+      Systems");
+    - a country's body named bare ("the Commerce Ministry") where exactly one country's body of that name is
+      named in the corpus ("China's Commerce Ministry"), and bare forms of one body ("Ministry of Trade",
+      "Trade Ministry").
+    Only unambiguous matches merge; the actor that stays is the one with a country, else the fuller name."""
+    pool = sorted(actors, key=lambda a: a.id)
+    merges: dict[str, str] = {}
+    people = [a for a in pool if a.kind == "person"]
+    full = [a for a in people if len(fold(a.name).split()) > 1]
+    for person in people:
+        words = fold(person.name).split()
+        if len(words) > 1:
+            found = [o for o in full if len(fold(o.name).split()) > len(words) and _ends(fold(o.name), words)]
+        else:
+            found = [o for o in full if words[0] in (fold(o.name).split()[0], fold(o.name).split()[-1])]
+        found = [o for o in found if None in (person.country, o.country) or person.country == o.country]
+        if len(found) == 1:
+            merges[person.id] = found[0].id
+    organisations = [a for a in pool if a.kind == "organization"]
+    for short in organisations:
+        key = org_key(short.name).split()
+        if len(key) != 1 or key[0] in knowledge.generic:
+            continue
+        longer = [o for o in organisations if o is not short and org_key(o.name).split()[:1] == key]
+        longer = [o for o in longer if len(org_key(o.name).split()) <= 3]
+        countries = {short.country, longer[0].country} - {None} if len(longer) == 1 else {"", "-"}
+        if len(countries) <= 1:
+            keep, drop = (short, longer[0]) if short.country or not longer[0].country else (longer[0], short)
+            merges[drop.id] = keep.id
+    bodies: dict[str, list[Actor]] = {}
+    for body in organisations:
+        words = _unqualified(body.name, knowledge).split()
+        if words and words[-1] in INSTITUTIONS and all(w in knowledge.generic for w in words):
+            bodies.setdefault(" ".join(words), []).append(body)
+    for bare_key, named in bodies.items():
+        qualified = [a for a in named if a.country and institution_key(a.name) != bare_key]
+        bare = [a for a in named if a.country is None]
+        target = qualified[0] if len(qualified) == 1 else (bare[0] if len(bare) > 1 and not qualified else None)
+        if target is None:
+            continue
+        for actor in bare:
+            if actor.id != target.id:
+                merges[actor.id] = target.id
+    return {old: _final(new, merges) for old, new in merges.items() if _final(new, merges) != old}
+
+
+def _ends(name: str, words: list[str]) -> bool:
+    parts = name.split()
+    return parts[0] == words[0] and parts[-1] == words[-1]
+
+
+def _final(actor_id: str, merges: dict[str, str]) -> str:
+    seen = {actor_id}
+    while actor_id in merges and merges[actor_id] not in seen:
+        actor_id = merges[actor_id]
+        seen.add(actor_id)
+    return actor_id
