@@ -25,5 +25,9 @@ def analyse(doc: Any, *, published: str | None, document: str, knowledge: Knowle
         dates=resolve_dates(doc, published=published),
         sentence_issues=sentence_issues,
         issues=salience(sentence_issues),
+        subissues={
+            sub: (knowledge.issues.subissues[sub][0], share)
+            for sub, share in salience(sentence_issues, finer=True).items()
+        },
         published=published,
     )

@@ -159,8 +159,9 @@ class ActorKnowledge:
 
 @dataclass
 class IssueKnowledge:
-    patterns: dict[str, re.Pattern[str]]
-    contexts: dict[str, list[str]]
+    patterns: dict[str, re.Pattern[str]]  # issue -> its terms and its sub-issues' terms
+    contexts: dict[str, list[str]]  # issue or sub-issue -> the PLOVER contexts its terms carry
+    subissues: dict[str, tuple[str, re.Pattern[str]]] = field(default_factory=dict)  # sub-issue -> (issue, terms)
 
 
 @dataclass
@@ -301,16 +302,29 @@ def build(packs: Packs) -> Knowledge:
     actors.index()
     patterns: dict[str, re.Pattern[str]] = {}
     contexts: dict[str, list[str]] = {}
+    subissues: dict[str, tuple[str, re.Pattern[str]]] = {}
     for pack in packs.of_kind("issues"):
         for issue, spec in require(pack.data, "issues", dict, where=str(pack.path)).items():
             where = f"{pack.path}: issue {issue!r}"
             if not isinstance(spec, dict):
                 raise KnowledgeError(f"{where} must be a mapping with `terms`")
-            patterns[issue] = _issue_pattern(_strings(pack, require(spec, "terms", list, where=where), "terms"))
+            terms = _strings(pack, require(spec, "terms", list, where=where), "terms")
             contexts[issue] = _strings(pack, spec.get("contexts") or [], "contexts")
+            subs = spec.get("subissues") or {}
+            if not isinstance(subs, dict):
+                raise KnowledgeError(f"{where}: `subissues` must be a mapping of sub-issue -> terms and contexts")
+            for sub, sub_spec in subs.items():
+                sub_where = f"{where}: sub-issue {sub!r}"
+                if not isinstance(sub_spec, dict):
+                    raise KnowledgeError(f"{sub_where} must be a mapping with `terms`")
+                sub_terms = _strings(pack, require(sub_spec, "terms", list, where=sub_where), "terms")
+                subissues[sub] = (issue, _issue_pattern(sub_terms))
+                contexts[sub] = _strings(pack, sub_spec.get("contexts") or [], "contexts")
+                terms = [*terms, *sub_terms]
+            patterns[issue] = _issue_pattern(terms)
     if not patterns:
         raise KnowledgeError("no knowledge pack of kind `issues` was found", hint="restore packs/issues.yaml")
-    return Knowledge(actors=actors, issues=IssueKnowledge(patterns, contexts))
+    return Knowledge(actors=actors, issues=IssueKnowledge(patterns, contexts, subissues))
 
 
 def load_knowledge(extra: Sequence[Path] = ()) -> Knowledge:

@@ -24,8 +24,20 @@ def _rows(db: sqlite3.Connection, table: str, sql: str) -> list[sqlite3.Row]:
 
 def documents(db: sqlite3.Connection) -> list[dict[str, Any]]:
     issues: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    finer: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    sql = "SELECT * FROM document_subissues ORDER BY document, salience DESC, subissue"
+    for row in _rows(db, "document_subissues", sql):
+        finer[row["document"], row["issue"]].append(
+            {"subissue": row["subissue"], "salience": round(row["salience"], 4)}
+        )
     for row in _rows(db, "document_issues", "SELECT * FROM document_issues ORDER BY document, salience DESC, issue"):
-        issues[row["document"]].append({"issue": row["issue"], "salience": round(row["salience"], 4)})
+        issues[row["document"]].append(
+            {
+                "issue": row["issue"],
+                "salience": round(row["salience"], 4),
+                "subissues": finer.get((row["document"], row["issue"]), []),
+            }
+        )
     profiles = {row["document"]: row for row in _rows(db, "profiles", "SELECT * FROM profiles")}
     frames: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _rows(

@@ -11,8 +11,8 @@ from bilateral.store.documents import now
 
 # Tables holding per-document analysis rows, cleared before a document is analysed again.
 PER_DOCUMENT = (
-    "mentions", "places", "dates", "sentences", "document_issues", "events", "figures", "linkages",
-    "profiles", "frames", "stances",
+    "mentions", "places", "dates", "sentences", "document_issues", "document_subissues", "events", "figures",
+    "linkages", "profiles", "frames", "stances",
 )  # fmt: skip
 
 
@@ -71,6 +71,10 @@ def save_analysis(db: sqlite3.Connection, analysis: Analysis, *, knowledge: str)
         db.executemany(
             "INSERT INTO document_issues (document, issue, salience) VALUES (?, ?, ?)",
             [(document, issue, salience) for issue, salience in sorted(analysis.issues.items())],
+        )
+        db.executemany(
+            "INSERT INTO document_subissues (document, issue, subissue, salience) VALUES (?, ?, ?, ?)",
+            [(document, issue, sub, share) for sub, (issue, share) in sorted(analysis.subissues.items())],
         )
         db.executemany(
             "INSERT INTO events (id, document, type, mode, source, target, source_countries, target_countries, "
