@@ -222,3 +222,18 @@ def test_a_defined_acronym_of_another_countrys_body_is_not_the_dyad_packs(knowle
                 "Ankara, and the NSC backed Greek talks.", knowledge)  # fmt: skip
     council = actor_of(found, "National Security Council")
     assert council.country != "USA" and actor_of(found, "NSC") is council
+
+
+def test_corpus_pass_joins_one_countrys_body_named_several_ways(knowledge: Knowledge) -> None:
+    from bilateral.annotate.actors import corpus_merges
+    from bilateral.model import Actor
+
+    actors = [
+        Actor("ZAF-supreme-court", "South African Supreme Court", "organization", "ZAF", "JUD", []),
+        Actor("ZAF-supreme-court-2", "South Africa's Top Court", "organization", "ZAF", "JUD", []),
+        Actor("supreme-court", "Supreme Court", "organization", None, "JUD", []),
+    ]
+    assert corpus_merges(actors, knowledge.actors) == {
+        "ZAF-supreme-court-2": "ZAF-supreme-court",
+        "supreme-court": "ZAF-supreme-court",
+    }

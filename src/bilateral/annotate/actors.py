@@ -18,14 +18,14 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bilateral.annotate.knowledge import ActorKnowledge, Country, case_sensitive, exact_key, fold, org_key, slug
-from bilateral.annotate.spans import JOINERS, absorbed_place, common_noun, datelines, fit, part_of_title
+from bilateral.annotate.spans import JOINERS, LOCATIVE, absorbed_place, common_noun, datelines, fit, part_of_title
 from bilateral.model import Actor, Mention, Place
 
 Doc = Any
 Span = Any
-LOCATIVE = {"in", "at", "from", "to", "across", "near", "within", "throughout", "into", "inside", "outside",
-            "toward", "towards", "through", "via", "around", "south", "north", "of", "between", "along",
-            "over"}  # fmt: skip
+# Words before a known place that make it the place, not the country acting: "in Mexico", "from Sonora".
+PLACE_BEFORE = LOCATIVE | {"from", "to", "into", "outside", "toward", "towards", "through", "via", "south", "north",
+                           "of", "between", "along", "over"}  # fmt: skip
 NOT_NAMES = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their",
              "this", "that", "these", "those", "who", "which", "one", "today", "yesterday"}  # fmt: skip
 DESCRIPTORS = {"federal", "state", "national", "local", "central", "former", "new", "current", "top", "senior",
@@ -300,8 +300,12 @@ def _unqualified(name: str, knowledge: ActorKnowledge) -> str:
     """institution_key of a body's name without the country words in front ("Chinese commerce ministry",
     "China's Commerce Ministry" -> "commerce ministry")."""
     words = name.split()
-    while len(words) > 1 and (words[0].lower() == "the" or country_of(re.sub(r"['’]s$", "", words[0]), knowledge)):
+    if words[:1] and words[0].lower() == "the":
         words = words[1:]
+    for size in (3, 2, 1):
+        if len(words) > size and country_of(re.sub(r"['’]s$", "", " ".join(words[:size])), knowledge):
+            words = words[size:]
+            break
     return institution_key(" ".join(words))
 
 
@@ -762,7 +766,7 @@ def _place_named_as_person(doc: Doc, span: Span, knowledge: ActorKnowledge) -> b
     before = doc[span.start - 1] if span.start > 0 else None
     if before is None:
         return False
-    if before.lower_ in LOCATIVE:
+    if before.lower_ in PLACE_BEFORE:
         return True
     if before.lower_ in SEPARATORS and span.start >= 2:
         other = doc[span.start - 2]
@@ -802,7 +806,7 @@ def _geo(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) ->
     before = span.start - 1
     if before > 0 and doc[before].lower_ == "the" and doc[before - 1].lower_ not in {"of", "to"}:
         before -= 1  # "in the US" is as much a place as "in Mexico"; "the president of the US" is not one
-    locative = before >= 0 and doc[before].lower_ in LOCATIVE
+    locative = before >= 0 and doc[before].lower_ in PLACE_BEFORE
     country = knowledge.countries.get(key)
     if case_sensitive(span.text):
         country = knowledge.countries_exact.get(exact_key(span.text)) or country
@@ -888,7 +892,10 @@ def corpus_merges(actors: Iterable[Actor], knowledge: ActorKnowledge) -> dict[st
     for bare_key, named in bodies.items():
         qualified = [a for a in named if a.country and institution_key(a.name) != bare_key]
         bare = [a for a in named if a.country is None]
-        target = qualified[0] if len(qualified) == 1 else (bare[0] if len(bare) > 1 and not qualified else None)
+        if len({a.country for a in qualified}) == 1:
+            bare += qualified[1:]  # "the South Korean Supreme Court", "South Korea's top court"
+        one_country = len({a.country for a in qualified}) == 1
+        target = qualified[0] if one_country else (bare[0] if len(bare) > 1 and not qualified else None)
         if target is None:
             continue
         for actor in bare:

@@ -14,6 +14,9 @@ from bilateral.annotate.knowledge import ActorKnowledge, fold
 
 Doc = Any
 Span = Any
+# Prepositions whose object is a place where something happens ("in Mexico", "across the region"), not a party
+# to it: read by annotate.actors (with the other words that make a name a place) and compare.tone.
+LOCATIVE = frozenset({"in", "at", "inside", "within", "throughout", "near", "across", "around"})
 # Words that join the parts of a name ("Global Compact for Migration"); a name never ends on one.
 JOINERS = {"of", "for", "on", "and", "&", "de", "del", "la"}
 LIST_JOINERS = {",", "and", "&"}
