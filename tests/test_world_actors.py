@@ -237,3 +237,15 @@ def test_corpus_pass_joins_one_countrys_body_named_several_ways(knowledge: Knowl
         "ZAF-supreme-court-2": "ZAF-supreme-court",
         "supreme-court": "ZAF-supreme-court",
     }
+
+
+@pytest.mark.model
+def test_initialisms_bodies_in_titles_and_names_cut_at_of(knowledge: Knowledge) -> None:
+    found = run("The Ministry of Agriculture, Forestry and Fisheries acted. MAFF chief Shinjiro Koizumi said so, "
+                "with Hiroshige Seko.", knowledge, "2025-11-01")  # fmt: skip
+    ministry = actor_of(found, "Ministry of Agriculture, Forestry and Fisheries")
+    assert actor_of(found, "MAFF") is ministry and ministry.country == "JPN"
+    found = run("Nguyen, a member of the Political Bureau of the Communist Party of Vietnam Central Committee, spoke.",
+                knowledge)  # fmt: skip
+    bureau = actor_of(found, "Political Bureau of the Communist Party of Vietnam Central Committee")
+    assert bureau.country == "VNM"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -448,7 +449,7 @@ def _appositive(doc: Doc, span: Span) -> list[str]:
     """The words of an appositive after a name: "Pemex, the Mexican state oil company," -> [the, Mexican, …]."""
     after: list[str] = []
     if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ != "ADP":
-        for token in doc[span.end + 1 : span.end + 14]:
+        for token in doc[span.end + 1 : span.end + 18]:
             if token.text in {",", ";", ".", ")"} or token.pos_ == "VERB":
                 break
             after.append(token.text)
@@ -585,7 +586,8 @@ def resolve_actors(
     _pack_matches(doc, knowledge, result)
     _collectives(doc, knowledge, result)
     acronyms = _acronyms(doc)
-    entities = _with_world_names(doc, [span for ent in doc.ents if (span := fit(ent)) is not None], knowledge)
+    fitted = [span for ent in doc.ents if (span := fit(ent)) is not None]
+    entities = _with_world_names(doc, _joined_bodies(doc, fitted), knowledge)
     _pack_long_forms(acronyms, knowledge, result)
     # full names first, so that a surname used before the full name still joins it
     for span in entities:
@@ -621,9 +623,58 @@ def resolve_actors(
             span = doc.char_span(match.start(), match.end())
             if span is not None and result.free(span.start, span.end):
                 result.add(result.actors[owner], span)
+    _initialisms(doc, knowledge, result)
     _groups(doc, knowledge, result)
+    _bodies_in_titles(doc, result)
     result.mentions.sort(key=lambda m: (m.start, m.end))
     return result.actors, result.mentions, result.places
+
+
+def _joined_bodies(doc: Doc, entities: list[Span]) -> list[Span]:
+    """An organisation's name carried on over "of (the)" and the organisation it belongs to, where spaCy cut it:
+    "the Political Bureau" + "of the" + "Central Committee of the Communist Party" is one body."""
+    joined: list[Span] = []
+    for span in entities:
+        if joined and joined[-1].label_ == "ORG" and span.label_ in {"ORG", "GPE"}:
+            gap = doc[joined[-1].end : span.start]
+            if 1 <= len(gap) <= 2 and gap[0].lower_ == "of" and all(t.lower_ in {"of", "the"} for t in gap):
+                merged = doc[joined[-1].start : span.end]
+                merged.label_ = "ORG"
+                joined[-1] = merged
+                continue
+        joined.append(span)
+    return joined
+
+
+def _initialisms(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
+    """An all-capital name made of the initials of an organisation the document names in full ("METI" after the
+    "Ministry of Economy, Trade and Industry") is that organisation, wherever it stands."""
+    bodies: dict[str, Actor] = {}
+    for actor in result.actors.values():
+        if actor.kind in {"organization", "institution"}:
+            words = [
+                w for w in re.split(r"[\s,]+", actor.name) if w and w.lower() not in {"of", "and", "the", "for", "&"}
+            ]
+            if len(words) > 1:
+                bodies.setdefault("".join(w[0].upper() for w in words), actor)
+    for token in doc:
+        text = token.text
+        known = knowledge.exact.get(text) or knowledge.aliases.get(fold(text))
+        if text.isupper() and text in bodies and not known and result.free(token.i, token.i + 1):
+            result.add(bodies[text], doc[token.i : token.i + 1])
+
+
+def _bodies_in_titles(doc: Doc, result: Resolution) -> None:
+    """A body named in a person's title without a country takes the person's ("METI chief Hiroshige Seko"): the
+    title is the office the person holds in their own country's body."""
+    mentions = sorted(result.mentions, key=lambda m: m.start)
+    for body_mention, person_mention in pairwise(mentions):
+        body, person = result.actors[body_mention.actor], result.actors[person_mention.actor]
+        if body.kind not in {"organization", "institution"} or body.country or person.kind != "person":
+            continue
+        between = doc.text[body_mention.end : person_mention.start]
+        if person.country and len(between.split()) <= 3 and not re.search(r"[,;.()\"“”]", between):
+            body.country = person.country
 
 
 def _with_world_names(doc: Doc, entities: list[Span], knowledge: ActorKnowledge) -> list[Span]:
