@@ -249,3 +249,11 @@ def test_initialisms_bodies_in_titles_and_names_cut_at_of(knowledge: Knowledge) 
                 knowledge)  # fmt: skip
     bureau = actor_of(found, "Political Bureau of the Communist Party of Vietnam Central Committee")
     assert bureau.country == "VNM"
+
+
+@pytest.mark.model
+def test_a_body_spacy_calls_a_facility_is_an_organisation_and_buildings_are_places(knowledge: Knowledge) -> None:
+    found = run("Ana Ruiz, an analyst at the Institute for Andean Policy Studies, spoke at the Grand Lima Hotel.",
+                knowledge)  # fmt: skip
+    assert all("Hotel" not in m.text for m in found.mentions)
+    assert any("Institute for Andean Policy Studies" in m.text for m in found.mentions)

@@ -36,6 +36,10 @@ REGION_WORDS = {"central", "latin", "south", "north", "pan", "anglo", "native", 
 # What a leader heads: "Enrique Peña Nieto's government" names a person, whatever spaCy labels the name.
 LED = {"government", "administration", "presidency", "cabinet", "regime"}
 SEPARATORS = {"and", "or", ","}
+# Last words of a facility's name that make it a place whatever organisation word it holds.
+BUILDINGS = {"airport", "hotel", "stadium", "bridge", "palace", "tower", "towers", "building", "hall", "center",
+             "centre", "plaza", "square", "station", "port", "base", "hospital", "museum", "park",
+             "prison"}  # fmt: skip
 # Head nouns of what actors sign or draw up: "… Information Agreement", "the Entity List".
 AGREEMENTS = {"agreement", "treaty", "pact", "accord", "accords", "deal", "protocol", "convention", "list"}
 # Head nouns of a state's named bodies: "Foreign Ministry", "Supreme Court", "National Security Council".
@@ -608,9 +612,9 @@ def resolve_actors(
                 _geo(doc, span, knowledge, result)  # "between Sonora and Chihuahua"
             else:
                 result.add(_person(doc, span, knowledge, result), span)
-        elif span.label_ == "FAC" or (absorbed_place(span) and _org_sector(span.text, knowledge) is None):
+        elif _building(span, knowledge) or (absorbed_place(span) and _org_sector(span.text, knowledge) is None):
             _facility(doc, span, knowledge, result)  # an airport, a palace, "the Northern Triangle of …"
-        elif span.label_ == "ORG":
+        elif span.label_ in {"ORG", "FAC"}:
             _named_organisation(doc, span, knowledge, result, acronyms=acronyms, long_forms=long_forms)
         elif span.label_ in {"GPE", "LOC", "NORP"}:
             _geo(doc, span, knowledge, result)
@@ -628,6 +632,15 @@ def resolve_actors(
     _bodies_in_titles(doc, result)
     result.mentions.sort(key=lambda m: (m.start, m.end))
     return result.actors, result.mentions, result.places
+
+
+def _building(span: Span, knowledge: ActorKnowledge) -> bool:
+    """A facility that is a place (an airport, a hotel, a palace), not a body spaCy took for one: a name with an
+    organisation word ("the Centre for Strategic and International Studies") is a body unless a building word
+    ends it ("Trade Center", "Shangri-La Hotel")."""
+    if span.label_ != "FAC":
+        return False
+    return _org_sector(span.text, knowledge) is None or fold(span.text).split()[-1] in BUILDINGS
 
 
 def _joined_bodies(doc: Doc, entities: list[Span]) -> list[Span]:
@@ -940,8 +953,8 @@ def corpus_merges(actors: Iterable[Actor], knowledge: ActorKnowledge) -> dict[st
         words = _unqualified(body.name, knowledge).split()
         if words and words[-1] in INSTITUTIONS and all(w in knowledge.generic for w in words):
             bodies.setdefault(" ".join(words), []).append(body)
-    for bare_key, named in bodies.items():
-        qualified = [a for a in named if a.country and institution_key(a.name) != bare_key]
+    for named in bodies.values():
+        qualified = [a for a in named if a.country]  # by name ("China's …") or by context ("METI chief X")
         bare = [a for a in named if a.country is None]
         if len({a.country for a in qualified}) == 1:
             bare += qualified[1:]  # "the South Korean Supreme Court", "South Korea's top court"
