@@ -257,3 +257,10 @@ def test_a_body_spacy_calls_a_facility_is_an_organisation_and_buildings_are_plac
                 knowledge)  # fmt: skip
     assert all("Hotel" not in m.text for m in found.mentions)
     assert any("Institute for Andean Policy Studies" in m.text for m in found.mentions)
+
+
+@pytest.mark.model
+def test_a_place_before_a_comma_is_not_coordinated_with_a_collective(knowledge: Knowledge) -> None:
+    found = run("At a briefing in Hanoi, Vietnamese officials spoke. Thai, Lao and Cambodian officials met.", knowledge)
+    assert all(m.text != "Hanoi" for m in found.mentions)
+    assert actor_of(found, "Thai").id == "THA-GOV" and actor_of(found, "Lao").id == "LAO-GOV"

@@ -371,7 +371,11 @@ def _spatial_before(doc: Doc, i: int) -> bool:
 
 def _coordinated(doc: Doc, start: int, sector: str, noun: str, knowledge: ActorKnowledge, result: Resolution) -> None:
     """The countries listed before a collective share its body: "U.S., Canadian and Mexican officials"."""
+    last_member = True
     while start > 1 and doc[start - 1].lower_ in SEPARATORS:
+        if last_member and doc[start - 1].lower_ not in {"and", "or"}:
+            return  # "in Beijing, Chinese officials": a list ends on "and"/"or" before its last member
+        last_member = False
         end = start - 1
         if end > 1 and doc[end - 1].text == "," and doc[end].lower_ in {"and", "or"}:
             end -= 1  # the serial comma
@@ -380,7 +384,8 @@ def _coordinated(doc: Doc, start: int, sector: str, noun: str, knowledge: ActorK
             if first < 0 or not _edge_ok(doc[first:end]) or not result.free(first, end):
                 continue
             country = country_of(doc[first:end].text, knowledge)
-            if country and not knowledge.places.get(fold(doc[first:end].text)):
+            placed = first > 0 and doc[first - 1].lower_ in PLACE_BEFORE  # "talks in Seoul and Japanese officials"
+            if country and not placed and not knowledge.places.get(fold(doc[first:end].text)):
                 result.add(collective(country, sector, noun), doc[first:end])
                 start = first
                 break
