@@ -264,3 +264,11 @@ def test_a_place_before_a_comma_is_not_coordinated_with_a_collective(knowledge: 
     found = run("At a briefing in Hanoi, Vietnamese officials spoke. Thai, Lao and Cambodian officials met.", knowledge)
     assert all(m.text != "Hanoi" for m in found.mentions)
     assert actor_of(found, "Thai").id == "THA-GOV" and actor_of(found, "Lao").id == "LAO-GOV"
+
+
+def test_a_country_name_spacy_calls_a_person_is_the_country(knowledge: Knowledge) -> None:
+    from bilateral.annotate.actors import _place_named_as_person
+
+    doc = load_nlp()("Officials said Türkiye would respond.")
+    span = doc[2:3]
+    assert _place_named_as_person(doc, span, knowledge.actors)

@@ -830,6 +830,8 @@ def _place_named_as_person(doc: Doc, span: Span, knowledge: ActorKnowledge) -> b
     key = fold(span.text)
     if len(span) > 1:
         return country_of(span.text, knowledge) is not None
+    if knowledge.countries.get(key) and span.text[:1].isupper():
+        return True  # "Türkiye" taken for a person: a country's own name (a person named so was joined before)
     if not (knowledge.places.get(key) or knowledge.capitals.get(key)):
         return False
     before = doc[span.start - 1] if span.start > 0 else None
