@@ -266,6 +266,7 @@ def test_a_place_before_a_comma_is_not_coordinated_with_a_collective(knowledge: 
     assert actor_of(found, "Thai").id == "THA-GOV" and actor_of(found, "Lao").id == "LAO-GOV"
 
 
+@pytest.mark.model
 def test_a_country_name_spacy_calls_a_person_is_the_country(knowledge: Knowledge) -> None:
     from bilateral.annotate.actors import _place_named_as_person
 
