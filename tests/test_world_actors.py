@@ -273,3 +273,11 @@ def test_a_country_name_spacy_calls_a_person_is_the_country(knowledge: Knowledge
     doc = load_nlp()("Officials said Türkiye would respond.")
     span = doc[2:3]
     assert _place_named_as_person(doc, span, knowledge.actors)
+
+
+@pytest.mark.model
+def test_a_capital_one_goes_to_is_a_place_and_a_named_deal_is_no_actor(knowledge: Knowledge) -> None:
+    found = run("The Chilean delegation left Lima on Sunday. Santiago agreed a large Stage Two deal with Peru.",
+                knowledge)  # fmt: skip
+    assert all(m.text != "Lima" for m in found.mentions) and any(p.text == "Lima" for p in found.places)
+    assert all("Stage Two" not in m.text for m in found.mentions)

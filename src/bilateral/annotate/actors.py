@@ -40,6 +40,8 @@ SEPARATORS = {"and", "or", ","}
 BUILDINGS = {"airport", "hotel", "stadium", "bridge", "palace", "tower", "towers", "building", "hall", "center",
              "centre", "plaza", "square", "station", "port", "base", "hospital", "museum", "park",
              "prison"}  # fmt: skip
+# Verbs of going whose object is where one goes, not whom one acts on: "left Buenos Aires", "visited Seoul".
+MOTION = {"leave", "visit", "reach", "arrive", "enter", "fly", "tour", "return", "depart"}
 # Head nouns of what actors sign or draw up: "… Information Agreement", "the Entity List".
 AGREEMENTS = {"agreement", "treaty", "pact", "accord", "accords", "deal", "protocol", "convention", "list"}
 # Head nouns of a state's named bodies: "Foreign Ministry", "Supreme Court", "National Security Council".
@@ -739,7 +741,8 @@ def _named_organisation(
     if _bracketed_tag(span, knowledge):
         result.taken.append((span.start, span.end))
         return  # "(LEAD)", "(SOUNDBITE)": a wire or transcript tag, not a body
-    if fold(span.text).split()[-1] in AGREEMENTS:
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if fold(span.text).split()[-1] in AGREEMENTS or after in AGREEMENTS:  # "the Phase Two Deal"
         result.taken.append((span.start, span.end))
         return  # a treaty, pact or list is what actors sign or draw up, not an actor
     if country_of(span.text, knowledge):
@@ -877,7 +880,7 @@ def _geo(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) ->
     before = span.start - 1
     if before > 0 and doc[before].lower_ == "the" and doc[before - 1].lower_ not in {"of", "to"}:
         before -= 1  # "in the US" is as much a place as "in Mexico"; "the president of the US" is not one
-    locative = before >= 0 and doc[before].lower_ in PLACE_BEFORE
+    locative = before >= 0 and (doc[before].lower_ in PLACE_BEFORE or doc[before].lemma_ in MOTION)
     country = knowledge.countries.get(key)
     if case_sensitive(span.text):
         country = knowledge.countries_exact.get(exact_key(span.text)) or country
