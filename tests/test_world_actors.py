@@ -12,7 +12,7 @@ from bilateral.annotate import analyse
 from bilateral.annotate.knowledge import Knowledge, Role, build, role_at
 from bilateral.annotate.nlp import load_nlp
 from bilateral.knowledge import Packs, builtin_packs
-from bilateral.knowledge.build_world import OUT, compile_world, country_codes
+from bilateral.knowledge.build_world import AGENTS_OUT, OUT, compile_agents, compile_world, country_codes
 from bilateral.model import Analysis
 
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "knowledge-sources" / "petrarch2"
@@ -42,6 +42,14 @@ def test_world_pack_is_the_generators_output() -> None:
     if not SOURCES.is_dir():
         pytest.skip(f"knowledge sources {SOURCES} are absent (they live in ../shared beside the project)")
     assert compile_world(SOURCES, country_codes()) == OUT.read_text(encoding="utf-8")
+    assert compile_agents(SOURCES) == AGENTS_OUT.read_text(encoding="utf-8")
+
+
+def test_agent_nouns_type_an_organisation_by_its_head(knowledge: Knowledge) -> None:
+    from bilateral.annotate.actors import _head_sector
+
+    assert knowledge.actors.agents["ministry"] == "GOV" and knowledge.actors.agents["army"] == "MIL"
+    assert _head_sector("Kestrel Steelmaker", knowledge.actors) == "BUS"
 
 
 def test_world_pack_keeps_the_licence_and_a_compact_form() -> None:

@@ -497,6 +497,15 @@ def _org_sector(name: str, knowledge: ActorKnowledge) -> str | None:
     return None
 
 
+def _head_sector(name: str, knowledge: ActorKnowledge) -> str | None:
+    """The sector an organisation's head noun gives as a generic agent (Phoenix agents: "… Steelmaker" -> BUS,
+    "… Army" -> MIL), for a name already known to be an organisation's."""
+    words = fold(name).split()
+    if not words:
+        return None
+    return knowledge.agents.get(" ".join(words[-2:])) or knowledge.agents.get(words[-1])
+
+
 def _acronyms(doc: Doc) -> dict[str, Span]:
     """Acronyms defined in the text: a name followed by "(ACRONYM)"."""
     defined = {}
@@ -577,7 +586,7 @@ def _filled(doc: Doc, span: Span, person: Actor, knowledge: ActorKnowledge) -> A
 
 
 def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge, published: str | None = None) -> Actor:
-    sector = _org_sector(span.text, knowledge) or "UNK"
+    sector = _org_sector(span.text, knowledge) or _head_sector(span.text, knowledge) or "UNK"
     country = _org_country(doc, span, knowledge)
     code = country.code if country else ("IGO" if sector == "IGO" else None)
     world = knowledge.world_role(span.text.removeprefix("the "), published)

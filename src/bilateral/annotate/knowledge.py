@@ -127,6 +127,7 @@ class ActorKnowledge:
     # actor of that name (several where two actors share it)
     world: dict[str, list[tuple[Role, ...]]] = field(default_factory=dict)
     world_starts: set[str] = field(default_factory=set)
+    agents: dict[str, str] = field(default_factory=dict)  # folded generic agent noun -> sector (world_agents)
     # pack id -> the countries of the dyad pack that defines it (its bare aliases apply only among them)
     scopes: dict[str, frozenset[str]] = field(default_factory=dict)
     generic: set[str] = field(
@@ -264,6 +265,10 @@ def _world(knowledge: ActorKnowledge, packs: Packs) -> None:
                 same = [r for roles in world.get(key, []) for r in roles if r.country in countries]
                 world[key] = [(*same, *held)]
     knowledge.world = world
+    for pack in packs.of_kind("world_agents"):
+        for line in require(pack.data, "entries", str, where=str(pack.path)).splitlines():
+            noun, sector = line.split("|")
+            knowledge.agents[noun] = sector
 
 
 def _issue_pattern(terms: list[str]) -> re.Pattern[str]:
