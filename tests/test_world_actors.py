@@ -289,3 +289,31 @@ def test_a_capital_one_goes_to_is_a_place_and_a_named_deal_is_no_actor(knowledge
                 knowledge)  # fmt: skip
     assert all(m.text != "Lima" for m in found.mentions) and any(p.text == "Lima" for p in found.places)
     assert all("Stage Two" not in m.text for m in found.mentions)
+
+
+DYADS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dyads"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("dyad", ["japan_korea", "us_china"])
+def test_the_dyad_pack_leaves_other_pairs_real_articles_alone(
+    dyad: str, knowledge: Knowledge, without_dyad_pack: Knowledge
+) -> None:
+    """On the real dyad articles (read at run time): without the US–Mexico pack nothing changes for Japan–Korea,
+    and on US–China only mentions of American or Mexican actors do."""
+    from bilateral.annotate.nlp import parse
+
+    folder = DYADS / dyad / "docs"
+    if not folder.is_dir():
+        pytest.skip(f"dyad set {folder} is absent (it lives in ../shared/eval beside the project)")
+    files = sorted(folder.glob("*.txt"))
+    for path, doc in zip(files, parse(f.read_text(encoding="utf-8") for f in files), strict=True):
+        with_pack = analyse(doc, published=None, document=path.name, knowledge=knowledge)
+        without = analyse(doc, published=None, document=path.name, knowledge=without_dyad_pack)
+        spans_with = {(m.start, m.end): with_pack.actors[m.actor] for m in with_pack.mentions}
+        spans_without = {(m.start, m.end): without.actors[m.actor] for m in without.mentions}
+        for span in set(spans_with) | set(spans_without):
+            one, other = spans_with.get(span), spans_without.get(span)
+            if one != other:
+                countries = {actor.country for actor in (one, other) if actor is not None}
+                assert dyad == "us_china" and countries & {"USA", "MEX"}, (path.name, doc.text[span[0] : span[1]])
