@@ -317,3 +317,10 @@ def test_the_dyad_pack_leaves_other_pairs_real_articles_alone(
             if one != other:
                 countries = {actor.country for actor in (one, other) if actor is not None}
                 assert dyad == "us_china" and countries & {"USA", "MEX"}, (path.name, doc.text[span[0] : span[1]])
+
+
+@pytest.mark.model
+def test_a_known_company_is_never_made_a_person(knowledge: Knowledge) -> None:
+    found = run("Goldman Sachs advised the sale, and Narendra Modi welcomed it.", knowledge, "2020-02-02")
+    assert actor_of(found, "Goldman Sachs").kind == "organization"
+    assert actor_of(found, "Narendra Modi").kind == "person"

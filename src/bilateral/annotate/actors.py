@@ -719,7 +719,7 @@ def _with_world_names(doc: Doc, entities: list[Span], knowledge: ActorKnowledge)
                 span = doc[i : i + size]
                 if i + size > len(doc) or not all(t.text[:1].isupper() or t.text == "-" for t in span):
                     continue
-                if fold(span.text) in knowledge.world and _org_sector(span.text, knowledge) is None:
+                if knowledge.world_person(span.text) and _org_sector(span.text, knowledge) is None:
                     match = fit(span)
                     break
         if match is None:

@@ -150,6 +150,11 @@ class ActorKnowledge:
             return None
         return sorted(found, key=lambda f: f[1] or "")[-1]
 
+    def world_person(self, name: str) -> bool:
+        """Whether a world name is a person's: an office held for a period (companies, media and bodies are
+        listed without one)."""
+        return any(role.start or role.end for roles in self.world.get(fold(name), []) for role in roles)
+
     def index(self) -> None:
         names = [*self.aliases, *self.countries, *self.capitals, *self.places, *self.bodies, *self.groups]
         exact = [*self.exact, *self.countries_exact]
