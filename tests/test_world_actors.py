@@ -324,3 +324,10 @@ def test_a_known_company_is_never_made_a_person(knowledge: Knowledge) -> None:
     found = run("Goldman Sachs advised the sale, and Narendra Modi welcomed it.", knowledge, "2020-02-02")
     assert actor_of(found, "Goldman Sachs").kind == "organization"
     assert actor_of(found, "Narendra Modi").kind == "person"
+
+
+@pytest.mark.model
+def test_names_of_areas_and_hyphenated_modifiers_are_not_actors(knowledge: Knowledge) -> None:
+    found = run("The leaders met in the Xinqiao (Lakeside) area of Wuhan. Then the ASEAN-related talks began, and "
+                "the Tongxin district council said nothing.", knowledge)  # fmt: skip
+    assert all(m.text not in {"Xinqiao", "Lakeside", "ASEAN-"} for m in found.mentions)

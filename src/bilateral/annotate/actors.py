@@ -40,6 +40,8 @@ SEPARATORS = {"and", "or", ","}
 BUILDINGS = {"airport", "hotel", "stadium", "bridge", "palace", "tower", "towers", "building", "hall", "center",
              "centre", "plaza", "square", "station", "port", "base", "hospital", "museum", "park",
              "prison"}  # fmt: skip
+# Words for an area after a name that make the name a place: "the X area", "X district".
+AREAS = {"area", "district", "province", "county", "prefecture", "region", "neighbourhood", "neighborhood", "ward"}
 # Verbs of going whose object is where one goes, not whom one acts on: "left Buenos Aires", "visited Seoul".
 MOTION = {"leave", "visit", "reach", "arrive", "enter", "fly", "tour", "return", "depart"}
 # Head nouns of what actors sign or draw up: "… Information Agreement", "the Entity List".
@@ -623,6 +625,10 @@ def resolve_actors(
         known = _known_person(span, result)
         if known is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
             result.add(known, span)  # "the Biden administration": spaCy may call a surname an organisation
+        elif span.text.endswith("-"):
+            result.taken.append((span.start, span.end))  # "GSOMIA-related": a modifier, not a name of its own
+        elif _named_area(doc, span):
+            _facility(doc, span, knowledge, result)  # "the Tianfu (New City) area", "Gangnam district"
         elif span.label_ == "PERSON":
             if _place_named_as_person(doc, span, knowledge):
                 _geo(doc, span, knowledge, result)  # "between Sonora and Chihuahua"
@@ -648,6 +654,16 @@ def resolve_actors(
     _bodies_in_titles(doc, result)
     result.mentions.sort(key=lambda m: (m.start, m.end))
     return result.actors, result.mentions, result.places
+
+
+def _named_area(doc: Doc, span: Span) -> bool:
+    """A name followed by a word for an area ("the X area", "X district", "X (Y) county") is a place."""
+    k = span.end
+    if k < len(doc) and doc[k].text == "(":
+        while k < len(doc) and doc[k].text != ")" and k - span.end < 8:
+            k += 1
+        k += 1
+    return k < len(doc) and doc[k].lower_ in AREAS
 
 
 def _building(span: Span, knowledge: ActorKnowledge) -> bool:
