@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml web-vendor/package-lock.json | cksum | cut -d' ' -f1)
 DEMO := demo-out
 
-.PHONY: demo test lint browser bench fuzz train lock clean
+.PHONY: demo test lint browser bench fuzz train knowledge lock clean
 
 $(STAMP): pyproject.toml requirements.lock web-vendor/package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "bilateral needs Python 3.11 or newer")'
@@ -45,6 +45,11 @@ fuzz: $(STAMP)
 train: $(STAMP)
 	$(BIN)/python -m bilateral.compare.train_partisan
 	$(BIN)/python -m bilateral.compare.train_genre
+
+# Regenerate the compiled knowledge packs (countries from pycountry; world actors from ../shared/knowledge-sources).
+knowledge: $(STAMP)
+	$(BIN)/python -m bilateral.knowledge.build_countries
+	$(BIN)/python -m bilateral.knowledge.build_world
 
 # Regenerate the pinned versions after changing dependencies in pyproject.toml.
 lock: $(STAMP)

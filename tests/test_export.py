@@ -48,7 +48,7 @@ def test_json_export_follows_the_contract(mapped: sqlite3.Connection) -> None:
     for key in ("id", "source", "title", "authors", "published", "outlet", "language", "genre", "partisanship",
                 "text", "issues", "frames", "duplicate_of"):  # fmt: skip
         assert key in document
-    assert document["issues"][0].keys() == {"issue", "salience"}
+    assert document["issues"][0].keys() == {"issue", "salience", "subissues"}
     actor = next(a for a in data["actors"] if a["id"] == "MEX")
     assert actor["documents"] == ["doc1"] and actor["mentions"] == 1
     event = data["events"][0]

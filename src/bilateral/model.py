@@ -118,6 +118,7 @@ class SentenceIssues:
     start: int
     end: int
     issues: tuple[str, ...]
+    subissues: tuple[str, ...] = ()  # finer issues (issues.yaml `subissues`), each rolling up to one of `issues`
 
 
 @dataclass
@@ -170,6 +171,8 @@ class Analysis:
     dates: list[DateMention] = field(default_factory=list)
     sentence_issues: list[SentenceIssues] = field(default_factory=list)
     issues: dict[str, float] = field(default_factory=dict)  # agenda issue -> salience 0..1
+    # finer issue -> (the issue it rolls up to, salience 0..1)
+    subissues: dict[str, tuple[str, float]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     linkages: list[Linkage] = field(default_factory=list)

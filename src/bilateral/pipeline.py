@@ -17,11 +17,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bilateral.engines import DEFAULT_BOUNDS, Bounds, EngineSpec
 from bilateral.errors import UnreadableSource, is_disk_full
 from bilateral.model import Article, RawDocument, Skipped
-from bilateral.store.analysis import pending_documents, prune_actors, record_failure, save_analysis
+from bilateral.store.analysis import (
+    merge_actor_ids,
+    pending_documents,
+    prune_actors,
+    record_failure,
+    save_analysis,
+    stored_actors,
+)
 from bilateral.store.db import corpus_stale, snapshot, store_version
 from bilateral.store.documents import Saved, is_stored, load_article, record_skipped, save_article
 
 if TYPE_CHECKING:
+    from bilateral.annotate.knowledge import ActorKnowledge
     from bilateral.stages import Knowledge
 
 Progress = Callable[[str], None]
@@ -191,6 +199,7 @@ def analyze(
         runner.close()
     if report.analysed:
         prune_actors(db)
+        merge_split_actors(db, knowledge.annotate.actors)
     if corpus_stale(db):
         report.stories, report.comparisons = relate(db, knowledge)
     report.seconds = time.perf_counter() - started
@@ -200,6 +209,16 @@ def analyze(
 def _fail(db: sqlite3.Connection, report: AnalyzeReport, article: Article, reason: str, knowledge: str) -> None:
     record_failure(db, article.id, reason, knowledge=knowledge)
     report.failed.append(Skipped(article.source, reason))
+
+
+def merge_split_actors(db: sqlite3.Connection, knowledge: ActorKnowledge) -> int:
+    """Corpus pass: one actor for what the documents name in different ways (see annotate.actors.corpus_merges);
+    returns how many actor ids were merged away."""
+    from bilateral.annotate.actors import corpus_merges
+
+    merges = corpus_merges(stored_actors(db), knowledge)
+    merge_actor_ids(db, merges)
+    return len(merges)
 
 
 def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = True) -> tuple[int, int]:

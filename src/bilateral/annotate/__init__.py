@@ -14,7 +14,7 @@ __all__ = ["Knowledge", "analyse", "load_knowledge"]
 
 
 def analyse(doc: Any, *, published: str | None, document: str, knowledge: Knowledge) -> Analysis:
-    actors, mentions, places = resolve_actors(doc, knowledge=knowledge.actors)
+    actors, mentions, places = resolve_actors(doc, knowledge=knowledge.actors, published=published)
     sentence_issues = tag_sentences(doc, knowledge=knowledge.issues)
     return Analysis(
         document=document,
@@ -25,5 +25,9 @@ def analyse(doc: Any, *, published: str | None, document: str, knowledge: Knowle
         dates=resolve_dates(doc, published=published),
         sentence_issues=sentence_issues,
         issues=salience(sentence_issues),
+        subissues={
+            sub: (knowledge.issues.subissues[sub][0], share)
+            for sub, share in salience(sentence_issues, finer=True).items()
+        },
         published=published,
     )

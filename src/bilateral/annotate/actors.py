@@ -13,19 +13,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from bilateral.annotate.knowledge import ActorKnowledge, Country, case_sensitive, exact_key, fold, slug
-from bilateral.annotate.spans import absorbed_place, common_noun, datelines, fit, part_of_title
+from bilateral.annotate.knowledge import ActorKnowledge, Country, case_sensitive, exact_key, fold, org_key, slug
+from bilateral.annotate.spans import JOINERS, LOCATIVE, absorbed_place, common_noun, datelines, fit, part_of_title
 from bilateral.model import Actor, Mention, Place
 
 Doc = Any
 Span = Any
-LOCATIVE = {"in", "at", "from", "to", "across", "near", "within", "throughout", "into", "inside", "outside",
-            "toward", "towards", "through", "via", "around", "south", "north", "of", "between", "along",
-            "over"}  # fmt: skip
+# Words before a known place that make it the place, not the country acting: "in Mexico", "from Sonora".
+PLACE_BEFORE = LOCATIVE | {"from", "to", "into", "outside", "toward", "towards", "through", "via", "south", "north",
+                           "of", "between", "along", "over"}  # fmt: skip
 NOT_NAMES = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their",
              "this", "that", "these", "those", "who", "which", "one", "today", "yesterday"}  # fmt: skip
 DESCRIPTORS = {"federal", "state", "national", "local", "central", "former", "new", "current", "top", "senior",
@@ -35,6 +36,35 @@ REGION_WORDS = {"central", "latin", "south", "north", "pan", "anglo", "native", 
 # What a leader heads: "Enrique Peña Nieto's government" names a person, whatever spaCy labels the name.
 LED = {"government", "administration", "presidency", "cabinet", "regime"}
 SEPARATORS = {"and", "or", ","}
+# Last words of a facility's name that make it a place whatever organisation word it holds.
+BUILDINGS = {"airport", "hotel", "stadium", "bridge", "palace", "tower", "towers", "building", "hall", "center",
+             "centre", "plaza", "square", "station", "port", "base", "hospital", "museum", "park",
+             "prison"}  # fmt: skip
+# Words for an area after a name that make the name a place: "the X area", "X district".
+AREAS = {"area", "district", "province", "county", "prefecture", "region", "neighbourhood", "neighborhood", "ward"}
+# Verbs of going whose object is where one goes, not whom one acts on: "left Buenos Aires", "visited Seoul".
+MOTION = {"leave", "visit", "reach", "arrive", "enter", "fly", "tour", "return", "depart"}
+# Head nouns of what actors sign or draw up: "… Information Agreement", "the Entity List".
+AGREEMENTS = {"agreement", "treaty", "pact", "accord", "accords", "deal", "protocol", "convention", "list"}
+# Head nouns of a state's named bodies: "Foreign Ministry", "Supreme Court", "National Security Council".
+INSTITUTIONS = {
+    "ministry",
+    "department",
+    "court",
+    "office",
+    "council",
+    "agency",
+    "commission",
+    "parliament",
+    "cabinet",
+    "bureau",
+    "secretariat",
+    "assembly",
+    "diet",
+    "congress",
+    "senate",
+    "tribunal",
+}
 SPATIAL = {"in", "into", "inside", "across", "throughout", "within"}
 NOT_ACTORS = re.compile(r"^(?:hurricane|tropical storm|storm|operation|covid|coronavirus)\b|\d", re.IGNORECASE)
 
@@ -47,6 +77,9 @@ class Resolution:
     taken: list[tuple[int, int]] = field(default_factory=list)  # token ranges already used (only appended to)
     _tokens: set[int] = field(default_factory=set)  # the tokens of `taken`, so a check costs the span, not the text
     _indexed: int = 0
+    published: str | None = None  # the document's date (YYYY-MM-DD), for the roles world actors held then
+    # a country's named bodies ("China's Commerce Ministry"), by institution_key, for their bare mentions
+    institutions: dict[str, Actor] = field(default_factory=dict)
 
     def free(self, start: int, end: int) -> bool:
         if start >= end:  # an empty range is taken when it falls strictly inside a taken one
@@ -141,6 +174,8 @@ def _phrase_at(doc: Doc, index: int, table: dict[str, str], longest: int = 4) ->
 def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
     """Longest knowledge-pack aliases first; case-sensitive for short capitals (ICE is not ice)."""
     found = []
+    qualified = _qualified_bodies(doc, knowledge)
+    defined = _acronyms(doc)
     for start in range(len(doc)):
         if not _may_start(doc[start], knowledge):
             continue
@@ -151,15 +186,80 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
             actor_id = knowledge.exact.get(span.text) if case_sensitive(span.text) else None
             if actor_id and fold(span.text) in NOT_NAMES and _shouted(span):
                 actor_id = None  # "WHO IS TO BLAME": in a line of capitals, "WHO" may be the pronoun
+            if actor_id and span.text in defined and knowledge.scopes.get(actor_id):
+                long_form = fit(defined[span.text]) or defined[span.text]
+                same = knowledge.aliases.get(fold(long_form.text)) == actor_id
+                # "(NSC)" is what the text defines: the pack's body only where its long form would be
+                actor_id = actor_id if same and _in_scope(long_form, actor_id, knowledge, qualified) else None
             if actor_id is None and not span.text.isupper() and (size > 1 or span[0].text[:1].isupper()):
                 actor_id = knowledge.aliases.get(fold(span.text))
             if actor_id:
                 found.append((start, start + size, actor_id))
                 break
     for start, end, actor_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
-        if result.free(start, end):
+        if result.free(start, end) and _in_scope(doc[start:end], actor_id, knowledge, qualified):
             pack = knowledge.actors[actor_id]
             result.add(Actor(pack.id, pack.name, pack.kind, pack.country, pack.sector, [pack.name]), doc[start:end])
+
+
+def _in_scope(span: Span, actor_id: str, knowledge: ActorKnowledge, qualified: dict[str, str]) -> bool:
+    """Whether a dyad pack's organisation applies here: always where its alias names a country ("US Congress");
+    a bare alias ("Congress", "Foreign Ministry") only where the sentence names no country outside the pack's
+    dyad ("China's foreign ministry", "the Japanese Diet" are other countries' bodies)."""
+    scope = knowledge.scopes.get(actor_id)
+    if not scope or not all(word in knowledge.generic for word in fold(span.text).replace(",", " ").split()):
+        return True  # a person, an acronym or a proper name ("White House") is the pack's own
+    if _country_in(span.text.split(), knowledge):
+        return True
+    if not scope & _main_countries(span.doc, knowledge):
+        return False  # a document mostly about other countries
+    elsewhere = qualified.get(institution_key(span.text))
+    if elsewhere is not None and elsewhere not in scope:
+        return False  # "the Foreign Ministry" after "China's Foreign Ministry"
+    return not (_sentence_countries(span.sent, knowledge) - scope)
+
+
+def _qualified_bodies(doc: Doc, knowledge: ActorKnowledge) -> dict[str, str]:
+    """institution_key -> country code of each body the document names with its country ("China's Commerce
+    Ministry", "the Japanese Diet"), read before any alias is matched."""
+    found: dict[str, str] = {}
+    for i in range(len(doc)):
+        if not doc[i].text[:1].isupper() or (country := country_of(doc[i].text, knowledge)) is None:
+            continue
+        j = i + 1 + (i + 1 < len(doc) and doc[i + 1].tag_ == "POS")
+        body = _body_after(doc, j, knowledge)
+        if body is not None:
+            words = [t for t in doc[j : body[0]] if t.lower_ not in {"former", "new", "current", "the"}]
+            if words and words[-1].lemma_.lower() in INSTITUTIONS:
+                found.setdefault(institution_key(" ".join(t.text for t in words)), country.code)
+    return found
+
+
+def _sentence_countries(sentence: Span, knowledge: ActorKnowledge) -> set[str]:
+    """Codes of the countries a sentence names by name, demonym or seat of government."""
+    return set(_named_countries(sentence, knowledge))
+
+
+def _named_countries(span: Span, knowledge: ActorKnowledge) -> list[str]:
+    """The country code of each name, demonym or seat of government in a span, in order, repeats kept."""
+    found = []
+    for token in span:
+        if token.text[:1].isupper() and (country := country_of(token.text, knowledge)):
+            found.append(country.code)
+    for ent in span.ents:
+        country = country_of(ent.text.removeprefix("the "), knowledge) if len(ent) > 1 else None
+        if country and ent.label_ in {"GPE", "NORP"}:
+            found.append(country.code)
+    return found
+
+
+def _main_countries(doc: Doc, knowledge: ActorKnowledge) -> set[str]:
+    """The two countries a document names most often (ties broken by first mention)."""
+    named = _named_countries(doc[:], knowledge)
+    counts: dict[str, int] = {}
+    for code in named:
+        counts[code] = counts.get(code, 0) + 1
+    return set(sorted(counts, key=lambda code: (-counts[code], named.index(code)))[:2])
 
 
 def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
@@ -192,9 +292,67 @@ def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> Non
                 break  # "crossing into northern border states": a place, not a body
             if body and result.free(i, body[0]):
                 end, sector, _ = body
+                named = _institution(doc, i, j, end, country, sector, result)
+                if named is not None and result.free(i, named[1]):
+                    result.add(named[0], doc[i : named[1]])
+                    break
                 result.add(collective(country, sector, doc[j:end].text), doc[i:end])
                 _coordinated(doc, i, sector, doc[j:end].text, knowledge, result)
             break
+
+
+def institution_key(name: str) -> str:
+    """The folded name of a body without its country's words, "of" turned round: "Ministry of Commerce",
+    "commerce ministry" -> "commerce ministry"; "Ministry of Foreign Affairs" -> "foreign ministry"."""
+    words = [w for w in re.sub(r"[^\w' ]", " ", fold(name)).split() if w not in {"affairs", "the"}]
+    if words[:1] == ["top"]:
+        words[0] = "supreme"  # "the top court"
+    if len(words) > 2 and words[0] in INSTITUTIONS and words[1] == "of":
+        words = [*words[2:], words[0]]
+    return " ".join(words)
+
+
+def _unqualified(name: str, knowledge: ActorKnowledge) -> str:
+    """institution_key of a body's name without the country words in front ("Chinese commerce ministry",
+    "China's Commerce Ministry" -> "commerce ministry")."""
+    words = name.split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    for size in (3, 2, 1):
+        if len(words) > size and country_of(re.sub(r"['’]s$", "", " ".join(words[:size])), knowledge):
+            words = words[size:]
+            break
+    return institution_key(" ".join(words))
+
+
+def _institution(
+    doc: Doc, i: int, j: int, end: int, country: Country, sector: str, result: Resolution
+) -> tuple[Actor, int] | None:
+    """A country's named body and the end of its name ("the Chinese Foreign Ministry", "South Korea's Supreme
+    Court", "Japan's Ministry of Defense"): a body noun of the state with words that name which one, carried on
+    over the rest of the organisation's name; None for a collective ("officials", "the government")."""
+    if doc[end - 1].ent_type_ == "ORG":
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1  # "Ministry" + "of Economy, Trade and Industry"
+    words = doc[j:end]
+    while j > i and doc[j - 1].lower_ in DESCRIPTORS and doc[j - 1].lower_ not in {"former", "new", "current"}:
+        j -= 1  # "foreign", "national" are part of the body's name
+        words = doc[j:end]
+    head = next((w for w in words if w.lemma_.lower() in INSTITUTIONS and w.tag_ != "NNS"), None)
+    if len(words) < 2 or head is None or words[-1].lemma_.lower() in {"official", "officials"}:
+        return None
+    key = institution_key(words.text)
+    actor_id = f"{country.code}-{slug(key)}"
+    known = result.institutions.get(key)
+    if known is not None and known.country == country.code:
+        return known, end
+    demonym = doc[i:j].text
+    demonym = demonym if not demonym.endswith(("'s", "’s")) else demonym[:-2].strip() + "'s"
+    title = "".join((w.text if w.lower_ in JOINERS else w.text[:1].upper() + w.text[1:]) + w.whitespace_ for w in words)
+    name = f"{demonym} {title.strip()}"
+    actor = Actor(actor_id, name, "organization", country.code, sector, [])
+    result.institutions.setdefault(key, actor)
+    return actor, end
 
 
 def _body_after(doc: Doc, j: int, knowledge: ActorKnowledge) -> tuple[int, str, bool] | None:
@@ -208,7 +366,7 @@ def _body_after(doc: Doc, j: int, knowledge: ActorKnowledge) -> tuple[int, str, 
             return body[0], body[1], modifiers > 0
         if doc[j].lower_ in DESCRIPTORS:
             j += 1
-        elif modifiers < 2 and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].dep_ in {"amod", "compound"}:
+        elif modifiers < 2 and doc[j].pos_ in {"ADJ", "NOUN", "PROPN"} and doc[j].dep_ in {"amod", "compound"}:
             j, modifiers = j + 1, modifiers + 1
         else:
             break
@@ -224,7 +382,11 @@ def _spatial_before(doc: Doc, i: int) -> bool:
 
 def _coordinated(doc: Doc, start: int, sector: str, noun: str, knowledge: ActorKnowledge, result: Resolution) -> None:
     """The countries listed before a collective share its body: "U.S., Canadian and Mexican officials"."""
+    last_member = True
     while start > 1 and doc[start - 1].lower_ in SEPARATORS:
+        if last_member and doc[start - 1].lower_ not in {"and", "or"}:
+            return  # "in Beijing, Chinese officials": a list ends on "and"/"or" before its last member
+        last_member = False
         end = start - 1
         if end > 1 and doc[end - 1].text == "," and doc[end].lower_ in {"and", "or"}:
             end -= 1  # the serial comma
@@ -233,7 +395,8 @@ def _coordinated(doc: Doc, start: int, sector: str, noun: str, knowledge: ActorK
             if first < 0 or not _edge_ok(doc[first:end]) or not result.free(first, end):
                 continue
             country = country_of(doc[first:end].text, knowledge)
-            if country and not knowledge.places.get(fold(doc[first:end].text)):
+            placed = first > 0 and doc[first - 1].lower_ in PLACE_BEFORE  # "talks in Seoul and Japanese officials"
+            if country and not placed and not knowledge.places.get(fold(doc[first:end].text)):
                 result.add(collective(country, sector, noun), doc[first:end])
                 start = first
                 break
@@ -266,8 +429,11 @@ def _groups(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
         result.add(actor, doc[start:end])
 
 
-def _context(doc: Doc, span: Span, knowledge: ActorKnowledge) -> tuple[str | None, Country | None]:
-    """Role (sector) and country from the words before a name and from an appositive after it."""
+def _context(
+    doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution | None = None
+) -> tuple[str | None, str | None]:
+    """Role (sector) and country code from the words before a name and from an appositive after it; failing a
+    country named there, the country of a body named in the title ("White House press secretary X")."""
     before = doc[max(span.sent.start, span.start - 6) : span.start]
     if len(before) > 1 and before[-1].text == "," and before[-2].pos_ == "NOUN":
         before = before[:-1]  # "his Indian counterpart, Subrahmanyam Jaishankar": the name is in apposition
@@ -285,14 +451,25 @@ def _context(doc: Doc, span: Span, knowledge: ActorKnowledge) -> tuple[str | Non
             phrase = " ".join(folded_words[k : k + size])
             if phrase in knowledge.roles:
                 sector = sector or knowledge.roles[phrase]
-    return sector, _country_in(words, knowledge, last=True) or _country_in(after, knowledge)
+    country = _country_in(words, knowledge, last=True) or _country_in(after, knowledge)
+    if country is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        country = _country_in([t.text for t in doc[span.end + 1 : span.end + 4]], knowledge)  # "X of Peru"
+    if country is not None:
+        return sector, country.code
+    clause = before[len(before) - len(words)].idx if words else span.start_char
+    for mention in result.mentions if result is not None else []:
+        body = result.actors[mention.actor] if result is not None else None
+        inside = body is not None and clause <= mention.start and mention.end <= span.start_char
+        if inside and body and body.kind != "person" and body.country and body.country not in {"IGO", "NGO"}:
+            return sector, body.country
+    return sector, None
 
 
 def _appositive(doc: Doc, span: Span) -> list[str]:
     """The words of an appositive after a name: "Pemex, the Mexican state oil company," -> [the, Mexican, …]."""
     after: list[str] = []
     if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ != "ADP":
-        for token in doc[span.end + 1 : span.end + 14]:
+        for token in doc[span.end + 1 : span.end + 18]:
             if token.text in {",", ";", ".", ")"} or token.pos_ == "VERB":
                 break
             after.append(token.text)
@@ -305,16 +482,19 @@ def _org_country(doc: Doc, span: Span, knowledge: ActorKnowledge) -> Country | N
     ("lend Mexico doses of the AstraZeneca vaccine" says nothing of AstraZeneca's)."""
     country = _country_in(span.text.split(), knowledge)
     k, words = span.start, 0
-    while country is None and k > 0 and words < 4:
+    while country is None and k > span.sent.start and words < 4:
         token = doc[k - 1]
         if token.tag_ != "POS" and token.lower_ != "the":
             for size in (2, 1):
-                if k - size >= 0 and (country := country_of(doc[k - size : k].text, knowledge)):
+                if k - size >= span.sent.start and (country := country_of(doc[k - size : k].text, knowledge)):
                     break
             if country is not None or token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
                 break
             words += 1
         k -= 1
+    institution = fold(span.text).split()[-1] in INSTITUTIONS  # a company "in Canada" is not Canada's
+    if country is None and institution and span.end + 1 < len(doc) and doc[span.end].lower_ in {"in", "of"}:
+        country = country_of(doc[span.end + 1].text, knowledge)  # "the Supreme Court of Korea", "… in Seoul"
     return country or _country_in(_appositive(doc, span), knowledge)
 
 
@@ -324,6 +504,15 @@ def _org_sector(name: str, knowledge: ActorKnowledge) -> str | None:
         if f" {word} " in folded:
             return sector
     return None
+
+
+def _head_sector(name: str, knowledge: ActorKnowledge) -> str | None:
+    """The sector an organisation's head noun gives as a generic agent (Phoenix agents: "… Steelmaker" -> BUS,
+    "… Army" -> MIL), for a name already known to be an organisation's."""
+    words = fold(name).split()
+    if not words:
+        return None
+    return knowledge.agents.get(" ".join(words[-2:])) or knowledge.agents.get(words[-1])
 
 
 def _acronyms(doc: Doc) -> dict[str, Span]:
@@ -362,16 +551,23 @@ def _known_person(span: Span, result: Resolution) -> Actor | None:
     folded = fold(span.text)
     if len(folded.split()) != 1:
         return None
-    for actor in result.actors.values():
-        if actor.kind == "person" and folded in fold(actor.name).split()[1:]:
+    people = [actor for actor in result.actors.values() if actor.kind == "person"]
+    for actor in people:
+        if folded in fold(actor.name).split()[1:]:
             return actor
-    return None
+    # a family name written first ("Moon" for "Moon Jae-in", "Wang" for "Wang Yi")
+    return next((actor for actor in people if fold(actor.name).split()[0] == folded and " " in fold(actor.name)), None)
 
 
 def _person(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> Actor:
     folded = fold(span.text)
     people = [a for a in result.actors.values() if a.kind == "person"]
     known = _known_person(span, result)
+    words = folded.split()
+    for person in people if len(words) > 1 and known is None else []:
+        other = fold(person.name).split()
+        if len(other) > 1 and (other[0], other[-1]) == (words[0], words[-1]):
+            known = person  # "Ann Marie Cole" and "Ann Cole"
     if known is not None:
         return _filled(doc, span, known, knowledge)
     pack_people = [a for a in knowledge.actors.values() if a.kind == "person"]
@@ -381,34 +577,46 @@ def _person(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution)
             if actor.id in result.actors:
                 return _filled(doc, span, result.actors[actor.id], knowledge)
             return Actor(actor.id, actor.name, actor.kind, actor.country, actor.sector, [actor.name])
-    sector, country = _context(doc, span, knowledge)
-    return Actor(slug(span.text), span.text, "person", country.code if country else None, sector, [])
+    sector, code = _context(doc, span, knowledge, result)
+    world = knowledge.world_role(span.text, result.published) if len(span) > 1 else None
+    if world is not None:
+        code, sector = world[0] or code, world[1] or sector
+    return Actor(slug(span.text), span.text, "person", code, sector, [])
 
 
 def _filled(doc: Doc, span: Span, person: Actor, knowledge: ActorKnowledge) -> Actor:
     """A person named again, whose country or role this mention's context gives where earlier ones did not
     ("Jaishankar met …" and later "his Indian counterpart, Subrahmanyam Jaishankar"); pack entries stay as written."""
     if person.id not in knowledge.actors and (person.country is None or person.sector is None):
-        sector, country = _context(doc, span, knowledge)
-        person.country = person.country or (country.code if country else None)
+        sector, code = _context(doc, span, knowledge)
+        person.country = person.country or code
         person.sector = person.sector or sector
     return person
 
 
-def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge) -> Actor:
-    sector = _org_sector(span.text, knowledge) or "UNK"
+def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge, published: str | None = None) -> Actor:
+    sector = _org_sector(span.text, knowledge) or _head_sector(span.text, knowledge) or "UNK"
     country = _org_country(doc, span, knowledge)
     code = country.code if country else ("IGO" if sector == "IGO" else None)
-    return Actor(slug(span.text), span.text.removeprefix("the ").strip(), "organization", code, sector, [])
+    world = knowledge.world_role(span.text.removeprefix("the "), published)
+    if world is not None:  # a known company, medium or body: its own country, not one named nearby
+        code = world[0] or code
+        sector = world[1] if sector == "UNK" and world[1] else sector
+    # the id without corporate words, so that "Sony Corp." in one document and "Sony" in another are one actor
+    return Actor(slug(org_key(span.text)), span.text.removeprefix("the ").strip(), "organization", code, sector, [])
 
 
-def resolve_actors(doc: Doc, *, knowledge: ActorKnowledge) -> tuple[dict[str, Actor], list[Mention], list[Place]]:
-    result = Resolution()
+def resolve_actors(
+    doc: Doc, *, knowledge: ActorKnowledge, published: str | None = None
+) -> tuple[dict[str, Actor], list[Mention], list[Place]]:
+    """Actors, their mentions and the places named; `published` (YYYY-MM-DD) dates the roles of world actors."""
+    result = Resolution(published=published)
     _datelines(doc, knowledge, result)
     _pack_matches(doc, knowledge, result)
     _collectives(doc, knowledge, result)
     acronyms = _acronyms(doc)
-    entities = [span for ent in doc.ents if (span := fit(ent)) is not None]
+    fitted = [span for ent in doc.ents if (span := fit(ent)) is not None]
+    entities = _with_world_names(doc, _joined_bodies(doc, fitted), knowledge)
     _pack_long_forms(acronyms, knowledge, result)
     # full names first, so that a surname used before the full name still joins it
     for span in entities:
@@ -424,14 +632,18 @@ def resolve_actors(doc: Doc, *, knowledge: ActorKnowledge) -> tuple[dict[str, Ac
         known = _known_person(span, result)
         if known is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
             result.add(known, span)  # "the Biden administration": spaCy may call a surname an organisation
+        elif span.text.endswith("-"):
+            result.taken.append((span.start, span.end))  # "GSOMIA-related": a modifier, not a name of its own
+        elif _named_area(doc, span):
+            _facility(doc, span, knowledge, result)  # "the Tianfu (New City) area", "Gangnam district"
         elif span.label_ == "PERSON":
             if _place_named_as_person(doc, span, knowledge):
                 _geo(doc, span, knowledge, result)  # "between Sonora and Chihuahua"
             else:
                 result.add(_person(doc, span, knowledge, result), span)
-        elif span.label_ == "FAC" or (absorbed_place(span) and _org_sector(span.text, knowledge) is None):
+        elif _building(span, knowledge) or (absorbed_place(span) and _org_sector(span.text, knowledge) is None):
             _facility(doc, span, knowledge, result)  # an airport, a palace, "the Northern Triangle of …"
-        elif span.label_ == "ORG":
+        elif span.label_ in {"ORG", "FAC"}:
             _named_organisation(doc, span, knowledge, result, acronyms=acronyms, long_forms=long_forms)
         elif span.label_ in {"GPE", "LOC", "NORP"}:
             _geo(doc, span, knowledge, result)
@@ -444,9 +656,105 @@ def resolve_actors(doc: Doc, *, knowledge: ActorKnowledge) -> tuple[dict[str, Ac
             span = doc.char_span(match.start(), match.end())
             if span is not None and result.free(span.start, span.end):
                 result.add(result.actors[owner], span)
+    _initialisms(doc, knowledge, result)
     _groups(doc, knowledge, result)
+    _bodies_in_titles(doc, result)
     result.mentions.sort(key=lambda m: (m.start, m.end))
     return result.actors, result.mentions, result.places
+
+
+def _named_area(doc: Doc, span: Span) -> bool:
+    """A name followed by a word for an area ("the X area", "X district", "X (Y) county") is a place."""
+    k = span.end
+    if k < len(doc) and doc[k].text == "(":
+        while k < len(doc) and doc[k].text != ")" and k - span.end < 8:
+            k += 1
+        k += 1
+    return k < len(doc) and doc[k].lower_ in AREAS
+
+
+def _building(span: Span, knowledge: ActorKnowledge) -> bool:
+    """A facility that is a place (an airport, a hotel, a palace), not a body spaCy took for one: a name with an
+    organisation word ("the Centre for Strategic and International Studies") is a body unless a building word
+    ends it ("Trade Center", "Shangri-La Hotel")."""
+    if span.label_ != "FAC":
+        return False
+    return _org_sector(span.text, knowledge) is None or fold(span.text).split()[-1] in BUILDINGS
+
+
+def _joined_bodies(doc: Doc, entities: list[Span]) -> list[Span]:
+    """An organisation's name carried on over "of (the)" and the organisation it belongs to, where spaCy cut it:
+    "the Political Bureau" + "of the" + "Central Committee of the Communist Party" is one body."""
+    joined: list[Span] = []
+    for span in entities:
+        if joined and joined[-1].label_ == "ORG" and span.label_ in {"ORG", "GPE"}:
+            gap = doc[joined[-1].end : span.start]
+            if 1 <= len(gap) <= 2 and gap[0].lower_ == "of" and all(t.lower_ in {"of", "the"} for t in gap):
+                merged = doc[joined[-1].start : span.end]
+                merged.label_ = "ORG"
+                joined[-1] = merged
+                continue
+        joined.append(span)
+    return joined
+
+
+def _initialisms(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
+    """An all-capital name made of the initials of an organisation the document names in full ("METI" after the
+    "Ministry of Economy, Trade and Industry") is that organisation, wherever it stands."""
+    bodies: dict[str, Actor] = {}
+    for actor in result.actors.values():
+        if actor.kind in {"organization", "institution"}:
+            words = [
+                w for w in re.split(r"[\s,]+", actor.name) if w and w.lower() not in {"of", "and", "the", "for", "&"}
+            ]
+            if len(words) > 1:
+                bodies.setdefault("".join(w[0].upper() for w in words), actor)
+    for token in doc:
+        text = token.text
+        known = knowledge.exact.get(text) or knowledge.aliases.get(fold(text))
+        if text.isupper() and text in bodies and not known and result.free(token.i, token.i + 1):
+            result.add(bodies[text], doc[token.i : token.i + 1])
+
+
+def _bodies_in_titles(doc: Doc, result: Resolution) -> None:
+    """A body named in a person's title without a country takes the person's ("METI chief Hiroshige Seko"): the
+    title is the office the person holds in their own country's body."""
+    mentions = sorted(result.mentions, key=lambda m: m.start)
+    for body_mention, person_mention in pairwise(mentions):
+        body, person = result.actors[body_mention.actor], result.actors[person_mention.actor]
+        if body.kind not in {"organization", "institution"} or body.country or person.kind != "person":
+            continue
+        between = doc.text[body_mention.end : person_mention.start]
+        if person.country and len(between.split()) <= 3 and not re.search(r"[,;.()\"“”]", between):
+            body.country = person.country
+
+
+def _with_world_names(doc: Doc, entities: list[Span], knowledge: ActorKnowledge) -> list[Span]:
+    """The entities, with the personal names of world actors spaCy missed or mislabelled ("Xi Jinping" read as
+    nothing, "Wang Yi" as a place): two to four capitalised words whose folded form is a world name and holds
+    no organisation word; an entity they overlap gives way."""
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        match = None
+        if fold(doc[i].text) in knowledge.world_starts and doc[i].text[:1].isupper():
+            for size in (4, 3, 2):
+                span = doc[i : i + size]
+                if i + size > len(doc) or not all(t.text[:1].isupper() or t.text == "-" for t in span):
+                    continue
+                if knowledge.world_person(span.text) and _org_sector(span.text, knowledge) is None:
+                    match = fit(span)
+                    break
+        if match is None:
+            i += 1
+            continue
+        match.label_ = "PERSON"
+        found.append(match)
+        i = match.end
+    if not found:
+        return entities
+    kept = [e for e in entities if all(e.end <= f.start or e.start >= f.end for f in found)]
+    return sorted([*kept, *found], key=lambda span: span.start)
 
 
 def _named_organisation(
@@ -462,15 +770,55 @@ def _named_organisation(
     government it is, or an organisation (joined to its longer form "US Census Bureau" if the text has one)."""
     if span.text in acronyms:
         return  # handled as the alias of its long form
+    if _bracketed_tag(span, knowledge):
+        result.taken.append((span.start, span.end))
+        return  # "(LEAD)", "(SOUNDBITE)": a wire or transcript tag, not a body
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if fold(span.text).split()[-1] in AGREEMENTS or after in AGREEMENTS:  # "the Phase Two Deal"
+        result.taken.append((span.start, span.end))
+        return  # a treaty, pact or list is what actors sign or draw up, not an actor
     if country_of(span.text, knowledge):
         _geo(doc, span, knowledge, result)  # "the UAE", "Sinaloa", "the Kremlin" are not organisations
     elif part_of_title(span, knowledge, org_word=_org_sector(span.text, knowledge) is not None):
         return  # "Finance" in "Finance Secretary Rogelio Ramírez"
     elif _names_a_leader(doc, span, knowledge):
         result.add(_person(doc, span, knowledge, result), span)
+    elif (named := result.institutions.get(institution_key(span.text))) is not None:
+        result.add(named, span)  # "the Commerce Ministry" after "China's Commerce Ministry"
+    elif (same := _same_organisation(span, result, knowledge)) is not None:
+        result.add(same, span)  # "Sony Corp." after "Sony", "Huawei Technologies" after "Huawei"
     else:
         longer = long_forms.get(fold(span.text))
-        result.add(_organisation(doc, longer if longer is not None else span, knowledge), span)
+        actor = _organisation(doc, longer if longer is not None else span, knowledge, result.published)
+        result.add(actor, span)
+        if fold(span.text).split()[-1] in INSTITUTIONS:
+            result.institutions.setdefault(_unqualified(span.text, knowledge), actor)
+
+
+def _bracketed_tag(span: Span, knowledge: ActorKnowledge) -> bool:
+    """One capitalised word alone in brackets that no pack or world list knows: a tag of the page."""
+    doc = span.doc
+    alone = span.start > 0 and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+    known = (
+        knowledge.exact.get(span.text) or knowledge.aliases.get(fold(span.text)) or fold(span.text) in knowledge.world
+    )
+    return alone and len(span) == 1 and span.text.isupper() and not known
+
+
+def _same_organisation(span: Span, result: Resolution, knowledge: ActorKnowledge) -> Actor | None:
+    """An organisation already named in the document under a longer or shorter form of this name: the same name
+    without a corporate word, or a one-word proper name the other extends by one or two words."""
+    key = org_key(span.text).split()
+    for actor in result.actors.values():
+        if actor.kind != "organization":
+            continue
+        other = org_key(actor.name).split()
+        if other == key:
+            return actor
+        short, long = sorted((key, other), key=len)
+        if len(short) == 1 and short[0] not in knowledge.generic and long[:1] == short and len(long) <= 3:
+            return actor
+    return None
 
 
 def _long_forms(entities: list[Span], knowledge: ActorKnowledge) -> dict[str, Span]:
@@ -495,6 +843,8 @@ def _pack_long_forms(acronyms: dict[str, Span], knowledge: ActorKnowledge, resul
         actor_id = knowledge.exact.get(acronym) or knowledge.aliases.get(fold(acronym))
         span = fit(long_form)
         if actor_id and span is not None and result.free(span.start, span.end):
+            if not _in_scope(span, actor_id, knowledge, _qualified_bodies(span.doc, knowledge)):
+                continue  # "the National Security Council (NSC)" of another country
             pack = knowledge.actors[actor_id]
             result.add(Actor(pack.id, pack.name, pack.kind, pack.country, pack.sector, [pack.name]), span)
 
@@ -515,12 +865,14 @@ def _place_named_as_person(doc: Doc, span: Span, knowledge: ActorKnowledge) -> b
     key = fold(span.text)
     if len(span) > 1:
         return country_of(span.text, knowledge) is not None
+    if knowledge.countries.get(key) and span.text[:1].isupper():
+        return True  # "Türkiye" taken for a person: a country's own name (a person named so was joined before)
     if not (knowledge.places.get(key) or knowledge.capitals.get(key)):
         return False
     before = doc[span.start - 1] if span.start > 0 else None
     if before is None:
         return False
-    if before.lower_ in LOCATIVE:
+    if before.lower_ in PLACE_BEFORE:
         return True
     if before.lower_ in SEPARATORS and span.start >= 2:
         other = doc[span.start - 2]
@@ -541,11 +893,14 @@ def _facility(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolutio
 def _datelines(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
     """ "LOS ANGELES (Agency) —": the place a story was filed from, and its outlet, are not actors."""
     for place, credit in datelines(doc):
-        where = country_of(place.text, knowledge)
+        parts = [part.strip() for part in place.text.split(",")]
+        where = next((found for part in parts if (found := country_of(part, knowledge))), None)
         if where is None and credit is None:
             continue  # an upper-case word and a dash that may not be a dateline ("UPDATE —")
         if result.free(place.start, place.end):
-            result.places.append(Place(place.text, place.start_char, place.end_char, where.code if where else None))
+            name = place.text.split(",")[0].rstrip()  # "LIMA", not the region and date after it
+            code = where.code if where else None
+            result.places.append(Place(name, place.start_char, place.start_char + len(name), code))
             result.taken.append((place.start, place.end))
         if credit is not None:
             result.taken.append((credit.start, credit.end))
@@ -557,7 +912,7 @@ def _geo(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) ->
     before = span.start - 1
     if before > 0 and doc[before].lower_ == "the" and doc[before - 1].lower_ not in {"of", "to"}:
         before -= 1  # "in the US" is as much a place as "in Mexico"; "the president of the US" is not one
-    locative = before >= 0 and doc[before].lower_ in LOCATIVE
+    locative = before >= 0 and (doc[before].lower_ in PLACE_BEFORE or doc[before].lemma_ in MOTION)
     country = knowledge.countries.get(key)
     if case_sensitive(span.text):
         country = knowledge.countries_exact.get(exact_key(span.text)) or country
@@ -598,3 +953,71 @@ def merge_actors(per_document: Iterable[dict[str, Actor]]) -> dict[str, Actor]:
                 aliases=list(dict.fromkeys([*known.aliases, *actor.aliases])),
             )
     return merged
+
+
+def corpus_merges(actors: Iterable[Actor], knowledge: ActorKnowledge) -> dict[str, str]:
+    """The actors a corpus names in several ways across its documents, each id mapped to the id that stays (the
+    corpus pass; each document's own analysis is left as it was):
+    - a person named with a middle name in one document and without it in another ("Ann Marie Cole", "Ann Cole"),
+      or only by one part of the name where one person in the corpus has it as first or last part ("Cole");
+    - a company by a one-word name where one longer name in the corpus starts with it ("Orvella", "Orvella
+      Systems");
+    - a country's body named bare ("the Commerce Ministry") where exactly one country's body of that name is
+      named in the corpus ("China's Commerce Ministry"), and bare forms of one body ("Ministry of Trade",
+      "Trade Ministry").
+    Only unambiguous matches merge; the actor that stays is the one with a country, else the fuller name."""
+    pool = sorted(actors, key=lambda a: a.id)
+    merges: dict[str, str] = {}
+    people = [a for a in pool if a.kind == "person"]
+    full = [a for a in people if len(fold(a.name).split()) > 1]
+    for person in people:
+        words = fold(person.name).split()
+        if len(words) > 1:
+            found = [o for o in full if len(fold(o.name).split()) > len(words) and _ends(fold(o.name), words)]
+        else:
+            found = [o for o in full if words[0] in (fold(o.name).split()[0], fold(o.name).split()[-1])]
+        found = [o for o in found if None in (person.country, o.country) or person.country == o.country]
+        if len(found) == 1:
+            merges[person.id] = found[0].id
+    organisations = [a for a in pool if a.kind == "organization"]
+    for short in organisations:
+        key = org_key(short.name).split()
+        if len(key) != 1 or key[0] in knowledge.generic:
+            continue
+        longer = [o for o in organisations if o is not short and org_key(o.name).split()[:1] == key]
+        longer = [o for o in longer if len(org_key(o.name).split()) <= 3]
+        countries = {short.country, longer[0].country} - {None} if len(longer) == 1 else {"", "-"}
+        if len(countries) <= 1:
+            keep, drop = (short, longer[0]) if short.country or not longer[0].country else (longer[0], short)
+            merges[drop.id] = keep.id
+    bodies: dict[str, list[Actor]] = {}
+    for body in organisations:
+        words = _unqualified(body.name, knowledge).split()
+        if words and words[-1] in INSTITUTIONS and all(w in knowledge.generic for w in words):
+            bodies.setdefault(" ".join(words), []).append(body)
+    for named in bodies.values():
+        qualified = [a for a in named if a.country]  # by name ("China's …") or by context ("METI chief X")
+        bare = [a for a in named if a.country is None]
+        if len({a.country for a in qualified}) == 1:
+            bare += qualified[1:]  # "the South Korean Supreme Court", "South Korea's top court"
+        one_country = len({a.country for a in qualified}) == 1
+        target = qualified[0] if one_country else (bare[0] if len(bare) > 1 and not qualified else None)
+        if target is None:
+            continue
+        for actor in bare:
+            if actor.id != target.id:
+                merges[actor.id] = target.id
+    return {old: _final(new, merges) for old, new in merges.items() if _final(new, merges) != old}
+
+
+def _ends(name: str, words: list[str]) -> bool:
+    parts = name.split()
+    return parts[0] == words[0] and parts[-1] == words[-1]
+
+
+def _final(actor_id: str, merges: dict[str, str]) -> str:
+    seen = {actor_id}
+    while actor_id in merges and merges[actor_id] not in seen:
+        actor_id = merges[actor_id]
+        seen.add(actor_id)
+    return actor_id

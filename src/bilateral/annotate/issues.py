@@ -19,17 +19,18 @@ def tag_sentences(doc: Doc, *, knowledge: IssueKnowledge) -> list[SentenceIssues
         # match the words and their lemmas, so "deported" meets "deport" and "tariffs" meets "tariff"
         text = f"{fold(sentence.text)} | {fold(' '.join(token.lemma_ for token in sentence))}"
         issues = tuple(issue for issue, pattern in knowledge.patterns.items() if pattern.search(text))
-        tagged.append(SentenceIssues(sentence.start_char, sentence.end_char, issues))
+        subissues = tuple(sub for sub, (issue, pattern) in knowledge.subissues.items() if pattern.search(text))
+        tagged.append(SentenceIssues(sentence.start_char, sentence.end_char, issues, subissues))
     return tagged
 
 
-def salience(sentences: list[SentenceIssues]) -> dict[str, float]:
-    """Issues the document discusses, each with the share of its sentences on it."""
+def salience(sentences: list[SentenceIssues], *, finer: bool = False) -> dict[str, float]:
+    """Issues (or, with `finer`, sub-issues) the document discusses, each with the share of its sentences on it."""
     if not sentences:
         return {}
     counts: dict[str, int] = {}
     for sentence in sentences:
-        for issue in sentence.issues:
+        for issue in sentence.subissues if finer else sentence.issues:
             counts[issue] = counts.get(issue, 0) + 1
     return {
         issue: round(count / len(sentences), 4)

@@ -52,6 +52,63 @@ class Country:
     name: str
 
 
+# Words that end a company's name without being the name ("Sony Corp.", "Samsung Group", "Apple Inc.").
+CORPORATE = {"inc", "corp", "co", "ltd", "company", "corporation", "limited", "group", "holdings", "plc", "sa", "ag",
+             "nv", "se", "llc", "incorporated", "co ltd"}  # fmt: skip
+
+
+# Words that, with role and body nouns, make an institution's name generic ("National Security Council").
+GENERIC = {"national", "federal", "supreme", "high", "central", "foreign", "affairs", "of", "and", "for", "the",
+           "people's", "peoples", "general", "public", "state", "house", "upper", "lower", "chamber", "bureau",
+           "interior", "home", "finance", "defense", "defence", "trade", "commerce", "justice", "economy", "industry",
+           "council", "security", "office", "committee", "assembly", "diet", "constitutional", "court"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role an actor held: country (ISO alpha-3, IGO, NGO or None), PLOVER sector, and the period as YYYYMMDD
+    strings ("" where open)."""
+
+    country: str | None
+    sector: str
+    start: str = ""
+    end: str = ""
+
+    def holds(self, date: str) -> bool:
+        return (self.start or "0") <= date <= (self.end or "9")
+
+
+def org_key(name: str) -> str:
+    """The folded name without a trailing corporate word: "Sony Corp." and "Sony" meet."""
+    words = fold(name).replace(",", " ").replace("&", "and").split()
+    while len(words) > 1 and words[-1] in CORPORATE:
+        words.pop()
+    return " ".join(words)
+
+
+def role_at(roles: Sequence[Role], published: str | None) -> tuple[str | None, str | None]:
+    """(country, sector) of the role held at the date (YYYY-MM-DD…); outside every period the country of the
+    latest role begun before it and no sector; undated, the latest known role. Country from another role where
+    the chosen one has none (a medium or an elite listed without a country)."""
+    if not roles:
+        return None, None
+    date = published.replace("-", "")[:8] if published else ""
+    chosen: Role | None
+    sector: str | None
+    if date:
+        holding = [r for r in roles if r.holds(date)]
+        chosen = max(holding, key=lambda r: (bool(r.start or r.end), r.start)) if holding else None
+        sector = chosen.sector if chosen else None
+        if chosen is None:
+            begun = [r for r in roles if (r.start or "0") <= date]
+            chosen = max(begun, key=lambda r: r.start) if begun else min(roles, key=lambda r: r.start)
+    else:
+        chosen = max(roles, key=lambda r: (r.end or "99999999", r.start))
+        sector = chosen.sector
+    country = chosen.country or next((r.country for r in reversed(roles) if r.country), None)
+    return country, sector
+
+
 @dataclass
 class ActorKnowledge:
     actors: dict[str, Actor] = field(default_factory=dict)  # pack id -> actor
@@ -66,20 +123,51 @@ class ActorKnowledge:
     bodies: dict[str, str] = field(default_factory=dict)  # folded collective noun -> sector
     groups: dict[str, str] = field(default_factory=dict)  # folded group noun -> sector
     org_words: list[tuple[str, str]] = field(default_factory=list)  # (folded word, sector), longest first
+    # world actors (Phoenix dictionaries and the office-holder supplement): folded name -> the roles of each
+    # actor of that name (several where two actors share it)
+    world: dict[str, list[tuple[Role, ...]]] = field(default_factory=dict)
+    world_starts: set[str] = field(default_factory=set)
+    agents: dict[str, str] = field(default_factory=dict)  # folded generic agent noun -> sector (world_agents)
+    # pack id -> the countries of the dyad pack that defines it (its bare aliases apply only among them)
+    scopes: dict[str, frozenset[str]] = field(default_factory=dict)
+    generic: set[str] = field(
+        default_factory=set
+    )  # folded words of role, body and organisation nouns  # first folded word of each world name of 2+ words
     # the folded first words of every name and phrase above: most tokens start none, and are skipped at once
     starts: set[str] = field(default_factory=set)
+
+    def world_role(self, name: str, published: str | None) -> tuple[str | None, str | None] | None:
+        """(country, sector) of the world actor of this name at the date, or None when unknown or when actors
+        of different countries share the name."""
+        folded = fold(name)
+        if all(word in self.generic for word in folded.split()):
+            return None  # "National Security Council", "Senate": every country has one
+        entries = self.world.get(folded) or self.world.get(org_key(name))
+        if not entries:
+            return None
+        found = {role_at(roles, published) for roles in entries}
+        if len({country for country, _ in found}) != 1:
+            return None
+        return sorted(found, key=lambda f: f[1] or "")[-1]
+
+    def world_person(self, name: str) -> bool:
+        """Whether a world name is a person's: an office held for a period (companies, media and bodies are
+        listed without one)."""
+        return any(role.start or role.end for roles in self.world.get(fold(name), []) for role in roles)
 
     def index(self) -> None:
         names = [*self.aliases, *self.countries, *self.capitals, *self.places, *self.bodies, *self.groups]
         exact = [*self.exact, *self.countries_exact]
         # "T-MEC" folds to "t mec": its first folded word starts it
         self.starts = {name.split()[0] for name in names if name} | {fold(a).split()[0] for a in exact if fold(a)}
+        self.world_starts = {name.split()[0] for name in self.world if " " in name}
 
 
 @dataclass
 class IssueKnowledge:
-    patterns: dict[str, re.Pattern[str]]
-    contexts: dict[str, list[str]]
+    patterns: dict[str, re.Pattern[str]]  # issue -> its terms and its sub-issues' terms
+    contexts: dict[str, list[str]]  # issue or sub-issue -> the PLOVER contexts its terms carry
+    subissues: dict[str, tuple[str, re.Pattern[str]]] = field(default_factory=dict)  # sub-issue -> (issue, terms)
 
 
 @dataclass
@@ -105,7 +193,7 @@ def _sector_lists(pack: Pack, key: str) -> dict[str, str]:
     return out
 
 
-def _add_actor(knowledge: ActorKnowledge, entry: Any, pack: Pack) -> None:
+def _add_actor(knowledge: ActorKnowledge, entry: Any, pack: Pack, scope: frozenset[str] = frozenset()) -> None:
     where = f"{pack.path}: actor {entry.get('id') if isinstance(entry, dict) else entry!r}"
     if not isinstance(entry, dict):
         raise KnowledgeError(f"{where}: each actor must be a mapping")
@@ -125,11 +213,67 @@ def _add_actor(knowledge: ActorKnowledge, entry: Any, pack: Pack) -> None:
         aliases=[name, *_strings(pack, entry.get("aliases") or [], "aliases")],
     )
     knowledge.actors[actor.id] = actor  # a later pack with the same id replaces the entry
+    if scope:
+        knowledge.scopes[actor.id] = scope
+    else:
+        knowledge.scopes.pop(actor.id, None)
     for alias in actor.aliases:
         if case_sensitive(alias):
             knowledge.exact[alias] = actor.id
         else:
             knowledge.aliases[fold(alias)] = actor.id
+
+
+def _date_key(text: str, *, end: bool) -> str:
+    """YYYY, YYYY-MM or YYYY-MM-DD (or '-') as a YYYYMMDD bound; an end is padded to the period's last day."""
+    if text == "-":
+        return ""
+    digits = text.replace("-", "")
+    if not re.fullmatch(r"\d{4}(?:\d{2}){0,2}", digits):
+        raise KnowledgeError(f"office_holders: {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return digits + ("1231" if end else "0101")[len(digits) - 4 :]
+
+
+def _roles(text: str) -> tuple[Role, ...]:
+    """Roles of one `world_actors` line: `CTY SEC FROM TO;…`."""
+    roles = []
+    for part in text.split(";"):
+        country, sector, start, end = part.split()
+        roles.append(Role(None if country == "-" else country, sector, start.strip("-"), end.strip("-")))
+    return tuple(roles)
+
+
+def _world(knowledge: ActorKnowledge, packs: Packs) -> None:
+    """World actors by folded name and alias (company names also without "Inc.", "Corp."); the office-holder
+    supplement's roles join those of the same name and country."""
+    world: dict[str, list[tuple[Role, ...]]] = {}
+    for pack in packs.of_kind("world_actors"):
+        for line in require(pack.data, "entries", str, where=str(pack.path)).splitlines():
+            name, aliases, roles = line.split("|")
+            entry = _roles(roles)
+            keys = {fold(name), org_key(name)} | {fold(a) for a in aliases.split(";") if a}
+            for key in keys:
+                if key and entry not in world.setdefault(key, []):
+                    world[key].append(entry)
+    for pack in packs.of_kind("office_holders"):
+        for holder in require(pack.data, "holders", list, where=str(pack.path)):
+            where = f"{pack.path}: holder {holder!r:.60}"
+            name = require(holder, "name", str, where=where)
+            held = []
+            for text in _strings(pack, require(holder, "held", list, where=where), "held"):
+                country, sector, start, end, *_office = text.split()
+                if sector not in SECTORS:
+                    raise KnowledgeError(f"{where}: unknown sector {sector!r}")
+                held.append(Role(country, sector, _date_key(start, end=False), _date_key(end, end=True)))
+            for key in {fold(name), *(fold(a) for a in _strings(pack, holder.get("aliases") or [], "aliases"))}:
+                countries = {r.country for r in held}
+                same = [r for roles in world.get(key, []) for r in roles if r.country in countries]
+                world[key] = [(*same, *held)]
+    knowledge.world = world
+    for pack in packs.of_kind("world_agents"):
+        for line in require(pack.data, "entries", str, where=str(pack.path)).splitlines():
+            noun, sector = line.split("|")
+            knowledge.agents[noun] = sector
 
 
 def _issue_pattern(terms: list[str]) -> re.Pattern[str]:
@@ -158,22 +302,39 @@ def build(packs: Packs) -> Knowledge:
         actors.groups |= _sector_lists(pack, "groups")
         words = _sector_lists(pack, "org_words")
         actors.org_words = sorted(words.items(), key=lambda item: -len(item[0]))
+        actors.generic |= {w for table in (actors.roles, actors.bodies) for key in table for w in key.split()}
+    actors.generic |= GENERIC
     for pack in packs.of_kind("actors"):
+        scope = frozenset(_strings(pack, pack.data.get("dyad") or [], "dyad"))
         for entry in require(pack.data, "actors", list, where=str(pack.path)):
-            _add_actor(actors, entry, pack)
+            _add_actor(actors, entry, pack, scope)
+    _world(actors, packs)
     actors.index()
     patterns: dict[str, re.Pattern[str]] = {}
     contexts: dict[str, list[str]] = {}
+    subissues: dict[str, tuple[str, re.Pattern[str]]] = {}
     for pack in packs.of_kind("issues"):
         for issue, spec in require(pack.data, "issues", dict, where=str(pack.path)).items():
             where = f"{pack.path}: issue {issue!r}"
             if not isinstance(spec, dict):
                 raise KnowledgeError(f"{where} must be a mapping with `terms`")
-            patterns[issue] = _issue_pattern(_strings(pack, require(spec, "terms", list, where=where), "terms"))
+            terms = _strings(pack, require(spec, "terms", list, where=where), "terms")
             contexts[issue] = _strings(pack, spec.get("contexts") or [], "contexts")
+            subs = spec.get("subissues") or {}
+            if not isinstance(subs, dict):
+                raise KnowledgeError(f"{where}: `subissues` must be a mapping of sub-issue -> terms and contexts")
+            for sub, sub_spec in subs.items():
+                sub_where = f"{where}: sub-issue {sub!r}"
+                if not isinstance(sub_spec, dict):
+                    raise KnowledgeError(f"{sub_where} must be a mapping with `terms`")
+                sub_terms = _strings(pack, require(sub_spec, "terms", list, where=sub_where), "terms")
+                subissues[sub] = (issue, _issue_pattern(sub_terms))
+                contexts[sub] = _strings(pack, sub_spec.get("contexts") or [], "contexts")
+                terms = [*terms, *sub_terms]
+            patterns[issue] = _issue_pattern(terms)
     if not patterns:
         raise KnowledgeError("no knowledge pack of kind `issues` was found", hint="restore packs/issues.yaml")
-    return Knowledge(actors=actors, issues=IssueKnowledge(patterns, contexts))
+    return Knowledge(actors=actors, issues=IssueKnowledge(patterns, contexts, subissues))
 
 
 def load_knowledge(extra: Sequence[Path] = ()) -> Knowledge:

@@ -14,14 +14,19 @@ from bilateral.annotate.knowledge import ActorKnowledge, fold
 
 Doc = Any
 Span = Any
+# Prepositions whose object is a place where something happens ("in Mexico", "across the region"), not a party
+# to it: read by annotate.actors (with the other words that make a name a place) and compare.tone.
+LOCATIVE = frozenset({"in", "at", "inside", "within", "throughout", "near", "across", "around"})
 # Words that join the parts of a name ("Global Compact for Migration"); a name never ends on one.
 JOINERS = {"of", "for", "on", "and", "&", "de", "del", "la"}
 LIST_JOINERS = {",", "and", "&"}
 # Sectors of the offices that make a title: "Finance Secretary", "Secretary of State".
 OFFICE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
-# "WASHINGTON (Wire) —", "EL PASO, Texas —", "MEXICO CITY —" at the head of a paragraph.
+# "WASHINGTON (Wire) —", "EL PASO, Texas —", "MEXICO CITY —", "LIMA, Peru, March 3 (Wire) --" at the head of a
+# paragraph.
 DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])"
+    r"(?P<rest>(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z0-9][A-Za-z0-9.]*)?){0,2})"
     r"[ \t]*(?P<credit>\([^()\n]{2,60}\))?[ \t]*[—–-]{1,2}[ \t]"
 )
 
@@ -37,6 +42,9 @@ def fit(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     if doc[start].lower_ == "the":
         start += 1
+    # "Moon Jae" + "-in": a hyphenated given name is one word, wherever spaCy cut it
+    while end + 1 < len(doc) and _hyphen_joined(doc, end - 1) and doc[end + 1].is_alpha:
+        end += 2
     # "Attorney" + "General's Office": spaCy cut the name at its inner possessive
     if start + 1 < end and doc[start + 1].tag_ == "POS" and start > 0:
         before = doc[start - 1]
@@ -68,6 +76,12 @@ def fit(ent: Span) -> Span | None:
     return span
 
 
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Whether token i is followed, without spaces, by a hyphen and a word ("Jae" in "Jae-in")."""
+    return bool(doc[i].text[:1].isupper() and not doc[i].whitespace_ and doc[i + 1].text == "-"
+                and not doc[i + 1].whitespace_ and doc[i + 1].i + 1 < len(doc))  # fmt: skip
+
+
 def absorbed_place(span: Span) -> bool:
     """Whether a name carried on over a country or region ("Northern Triangle of Central America")."""
     return any(token.ent_type_ in {"GPE", "LOC"} for token in span) and span.label_ not in {"GPE", "LOC"}
@@ -96,10 +110,11 @@ def part_of_title(span: Span, knowledge: ActorKnowledge, *, org_word: bool) -> b
 
 
 def datelines(doc: Doc) -> list[tuple[Span, Span | None]]:
-    """(place, credit) for each dateline: the place is where the story was filed, the credit its outlet."""
+    """(place, credit) for each dateline: the place is where the story was filed (with the region and date that
+    may follow it: "LIMA, Peru, March 3"), the credit its outlet."""
     found = []
     for match in DATELINE.finditer(doc.text):
-        place = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
+        place = doc.char_span(match.start("place"), match.end("rest"), alignment_mode="expand")
         if place is None or not any(ch.isalpha() for ch in match["place"]) or len(match["place"].strip()) < 3:
             continue
         credit = None

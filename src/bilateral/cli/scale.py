@@ -13,7 +13,9 @@ def _positive_or_none(value: int | None) -> int | None:
 
 ENGINE = typer.Option("--engine", help="Where the analysis runs: local (worker processes, every core) or dask.")
 WORKERS = typer.Option(
-    "--workers", callback=_positive_or_none, help="Worker processes (local: default one per core; dask: LocalCluster size, default 2)."
+    "--workers",
+    callback=_positive_or_none,
+    help="Worker processes (local: default one per core; dask: LocalCluster size, default 2).",
 )
 SCHEDULER = typer.Option("--scheduler", help="A running Dask scheduler (tcp://host:8786), with --engine dask.")
 DYAD = typer.Option("--dyad", help="Analyse only documents naming both countries, e.g. USA-CHN (ISO alpha-3).")

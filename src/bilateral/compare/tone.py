@@ -11,6 +11,7 @@ from bisect import bisect_right
 from functools import cache
 from typing import Any
 
+from bilateral.annotate.spans import LOCATIVE
 from bilateral.compare import Evidence, Stance
 from bilateral.model import Analysis
 
@@ -19,8 +20,6 @@ SUBJECT = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
 OBJECT = {"dobj", "obj", "iobj", "pobj", "dative", "attr", "oprd"}
 # a mention inside these ("Mexico's president", "the Mexican government", "Mexico and Canada") stands for the
 # phrase it modifies, so the role is read off that phrase's head
-# "in Mexico" says where, not whom: objects of these prepositions are places, not the actor acted on
-LOCATIVE = {"in", "at", "inside", "within", "throughout", "near", "across", "around"}
 ATTACHED = {"poss", "compound", "amod", "appos", "conj", "nmod", "det", "case", "flat", "nummod"}
 
 
@@ -46,7 +45,7 @@ def role(doc: Any, start: int, end: int) -> str | None:
         if token.dep_ in SUBJECT:
             return "subject"
         if token.dep_ in OBJECT:
-            if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
+            if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:  # "in Mexico" says where, not whom
                 return None
             return "object"
         if token.dep_ not in ATTACHED or token.head is token:

@@ -24,8 +24,20 @@ def _rows(db: sqlite3.Connection, table: str, sql: str) -> list[sqlite3.Row]:
 
 def documents(db: sqlite3.Connection) -> list[dict[str, Any]]:
     issues: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    finer: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    sql = "SELECT * FROM document_subissues ORDER BY document, salience DESC, subissue"
+    for row in _rows(db, "document_subissues", sql):
+        finer[row["document"], row["issue"]].append(
+            {"subissue": row["subissue"], "salience": round(row["salience"], 4)}
+        )
     for row in _rows(db, "document_issues", "SELECT * FROM document_issues ORDER BY document, salience DESC, issue"):
-        issues[row["document"]].append({"issue": row["issue"], "salience": round(row["salience"], 4)})
+        issues[row["document"]].append(
+            {
+                "issue": row["issue"],
+                "salience": round(row["salience"], 4),
+                "subissues": finer.get((row["document"], row["issue"]), []),
+            }
+        )
     profiles = {row["document"]: row for row in _rows(db, "profiles", "SELECT * FROM profiles")}
     frames: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _rows(
@@ -189,9 +201,37 @@ def linkages(db: sqlite3.Connection) -> list[dict[str, Any]]:
     return [linkage(row) for row in _rows(db, "linkages", "SELECT * FROM linkages ORDER BY document, start, id")]
 
 
+def main_pair(sides: list[tuple[list[str], list[str]]]) -> tuple[str, str] | None:
+    """The two countries most often acting on each other in (source countries, target countries) pairs: codes in
+    alphabetical order, ties broken alphabetically; None when no event joins two countries. IGO/NGO are not
+    countries."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for sources, targets in sides:
+        for pair in {tuple(sorted((s, t))) for s in sources for t in targets if s != t}:
+            if all(code not in {"IGO", "NGO", "MNC"} for code in pair):
+                counts[pair[0], pair[1]] += 1
+    return min(counts, key=lambda pair: (-counts[pair], pair)) if counts else None
+
+
+def dyad(db: sqlite3.Connection) -> dict[str, Any] | None:
+    """The relationship the corpus is about: the pair inferred from its events, with the countries' names."""
+    sides = [
+        (json.loads(row["source_countries"]), json.loads(row["target_countries"]))
+        for row in _rows(db, "events", "SELECT source_countries, target_countries FROM events")
+    ]
+    pair = main_pair(sides)
+    if pair is None:
+        return None
+    names = {
+        row["id"]: row["name"] for row in _rows(db, "actors", "SELECT id, name FROM actors WHERE kind = 'country'")
+    }
+    return {"countries": list(pair), "name": "–".join(names.get(code, code) for code in pair), "inferred": True}
+
+
 def build_map(db: sqlite3.Connection) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
+        "dyad": dyad(db),
         "documents": documents(db),
         "actors": actors(db),
         "events": events(db),

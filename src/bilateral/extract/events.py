@@ -426,6 +426,6 @@ class _Reader:
         first = max(0, bisect_right(self.tagged_starts, start) - 1)
         for tagged in self.tagged[first : bisect_left(self.tagged_starts, end)]:
             if tagged.end > start:
-                for issue in tagged.issues:
+                for issue in (*tagged.issues, *tagged.subissues):  # contexts only where the terms carry them
                     contexts += [c for c in self.patterns.contexts.get(issue, ()) if c not in contexts]
         return contexts

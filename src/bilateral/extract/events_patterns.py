@@ -276,12 +276,15 @@ def load_event_patterns(packs: Packs) -> EventPatterns:
                     raise KnowledgeError(f"{where(table, trigger.key)}: object class {cls!r} is not in object_classes")
 
     contexts: dict[str, tuple[str, ...]] = {}
-    for pack in packs.of_kind("issues"):  # an issue the events packs do not map keeps the issues pack's contexts
-        for issue, spec in (pack.data.get("issues") or {}).items():
-            if isinstance(spec, dict) and isinstance(spec.get("contexts"), list):
-                contexts[str(issue)] = tuple(str(c) for c in spec["contexts"])
     for issue, values in merged["issue_contexts"].items():
         contexts[issue] = tuple(_strings(values, where("issue_contexts", issue)))
+    # the issues pack, where it maps an issue or sub-issue, says which contexts its terms carry (annotate.issues)
+    for pack in packs.of_kind("issues"):
+        for issue, spec in (pack.data.get("issues") or {}).items():
+            specs = [(issue, spec), *((spec.get("subissues") or {}).items() if isinstance(spec, dict) else [])]
+            for name, each in specs:
+                if isinstance(each, dict) and isinstance(each.get("contexts"), list):
+                    contexts[str(name)] = tuple(str(c) for c in each["contexts"])
 
     return EventPatterns(
         types=types,

@@ -62,8 +62,10 @@ def load_linkage_cues(packs: Packs) -> LinkageCues:
     issues: dict[str, list[str]] = {}
     for pack in packs.of_kind("issues"):
         for issue, spec in require(pack.data, "issues", dict, where=str(pack.path)).items():
-            if isinstance(spec, dict):
-                issues[str(issue)] = [str(term) for term in spec.get("terms") or []]
+            if isinstance(spec, dict):  # an issue's terms and its sub-issues' (issues.yaml `subissues`)
+                subs = [sub for sub in (spec.get("subissues") or {}).values() if isinstance(sub, dict)]
+                terms = [*(spec.get("terms") or []), *(term for sub in subs for term in sub.get("terms") or [])]
+                issues[str(issue)] = [str(term) for term in terms]
     table = issues or fallback
     return LinkageCues(
         cues=tuple(cues),

@@ -51,7 +51,9 @@ class Packs:
 
 def read_pack(path: Path) -> Pack:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's safe loader where installed (the compiled world pack is large), the same safe subset
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, UnicodeDecodeError) as e:
         raise KnowledgeError(f"cannot read knowledge pack {path}: {e}") from e
     except yaml.YAMLError as e:

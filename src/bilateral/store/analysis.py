@@ -11,8 +11,8 @@ from bilateral.store.documents import now
 
 # Tables holding per-document analysis rows, cleared before a document is analysed again.
 PER_DOCUMENT = (
-    "mentions", "places", "dates", "sentences", "document_issues", "events", "figures", "linkages",
-    "profiles", "frames", "stances",
+    "mentions", "places", "dates", "sentences", "document_issues", "document_subissues", "events", "figures",
+    "linkages", "profiles", "frames", "stances",
 )  # fmt: skip
 
 
@@ -71,6 +71,10 @@ def save_analysis(db: sqlite3.Connection, analysis: Analysis, *, knowledge: str)
         db.executemany(
             "INSERT INTO document_issues (document, issue, salience) VALUES (?, ?, ?)",
             [(document, issue, salience) for issue, salience in sorted(analysis.issues.items())],
+        )
+        db.executemany(
+            "INSERT INTO document_subissues (document, issue, subissue, salience) VALUES (?, ?, ?, ?)",
+            [(document, issue, sub, share) for sub, (issue, share) in sorted(analysis.subissues.items())],
         )
         db.executemany(
             "INSERT INTO events (id, document, type, mode, source, target, source_countries, target_countries, "
@@ -159,6 +163,40 @@ def record_failure(db: sqlite3.Connection, document: str, reason: str, *, knowle
             (document, knowledge, reason, now()),
         )
         mark_changed(db, corpus_stale=True)
+
+
+def stored_actors(db: sqlite3.Connection) -> list[Actor]:
+    rows = db.execute("SELECT * FROM actors ORDER BY id").fetchall()
+    return [Actor(r["id"], r["name"], r["kind"], r["country"], r["sector"], json.loads(r["aliases"])) for r in rows]
+
+
+def merge_actor_ids(db: sqlite3.Connection, merges: dict[str, str]) -> None:
+    """Rename actors across the stored corpus (old id -> id that stays): mentions, stances and event parties point
+    to the one that stays, which gains the other's aliases and any country or sector it lacked."""
+    if not merges:
+        return
+    with transaction(db):
+        for old, new in merges.items():
+            db.execute("UPDATE mentions SET actor = ? WHERE actor = ?", (new, old))
+            db.execute("UPDATE stances SET actor = ? WHERE actor = ?", (new, old))
+            row = db.execute("SELECT aliases, country, sector FROM actors WHERE id = ?", (old,)).fetchone()
+            if row is not None:
+                kept = db.execute("SELECT aliases FROM actors WHERE id = ?", (new,)).fetchone()
+                aliases = sorted(set(json.loads(row["aliases"])) | set(json.loads(kept["aliases"] if kept else "[]")))
+                db.execute(
+                    "UPDATE actors SET aliases = ?, country = COALESCE(country, ?), sector = COALESCE(sector, ?) "
+                    "WHERE id = ?",
+                    (_json(aliases), row["country"], row["sector"], new),
+                )
+                db.execute("DELETE FROM actors WHERE id = ?", (old,))
+        for event in db.execute("SELECT id, source, target FROM events").fetchall():
+            source, target = json.loads(event["source"]), json.loads(event["target"])
+            moved = [list(dict.fromkeys(merges.get(a, a) for a in side)) for side in (source, target)]
+            if moved != [source, target]:
+                db.execute(
+                    "UPDATE events SET source = ?, target = ? WHERE id = ?",
+                    (_json(moved[0]), _json(moved[1]), event["id"]),
+                )
 
 
 def prune_actors(db: sqlite3.Connection) -> int:
