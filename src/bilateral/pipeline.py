@@ -158,7 +158,11 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
     items, weights = load_items(db, places={*actors.countries, *actors.capitals, *actors.places})
     model = load_model() if embeddings else None
     close = closeness(items, model) if model is not None and items else None
-    stories = find_stories(items, weights, closeness=close)
+    actions = {
+        str(key): str(noun) for pack in knowledge.packs.of_kind("stories") for key, noun in pack.data["actions"].items()
+    }
+    countries = {country.code: country.name for country in actors.countries.values()}
+    stories = find_stories(items, weights, closeness=close, actions=actions, countries=countries)
     figures = [item for item in items if item.kind == "figure"]
     comparisons = compare_figures(figures, weights, quantity_groups(knowledge.packs), closeness=close)
     save_corpus(db, stories, comparisons)
