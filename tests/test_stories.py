@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bilateral.compare.agreement import Comparison, band, compare_figures, counted_nouns, relation
+from bilateral.compare.agreement import (
+    Comparison,
+    Qualifiers,
+    band,
+    clause,
+    compare_figures,
+    counted_nouns,
+    qualifiers,
+    relation,
+)
 from bilateral.compare.coverage import gaps
 from bilateral.compare.similarity import Weights, terms
 from bilateral.compare.stories import Item, find_stories, near_in_time, period
@@ -277,7 +286,7 @@ def test_embeddings_add_to_the_closeness_when_installed() -> None:
 
     model = load_model()
     if model is None:
-        pytest.skip("the optional extra `bilateral[embeddings]` is not installed")
+        pytest.skip("the embedding packages are not installed (make test installs them)")
     weights = corpus({"a": [VACCINES], "b": ["Washington will ship AstraZeneca shots to its southern neighbour."]})
     a = item("event", "a:e1", "a", VACCINES, weights, type="AID")
     b = item(
@@ -337,3 +346,82 @@ def test_conflicting_figures_reach_the_store_the_export_and_the_briefing(tmp_pat
     assert "Figures that agree or conflict" in html and 'class="flag conflict"' in html
     assert "2,500,000 — Two Laredos Daily" in html and "2,700,000 — Cauce Sur" in html
     assert "aid · AstraZeneca (Mar 2021)" in html  # the story, labelled by its action, thread and month
+
+
+QUALIFIERS = {
+    "dimensions": {
+        "period": {"per year": ["a year", "annually"], "in total": ["in total", "over the next"]},
+        "action": {"bought": ["buy", "purchase"], "taxed": ["tariffs", "levy"], "killed": ["killed", "dead"],
+                   "injured": ["injured", "wounded"]},
+        "scope": {"without": ["excluding", "without"]},
+        "status": {"cancelled": ["cancelled", "scrapped"]},
+    },
+    "marked": ["scope", "status"],
+}  # fmt: skip
+
+
+def _qualifiers() -> Qualifiers:
+    from bilateral.knowledge import Pack, Packs
+
+    pack = Pack(name="q", kind="figure_qualifiers", path=Path("q.yaml"), data=QUALIFIERS)
+    countries = {"norway": "NOR", "norwegian": "NOR", "sweden": "SWE", "swedish": "SWE", "finland": "FIN"}
+    return qualifiers(Packs((pack,)), countries, {"UK": "GBR"})
+
+
+def _compared(a: tuple[float, str, str], b: tuple[float, str, str]) -> list[str]:
+    weights = corpus({"a": [a[1]], "b": [b[1]]})
+    first = item("figure", "a:f1", "a", a[1], weights, date="2022-05", value=a[0], counted=a[2])
+    second = item("figure", "b:f1", "b", b[1], weights, date="2022-05", value=b[0], counted=b[2])
+    return [c.relation for c in compare_figures([first, second], weights, {}, qualified=_qualifiers())]
+
+
+def test_the_stretch_of_a_sentence_that_belongs_to_a_figure_skips_dates_and_keeps_its_rate() -> None:
+    sentence = "On March 3, Oslo set a 15% levy on $80 billion of fish and a 5% levy on another $20 billion of timber."
+    first, second = clause(sentence, 80e9), clause(sentence, 20e9)
+    assert first.rate == 15 and "fish" in first.after and "timber" not in first.text
+    assert second.rate == 5 and "timber" in second.after and "fish" not in second.text
+    assert clause("Exports reached 1,200 tonnes in 2021.", 1200).after.strip() == "tonnes in 2021."
+    assert clause("Nothing here matches.", 42).text == "Nothing here matches."
+
+
+def test_one_sides_dead_are_not_the_other_sides() -> None:
+    norwegian = (14, "Officials said 14 Norwegian fishermen were killed in the clash at sea.", "fishermen")
+    swedish = (16, "The ministry said 16 Swedish fishermen were killed in the clash at sea.", "fishermen")
+    both = (
+        16,
+        "Sixteen fishermen, most of them Norwegian, were killed in the clash at sea, officials said.",
+        "fishermen",
+    )
+    assert _compared(norwegian, swedish) == []
+    assert _compared((14, norwegian[1], "fishermen"), (16, both[1].replace("Sixteen", "16"), "fishermen")) == [
+        "conflict"
+    ]
+
+
+def test_per_year_is_not_in_total_and_bought_is_not_taxed() -> None:
+    yearly = (40e9, "Finland will buy $40 billion a year of Norwegian gas.", "gas")
+    total = (45e9, "Finland will buy $45 billion of Norwegian gas over the next two years.", "gas")
+    other_yearly = (45e9, "Helsinki agreed to purchase $45 billion of Norwegian gas a year.", "gas")
+    taxed = (44e9, "Finland kept tariffs on $44 billion of Norwegian gas.", "gas")
+    assert _compared(yearly, total) == []
+    assert _compared(yearly, other_yearly) == ["conflict"]
+    assert _compared(yearly, taxed) == []
+
+
+def test_a_count_without_a_part_and_a_cancelled_measure_are_other_quantities() -> None:
+    with_all = (27, "The club admitted the UK and now has 27 members.", "members")
+    without = (26, "Excluding the UK, the club has 26 members.", "members")
+    assert _compared(with_all, without) == []
+    active = (30e9, "Sweden applies tariffs on $30 billion of goods.", "goods")
+    cancelled = (32e9, "Tariffs on $32 billion of goods were cancelled by Sweden.", "goods")
+    assert _compared(active, cancelled) == []
+
+
+def test_two_lists_with_different_rates_are_not_one_quantity() -> None:
+    ten = (200e9, "Sweden keeps a 10% levy on $200 billion of imports.", "imports")
+    twenty_five = (220e9, "Sweden keeps a 25% levy on $220 billion of imports.", "imports")
+    same_rate = (220e9, "A 10% levy on $220 billion of imports stays, Sweden said.", "imports")
+    assert _compared(ten, twenty_five) == []
+    assert _compared(ten, same_rate) == ["conflict"]
+    far = (300e9, "Sweden keeps a 10% levy on $300 billion of imports.", "imports")
+    assert _compared(ten, far) == []  # half as much again: another list, not a disputed count

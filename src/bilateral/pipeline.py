@@ -149,7 +149,7 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
 
     Sentence embeddings join the comparison when the optional extra is installed (and `embeddings` is True).
     """
-    from bilateral.compare.agreement import compare_figures, quantity_groups
+    from bilateral.compare.agreement import compare_figures, qualifiers, quantity_groups
     from bilateral.compare.embeddings import closeness, load_model
     from bilateral.compare.stories import find_stories
     from bilateral.store.corpus import load_items, save_corpus
@@ -164,6 +164,12 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
     countries = {country.code: country.name for country in actors.countries.values()}
     stories = find_stories(items, weights, closeness=close, actions=actions, countries=countries)
     figures = [item for item in items if item.kind == "figure"]
-    comparisons = compare_figures(figures, weights, quantity_groups(knowledge.packs), closeness=close)
+    sides = qualifiers(
+        knowledge.packs,
+        {name: country.code for name, country in actors.countries.items()},
+        {name: country.code for name, country in actors.countries_exact.items()},
+    )
+    groups = quantity_groups(knowledge.packs)
+    comparisons = compare_figures(figures, weights, groups, closeness=close, qualified=sides)
     save_corpus(db, stories, comparisons)
     return len(stories), len(comparisons)
