@@ -170,6 +170,10 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
         {name: country.code for name, country in actors.countries_exact.items()},
     )
     groups = quantity_groups(knowledge.packs)
-    comparisons = compare_figures(figures, weights, groups, closeness=close, qualified=sides)
+    together: dict[str, set[str]] = {}
+    for story in stories:
+        for document in story.documents:
+            together.setdefault(document, set()).add(story.id)
+    comparisons = compare_figures(figures, weights, groups, closeness=close, qualified=sides, stories=together)
     save_corpus(db, stories, comparisons)
     return len(stories), len(comparisons)

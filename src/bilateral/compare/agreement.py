@@ -250,8 +250,13 @@ def compare_figures(
     *,
     closeness: Callable[[Item, Item], float] | None = None,
     qualified: Qualifiers | None = None,
+    stories: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Comparison]:
-    """Pairs of figures from different documents that count the same quantity, each called agree or conflict."""
+    """Pairs of figures from different documents that count the same quantity, each called agree or conflict.
+
+    `stories` (document → the ids of the stories it is in) adds the figures of one happening's documents to each
+    other's candidates, however common the noun they count ("people" in a corpus of thousands).
+    """
     close = closeness or (lambda a, b: cosine(a.terms, b.terms))
     rare = rare_terms(weights)
     kinds = qualified or Qualifiers()
@@ -260,7 +265,7 @@ def compare_figures(
     nouns = {f.id: counted_nouns(f.counted, groups) | kinds.head(clauses[f.id].after, groups) for f in figures}
     traits = {f.id: kinds.of(clauses[f.id].text) for f in figures}
     scores: dict[tuple[int, int], float] = {}
-    for i, j in _candidates(figures, nouns, rare):
+    for i, j in _candidates(figures, nouns, rare, stories or {}):
         a, b = figures[i], figures[j]
         rates = (clauses[a.id].rate, clauses[b.id].rate)
         if differ(traits[a.id], traits[b.id], kinds.marked) or (None not in rates and rates[0] != rates[1]):
@@ -282,13 +287,17 @@ def compare_figures(
 
 
 def _candidates(
-    figures: Sequence[Item], nouns: Mapping[str, frozenset[str]], rare: Callable[[str], bool]
+    figures: Sequence[Item],
+    nouns: Mapping[str, frozenset[str]],
+    rare: Callable[[str], bool],
+    stories: Mapping[str, Iterable[str]],
 ) -> list[tuple[int, int]]:
-    """Pairs of figures in different documents sharing a unit and a counted noun or a rare term (blocks larger
-    than CANDIDATES_CAP name a theme, not a quantity, and are skipped)."""
+    """Pairs of figures in different documents sharing a unit and a counted noun, a rare term or a story (blocks
+    larger than CANDIDATES_CAP name a theme, not a quantity, and are skipped)."""
     blocks: dict[tuple[str | None, str], list[int]] = defaultdict(list)
     for index, figure in enumerate(figures):
         keys = {f"noun:{noun}" for noun in nouns[figure.id]} | {f"term:{t}" for t in figure.terms if rare(t)}
+        keys |= {f"story:{story}" for story in stories.get(figure.document, ())}
         for key in keys:
             blocks[(figure.unit, key)].append(index)
     pairs: set[tuple[int, int]] = set()
