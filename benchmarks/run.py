@@ -32,6 +32,7 @@ MODULES = (
     "partisan",
     "seeds_compare",
     "stories",
+    "corpus_scale",
     "ingest_speed",
     "end_to_end",
     "annotate_speed",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -425,3 +426,18 @@ def test_two_lists_with_different_rates_are_not_one_quantity() -> None:
     assert _compared(ten, same_rate) == ["conflict"]
     far = (300e9, "Sweden keeps a 10% levy on $300 billion of imports.", "imports")
     assert _compared(ten, far) == []  # half as much again: another list, not a disputed count
+
+
+def test_a_label_never_shows_a_name_cut_short() -> None:
+    from bilateral.compare.stories import label
+
+    weights = corpus({"a": [SEIZURE_A], "b": [SEIZURE_B]})
+    cut = {"@halla-ro": "Halla Ro"}
+    whole = {"@halla-ro": "Halla Ro", "@halla-ro-min": "Halla Ro-min"}
+    events = [
+        item("event", "a:e1", "a", SEIZURE_A, weights, type="COERCE", date="2024-05"),
+        item("event", "b:e1", "b", SEIZURE_B, weights, type="COERCE", date="2024-05"),
+    ]
+    events = [replace(e, names={**e.names, **(cut if e.document == "a" else whole)}) for e in events]
+    events = [replace(e, terms={**e.terms, "@halla-ro": 0.5}) for e in events]
+    assert label(events, {"@halla-ro"}, weights) == "coerce · Halla Ro-min (May 2024)"

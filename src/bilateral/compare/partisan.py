@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from bilateral.compare.genre import lexicon
 from bilateral.errors import BilateralError
 from bilateral.model import Article
 
@@ -44,9 +45,6 @@ _TOKEN = re.compile(r"[a-z][a-z'’]*[a-z]|[a-z]|\d+|[!?]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 _QUOTED = re.compile(r"[\"“]([^\"”]{1,600})[\"”]")
-# hedging words (Hyland's hedges, the commonest): reporting hedges, hyperpartisan writing asserts
-HEDGES = frozenset({"may", "might", "could", "perhaps", "possibly", "probably", "likely", "unlikely", "appears",
-                    "seems", "suggests", "reportedly", "allegedly", "apparently", "uncertain", "unclear"})  # fmt: skip
 Float = npt.NDArray[np.float64]
 Int = npt.NDArray[np.int64]
 
@@ -74,6 +72,7 @@ def style_features(text: str, title: str | None) -> list[float]:
     n_words = max(len(words), 1)
     n_sentences = max(len(_SENTENCE_END.findall(text)), 1)
     lower = [word.lower() for word in words]
+    hedges = lexicon().hedges  # one list of hedges, the `genre` pack's
     title_words = _WORD.findall(title or "")
     return [
         text.count("!") / n_sentences,
@@ -88,7 +87,7 @@ def style_features(text: str, title: str | None) -> list[float]:
         math.log1p(len(words)),
         100 * sum(1 for word in title_words if word[:1].isupper()) / max(len(title_words), 1),
         1.0 if title and ("!" in title or "?" in title) else 0.0,
-        100 * sum(1 for word in lower if word in HEDGES) / n_words,
+        100 * sum(1 for word in lower if word in hedges) / n_words,
         100 * sum(len(_WORD.findall(quote)) for quote in _QUOTED.findall(text)) / n_words,
     ]
 

@@ -384,9 +384,10 @@ def _thread_names(items: Sequence[Item], threads: set[str], weights: Weights, ta
         key=lambda t: (not t.startswith("@"), -len(documents[t]), -len(spelled[t].split()), -weights.idf(t), t),
     )
     used = {word for name in taken for word in fold(name).split()}
+    actors = {name for i in items for term, name in i.names.items() if term.startswith("@")}
     names: list[str] = []
     for term in ranked:
-        name = spelled[term]
+        name = _whole(spelled[term], actors)
         words = set(fold(name).split())
         if name and not words & used:
             names.append(name)
@@ -394,3 +395,11 @@ def _thread_names(items: Sequence[Item], threads: set[str], weights: Weights, ta
         if len(names) == LABEL_TERMS:
             break
     return names
+
+
+def _whole(name: str, actors: set[str]) -> str:
+    """The longest actor name the story holds that starts with this one ("Moon Jae" → "Moon Jae-in"): a name
+    cut short is no label."""
+    words = fold(name).split()
+    longer = [a for a in actors if len(fold(a).split()) > len(words) and fold(a).split()[: len(words)] == words]
+    return max(longer, key=lambda a: (len(a), a)) if longer and words else name
