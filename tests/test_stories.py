@@ -441,3 +441,41 @@ def test_a_label_never_shows_a_name_cut_short() -> None:
     events = [replace(e, names={**e.names, **(cut if e.document == "a" else whole)}) for e in events]
     events = [replace(e, terms={**e.terms, "@halla-ro": 0.5}) for e in events]
     assert label(events, {"@halla-ro"}, weights) == "coerce · Halla Ro-min (May 2024)"
+
+
+def test_an_outlet_named_in_its_own_reports_is_never_a_storys_thread(tmp_path: Path) -> None:
+    from bilateral.model import Analysis, Event
+    from bilateral.pipeline import relate
+    from bilateral.stages import load_knowledge
+    from bilateral.store.analysis import save_analysis
+    from bilateral.store.db import connect
+    from bilateral.store.documents import save_article
+    from tests.conftest import make_article
+
+    db = connect(tmp_path / "store.db")
+    reports = {
+        "a": "Northwind Wire reported that Chile detained the trawler Kestrel Nine off Arica.",
+        "b": "Chilean sailors held the trawler Kestrel Nine near Arica, Northwind Wire said.",
+        "c": "Peru opened a new port in the south, officials said.",
+        "d": "Ministers from Peru and Bolivia met to discuss rail links.",
+    }
+    for document, sentence in reports.items():
+        text = sentence + " " + " ".join(BACKGROUND)
+        outlet = "Northwind Wire" if document in "ab" else "Harbour Times"  # the name is rare: in 2 of 4 documents
+        save_article(db, make_article(text, id=document, published="2023-02-01", outlet=outlet))
+        kind = "COERCE" if document in "ab" else "COOPERATE"
+        analysis = Analysis(
+            document,
+            sentences=[(0, len(sentence))],
+            events=[Event(kind, [], [], sentence, 0, len(sentence), source_countries=["CHL"], date="2023-02")],
+        )
+        save_analysis(db, analysis, knowledge="k1")
+    from bilateral.store.corpus import load_items
+
+    items, _ = load_items(db)
+    assert all("Northwind" not in name for item in items for name in item.names.values())
+    assert any(name == "Kestrel Nine" for item in items for name in item.names.values())
+    relate(db, load_knowledge(), embeddings=False)
+    stories = db.execute("SELECT label, documents FROM stories").fetchall()
+    assert [row["documents"] for row in stories] == [2]
+    assert "Northwind" not in stories[0]["label"] and "Kestrel Nine" in stories[0]["label"]
