@@ -355,7 +355,8 @@ def label(
     action = min(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0] if kinds else ""
     subject = " – ".join(sides)
     text = f"{subject}: {action}" if subject and action else subject or action or "Untitled story"
-    names = _thread_names(items, threads, weights, sides)
+    # a country's body ("South Korea (judiciary)") says who, as the countries do, not which happening
+    names = _thread_names(items, threads, weights, sides, [*sides, *named.values()])
     if names:
         text += " · " + " · ".join(names)
     if months:
@@ -370,9 +371,11 @@ def _action_key(event: Item, actions: Mapping[str, str] | None) -> str:
     return wording.get(f"{event.type}/{event.mode}", wording.get(event.type, event.type.lower()))
 
 
-def _thread_names(items: Sequence[Item], threads: set[str], weights: Weights, taken: Sequence[str]) -> list[str]:
+def _thread_names(
+    items: Sequence[Item], threads: set[str], weights: Weights, sides: Sequence[str], countries: Sequence[str]
+) -> list[str]:
     """The threads as the texts write them (actors first, then the names most documents use), none repeating a
-    word of a country already in the label or of a name already chosen."""
+    word of a country already in the label or of a name already chosen, none starting with a country's name."""
     documents: dict[str, set[str]] = defaultdict(set)
     for item in items:
         for term in threads & item.terms.keys():
@@ -383,12 +386,15 @@ def _thread_names(items: Sequence[Item], threads: set[str], weights: Weights, ta
         documents,
         key=lambda t: (not t.startswith("@"), -len(documents[t]), -len(spelled[t].split()), -weights.idf(t), t),
     )
-    used = {word for name in taken for word in fold(name).split()}
+    used = {word for name in sides for word in fold(name).split()}
+    starts = [fold(name).split() for name in countries]
     actors = {name for i in items for term, name in i.names.items() if term.startswith("@")}
     names: list[str] = []
     for term in ranked:
         name = _whole(spelled[term], actors)
         words = set(fold(name).split())
+        if any(fold(name).split()[: len(country)] == country for country in starts):
+            continue
         if name and not words & used:
             names.append(name)
             used |= words
