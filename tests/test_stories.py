@@ -479,3 +479,13 @@ def test_an_outlet_named_in_its_own_reports_is_never_a_storys_thread(tmp_path: P
     stories = db.execute("SELECT label, documents FROM stories").fetchall()
     assert [row["documents"] for row in stories] == [2]
     assert "Northwind" not in stories[0]["label"] and "Kestrel Nine" in stories[0]["label"]
+
+
+def test_two_durations_of_one_meeting_conflict() -> None:
+    weights = corpus({"a": ["x"], "b": ["y"]})
+    a = "The two prime ministers talked for 40 minutes in Tromso on Monday."
+    b = "Their meeting in Tromso lasted 35 minutes, the foreign ministry said."
+    first = item("figure", "a:f1", "a", a, weights, date="2022-05", value=40.0, unit="minute", counted="minutes")
+    second = item("figure", "b:f1", "b", b, weights, date="2022-05", value=35.0, unit="minute", counted=None)
+    found = compare_figures([first, second], weights, {}, qualified=_qualifiers())
+    assert [c.relation for c in found] == ["conflict"]
