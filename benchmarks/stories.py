@@ -20,6 +20,7 @@ from bilateral.pipeline import analyze, ingest, relate
 from bilateral.stages import load_knowledge
 from bilateral.store.db import connect
 
+TUNED = "tuned (seeds and examples read while writing the rules); dyads: see ../shared/eval/dyads"
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 EXAMPLES = ROOT / "examples" / "us-mexico"
