@@ -388,10 +388,10 @@ def _thread_names(
     )
     used = {word for name in sides for word in fold(name).split()}
     starts = [fold(name).split() for name in countries]
-    actors = {name for i in items for term, name in i.names.items() if term.startswith("@")}
+    written = {name for i in items for name in i.names.values()}
     names: list[str] = []
     for term in ranked:
-        name = _whole(spelled[term], actors)
+        name = _whole(spelled[term], written)
         words = set(fold(name).split())
         if any(fold(name).split()[: len(country)] == country for country in starts):
             continue
@@ -403,9 +403,9 @@ def _thread_names(
     return names
 
 
-def _whole(name: str, actors: set[str]) -> str:
-    """The longest actor name the story holds that starts with this one ("Moon Jae" → "Moon Jae-in"): a name
-    cut short is no label."""
+def _whole(name: str, written: set[str]) -> str:
+    """The longest name the story's sentences write that starts with this one ("Moon Jae" → "Moon Jae-in",
+    "Meng" → "Meng Wanzhou"): a name cut short is no label."""
     words = fold(name).split()
-    longer = [a for a in actors if len(fold(a).split()) > len(words) and fold(a).split()[: len(words)] == words]
+    longer = [a for a in written if len(fold(a).split()) > len(words) and fold(a).split()[: len(words)] == words]
     return max(longer, key=lambda a: (len(a), a)) if longer and words else name
