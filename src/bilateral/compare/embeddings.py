@@ -25,7 +25,9 @@ from bilateral.compare.stories import Item
 FLOOR = 0.4
 WEIGHT = 0.5
 MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length in sentence-transformers
-BATCH = 64
+# One text per run: the int8 graph quantises activations per batch, so batching would make a sentence's vector
+# depend on its neighbours (and a story on what else the corpus holds); one at a time costs ~20% more CPU.
+BATCH = 1
 
 Vectors = npt.NDArray[np.float32]
 
@@ -40,16 +42,24 @@ class SentenceModel:
     def encode(self, texts: Sequence[str]) -> Vectors:
         """(len(texts), 384) float32 unit vectors, in the order of `texts`."""
         out = np.zeros((len(texts), 384), dtype=np.float32)
-        for first in range(0, len(texts), BATCH):
-            encoded = self.tokenizer.encode_batch(list(texts[first : first + BATCH]))
-            ids = np.array([e.ids for e in encoded], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        encoded = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
+        # batches of texts of similar length (with BATCH > 1), so little time goes on padding
+        order = sorted(range(len(texts)), key=lambda k: len(encoded[k].ids))
+        for first in range(0, len(order), BATCH):
+            batch = order[first : first + BATCH]
+            width = max(len(encoded[k].ids) for k in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, k in enumerate(batch):
+                tokens = encoded[k].ids
+                ids[row, : len(tokens)] = tokens
+                mask[row, : len(tokens)] = 1
             feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             hidden = self.session.run(None, feeds)[0]
             summed = (hidden * mask[:, :, None]).sum(axis=1)
             pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-            out[first : first + len(encoded)] = pooled / np.maximum(norms, 1e-12)
+            out[batch] = pooled / np.maximum(norms, 1e-12)
         return out
 
 
@@ -67,7 +77,7 @@ def load_model() -> SentenceModel | None:
     except (ModuleNotFoundError, FileNotFoundError):
         return None
     tokenizer.enable_truncation(max_length=MAX_TOKENS)
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest text of the batch
+    tokenizer.no_padding()  # encode pads each batch itself
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
