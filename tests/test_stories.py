@@ -489,3 +489,16 @@ def test_two_durations_of_one_meeting_conflict() -> None:
     second = item("figure", "b:f1", "b", b, weights, date="2022-05", value=35.0, unit="minute", counted=None)
     found = compare_figures([first, second], weights, {}, qualified=_qualifiers())
     assert [c.relation for c in found] == ["conflict"]
+
+
+def test_a_sentence_vector_does_not_depend_on_the_rest_of_the_corpus() -> None:
+    from bilateral.compare.embeddings import load_model
+
+    model = load_model()
+    if model is None:
+        pytest.skip("the embedding packages are not installed (make test installs them)")
+    alone = model.encode([SEIZURE_A])
+    among = model.encode([LEAD_A, SEIZURE_A, "A very much longer sentence " * 20, SEIZURE_B])
+    assert alone.shape == (1, 384) and float(alone[0] @ alone[0]) == pytest.approx(1.0, abs=1e-5)
+    assert (alone[0] == among[1]).all()
+    assert float(among[1] @ among[3]) > float(among[1] @ among[0])  # the two seizures are closer than tariffs
