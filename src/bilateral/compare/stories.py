@@ -374,8 +374,9 @@ def _action_key(event: Item, actions: Mapping[str, str] | None) -> str:
 def _thread_names(
     items: Sequence[Item], threads: set[str], weights: Weights, sides: Sequence[str], countries: Sequence[str]
 ) -> list[str]:
-    """The threads as the texts write them (actors first, then the names most documents use), none repeating a
-    word of a country already in the label or of a name already chosen, none starting with a country's name."""
+    """The threads as the texts write them (the name most documents use first, an actor before other names),
+    none repeating a word of a country already in the label or of a name already chosen, none starting with a
+    country's name."""
     documents: dict[str, set[str]] = defaultdict(set)
     for item in items:
         for term in threads & item.terms.keys():
@@ -384,7 +385,7 @@ def _thread_names(
     # a whole name before its last word ("Estrela Azul", not "Azul")
     ranked = sorted(
         documents,
-        key=lambda t: (not t.startswith("@"), -len(documents[t]), -len(spelled[t].split()), -weights.idf(t), t),
+        key=lambda t: (-len(documents[t]), not t.startswith("@"), -len(spelled[t].split()), -weights.idf(t), t),
     )
     used = {word for name in sides for word in fold(name).split()}
     starts = [fold(name).split() for name in countries]
