@@ -502,3 +502,18 @@ def test_a_sentence_vector_does_not_depend_on_the_rest_of_the_corpus() -> None:
     assert alone.shape == (1, 384) and float(alone[0] @ alone[0]) == pytest.approx(1.0, abs=1e-5)
     assert (alone[0] == among[1]).all()
     assert float(among[1] @ among[3]) > float(among[1] @ among[0])  # the two seizures are closer than tariffs
+
+
+def test_a_surname_or_capitals_label_reads_as_the_actor_is_named() -> None:
+    from bilateral.compare.stories import label
+
+    weights = corpus({"a": [SEIZURE_A], "b": [SEIZURE_B]})
+    events = [
+        item("event", "a:e1", "a", SEIZURE_A, weights, type="COERCE", date="2024-05"),
+        item("event", "b:e1", "b", SEIZURE_B, weights, type="COERCE", date="2024-05"),
+    ]
+    spelled = {"a": {"tarvo": "TARVO", "@tarvo-lind": "Tarvo Lind"}, "b": {"tarvo": "TARVO"}}
+    events = [replace(e, names=spelled[e.document], terms={**e.terms, "tarvo": 0.5}) for e in events]
+    assert label(events, {"tarvo"}, weights) == "coerce · Tarvo Lind (May 2024)"
+    caps = [replace(e, names={"tarvo": "TARVO"}) for e in events]
+    assert label(caps, {"tarvo"}, weights) == "coerce · Tarvo (May 2024)"

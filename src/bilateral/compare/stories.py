@@ -381,7 +381,7 @@ def _thread_names(
     for item in items:
         for term in threads & item.terms.keys():
             documents[term].add(item.document)
-    spelled = {term: next((i.names[term] for i in items if term in i.names), "") for term in documents}
+    spelled = {term: _spelling([i.names[term] for i in items if term in i.names]) for term in documents}
     # a whole name before its last word ("Estrela Azul", not "Azul")
     ranked = sorted(
         documents,
@@ -390,9 +390,10 @@ def _thread_names(
     used = {word for name in sides for word in fold(name).split()}
     starts = [fold(name).split() for name in countries]
     written = {name for i in items for name in i.names.values()}
+    actors = {name for i in items for term, name in i.names.items() if term.startswith("@")}
     names: list[str] = []
     for term in ranked:
-        name = _whole(spelled[term], written)
+        name = _whole(spelled[term], written, actors)
         words = set(fold(name).split())
         if any(fold(name).split()[: len(country)] == country for country in starts):
             continue
@@ -404,9 +405,23 @@ def _thread_names(
     return names
 
 
-def _whole(name: str, written: set[str]) -> str:
-    """The longest name the story's sentences write that starts with this one ("Moon Jae" → "Moon Jae-in",
-    "Meng" → "Meng Wanzhou"): a name cut short is no label."""
+def _spelling(names: Sequence[str]) -> str:
+    """How the texts write a name, preferring a spelling not in capitals ("Donald Trump" over "DONALD TRUMP")."""
+    if not names:
+        return ""
+    cased = [name for name in names if not name.isupper()]
+    return cased[0] if cased else names[0].title()
+
+
+def _whole(name: str, written: set[str], actors: set[str]) -> str:
+    """A name cut short made whole: the longest name the story's sentences write that starts with it ("Moon Jae"
+    → "Moon Jae-in", "Meng" → "Meng Wanzhou"), else the one actor of the story whose name ends with it ("Jae-in"
+    → "Moon Jae-in", "Trump" → "Donald Trump")."""
     words = fold(name).split()
+    if not words:
+        return name
     longer = [a for a in written if len(fold(a).split()) > len(words) and fold(a).split()[: len(words)] == words]
-    return max(longer, key=lambda a: (len(a), a)) if longer and words else name
+    if longer:
+        return max(longer, key=lambda a: (len(a), a))
+    ending = {a for a in actors if len(fold(a).split()) > len(words) and fold(a).split()[-len(words) :] == words}
+    return ending.pop() if len(ending) == 1 else name
