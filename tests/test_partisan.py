@@ -75,3 +75,28 @@ def test_same_data_and_seed_give_identical_model_bytes(tmp_path: Path) -> None:
     assert load_model(tmp_path / "a.npz").probability("A plain report.", None) == pytest.approx(
         load_model(tmp_path / "b.npz").probability("A plain report.", None)
     )
+
+
+def test_style_weight_zero_is_the_plain_tfidf_row() -> None:
+    import numpy as np
+
+    from bilateral.compare.partisan import N_BUCKETS, STYLE_NAMES, document_row, style_features
+
+    idf = np.ones(N_BUCKETS)
+    mean, std = np.zeros(len(STYLE_NAMES)), np.ones(len(STYLE_NAMES))
+    text = 'They "may" win, he said! Really?'
+    assert len(style_features(text, "A title?")) == len(STYLE_NAMES)
+    columns, values = document_row(text, None, idf, mean, std, style_scale=0.0)
+    assert (values[columns >= N_BUCKETS] == 0).all() and values[columns < N_BUCKETS].any()
+    _, weighted = document_row(text, None, idf, mean, std, style_scale=0.3)
+    assert weighted[columns >= N_BUCKETS].any()
+
+
+def test_folds_come_from_the_article_id_alone() -> None:
+    from bilateral.compare.train_partisan import fold_of
+
+    ids = [f"hp-{n:07d}" for n in range(500)]
+    folds = [fold_of(i, 5) for i in ids]
+    assert folds == [fold_of(i, 5) for i in reversed(ids)][::-1]
+    assert all(70 <= folds.count(k) <= 130 for k in range(5))
+    assert [fold_of(i, 3, salt="inner") for i in ids[:20]] != [fold_of(i, 3) for i in ids[:20]]

@@ -226,7 +226,7 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
 
     Sentence embeddings join the comparison when the optional extra is installed (and `embeddings` is True).
     """
-    from bilateral.compare.agreement import compare_figures, quantity_groups
+    from bilateral.compare.agreement import compare_figures, qualifiers, quantity_groups
     from bilateral.compare.embeddings import closeness, load_model
     from bilateral.compare.stories import find_stories
     from bilateral.store.corpus import load_items, save_corpus
@@ -237,8 +237,22 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
         items, weights = load_items(db, places={*actors.countries, *actors.capitals, *actors.places})
     model = load_model() if embeddings else None
     close = closeness(items, model) if model is not None and items else None
-    stories = find_stories(items, weights, closeness=close)
+    actions = {
+        str(key): str(noun) for pack in knowledge.packs.of_kind("stories") for key, noun in pack.data["actions"].items()
+    }
+    countries = {country.code: country.name for country in actors.countries.values()}
+    stories = find_stories(items, weights, closeness=close, actions=actions, countries=countries)
     figures = [item for item in items if item.kind == "figure"]
-    comparisons = compare_figures(figures, weights, quantity_groups(knowledge.packs), closeness=close)
+    sides = qualifiers(
+        knowledge.packs,
+        {name: country.code for name, country in actors.countries.items()},
+        {name: country.code for name, country in actors.countries_exact.items()},
+    )
+    groups = quantity_groups(knowledge.packs)
+    together: dict[str, set[str]] = {}
+    for story in stories:
+        for document in story.documents:
+            together.setdefault(document, set()).add(story.id)
+    comparisons = compare_figures(figures, weights, groups, closeness=close, qualified=sides, stories=together)
     save_corpus(db, stories, comparisons, version=version)
     return len(stories), len(comparisons)

@@ -1,22 +1,34 @@
-"""Figure agreement: figures from different documents that count the same thing in the same period, compared.
+"""Figure agreement: figures from different documents that count the same quantity in the same period, compared.
 
-Two figures count the same thing when they share a unit, fall in the same period, and either what they count
-matches (the same noun, or nouns of one group in the `quantities` pack: "asylum seekers" and "people") in similar
-sentences, or their sentences are close and share a rare term ("Mérida"). Each figure is paired with its best
-match in each other document, and only when that figure picks it back, so a sentence with several numbers is
-not compared crosswise. A pair agrees when the ranges their approximations allow overlap ("more than 60,000"
-and "about 71,000"), and conflicts otherwise ("2.5 million" and "2.7 million"). A figure in no pair is unique.
+Two figures count the same quantity when they share a unit, fall in the same period, lie within MAX_RATIO of each
+other, what they count matches (the same noun, or nouns of one group in the `quantities` pack: "asylum seekers"
+and "people") in similar sentences — or their sentences are close and share a rare term ("Mérida") — and no
+qualifier tells them apart. Qualifiers are read in the stretch of the sentence that belongs to each figure (see
+the `figure_qualifiers` pack): whose side (the countries named there: one side's dead are not the other's), what
+was done (bought vs taxed, killed vs injured), the period (a year vs in total), with or without a part
+(excluding X), cancelled or in force, pledged or imposed. Each figure is paired with its best match in each other
+document, and only when that figure picks it back, so a sentence with several numbers is not compared crosswise.
+A pair agrees when the ranges their approximations allow overlap ("more than 60,000" and "about 71,000"), and
+conflicts otherwise ("2.5 million" and "2.7 million"). A figure in no pair is unique.
+
+Candidate pairs come from blocks of figures sharing a unit and a counted noun or a rare term (each block
+capped), so the pass does not compare every figure with every other.
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from bilateral.annotate.knowledge import fold
+from bilateral.calendar import MONTHS
 from bilateral.compare.similarity import Weights, cosine, singular
-from bilateral.compare.stories import WINDOW, Item, near_in_time, rare_terms
+from bilateral.compare.stories import CANDIDATES_CAP, WINDOW, Item, near_in_time, rare_terms
 from bilateral.knowledge import Packs, require
 
 # How far each approximation lets the true value sit from the stated one, as factors of it.
@@ -32,7 +44,9 @@ BANDS: dict[str, tuple[float, float]] = {
     "range": (1.0, 2.0),  # the top of a range is not stored; up to twice the bottom
 }
 VAGUE_BAND = (1.0, 10.0)  # "dozens", "hundreds", "thousands" …
-MAX_RATIO = 3.0  # figures further apart than this count different things (or a sentence we misread)
+# Two reports of one count rarely differ by more than a third: figures further apart count different things (a
+# list of goods before and after a change, two stock indices) or a sentence was misread.
+MAX_RATIO = 1.3
 SAME_COUNTED = 0.05  # closeness enough when the counted nouns match …
 SAME_CONTEXT = 0.3  # … and when only the sentences speak for it
 
@@ -44,16 +58,166 @@ class Comparison:
     relation: str  # agree | conflict
 
 
-def band(value: float, approx: str) -> tuple[float, float]:
+def band(value: float, approx: str, value_max: float | None = None) -> tuple[float, float]:
+    """The lowest and highest true value a stated figure allows; a range stated with its top is that range."""
+    if value_max is not None and value_max > value:
+        return value, value_max
     low, high = BANDS.get(approx, VAGUE_BAND)
     return value * low, value * high
 
 
 def relation(a: Item, b: Item) -> str:
     assert a.value is not None and b.value is not None
-    low_a, high_a = band(a.value, a.approx)
-    low_b, high_b = band(b.value, b.approx)
+    low_a, high_a = band(a.value, a.approx, a.value_max)
+    low_b, high_b = band(b.value, b.approx, b.value_max)
     return "agree" if low_a <= high_b and low_b <= high_a else "conflict"
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """What tells two counts of one noun apart (the `figure_qualifiers` pack), and the countries by name."""
+
+    dimensions: dict[str, dict[str, str]] = field(default_factory=dict)  # dimension → phrase → class
+    marked: frozenset[str] = frozenset()  # dimensions where a class against none differs
+    countries: dict[str, str] = field(default_factory=dict)  # folded country name or demonym → ISO alpha-3
+    exact: dict[str, str] = field(default_factory=dict)  # short capital names, dots dropped ("US", "UK") → code
+
+    def of(self, stretch: str) -> dict[str, frozenset[str]]:
+        """The classes a stretch of text holds on each dimension ("sides" holds the countries it names)."""
+        words = _TOKEN.findall(fold(stretch))
+        grams = {" ".join(words[k : k + n]) for n in range(1, _LONGEST + 1) for k in range(len(words) - n + 1)}
+        found = {
+            dimension: frozenset(kind for phrase, kind in phrases.items() if phrase in grams)
+            for dimension, phrases in self.dimensions.items()
+        }
+        written = {word.replace(".", "") for word in _CAPITALS.findall(stretch)}
+        found["sides"] = frozenset(
+            {self.countries[gram] for gram in grams if gram in self.countries}
+            | {self.exact[word] for word in written if word in self.exact}
+        )
+        return found
+
+    def head(self, after: str, groups: Mapping[str, str]) -> frozenset[str]:
+        """The first content words after a number, singular, as group names where the `quantities` pack has them:
+        what the figure counts. Qualifier words, scale words and country names are left out."""
+        taken = {word for phrases in self.dimensions.values() for phrase in phrases for word in phrase.split()}
+        words = []
+        for word in _TOKEN.findall(fold(after)):
+            skip = word in STOP_WORDS or word in _SCALES or word in taken or word in self.countries
+            if len(word) > 2 and not skip and word not in _GENERIC:
+                words.append(singular(word))
+            if len(words) == _HEAD_WORDS:
+                break
+        return frozenset(groups.get(word, word) for word in words)
+
+
+_LONGEST = 4  # words in the longest qualifier phrase or country name looked for
+_HEAD_WORDS = 3
+_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_GENERIC = {"worth", "value", "valued", "some", "about", "around", "roughly", "nearly", "almost", "least", "than"}
+_CAPITALS = re.compile(r"\b[A-Z][A-Z.]*[A-Z]\b\.?")
+
+
+def qualifiers(
+    packs: Packs, countries: Mapping[str, str] | None = None, exact: Mapping[str, str] | None = None
+) -> Qualifiers:
+    """The `figure_qualifiers` packs, folded; `countries` maps folded country names and demonyms to codes, `exact`
+    short capital names without dots ("US") to codes."""
+    dimensions: dict[str, dict[str, str]] = defaultdict(dict)
+    marked: set[str] = set()
+    for pack in packs.of_kind("figure_qualifiers"):
+        for dimension, kinds in require(pack.data, "dimensions", dict, where=pack.name).items():
+            for kind, phrases in kinds.items():
+                for phrase in phrases:
+                    dimensions[str(dimension)][" ".join(fold(str(phrase)).split())] = str(kind)
+        marked |= {str(d) for d in pack.data.get("marked", [])}
+    return Qualifiers(dict(dimensions), frozenset(marked), dict(countries or {}), dict(exact or {}))
+
+
+def differ(a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]], marked: frozenset[str]) -> bool:
+    """Whether two figures' qualifiers make them different quantities."""
+    for dimension in a.keys() & b.keys():
+        first, second = a[dimension], b[dimension]
+        if first and second and not first & second:
+            return True
+        if dimension in marked and bool(first) != bool(second):
+            return True
+    return False
+
+
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundred)\b)(?:\s*(thousand|million|billion|trillion|bn|mn|m|k)\b)?",
+    re.IGNORECASE,
+)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "hundred": 100}  # fmt: skip
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
+# where one figure's stretch of a sentence ends and the next one's begins
+_JOINT = re.compile(r";|:|\s(?:and|but|while|whereas|along with|as well as)\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The stretch of a sentence that belongs to one figure, and the rate stated just before it ("a 25% tariff on
+    $250 billion": 25), which tells two lists apart."""
+
+    text: str
+    rate: float | None = None
+    after: str = ""  # from the number to the end of the stretch: what it counts ("in US farm products a year")
+
+
+def clause(evidence: str, value: float) -> Clause:
+    """The part of a sentence that belongs to the figure of this value: from the number before it (or a clause
+    joint, or the sentence start) to the number after it (or a joint, or the end); dates and years are not
+    numbers here. The whole sentence when the number cannot be found in it."""
+    numbers = [m for m in _NUMBER.finditer(evidence) if not _is_date(evidence, m)]
+    at = next((k for k, match in enumerate(numbers) if _close(_number(match), value)), None)
+    if at is None:
+        return Clause(evidence)
+    match = numbers[at]
+    # a rate stated next to the figure ("a 25% tariff on $250 billion", "$200 billion of goods at 10 percent")
+    rate_before = at > 0 and _attached(evidence, numbers[at - 1], match)
+    rate_after = at + 1 < len(numbers) and _attached(evidence, match, numbers[at + 1], after=True)
+    rate = _number(numbers[at - 1]) if rate_before else _number(numbers[at + 1]) if rate_after else None
+    first = at - 1 if rate_before else at  # the stretch takes in an attached rate and what precedes it
+    start = numbers[first - 1].end() if first > 0 else 0
+    end = numbers[at + 1].start() if at + 1 < len(numbers) else len(evidence)
+    before = [j.end() for j in _JOINT.finditer(evidence, start, numbers[first].start())]
+    after = [j.start() for j in _JOINT.finditer(evidence, match.end(), end)]
+    close = after[0] if after else end
+    return Clause(evidence[before[-1] if before else start : close], rate, evidence[match.end() : close])
+
+
+def _attached(evidence: str, first: re.Match[str], second: re.Match[str], *, after: bool = False) -> bool:
+    """Whether of two neighbouring numbers the percent one (the first, or the second when `after`) is the rate of
+    the other: nothing joins two clauses between them."""
+    rate = second if after else first
+    if not _PERCENT.match(evidence, rate.end()):
+        return False
+    return not _JOINT.search(evidence, first.end(), second.start())
+
+
+def _is_date(evidence: str, match: re.Match[str]) -> bool:
+    """A year ("2019") or a day of a month ("December 15", "15 December") is a date, not a figure."""
+    if match[2] is None and match[1].isdigit() and len(match[1]) == 4 and 1800 <= int(match[1]) <= 2100:
+        return not evidence[: match.start()].rstrip().endswith(("$", "€", "£", "¥"))
+    words = evidence[: match.start()].split()[-1:] + evidence[match.end() :].split()[:1]
+    return any(word.strip(".,").lower() in MONTHS for word in words)
+
+
+def _number(match: re.Match[str]) -> float:
+    written = match[1].lower().replace(",", "")
+    base = _WORDS[written] if written in _WORDS else float(written)
+    return base * _SCALES.get((match[2] or "").lower(), 1.0)
+
+
+def _close(found: float, value: float) -> bool:
+    return abs(found - value) <= 0.005 * max(abs(value), 1e-9) or any(
+        abs(found * scale - value) <= 0.005 * abs(value) for scale in (1e3, 1e6, 1e9)
+    )
 
 
 def quantity_groups(packs: Packs) -> dict[str, str]:
@@ -85,16 +249,29 @@ def compare_figures(
     groups: Mapping[str, str],
     *,
     closeness: Callable[[Item, Item], float] | None = None,
+    qualified: Qualifiers | None = None,
+    stories: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Comparison]:
+    """Pairs of figures from different documents that count the same quantity, each called agree or conflict.
+
+    `stories` (document → the ids of the stories it is in) adds the figures of one happening's documents to each
+    other's candidates, however common the noun they count ("people" in a corpus of thousands).
+    """
     close = closeness or (lambda a, b: cosine(a.terms, b.terms))
     rare = rare_terms(weights)
-    nouns = {f.id: counted_nouns(f.counted, groups) for f in figures}
+    kinds = qualified or Qualifiers()
+    clauses = {f.id: clause(f.evidence, f.value if f.value is not None else 0.0) for f in figures}
+    # what a figure counts: its counted phrase, and the first words after its number (extraction may miss the noun)
+    nouns = {f.id: counted_nouns(f.counted, groups) | kinds.head(clauses[f.id].after, groups) for f in figures}
+    traits = {f.id: kinds.of(clauses[f.id].text) for f in figures}
     scores: dict[tuple[int, int], float] = {}
-    for i, a in enumerate(figures):
-        for j in range(i + 1, len(figures)):
-            b = figures[j]
-            if score := _same_quantity(a, b, close, rare, nouns):
-                scores[(i, j)] = score
+    for i, j in _candidates(figures, nouns, rare, stories or {}):
+        a, b = figures[i], figures[j]
+        rates = (clauses[a.id].rate, clauses[b.id].rate)
+        if differ(traits[a.id], traits[b.id], kinds.marked) or (None not in rates and rates[0] != rates[1]):
+            continue
+        if score := _same_quantity(a, b, close, rare, nouns):
+            scores[(i, j)] = score
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for (i, j), score in sorted(scores.items()):
         for one, other in ((i, j), (j, i)):
@@ -107,6 +284,31 @@ def compare_figures(
             first, second = sorted((figures[i].id, figures[j].id))
             found.append(Comparison(first, second, relation(figures[i], figures[j])))
     return sorted(found, key=lambda c: (c.first, c.second))
+
+
+def _candidates(
+    figures: Sequence[Item],
+    nouns: Mapping[str, frozenset[str]],
+    rare: Callable[[str], bool],
+    stories: Mapping[str, Iterable[str]],
+) -> list[tuple[int, int]]:
+    """Pairs of figures in different documents sharing a unit and a counted noun, a rare term or a story (blocks
+    larger than CANDIDATES_CAP name a theme, not a quantity, and are skipped)."""
+    blocks: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+    for index, figure in enumerate(figures):
+        keys = {f"noun:{noun}" for noun in nouns[figure.id]} | {f"term:{t}" for t in figure.terms if rare(t)}
+        keys |= {f"story:{story}" for story in stories.get(figure.document, ())}
+        for key in keys:
+            blocks[(figure.unit, key)].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > CANDIDATES_CAP:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if figures[i].document != figures[j].document:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
 
 
 def _same_quantity(

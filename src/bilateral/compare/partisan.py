@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from bilateral.compare.genre import lexicon
 from bilateral.errors import BilateralError
 from bilateral.model import Article
 
@@ -34,6 +35,8 @@ STYLE_NAMES = (
     "log words",
     "title caps %",
     "title ! or ?",
+    "hedges %",
+    "quoted words %",
 )
 # Stylistic columns sit after the hashed buckets and are damped so they don't swamp the unit-norm tf-idf part.
 STYLE_SCALE = 0.15
@@ -41,6 +44,7 @@ STYLE_SCALE = 0.15
 _TOKEN = re.compile(r"[a-z][a-z'’]*[a-z]|[a-z]|\d+|[!?]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
+_QUOTED = re.compile(r"[\"“]([^\"”]{1,600})[\"”]")
 Float = npt.NDArray[np.float64]
 Int = npt.NDArray[np.int64]
 
@@ -68,6 +72,7 @@ def style_features(text: str, title: str | None) -> list[float]:
     n_words = max(len(words), 1)
     n_sentences = max(len(_SENTENCE_END.findall(text)), 1)
     lower = [word.lower() for word in words]
+    hedges = lexicon().hedges  # one list of hedges, the `genre` pack's
     title_words = _WORD.findall(title or "")
     return [
         text.count("!") / n_sentences,
@@ -82,6 +87,8 @@ def style_features(text: str, title: str | None) -> list[float]:
         math.log1p(len(words)),
         100 * sum(1 for word in title_words if word[:1].isupper()) / max(len(title_words), 1),
         1.0 if title and ("!" in title or "?" in title) else 0.0,
+        100 * sum(1 for word in lower if word in hedges) / n_words,
+        100 * sum(len(_WORD.findall(quote)) for quote in _QUOTED.findall(text)) / n_words,
     ]
 
 
@@ -92,10 +99,11 @@ class PartisanModel:
     style_std: Float
     weights: Float  # N_BUCKETS tf-idf weights, then one per stylistic feature
     bias: float
+    style_scale: float = STYLE_SCALE
 
     def row(self, text: str, title: str | None) -> tuple[Int, Float]:
         """The document's sparse feature row: column indices and values."""
-        return document_row(text, title, self.idf, self.style_mean, self.style_std)
+        return document_row(text, title, self.idf, self.style_mean, self.style_std, style_scale=self.style_scale)
 
     def probability(self, text: str, title: str | None) -> float:
         columns, values = self.row(text, title)
@@ -103,9 +111,22 @@ class PartisanModel:
         return 1.0 / (1.0 + math.exp(-score))
 
 
-def document_row(text: str, title: str | None, idf: Float, mean: Float, std: Float) -> tuple[Int, Float]:
+def document_row(
+    text: str,
+    title: str | None,
+    idf: Float,
+    mean: Float,
+    std: Float,
+    *,
+    style_scale: float = STYLE_SCALE,
+    counts: dict[int, int] | None = None,
+    style: list[float] | None = None,
+) -> tuple[Int, Float]:
+    """Column indices and values: the l2-normalised hashed tf-idf, then the standardised stylistic rates times
+    `style_scale` (0: words alone, the plain TF-IDF baseline). `counts` and `style`, when given, are the
+    document's term counts and stylistic rates already computed (training reuses them across folds)."""
     full = f"{title}\n{text}" if title else text
-    counts = term_counts(full)
+    counts = term_counts(full) if counts is None else counts
     keys = np.array(sorted(counts), dtype=np.int64)
     tf = np.array([1.0 + math.log(counts[key]) for key in keys.tolist()], dtype=np.float64)
     values = tf * idf[keys] if keys.size else tf
@@ -114,9 +135,10 @@ def document_row(text: str, title: str | None, idf: Float, mean: Float, std: Flo
     norm = float(np.sqrt(values @ values))
     if norm > 0:
         values = values / norm
-    style = (np.array(style_features(text, title)) - mean) / std * STYLE_SCALE
+    rates = style_features(text, title) if style is None else style
+    scaled = (np.array(rates) - mean) / std * style_scale
     columns = np.concatenate([keys, N_BUCKETS + np.arange(len(STYLE_NAMES), dtype=np.int64)])
-    return columns, np.concatenate([values, style])
+    return columns, np.concatenate([values, scaled])
 
 
 @cache
@@ -133,6 +155,7 @@ def load_model(path: Path = MODEL_PATH) -> PartisanModel:
             style_std=data["style_std"].astype(np.float64),
             weights=data["weights"].astype(np.float64),
             bias=float(data["bias"][0]),
+            style_scale=float(data["style_scale"][0]) if "style_scale" in data.files else STYLE_SCALE,
         )
 
 

@@ -1,10 +1,14 @@
 """Stories: events from different documents that report the same happening, grouped and labelled, with figures.
 
-Two events are linked when their sentences share a name that is rare in the corpus (a person, a programme, a
-product: "Cienfuegos", "MPP", "AstraZeneca"), their weighted term vectors are close enough (closer still when
-their PLOVER types differ), and their dates, where both are known, fall within a window of each other. Linked
-events form stories (connected groups); a story needs at least two documents. The figures stated in a story's
-sentences belong to it. A closeness function can be passed in (sentence embeddings, when installed).
+A happening is who acted on whom, doing what, when. Two events from different documents are linked when their
+kinds of action agree (the same PLOVER type, or the same side: cooperation or conflict), the countries on their
+sides meet where both are known, their dates fall within a window of each other where both are known, and their
+sentences are close — by a name rare in the corpus they share (a person, a programme, a product: the thread that
+ties two reports together) or, for the events a news report leads with (its first sentences: the happening it
+reports), by their meaning. Names of outlets and bylines are never threads. Linked events form stories; a story
+needs at least two documents, and two stories never hold the same documents (they are one). The figures stated
+in a story's sentences belong to it. Candidate pairs come only from shared rare terms, each held by a capped
+number of events, so the pass grows with the corpus, not with its square.
 Everything is sorted, so the same corpus always gives the same stories with the same ids.
 """
 
@@ -12,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -32,7 +36,13 @@ CANDIDATES_CAP = 400  # a term held by more items than this names a theme, not a
 LINK_SAME_TYPE = 0.05
 LINK_SAME_SIDE = 0.07
 LINK = 0.25
-LABEL_TERMS = 2
+# The happening a news report leads with sits in its first sentences that hold events; two leads of one kind of
+# action are one happening when their sentences are this close without a shared name (term cosine, plus what
+# sentence embeddings add above their floor: two wordings of one arrest reach it, two arrests rarely do).
+LEAD_SENTENCES = 2
+LEAD_LINK = 0.3
+LABEL_TERMS = 1
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,10 @@ class Item:
     approx: str = "exact"
     counted: str | None = None
     names: dict[str, str] = field(default_factory=dict)  # the terms that are names → how the text writes them
+    mode: str | None = None  # PLOVER mode of an event
+    source_countries: tuple[str, ...] = ()  # ISO alpha-3 of an event's acting and receiving sides
+    target_countries: tuple[str, ...] = ()
+    value_max: float | None = None  # the top of a figure's range, where it states one
 
 
 @dataclass(frozen=True)
@@ -104,8 +118,15 @@ def rare_terms(weights: Weights) -> Callable[[str], bool]:
     return lambda term: weights.idf(term) >= floor and weights.held_by(term) <= most
 
 
+def same_parties(a: Item, b: Item) -> bool:
+    """Whether the countries on the two events' sides can be the same happening's: they meet, or one is unknown."""
+    first = {*a.source_countries, *a.target_countries}
+    second = {*b.source_countries, *b.target_countries}
+    return not first or not second or bool(first & second)
+
+
 def linked(a: Item, b: Item, closeness: float) -> bool:
-    if not near_in_time(a.date, b.date):
+    if not near_in_time(a.date, b.date) or not same_parties(a, b):
         return False
     if a.type == b.type:
         return closeness >= LINK_SAME_TYPE
@@ -114,46 +135,57 @@ def linked(a: Item, b: Item, closeness: float) -> bool:
     return closeness >= LINK
 
 
+def same_action(a: Item, b: Item) -> bool:
+    """The same PLOVER type, or both cooperation or both conflict."""
+    return a.type == b.type or _side(a.type) == _side(b.type)
+
+
 def _side(event_type: str | None) -> str:
     return QUADS.get(event_type or "", "").split(" ")[-1]
 
 
 def find_stories(
-    items: Sequence[Item], weights: Weights, *, closeness: Callable[[Item, Item], float] | None = None
+    items: Sequence[Item],
+    weights: Weights,
+    *,
+    closeness: Callable[[Item, Item], float] | None = None,
+    actions: Mapping[str, str] | None = None,
+    countries: Mapping[str, str] | None = None,
 ) -> list[Story]:
     """Group events that report the same happening in different documents into stories, with their figures.
 
-    Each rare name is a possible thread: the events linked through it form groups. Groups of different names
-    that share most of their events (a person and the programme they run) are one story; a sentence that
-    mentions two threads belongs to both stories rather than gluing them together.
+    Each rare name is a possible thread: the events linked through it form groups; the leads of news reports
+    that tell one happening form another. Groups that share most of their events (a person and the programme
+    they run) are one story; a sentence that mentions two threads belongs to both stories rather than gluing
+    them together. `actions` (PLOVER type or "TYPE/mode" → noun) and `countries` (ISO alpha-3 → name) word the
+    labels; see `label`.
     """
     close = closeness or (lambda a, b: cosine(a.terms, b.terms))
     rare = rare_terms(weights)
     events = [item for item in items if item.kind == "event"]
-    holders: dict[str, list[int]] = defaultdict(list)
-    for index, event in enumerate(events):
-        for term in event.names:
-            if term in event.terms and rare(term):
-                holders[term].append(index)
     verdicts: dict[tuple[int, int], bool] = {}
+
+    def verdict(i: int, j: int) -> bool:
+        if (i, j) not in verdicts:
+            verdicts[(i, j)] = linked(events[i], events[j], close(events[i], events[j]))
+        return verdicts[(i, j)]
+
     threads: list[tuple[str, frozenset[int]]] = []
-    for term in sorted(holders):
-        indexes = holders[term]
-        if len(indexes) > CANDIDATES_CAP or len({events[i].document for i in indexes}) < 2:
-            continue
-        pairs = []
-        for x, i in enumerate(indexes):
-            for j in indexes[x + 1 :]:
-                if events[i].document == events[j].document:
-                    continue
-                if (i, j) not in verdicts:
-                    verdicts[(i, j)] = linked(events[i], events[j], close(events[i], events[j]))
-                if verdicts[(i, j)]:
-                    pairs.append((i, j))
-        for group in _components(pairs):
-            threads += [(term, part) for part in _in_time(group, events) if len({events[i].document for i in part}) > 1]
+    for term, indexes in sorted(_holders(events, rare, names_only=True).items()):
+        pairs = [(i, j) for i, j in _pairs(indexes, events) if verdict(i, j)]
+        threads += [(term, group) for group in _groups(pairs, events)]
+    lead_pairs = {
+        (i, j)
+        for indexes in _holders(events, rare, names_only=False, only=_leads(events)).values()
+        for i, j in _pairs(indexes, events)
+        if same_action(events[i], events[j])
+        and near_in_time(events[i].date, events[j].date)
+        and same_parties(events[i], events[j])
+        and close(events[i], events[j]) >= LEAD_LINK
+    }
+    threads += [("", group) for group in _groups(sorted(lead_pairs), events)]
     stories: list[tuple[set[str], set[int]]] = []
-    for term, group in sorted(threads, key=lambda t: (-len(t[1]), t[0])):
+    for term, group in sorted(threads, key=lambda t: (-len(t[1]), t[0], sorted(t[1]))):
         for names, members in stories:
             if len(group & members) * 3 >= 2 * min(len(group), len(members)):
                 names.add(term)
@@ -161,12 +193,21 @@ def find_stories(
                 break
         else:
             stories.append(({term}, set(group)))
+    # one set of documents is one story, however many threads led to it
+    by_documents: dict[frozenset[str], tuple[set[str], set[int]]] = {}
+    for names, members in stories:
+        documents = frozenset(events[i].document for i in members)
+        if documents in by_documents:
+            by_documents[documents][0].update(names)
+            by_documents[documents][1].update(members)
+        else:
+            by_documents[documents] = (names, members)
     figures: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         if item.kind == "figure":
             figures[item.document].append(item)
     found = []
-    for names, members in stories:
+    for names, members in by_documents.values():
         story_events = [events[i] for i in members]
         # the figures stated in the story's event sentences
         story_figures = {
@@ -175,8 +216,53 @@ def find_stories(
             for figure in figures.get(e.document, [])
             if e.start <= figure.start and figure.end <= e.end
         }
-        found.append(_story([*story_events, *story_figures.values()], names, weights))
+        found.append(_story([*story_events, *story_figures.values()], names - {""}, weights, actions, countries))
     return sorted(found, key=lambda s: (s.first_date or "9999", s.label, s.id))
+
+
+def _leads(events: Sequence[Item]) -> set[int]:
+    """The events of the first LEAD_SENTENCES sentences of each document that hold events."""
+    starts: dict[str, set[int]] = defaultdict(set)
+    for event in events:
+        starts[event.document].add(event.start)
+    first = {document: set(sorted(found)[:LEAD_SENTENCES]) for document, found in starts.items()}
+    return {i for i, event in enumerate(events) if event.start in first[event.document]}
+
+
+def _holders(
+    events: Sequence[Item], rare: Callable[[str], bool], *, names_only: bool, only: set[int] | None = None
+) -> dict[str, list[int]]:
+    """Rare term → the events holding it (in at least two documents, at most CANDIDATES_CAP events): the blocks
+    candidate pairs come from."""
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, event in enumerate(events):
+        if only is not None and index not in only:
+            continue
+        for term in event.names if names_only else event.terms:
+            if term in event.terms and rare(term):
+                holders[term].append(index)
+    return {
+        term: indexes
+        for term, indexes in holders.items()
+        if len(indexes) <= CANDIDATES_CAP and len({events[i].document for i in indexes}) > 1
+    }
+
+
+def _pairs(indexes: Sequence[int], events: Sequence[Item]) -> Iterable[tuple[int, int]]:
+    for x, i in enumerate(indexes):
+        for j in indexes[x + 1 :]:
+            if events[i].document != events[j].document:
+                yield i, j
+
+
+def _groups(pairs: Sequence[tuple[int, int]], events: Sequence[Item]) -> list[frozenset[int]]:
+    """Linked events as groups within a time window, each spanning two documents or more."""
+    return [
+        part
+        for group in _components(pairs)
+        for part in _in_time(group, events)
+        if len({events[i].document for i in part}) > 1
+    ]
 
 
 def _components(pairs: Sequence[tuple[int, int]]) -> list[frozenset[int]]:
@@ -215,36 +301,127 @@ def _in_time(group: frozenset[int], events: Sequence[Item]) -> list[frozenset[in
     return [frozenset(part) for part in parts]
 
 
-def _story(items: list[Item], threads: set[str], weights: Weights) -> Story:
+def _story(
+    items: list[Item],
+    threads: set[str],
+    weights: Weights,
+    actions: Mapping[str, str] | None,
+    countries: Mapping[str, str] | None,
+) -> Story:
     items = sorted(items, key=lambda i: (i.document, i.kind, i.id))
     key = "\n".join(f"{i.kind}:{i.id}" for i in items)
     periods = [p for i in items if (p := period(i.date))]
     return Story(
         id="story-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
-        label=label(items, threads, weights),
+        label=label(items, threads, weights, actions=actions, countries=countries),
         items=tuple(items),
         first_date=min(p[0] for p in periods).isoformat() if periods else None,
         last_date=max(p[1] for p in periods).isoformat() if periods else None,
     )
 
 
-def label(items: Sequence[Item], threads: set[str], weights: Weights) -> str:
-    """The story's threads as the texts write them (actors first, then the names most documents use), then its
-    commonest event types: "Salvador Cienfuegos: coerce, retreat"."""
+def label(
+    items: Sequence[Item],
+    threads: set[str],
+    weights: Weights,
+    *,
+    actions: Mapping[str, str] | None = None,
+    countries: Mapping[str, str] | None = None,
+) -> str:
+    """What happened, from the story's own fields: its two main countries, its main action, the name its thread
+    is written with, and the month most of its dated events fall in — "United States – Mexico: arrest ·
+    Salvador Cienfuegos (Oct 2020)". Each part is left out when the story lacks it; counts are of documents, so
+    one long report does not outvote the others."""
+    events = [i for i in items if i.kind == "event"]
+    acting: Counter[str] = Counter()
+    receiving: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    for document in sorted({e.document for e in events}):
+        mine = [e for e in events if e.document == document]
+        acting.update({c for e in mine for c in e.source_countries})
+        receiving.update({c for e in mine for c in e.target_countries})
+        kinds.update({_action_key(e, actions) for e in mine if e.type})
+        months.update({e.date[:7] for e in mine if e.date and len(e.date) >= 7})
+    named = countries or {}
+    # who acted, then on whom; countries only ("IGO" or "MNC" say what kind of actor, not who)
+    sides: list[str] = []
+    for counts in (acting, receiving, acting + receiving):
+        for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            if (code in named or not named) and named.get(code, code) not in sides:
+                sides.append(named.get(code, code))
+                break
+    sides = sides[:2]
+    action = min(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0] if kinds else ""
+    subject = " – ".join(sides)
+    text = f"{subject}: {action}" if subject and action else subject or action or "Untitled story"
+    # a country's body ("South Korea (judiciary)") says who, as the countries do, not which happening
+    names = _thread_names(items, threads, weights, sides, [*sides, *named.values()])
+    if names:
+        text += " · " + " · ".join(names)
+    if months:
+        month = min(months.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        text += f" ({_MONTH_NAMES[int(month[5:7]) - 1]} {month[:4]})"
+    return text
+
+
+def _action_key(event: Item, actions: Mapping[str, str] | None) -> str:
+    wording = actions or {}
+    assert event.type is not None
+    return wording.get(f"{event.type}/{event.mode}", wording.get(event.type, event.type.lower()))
+
+
+def _thread_names(
+    items: Sequence[Item], threads: set[str], weights: Weights, sides: Sequence[str], countries: Sequence[str]
+) -> list[str]:
+    """The threads as the texts write them (the name most documents use first, an actor before other names),
+    none repeating a word of a country already in the label or of a name already chosen, none starting with a
+    country's name."""
     documents: dict[str, set[str]] = defaultdict(set)
     for item in items:
         for term in threads & item.terms.keys():
             documents[term].add(item.document)
-    ranked = sorted(documents, key=lambda t: (not t.startswith("@"), -len(documents[t]), -weights.idf(t), t))
+    spelled = {term: _spelling([i.names[term] for i in items if term in i.names]) for term in documents}
+    # a whole name before its last word ("Estrela Azul", not "Azul")
+    ranked = sorted(
+        documents,
+        key=lambda t: (-len(documents[t]), not t.startswith("@"), -len(spelled[t].split()), -weights.idf(t), t),
+    )
+    used = {word for name in sides for word in fold(name).split()}
+    starts = [fold(name).split() for name in countries]
+    written = {name for i in items for name in i.names.values()}
+    actors = {name for i in items for term, name in i.names.items() if term.startswith("@")}
     names: list[str] = []
     for term in ranked:
-        name = next((i.names[term] for i in items if term in i.names), None)
-        words = set(fold(name or "").split())
-        if name and not any(words & set(fold(chosen).split()) for chosen in names):
+        name = _whole(spelled[term], written, actors)
+        words = set(fold(name).split())
+        if any(fold(name).split()[: len(country)] == country for country in starts):
+            continue
+        if name and not words & used:
             names.append(name)
+            used |= words
         if len(names) == LABEL_TERMS:
             break
-    types = Counter(i.type for i in items if i.type)
-    action = ", ".join(t.lower() for t, _ in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[:2])
-    subject = " · ".join(names) or "Untitled story"
-    return f"{subject}: {action}" if action else subject
+    return names
+
+
+def _spelling(names: Sequence[str]) -> str:
+    """How the texts write a name, preferring a spelling not in capitals ("Donald Trump" over "DONALD TRUMP")."""
+    if not names:
+        return ""
+    cased = [name for name in names if not name.isupper()]
+    return cased[0] if cased else names[0].title()
+
+
+def _whole(name: str, written: set[str], actors: set[str]) -> str:
+    """A name cut short made whole: the longest name the story's sentences write that starts with it ("Moon Jae"
+    → "Moon Jae-in", "Meng" → "Meng Wanzhou"), else the one actor of the story whose name ends with it ("Jae-in"
+    → "Moon Jae-in", "Trump" → "Donald Trump")."""
+    words = fold(name).split()
+    if not words:
+        return name
+    longer = [a for a in written if len(fold(a).split()) > len(words) and fold(a).split()[: len(words)] == words]
+    if longer:
+        return max(longer, key=lambda a: (len(a), a))
+    ending = {a for a in actors if len(fold(a).split()) > len(words) and fold(a).split()[-len(words) :] == words}
+    return ending.pop() if len(ending) == 1 else name

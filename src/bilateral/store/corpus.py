@@ -21,15 +21,22 @@ SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple[list[Item], Weights]:
     """Every event and figure of the originals, with term vectors weighted over all the corpus's sentences.
 
-    `places` are folded names of countries, demonyms and places, which are never a story's thread.
+    `places` are folded names of countries, demonyms and places, which are never a story's thread; nor are the
+    names of the corpus's outlets and bylines (who reported a happening is not what happened).
     """
-    originals = db.execute("SELECT id, published, text FROM documents WHERE duplicate_of IS NULL").fetchall()
+    originals = db.execute(
+        "SELECT id, published, text, outlet, authors FROM documents WHERE duplicate_of IS NULL"
+    ).fetchall()
     published = {row["id"]: row["published"] for row in originals}
     texts = {row["id"]: row["text"] for row in originals}
     names = {row["id"]: row["name"] for row in db.execute("SELECT id, name FROM actors WHERE kind != 'country'")}
     # Places and countries are where happenings take place, not what ties two reports of one together.
     places = {*places, *(fold(row["text"]) for row in db.execute("SELECT DISTINCT text FROM places"))}
     places |= {place.split()[-1] for place in places if " " in place}  # "Aires" alone is still Buenos Aires
+    reporters = [row["outlet"] or "" for row in originals] + [
+        a for row in originals for a in json.loads(row["authors"])
+    ]
+    bylines = {word for name in reporters for word in fold(name).split() if len(word) > 2}
     mentions: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for row in db.execute("SELECT document, actor, start FROM mentions ORDER BY document, start, actor"):
         mentions[row["document"]].append((row["start"], row["actor"]))
@@ -58,7 +65,11 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
         actors = sorted({*named(document, start, end), *extra})
         spelled: dict[str, str] = {f"@{actor}": names[actor] for actor in actors if actor in names}
         vector = weights.vector(terms(evidence, actors=actors, names=spelled))
-        return vector, {term: name for term, name in spelled.items() if fold(name) not in places}
+        return vector, {
+            term: name
+            for term, name in spelled.items()
+            if fold(name) not in places and not set(fold(name).split()) <= bylines
+        }
 
     items: list[Item] = []
     for row in db.execute('SELECT * FROM events ORDER BY document, start, "end", id'):
@@ -69,7 +80,9 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
         items.append(
             Item(
                 "event", row["id"], row["document"], row["start"], row["end"], row["evidence"], vec,
-                date=row["date"], type=row["type"], names=spelled,
+                date=row["date"], type=row["type"], names=spelled, mode=row["mode"],
+                source_countries=tuple(json.loads(row["source_countries"])),
+                target_countries=tuple(json.loads(row["target_countries"])),
             )
         )  # fmt: skip
     for row in db.execute('SELECT * FROM figures ORDER BY document, start, "end", id'):
@@ -82,6 +95,7 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
                 "figure", row["id"], row["document"], row["start"], row["end"], row["evidence"], vec,
                 date=date, own_date=own, value=row["value"], unit=row["unit"], approx=row["approx"],
                 counted=row["counted"], names=spelled,
+                value_max=row["value_max"] if "value_max" in row.keys() else None,  # noqa: SIM118 (Row: in tests values)
             )
         )  # fmt: skip
     return items, weights
