@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from bilateral.annotate.dates import document_anchor
 from bilateral.extract.events_parties import RELATIVE, Parties, Side
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
@@ -26,7 +27,7 @@ from bilateral.extract.events_triggers import (
     prep_objects,
     that_clause,
 )
-from bilateral.model import Analysis, Event
+from bilateral.model import Analysis, DateMention, Event
 
 __all__ = ["EventPatterns", "extract_events", "load_event_patterns"]
 
@@ -37,6 +38,9 @@ SUBJECTS = {"nsubj", "csubj"}
 TARGET_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "into", "over", "at", "for", "from",
                 "between", "in", "about", "onto", "among"}  # fmt: skip
 NOUN_TARGET_PREPS = TARGET_PREPS - {"from", "in", "at"}
+# a date after these is a point of comparison, not when the event happened: "the worst floods since 1998"
+COMPARISON_PREPS = {"since", "until", "till"}
+DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
 
 
 @dataclass
@@ -76,6 +80,9 @@ class _Reader:
         # dates and tagged sentences sorted by start, so that a sentence finds its own by bisection
         self.dates = sorted(analysis.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
+        anchor = None if analysis.published else document_anchor(self.text)
+        self.fallback_date = analysis.published or (anchor.isoformat() if anchor else None)
+        self._governors: dict[int, Token | None] = {}
         self.tagged = sorted(analysis.sentence_issues, key=lambda s: s.start)
         self.tagged_starts = [s.start for s in self.tagged]
 
@@ -407,19 +414,68 @@ class _Reader:
                     mode=item.mode,
                     source_countries=list(source.countries),
                     target_countries=list(target.countries),
-                    date=self._date(item.token.idx, sentence.start_char, sentence.end_char),
+                    date=self._date(item.token, sentence.start_char, sentence.end_char),
                     status=item.status,
                     issues=list(contexts),
                 )
             )
         return events
 
-    def _date(self, at: int, start: int, end: int) -> str | None:
-        """The resolved date nearest the trigger in its sentence, else the publication date."""
+    def _date(self, trigger: Token, start: int, end: int) -> str | None:
+        """The event's date: a date of the trigger's own clause, else of a clause that reports or governs it
+        ("said on Friday that it would…"), nearest first; else the publication date (or, without one, the
+        document's first full date). Never a dateline's date, a "since"/"until" comparison, or a date that
+        describes another noun ("during the 1910-45 colonial rule", "the December tariffs were cancelled")."""
         inside = self.dates[bisect_left(self.date_starts, start) : bisect_left(self.date_starts, end)]
-        if inside:
-            return min(inside, key=lambda d: (abs(d.start - at), d.start)).value
-        return self.analysis.published
+        clause = self._clause_of(trigger)
+        above = {token.i for token in clause.ancestors}
+        own, governing = [], []
+        for mention in inside:
+            governor = self._date_governor(mention)
+            if governor is None:
+                continue
+            if governor.i in {trigger.i, clause.i}:
+                own.append(mention)
+            elif governor.i in above:
+                governing.append(mention)
+        for candidates in (own, governing):
+            if candidates:
+                return min(candidates, key=lambda d: (abs(d.start - trigger.idx), d.start)).value
+        return self.fallback_date
+
+    def _clause_of(self, trigger: Token) -> Token:
+        """The verb whose clause an event word belongs to: the verb itself, or the verb a noun depends on."""
+        token = trigger
+        while token.pos_ not in VERBAL and token.head.i != token.i:
+            token = token.head
+        return token if token.pos_ in VERBAL else trigger
+
+    def _date_governor(self, mention: DateMention) -> Token | None:
+        """The word a date expression says the time of (a verb, or an event noun), or None where it is not
+        an event's time: a dateline, a "since"/"until" comparison, or an attribute of another noun."""
+        if mention.start in self._governors:
+            return self._governors[mention.start]
+        governor = None
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and not self._dateline(mention):
+            token = span.root
+            head = token.head
+            if token.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
+                head = head.head if head.lower_ not in COMPARISON_PREPS else token
+            if head.i != token.i and head.pos_ in VERBAL:
+                governor = head
+            elif head.i != token.i and self.triggers.noun_entry(head) is not None:
+                governor = head  # "talks in May": the event noun's own time
+        self._governors[mention.start] = governor
+        return governor
+
+    def _dateline(self, mention: DateMention) -> bool:
+        """ "LIMA, 9 May 2022 — …", "SEOUL, Aug. 2 (Yonhap) --": a date between a capitalised opening and a
+        dash or parenthesis is the report's date, not an event's."""
+        before = self.text[max(0, mention.start - 60) : mention.start]
+        line = before.rsplit("\n", 1)[-1]
+        after = self.text[mention.end : mention.end + 3].lstrip()
+        return bool(line.strip()) and not any(c.islower() for c in line) and after[:1] in DATELINE_ENDS
 
     def _contexts(self, start: int, end: int) -> list[str]:
         contexts: list[str] = []
