@@ -134,7 +134,9 @@ class _Reader:
 
     def _verbal_events(self, hit: Hit, verbal: dict[int, Hit]) -> list[Found]:
         verb = hit.token
-        status, intent, _ = self.modality.status(verb, hit, verbal)
+        status, intent, controller = self.modality.status(verb, hit, verbal)
+        if controller is not None and controller.type == "THREATEN" and status == "threatened":
+            return []  # "warned it would expel the envoys": one threat (its mode says what), not a second event
         kind = hit.type
         if kind is not None and hit.trigger.that_clause and that_clause(verb):
             kind = hit.trigger.that_clause  # "proposed that the agreement be revised": asking someone else
@@ -163,7 +165,7 @@ class _Reader:
         if not heads and self._adjectival(verb):
             heads = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to"
         elif not heads and any(c.dep_ == "nsubjpass" for c in verb.children):
-            return Side()  # "was killed": the passive names no actor
+            return self._opponent(verb)  # "was killed": the passive names no actor, unless a clash does
         if heads:
             speaker = self._speaker(verb)
             side = Side()
@@ -204,6 +206,16 @@ class _Reader:
             )  # "forces loyal to X", "a law restricting Y": the noun, else its owner
             governor = governor_of(up)
             return side if side or governor is None else self.subjects(governor, depth + 1)
+        return Side()
+
+    def _opponent(self, verb: Token) -> Side:
+        """ "were wounded in a shootout with gunmen of a cartel": a passive's agent named as the other side of
+        the clash, talks or attack it happened in."""
+        for noun in prep_objects(verb, {"in", "during"}):
+            if self.triggers.noun_entry(noun) is not None:
+                side = self._side_of(prep_objects(noun, {"with"}))
+                if side:
+                    return side
         return Side()
 
     def _side_of(self, heads: list[Token], speaker: Token | None = None) -> Side:
@@ -324,24 +336,27 @@ class _Reader:
             if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"}:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
-            if above is not None and above.type is None:  # "pledged $4 billion in aid"
+            modality = self.modality.modality(governor)
+            if modality == "negated" or self.modality.called_off(head):
+                status = "denied"  # "do not want a war", "abandoned the tariff plan"
+            elif above is not None and above.type is None:  # "pledged $4 billion in aid"
                 status = above.trigger.complement or status
                 if status == "promised":
                     intent = above.trigger.intent or self.patterns.types[kind].intent
                     status = "threatened" if intent == "THREATEN" else "promised"
-            else:
-                modality = self.modality.modality(governor)
-                if modality == "negated":
-                    status = "denied"
-                elif modality in {"conditional", "hypothetical"}:
-                    status = "hypothetical"
+            elif modality in {"conditional", "hypothetical"}:
+                status = "hypothetical"
         if any(c.dep_ == "det" and c.lower_ in self.cues["negation"] for c in head.children):
             status = "denied"
         clause = head
         while clause.pos_ not in VERBAL and clause.head.i != clause.i:
             clause = clause.head
-        if clause.pos_ in VERBAL and self.modality.modality(clause) == "conditional":
+        clause_modality = self.modality.modality(clause) if clause.pos_ in VERBAL else None
+        if clause_modality == "conditional":
             status = "hypothetical"
+        elif clause_modality in {"future", "would"} and status == "occurred":
+            # "the duties will rise to 25 %": announced, not done; a conflictual act announced is a threat
+            status = "threatened" if self.patterns.types[kind].threat else "promised"
         between = Side()
         for obj in prep_objects(head, {"between"}):
             for part in [obj, *obj.conjuncts]:
@@ -395,7 +410,7 @@ class _Reader:
         seen: set[tuple[Any, ...]] = set()
         for item in sorted(found, key=lambda f: (f.rank, f.token.i, f.order)):
             source, target = item.source, item.target
-            if item.reciprocal and not target and len(source.actors) + len(source.countries) > 1:
+            if item.reciprocal and not target and max(len(source.actors), len(source.countries)) > 1:
                 target = source
             if not item.reciprocal:
                 target = self.parties.without(target, source)

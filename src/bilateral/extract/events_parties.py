@@ -8,6 +8,7 @@ the clause or the nearest earlier actor; an unnamed actor ("Afghan guerrillas") 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,21 @@ MAX_COST = 2
 NON_STATE = {"IGO", "NGO", "MNC", "UNO"}
 ORIGIN_PREPS = {"in", "from", "at", "inside"}
 STATE_KINDS = {"country", "institution", "organization"}
+DATELINE = re.compile(
+    r"\s*(?P<head>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*,?[^\n()\u2013\u2014]{0,30}?)\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[\u2013\u2014-])\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline ends ("TAIPEI (Taiwan News) – ", "LIMA, 9 May 2022 — ", "SEOUL, Aug. 2 (Yonhap) -- "),
+    or 0 when the text opens with none: a capitalised place in upper case, an optional date and outlet in
+    brackets, then a dash."""
+    match = DATELINE.match(text)
+    if match is None or len(match["head"].split()[0].strip(",.")) < 3:
+        return 0  # "US - China talks" opens with no dateline
+    if any(word[:1].islower() for word in match["head"].split()):
+        return 0
+    return match.end()
 
 
 def is_pronoun(token: Token) -> bool:
@@ -59,7 +75,9 @@ class Parties:
         self.patterns = patterns
         starts = [token.idx for token in doc]
         self.mention_at: dict[int, int] = {}  # token index -> index into self.mentions
-        self.mentions = [m for m in analysis.mentions if m.actor in analysis.actors]
+        # a dateline's place and outlet say where the report was filed, never who acted
+        opening = self.opening = dateline_end(doc.text)
+        self.mentions = [m for m in analysis.mentions if m.actor in analysis.actors and m.start >= opening]
         for number, mention in enumerate(self.mentions):
             first = max(0, bisect_right(starts, mention.start) - 1)
             for i in range(first, len(doc)):
@@ -70,7 +88,7 @@ class Parties:
         self.mentioned = sorted(self.mention_at)  # token indices inside a mention, for windows by bisection
         self.place_at: dict[int, str] = {}
         for place in analysis.places:
-            if place.country is None:
+            if place.country is None or place.start < opening:
                 continue
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             for token in span if span is not None else []:
@@ -155,6 +173,8 @@ class Parties:
         return reached
 
     def _country_word(self, token: Token) -> str | None:
+        if token.idx < self.opening:
+            return None
         if token.i in self.place_at:
             return self.place_at[token.i]
         if not (token.text[:1].isupper() or token.pos_ == "PROPN"):

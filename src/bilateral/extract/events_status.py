@@ -78,6 +78,10 @@ class Modality:
             elif up.lemma_.lower() in self.cues["reporting"]:
                 reporter = up
                 break
+            elif own is None and self.called_off(token, noun=False):
+                own = "negated"  # "gave up trying to annex", "shelved a plan": what was called off did not happen
+            elif token.dep_ == "advcl" and own is None and self.modality(up) in {"future", "would"}:
+                own = self.modality(up)  # "will meet next week to agree": the purpose shares the meeting's future
             elif token.dep_ == "xcomp" and above is None and own is None:
                 # "not going to occupy", "whether he is going to accept", "is going to impose": the verb between
                 # carries the negation, condition or future
@@ -112,11 +116,26 @@ class Modality:
         if own == "deontic" and reporter is not None:
             return "proposed", None, None
         if verb.dep_ == "acl" and (noun := self.triggers.noun_entry(verb.head)) is not None and noun.complement:
+            if self.called_off(verb.head):
+                return "denied", None, None  # "abandoned plans to impose tariffs", "did not announce plans to"
             return noun.complement, None, None  # "his promise to end the policy", "the threat to impose tariffs"
         if hit is not None and hit.obj is not None and negated_noun(hit.obj, self.cues["negation"]):
             return "denied", None, None  # "provided no aid"
         own_status = (hit.status or hit.trigger.status) if hit is not None else None
         return own_status or "occurred", None, None
+
+    def called_off(self, token: Token, *, noun: bool = True) -> bool:
+        """Whether what `token` names is called off or denied by the verb it depends on: a noun that is the
+        object of a cancelling verb ("abandoned plans") or of a negated one ("did not announce plans"), or a
+        clause in the complement of a cancelling verb ("gave up trying")."""
+        up = token.head
+        if noun:
+            if token.dep_ not in {"dobj", "nsubjpass"} or up.i == token.i:
+                return False
+        elif token.dep_ not in {"xcomp", "ccomp"}:
+            return False
+        words = {up.lemma_.lower(), *(f"{up.lemma_.lower()} {c.lower_}" for c in up.children if c.dep_ == "prt")}
+        return bool(words & self.cues["cancelling"]) or (noun and self.modality(up) == "negated")
 
     def intent(self, verb: Token, kind: str | None) -> str | None:
         """The verbal event an announced act amounts to: a threat when it is conditional on "unless"."""
