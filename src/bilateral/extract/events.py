@@ -357,6 +357,13 @@ class _Reader:
         elif clause_modality in {"future", "would"} and status == "occurred":
             # "the duties will rise to 25 %": announced, not done; a conflictual act announced is a threat
             status = "threatened" if self.patterns.types[kind].threat else "promised"
+        elif status == "occurred" and clause.pos_ in VERBAL and clause.i not in verbal:
+            # the clause's own chain: "abandoned plans to slap tariffs", "agreed to keep the tariffs"
+            chained, _, _ = self.modality.status(clause, None, verbal)
+            if chained == "denied" or self.modality.cancelled(clause):
+                status = "denied"
+            elif chained in {"hypothetical", "proposed", "promised"}:
+                status = chained
         between = Side()
         for obj in prep_objects(head, {"between"}):
             for part in [obj, *obj.conjuncts]:

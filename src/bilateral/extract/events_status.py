@@ -124,6 +124,13 @@ class Modality:
         own_status = (hit.status or hit.trigger.status) if hit is not None else None
         return own_status or "occurred", None, None
 
+    def cancelled(self, clause: Token) -> bool:
+        """Whether a clause is the content of a plan called off ("abandoned plans to slap tariffs") or the
+        complement of a cancelling verb ("gave up trying to")."""
+        if clause.dep_ == "acl" and (noun := self.triggers.noun_entry(clause.head)) is not None and noun.complement:
+            return self.called_off(clause.head)
+        return self.called_off(clause, noun=False)
+
     def called_off(self, token: Token, *, noun: bool = True) -> bool:
         """Whether what `token` names is called off or denied by the verb it depends on: a noun that is the
         object of a cancelling verb ("abandoned plans") or of a negated one ("did not announce plans"), or a
