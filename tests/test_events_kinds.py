@@ -313,3 +313,53 @@ def test_hand_kept_verbs_take_precedence_over_the_compiled_ones(tmp_path: Path) 
     assert mine.verbs[verb].type == "REJECT"
     # a verb the hand-kept pack knows brings none of its CAMEO phrases
     assert not any(key.split()[0] == "threaten" for key in compiled_verbs(frozenset({"threaten"})))
+
+
+# --- within-document reference and controllers ---------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Turkey accused Greece of violating its airspace. The government on Tuesday defended its decision.", "TUR"),
+        ("Chile protested to Bolivia about the border. The ministry later expelled two Bolivian diplomats.", "CHL"),
+    ],
+)
+def test_a_definite_body_is_the_state_named_before(events_in: Extract, text: str, source: str) -> None:
+    second = [e for e in events_in(text) if e.start > text.index(".")]
+    assert second and all(e.source_countries == [source] for e in second), second
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor", "asker"),
+    [
+        ("Mexico called on Canada to lift its duties on steel.", "CAN", "MEX"),
+        ("Kenya called upon Uganda to withdraw its troops from the border.", "UGA", "KEN"),
+    ],
+)
+def test_called_on_x_to_act_x_acts(events_in: Extract, text: str, actor: str, asker: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "REQUEST")[0].source_countries == [asker]
+    assert all(e.source_countries == [actor] for e in found if e.type != "REQUEST")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine decided to suspend the expiry of its gas transit accord with Russia.",
+        "Australia dropped its lawsuit against East Timor.",
+        "Brazil has decided to halt its complaint at the World Trade Organization.",
+    ],
+)
+def test_calling_off_an_ending_or_a_complaint_concedes(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "CONCEDE") and not of_type(found, "SANCTION")
+
+
+@pytest.mark.model
+def test_a_country_does_not_act_on_itself_through_its_officials(events_in: Extract) -> None:
+    for event in events_in("Argentine President Alberto Fernandez urged Argentina to cut tariffs."):
+        assert "ARG" not in event.target_countries, event

@@ -184,7 +184,8 @@ class _Reader:
         if dep == "acomp":
             return self.subjects(up, depth + 1)
         if dep == "xcomp":
-            controllers = [c for c in up.children if c.dep_ == "dobj"]  # "urged Mexico to act": Mexico acts
+            # "urged Mexico to act", "called on Mexico to act": Mexico acts
+            controllers = [c for c in up.children if c.dep_ == "dobj"] or prep_objects(up, {"on", "upon"})
             if controllers and up.lemma_.lower() not in {"promise", "pledge"}:
                 side = Side()
                 for part in [controllers[0], *controllers[0].conjuncts]:

@@ -122,7 +122,7 @@ class Parties:
             owners = [t for t, cost in reached if t.dep_ == "poss" and is_pronoun(t) and cost <= 1]
             if owners:
                 found.countries = self.pronoun(owners[0], speaker=speaker).countries
-        return found or self.pair(head)
+        return found or self.pair(head) or self.definite(head)
 
     def owner(self, head: Token) -> Side:
         """Whose act a noun is, from a possessive pronoun: "his promise" is the promise of whoever "his" is."""
@@ -213,7 +213,9 @@ class Parties:
         """`side` less the actors of `others` (an actor does not act on itself), countries following suit."""
         kept = Side()
         for actor in side.actors:
-            if actor not in others.actors:
+            # nor does a country act on itself through its own officials ("Argentina's president urged Argentina")
+            whole_country = self.actors[actor].kind == "country" and self.actors[actor].country in others.countries
+            if actor not in others.actors and not whole_country:
                 self._add_actor(kept, actor)
         # a country the target has only through the source's own actors is the source acting on itself
         explained = {self.actors[a].country for a in side.actors} | set(others.countries)
@@ -231,6 +233,12 @@ class Parties:
             if side and self._fits(side, person):
                 return side
         sentence = token.sent
+        # "The government defended its decision": a definite subject before the pronoun is its antecedent
+        subject = next((t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.i < token.i), None)
+        if subject is not None and subject.i not in self.mention_at and not is_pronoun(subject):
+            side = self.definite(subject)
+            if side and not person:
+                return side
         window_start = sentence.start
         for _ in range(2):
             if window_start > 0:
@@ -266,6 +274,31 @@ class Parties:
     def _is_place_like(self, token_index: int) -> bool:
         token = self.doc[token_index]
         return token.head.lower_ in {"in", "at", "from", "near", "inside", "across"} and token.dep_ == "pobj"
+
+    def definite(self, head: Token) -> Side:
+        """ "the government", "the ministry", "the president": a definite description naming no actor refers
+        to one named before it in the document, subjects of the last three sentences first, then the nearest.
+        A body ("the government") takes that actor's country only; a person noun takes the person."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return Side()
+        lemma = head.lemma_.lower()
+        person = lemma in self.patterns.cues["person_nouns"]
+        if not person and lemma not in self.patterns.cues["bodies"]:
+            return Side()
+        window = head.sent.start
+        for _ in range(3):
+            if window > 0:
+                window = self.doc[window - 1].sent.start
+        earlier = self.mentioned[: bisect_left(self.mentioned, head.i)]
+        recent = [i for i in reversed(earlier) if i >= window and self._subject(i)]
+        for i in [*recent, *reversed(earlier)]:
+            actor = self.actors[self.mentions[self.mention_at[i]].actor]
+            if actor.country is None or (actor.kind == "person") != person:
+                continue
+            if not person and actor.kind not in STATE_KINDS:
+                continue
+            return Side([actor.id], [actor.country]) if person else Side([], [actor.country])
+        return Side()
 
     def pair(self, head: Token) -> Side:
         """ "The two presidents", "both countries": the last two distinct actors named before the phrase."""
