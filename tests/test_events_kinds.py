@@ -363,3 +363,38 @@ def test_calling_off_an_ending_or_a_complaint_concedes(events_in: Extract, text:
 def test_a_country_does_not_act_on_itself_through_its_officials(events_in: Extract) -> None:
     for event in events_in("Argentine President Alberto Fernandez urged Argentina to cut tariffs."):
         assert "ARG" not in event.target_countries, event
+
+
+# --- announced penalties ---------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("If there is no progress on market access, Brazil will raise those duties to 30 percent.", "BRA"),
+        ("The Kenyan president vowed on Sunday to impose a 20 percent tariff on all Ugandan goods.", "KEN"),
+        ("Egypt made it clear last week that it intended to retaliate against Sudan.", "EGY"),
+    ],
+)
+def test_a_vowed_or_conditional_penalty_is_one_threat(events_in: Extract, text: str, source: str) -> None:
+    found = events_in(text)
+    assert [e.type for e in found] == ["THREATEN"] and found[0].source_countries == [source]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Chile has announced it is raising tariffs on $6 billion in Peruvian goods.", "CHL"),
+        ("Canada doubled tariffs on Chinese steel last week.", "CAN"),
+    ],
+)
+def test_who_raises_a_measure_imposes_it(events_in: Extract, text: str, source: str) -> None:
+    assert of_type(events_in(text), "SANCTION")[0].source_countries == [source]
+
+
+@pytest.mark.model
+def test_a_tweeted_would_is_reported_speech(events_in: Extract) -> None:
+    found = events_in("The Brazilian president tweeted that the tariffs on Argentine wine would be cancelled.")
+    assert of_type(found, "CONCEDE")[0].status == "promised"

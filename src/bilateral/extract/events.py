@@ -155,6 +155,9 @@ class _Reader:
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
         reciprocal = hit.trigger.reciprocal or (hit.obj is not None and self._reciprocal_noun(hit.obj))
+        announced = controller is not None or self.modality.consequence(verb)
+        if intent == "THREATEN" and status == "threatened" and found and announced:
+            return found  # "vowed to impose tariffs": one threat, its mode saying what is threatened
         found.append(Found(kind, mode, status, source, target, verb, rank, reciprocal))
         return found
 
@@ -207,6 +210,17 @@ class _Reader:
             )  # "forces loyal to X", "a law restricting Y": the noun, else its owner
             governor = governor_of(up)
             return side if side or governor is None else self.subjects(governor, depth + 1)
+        return Side()
+
+    def _reporter(self, clause: Token) -> Side:
+        """Who reports a clause: the subject of the verb of saying it depends on ("…, the minister said")."""
+        token = clause
+        for _ in range(4):
+            if token.head.i == token.i or token.dep_ not in {"ccomp", "conj", "parataxis", "advcl", "xcomp"}:
+                return Side()
+            token = token.head
+            if token.lemma_.lower() in self.cues["reporting"]:
+                return self.subjects(token)
         return Side()
 
     def _opponent(self, verb: Token) -> Side:
@@ -358,6 +372,9 @@ class _Reader:
         elif clause_modality in {"future", "would"} and status == "occurred":
             # "the duties will rise to 25 %": announced, not done; a conflictual act announced is a threat
             status = "threatened" if self.patterns.types[kind].threat else "promised"
+            if status == "threatened" and self.modality.consequence(clause):
+                intent = "THREATEN"  # "if there is no progress, the tariffs will rise": a conditional penalty
+                source = source or self._reporter(clause)
         elif status == "occurred" and clause.pos_ in VERBAL and clause.i not in verbal:
             # the clause's own chain: "abandoned plans to slap tariffs", "agreed to keep the tariffs"
             chained, _, _ = self.modality.status(clause, None, verbal)
@@ -379,7 +396,10 @@ class _Reader:
         found = []
         if intent is not None:
             intent_status = "threatened" if intent == "THREATEN" else "promised"
-            found.append(Found(intent, None, intent_status, source, target, hit.token, rank, order=0))
+            threat = self._threat_mode(hit) if intent == "THREATEN" else None
+            found.append(Found(intent, threat, intent_status, source, target, hit.token, rank, order=0))
+            if intent == "THREATEN":
+                return found  # one threat, not a second "threatened" event
         found.append(Found(kind, mode, status, source, target, hit.token, rank, hit.trigger.reciprocal))
         return found
 

@@ -104,9 +104,13 @@ class Modality:
             if above_mod in {"conditional", "hypothetical"}:
                 return "hypothetical", None, controller
             status = controller.trigger.complement or "occurred"
+            conflict = kind is not None and self.patterns.types[kind].threat is not None
+            own_plan = not any(c.dep_ == "auxpass" for c in controller.token.children)  # not "is expected to"
             if controller.type is None and status == "promised":  # "pledged to", "vowed to": no event of its own
-                intent = controller.trigger.intent or intent_of
+                intent = controller.trigger.intent or intent_of or ("THREATEN" if conflict else None)
                 return ("threatened" if intent == "THREATEN" else "promised"), intent, controller
+            if controller.type is None and status == "proposed" and conflict and own_plan:
+                return "threatened", "THREATEN", controller  # "intends to retaliate", "plans to impose tariffs"
             return status, None, controller
         if own in {"future", "would"}:
             if intent_of is None:  # an announced sanction is a decision, not a promise of one
@@ -144,6 +148,14 @@ class Modality:
         words = {up.lemma_.lower(), *(f"{up.lemma_.lower()} {c.lower_}" for c in up.children if c.dep_ == "prt")}
         return bool(words & self.cues["cancelling"]) or (noun and self.modality(up) == "negated")
 
+    def consequence(self, verb: Token) -> bool:
+        """Whether a clause is what follows if another holds: it has an if-clause of its own ("if they fail to
+        agree, the tariffs will rise")."""
+        return any(
+            child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in child.children)
+            for child in verb.children
+        )
+
     def intent(self, verb: Token, kind: str | None) -> str | None:
         """The verbal event an announced act amounts to: a threat when it is conditional on "unless"."""
         if kind is None:
@@ -151,4 +163,6 @@ class Modality:
         for clause in verb.subtree:
             if clause.dep_ == "mark" and clause.lower_ in self.cues["coercive_conditional"]:
                 return "THREATEN"
+        if self.patterns.types[kind].threat is not None and self.consequence(verb):
+            return "THREATEN"  # "if there is no progress, we will raise the tariffs": a conditional penalty
         return self.patterns.types[kind].intent
