@@ -398,3 +398,10 @@ def test_who_raises_a_measure_imposes_it(events_in: Extract, text: str, source: 
 def test_a_tweeted_would_is_reported_speech(events_in: Extract) -> None:
     found = events_in("The Brazilian president tweeted that the tariffs on Argentine wine would be cancelled.")
     assert of_type(found, "CONCEDE")[0].status == "promised"
+
+
+@pytest.mark.model
+def test_a_reciprocal_event_with_a_named_target_is_no_self_loop(events_in: Extract) -> None:
+    found = events_in("Kenya and Uganda agreed with Tanzania on a new border regime.")
+    for event in found:
+        assert not set(event.source) & set(event.target) or set(event.source) == set(event.target), event

@@ -439,9 +439,9 @@ class _Reader:
         for item in sorted(found, key=lambda f: (f.rank, f.token.i, f.order)):
             source, target = item.source, item.target
             if item.reciprocal and not target and max(len(source.actors), len(source.countries)) > 1:
-                target = source
-            if not item.reciprocal:
-                target = self.parties.without(target, source)
+                target = source  # "X and Y met": each acts on the other
+            else:
+                target = self.parties.without(target, source)  # no one acts on itself unless the text says so
             key = (item.type, item.mode, item.status, tuple(source.actors), tuple(target.actors), item.token.i)
             if key in seen:
                 continue
