@@ -405,3 +405,29 @@ def test_a_reciprocal_event_with_a_named_target_is_no_self_loop(events_in: Extra
     found = events_in("Kenya and Uganda agreed with Tanzania on a new border regime.")
     for event in found:
         assert not set(event.source) & set(event.target) or set(event.source) == set(event.target), event
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Thai government has halved existing tariffs on $11 billion of Laotian imports.",
+        "Peru cut its tariffs on Chilean copper.",
+        "Japan agreed to roll back tariffs on some Thai goods.",
+    ],
+)
+def test_lowering_a_measure_concedes(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "CONCEDE") and not of_type(found, "SANCTION")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India will leave in place 25% tariffs on Nepalese steel.",
+        '"We are leaving them on for now," the Indonesian minister said of the duties.',
+    ],
+)
+def test_keeping_a_measure_is_no_retreat(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "RETREAT")
