@@ -431,3 +431,19 @@ def test_lowering_a_measure_concedes(events_in: Extract, text: str) -> None:
 )
 def test_keeping_a_measure_is_no_retreat(events_in: Extract, text: str) -> None:
     assert not of_type(events_in(text), "RETREAT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "held_back"),
+    [
+        (
+            "Chile will leave existing duties at 10 percent and refrain from raising tariffs on Peruvian wine.",
+            "SANCTION",
+        ),
+        ("Russia agreed to hold off on imposing new tariffs on Kazakh grain.", "SANCTION"),
+    ],
+)
+def test_refraining_concedes_and_the_act_does_not_happen(events_in: Extract, text: str, held_back: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "CONCEDE") and not occurred(found, held_back) and not of_type(found, "RETREAT")
