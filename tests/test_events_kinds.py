@@ -447,3 +447,16 @@ def test_keeping_a_measure_is_no_retreat(events_in: Extract, text: str) -> None:
 def test_refraining_concedes_and_the_act_does_not_happen(events_in: Extract, text: str, held_back: str) -> None:
     found = events_in(text)
     assert of_type(found, "CONCEDE") and not occurred(found, held_back) and not of_type(found, "RETREAT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A car bomb exploded in a residential district of Tripoli on Sunday.", "LBY"),
+        ("Thousands of people blocked streets in Santiago to demand pension reform.", "CHL"),
+    ],
+)
+def test_unnamed_attackers_and_protesters_are_local(events_in: Extract, text: str, country: str) -> None:
+    event = of_type(events_in(text), "ASSAULT", "PROTEST")[0]
+    assert event.source_countries == [country]

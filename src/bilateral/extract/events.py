@@ -38,6 +38,8 @@ SUBJECTS = {"nsubj", "csubj"}
 TARGET_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "into", "over", "at", "for", "from",
                 "between", "in", "about", "onto", "among"}  # fmt: skip
 NOUN_TARGET_PREPS = TARGET_PREPS - {"from", "in", "at"}
+# events whose unnamed actors are taken to be local to the place they happened in
+LOCAL_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
 # a date after these is a point of comparison, not when the event happened: "the worst floods since 1998"
 COMPARISON_PREPS = {"since", "until", "till"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
@@ -82,6 +84,7 @@ class _Reader:
         self.date_starts = [d.start for d in self.dates]
         anchor = None if analysis.published else document_anchor(self.text)
         self.fallback_date = analysis.published or (anchor.isoformat() if anchor else None)
+        self.places = sorted((p for p in analysis.places if p.country), key=lambda p: p.start)
         self._governors: dict[int, Token | None] = {}
         self.tagged = sorted(analysis.sentence_issues, key=lambda s: s.start)
         self.tagged_starts = [s.start for s in self.tagged]
@@ -211,6 +214,16 @@ class _Reader:
             governor = governor_of(up)
             return side if side or governor is None else self.subjects(governor, depth + 1)
         return Side()
+
+    def _local(self, trigger: Token, start: int, end: int) -> Side:
+        """The country of the place an unattributed protest, attack or crackdown happened in ("a car bomb in
+        Beirut", "thousands blocked streets in Hong Kong"): unnamed actors of such events are local (the
+        convention of ICEWS and PLOVER coders). The place nearest the trigger in the sentence, outside a dateline."""
+        places = [p for p in self.places if start <= p.start < end and p.start >= self.parties.opening]
+        if not places:
+            return Side()
+        nearest = min(places, key=lambda p: abs(p.start - trigger.idx))
+        return Side([], [nearest.country]) if nearest.country else Side()
 
     def _reporter(self, clause: Token) -> Side:
         """Who reports a clause: the subject of the verb of saying it depends on ("…, the minister said")."""
@@ -438,6 +451,8 @@ class _Reader:
         seen: set[tuple[Any, ...]] = set()
         for item in sorted(found, key=lambda f: (f.rank, f.token.i, f.order)):
             source, target = item.source, item.target
+            if not source and item.type in LOCAL_TYPES:
+                source = self._local(item.token, start, end)
             if item.reciprocal and not target and max(len(source.actors), len(source.countries)) > 1:
                 target = source  # "X and Y met": each acts on the other
             else:
