@@ -200,7 +200,11 @@ def resolve_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
 
 def document_anchor(text: str) -> date | None:
     """The first date written in full (day, month and year) in `text` ("9 May 2022", "Aug. 2, 2019"), or None."""
-    found = [(match.start(), match) for pattern in FULL for match in pattern.finditer(text) if match["year"]]
+    found = []
+    for pattern in FULL:  # the first match with a year of each pattern, then the earliest of those
+        match = next((m for m in pattern.finditer(text) if m["year"]), None)
+        if match is not None:
+            found.append((match.start(), match))
     for _, match in sorted(found, key=lambda pair: pair[0]):
         month = int(match["mnum"]) if match.groupdict().get("mnum") else MONTHS[match["month"].lower()]
         try:

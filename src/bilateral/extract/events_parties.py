@@ -234,7 +234,8 @@ class Parties:
                 return side
         sentence = token.sent
         # "The government defended its decision": a definite subject before the pronoun is its antecedent
-        subject = next((t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.i < token.i), None)
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i), None)
         if subject is not None and subject.i not in self.mention_at and not is_pronoun(subject):
             side = self.definite(subject)
             if side and not person:
