@@ -40,6 +40,7 @@ TARGET_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "int
 NOUN_TARGET_PREPS = TARGET_PREPS - {"from", "in", "at"}
 # events whose unnamed actors are taken to be local to the place they happened in
 LOCAL_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "across"}
 # a date after these is a point of comparison, not when the event happened: "the worst floods since 1998"
 COMPARISON_PREPS = {"since", "until", "till"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
@@ -219,11 +220,18 @@ class _Reader:
         """The country of the place an unattributed protest, attack or crackdown happened in ("a car bomb in
         Beirut", "thousands blocked streets in Hong Kong"): unnamed actors of such events are local (the
         convention of ICEWS and PLOVER coders). The place nearest the trigger in the sentence, outside a dateline."""
-        places = [p for p in self.places if start <= p.start < end and p.start >= self.parties.opening]
-        if not places:
+        found = [
+            (p.start, p.country) for p in self.places if start <= p.start < end and p.start >= self.parties.opening
+        ]
+        for token in trigger.sent:  # "in eastern Beirut", "near the town of Samarra": a capital or country named
+            if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+                for part in token.subtree:
+                    if (code := self.parties.country_word(part)) is not None:
+                        found.append((part.idx, code))
+        if not found:
             return Side()
-        nearest = min(places, key=lambda p: abs(p.start - trigger.idx))
-        return Side([], [nearest.country]) if nearest.country else Side()
+        _, country = min(found, key=lambda pair: abs(pair[0] - trigger.idx))
+        return Side([], [country]) if country else Side()
 
     def _reporter(self, clause: Token) -> Side:
         """Who reports a clause: the subject of the verb of saying it depends on ("…, the minister said")."""

@@ -110,7 +110,7 @@ class Parties:
                     self._add_mention(found, self.mention_at[token.i])
         # demonyms, countries and known places inside the phrase: co-ordinated ones ("Hungarian and Romanian
         # officials") always count; farther ones only when no named actor has said which country acts
-        words = sorted((cost, token.i, code) for token, cost in reached if (code := self._country_word(token)))
+        words = sorted((cost, token.i, code) for token, cost in reached if (code := self.country_word(token)))
         for cost, _, code in words:
             if code in found.countries:
                 continue
@@ -172,7 +172,7 @@ class Parties:
                     stack.append((child, cost + step))
         return reached
 
-    def _country_word(self, token: Token) -> str | None:
+    def country_word(self, token: Token) -> str | None:
         if token.idx < self.opening:
             return None
         if token.i in self.place_at:
@@ -204,7 +204,7 @@ class Parties:
                 self._add_mention(found, self.mention_at[token.i])
         if not found.countries:
             for token in tokens:
-                code = self._country_word(token)
+                code = self.country_word(token)
                 if code and code not in found.countries:
                     found.countries.append(code)
         return found
