@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 DEMO := demo-out
 
-.PHONY: demo test lint browser bench train lock clean
+.PHONY: demo test lint browser bench train lock clean knowledge-events
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "bilateral needs Python 3.11 or newer")'
@@ -39,6 +39,10 @@ bench: $(STAMP)
 train: $(STAMP)
 	$(BIN)/python -m bilateral.compare.train_partisan
 	$(BIN)/python -m bilateral.compare.train_genre
+
+# Regenerate the compiled CAMEO->PLOVER verb table (packs/plover_cameo.json) from ../shared/knowledge-sources.
+knowledge-events: $(STAMP)
+	$(BIN)/python -m bilateral.knowledge.build_plover_cameo
 
 # Regenerate the pinned versions after changing dependencies in pyproject.toml.
 lock: $(STAMP)
