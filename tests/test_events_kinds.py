@@ -159,9 +159,20 @@ def test_a_purpose_of_an_announced_meeting_is_announced_too(events_in: Extract) 
 
 
 @pytest.mark.model
-def test_an_order_to_compensate_is_no_compensation(events_in: Extract) -> None:
-    found = events_in("The court in Lima ordered the mining company to compensate the villagers.")
+@pytest.mark.parametrize(
+    ("text", "court", "party"),
+    [
+        ("Peru's top court ordered a Chilean mining firm to pay compensation to the villagers.", "PER", "CHL"),
+        ("A Ghanaian court ordered the Nigerian company to compensate its workers.", "GHA", "NGA"),
+    ],
+)
+def test_an_order_to_compensate_is_a_demand_not_a_compensation(
+    events_in: Extract, text: str, court: str, party: str
+) -> None:
+    found = events_in(text)
     assert not occurred(found, "RETREAT")
+    demand = of_type(found, "REQUEST")[0]
+    assert demand.source_countries == [court] and demand.target_countries == [party]
 
 
 # --- spurious events ---------------------------------------------------------------------------------------
