@@ -471,3 +471,22 @@ def test_refraining_concedes_and_the_act_does_not_happen(events_in: Extract, tex
 def test_unnamed_attackers_and_protesters_are_local(events_in: Extract, text: str, country: str) -> None:
     event = of_type(events_in(text), "ASSAULT", "PROTEST")[0]
     assert event.source_countries == [country]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "country", "kin"),
+    [
+        ("Hundreds of ethnic Hungarians demonstrated in Romania on Tuesday.", "ROU", "HUN"),
+        ("Thousands of ethnic Russians protested in Latvia against the language law.", "LVA", "RUS"),
+    ],
+)
+def test_an_ethnic_group_is_not_its_kin_state(events_in: Extract, text: str, country: str, kin: str) -> None:
+    event = of_type(events_in(text), "PROTEST")[0]
+    assert event.source_countries == [country] and kin not in event.source_countries
+
+
+@pytest.mark.model
+def test_an_unattributed_investigation_is_the_local_authorities(events_in: Extract) -> None:
+    found = events_in("A Brazilian national has been put under investigation in Portugal for fraud.")
+    assert of_type(found, "ACCUSE")[0].source_countries == ["PRT"]

@@ -38,7 +38,7 @@ SUBJECTS = {"nsubj", "csubj"}
 TARGET_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "into", "over", "at", "for", "from",
                 "between", "in", "about", "onto", "among"}  # fmt: skip
 NOUN_TARGET_PREPS = TARGET_PREPS - {"from", "in", "at"}
-# events whose unnamed actors are taken to be local to the place they happened in
+# events whose unnamed actors are taken to be local to the place they happened in (and investigations)
 LOCAL_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "across"}
 # a date after these is a point of comparison, not when the event happened: "the worst floods since 1998"
@@ -459,7 +459,7 @@ class _Reader:
         seen: set[tuple[Any, ...]] = set()
         for item in sorted(found, key=lambda f: (f.rank, f.token.i, f.order)):
             source, target = item.source, item.target
-            if not source and item.type in LOCAL_TYPES:
+            if not source and (item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")):
                 source = self._local(item.token, start, end)
             if item.reciprocal and not target and max(len(source.actors), len(source.countries)) > 1:
                 target = source  # "X and Y met": each acts on the other

@@ -29,6 +29,7 @@ MAX_COST = 2
 NON_STATE = {"IGO", "NGO", "MNC", "UNO"}
 ORIGIN_PREPS = {"in", "from", "at", "inside"}
 STATE_KINDS = {"country", "institution", "organization"}
+ETHNIC = re.compile(r"\bethnic\s+$", re.I)
 DATELINE = re.compile(
     r"\s*(?P<head>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*,?[^\n()\u2013\u2014]{0,30}?)\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[\u2013\u2014-])\s"
 )
@@ -76,8 +77,16 @@ class Parties:
         starts = [token.idx for token in doc]
         self.mention_at: dict[int, int] = {}  # token index -> index into self.mentions
         # a dateline's place and outlet say where the report was filed, never who acted
-        opening = self.opening = dateline_end(doc.text)
-        self.mentions = [m for m in analysis.mentions if m.actor in analysis.actors and m.start >= opening]
+        text = doc.text  # spaCy rebuilds Doc.text on every access
+        opening = self.opening = dateline_end(text)
+        # "ethnic Hungarians in Romania" name people, not the state of their kin: no actor for the event
+        self.mentions = [
+            m
+            for m in analysis.mentions
+            if m.actor in analysis.actors
+            and m.start >= opening
+            and not ETHNIC.search(text, max(0, m.start - 12), m.start)
+        ]
         for number, mention in enumerate(self.mentions):
             first = max(0, bisect_right(starts, mention.start) - 1)
             for i in range(first, len(doc)):
@@ -175,6 +184,8 @@ class Parties:
     def country_word(self, token: Token) -> str | None:
         if token.idx < self.opening:
             return None
+        if token.i > 0 and token.nbor(-1).lower_ == "ethnic":
+            return None  # "ethnic Albanians in Serbia" are not Albania acting
         if token.i in self.place_at:
             return self.place_at[token.i]
         if not (token.text[:1].isupper() or token.pos_ == "PROPN"):
