@@ -490,3 +490,9 @@ def test_an_ethnic_group_is_not_its_kin_state(events_in: Extract, text: str, cou
 def test_an_unattributed_investigation_is_the_local_authorities(events_in: Extract) -> None:
     found = events_in("A Brazilian national has been put under investigation in Portugal for fraud.")
     assert of_type(found, "ACCUSE")[0].source_countries == ["PRT"]
+
+
+@pytest.mark.model
+def test_a_vow_by_a_group_no_actor_resolves_is_still_a_threat(events_in: Extract) -> None:
+    found = events_in("Ethnic Uzbeks have sworn to fight until they gain control of the villages near the border.")
+    assert of_type(found, "THREATEN")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilateral.annotate.dates import document_anchor
-from bilateral.extract.events_parties import RELATIVE, Parties, Side
+from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_triggers import (
@@ -148,8 +148,11 @@ class _Reader:
         target = self.objects(hit, verbal)
         rank = depth_of(verb)
         found = []
-        # a promise or threat is somebody's: an announced passive ("will be returned") makes none
-        if intent is not None and (kind is not None or intent == "REJECT") and source:
+        # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
+        # no actor resolves ("ethnic Albanians have sworn to fight") still makes one
+        speaker = controller.token if controller is not None else verb
+        somebody = source or any(c.dep_ == "nsubj" and not is_pronoun(c) for c in speaker.children)
+        if intent is not None and (kind is not None or intent == "REJECT") and somebody:
             mode = self._threat_mode(hit) if intent == "THREATEN" else None
             intent_status = {"THREATEN": "threatened", "AGREE": "promised"}.get(intent, "occurred")
             found.append(Found(intent, mode, intent_status, source, target, verb, rank, order=0))
