@@ -49,10 +49,11 @@ train: $(STAMP)
 	$(BIN)/python -m bilateral.compare.train_partisan
 	$(BIN)/python -m bilateral.compare.train_genre
 
-# Regenerate the compiled knowledge packs (countries from pycountry; world actors from ../shared/knowledge-sources).
+# Regenerate the compiled knowledge packs (countries from pycountry; world actors and the CAMEO verb table from ../shared/knowledge-sources).
 knowledge: $(STAMP)
 	$(BIN)/python -m bilateral.knowledge.build_countries
 	$(BIN)/python -m bilateral.knowledge.build_world
+	$(BIN)/python -m bilateral.knowledge.build_plover_cameo
 
 # Regenerate the pinned versions after changing dependencies in pyproject.toml.
 lock: $(STAMP)

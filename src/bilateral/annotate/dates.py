@@ -4,8 +4,9 @@
 "last week" → the Monday of that week (week), "on Friday" → a Friday (day).
 A date without its year (or a bare weekday) takes the tense of the verb that governs it: "will meet in October"
 is the coming October, "met in October" the last one, and where the tense says nothing ("elections in
-October") the October nearest the publication date. A relative expression in a document without a publication
-date is not resolved.
+October") the October nearest the publication date. In a document without a publication date, relative
+expressions resolve against the document's first full date (a dateline's "9 May 2022", a caption's date), the
+best stand-in for when it was written; with neither they are not resolved.
 """
 
 from __future__ import annotations
@@ -184,12 +185,29 @@ def tense_of(span: Any) -> str | None:
 
 
 def resolve_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
-    anchor = date.fromisoformat(published) if published else None
+    """Every DATE entity of `doc` that can be pinned down, in text order; see the module docstring for the
+    anchor relative expressions are resolved against."""
+    ents = [ent for ent in doc.ents if ent.label_ == "DATE"]
+    anchor = date.fromisoformat(published) if published else document_anchor(doc.text)
     found = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in ents:
         resolved = resolve(ent.text, anchor, tense=tense_of(ent))
         if resolved:
             found.append(DateMention(ent.text, ent.start_char, ent.end_char, *resolved))
     return found
+
+
+def document_anchor(text: str) -> date | None:
+    """The first date written in full (day, month and year) in `text` ("9 May 2022", "Aug. 2, 2019"), or None."""
+    found = []
+    for pattern in FULL:  # the first match with a year of each pattern, then the earliest of those
+        match = next((m for m in pattern.finditer(text) if m["year"]), None)
+        if match is not None:
+            found.append((match.start(), match))
+    for _, match in sorted(found, key=lambda pair: pair[0]):
+        month = int(match["mnum"]) if match.groupdict().get("mnum") else MONTHS[match["month"].lower()]
+        try:
+            return date(int(match["year"]), month, int(match["day"]))
+        except ValueError:
+            continue
+    return None

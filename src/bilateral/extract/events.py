@@ -11,7 +11,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from bilateral.extract.events_parties import RELATIVE, Parties, Side
+from bilateral.annotate.dates import document_anchor
+from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_triggers import (
@@ -26,7 +27,7 @@ from bilateral.extract.events_triggers import (
     prep_objects,
     that_clause,
 )
-from bilateral.model import Analysis, Event
+from bilateral.model import Analysis, DateMention, Event
 
 __all__ = ["EventPatterns", "extract_events", "load_event_patterns"]
 
@@ -37,6 +38,12 @@ SUBJECTS = {"nsubj", "csubj"}
 TARGET_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "into", "over", "at", "for", "from",
                 "between", "in", "about", "onto", "among"}  # fmt: skip
 NOUN_TARGET_PREPS = TARGET_PREPS - {"from", "in", "at"}
+# events whose unnamed actors are taken to be local to the place they happened in (and investigations)
+LOCAL_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "across"}
+# a date after these is a point of comparison, not when the event happened: "the worst floods since 1998"
+COMPARISON_PREPS = {"since", "until", "till"}
+DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
 
 
 @dataclass
@@ -76,6 +83,10 @@ class _Reader:
         # dates and tagged sentences sorted by start, so that a sentence finds its own by bisection
         self.dates = sorted(analysis.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
+        anchor = None if analysis.published else document_anchor(self.text)
+        self.fallback_date = analysis.published or (anchor.isoformat() if anchor else None)
+        self.places = sorted((p for p in analysis.places if p.country), key=lambda p: p.start)
+        self._governors: dict[int, Token | None] = {}
         self.tagged = sorted(analysis.sentence_issues, key=lambda s: s.start)
         self.tagged_starts = [s.start for s in self.tagged]
 
@@ -127,7 +138,9 @@ class _Reader:
 
     def _verbal_events(self, hit: Hit, verbal: dict[int, Hit]) -> list[Found]:
         verb = hit.token
-        status, intent, _ = self.modality.status(verb, hit, verbal)
+        status, intent, controller = self.modality.status(verb, hit, verbal)
+        if controller is not None and controller.type == "THREATEN" and status == "threatened":
+            return []  # "warned it would expel the envoys": one threat (its mode says what), not a second event
         kind = hit.type
         if kind is not None and hit.trigger.that_clause and that_clause(verb):
             kind = hit.trigger.that_clause  # "proposed that the agreement be revised": asking someone else
@@ -135,8 +148,11 @@ class _Reader:
         target = self.objects(hit, verbal)
         rank = depth_of(verb)
         found = []
-        # a promise or threat is somebody's: an announced passive ("will be returned") makes none
-        if intent is not None and (kind is not None or intent == "REJECT") and source:
+        # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
+        # no actor resolves ("ethnic Albanians have sworn to fight") still makes one
+        speaker = controller.token if controller is not None else verb
+        somebody = source or any(c.dep_ == "nsubj" and not is_pronoun(c) for c in speaker.children)
+        if intent is not None and (kind is not None or intent == "REJECT") and somebody:
             mode = self._threat_mode(hit) if intent == "THREATEN" else None
             intent_status = {"THREATEN": "threatened", "AGREE": "promised"}.get(intent, "occurred")
             found.append(Found(intent, mode, intent_status, source, target, verb, rank, order=0))
@@ -146,6 +162,9 @@ class _Reader:
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
         reciprocal = hit.trigger.reciprocal or (hit.obj is not None and self._reciprocal_noun(hit.obj))
+        announced = controller is not None or self.modality.consequence(verb)
+        if intent == "THREATEN" and status == "threatened" and found and announced:
+            return found  # "vowed to impose tariffs": one threat, its mode saying what is threatened
         found.append(Found(kind, mode, status, source, target, verb, rank, reciprocal))
         return found
 
@@ -156,7 +175,7 @@ class _Reader:
         if not heads and self._adjectival(verb):
             heads = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Ankara is opposed to"
         elif not heads and any(c.dep_ == "nsubjpass" for c in verb.children):
-            return Side()  # "was killed": the passive names no actor
+            return self._opponent(verb)  # "was killed": the passive names no actor, unless a clash does
         if heads:
             speaker = self._speaker(verb)
             side = Side()
@@ -175,7 +194,8 @@ class _Reader:
         if dep == "acomp":
             return self.subjects(up, depth + 1)
         if dep == "xcomp":
-            controllers = [c for c in up.children if c.dep_ == "dobj"]  # "urged Mexico to act": Mexico acts
+            # "urged Mexico to act", "called on Mexico to act": Mexico acts
+            controllers = [c for c in up.children if c.dep_ == "dobj"] or prep_objects(up, {"on", "upon"})
             if controllers and up.lemma_.lower() not in {"promise", "pledge"}:
                 side = Side()
                 for part in [controllers[0], *controllers[0].conjuncts]:
@@ -197,6 +217,44 @@ class _Reader:
             )  # "forces loyal to X", "a law restricting Y": the noun, else its owner
             governor = governor_of(up)
             return side if side or governor is None else self.subjects(governor, depth + 1)
+        return Side()
+
+    def _local(self, trigger: Token, start: int, end: int) -> Side:
+        """The country of the place an unattributed protest, attack or crackdown happened in ("a car bomb in
+        Beirut", "thousands blocked streets in Hong Kong"): unnamed actors of such events are local (the
+        convention of ICEWS and PLOVER coders). The place nearest the trigger in the sentence, outside a dateline."""
+        found = [
+            (p.start, p.country) for p in self.places if start <= p.start < end and p.start >= self.parties.opening
+        ]
+        for token in trigger.sent:  # "in eastern Beirut", "near the town of Samarra": a capital or country named
+            if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+                for part in token.subtree:
+                    if (code := self.parties.country_word(part)) is not None:
+                        found.append((part.idx, code))
+        if not found:
+            return Side()
+        _, country = min(found, key=lambda pair: abs(pair[0] - trigger.idx))
+        return Side([], [country]) if country else Side()
+
+    def _reporter(self, clause: Token) -> Side:
+        """Who reports a clause: the subject of the verb of saying it depends on ("…, the minister said")."""
+        token = clause
+        for _ in range(4):
+            if token.head.i == token.i or token.dep_ not in {"ccomp", "conj", "parataxis", "advcl", "xcomp"}:
+                return Side()
+            token = token.head
+            if token.lemma_.lower() in self.cues["reporting"]:
+                return self.subjects(token)
+        return Side()
+
+    def _opponent(self, verb: Token) -> Side:
+        """ "were wounded in a shootout with gunmen of a cartel": a passive's agent named as the other side of
+        the clash, talks or attack it happened in."""
+        for noun in prep_objects(verb, {"in", "during"}):
+            if self.triggers.noun_entry(noun) is not None:
+                side = self._side_of(prep_objects(noun, {"with"}))
+                if side:
+                    return side
         return Side()
 
     def _side_of(self, heads: list[Token], speaker: Token | None = None) -> Side:
@@ -317,24 +375,37 @@ class _Reader:
             if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"}:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
-            if above is not None and above.type is None:  # "pledged $4 billion in aid"
+            modality = self.modality.modality(governor)
+            if modality == "negated" or self.modality.called_off(head):
+                status = "denied"  # "do not want a war", "abandoned the tariff plan"
+            elif above is not None and above.type is None:  # "pledged $4 billion in aid"
                 status = above.trigger.complement or status
                 if status == "promised":
                     intent = above.trigger.intent or self.patterns.types[kind].intent
                     status = "threatened" if intent == "THREATEN" else "promised"
-            else:
-                modality = self.modality.modality(governor)
-                if modality == "negated":
-                    status = "denied"
-                elif modality in {"conditional", "hypothetical"}:
-                    status = "hypothetical"
+            elif modality in {"conditional", "hypothetical"}:
+                status = "hypothetical"
         if any(c.dep_ == "det" and c.lower_ in self.cues["negation"] for c in head.children):
             status = "denied"
         clause = head
         while clause.pos_ not in VERBAL and clause.head.i != clause.i:
             clause = clause.head
-        if clause.pos_ in VERBAL and self.modality.modality(clause) == "conditional":
+        clause_modality = self.modality.modality(clause) if clause.pos_ in VERBAL else None
+        if clause_modality == "conditional":
             status = "hypothetical"
+        elif clause_modality in {"future", "would"} and status == "occurred":
+            # "the duties will rise to 25 %": announced, not done; a conflictual act announced is a threat
+            status = "threatened" if self.patterns.types[kind].threat else "promised"
+            if status == "threatened" and self.modality.consequence(clause):
+                intent = "THREATEN"  # "if there is no progress, the tariffs will rise": a conditional penalty
+                source = source or self._reporter(clause)
+        elif status == "occurred" and clause.pos_ in VERBAL and clause.i not in verbal:
+            # the clause's own chain: "abandoned plans to slap tariffs", "agreed to keep the tariffs"
+            chained, _, _ = self.modality.status(clause, None, verbal)
+            if chained == "denied" or self.modality.cancelled(clause):
+                status = "denied"
+            elif chained in {"hypothetical", "proposed", "promised"}:
+                status = chained
         between = Side()
         for obj in prep_objects(head, {"between"}):
             for part in [obj, *obj.conjuncts]:
@@ -349,7 +420,10 @@ class _Reader:
         found = []
         if intent is not None:
             intent_status = "threatened" if intent == "THREATEN" else "promised"
-            found.append(Found(intent, None, intent_status, source, target, hit.token, rank, order=0))
+            threat = self._threat_mode(hit) if intent == "THREATEN" else None
+            found.append(Found(intent, threat, intent_status, source, target, hit.token, rank, order=0))
+            if intent == "THREATEN":
+                return found  # one threat, not a second "threatened" event
         found.append(Found(kind, mode, status, source, target, hit.token, rank, hit.trigger.reciprocal))
         return found
 
@@ -388,10 +462,12 @@ class _Reader:
         seen: set[tuple[Any, ...]] = set()
         for item in sorted(found, key=lambda f: (f.rank, f.token.i, f.order)):
             source, target = item.source, item.target
-            if item.reciprocal and not target and len(source.actors) + len(source.countries) > 1:
-                target = source
-            if not item.reciprocal:
-                target = self.parties.without(target, source)
+            if not source and (item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")):
+                source = self._local(item.token, start, end)
+            if item.reciprocal and not target and max(len(source.actors), len(source.countries)) > 1:
+                target = source  # "X and Y met": each acts on the other
+            else:
+                target = self.parties.without(target, source)  # no one acts on itself unless the text says so
             key = (item.type, item.mode, item.status, tuple(source.actors), tuple(target.actors), item.token.i)
             if key in seen:
                 continue
@@ -407,19 +483,68 @@ class _Reader:
                     mode=item.mode,
                     source_countries=list(source.countries),
                     target_countries=list(target.countries),
-                    date=self._date(item.token.idx, sentence.start_char, sentence.end_char),
+                    date=self._date(item.token, sentence.start_char, sentence.end_char),
                     status=item.status,
                     issues=list(contexts),
                 )
             )
         return events
 
-    def _date(self, at: int, start: int, end: int) -> str | None:
-        """The resolved date nearest the trigger in its sentence, else the publication date."""
+    def _date(self, trigger: Token, start: int, end: int) -> str | None:
+        """The event's date: a date of the trigger's own clause, else of a clause that reports or governs it
+        ("said on Friday that it would…"), nearest first; else the publication date (or, without one, the
+        document's first full date). Never a dateline's date, a "since"/"until" comparison, or a date that
+        describes another noun ("during the 1910-45 colonial rule", "the December tariffs were cancelled")."""
         inside = self.dates[bisect_left(self.date_starts, start) : bisect_left(self.date_starts, end)]
-        if inside:
-            return min(inside, key=lambda d: (abs(d.start - at), d.start)).value
-        return self.analysis.published
+        clause = self._clause_of(trigger)
+        above = {token.i for token in clause.ancestors}
+        own, governing = [], []
+        for mention in inside:
+            governor = self._date_governor(mention)
+            if governor is None:
+                continue
+            if governor.i in {trigger.i, clause.i}:
+                own.append(mention)
+            elif governor.i in above:
+                governing.append(mention)
+        for candidates in (own, governing):
+            if candidates:
+                return min(candidates, key=lambda d: (abs(d.start - trigger.idx), d.start)).value
+        return self.fallback_date
+
+    def _clause_of(self, trigger: Token) -> Token:
+        """The verb whose clause an event word belongs to: the verb itself, or the verb a noun depends on."""
+        token = trigger
+        while token.pos_ not in VERBAL and token.head.i != token.i:
+            token = token.head
+        return token if token.pos_ in VERBAL else trigger
+
+    def _date_governor(self, mention: DateMention) -> Token | None:
+        """The word a date expression says the time of (a verb, or an event noun), or None where it is not
+        an event's time: a dateline, a "since"/"until" comparison, or an attribute of another noun."""
+        if mention.start in self._governors:
+            return self._governors[mention.start]
+        governor = None
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and not self._dateline(mention):
+            token = span.root
+            head = token.head
+            if token.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
+                head = head.head if head.lower_ not in COMPARISON_PREPS else token
+            if head.i != token.i and head.pos_ in VERBAL:
+                governor = head
+            elif head.i != token.i and self.triggers.noun_entry(head) is not None:
+                governor = head  # "talks in May": the event noun's own time
+        self._governors[mention.start] = governor
+        return governor
+
+    def _dateline(self, mention: DateMention) -> bool:
+        """ "LIMA, 9 May 2022 — …", "SEOUL, Aug. 2 (Yonhap) --": a date between a capitalised opening and a
+        dash or parenthesis is the report's date, not an event's."""
+        before = self.text[max(0, mention.start - 60) : mention.start]
+        line = before.rsplit("\n", 1)[-1]
+        after = self.text[mention.end : mention.end + 3].lstrip()
+        return bool(line.strip()) and not any(c.islower() for c in line) and after[:1] in DATELINE_ENDS
 
     def _contexts(self, start: int, end: int) -> list[str]:
         contexts: list[str] = []

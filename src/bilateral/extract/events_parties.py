@@ -8,6 +8,7 @@ the clause or the nearest earlier actor; an unnamed actor ("Afghan guerrillas") 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,22 @@ MAX_COST = 2
 NON_STATE = {"IGO", "NGO", "MNC", "UNO"}
 ORIGIN_PREPS = {"in", "from", "at", "inside"}
 STATE_KINDS = {"country", "institution", "organization"}
+ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+DATELINE = re.compile(
+    r"\s*(?P<head>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*,?[^\n()\u2013\u2014]{0,30}?)\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[\u2013\u2014-])\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline ends ("TAIPEI (Taiwan News) – ", "LIMA, 9 May 2022 — ", "SEOUL, Aug. 2 (Yonhap) -- "),
+    or 0 when the text opens with none: a capitalised place in upper case, an optional date and outlet in
+    brackets, then a dash."""
+    match = DATELINE.match(text)
+    if match is None or len(match["head"].split()[0].strip(",.")) < 3:
+        return 0  # "US - China talks" opens with no dateline
+    if any(word[:1].islower() for word in match["head"].split()):
+        return 0
+    return match.end()
 
 
 def is_pronoun(token: Token) -> bool:
@@ -59,7 +76,17 @@ class Parties:
         self.patterns = patterns
         starts = [token.idx for token in doc]
         self.mention_at: dict[int, int] = {}  # token index -> index into self.mentions
-        self.mentions = [m for m in analysis.mentions if m.actor in analysis.actors]
+        # a dateline's place and outlet say where the report was filed, never who acted
+        text = doc.text  # spaCy rebuilds Doc.text on every access
+        opening = self.opening = dateline_end(text)
+        # "ethnic Hungarians in Romania" name people, not the state of their kin: no actor for the event
+        self.mentions = [
+            m
+            for m in analysis.mentions
+            if m.actor in analysis.actors
+            and m.start >= opening
+            and not ETHNIC.search(text, max(0, m.start - 12), m.start)
+        ]
         for number, mention in enumerate(self.mentions):
             first = max(0, bisect_right(starts, mention.start) - 1)
             for i in range(first, len(doc)):
@@ -70,7 +97,7 @@ class Parties:
         self.mentioned = sorted(self.mention_at)  # token indices inside a mention, for windows by bisection
         self.place_at: dict[int, str] = {}
         for place in analysis.places:
-            if place.country is None:
+            if place.country is None or place.start < opening:
                 continue
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             for token in span if span is not None else []:
@@ -92,7 +119,7 @@ class Parties:
                     self._add_mention(found, self.mention_at[token.i])
         # demonyms, countries and known places inside the phrase: co-ordinated ones ("Hungarian and Romanian
         # officials") always count; farther ones only when no named actor has said which country acts
-        words = sorted((cost, token.i, code) for token, cost in reached if (code := self._country_word(token)))
+        words = sorted((cost, token.i, code) for token, cost in reached if (code := self.country_word(token)))
         for cost, _, code in words:
             if code in found.countries:
                 continue
@@ -104,7 +131,7 @@ class Parties:
             owners = [t for t, cost in reached if t.dep_ == "poss" and is_pronoun(t) and cost <= 1]
             if owners:
                 found.countries = self.pronoun(owners[0], speaker=speaker).countries
-        return found or self.pair(head)
+        return found or self.pair(head) or self.definite(head)
 
     def owner(self, head: Token) -> Side:
         """Whose act a noun is, from a possessive pronoun: "his promise" is the promise of whoever "his" is."""
@@ -154,7 +181,11 @@ class Parties:
                     stack.append((child, cost + step))
         return reached
 
-    def _country_word(self, token: Token) -> str | None:
+    def country_word(self, token: Token) -> str | None:
+        if token.idx < self.opening:
+            return None
+        if token.i > 0 and token.nbor(-1).lower_ == "ethnic":
+            return None  # "ethnic Albanians in Serbia" are not Albania acting
         if token.i in self.place_at:
             return self.place_at[token.i]
         if not (token.text[:1].isupper() or token.pos_ == "PROPN"):
@@ -184,7 +215,7 @@ class Parties:
                 self._add_mention(found, self.mention_at[token.i])
         if not found.countries:
             for token in tokens:
-                code = self._country_word(token)
+                code = self.country_word(token)
                 if code and code not in found.countries:
                     found.countries.append(code)
         return found
@@ -193,7 +224,9 @@ class Parties:
         """`side` less the actors of `others` (an actor does not act on itself), countries following suit."""
         kept = Side()
         for actor in side.actors:
-            if actor not in others.actors:
+            # nor does a country act on itself through its own officials ("Argentina's president urged Argentina")
+            whole_country = self.actors[actor].kind == "country" and self.actors[actor].country in others.countries
+            if actor not in others.actors and not whole_country:
                 self._add_actor(kept, actor)
         # a country the target has only through the source's own actors is the source acting on itself
         explained = {self.actors[a].country for a in side.actors} | set(others.countries)
@@ -211,6 +244,13 @@ class Parties:
             if side and self._fits(side, person):
                 return side
         sentence = token.sent
+        # "The government defended its decision": a definite subject before the pronoun is its antecedent
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i), None)
+        if subject is not None and subject.i not in self.mention_at and not is_pronoun(subject):
+            side = self.definite(subject)
+            if side and not person:
+                return side
         window_start = sentence.start
         for _ in range(2):
             if window_start > 0:
@@ -246,6 +286,31 @@ class Parties:
     def _is_place_like(self, token_index: int) -> bool:
         token = self.doc[token_index]
         return token.head.lower_ in {"in", "at", "from", "near", "inside", "across"} and token.dep_ == "pobj"
+
+    def definite(self, head: Token) -> Side:
+        """ "the government", "the ministry", "the president": a definite description naming no actor refers
+        to one named before it in the document, subjects of the last three sentences first, then the nearest.
+        A body ("the government") takes that actor's country only; a person noun takes the person."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return Side()
+        lemma = head.lemma_.lower()
+        person = lemma in self.patterns.cues["person_nouns"]
+        if not person and lemma not in self.patterns.cues["bodies"]:
+            return Side()
+        window = head.sent.start
+        for _ in range(3):
+            if window > 0:
+                window = self.doc[window - 1].sent.start
+        earlier = self.mentioned[: bisect_left(self.mentioned, head.i)]
+        recent = [i for i in reversed(earlier) if i >= window and self._subject(i)]
+        for i in [*recent, *reversed(earlier)]:
+            actor = self.actors[self.mentions[self.mention_at[i]].actor]
+            if actor.country is None or (actor.kind == "person") != person:
+                continue
+            if not person and actor.kind not in STATE_KINDS:
+                continue
+            return Side([actor.id], [actor.country]) if person else Side([], [actor.country])
+        return Side()
 
     def pair(self, head: Token) -> Side:
         """ "The two presidents", "both countries": the last two distinct actors named before the phrase."""

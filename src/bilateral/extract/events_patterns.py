@@ -6,7 +6,10 @@ result is validated once, and every problem names the pack file and the entry.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from bilateral.annotate.knowledge import fold
@@ -26,7 +29,9 @@ QUADS: dict[str, str] = {
 STATUSES = ("occurred", "threatened", "promised", "proposed", "denied", "hypothetical")
 TABLES = ("verbs", "adjectives", "nouns")
 CUE_KEYS = ("negation", "future", "hypothetical", "conditional", "coercive_conditional", "deontic", "reporting",
-            "pair_words", "person_nouns")  # fmt: skip
+            "cancelling", "pair_words", "person_nouns", "bodies")  # fmt: skip
+# CAMEO's verb dictionary compiled to PLOVER (knowledge/build_plover_cameo.py; CC BY-SA 4.0, see its "about").
+COMPILED = Path(__file__).resolve().parents[1] / "knowledge" / "packs" / "plover_cameo.json"
 ENTRY_KEYS = {"type", "mode", "status", "complement", "objects", "light", "reciprocal", "of", "needs_verb",
               "needs_object", "intransitive", "needs_target", "threat", "intent", "that_clause"}  # fmt: skip
 
@@ -274,6 +279,8 @@ def load_event_patterns(packs: Packs) -> EventPatterns:
             for cls in trigger.objects:
                 if cls not in set(classes.values()):
                     raise KnowledgeError(f"{where(table, trigger.key)}: object class {cls!r} is not in object_classes")
+    # a user's pack > the hand-kept pack > the compiled dictionary
+    tables["verbs"] = {**compiled_verbs(frozenset(key.split()[0] for key in tables["verbs"])), **tables["verbs"]}
 
     contexts: dict[str, tuple[str, ...]] = {}
     for issue, values in merged["issue_contexts"].items():
@@ -307,3 +314,28 @@ def _check_modes(trigger: Trigger, types: dict[str, TypeSpec], where: str) -> No
             raise KnowledgeError(f"{where}: mode {mode!r} is not a mode of {kind} (PLOVER modes: {allowed})")
     if trigger.threat is not None and trigger.threat not in types["THREATEN"].modes:
         raise KnowledgeError(f"{where}: threat {trigger.threat!r} is not a THREATEN mode")
+
+
+@cache
+def _compiled_table() -> dict[str, str | None]:
+    data: dict[str, Any] = json.loads(COMPILED.read_text(encoding="utf-8"))
+    return {str(key): None if value is None else str(value) for key, value in data["verbs"].items()}
+
+
+def compiled_verbs(known: frozenset[str]) -> dict[str, Trigger]:
+    """The CAMEO verb patterns (packs/plover_cameo.json) as triggers, below every hand-kept and user pack: a verb
+    lemma any `events` pack lists is read by that pack alone, so none of its keys come from CAMEO. An entry that
+    CAMEO codes as no event ("abandon plan") is a trigger without a type, which the matcher skips. A bare verb
+    from CAMEO (its synonym lists are broad) is an event only when it acts on an actor ("harassed the envoy",
+    not "harassed the market")."""
+    found: dict[str, Trigger] = {}
+    for key, value in _compiled_table().items():
+        if key.split()[0] in known:
+            continue
+        if value is None:
+            found[key] = Trigger(key)
+            continue
+        kind, _, mode = value.partition("/")
+        status = "threatened" if kind == "THREATEN" else None  # as the hand-kept "threaten"
+        found[key] = Trigger(key, kind, mode or None, status=status, needs_target=" " not in key)
+    return found

@@ -78,6 +78,10 @@ class Modality:
             elif up.lemma_.lower() in self.cues["reporting"]:
                 reporter = up
                 break
+            elif own is None and self.called_off(token, noun=False):
+                own = "negated"  # "gave up trying to annex", "shelved a plan": what was called off did not happen
+            elif token.dep_ == "advcl" and own is None and self.modality(up) in {"future", "would"}:
+                own = self.modality(up)  # "will meet next week to agree": the purpose shares the meeting's future
             elif token.dep_ == "xcomp" and above is None and own is None:
                 # "not going to occupy", "whether he is going to accept", "is going to impose": the verb between
                 # carries the negation, condition or future
@@ -100,9 +104,13 @@ class Modality:
             if above_mod in {"conditional", "hypothetical"}:
                 return "hypothetical", None, controller
             status = controller.trigger.complement or "occurred"
+            conflict = kind is not None and self.patterns.types[kind].threat is not None
+            own_plan = not any(c.dep_ == "auxpass" for c in controller.token.children)  # not "is expected to"
             if controller.type is None and status == "promised":  # "pledged to", "vowed to": no event of its own
-                intent = controller.trigger.intent or intent_of
+                intent = controller.trigger.intent or intent_of or ("THREATEN" if conflict else None)
                 return ("threatened" if intent == "THREATEN" else "promised"), intent, controller
+            if controller.type is None and status == "proposed" and conflict and own_plan:
+                return "threatened", "THREATEN", controller  # "intends to retaliate", "plans to impose tariffs"
             return status, None, controller
         if own in {"future", "would"}:
             if intent_of is None:  # an announced sanction is a decision, not a promise of one
@@ -112,11 +120,41 @@ class Modality:
         if own == "deontic" and reporter is not None:
             return "proposed", None, None
         if verb.dep_ == "acl" and (noun := self.triggers.noun_entry(verb.head)) is not None and noun.complement:
+            if self.called_off(verb.head):
+                return "denied", None, None  # "abandoned plans to impose tariffs", "did not announce plans to"
             return noun.complement, None, None  # "her pledge to end the programme", "the threat to impose tariffs"
         if hit is not None and hit.obj is not None and negated_noun(hit.obj, self.cues["negation"]):
             return "denied", None, None  # "provided no aid"
         own_status = (hit.status or hit.trigger.status) if hit is not None else None
         return own_status or "occurred", None, None
+
+    def cancelled(self, clause: Token) -> bool:
+        """Whether a clause is the content of a plan called off ("abandoned plans to slap tariffs") or the
+        complement of a cancelling verb ("gave up trying to")."""
+        if clause.dep_ == "acl" and (noun := self.triggers.noun_entry(clause.head)) is not None and noun.complement:
+            return self.called_off(clause.head)
+        return self.called_off(clause, noun=False)
+
+    def called_off(self, token: Token, *, noun: bool = True) -> bool:
+        """Whether what `token` names is called off or denied by the verb it depends on: a noun that is the
+        object of a cancelling verb ("abandoned plans") or of a negated one ("did not announce plans"), or a
+        clause in the complement of a cancelling verb ("gave up trying")."""
+        up = token.head
+        if noun:
+            if token.dep_ not in {"dobj", "nsubjpass"} or up.i == token.i:
+                return False
+        elif token.dep_ not in {"xcomp", "ccomp"}:
+            return False
+        words = {up.lemma_.lower(), *(f"{up.lemma_.lower()} {c.lower_}" for c in up.children if c.dep_ == "prt")}
+        return bool(words & self.cues["cancelling"]) or (noun and self.modality(up) == "negated")
+
+    def consequence(self, verb: Token) -> bool:
+        """Whether a clause is what follows if another holds: it has an if-clause of its own ("if they fail to
+        agree, the tariffs will rise")."""
+        return any(
+            child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in child.children)
+            for child in verb.children
+        )
 
     def intent(self, verb: Token, kind: str | None) -> str | None:
         """The verbal event an announced act amounts to: a threat when it is conditional on "unless"."""
@@ -125,4 +163,6 @@ class Modality:
         for clause in verb.subtree:
             if clause.dep_ == "mark" and clause.lower_ in self.cues["coercive_conditional"]:
                 return "THREATEN"
+        if self.patterns.types[kind].threat is not None and self.consequence(verb):
+            return "THREATEN"  # "if there is no progress, we will raise the tariffs": a conditional penalty
         return self.patterns.types[kind].intent

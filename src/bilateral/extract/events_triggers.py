@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bilateral.extract.events_parties import Parties
+from bilateral.extract.events_parties import Parties, is_pronoun
 from bilateral.extract.events_patterns import EventPatterns, Trigger
 
 Token = Any
@@ -92,7 +92,9 @@ class Triggers:
         if kind is None and entry.complement is None:
             return None
         if entry.needs_target and not any(
-            self.parties.side(c) for c in token.children if c.dep_ in {"dobj", "nsubjpass", "dative"}
+            self.parties.side(c)
+            for c in token.children
+            if c.dep_ in {"dobj", "nsubjpass", "dative"} and not own_people(c)
         ):
             return None
         return Hit(token, entry, kind, mode, nominal=False, head=token, obj=obj, status=status)
@@ -172,6 +174,11 @@ def inside_noun_event(head: Token, heads: dict[int, Hit], consumed: set[int]) ->
         else:
             return False
     return False
+
+
+def own_people(noun: Token) -> bool:
+    """ "its own farmers", "their growers": a phrase whose only country is its owner's, the subject's own."""
+    return any(child.dep_ == "poss" and is_pronoun(child) for child in noun.children)
 
 
 def negated_noun(noun: Token, negation: frozenset[str]) -> bool:

@@ -1,0 +1,498 @@
+"""Regression tests for the kinds of event errors found on text nobody tuned on (issue 12): each kind is tested
+with sentences written for these tests, varying the wording, the names and the countries.
+
+Kinds: coercion read as concession, status lost (cancelled, conditional, expected, negated wants), spurious
+events, arguments lost or wrong (datelines, passives in a clash, self-loops), one statement coded twice, and
+event dates (since-comparisons, historical periods, datelines, documents without a publication date).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bilateral.annotate import Knowledge, analyse, load_knowledge
+from bilateral.annotate.dates import document_anchor
+from bilateral.annotate.nlp import load_nlp
+from bilateral.extract.events import EventPatterns, extract_events, load_event_patterns
+from bilateral.extract.events_parties import dateline_end
+from bilateral.extract.events_patterns import COMPILED, compiled_verbs
+from bilateral.knowledge import load_packs
+from bilateral.knowledge.build_plover_cameo import DEFAULT_SOURCES, build, compile_cameo
+from bilateral.model import Event
+
+Extract = Callable[..., list[Event]]
+
+
+@pytest.fixture(scope="module")
+def patterns() -> EventPatterns:
+    return load_event_patterns(load_packs())
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
+    def run(text: str, published: str | None = "2020-05-06") -> list[Event]:
+        doc = load_nlp()(text)
+        analysis = analyse(doc, published=published, document="d", knowledge=knowledge)
+        found = extract_events(doc, analysis, patterns=patterns)
+        for event in found:
+            assert text[event.start : event.end] == event.evidence
+        return found
+
+    return run
+
+
+def of_type(events: list[Event], *kinds: str) -> list[Event]:
+    return [e for e in events if e.type in kinds]
+
+
+def occurred(events: list[Event], *kinds: str) -> list[Event]:
+    return [e for e in of_type(events, *kinds) if e.status == "occurred"]
+
+
+# --- coercion read as concession ---------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Japan removed Taiwan from its list of trusted trading partners.", "JPN", "TWN"),
+        ("Germany has removed Turkey from the group of preferred suppliers.", "DEU", "TUR"),
+    ],
+)
+def test_removing_a_country_from_a_list_is_a_sanction(events_in: Extract, text: str, source: str, target: str) -> None:
+    found = events_in(text)
+    assert not of_type(found, "CONCEDE")
+    event = of_type(found, "SANCTION")[0]
+    assert event.source_countries == [source] and event.target_countries == [target]
+
+
+@pytest.mark.model
+def test_removing_restrictions_is_still_a_concession(events_in: Extract) -> None:
+    assert of_type(events_in("Brazil removed the tariffs on Chilean wine."), "CONCEDE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul decided to scrap the intelligence-sharing pact with Tokyo.",
+        "Peru scrapped its fisheries agreement with Ecuador.",
+    ],
+)
+def test_scrapping_a_pact_ends_cooperation(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "SANCTION") and not of_type(found, "CONCEDE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The Indian navy is delaying a planned delivery of medical supplies to Nepal.", "IND", "NPL"),
+        ("Poland stopped exports of coal to Belarus.", "POL", "BLR"),
+    ],
+)
+def test_withholding_deliveries_is_a_sanction(events_in: Extract, text: str, source: str, target: str) -> None:
+    event = of_type(events_in(text), "SANCTION")[0]
+    assert event.mode == "discontinue" and event.source_countries == [source] and event.target_countries == [target]
+
+
+# --- status ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottawa abandoned plans to put tariffs on a further $50 billion of Indian goods.",
+        "Vietnam shelved plans to impose sanctions on Cambodian officials.",
+    ],
+)
+def test_a_cancelled_plan_is_not_an_act_that_occurred(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert not occurred(found, "SANCTION", "COERCE")
+
+
+@pytest.mark.model
+def test_a_consequence_of_an_if_clause_is_not_reported_as_done(events_in: Extract) -> None:
+    found = events_in("If the two sides fail to reach a deal, the 15 percent duties on Korean cars will rise.")
+    assert not occurred(found, "SANCTION", "COERCE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We do not want a war with Ukraine," the Russian envoy said.',
+        "Ghana does not want a trade war with Nigeria, its finance minister said.",
+    ],
+)
+def test_not_wanting_a_war_is_no_war(events_in: Extract, text: str) -> None:
+    assert not occurred(events_in(text), "ASSAULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty between Chile and Peru is expected to be signed next month.",
+        "The accord between Kenya and Uganda is scheduled to be signed in Nairobi.",
+    ],
+)
+def test_an_expected_signing_has_not_happened(events_in: Extract, text: str) -> None:
+    assert not occurred(events_in(text), "SUPPORT", "AGREE")
+
+
+@pytest.mark.model
+def test_a_purpose_of_an_announced_meeting_is_announced_too(events_in: Extract) -> None:
+    found = events_in("Spain and Morocco will meet next week to agree on a fishing deal.")
+    assert of_type(found, "AGREE") and not occurred(found, "AGREE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "court", "party"),
+    [
+        ("Peru's top court ordered a Chilean mining firm to pay compensation to the villagers.", "PER", "CHL"),
+        ("A Ghanaian court ordered the Nigerian company to compensate its workers.", "GHA", "NGA"),
+    ],
+)
+def test_an_order_to_compensate_is_a_demand_not_a_compensation(
+    events_in: Extract, text: str, court: str, party: str
+) -> None:
+    found = events_in(text)
+    assert not occurred(found, "RETREAT")
+    demand = of_type(found, "REQUEST")[0]
+    assert demand.source_countries == [court] and demand.target_countries == [party]
+
+
+# --- spurious events ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["The government of Kenya is subsidising its own farmers.", "France subsidizes its wine growers."],
+)
+def test_subsidising_ones_own_people_is_no_aid(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "AID")
+
+
+@pytest.mark.model
+def test_a_scheduled_departure_is_no_retreat(events_in: Extract) -> None:
+    found = events_in("The grain convoy is scheduled to leave the port of Odessa on Friday.")
+    assert not occurred(found, "RETREAT")
+
+
+# --- one happening, one event ------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["Brazil warned it would expel the Argentine diplomats.", "Egypt threatened to expel Sudan's envoy."]
+)
+def test_a_threat_to_expel_is_one_event(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert [e.type for e in found] == ["THREATEN"] and found[0].mode == "expel"
+
+
+# --- arguments ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "outlet_country"),
+    [
+        ("TAIPEI (Taiwan News) – Japan's cabinet approved the sale of patrol boats to the Philippines.", "TWN"),
+        ("LIMA, 9 May 2022 — Chile's government expelled the Bolivian ambassador.", "PER"),
+    ],
+)
+def test_a_dateline_is_never_an_argument(events_in: Extract, text: str, outlet_country: str) -> None:
+    for event in events_in(text):
+        assert outlet_country not in event.source_countries + event.target_countries
+
+
+def test_dateline_end() -> None:
+    assert dateline_end("SEOUL, Aug. 2 (Yonhap) -- President Moon said") == len("SEOUL, Aug. 2 (Yonhap) -- ")
+    assert dateline_end("BEIJING (Reuters) - China said") == len("BEIJING (Reuters) - ")
+    assert dateline_end("US - China talks resumed") == 0
+    assert dateline_end("Officials – including the minister – said") == 0
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Two police officers were wounded in a shootout with gunmen of a Colombian cartel.", "COL"),
+        ("Three soldiers were killed in a clash with Afghan guerrillas.", "AFG"),
+    ],
+)
+def test_the_other_side_of_a_clash_acts_on_a_passive(events_in: Extract, text: str, source: str) -> None:
+    event = of_type(events_in(text), "ASSAULT")[0]
+    assert source in event.source_countries
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["Norway agreed not to raise the duties on Danish cheese.", "Ghana agreed to cut its cocoa levy."]
+)
+def test_one_actor_agreeing_is_no_self_loop(events_in: Extract, text: str) -> None:
+    for event in events_in(text):
+        assert not set(event.source_countries) & set(event.target_countries), event
+
+
+# --- dates -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_since_a_year_is_not_the_event_date(events_in: Extract) -> None:
+    found = events_in("After the worst flooding since 1998, Brazil sent troops to the region.", "2021-03-04")
+    assert of_type(found, "MOBILIZE")[0].date == "2021-03-04"
+
+
+@pytest.mark.model
+def test_a_historical_period_is_not_the_event_date(events_in: Extract) -> None:
+    text = "Cuba condemned Spain over abuses during the 1895-98 war of independence."
+    assert of_type(events_in(text, "2019-11-02"), "ACCUSE")[0].date == "2019-11-02"
+
+
+@pytest.mark.model
+def test_the_clause_own_date_wins_over_the_reporting_date(events_in: Extract) -> None:
+    found = events_in("Chile said on Friday that it would impose tariffs on Argentine wine in March.", "2021-01-10")
+    assert of_type(found, "SANCTION", "THREATEN")[0].date == "2021-03"
+
+
+@pytest.mark.model
+def test_a_weekday_resolves_against_the_dateline_date(events_in: Extract) -> None:
+    found = events_in("QUITO, 12 May 2022 — Ecuador expelled the Colombian ambassador on Tuesday.", None)
+    assert of_type(found, "SANCTION")[0].date == "2022-05-10"
+
+
+def test_document_anchor_is_the_first_full_date() -> None:
+    assert str(document_anchor("LIMA, 9 May 2022 — on Monday, and on June 3, 2021")) == "2022-05-09"
+    assert str(document_anchor("Updated Aug. 2, 2019 at noon")) == "2019-08-02"
+    assert document_anchor("in May and last year") is None
+
+
+# --- the compiled CAMEO dictionary -------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not DEFAULT_SOURCES.exists(), reason="../shared/knowledge-sources is not here")
+def test_compiled_cameo_pack_regenerates_byte_for_byte() -> None:
+    assert build(DEFAULT_SOURCES) == COMPILED.read_text(encoding="utf-8")
+
+
+def test_cameo_compiler_reads_verbs_patterns_and_no_event_codes() -> None:
+    cameo = "\n".join(
+        [
+            "####### VERB PATTERNS #######",
+            "---  SHUN   [---]  ---",
+            "SHUN",
+            "AVOID [161]",
+            "EVADE",
+            "- * ENVOY  [161]  # SHUN",
+            "- * PARTY  [---]  # SHUN",
+            "- * &GROUP [161]",
+            "- * (TO)   [042]",
+        ]
+    )
+    crosswalk = "161: SANCTION, withdraw,   diplomatic # Reduce relations\n042: CONSULT, visit, # Make a visit\n"
+    table = compile_cameo(cameo, crosswalk)
+    assert table["avoid"] == "SANCTION/withdraw"
+    assert table["shun envoy"] == "SANCTION/withdraw" and table["shun party"] is None
+    assert table["shun to"] == "CONSULT/visit"
+    assert "evade" not in table and "shun" not in table  # a synonym without its own code; a block with none
+    assert not any(key.startswith("shun group") for key in table)  # synonym sets are left out
+
+
+def test_hand_kept_verbs_take_precedence_over_the_compiled_ones(tmp_path: Path) -> None:
+    compiled = compiled_verbs(frozenset())
+    hand = {str(key).split()[0] for pack in load_packs().of_kind("events") for key in pack.data.get("verbs") or {}}
+    verb = next(key for key, entry in compiled.items() if " " not in key and key not in hand and entry.type)
+    assert load_event_patterns(load_packs()).verbs[verb] == compiled[verb]
+    (tmp_path / "mine.yaml").write_text(f"pack: mine\nkind: events\nverbs:\n  {verb}: REJECT\n", encoding="utf-8")
+    mine = load_event_patterns(load_packs([tmp_path]))
+    assert mine.verbs[verb].type == "REJECT"
+    # a verb the hand-kept pack knows brings none of its CAMEO phrases
+    assert not any(key.split()[0] == "threaten" for key in compiled_verbs(frozenset({"threaten"})))
+
+
+# --- within-document reference and controllers ---------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Turkey accused Greece of violating its airspace. The government on Tuesday defended its decision.", "TUR"),
+        ("Chile protested to Bolivia about the border. The ministry later expelled two Bolivian diplomats.", "CHL"),
+    ],
+)
+def test_a_definite_body_is_the_state_named_before(events_in: Extract, text: str, source: str) -> None:
+    second = [e for e in events_in(text) if e.start > text.index(".")]
+    assert second and all(e.source_countries == [source] for e in second), second
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor", "asker"),
+    [
+        ("Mexico called on Canada to lift its duties on steel.", "CAN", "MEX"),
+        ("Kenya called upon Uganda to withdraw its troops from the border.", "UGA", "KEN"),
+    ],
+)
+def test_called_on_x_to_act_x_acts(events_in: Extract, text: str, actor: str, asker: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "REQUEST")[0].source_countries == [asker]
+    assert all(e.source_countries == [actor] for e in found if e.type != "REQUEST")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine decided to suspend the expiry of its gas transit accord with Russia.",
+        "Australia dropped its lawsuit against East Timor.",
+        "Brazil has decided to halt its complaint at the World Trade Organization.",
+    ],
+)
+def test_calling_off_an_ending_or_a_complaint_concedes(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "CONCEDE") and not of_type(found, "SANCTION")
+
+
+@pytest.mark.model
+def test_a_country_does_not_act_on_itself_through_its_officials(events_in: Extract) -> None:
+    for event in events_in("Argentine President Alberto Fernandez urged Argentina to cut tariffs."):
+        assert "ARG" not in event.target_countries, event
+
+
+# --- announced penalties ---------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("If there is no progress on market access, Brazil will raise those duties to 30 percent.", "BRA"),
+        ("The Kenyan president vowed on Sunday to impose a 20 percent tariff on all Ugandan goods.", "KEN"),
+        ("Egypt made it clear last week that it intended to retaliate against Sudan.", "EGY"),
+    ],
+)
+def test_a_vowed_or_conditional_penalty_is_one_threat(events_in: Extract, text: str, source: str) -> None:
+    found = events_in(text)
+    assert [e.type for e in found] == ["THREATEN"] and found[0].source_countries == [source]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Chile has announced it is raising tariffs on $6 billion in Peruvian goods.", "CHL"),
+        ("Canada doubled tariffs on Chinese steel last week.", "CAN"),
+    ],
+)
+def test_who_raises_a_measure_imposes_it(events_in: Extract, text: str, source: str) -> None:
+    assert of_type(events_in(text), "SANCTION")[0].source_countries == [source]
+
+
+@pytest.mark.model
+def test_a_tweeted_would_is_reported_speech(events_in: Extract) -> None:
+    found = events_in("The Brazilian president tweeted that the tariffs on Argentine wine would be cancelled.")
+    assert of_type(found, "CONCEDE")[0].status == "promised"
+
+
+@pytest.mark.model
+def test_a_reciprocal_event_with_a_named_target_is_no_self_loop(events_in: Extract) -> None:
+    found = events_in("Kenya and Uganda agreed with Tanzania on a new border regime.")
+    for event in found:
+        assert not set(event.source) & set(event.target) or set(event.source) == set(event.target), event
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Thai government has halved existing tariffs on $11 billion of Laotian imports.",
+        "Peru cut its tariffs on Chilean copper.",
+        "Japan agreed to roll back tariffs on some Thai goods.",
+    ],
+)
+def test_lowering_a_measure_concedes(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "CONCEDE") and not of_type(found, "SANCTION")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India will leave in place 25% tariffs on Nepalese steel.",
+        '"We are leaving them on for now," the Indonesian minister said of the duties.',
+    ],
+)
+def test_keeping_a_measure_is_no_retreat(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "RETREAT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "held_back"),
+    [
+        (
+            "Chile will leave existing duties at 10 percent and refrain from raising tariffs on Peruvian wine.",
+            "SANCTION",
+        ),
+        ("Russia agreed to hold off on imposing new tariffs on Kazakh grain.", "SANCTION"),
+    ],
+)
+def test_refraining_concedes_and_the_act_does_not_happen(events_in: Extract, text: str, held_back: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "CONCEDE") and not occurred(found, held_back) and not of_type(found, "RETREAT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A car bomb exploded in a residential district of Tripoli on Sunday.", "LBY"),
+        ("Thousands of people blocked streets in Santiago to demand pension reform.", "CHL"),
+    ],
+)
+def test_unnamed_attackers_and_protesters_are_local(events_in: Extract, text: str, country: str) -> None:
+    event = of_type(events_in(text), "ASSAULT", "PROTEST")[0]
+    assert event.source_countries == [country]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "country", "kin"),
+    [
+        ("Hundreds of ethnic Hungarians demonstrated in Romania on Tuesday.", "ROU", "HUN"),
+        ("Thousands of ethnic Russians protested in Latvia against the language law.", "LVA", "RUS"),
+    ],
+)
+def test_an_ethnic_group_is_not_its_kin_state(events_in: Extract, text: str, country: str, kin: str) -> None:
+    event = of_type(events_in(text), "PROTEST")[0]
+    assert event.source_countries == [country] and kin not in event.source_countries
+
+
+@pytest.mark.model
+def test_an_unattributed_investigation_is_the_local_authorities(events_in: Extract) -> None:
+    found = events_in("A Brazilian national has been put under investigation in Portugal for fraud.")
+    assert of_type(found, "ACCUSE")[0].source_countries == ["PRT"]
+
+
+@pytest.mark.model
+def test_a_vow_by_a_group_no_actor_resolves_is_still_a_threat(events_in: Extract) -> None:
+    found = events_in("Ethnic Uzbeks have sworn to fight until they gain control of the villages near the border.")
+    assert of_type(found, "THREATEN")
