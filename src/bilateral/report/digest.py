@@ -45,12 +45,17 @@ def country_names(data: dict[str, Any]) -> dict[str, str]:
     return names
 
 
+def ranked(counter: Counter[str]) -> list[str]:
+    """The counter's keys, most frequent first, ties by name (never by insertion order, which a set may set)."""
+    return [key for key, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 def pair(data: dict[str, Any]) -> tuple[str, str] | None:
     """The pair of countries named most often in the events (alpha-3 codes), or None with fewer than two."""
     counts: Counter[str] = Counter()
     for event in data["events"]:
         counts.update({*event["source_countries"], *event["target_countries"]} - NOT_A_COUNTRY)
-    top = [code for code, _ in counts.most_common(2)]
+    top = ranked(counts)[:2]
     return (top[0], top[1]) if len(top) == 2 else None
 
 
@@ -92,10 +97,10 @@ def quad(event: dict[str, Any]) -> str:
     return QUADS.get(event["type"], "verbal cooperation")
 
 
-def agenda(event: dict[str, Any]) -> set[str]:
-    """The agenda issues behind an event's PLOVER contexts."""
+def agenda(event: dict[str, Any]) -> list[str]:
+    """The agenda issues behind an event's PLOVER contexts, sorted (each once)."""
     issues = context_issues()
-    return {issues[c] for c in event.get("issues") or [] if c in issues}
+    return sorted({issues[c] for c in event.get("issues") or [] if c in issues})
 
 
 def source_label(document: dict[str, Any]) -> str:
@@ -204,7 +209,7 @@ def network(
                 if s != t:
                     pairs[(min(s, t), max(s, t))][kind] += 1
     linked = {a for pair in pairs for a in pair}
-    chosen = [a for a, _ in involved.most_common() if a in linked][:top]
+    chosen = [a for a in ranked(involved) if a in linked][:top]
     index = {a: i for i, a in enumerate(chosen)}
     nodes = [{"name": names.get(a, a), "events": involved[a], "id": a} for a in chosen]
     links = []
@@ -267,7 +272,7 @@ def what_changed(data: dict[str, Any], a: str, b: str, names: dict[str, str]) ->
         return round(100 * sum("conflict" in quad(e) for e in events) / len(events))
 
     def leading(counter: Counter[str]) -> str:
-        return counter.most_common(1)[0][0] if counter else "none"
+        return ranked(counter)[0] if counter else "none"
 
     ways = [Counter(direction(e, a, b, names) for e in half) for half in halves]
     issues = [Counter(issue for e in half for issue in agenda(e)) for half in halves]
