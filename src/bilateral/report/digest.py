@@ -21,13 +21,17 @@ PARTLY = "one side unnamed"
 
 @cache
 def context_issues() -> dict[str, str]:
-    """PLOVER context → the agenda issue it comes from (the `issues` pack's `contexts`)."""
+    """PLOVER context → the agenda issue it comes from (the `issues` pack's `contexts`, its sub-issues' included)."""
     from bilateral.knowledge import builtin_packs
 
     found: dict[str, str] = {}
     for pack in builtin_packs().of_kind("issues"):
         for issue, entry in (pack.data.get("issues") or {}).items():
-            for context in entry.get("contexts") or []:
+            subissues = (entry.get("subissues") or {}).values()
+            for context in [
+                *(entry.get("contexts") or []),
+                *(c for sub in subissues for c in sub.get("contexts") or []),
+            ]:
                 found.setdefault(context, issue)
     return found
 
