@@ -64,7 +64,7 @@ def occurred(events: list[Event], *kinds: str) -> list[Event]:
 @pytest.mark.parametrize(
     ("text", "source", "target"),
     [
-        ("Japan removed Taiwan from its list of trusted trading partners.", "JPN", "TWN"),
+        ("Japan removed Taiwan from its roster of approved trade partners.", "JPN", "TWN"),
         ("Germany has removed Turkey from the group of preferred suppliers.", "DEU", "TUR"),
     ],
 )
@@ -124,7 +124,9 @@ def test_a_cancelled_plan_is_not_an_act_that_occurred(events_in: Extract, text: 
 
 @pytest.mark.model
 def test_a_consequence_of_an_if_clause_is_not_reported_as_done(events_in: Extract) -> None:
-    found = events_in("If the two sides fail to reach a deal, the 15 percent duties on Korean cars will rise.")
+    found = events_in(
+        "If the two governments fail to strike an agreement, the 15 percent duties on Korean cars will rise."
+    )
     assert not occurred(found, "SANCTION", "COERCE")
 
 
@@ -222,7 +224,7 @@ def test_a_dateline_is_never_an_argument(events_in: Extract, text: str, outlet_c
 
 
 def test_dateline_end() -> None:
-    assert dateline_end("SEOUL, Aug. 2 (Yonhap) -- President Moon said") == len("SEOUL, Aug. 2 (Yonhap) -- ")
+    assert dateline_end("BUSAN, Mar. 14 (Yonhap) -- The mayor said") == len("BUSAN, Mar. 14 (Yonhap) -- ")
     assert dateline_end("BEIJING (Reuters) - China said") == len("BEIJING (Reuters) - ")
     assert dateline_end("US - China talks resumed") == 0
     assert dateline_end("Officials – including the minister – said") == 0
@@ -385,7 +387,7 @@ def test_a_country_does_not_act_on_itself_through_its_officials(events_in: Extra
     [
         ("If there is no progress on market access, Brazil will raise those duties to 30 percent.", "BRA"),
         ("The Kenyan president vowed on Sunday to impose a 20 percent tariff on all Ugandan goods.", "KEN"),
-        ("Egypt made it clear last week that it intended to retaliate against Sudan.", "EGY"),
+        ("Egypt signalled on Friday that it intended to retaliate against Sudan.", "EGY"),
     ],
 )
 def test_a_vowed_or_conditional_penalty_is_one_threat(events_in: Extract, text: str, source: str) -> None:
@@ -397,7 +399,7 @@ def test_a_vowed_or_conditional_penalty_is_one_threat(events_in: Extract, text: 
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("Chile has announced it is raising tariffs on $6 billion in Peruvian goods.", "CHL"),
+        ("Chile has declared it is raising its duties on $6 billion of Peruvian goods.", "CHL"),
         ("Canada doubled tariffs on Chinese steel last week.", "CAN"),
     ],
 )
@@ -436,7 +438,7 @@ def test_lowering_a_measure_concedes(events_in: Extract, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "India will leave in place 25% tariffs on Nepalese steel.",
+        "India will leave in place the 30% levies it put on Nepalese steel.",
         '"We are leaving them on for now," the Indonesian minister said of the duties.',
     ],
 )
@@ -449,7 +451,7 @@ def test_keeping_a_measure_is_no_retreat(events_in: Extract, text: str) -> None:
     ("text", "held_back"),
     [
         (
-            "Chile will leave existing duties at 10 percent and refrain from raising tariffs on Peruvian wine.",
+            "Chile will leave current levies at 8 percent and refrain from raising its duties on Peruvian wine.",
             "SANCTION",
         ),
         ("Russia agreed to hold off on imposing new tariffs on Kazakh grain.", "SANCTION"),
@@ -465,7 +467,7 @@ def test_refraining_concedes_and_the_act_does_not_happen(events_in: Extract, tex
     ("text", "country"),
     [
         ("A car bomb exploded in a residential district of Tripoli on Sunday.", "LBY"),
-        ("Thousands of people blocked streets in Santiago to demand pension reform.", "CHL"),
+        ("Thousands of students blocked roads across Santiago to demand pension reform.", "CHL"),
     ],
 )
 def test_unnamed_attackers_and_protesters_are_local(events_in: Extract, text: str, country: str) -> None:
@@ -488,11 +490,13 @@ def test_an_ethnic_group_is_not_its_kin_state(events_in: Extract, text: str, cou
 
 @pytest.mark.model
 def test_an_unattributed_investigation_is_the_local_authorities(events_in: Extract) -> None:
-    found = events_in("A Brazilian national has been put under investigation in Portugal for fraud.")
+    found = events_in("A Brazilian businessman was put under investigation in Portugal over alleged fraud.")
     assert of_type(found, "ACCUSE")[0].source_countries == ["PRT"]
 
 
 @pytest.mark.model
 def test_a_vow_by_a_group_no_actor_resolves_is_still_a_threat(events_in: Extract) -> None:
-    found = events_in("Ethnic Uzbeks have sworn to fight until they gain control of the villages near the border.")
+    found = events_in(
+        "Ethnic Uzbek militias have vowed to keep fighting until they control the villages near the border."
+    )
     assert of_type(found, "THREATEN")

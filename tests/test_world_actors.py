@@ -102,7 +102,7 @@ def test_dyad_pack_bodies_stay_out_of_other_countries(knowledge: Knowledge) -> N
                 "any talks.", knowledge)  # fmt: skip
     ministry = actor_of(found, "Indian Foreign Ministry")
     assert ministry.country == "IND" and actor_of(found, "Foreign Ministry") is ministry
-    found = run("The head of the secretariat of the National Security Council in Ankara met Greek envoys.", knowledge)
+    found = run("The chief of staff at the National Security Council in Ankara met Greek envoys.", knowledge)
     assert actor_of(found, "National Security Council").country != "USA"
 
 
@@ -253,7 +253,7 @@ def test_initialisms_bodies_in_titles_and_names_cut_at_of(knowledge: Knowledge) 
                 "with Hiroshige Seko.", knowledge, "2025-11-01")  # fmt: skip
     ministry = actor_of(found, "Ministry of Agriculture, Forestry and Fisheries")
     assert actor_of(found, "MAFF") is ministry and ministry.country == "JPN"
-    found = run("Nguyen, a member of the Political Bureau of the Communist Party of Vietnam Central Committee, spoke.",
+    found = run("Nguyen, who sits on the Political Bureau of the Communist Party of Vietnam Central Committee, spoke.",
                 knowledge)  # fmt: skip
     bureau = actor_of(found, "Political Bureau of the Communist Party of Vietnam Central Committee")
     assert bureau.country == "VNM"

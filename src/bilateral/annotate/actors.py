@@ -328,7 +328,7 @@ def _unqualified(name: str, knowledge: ActorKnowledge) -> str:
 def _institution(
     doc: Doc, i: int, j: int, end: int, country: Country, sector: str, result: Resolution
 ) -> tuple[Actor, int] | None:
-    """A country's named body and the end of its name ("the Chinese Foreign Ministry", "South Korea's Supreme
+    """A country's named body and where its name ends ("the Chinese Foreign Ministry", "South Korea's Supreme
     Court", "Japan's Ministry of Defense"): a body noun of the state with words that name which one, carried on
     over the rest of the organisation's name; None for a collective ("officials", "the government")."""
     if doc[end - 1].ent_type_ == "ORG":
@@ -385,7 +385,7 @@ def _coordinated(doc: Doc, start: int, sector: str, noun: str, knowledge: ActorK
     last_member = True
     while start > 1 and doc[start - 1].lower_ in SEPARATORS:
         if last_member and doc[start - 1].lower_ not in {"and", "or"}:
-            return  # "in Beijing, Chinese officials": a list ends on "and"/"or" before its last member
+            return  # "in Tokyo, Japanese diplomats": a list ends on "and"/"or" before its last member
         last_member = False
         end = start - 1
         if end > 1 and doc[end - 1].text == "," and doc[end].lower_ in {"and", "or"}:
@@ -700,7 +700,7 @@ def _joined_bodies(doc: Doc, entities: list[Span]) -> list[Span]:
 
 def _initialisms(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
     """An all-capital name made of the initials of an organisation the document names in full ("METI" after the
-    "Ministry of Economy, Trade and Industry") is that organisation, wherever it stands."""
+    "Ministry of Economy, Trade and Industry") names that organisation, wherever it stands."""
     bodies: dict[str, Actor] = {}
     for actor in result.actors.values():
         if actor.kind in {"organization", "institution"}:
@@ -717,7 +717,7 @@ def _initialisms(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> Non
 
 
 def _bodies_in_titles(doc: Doc, result: Resolution) -> None:
-    """A body named in a person's title without a country takes the person's ("METI chief Hiroshige Seko"): the
+    """A body named in a person's title without a country takes the person's ("METI chief Ken Saito"): the
     title is the office the person holds in their own country's body."""
     mentions = sorted(result.mentions, key=lambda m: m.start)
     for body_mention, person_mention in pairwise(mentions):
@@ -844,7 +844,7 @@ def _pack_long_forms(acronyms: dict[str, Span], knowledge: ActorKnowledge, resul
         span = fit(long_form)
         if actor_id and span is not None and result.free(span.start, span.end):
             if not _in_scope(span, actor_id, knowledge, _qualified_bodies(span.doc, knowledge)):
-                continue  # "the National Security Council (NSC)" of another country
+                continue  # a "National Security Council (NSC)" of another country
             pack = knowledge.actors[actor_id]
             result.add(Actor(pack.id, pack.name, pack.kind, pack.country, pack.sector, [pack.name]), span)
 
@@ -999,7 +999,7 @@ def corpus_merges(actors: Iterable[Actor], knowledge: ActorKnowledge) -> dict[st
         qualified = [a for a in named if a.country]  # by name ("China's …") or by context ("METI chief X")
         bare = [a for a in named if a.country is None]
         if len({a.country for a in qualified}) == 1:
-            bare += qualified[1:]  # "the South Korean Supreme Court", "South Korea's top court"
+            bare += qualified[1:]  # "the Japanese Supreme Court", "Japan's top court"
         one_country = len({a.country for a in qualified}) == 1
         target = qualified[0] if one_country else (bare[0] if len(bare) > 1 and not qualified else None)
         if target is None:

@@ -128,7 +128,7 @@ class ActorKnowledge:
     world: dict[str, list[tuple[Role, ...]]] = field(default_factory=dict)
     world_starts: set[str] = field(default_factory=set)
     agents: dict[str, str] = field(default_factory=dict)  # folded generic agent noun -> sector (world_agents)
-    # pack id -> the countries of the dyad pack that defines it (its bare aliases apply only among them)
+    # pack id -> the pair of countries whose dyad pack defines it (its bare aliases apply only among them)
     scopes: dict[str, frozenset[str]] = field(default_factory=dict)
     generic: set[str] = field(
         default_factory=set

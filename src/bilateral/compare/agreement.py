@@ -161,12 +161,12 @@ _JOINT = re.compile(r";|:|\s(?:and|but|while|whereas|along with|as well as)\s", 
 
 @dataclass(frozen=True)
 class Clause:
-    """The stretch of a sentence that belongs to one figure, and the rate stated just before it ("a 25% tariff on
-    $250 billion": 25), which tells two lists apart."""
+    """The stretch of a sentence that belongs to one figure, and the rate stated just before it ("a 15% duty on
+    $120 billion": 15), which tells two lists apart."""
 
     text: str
     rate: float | None = None
-    after: str = ""  # from the number to the end of the stretch: what it counts ("in US farm products a year")
+    after: str = ""  # from the number to where the stretch stops: what it counts ("of Brazilian soybeans a year")
 
 
 def clause(evidence: str, value: float) -> Clause:
@@ -178,7 +178,7 @@ def clause(evidence: str, value: float) -> Clause:
     if at is None:
         return Clause(evidence)
     match = numbers[at]
-    # a rate stated next to the figure ("a 25% tariff on $250 billion", "$200 billion of goods at 10 percent")
+    # a rate stated next to the figure ("a 15% duty on $120 billion", "$90 billion of imports at 7.5 percent")
     rate_before = at > 0 and _attached(evidence, numbers[at - 1], match)
     rate_after = at + 1 < len(numbers) and _attached(evidence, match, numbers[at + 1], after=True)
     rate = _number(numbers[at - 1]) if rate_before else _number(numbers[at + 1]) if rate_after else None

@@ -149,7 +149,7 @@ class _Reader:
         rank = depth_of(verb)
         found = []
         # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
-        # no actor resolves ("ethnic Albanians have sworn to fight") still makes one
+        # no actor resolves ("Kurdish militias have vowed to keep fighting") still makes one
         speaker = controller.token if controller is not None else verb
         somebody = source or any(c.dep_ == "nsubj" and not is_pronoun(c) for c in speaker.children)
         if intent is not None and (kind is not None or intent == "REJECT") and somebody:
@@ -220,13 +220,13 @@ class _Reader:
         return Side()
 
     def _local(self, trigger: Token, start: int, end: int) -> Side:
-        """The country of the place an unattributed protest, attack or crackdown happened in ("a car bomb in
-        Beirut", "thousands blocked streets in Hong Kong"): unnamed actors of such events are local (the
+        """The country of the place an unattributed protest, attack or crackdown happened in ("an explosion in
+        Lagos", "crowds marched through Santiago"): unnamed actors of such events are local (the
         convention of ICEWS and PLOVER coders). The place nearest the trigger in the sentence, outside a dateline."""
         found = [
             (p.start, p.country) for p in self.places if start <= p.start < end and p.start >= self.parties.opening
         ]
-        for token in trigger.sent:  # "in eastern Beirut", "near the town of Samarra": a capital or country named
+        for token in trigger.sent:  # "in eastern Beirut", "near the city of Mosul": a capital or country named
             if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
                 for part in token.subtree:
                     if (code := self.parties.country_word(part)) is not None:
@@ -394,13 +394,13 @@ class _Reader:
         if clause_modality == "conditional":
             status = "hypothetical"
         elif clause_modality in {"future", "would"} and status == "occurred":
-            # "the duties will rise to 25 %": announced, not done; a conflictual act announced is a threat
+            # "the levies will climb to 30 %": announced, not done; a conflictual act announced is a threat
             status = "threatened" if self.patterns.types[kind].threat else "promised"
             if status == "threatened" and self.modality.consequence(clause):
                 intent = "THREATEN"  # "if there is no progress, the tariffs will rise": a conditional penalty
                 source = source or self._reporter(clause)
         elif status == "occurred" and clause.pos_ in VERBAL and clause.i not in verbal:
-            # the clause's own chain: "abandoned plans to slap tariffs", "agreed to keep the tariffs"
+            # the clause's own chain: "dropped plans to impose duties", "agreed to keep the tariffs"
             chained, _, _ = self.modality.status(clause, None, verbal)
             if chained == "denied" or self.modality.cancelled(clause):
                 status = "denied"
@@ -494,7 +494,7 @@ class _Reader:
         """The event's date: a date of the trigger's own clause, else of a clause that reports or governs it
         ("said on Friday that it would…"), nearest first; else the publication date (or, without one, the
         document's first full date). Never a dateline's date, a "since"/"until" comparison, or a date that
-        describes another noun ("during the 1910-45 colonial rule", "the December tariffs were cancelled")."""
+        describes another noun ("during the 1940-44 occupation", "the December tariffs were cancelled")."""
         inside = self.dates[bisect_left(self.date_starts, start) : bisect_left(self.date_starts, end)]
         clause = self._clause_of(trigger)
         above = {token.i for token in clause.ancestors}
@@ -539,7 +539,7 @@ class _Reader:
         return governor
 
     def _dateline(self, mention: DateMention) -> bool:
-        """ "LIMA, 9 May 2022 — …", "SEOUL, Aug. 2 (Yonhap) --": a date between a capitalised opening and a
+        """ "LIMA, 9 May 2022 — …", "BUSAN, Mar. 14 (Yonhap) --": a date between a capitalised opening and a
         dash or parenthesis is the report's date, not an event's."""
         before = self.text[max(0, mention.start - 60) : mention.start]
         line = before.rsplit("\n", 1)[-1]

@@ -36,7 +36,7 @@ DATELINE = re.compile(
 
 
 def dateline_end(text: str) -> int:
-    """Where a dateline ends ("TAIPEI (Taiwan News) – ", "LIMA, 9 May 2022 — ", "SEOUL, Aug. 2 (Yonhap) -- "),
+    """Where a dateline ends ("TAIPEI (Taiwan News) – ", "LIMA, 9 May 2022 — ", "BUSAN, Mar. 14 (Yonhap) -- "),
     or 0 when the text opens with none: a capitalised place in upper case, an optional date and outlet in
     brackets, then a dash."""
     match = DATELINE.match(text)

@@ -129,7 +129,7 @@ class Modality:
         return own_status or "occurred", None, None
 
     def cancelled(self, clause: Token) -> bool:
-        """Whether a clause is the content of a plan called off ("abandoned plans to slap tariffs") or the
+        """Whether a clause is the content of a plan called off ("dropped plans to impose duties") or the
         complement of a cancelling verb ("gave up trying to")."""
         if clause.dep_ == "acl" and (noun := self.triggers.noun_entry(clause.head)) is not None and noun.complement:
             return self.called_off(clause.head)
@@ -149,8 +149,8 @@ class Modality:
         return bool(words & self.cues["cancelling"]) or (noun and self.modality(up) == "negated")
 
     def consequence(self, verb: Token) -> bool:
-        """Whether a clause is what follows if another holds: it has an if-clause of its own ("if they fail to
-        agree, the tariffs will rise")."""
+        """Whether a clause is what follows if another holds: it has an if-clause of its own ("if the talks
+        collapse, the duties go up")."""
         return any(
             child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in child.children)
             for child in verb.children
