@@ -530,3 +530,12 @@ def test_example_timeline_filters_and_evidence_anchors(example: TestClient) -> N
     page = _ok(example, f"/documents/{event['document']}")
     assert f'id="e-{event["id"]}"' in page and 'class="hl entity' in page
     assert f'href="/actors/{event["source"][0]}"' in page
+
+
+def test_sectors_show_as_names_people_read() -> None:
+    from bilateral.web.views import sector_name
+
+    assert sector_name("MIL") == "military"
+    assert sector_name("GOV") == "government"
+    assert sector_name("XYZ") == "XYZ"  # a code no pack names stays visible rather than vanishing
+    assert sector_name(None) == ""

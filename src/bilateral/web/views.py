@@ -8,6 +8,7 @@ with `format`, which escapes every argument, so article text never reaches the p
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -45,6 +46,19 @@ def country_name(code: str | None) -> str:
 
     found = pycountry.countries.get(alpha_3=code) if code and len(code) == 3 else None
     return (getattr(found, "common_name", None) or found.name) if found else (code or "")
+
+
+@cache
+def sector_names() -> dict[str, str]:
+    """PLOVER sector code → the name people read ('MIL' → 'military'), from the `sectors` pack."""
+    from bilateral.knowledge import builtin_packs
+
+    return {str(k): str(v) for pack in builtin_packs().of_kind("sectors") for k, v in pack.data["sectors"].items()}
+
+
+def sector_name(code: str | None) -> str:
+    """A sector code as its name; an unknown code as it is, none as ''."""
+    return sector_names().get(code or "", code or "")
 
 
 def score(value: float | None) -> str:
@@ -270,7 +284,7 @@ def actor(data: dict[str, Any]) -> list[Section]:
     return [
         {
             "note": f"{data['kind']} · country: {country_name(data['country']) or 'not known'} · "
-            f"sector: {data['sector'] or 'not known'}"
+            f"sector: {sector_name(data['sector']) or 'not known'}"
         },
         {"heading": "Aliases", "head": ["Alias"], "rows": [[x] for x in data["aliases"]]},
         {"heading": "Stories it takes part in", "head": ["Story", "Events of it here"], "rows": actor_stories(data)},
@@ -478,7 +492,7 @@ def actor_list(rows: list[dict[str, Any]]) -> list[Section]:
                     link(path("actors", a["id"]), a["name"]),
                     a["kind"],
                     country_name(a["country"]),
-                    a["sector"] or "",
+                    sector_name(a["sector"]),
                     a["mentions"],
                     len(a["documents"]),
                 ]
