@@ -36,6 +36,7 @@ MODULES = (
     "seeds_actors",
     "plover_gsr",
     "seeds_events",
+    "judged_events",
     "seeds_figures",
     "partisan",
     "seeds_compare",

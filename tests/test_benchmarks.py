@@ -1,12 +1,14 @@
 """Benchmark machinery: `benchmarks/run.py` (a missing or unknown module stops the run before anything is measured,
 every listed module says whether its data was tuned on, split metrics are shown side by side) and the story and
-conflict judgements of `benchmarks/stories.py`."""
+conflict judgements of `benchmarks/stories.py`, the shares of `benchmarks/judged_events.py`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from benchmarks import run
+from benchmarks import judged_events, run
 from benchmarks.stories import exact_matches, judge_conflicts
 
 
@@ -60,3 +62,45 @@ def test_flagged_conflicts_are_judged_by_what_each_value_counts() -> None:
         conflict(3e9, 3.3e9, relation="agree"),  # not flagged: not counted
     ]
     assert judge_conflicts(comparisons) == (1, 1, 1)
+
+
+def _judged(path: Path, verdicts: list[tuple[str, str]]) -> Path:
+    lines = ["\t".join(judged_events.COLUMNS)]
+    for i, (kind, source) in enumerate(verdicts):
+        drawn = ["set", f"doc{i}.txt", str(10 * i), str(10 * i + 9), "SANCTION", "", "occurred", "FRA", "", "", ""]
+        lines.append("\t".join([*drawn, kind, source, "own words"]))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_judged_shares_count_type_source_and_both(tmp_path: Path) -> None:
+    path = _judged(tmp_path / "j.tsv", [("yes", "yes"), ("yes", "no"), ("no", "yes"), ("no", "no"), ("", "")])
+    assert judged_events.shares(path) == {"judged": 4, "type": 0.5, "source": 0.5, "both": 0.25}
+
+
+def test_judged_shares_refuse_other_answers_and_an_unjudged_sample(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="yes/no"):
+        judged_events.shares(_judged(tmp_path / "a.tsv", [("yes", "y")]))
+    with pytest.raises(ValueError, match="no event is judged"):
+        judged_events.shares(_judged(tmp_path / "b.tsv", [("", "")]))
+
+
+def test_the_committed_sample_is_judged_and_holds_no_text() -> None:
+    rows = judged_events.read()
+    assert len(rows) == judged_events.SAMPLE
+    assert all(r["type_right"] in judged_events.ANSWERS and r["source_right"] in judged_events.ANSWERS for r in rows)
+    assert all(r["start"].isdigit() and r["end"].isdigit() and len(r["reason"].split()) <= 12 for r in rows)
+
+
+def test_the_committed_reasons_copy_no_run_of_four_words_from_the_dyad_articles() -> None:
+    dyads = judged_events.DYADS
+    if not dyads.exists():
+        pytest.skip(f"{dyads} is absent (../shared/eval beside the project)")
+    for row in judged_events.read():
+        article = dyads / row["set"] / "docs" / row["document"]
+        if not article.exists():
+            continue  # the example corpus: its captures are the project's own
+        text = " ".join(article.read_text(encoding="utf-8").lower().split())
+        words = row["reason"].lower().replace(",", " ").replace(";", " ").split()
+        copied = [" ".join(words[i : i + 4]) for i in range(len(words) - 3) if " ".join(words[i : i + 4]) in text]
+        assert not copied, (row["document"], copied)
