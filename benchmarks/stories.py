@@ -21,12 +21,15 @@ from typing import Any
 import yaml
 
 from benchmarks.common import EVAL, need
+from bilateral.engines import EngineSpec
 from bilateral.export.contract import build_map
 from bilateral.pipeline import analyze, ingest, relate
 from bilateral.stages import load_knowledge
 from bilateral.store.db import connect
 
 TUNED = "tuned (seeds and examples read while writing the rules); dyads: see ../shared/eval/dyads"
+# one process: figures per core, not spread over worker processes started for the run
+ONE_PROCESS = EngineSpec(workers=1)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -84,7 +87,7 @@ def main() -> dict[str, float | int | str]:
     with tempfile.TemporaryDirectory() as folder:
         db = connect(Path(folder) / "seeds.db")
         ingest(db, [str(need(SEEDS))])
-        analyze(db)
+        analyze(db, engine=ONE_PROCESS)
         data = build_map(db)
         key_of = {d["id"]: Path(d["source"]).name.split("_")[0] for d in data["documents"]}
         found = [{key_of[d] for d in story["documents"]} for story in data["stories"]]
@@ -98,7 +101,7 @@ def main() -> dict[str, float | int | str]:
 
         db = connect(Path(folder) / "examples.db")
         ingest(db, [str(EXAMPLES)])
-        analyze(db)
+        analyze(db, engine=ONE_PROCESS)
         data = build_map(db)
         relations = [c["relation"] for c in data["figure_comparisons"]]
         metrics["examples: stories found"] = len(data["stories"])
