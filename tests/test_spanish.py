@@ -107,3 +107,32 @@ def test_without_the_spanish_model_a_spanish_document_is_listed_not_analysed(
         monkeypatch.undo()
         assert analyze(db).analysed == 1
         assert db.execute("SELECT COUNT(*) FROM analysis_failures").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "unit", "approx"),
+    [
+        ("un crédito de 2.300 millones de dólares", 2.3e9, "USD", "exact"),  # Spain: period between thousands
+        ("mil millones de pesos", 1e9, "MXN", "exact"),  # the long scale: mil millones, not billón
+        ("dos billones de euros", 2e12, "EUR", "exact"),
+        ("unos 4.000 agentes", 4000, None, "about"),
+        ("3.5 millones de dosis", 3.5e6, None, "exact"),  # Mexico: decimal point
+        ("más de 1,25 millones", 1.25e6, None, "more than"),  # Spain: decimal comma
+        ("640,000 toneladas", 640000, "ton", "exact"),
+        ("450 mil personas", 450000, None, "exact"),
+        ("un alza del 7 por ciento", 7, "percent", "exact"),
+        ("una mujer de 58 años", 58, "year", "exact"),
+    ],
+)
+def test_spanish_amounts(phrase: str, value: float, unit: str | None, approx: str) -> None:
+    from bilateral.extract.numbers import find_quantities
+
+    quantity = find_quantities(phrase, "es")[0]
+    assert (quantity.value, quantity.unit, quantity.approx) == (pytest.approx(value), unit, approx)
+
+
+def test_english_amounts_keep_the_english_reading_of_a_lone_period() -> None:
+    from bilateral.extract.numbers import find_quantities
+
+    assert find_quantities("a rise of 2.500 points")[0].value == 2.5
+    assert find_quantities("un alza de 2.500 puntos", "es")[0].value == 2500
