@@ -136,3 +136,45 @@ def test_english_amounts_keep_the_english_reading_of_a_lone_period() -> None:
 
     assert find_quantities("a rise of 2.500 points")[0].value == 2.5
     assert find_quantities("un alza de 2.500 puntos", "es")[0].value == 2500
+
+
+def _analyse_es(text: str) -> object:
+    from bilateral.annotate.nlp import parse
+    from bilateral.stages import load_knowledge, run_stages
+
+    doc = next(parse([text], language="es"))
+    return run_stages(doc, make_article(text, language="es"), load_knowledge().for_language("es"))
+
+
+@pytest.mark.model
+@needs_es
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("El gobierno peruano anunció nuevas medidas.", "PER-GOV"),
+        ("La policía chilena cerró la frontera.", "CHL-COP"),
+        ("El ejército de Colombia llegó a la zona.", "COL-MIL"),
+        ("El congreso de los Estados Unidos votó la ley.", "USA-LEG"),
+    ],
+)
+def test_a_spanish_body_before_its_country_is_that_country_s_body(text: str, actor: str) -> None:
+    analysis = _analyse_es(text)
+    assert actor in {m.actor for m in analysis.mentions}  # type: ignore[attr-defined]
+
+
+@pytest.mark.model
+@needs_es
+@pytest.mark.parametrize(
+    ("text", "kind", "status", "source"),
+    [
+        ("El gobierno de Colombia firmó un acuerdo de seguridad con Ecuador.", "SUPPORT", "occurred", "COL-GOV"),
+        ("La policía chilena detuvo a un exgeneral peruano en Santiago.", "COERCE", "occurred", "CHL-COP"),
+        ("Estados Unidos deportó a cientos de migrantes guatemaltecos.", "COERCE", "occurred", "USA"),
+        ("El presidente de Brasil amenazó con imponer aranceles a Argentina.", "THREATEN", "threatened", "BRA"),
+        ("El gobierno de Colombia no firmó el acuerdo con Ecuador.", "SUPPORT", "denied", "COL-GOV"),
+    ],
+)
+def test_spanish_verb_patterns_give_plover_events(text: str, kind: str, status: str, source: str) -> None:
+    events = _analyse_es(text).events  # type: ignore[attr-defined]
+    assert [(e.type, e.status) for e in events][:1] == [(kind, status)]
+    assert source in events[0].source

