@@ -324,7 +324,7 @@ def _collectives_body_first(doc: Doc, knowledge: ActorKnowledge, result: Resolut
 
 
 OF_WORDS = {"de", "del"}  # "el gobierno de México", "el ejército del país"
-ARTICLES = {"el", "la", "los", "las"}  # "el gobierno de los Estados Unidos"
+ARTICLES = {"el", "la", "los", "las"}  # "la marina de los Países Bajos"
 
 
 def institution_key(name: str) -> str:
