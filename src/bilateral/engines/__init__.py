@@ -58,25 +58,37 @@ def analyse_articles(
     Each article is analysed on its own: one that cannot be parsed, fails a stage or passes a bound becomes a
     `Skipped` (source, one-line reason); the others go on.
     """
+    docs: list[Any] = [None] * len(articles)
+    for language in sorted({_language(a) for a in articles}):  # each language through its own model
+        at = [i for i, article in enumerate(articles) if _language(article) == language]
+        for i, doc in zip(at, _parse_each([articles[i].text for i in at], language), strict=True):
+            docs[i] = doc
     return [
-        _analyse_one(article, doc, knowledge, bounds)
-        for article, doc in zip(articles, _parse_each([a.text for a in articles]), strict=True)
+        _analyse_one(article, doc, knowledge.for_language(_language(article)), bounds)
+        for article, doc in zip(articles, docs, strict=True)
     ]
 
 
-def _parse_each(texts: list[str]) -> list[Any]:
+def _language(article: Article) -> str:
+    """The pipeline an article goes to: its language where one exists for it, else English (undetected text)."""
+    from bilateral.annotate.nlp import MODELS
+
+    return article.language if article.language in MODELS else "en"
+
+
+def _parse_each(texts: list[str], language: str = "en") -> list[Any]:
     """A Doc for each text, or the exception parsing it raised: the batch at once, and one by one if that fails,
     so one text spaCy cannot parse costs only its own document."""
     from bilateral.annotate.nlp import parse
 
     try:
-        return list(parse(texts))
+        return list(parse(texts, language=language))
     except Exception:  # retried one by one below, where each failure is kept
         pass
     docs: list[Any] = []
     for text in texts:
         try:
-            docs.extend(parse([text]))
+            docs.extend(parse([text], language=language))
         except Exception as e:  # a library crashing on strange input must not stop the batch
             docs.append(e)
     return docs

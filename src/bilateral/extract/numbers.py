@@ -65,6 +65,7 @@ class Grammar:
     unit_after: re.Pattern[str]
     definite: re.Pattern[str]
     identifier: re.Pattern[str]
+    lone_period_thousands: bool = False  # "6.000" is six thousand (Spanish), not six (English)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -111,15 +112,18 @@ TABLES = ("words", "multipliers", "scales", "currency_scales", "fractions", "app
 
 
 @cache
-def grammar() -> Grammar:
-    """The `numbers` packs merged (later packs win) and compiled once per process."""
+def grammar(language: str = "en") -> Grammar:
+    """The `numbers` packs for documents in `language` (ISO 639-1) merged (later packs win), compiled once per
+    process and language."""
     tables: dict[str, dict[str, Any]] = {key: {} for key in (*TABLES, "vague", "vague_counts")}
     identifiers: list[str] = []
     definite: list[str] = []
     durations: set[str] = set()
     shared: set[str] = set()
-    for pack in builtin_packs().of_kind("numbers"):
+    lone_period_thousands = False
+    for pack in builtin_packs().for_language(language).of_kind("numbers"):
         where = str(pack.path)
+        lone_period_thousands = bool(pack.data.get("lone_period_thousands", lone_period_thousands))
         for key in TABLES:
             tables[key].update({_key(str(k)): v for k, v in require(pack.data, key, dict, where=where).items()})
         tables["vague"].update(_pairs(pack.data, "vague", where))
@@ -196,21 +200,22 @@ def grammar() -> Grammar:
         vague=tables["vague"], vague_counts=tables["vague_counts"], units=units, shared_names=frozenset(shared),
         durations=frozenset(durations), currency_symbols=currency_symbols, codes=codes, amount=amount_pattern,
         range_tail=range_tail, vague_pattern=vague_pattern, half=half, unit_after=unit_after, definite=definite_pattern,
-        identifier=identifier,
+        identifier=identifier, lone_period_thousands=lone_period_thousands,
     )  # fmt: skip
 
 
-def _digits(text: str) -> Decimal:
+def _digits(text: str, lone_period_thousands: bool = False) -> Decimal:
     """A digit string in any of the group conventions: the last separator is the decimal mark when another
     kind of separator comes before it, when fewer or more than three digits follow it, or when it is a lone
-    period ("1.500" is one and a half, as English writes it)."""
+    period ("1.500" is one and a half, as English writes it) unless `lone_period_thousands` (Spanish: 1500)."""
     text = re.sub(r"[\u2009\u202f\u00a0'’ ]", "", text)
     marks = [c for c in text if c in ",."]
     if not marks:
         return Decimal(text)
     last = marks[-1]
     head, _, tail = text.rpartition(last)
-    if len(set(marks)) == 2 or len(tail) != 3 or (marks.count(last) == 1 and last == "."):
+    lone_period = marks.count(last) == 1 and last == "." and not lone_period_thousands
+    if len(set(marks)) == 2 or len(tail) != 3 or lone_period:
         return Decimal(re.sub(r"[,.]", "", head) + "." + tail)
     return Decimal(re.sub(r"[,.]", "", text))  # "1,234" and "1.234.567": separators of thousands
 
@@ -243,7 +248,7 @@ class _Amount:
 
 def _amount(match: re.Match[str], p: str, g: Grammar) -> _Amount | None:
     try:
-        value = _digits(match[f"{p}num"]) if match[f"{p}num"] else _words(match[f"{p}word"], g)
+        value = _digits(match[f"{p}num"], g.lone_period_thousands) if match[f"{p}num"] else _words(match[f"{p}word"], g)
     except InvalidOperation:
         return None
     fraction = match[f"{p}glyph"] or match[f"{p}fraction"]
@@ -337,10 +342,10 @@ def _range(match: re.Match[str], low: _Amount, text: str, g: Grammar) -> _Amount
     return high
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every amount in plain text, in order, without the help of a parse (`doc_quantities` adds the parse's
-    filter). Offsets are characters of `text`; `text[q.start:q.end] == q.text`."""
-    g = grammar()
+def find_quantities(text: str, language: str = "en") -> list[Quantity]:
+    """Every amount in plain text in `language` (ISO 639-1), in order, without the help of a parse
+    (`doc_quantities` adds the parse's filter). Offsets are characters of `text`; `text[q.start:q.end] == q.text`."""
+    g = grammar(language)
     found: list[Quantity] = []
     position = 0
     while match := g.amount.search(text, position):
@@ -456,7 +461,7 @@ def doc_quantities(doc: Doc) -> list[Quantity]:
     parts of names. A currency, a scale word, a unit or a duration outweighs a DATE label (spaCy tags "$4
     billion in 2021" as one date now and then, and every "90 days")."""
     kept = []
-    for quantity in find_quantities(doc.text):
+    for quantity in find_quantities(doc.text, doc.lang_ if doc.lang_ == "es" else "en"):
         strong = quantity.unit is not None or quantity.approx not in {"exact"} or quantity.value >= 1e6
         if not strong and (_inside_name(doc, quantity.start, quantity.end) or _names_a_model(doc, quantity)):
             continue

@@ -8,7 +8,7 @@ so a user's entry overrides a built-in one. Each stage validates its own kind wi
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,15 +28,27 @@ class Pack:
     path: Path
     data: dict[str, Any]
 
+    @property
+    def language(self) -> str | None:
+        """The language (ISO 639-1) the pack's words are in, from its `language` key; None: English."""
+        language = self.data.get("language")
+        return None if language in (None, "en") else str(language)
+
 
 @dataclass(frozen=True)
 class Packs:
-    """All packs in load order (built-in first, then the user's directories in the order given)."""
+    """All packs in load order (built-in first, then the user's directories in the order given). `of_kind` gives
+    the packs for documents in `language`: the language-neutral and English ones, plus that language's packs."""
 
     packs: tuple[Pack, ...]
+    language: str = "en"
 
     def of_kind(self, kind: str) -> list[Pack]:
-        return [pack for pack in self.packs if pack.kind == kind]
+        return [pack for pack in self.packs if pack.kind == kind and pack.language in (None, self.language)]
+
+    def for_language(self, language: str) -> Packs:
+        """The same packs, read for documents in `language` (ISO 639-1)."""
+        return replace(self, language=language)
 
     @property
     def fingerprint(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 
 from bilateral.model import Actor, Analysis
 from bilateral.store.db import mark_changed, transaction
@@ -208,16 +209,29 @@ def prune_actors(db: sqlite3.Connection) -> int:
     return cursor.rowcount
 
 
-def pending_documents(db: sqlite3.Connection, *, knowledge: str, force: bool = False) -> list[str]:
-    """Originals in English not yet analysed with this knowledge (duplicates are never analysed twice); a document
-    that failed with this knowledge waits for `force`."""
+def pending_documents(
+    db: sqlite3.Connection, *, knowledge: str, force: bool = False, languages: Sequence[str] = ("en",)
+) -> list[str]:
+    """Originals in `languages` (or of undetected language) not yet analysed with this knowledge (duplicates are
+    never analysed twice); a document that failed with this knowledge waits for `force`, except one listed as
+    "not analysed: …" (its language's model was missing), which is tried again on every run."""
+    marks = ", ".join("?" for _ in languages)
     sql = (
         "SELECT d.id FROM documents d LEFT JOIN analyses a ON a.document = d.id "
         "LEFT JOIN analysis_failures f ON f.document = d.id "
-        "WHERE d.duplicate_of IS NULL AND (d.language = 'en' OR d.language IS NULL)"
+        f"WHERE d.duplicate_of IS NULL AND (d.language IN ({marks}) OR d.language IS NULL)"
     )
-    params: tuple[str, ...] = ()
+    params: tuple[str, ...] = tuple(languages)
     if not force:
-        sql += " AND (a.document IS NULL OR a.knowledge != ?) AND (f.document IS NULL OR f.knowledge != ?)"
-        params = (knowledge, knowledge)
+        sql += (
+            " AND (a.document IS NULL OR a.knowledge != ?)"
+            " AND (f.document IS NULL OR f.knowledge != ? OR f.reason LIKE 'not analysed:%')"
+        )
+        params += (knowledge, knowledge)
     return [row[0] for row in db.execute(sql + " ORDER BY d.rowid", params)]
+
+
+def not_analysed(db: sqlite3.Connection, document: str) -> str | None:
+    """The reason a document is listed as not analysed, or None."""
+    row = db.execute("SELECT reason FROM analysis_failures WHERE document = ?", (document,)).fetchone()
+    return None if row is None else str(row[0])
