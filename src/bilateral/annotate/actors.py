@@ -80,6 +80,15 @@ class Resolution:
     published: str | None = None  # the document's date (YYYY-MM-DD), for the roles world actors held then
     # a country's named bodies ("China's Commerce Ministry"), by institution_key, for their bare mentions
     institutions: dict[str, Actor] = field(default_factory=dict)
+    filed_from: str | None = None  # the country of the document's dateline ("SEOUL, May 2 (Agency) -")
+
+    def body_at(self, start: int, end: int) -> str | None:
+        """The country of the body (not a person) mentioned over these characters, if it has one."""
+        for mention in self.mentions:
+            actor = self.actors[mention.actor]
+            if mention.start <= start and end <= mention.end and actor.kind != "person" and actor.country:
+                return actor.country if actor.country not in {"IGO", "NGO"} else None
+        return None
 
     def free(self, start: int, end: int) -> bool:
         if start >= end:  # an empty range is taken when it falls strictly inside a taken one
@@ -498,6 +507,29 @@ def _org_country(doc: Doc, span: Span, knowledge: ActorKnowledge) -> Country | N
     return country or _country_in(_appositive(doc, span), knowledge)
 
 
+def _body_country(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> str | None:
+    """The country of a state body whose name is all generic words ("National Security Office") from its
+    context, where its name and the words around it give none: the body it belongs to ("the X Office (XO) of
+    the Blue House", "the Blue House's X Office"); failing that, the one country its sentence names, or the
+    country the document is filed from."""
+    words = fold(span.text).split()
+    if not words or words[-1] not in INSTITUTIONS or not all(w in knowledge.generic for w in words):
+        return None
+    k = span.end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3  # "(NSO)"
+    if k + 1 < len(doc) and doc[k].lower_ == "of":
+        owner = doc[k + 2] if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else doc[k + 1]
+        if code := result.body_at(owner.idx, owner.idx + len(owner.text)):
+            return code
+    if span.start > 1 and doc[span.start - 1].tag_ == "POS":
+        owner = doc[span.start - 2]
+        if code := result.body_at(owner.idx, owner.idx + len(owner.text)):
+            return code
+    named = _sentence_countries(span.sent, knowledge)
+    return next(iter(named)) if len(named) == 1 else result.filed_from
+
+
 def _org_sector(name: str, knowledge: ActorKnowledge) -> str | None:
     folded = f" {fold(name)} "
     for word, sector in knowledge.org_words:
@@ -594,10 +626,11 @@ def _filled(doc: Doc, span: Span, person: Actor, knowledge: ActorKnowledge) -> A
     return person
 
 
-def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge, published: str | None = None) -> Actor:
+def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> Actor:
     sector = _org_sector(span.text, knowledge) or _head_sector(span.text, knowledge) or "UNK"
     country = _org_country(doc, span, knowledge)
-    code = country.code if country else ("IGO" if sector == "IGO" else None)
+    code = country.code if country else ("IGO" if sector == "IGO" else _body_country(doc, span, knowledge, result))
+    published = result.published
     world = knowledge.world_role(span.text.removeprefix("the "), published)
     if world is not None:  # a known company, medium or body: its own country, not one named nearby
         code = world[0] or code
@@ -632,8 +665,9 @@ def resolve_actors(
         known = _known_person(span, result)
         if known is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
             result.add(known, span)  # "the Biden administration": spaCy may call a surname an organisation
-        elif span.text.endswith("-"):
-            result.taken.append((span.start, span.end))  # "GSOMIA-related": a modifier, not a name of its own
+        elif span.text.endswith("-") or _product(doc, span, knowledge):
+            # "GSOMIA-related": a modifier; "the brand X", "the X index": goods and indices, not actors
+            result.taken.append((span.start, span.end))
         elif _named_area(doc, span):
             _facility(doc, span, knowledge, result)  # "the Tianfu (New City) area", "Gangnam district"
         elif span.label_ == "PERSON":
@@ -661,6 +695,39 @@ def resolve_actors(
     _bodies_in_titles(doc, result)
     result.mentions.sort(key=lambda m: (m.start, m.end))
     return result.actors, result.mentions, result.places
+
+
+def _product(doc: Doc, span: Span, knowledge: ActorKnowledge) -> bool:
+    """A brand, product or market index, not an actor: a product noun ends the name ("Processed Goods") or
+    stands just before it ("the brand X") or after it ("the X index"); the name is in a list closed by "and
+    other … <products>"; it is what a product noun is ("the best sellers were X and Y"); or it moved by points
+    ("the X fell 120 points")."""
+    products = knowledge.products
+    if span.label_ not in {"ORG", "PERSON", "PRODUCT", "GPE", "NORP", "FAC"}:
+        return False
+    if fold(span[-1].text) in products and len(span) > 1:
+        return True
+    if span.start > 0 and doc[span.start - 1].pos_ == "NOUN" and doc[span.start - 1].lower_ in products:
+        return True
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].lower_ in products:
+        return True
+    k = span.end
+    while k < span.sent.end and (doc[k].text in SEPARATORS or doc[k].pos_ == "PROPN"):
+        k += 1
+    if k < span.sent.end and doc[k].lower_ == "other" and doc[k - 1].lower_ in {"and", "or"}:
+        k += 1
+        while k < span.sent.end and doc[k].pos_ in {"ADJ", "PROPN"}:
+            k += 1
+        if k < span.sent.end and doc[k].lower_ in products:
+            return True
+    head = span.root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in products for c in head.head.children):
+        return True
+    following = doc[span.end : min(span.end + 4, span.sent.end)]
+    moved = [t for t in following if t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "points"]
+    return span.label_ == "ORG" and any(doc[t.i - 1].pos_ == "VERB" for t in moved)
 
 
 def _named_area(doc: Doc, span: Span) -> bool:
@@ -789,7 +856,7 @@ def _named_organisation(
         result.add(same, span)  # "Sony Corp." after "Sony", "Huawei Technologies" after "Huawei"
     else:
         longer = long_forms.get(fold(span.text))
-        actor = _organisation(doc, longer if longer is not None else span, knowledge, result.published)
+        actor = _organisation(doc, longer if longer is not None else span, knowledge, result)
         result.add(actor, span)
         if fold(span.text).split()[-1] in INSTITUTIONS:
             result.institutions.setdefault(_unqualified(span.text, knowledge), actor)
@@ -900,6 +967,7 @@ def _datelines(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
         if result.free(place.start, place.end):
             name = place.text.split(",")[0].rstrip()  # "LIMA", not the region and date after it
             code = where.code if where else None
+            result.filed_from = result.filed_from or code
             result.places.append(Place(name, place.start_char, place.start_char + len(name), code))
             result.taken.append((place.start, place.end))
         if credit is not None:

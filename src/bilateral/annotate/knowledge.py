@@ -128,6 +128,7 @@ class ActorKnowledge:
     world: dict[str, list[tuple[Role, ...]]] = field(default_factory=dict)
     world_starts: set[str] = field(default_factory=set)
     agents: dict[str, str] = field(default_factory=dict)  # folded generic agent noun -> sector (world_agents)
+    products: set[str] = field(default_factory=set)  # folded nouns of goods, brands and indices (institutions)
     # pack id -> the countries of the dyad pack that defines it (its bare aliases apply only among them)
     scopes: dict[str, frozenset[str]] = field(default_factory=dict)
     generic: set[str] = field(
@@ -301,6 +302,7 @@ def build(packs: Packs) -> Knowledge:
         actors.bodies |= _sector_lists(pack, "bodies")
         actors.groups |= _sector_lists(pack, "groups")
         words = _sector_lists(pack, "org_words")
+        actors.products |= {fold(word) for word in _strings(pack, pack.data.get("products") or [], "products")}
         actors.org_words = sorted(words.items(), key=lambda item: -len(item[0]))
         actors.generic |= {w for table in (actors.roles, actors.bodies) for key in table for w in key.split()}
     actors.generic |= GENERIC
