@@ -202,7 +202,8 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
                 actor_id = actor_id if same and _in_scope(long_form, actor_id, knowledge, qualified) else None
             if actor_id is None and not span.text.isupper() and (size > 1 or span[0].text[:1].isupper()):
                 actor_id = knowledge.aliases.get(fold(span.text))
-            if actor_id:
+            joined = start + size + 1 < len(doc) and doc[start + size].text == "&" and doc[start + size + 1].is_title
+            if actor_id and not joined:  # "X Steel & Y Metal" is a longer name than the pack's "X Steel"
                 found.append((start, start + size, actor_id))
                 break
     for start, end, actor_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
@@ -507,6 +508,18 @@ def _org_country(doc: Doc, span: Span, knowledge: ActorKnowledge) -> Country | N
     return country or _country_in(_appositive(doc, span), knowledge)
 
 
+def _parent_company(name: str, knowledge: ActorKnowledge) -> Actor | None:
+    """The pack company a longer name starts with: a merger's name ("Orvel Steel & Kanto Metal") takes the
+    country of the company it starts with."""
+    words = name.removeprefix("the ").split()
+    for size in range(len(words) - 1, 0, -1):
+        actor_id = knowledge.aliases.get(fold(" ".join(words[:size])))
+        actor = knowledge.actors.get(actor_id) if actor_id else None
+        if actor is not None and actor.kind == "organization" and actor.country and actor.sector == "BUS":
+            return actor
+    return None
+
+
 def _body_country(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> str | None:
     """The country of a state body whose name is all generic words ("National Security Office") from its
     context, where its name and the words around it give none: the body it belongs to ("the X Office (XO) of
@@ -630,6 +643,8 @@ def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resol
     sector = _org_sector(span.text, knowledge) or _head_sector(span.text, knowledge) or "UNK"
     country = _org_country(doc, span, knowledge)
     code = country.code if country else ("IGO" if sector == "IGO" else _body_country(doc, span, knowledge, result))
+    if code is None and (parent := _parent_company(span.text, knowledge)) is not None:
+        code, sector = parent.country, sector if sector != "UNK" else parent.sector or sector
     published = result.published
     world = knowledge.world_role(span.text.removeprefix("the "), published)
     if world is not None:  # a known company, medium or body: its own country, not one named nearby
@@ -716,7 +731,7 @@ def _product(doc: Doc, span: Span, knowledge: ActorKnowledge) -> bool:
         k += 1
     if k < span.sent.end and doc[k].lower_ == "other" and doc[k - 1].lower_ in {"and", "or"}:
         k += 1
-        while k < span.sent.end and doc[k].pos_ in {"ADJ", "PROPN"}:
+        while k < span.sent.end and (doc[k].pos_ in {"ADJ", "PROPN"} or doc[k].dep_ == "amod"):
             k += 1
         if k < span.sent.end and doc[k].lower_ in products:
             return True

@@ -129,6 +129,7 @@ class ActorKnowledge:
     world_starts: set[str] = field(default_factory=set)
     agents: dict[str, str] = field(default_factory=dict)  # folded generic agent noun -> sector (world_agents)
     products: set[str] = field(default_factory=set)  # folded nouns of goods, brands and indices (institutions)
+    spellings: dict[str, str] = field(default_factory=dict)  # folded British spelling -> American (institutions)
     # pack id -> the countries of the dyad pack that defines it (its bare aliases apply only among them)
     scopes: dict[str, frozenset[str]] = field(default_factory=dict)
     generic: set[str] = field(
@@ -143,7 +144,8 @@ class ActorKnowledge:
         folded = fold(name)
         if all(word in self.generic for word in folded.split()):
             return None  # "National Security Council", "Senate": every country has one
-        entries = self.world.get(folded) or self.world.get(org_key(name))
+        american = " ".join(self.spellings.get(word, word) for word in folded.split())
+        entries = self.world.get(folded) or self.world.get(org_key(name)) or self.world.get(american)
         if not entries:
             return None
         found = {role_at(roles, published) for roles in entries}
@@ -303,6 +305,10 @@ def build(packs: Packs) -> Knowledge:
         actors.groups |= _sector_lists(pack, "groups")
         words = _sector_lists(pack, "org_words")
         actors.products |= {fold(word) for word in _strings(pack, pack.data.get("products") or [], "products")}
+        spellings = pack.data.get("spellings") or {}
+        if not isinstance(spellings, dict):
+            raise KnowledgeError(f"{pack.path}: `spellings` must map a British spelling to the American one")
+        actors.spellings |= {fold(str(k)): fold(str(v)) for k, v in spellings.items()}
         actors.org_words = sorted(words.items(), key=lambda item: -len(item[0]))
         actors.generic |= {w for table in (actors.roles, actors.bodies) for key in table for w in key.split()}
     actors.generic |= GENERIC
