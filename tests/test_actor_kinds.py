@@ -83,3 +83,11 @@ def test_a_merger_named_after_a_pack_company_is_one_actor_with_its_country(knowl
 def test_a_world_body_written_with_british_spelling_is_found(knowledge: Knowledge) -> None:
     found = run("Ines Calloway, a fellow at the Centre for American Progress, doubted the plan.", knowledge)
     assert actor_of(found, "Centre for American Progress").country == "USA"
+
+
+def test_a_name_two_countries_share_is_the_one_the_document_names(knowledge: Knowledge) -> None:
+    one = run("North Korean state media said Pyongyang had tested a rocket. Korean officials called it a "
+              "failure, said Ri Chol-su, a researcher.", knowledge)  # fmt: skip
+    assert actor_of(one, "Korean officials").country == "PRK"
+    both = run("South Korean and North Korean envoys met. Korean officials joined them.", knowledge)
+    assert all(m.text != "Korean officials" or both.actors[m.actor].country is None for m in both.mentions)

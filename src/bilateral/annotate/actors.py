@@ -659,6 +659,7 @@ def resolve_actors(
 ) -> tuple[dict[str, Actor], list[Mention], list[Place]]:
     """Actors, their mentions and the places named; `published` (YYYY-MM-DD) dates the roles of world actors."""
     result = Resolution(published=published)
+    knowledge = _with_shared_names(doc, knowledge)
     _datelines(doc, knowledge, result)
     _pack_matches(doc, knowledge, result)
     _collectives(doc, knowledge, result)
@@ -710,6 +711,21 @@ def resolve_actors(
     _bodies_in_titles(doc, result)
     result.mentions.sort(key=lambda m: (m.start, m.end))
     return result.actors, result.mentions, result.places
+
+
+def _with_shared_names(doc: Doc, knowledge: ActorKnowledge) -> ActorKnowledge:
+    """The knowledge for one document, where a name two countries share ("Korean") names the one of them that the
+    document names by its own name, if it names exactly one."""
+    named = set(_named_countries(doc[:], knowledge))
+    chosen = {}
+    for name, countries in knowledge.shared.items():
+        found = [country for country in countries if country.code in named]
+        if len(found) == 1:
+            chosen[name] = found[0]
+    if not chosen:
+        return knowledge
+    starts = knowledge.starts | {name.split()[0] for name in chosen}
+    return replace(knowledge, countries={**knowledge.countries, **chosen}, starts=starts)
 
 
 def _product(doc: Doc, span: Span, knowledge: ActorKnowledge) -> bool:

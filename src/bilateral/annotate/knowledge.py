@@ -130,6 +130,7 @@ class ActorKnowledge:
     agents: dict[str, str] = field(default_factory=dict)  # folded generic agent noun -> sector (world_agents)
     products: set[str] = field(default_factory=set)  # folded nouns of goods, brands and indices (institutions)
     spellings: dict[str, str] = field(default_factory=dict)  # folded British spelling -> American (institutions)
+    shared: dict[str, list[Country]] = field(default_factory=dict)  # folded name two countries share -> both
     # pack id -> the countries of the dyad pack that defines it (its bare aliases apply only among them)
     scopes: dict[str, frozenset[str]] = field(default_factory=dict)
     generic: set[str] = field(
@@ -299,6 +300,13 @@ def build(packs: Packs) -> Knowledge:
                 actors.capitals[fold(name)] = country
             for name in entry.get("places", []):
                 actors.places[fold(name)] = country
+    by_code = {country.code: country for country in actors.countries.values()}
+    for pack in packs.of_kind("shared_names"):
+        for name, codes in require(pack.data, "names", dict, where=str(pack.path)).items():
+            unknown = [code for code in codes if code not in by_code]
+            if unknown:
+                raise KnowledgeError(f"{pack.path}: {name}: unknown country codes {unknown}")
+            actors.shared[fold(name)] = [by_code[code] for code in codes]
     for pack in packs.of_kind("institutions"):
         actors.roles |= _sector_lists(pack, "roles")
         actors.bodies |= _sector_lists(pack, "bodies")
