@@ -91,3 +91,10 @@ def test_a_name_two_countries_share_is_the_one_the_document_names(knowledge: Kno
     assert actor_of(one, "Korean officials").country == "PRK"
     both = run("South Korean and North Korean envoys met. Korean officials joined them.", knowledge)
     assert all(m.text != "Korean officials" or both.actors[m.actor].country is None for m in both.mentions)
+
+
+def test_what_countries_sign_or_ratify_is_not_an_actor_even_misspelled(knowledge: Knowledge) -> None:
+    found = run("Chile and Peru signed the PAMFA in May 2014, and Lima later ratified the APMFA.", knowledge)
+    names = {m.text for m in found.mentions}
+    assert not names & {"PAMFA", "APMFA"}, names
+    assert {"Chile", "Peru", "Lima"} <= names

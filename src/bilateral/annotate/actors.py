@@ -65,6 +65,8 @@ INSTITUTIONS = {
     "senate",
     "tribunal",
 }
+# Verbs whose object is an agreement, whatever its name: "signed the XYZA", "ratified the Lomar Accord".
+SIGNED = {"sign", "ratify", "renew", "countersign"}
 SPATIAL = {"in", "into", "inside", "across", "throughout", "within"}
 NOT_ACTORS = re.compile(r"^(?:hurricane|tropical storm|storm|operation|covid|coronavirus)\b|\d", re.IGNORECASE)
 
@@ -872,7 +874,8 @@ def _named_organisation(
         result.taken.append((span.start, span.end))
         return  # "(LEAD)", "(SOUNDBITE)": a wire or transcript tag, not a body
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if fold(span.text).split()[-1] in AGREEMENTS or after in AGREEMENTS:  # "the Phase Two Deal"
+    signed = span.root.dep_ == "dobj" and span.root.head.lemma_ in SIGNED  # "the two signed the XYZA in 2012"
+    if fold(span.text).split()[-1] in AGREEMENTS or after in AGREEMENTS or signed:  # "the Phase Two Deal"
         result.taken.append((span.start, span.end))
         return  # a treaty, pact or list is what actors sign or draw up, not an actor
     if country_of(span.text, knowledge):
