@@ -65,6 +65,8 @@ INSTITUTIONS = {
     "senate",
     "tribunal",
 }
+# Verbs whose object is an agreement, whatever its name: "signed the XYZA", "ratified the Lomar Accord".
+SIGNED = {"sign", "ratify", "renew", "countersign"}
 SPATIAL = {"in", "into", "inside", "across", "throughout", "within"}
 NOT_ACTORS = re.compile(r"^(?:hurricane|tropical storm|storm|operation|covid|coronavirus)\b|\d", re.IGNORECASE)
 
@@ -80,6 +82,15 @@ class Resolution:
     published: str | None = None  # the document's date (YYYY-MM-DD), for the roles world actors held then
     # a country's named bodies ("China's Commerce Ministry"), by institution_key, for their bare mentions
     institutions: dict[str, Actor] = field(default_factory=dict)
+    filed_from: str | None = None  # the country of the document's dateline ("SEOUL, May 2 (Agency) -")
+
+    def body_at(self, start: int, end: int) -> str | None:
+        """The country of the body (not a person) mentioned over these characters, if it has one."""
+        for mention in self.mentions:
+            actor = self.actors[mention.actor]
+            if mention.start <= start and end <= mention.end and actor.kind != "person" and actor.country:
+                return actor.country if actor.country not in {"IGO", "NGO"} else None
+        return None
 
     def free(self, start: int, end: int) -> bool:
         if start >= end:  # an empty range is taken when it falls strictly inside a taken one
@@ -193,7 +204,8 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
                 actor_id = actor_id if same and _in_scope(long_form, actor_id, knowledge, qualified) else None
             if actor_id is None and not span.text.isupper() and (size > 1 or span[0].text[:1].isupper()):
                 actor_id = knowledge.aliases.get(fold(span.text))
-            if actor_id:
+            joined = start + size + 1 < len(doc) and doc[start + size].text == "&" and doc[start + size + 1].is_title
+            if actor_id and not joined:  # "X Steel & Y Metal" is a longer name than the pack's "X Steel"
                 found.append((start, start + size, actor_id))
                 break
     for start, end, actor_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
@@ -524,6 +536,41 @@ def _org_country(doc: Doc, span: Span, knowledge: ActorKnowledge) -> Country | N
     return country or _country_in(_appositive(doc, span), knowledge)
 
 
+def _parent_company(name: str, knowledge: ActorKnowledge) -> Actor | None:
+    """The pack company a longer name starts with: a merger's name ("Orvel Steel & Kanto Metal") takes the
+    country of the company it starts with."""
+    words = name.removeprefix("the ").split()
+    for size in range(len(words) - 1, 0, -1):
+        actor_id = knowledge.aliases.get(fold(" ".join(words[:size])))
+        actor = knowledge.actors.get(actor_id) if actor_id else None
+        if actor is not None and actor.kind == "organization" and actor.country and actor.sector == "BUS":
+            return actor
+    return None
+
+
+def _body_country(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> str | None:
+    """The country of a state body whose name is all generic words ("National Security Office") from its
+    context, where its name and the words around it give none: the body it belongs to ("the X Office (XO) of
+    the Blue House", "the Blue House's X Office"); failing that, the one country its sentence names, or the
+    country the document is filed from."""
+    words = fold(span.text).split()
+    if not words or words[-1] not in INSTITUTIONS or not all(w in knowledge.generic for w in words):
+        return None
+    k = span.end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3  # "(NSO)"
+    if k + 1 < len(doc) and doc[k].lower_ == "of":
+        owner = doc[k + 2] if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else doc[k + 1]
+        if code := result.body_at(owner.idx, owner.idx + len(owner.text)):
+            return code
+    if span.start > 1 and doc[span.start - 1].tag_ == "POS":
+        owner = doc[span.start - 2]
+        if code := result.body_at(owner.idx, owner.idx + len(owner.text)):
+            return code
+    named = _sentence_countries(span.sent, knowledge)
+    return next(iter(named)) if len(named) == 1 else result.filed_from
+
+
 def _org_sector(name: str, knowledge: ActorKnowledge) -> str | None:
     folded = f" {fold(name)} "
     for word, sector in knowledge.org_words:
@@ -620,10 +667,13 @@ def _filled(doc: Doc, span: Span, person: Actor, knowledge: ActorKnowledge) -> A
     return person
 
 
-def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge, published: str | None = None) -> Actor:
+def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> Actor:
     sector = _org_sector(span.text, knowledge) or _head_sector(span.text, knowledge) or "UNK"
     country = _org_country(doc, span, knowledge)
-    code = country.code if country else ("IGO" if sector == "IGO" else None)
+    code = country.code if country else ("IGO" if sector == "IGO" else _body_country(doc, span, knowledge, result))
+    if code is None and (parent := _parent_company(span.text, knowledge)) is not None:
+        code, sector = parent.country, sector if sector != "UNK" else parent.sector or sector
+    published = result.published
     world = knowledge.world_role(span.text.removeprefix("the "), published)
     if world is not None:  # a known company, medium or body: its own country, not one named nearby
         code = world[0] or code
@@ -637,6 +687,7 @@ def resolve_actors(
 ) -> tuple[dict[str, Actor], list[Mention], list[Place]]:
     """Actors, their mentions and the places named; `published` (YYYY-MM-DD) dates the roles of world actors."""
     result = Resolution(published=published)
+    knowledge = _with_shared_names(doc, knowledge)
     _datelines(doc, knowledge, result)
     _pack_matches(doc, knowledge, result)
     _collectives(doc, knowledge, result)
@@ -660,8 +711,9 @@ def resolve_actors(
         known = _known_person(span, result)
         if known is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
             result.add(known, span)  # "the Biden administration": spaCy may call a surname an organisation
-        elif span.text.endswith("-"):
-            result.taken.append((span.start, span.end))  # "GSOMIA-related": a modifier, not a name of its own
+        elif span.text.endswith("-") or _product(doc, span, knowledge):
+            # "GSOMIA-related": a modifier; "the brand X", "the X index": goods and indices, not actors
+            result.taken.append((span.start, span.end))
         elif _named_area(doc, span):
             _facility(doc, span, knowledge, result)  # "the Tianfu (New City) area", "Gangnam district"
         elif span.label_ == "PERSON":
@@ -689,6 +741,54 @@ def resolve_actors(
     _bodies_in_titles(doc, result)
     result.mentions.sort(key=lambda m: (m.start, m.end))
     return result.actors, result.mentions, result.places
+
+
+def _with_shared_names(doc: Doc, knowledge: ActorKnowledge) -> ActorKnowledge:
+    """The knowledge for one document, where a name two countries share ("Korean") names the one of them that the
+    document names by its own name, if it names exactly one."""
+    named = set(_named_countries(doc[:], knowledge))
+    chosen = {}
+    for name, countries in knowledge.shared.items():
+        found = [country for country in countries if country.code in named]
+        if len(found) == 1:
+            chosen[name] = found[0]
+    if not chosen:
+        return knowledge
+    starts = knowledge.starts | {name.split()[0] for name in chosen}
+    return replace(knowledge, countries={**knowledge.countries, **chosen}, starts=starts)
+
+
+def _product(doc: Doc, span: Span, knowledge: ActorKnowledge) -> bool:
+    """A brand, product or market index, not an actor: a product noun ends the name ("Processed Goods") or
+    stands just before it ("the brand X") or after it ("the X index"); the name is in a list closed by "and
+    other … <products>"; it is what a product noun is ("the best sellers were X and Y"); or it moved by points
+    ("the X fell 120 points")."""
+    products = knowledge.products
+    if span.label_ not in {"ORG", "PERSON", "PRODUCT", "GPE", "NORP", "FAC"}:
+        return False
+    if fold(span[-1].text) in products and len(span) > 1:
+        return True
+    if span.start > 0 and doc[span.start - 1].pos_ == "NOUN" and doc[span.start - 1].lower_ in products:
+        return True
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].lower_ in products:
+        return True
+    k = span.end
+    while k < span.sent.end and (doc[k].text in SEPARATORS or doc[k].pos_ == "PROPN"):
+        k += 1
+    if k < span.sent.end and doc[k].lower_ == "other" and doc[k - 1].lower_ in {"and", "or"}:
+        k += 1
+        while k < span.sent.end and (doc[k].pos_ in {"ADJ", "PROPN"} or doc[k].dep_ == "amod"):
+            k += 1
+        if k < span.sent.end and doc[k].lower_ in products:
+            return True
+    head = span.root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in products for c in head.head.children):
+        return True
+    following = doc[span.end : min(span.end + 4, span.sent.end)]
+    moved = [t for t in following if t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "points"]
+    return span.label_ == "ORG" and any(doc[t.i - 1].pos_ == "VERB" for t in moved)
 
 
 def _named_area(doc: Doc, span: Span) -> bool:
@@ -802,7 +902,8 @@ def _named_organisation(
         result.taken.append((span.start, span.end))
         return  # "(LEAD)", "(SOUNDBITE)": a wire or transcript tag, not a body
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if fold(span.text).split()[-1] in AGREEMENTS or after in AGREEMENTS:  # "the Phase Two Deal"
+    signed = span.root.dep_ == "dobj" and span.root.head.lemma_ in SIGNED  # "the two signed the XYZA in 2012"
+    if fold(span.text).split()[-1] in AGREEMENTS or after in AGREEMENTS or signed:  # "the Phase Two Deal"
         result.taken.append((span.start, span.end))
         return  # a treaty, pact or list is what actors sign or draw up, not an actor
     if country_of(span.text, knowledge):
@@ -817,7 +918,7 @@ def _named_organisation(
         result.add(same, span)  # "Sony Corp." after "Sony", "Huawei Technologies" after "Huawei"
     else:
         longer = long_forms.get(fold(span.text))
-        actor = _organisation(doc, longer if longer is not None else span, knowledge, result.published)
+        actor = _organisation(doc, longer if longer is not None else span, knowledge, result)
         result.add(actor, span)
         if fold(span.text).split()[-1] in INSTITUTIONS:
             result.institutions.setdefault(_unqualified(span.text, knowledge), actor)
@@ -928,6 +1029,7 @@ def _datelines(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
         if result.free(place.start, place.end):
             name = place.text.split(",")[0].rstrip()  # "LIMA", not the region and date after it
             code = where.code if where else None
+            result.filed_from = result.filed_from or code
             result.places.append(Place(name, place.start_char, place.start_char + len(name), code))
             result.taken.append((place.start, place.end))
         if credit is not None:

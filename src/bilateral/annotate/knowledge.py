@@ -128,7 +128,10 @@ class ActorKnowledge:
     world: dict[str, list[tuple[Role, ...]]] = field(default_factory=dict)
     world_starts: set[str] = field(default_factory=set)
     agents: dict[str, str] = field(default_factory=dict)  # folded generic agent noun -> sector (world_agents)
-    # pack id -> the pair of countries whose dyad pack defines it (its bare aliases apply only among them)
+    products: set[str] = field(default_factory=set)  # folded nouns of goods, brands and indices (institutions)
+    spellings: dict[str, str] = field(default_factory=dict)  # folded British spelling -> American (institutions)
+    shared: dict[str, list[Country]] = field(default_factory=dict)  # folded name two countries share -> both
+    # pack id -> the countries of the dyad pack that defines it (its bare aliases apply only among them)
     scopes: dict[str, frozenset[str]] = field(default_factory=dict)
     generic: set[str] = field(
         default_factory=set
@@ -144,7 +147,8 @@ class ActorKnowledge:
         folded = fold(name)
         if all(word in self.generic for word in folded.split()):
             return None  # "National Security Council", "Senate": every country has one
-        entries = self.world.get(folded) or self.world.get(org_key(name))
+        american = " ".join(self.spellings.get(word, word) for word in folded.split())
+        entries = self.world.get(folded) or self.world.get(org_key(name)) or self.world.get(american)
         if not entries:
             return None
         found = {role_at(roles, published) for roles in entries}
@@ -302,12 +306,24 @@ def build(packs: Packs) -> Knowledge:
             for name in entry.get("places", []):
                 actors.places[fold(name)] = country
     words: dict[str, str] = {}
+    by_code = {country.code: country for country in actors.countries.values()}
+    for pack in packs.of_kind("shared_names"):
+        for name, codes in require(pack.data, "names", dict, where=str(pack.path)).items():
+            unknown = [code for code in codes if code not in by_code]
+            if unknown:
+                raise KnowledgeError(f"{pack.path}: {name}: unknown country codes {unknown}")
+            actors.shared[fold(name)] = [by_code[code] for code in codes]
     for pack in packs.of_kind("institutions"):
         actors.roles |= _sector_lists(pack, "roles")
         actors.bodies |= _sector_lists(pack, "bodies")
         actors.groups |= _sector_lists(pack, "groups")
         words |= _sector_lists(pack, "org_words")
         actors.body_first = actors.body_first or bool(pack.data.get("body_first"))
+        actors.products |= {fold(word) for word in _strings(pack, pack.data.get("products") or [], "products")}
+        spellings = pack.data.get("spellings") or {}
+        if not isinstance(spellings, dict):
+            raise KnowledgeError(f"{pack.path}: `spellings` must map a British spelling to the American one")
+        actors.spellings |= {fold(str(k)): fold(str(v)) for k, v in spellings.items()}
         actors.org_words = sorted(words.items(), key=lambda item: -len(item[0]))
         actors.generic |= {w for table in (actors.roles, actors.bodies) for key in table for w in key.split()}
     actors.generic |= GENERIC
