@@ -131,7 +131,7 @@ class ActorKnowledge:
     products: set[str] = field(default_factory=set)  # folded nouns of goods, brands and indices (institutions)
     spellings: dict[str, str] = field(default_factory=dict)  # folded British spelling -> American (institutions)
     shared: dict[str, list[Country]] = field(default_factory=dict)  # folded name two countries share -> both
-    # pack id -> the countries of the dyad pack that defines it (its bare aliases apply only among them)
+    # pack id -> the pair named by the dyad pack that defines it (its bare aliases apply only within that pair)
     scopes: dict[str, frozenset[str]] = field(default_factory=dict)
     generic: set[str] = field(
         default_factory=set
