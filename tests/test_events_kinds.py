@@ -496,3 +496,46 @@ def test_an_unattributed_investigation_is_the_local_authorities(events_in: Extra
 def test_a_vow_by_a_group_no_actor_resolves_is_still_a_threat(events_in: Extract) -> None:
     found = events_in("Ethnic Uzbeks have sworn to fight until they gain control of the villages near the border.")
     assert of_type(found, "THREATEN")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        ("The Polish finance ministry said a 10% tariff on Ukrainian grain will increase to 25%.", "SANCTION", "POL"),
+        ("Officials in Hanoi said new duties would be imposed on Thai rice.", "SANCTION", "VNM"),
+        (
+            "The Indian trade ministry said that duties on Pakistani cotton would be lifted next month.",
+            "CONCEDE",
+            "IND",
+        ),
+    ],
+)
+def test_an_agentless_announced_measure_is_the_announcers(
+    events_in: Extract, text: str, kind: str, source: str
+) -> None:
+    assert of_type(events_in(text), kind)[0].source_countries == [source]
+
+
+@pytest.mark.model
+def test_a_reported_attack_is_not_the_reporters(events_in: Extract) -> None:
+    event = of_type(events_in("The Egyptian army said two soldiers were killed near the border."), "ASSAULT")[0]
+    assert "EGY" not in event.source_countries
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Peru said it will take further steps against Chile.", "PER", "CHL"),
+        ("The Kenyan government would take corresponding measures against Uganda, the president added.", "KEN", "UGA"),
+    ],
+)
+def test_an_announced_counter_move_is_a_threat(events_in: Extract, text: str, source: str, target: str) -> None:
+    event = of_type(events_in(text), "THREATEN")[0]
+    assert (event.status, event.source_countries, event.target_countries) == ("threatened", [source], [target])
+
+
+@pytest.mark.model
+def test_an_unnamed_counter_move_taken_is_no_threat(events_in: Extract) -> None:
+    assert not of_type(events_in("Egypt took steps against Sudanese traders last year."), "THREATEN")

@@ -165,6 +165,10 @@ class _Reader:
         announced = controller is not None or self.modality.consequence(verb)
         if intent == "THREATEN" and status == "threatened" and found and announced:
             return found  # "vowed to impose tariffs": one threat, its mode saying what is threatened
+        if kind == "THREATEN" and hit.trigger.type is None:
+            if status == "occurred":
+                return found  # "took steps against X": a counter-move done but unnamed is no event we can code
+            status = "threatened" if status == "promised" else status  # "will take steps": announced, a threat
         found.append(Found(kind, mode, status, source, target, verb, rank, reciprocal))
         return found
 
@@ -246,6 +250,17 @@ class _Reader:
             if token.lemma_.lower() in self.cues["reporting"]:
                 return self.subjects(token)
         return Side()
+
+    def _announcer(self, verb: Token) -> Side:
+        """ "the ministry said sanctions would be imposed", "the envoy said the levy will rise": an act whose
+        clause names no actor (an agentless passive, or the measure itself as subject) is that of whoever
+        announces it. Not for attacks, protests or arrests, which a government reports as often as it does them."""
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        passive = not subjects and any(c.dep_ == "nsubjpass" for c in verb.children)
+        measure = any(self.triggers.noun_entry(c) is not None for c in subjects)
+        if not (passive or measure) or any(c.dep_ == "agent" for c in verb.children):
+            return Side()
+        return self._reporter(verb)
 
     def _opponent(self, verb: Token) -> Side:
         """ "were wounded in a shootout with gunmen of a cartel": a passive's agent named as the other side of
@@ -462,6 +477,8 @@ class _Reader:
         seen: set[tuple[Any, ...]] = set()
         for item in sorted(found, key=lambda f: (f.rank, f.token.i, f.order)):
             source, target = item.source, item.target
+            if not source and item.type not in LOCAL_TYPES and (item.token.pos_ in VERBAL or item.status != "occurred"):
+                source = self._announcer(self._clause_of(item.token))  # "officials said tariffs will rise"
             if not source and (item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")):
                 source = self._local(item.token, start, end)
             if item.reciprocal and not target and max(len(source.actors), len(source.countries)) > 1:
