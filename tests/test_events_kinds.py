@@ -539,3 +539,9 @@ def test_an_announced_counter_move_is_a_threat(events_in: Extract, text: str, so
 @pytest.mark.model
 def test_an_unnamed_counter_move_taken_is_no_threat(events_in: Extract) -> None:
     assert not of_type(events_in("Egypt took steps against Sudanese traders last year."), "THREATEN")
+
+
+@pytest.mark.model
+def test_both_alone_is_the_two_states_named_before(events_in: Extract) -> None:
+    found = events_in("Ghana and Togo are at odds. Both have imposed tariffs on each other.")
+    assert set(of_type(found, "SANCTION")[0].source_countries) == {"GHA", "TGO"}

@@ -313,14 +313,19 @@ class Parties:
         return Side()
 
     def pair(self, head: Token) -> Side:
-        """ "The two presidents", "both countries": the last two distinct actors named before the phrase."""
+        """ "The two presidents", "both countries", "both" alone: the last two distinct actors named before the
+        phrase (people for a person noun, states or their bodies otherwise; "both" alone: of the kind of the
+        last one named)."""
         words = {child.lower_ for child in head.children}
-        if not words & self.patterns.cues["pair_words"]:
+        alone = head.lower_ in self.patterns.cues["pair_words"] and head.pos_ in {"PRON", "DET", "NUM"}
+        if not (alone or words & self.patterns.cues["pair_words"]):
             return Side()
         want_person = head.lemma_.lower() in self.patterns.cues["person_nouns"]
         found = Side()
         for i in reversed(self.mentioned[: bisect_left(self.mentioned, head.i)]):
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
+            if alone and not found:
+                want_person = actor.kind == "person"
             # "both governments" are states or their bodies, not the migrants named in between
             fits = actor.kind == "person" if want_person else actor.kind in STATE_KINDS
             if fits and actor.id not in found.actors:
