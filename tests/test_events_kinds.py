@@ -545,3 +545,17 @@ def test_an_unnamed_counter_move_taken_is_no_threat(events_in: Extract) -> None:
 def test_both_alone_is_the_two_states_named_before(events_in: Extract) -> None:
     found = events_in("Ghana and Togo are at odds. Both have imposed tariffs on each other.")
     assert set(of_type(found, "SANCTION")[0].source_countries) == {"GHA", "TGO"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ottawa dropped Brazil from its list of favoured trading partners on Friday.", "SANCTION"),
+        ("Hungary dropped the plan to build a fence.", "CONCEDE"),
+        ("Spain dropped the charges against the Moroccan fishermen.", "CONCEDE"),
+        ("Last year Tokyo toughened its export controls on two chemicals.", "COERCE"),
+    ],
+)
+def test_what_is_dropped_or_toughened_decides_the_type(events_in: Extract, text: str, kind: str) -> None:
+    assert [e.type for e in events_in(text)] == [kind]
