@@ -18,6 +18,7 @@ from bilateral.engines import DEFAULT_BOUNDS, Bounds, EngineSpec
 from bilateral.errors import UnreadableSource, is_disk_full
 from bilateral.model import Article, RawDocument, Skipped
 from bilateral.store.analysis import (
+    fill_event_countries,
     merge_actor_ids,
     pending_documents,
     prune_actors,
@@ -200,6 +201,7 @@ def analyze(
     if report.analysed:
         prune_actors(db)
         merge_split_actors(db, knowledge.annotate.actors)
+        fill_event_countries(db)
     if corpus_stale(db):
         report.stories, report.comparisons = relate(db, knowledge)
     report.seconds = time.perf_counter() - started

@@ -199,6 +199,33 @@ def merge_actor_ids(db: sqlite3.Connection, merges: dict[str, str]) -> None:
                 )
 
 
+def fill_event_countries(db: sqlite3.Connection) -> int:
+    """Corpus pass: an event side that names actors but no country takes the countries those actors were given
+    across the corpus ("Le said" in one report, "China's vice minister Le" in another). Returns how many events
+    changed; sides that already have a country are left as the sentence gave them."""
+    countries = {row["id"]: row["country"] for row in db.execute("SELECT id, country FROM actors") if row["country"]}
+    changed = 0
+    with transaction(db):
+        rows = db.execute(
+            "SELECT id, source, target, source_countries, target_countries FROM events "
+            "WHERE source_countries = '[]' OR target_countries = '[]'"
+        ).fetchall()
+        for event in rows:
+            sides = []
+            for actors_key, countries_key in (("source", "source_countries"), ("target", "target_countries")):
+                known = json.loads(event[countries_key])
+                if not known:
+                    known = list(dict.fromkeys(countries[a] for a in json.loads(event[actors_key]) if a in countries))
+                sides.append(known)
+            if sides != [json.loads(event["source_countries"]), json.loads(event["target_countries"])]:
+                db.execute(
+                    "UPDATE events SET source_countries = ?, target_countries = ? WHERE id = ?",
+                    (_json(sides[0]), _json(sides[1]), event["id"]),
+                )
+                changed += 1
+    return changed
+
+
 def prune_actors(db: sqlite3.Connection) -> int:
     """Drop actors no stored mention refers to any more (after re-analysis with changed knowledge)."""
     with transaction(db):
