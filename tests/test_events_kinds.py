@@ -559,3 +559,16 @@ def test_both_alone_is_the_two_states_named_before(events_in: Extract) -> None:
 )
 def test_what_is_dropped_or_toughened_decides_the_type(events_in: Extract, text: str, kind: str) -> None:
     assert [e.type for e in events_in(text)] == [kind]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuador and Peru are at odds over fishing. Within ten days Lima signed a declaration with the fishermen.",
+        "Peru is angry with Chile. The government said it would investigate the shooting.",
+    ],
+)
+def test_a_capital_or_a_definite_government_acts_as_its_state(events_in: Extract, text: str) -> None:
+    event = events_in(text)[0]
+    assert (event.source, event.source_countries) == (["PER"], ["PER"])

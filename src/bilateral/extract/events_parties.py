@@ -126,6 +126,8 @@ class Parties:
             named = any(self.actors[a].country or self.actors[a].sector in NON_STATE for a in found.actors)
             if cost == 0 or (cost == 1 and not (found.countries or named)):
                 found.countries.append(code)
+                if cost == 0 and not found.actors:
+                    found.actors += self.state(code)  # "Mexico City signed": the capital is its government
         if not found:
             # "their forces", "his party": not the owner, but acting for the owner's country
             owners = [t for t, cost in reached if t.dep_ == "poss" and is_pronoun(t) and cost <= 1]
@@ -309,8 +311,13 @@ class Parties:
                 continue
             if not person and actor.kind not in STATE_KINDS:
                 continue
-            return Side([actor.id], [actor.country]) if person else Side([], [actor.country])
+            return Side([actor.id], [actor.country]) if person else Side(self.state(actor.country), [actor.country])
         return Side()
+
+    def state(self, code: str) -> list[str]:
+        """The document's actor for the state `code` ("the government", a capital acting), if it names one."""
+        actor = self.actors.get(code)
+        return [code] if actor is not None and actor.kind == "country" else []
 
     def pair(self, head: Token) -> Side:
         """ "The two presidents", "both countries", "both" alone: the last two distinct actors named before the
