@@ -572,3 +572,12 @@ def test_what_is_dropped_or_toughened_decides_the_type(events_in: Extract, text:
 def test_a_capital_or_a_definite_government_acts_as_its_state(events_in: Extract, text: str) -> None:
     event = events_in(text)[0]
     assert (event.source, event.source_countries) == (["PER"], ["PER"])
+
+
+@pytest.mark.model
+def test_their_talks_during_another_act_are_a_meeting_of_both(events_in: Extract) -> None:
+    found = events_in(
+        "Kenyan President William Ruto urged Ugandan President Yoweri Museveni to reopen the border during their "
+        "talks in Nairobi."
+    )
+    assert set(of_type(found, "CONSULT")[0].source_countries) == {"KEN", "UGA"}

@@ -43,6 +43,8 @@ LOCAL_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "across"}
 # a date after these is a point of comparison, not when the event happened: "the worst floods since 1998"
 COMPARISON_PREPS = {"since", "until", "till"}
+# a noun event after these is a happening of its own, not what the verb acts on: "lift the curbs during their talks"
+ADJUNCT_PREPS = {"during", "amid", "after", "before", "following", "ahead"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
 
 
@@ -111,7 +113,8 @@ class _Reader:
                 heads[hit.head.i].absorbed.append(hit)  # "the tariff threat": the head noun is the event
                 continue
             governor = governor_of(hit.head)
-            if governor is not None and governor.i in verbal and verbal[governor.i].type is not None:
+            adjunct = hit.head.dep_ == "pobj" and hit.head.head.lower_ in ADJUNCT_PREPS
+            if governor is not None and governor.i in verbal and verbal[governor.i].type is not None and not adjunct:
                 verbal[governor.i].absorbed.append(hit)  # "threatened sanctions", "accused X of the bombing"
                 continue
             if inside_noun_event(hit.head, heads, consumed) or (hit.trigger.needs_verb and governor is None):
@@ -362,7 +365,9 @@ class _Reader:
         assert kind is not None
         source, target = Side(), Side()
         for child in head.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and hit.trigger.reciprocal and child.lower_ == "their":
+                source.add(self.parties.both_before(child) or self.parties.side(child))  # "during their talks"
+            elif child.dep_ == "poss":
                 source.add(self.parties.side(child))
         for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ != "between"):
             objects = [p for p in prep.children if p.dep_ == "pobj"]

@@ -314,6 +314,19 @@ class Parties:
             return Side([actor.id], [actor.country]) if person else Side(self.state(actor.country), [actor.country])
         return Side()
 
+    def both_before(self, token: Token) -> Side:
+        """ "during their talks", "at their summit": the last two actors of different countries named before
+        `token` in its sentence (an empty side when fewer than two are)."""
+        start = token.sent.start
+        found = Side()
+        for i in reversed(self.mentioned[bisect_left(self.mentioned, start) : bisect_left(self.mentioned, token.i)]):
+            actor = self.mentions[self.mention_at[i]].actor
+            if actor not in found.actors and self.actors[actor].country not in found.countries:
+                self._add_actor(found, actor)
+                if len(found.actors) == 2:
+                    return found
+        return Side()
+
     def state(self, code: str) -> list[str]:
         """The document's actor for the state `code` ("the government", a capital acting), if it names one."""
         actor = self.actors.get(code)
