@@ -40,6 +40,7 @@ TARGET_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "int
 NOUN_TARGET_PREPS = TARGET_PREPS - {"from", "in", "at"}
 # events whose unnamed actors are taken to be local to the place they happened in (and investigations)
 LOCAL_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
+DESTINATION_PREPS = {"to", "into", "toward", "towards", "against", "on", "onto"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "across"}
 # a date after these is a point of comparison, not when the event happened: "the worst floods since 1998"
 COMPARISON_PREPS = {"since", "until", "till"}
@@ -231,7 +232,9 @@ class _Reader:
         Beirut", "thousands blocked streets in Hong Kong"): unnamed actors of such events are local (the
         convention of ICEWS and PLOVER coders). The place nearest the trigger in the sentence, outside a dateline."""
         found = [
-            (p.start, p.country) for p in self.places if start <= p.start < end and p.start >= self.parties.opening
+            (p.start, p.country)
+            for p in self.places
+            if start <= p.start < end and p.start >= self.parties.opening and not self._destination(p.start)
         ]
         for token in trigger.sent:  # "in eastern Beirut", "near the town of Samarra": a capital or country named
             if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
@@ -242,6 +245,14 @@ class _Reader:
             return Side()
         _, country = min(found, key=lambda pair: abs(pair[0] - trigger.idx))
         return Side([], [country]) if country else Side()
+
+    def _destination(self, offset: int) -> bool:
+        """ "curbs on exports to Chile", "flights into Peru": a place the act is aimed at is not where it happened."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        token = span.root if span is not None else None
+        while token is not None and token.dep_ in {"compound", "amod", "conj"} and token.head.i != token.i:
+            token = token.head
+        return token is not None and token.dep_ == "pobj" and token.head.lower_ in DESTINATION_PREPS
 
     def _reporter(self, clause: Token) -> Side:
         """Who reports a clause: the subject of the verb of saying it depends on ("…, the minister said")."""

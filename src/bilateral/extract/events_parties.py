@@ -253,6 +253,8 @@ class Parties:
             side = self.definite(subject)
             if side and not person:
                 return side
+            if not person and subject.lemma_.lower() in self.patterns.cues["bodies"]:
+                return Side()  # "The government defended its plan ..., amid Lima's anger": "its" is no later name
         window_start = sentence.start
         for _ in range(2):
             if window_start > 0:
