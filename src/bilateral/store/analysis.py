@@ -226,6 +226,22 @@ def fill_event_countries(db: sqlite3.Connection) -> int:
     return changed
 
 
+def date_undated_events(db: sqlite3.Connection, documents_months: dict[str, set[str | None]]) -> int:
+    """Corpus pass: the events of a report that gives no date at all (no publication date, nothing to resolve a
+    weekday against) take the month ("2019-05") that every story the report belongs to lies in; none where its
+    stories span several months or have no dates. `documents_months`: document id -> the month of each of its
+    stories (None for a story that spans months or has no date). Returns how many events were dated."""
+    undated = {row[0] for row in db.execute("SELECT id FROM documents WHERE published IS NULL")}
+    dated = 0
+    with transaction(db):
+        for document, months in sorted(documents_months.items()):
+            if document in undated and len(months) == 1 and None not in months:
+                (month,) = months
+                cursor = db.execute("UPDATE events SET date = ? WHERE document = ? AND date IS NULL", (month, document))
+                dated += cursor.rowcount
+    return dated
+
+
 def prune_actors(db: sqlite3.Connection) -> int:
     """Drop actors no stored mention refers to any more (after re-analysis with changed knowledge)."""
     with transaction(db):
