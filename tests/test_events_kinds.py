@@ -585,5 +585,5 @@ def test_their_talks_during_another_act_are_a_meeting_of_both(events_in: Extract
 
 @pytest.mark.model
 def test_a_destination_is_not_where_an_unattributed_act_happened(events_in: Extract) -> None:
-    text = "The government on Tuesday defended its decision to impose tighter controls on exports to Chile."
+    text = "The cabinet on Monday defended its move to impose stricter curbs on shipments to Chile."
     assert "CHL" not in of_type(events_in(text), "COERCE")[0].source_countries
