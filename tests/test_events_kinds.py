@@ -500,3 +500,94 @@ def test_a_vow_by_a_group_no_actor_resolves_is_still_a_threat(events_in: Extract
         "Ethnic Uzbek militias have vowed to keep fighting until they control the villages near the border."
     )
     assert of_type(found, "THREATEN")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        ("The Polish finance ministry said a 10% tariff on Ukrainian grain will increase to 25%.", "SANCTION", "POL"),
+        ("Officials in Hanoi said new duties would be imposed on Thai rice.", "SANCTION", "VNM"),
+        (
+            "The Indian trade ministry said that duties on Pakistani cotton would be lifted next month.",
+            "CONCEDE",
+            "IND",
+        ),
+    ],
+)
+def test_an_agentless_announced_measure_is_the_announcers(
+    events_in: Extract, text: str, kind: str, source: str
+) -> None:
+    assert of_type(events_in(text), kind)[0].source_countries == [source]
+
+
+@pytest.mark.model
+def test_a_reported_attack_is_not_the_reporters(events_in: Extract) -> None:
+    event = of_type(events_in("The Egyptian army said two soldiers were killed near the border."), "ASSAULT")[0]
+    assert "EGY" not in event.source_countries
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Peru said it will take further steps against Chile.", "PER", "CHL"),
+        ("The Kenyan government would take corresponding measures against Uganda, the president added.", "KEN", "UGA"),
+    ],
+)
+def test_an_announced_counter_move_is_a_threat(events_in: Extract, text: str, source: str, target: str) -> None:
+    event = of_type(events_in(text), "THREATEN")[0]
+    assert (event.status, event.source_countries, event.target_countries) == ("threatened", [source], [target])
+
+
+@pytest.mark.model
+def test_an_unnamed_counter_move_taken_is_no_threat(events_in: Extract) -> None:
+    assert not of_type(events_in("Egypt took steps against Sudanese traders last year."), "THREATEN")
+
+
+@pytest.mark.model
+def test_both_alone_is_the_two_states_named_before(events_in: Extract) -> None:
+    found = events_in("Ghana and Togo are at odds. Both have imposed tariffs on each other.")
+    assert set(of_type(found, "SANCTION")[0].source_countries) == {"GHA", "TGO"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ottawa dropped Brazil from its list of favoured trading partners on Friday.", "SANCTION"),
+        ("Hungary dropped the plan to build a fence.", "CONCEDE"),
+        ("Spain dropped the charges against the Moroccan fishermen.", "CONCEDE"),
+        ("Last year Tokyo toughened its export controls on two chemicals.", "COERCE"),
+    ],
+)
+def test_what_is_dropped_or_toughened_decides_the_type(events_in: Extract, text: str, kind: str) -> None:
+    assert [e.type for e in events_in(text)] == [kind]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuador and Peru are at odds over fishing. Within ten days Lima signed a declaration with the fishermen.",
+        "Peru is angry with Chile. The government said it would investigate the shooting.",
+    ],
+)
+def test_a_capital_or_a_definite_government_acts_as_its_state(events_in: Extract, text: str) -> None:
+    event = events_in(text)[0]
+    assert (event.source, event.source_countries) == (["PER"], ["PER"])
+
+
+@pytest.mark.model
+def test_their_talks_during_another_act_are_a_meeting_of_both(events_in: Extract) -> None:
+    found = events_in(
+        "Kenyan President William Ruto urged Ugandan President Yoweri Museveni to reopen the border during their "
+        "talks in Nairobi."
+    )
+    assert set(of_type(found, "CONSULT")[0].source_countries) == {"KEN", "UGA"}
+
+
+@pytest.mark.model
+def test_a_destination_is_not_where_an_unattributed_act_happened(events_in: Extract) -> None:
+    text = "The cabinet on Monday defended its move to impose stricter curbs on shipments to Chile."
+    assert "CHL" not in of_type(events_in(text), "COERCE")[0].source_countries

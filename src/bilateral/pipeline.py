@@ -18,6 +18,8 @@ from bilateral.engines import DEFAULT_BOUNDS, Bounds, EngineSpec
 from bilateral.errors import UnreadableSource, is_disk_full
 from bilateral.model import Article, RawDocument, Skipped
 from bilateral.store.analysis import (
+    date_undated_events,
+    fill_event_countries,
     merge_actor_ids,
     not_analysed,
     pending_documents,
@@ -212,6 +214,7 @@ def analyze(
     if report.analysed:
         prune_actors(db)
         merge_split_actors(db, knowledge.annotate.actors)
+        fill_event_countries(db)
     if corpus_stale(db):
         report.stories, report.comparisons = relate(db, knowledge)
     report.seconds = time.perf_counter() - started
@@ -267,4 +270,11 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
             together.setdefault(document, set()).add(story.id)
     comparisons = compare_figures(figures, weights, groups, closeness=close, qualified=sides, stories=together)
     save_corpus(db, stories, comparisons, version=version)
+    months: dict[str, set[str | None]] = {}
+    for story in stories:
+        first, last = (story.first_date or "")[:7], (story.last_date or "")[:7]
+        month = first if len(first) == 7 and first == last else None
+        for document in story.documents:
+            months.setdefault(document, set()).add(month)
+    date_undated_events(db, months)
     return len(stories), len(comparisons)

@@ -40,9 +40,12 @@ TARGET_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "int
 NOUN_TARGET_PREPS = TARGET_PREPS - {"from", "in", "at"}
 # events whose unnamed actors are taken to be local to the place they happened in (and investigations)
 LOCAL_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
+DESTINATION_PREPS = {"to", "into", "toward", "towards", "against", "on", "onto"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "across"}
 # a date after these is a point of comparison, not when the event happened: "the worst floods since 1998"
 COMPARISON_PREPS = {"since", "until", "till"}
+# a noun event after these is a happening of its own, not what the verb acts on: "lift the curbs during their talks"
+ADJUNCT_PREPS = {"during", "amid", "after", "before", "following", "ahead"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
 
 
@@ -111,7 +114,8 @@ class _Reader:
                 heads[hit.head.i].absorbed.append(hit)  # "the tariff threat": the head noun is the event
                 continue
             governor = governor_of(hit.head)
-            if governor is not None and governor.i in verbal and verbal[governor.i].type is not None:
+            adjunct = hit.head.dep_ == "pobj" and hit.head.head.lower_ in ADJUNCT_PREPS
+            if governor is not None and governor.i in verbal and verbal[governor.i].type is not None and not adjunct:
                 verbal[governor.i].absorbed.append(hit)  # "threatened sanctions", "accused X of the bombing"
                 continue
             if inside_noun_event(hit.head, heads, consumed) or (hit.trigger.needs_verb and governor is None):
@@ -165,6 +169,10 @@ class _Reader:
         announced = controller is not None or self.modality.consequence(verb)
         if intent == "THREATEN" and status == "threatened" and found and announced:
             return found  # "vowed to impose tariffs": one threat, its mode saying what is threatened
+        if kind == "THREATEN" and hit.trigger.type is None:
+            if status == "occurred":
+                return found  # "took steps against X": a counter-move done but unnamed is no event we can code
+            status = "threatened" if status == "promised" else status  # "will take steps": announced, a threat
         found.append(Found(kind, mode, status, source, target, verb, rank, reciprocal))
         return found
 
@@ -224,7 +232,9 @@ class _Reader:
         Lagos", "crowds marched through Santiago"): unnamed actors of such events are local (the
         convention of ICEWS and PLOVER coders). The place nearest the trigger in the sentence, outside a dateline."""
         found = [
-            (p.start, p.country) for p in self.places if start <= p.start < end and p.start >= self.parties.opening
+            (p.start, p.country)
+            for p in self.places
+            if start <= p.start < end and p.start >= self.parties.opening and not self._destination(p.start)
         ]
         for token in trigger.sent:  # "in eastern Beirut", "near the city of Mosul": a capital or country named
             if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
@@ -236,6 +246,14 @@ class _Reader:
         _, country = min(found, key=lambda pair: abs(pair[0] - trigger.idx))
         return Side([], [country]) if country else Side()
 
+    def _destination(self, offset: int) -> bool:
+        """ "curbs on exports to Chile", "flights into Peru": a place the act is aimed at is not where it happened."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        token = span.root if span is not None else None
+        while token is not None and token.dep_ in {"compound", "amod", "conj"} and token.head.i != token.i:
+            token = token.head
+        return token is not None and token.dep_ == "pobj" and token.head.lower_ in DESTINATION_PREPS
+
     def _reporter(self, clause: Token) -> Side:
         """Who reports a clause: the subject of the verb of saying it depends on ("…, the minister said")."""
         token = clause
@@ -246,6 +264,17 @@ class _Reader:
             if token.lemma_.lower() in self.cues["reporting"]:
                 return self.subjects(token)
         return Side()
+
+    def _announcer(self, verb: Token) -> Side:
+        """ "the ministry said sanctions would be imposed", "the envoy said the levy will rise": an act whose
+        clause names no actor (an agentless passive, or the measure itself as subject) is that of whoever
+        announces it. Not for attacks, protests or arrests, which a government reports as often as it does them."""
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        passive = not subjects and any(c.dep_ == "nsubjpass" for c in verb.children)
+        measure = any(self.triggers.noun_entry(c) is not None for c in subjects)
+        if not (passive or measure) or any(c.dep_ == "agent" for c in verb.children):
+            return Side()
+        return self._reporter(verb)
 
     def _opponent(self, verb: Token) -> Side:
         """ "were wounded in a shootout with gunmen of a cartel": a passive's agent named as the other side of
@@ -347,7 +376,9 @@ class _Reader:
         assert kind is not None
         source, target = Side(), Side()
         for child in head.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and hit.trigger.reciprocal and child.lower_ == "their":
+                source.add(self.parties.both_before(child) or self.parties.side(child))  # "during their talks"
+            elif child.dep_ == "poss":
                 source.add(self.parties.side(child))
         for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ != "between"):
             objects = [p for p in prep.children if p.dep_ == "pobj"]
@@ -462,6 +493,8 @@ class _Reader:
         seen: set[tuple[Any, ...]] = set()
         for item in sorted(found, key=lambda f: (f.rank, f.token.i, f.order)):
             source, target = item.source, item.target
+            if not source and item.type not in LOCAL_TYPES and (item.token.pos_ in VERBAL or item.status != "occurred"):
+                source = self._announcer(self._clause_of(item.token))  # "officials said tariffs will rise"
             if not source and (item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")):
                 source = self._local(item.token, start, end)
             if item.reciprocal and not target and max(len(source.actors), len(source.countries)) > 1:

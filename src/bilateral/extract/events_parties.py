@@ -126,6 +126,8 @@ class Parties:
             named = any(self.actors[a].country or self.actors[a].sector in NON_STATE for a in found.actors)
             if cost == 0 or (cost == 1 and not (found.countries or named)):
                 found.countries.append(code)
+                if cost == 0 and not found.actors:
+                    found.actors += self.state(code)  # "Mexico City signed": the capital is its government
         if not found:
             # "their forces", "his party": not the owner, but acting for the owner's country
             owners = [t for t, cost in reached if t.dep_ == "poss" and is_pronoun(t) and cost <= 1]
@@ -251,6 +253,8 @@ class Parties:
             side = self.definite(subject)
             if side and not person:
                 return side
+            if not person and subject.lemma_.lower() in self.patterns.cues["bodies"]:
+                return Side()  # "The government defended its plan ..., amid Lima's anger": "its" is no later name
         window_start = sentence.start
         for _ in range(2):
             if window_start > 0:
@@ -309,18 +313,41 @@ class Parties:
                 continue
             if not person and actor.kind not in STATE_KINDS:
                 continue
-            return Side([actor.id], [actor.country]) if person else Side([], [actor.country])
+            return Side([actor.id], [actor.country]) if person else Side(self.state(actor.country), [actor.country])
         return Side()
 
+    def both_before(self, token: Token) -> Side:
+        """ "during their talks", "at their summit": the last two actors of different countries named before
+        `token` in its sentence (an empty side when fewer than two are)."""
+        start = token.sent.start
+        found = Side()
+        for i in reversed(self.mentioned[bisect_left(self.mentioned, start) : bisect_left(self.mentioned, token.i)]):
+            actor = self.mentions[self.mention_at[i]].actor
+            if actor not in found.actors and self.actors[actor].country not in found.countries:
+                self._add_actor(found, actor)
+                if len(found.actors) == 2:
+                    return found
+        return Side()
+
+    def state(self, code: str) -> list[str]:
+        """The document's actor for the state `code` ("the government", a capital acting), if it names one."""
+        actor = self.actors.get(code)
+        return [code] if actor is not None and actor.kind == "country" else []
+
     def pair(self, head: Token) -> Side:
-        """ "The two presidents", "both countries": the last two distinct actors named before the phrase."""
+        """ "The two presidents", "both countries", "both" alone: the last two distinct actors named before the
+        phrase (people for a person noun, states or their bodies otherwise; "both" alone: of the kind of the
+        last one named)."""
         words = {child.lower_ for child in head.children}
-        if not words & self.patterns.cues["pair_words"]:
+        alone = head.lower_ in self.patterns.cues["pair_words"] and head.pos_ in {"PRON", "DET", "NUM"}
+        if not (alone or words & self.patterns.cues["pair_words"]):
             return Side()
         want_person = head.lemma_.lower() in self.patterns.cues["person_nouns"]
         found = Side()
         for i in reversed(self.mentioned[: bisect_left(self.mentioned, head.i)]):
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
+            if alone and not found:
+                want_person = actor.kind == "person"
             # "both governments" are states or their bodies, not the migrants named in between
             fits = actor.kind == "person" if want_person else actor.kind in STATE_KINDS
             if fits and actor.id not in found.actors:

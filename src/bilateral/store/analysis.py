@@ -200,6 +200,49 @@ def merge_actor_ids(db: sqlite3.Connection, merges: dict[str, str]) -> None:
                 )
 
 
+def fill_event_countries(db: sqlite3.Connection) -> int:
+    """Corpus pass: an event side that names actors but no country takes the countries those actors were given
+    across the corpus ("Le said" in one report, "China's vice minister Le" in another). Returns how many events
+    changed; sides that already have a country are left as the sentence gave them."""
+    countries = {row["id"]: row["country"] for row in db.execute("SELECT id, country FROM actors") if row["country"]}
+    changed = 0
+    with transaction(db):
+        rows = db.execute(
+            "SELECT id, source, target, source_countries, target_countries FROM events "
+            "WHERE source_countries = '[]' OR target_countries = '[]'"
+        ).fetchall()
+        for event in rows:
+            sides = []
+            for actors_key, countries_key in (("source", "source_countries"), ("target", "target_countries")):
+                known = json.loads(event[countries_key])
+                if not known:
+                    known = list(dict.fromkeys(countries[a] for a in json.loads(event[actors_key]) if a in countries))
+                sides.append(known)
+            if sides != [json.loads(event["source_countries"]), json.loads(event["target_countries"])]:
+                db.execute(
+                    "UPDATE events SET source_countries = ?, target_countries = ? WHERE id = ?",
+                    (_json(sides[0]), _json(sides[1]), event["id"]),
+                )
+                changed += 1
+    return changed
+
+
+def date_undated_events(db: sqlite3.Connection, documents_months: dict[str, set[str | None]]) -> int:
+    """Corpus pass: the events of a report that gives no date at all (no publication date, nothing to resolve a
+    weekday against) take the month ("2019-05") that every story the report belongs to lies in; none where its
+    stories span several months or have no dates. `documents_months`: document id -> the month of each of its
+    stories (None for a story that spans months or has no date). Returns how many events were dated."""
+    undated = {row[0] for row in db.execute("SELECT id FROM documents WHERE published IS NULL")}
+    dated = 0
+    with transaction(db):
+        for document, months in sorted(documents_months.items()):
+            if document in undated and len(months) == 1 and None not in months:
+                (month,) = months
+                cursor = db.execute("UPDATE events SET date = ? WHERE document = ? AND date IS NULL", (month, document))
+                dated += cursor.rowcount
+    return dated
+
+
 def prune_actors(db: sqlite3.Connection) -> int:
     """Drop actors no stored mention refers to any more (after re-analysis with changed knowledge)."""
     with transaction(db):
