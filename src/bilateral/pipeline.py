@@ -28,7 +28,7 @@ from bilateral.store.analysis import (
     save_analysis,
     stored_actors,
 )
-from bilateral.store.db import corpus_stale, snapshot, store_version
+from bilateral.store.db import corpus_stale, set_dyad, snapshot, store_version
 from bilateral.store.documents import Saved, is_stored, load_article, record_skipped, save_article
 
 if TYPE_CHECKING:
@@ -167,6 +167,8 @@ def analyze(
         actors = knowledge.annotate.actors
         pair = parse_dyad(dyad, {c.code for c in actors.countries.values()}) if dyad else None
         screen = build_prefilter(actors, dyad=pair)
+        if pair is not None:
+            set_dyad(db, pair)
     pending = pending_documents(db, knowledge=knowledge.fingerprint, force=force, languages=sorted(MODELS))
     report = AnalyzeReport(pending=len(pending))
     on_start(len(pending))

@@ -214,18 +214,24 @@ def main_pair(sides: list[tuple[list[str], list[str]]]) -> tuple[str, str] | Non
 
 
 def dyad(db: sqlite3.Connection) -> dict[str, Any] | None:
-    """The relationship the corpus is about: the pair inferred from its events, with the countries' names."""
-    sides = [
-        (json.loads(row["source_countries"]), json.loads(row["target_countries"]))
-        for row in _rows(db, "events", "SELECT source_countries, target_countries FROM events")
-    ]
-    pair = main_pair(sides)
+    """The relationship the corpus is about: the pair named with `--dyad`, else the pair inferred from its events,
+    with the countries' names; `inferred` says which."""
+    from bilateral.store.db import named_dyad
+
+    pair = named_dyad(db)
+    inferred = pair is None
+    if pair is None:
+        sides = [
+            (json.loads(row["source_countries"]), json.loads(row["target_countries"]))
+            for row in _rows(db, "events", "SELECT source_countries, target_countries FROM events")
+        ]
+        pair = main_pair(sides)
     if pair is None:
         return None
     names = {
         row["id"]: row["name"] for row in _rows(db, "actors", "SELECT id, name FROM actors WHERE kind = 'country'")
     }
-    return {"countries": list(pair), "name": "–".join(names.get(code, code) for code in pair), "inferred": True}
+    return {"countries": list(pair), "name": "–".join(names.get(code, code) for code in pair), "inferred": inferred}
 
 
 def build_map(db: sqlite3.Connection) -> dict[str, Any]:

@@ -55,7 +55,12 @@ def ranked(counter: Counter[str]) -> list[str]:
 
 
 def pair(data: dict[str, Any]) -> tuple[str, str] | None:
-    """The pair of countries named most often in the events (alpha-3 codes), or None with fewer than two."""
+    """The pair the map's `dyad` names (given with `--dyad`), else the pair of countries named most often in the
+    events (alpha-3 codes), or None with fewer than two."""
+    named = data.get("dyad") or {}
+    if named.get("inferred") is False and len(named.get("countries") or []) == 2:
+        first, second = named["countries"]
+        return str(first), str(second)
     counts: Counter[str] = Counter()
     for event in data["events"]:
         counts.update({*event["source_countries"], *event["target_countries"]} - NOT_A_COUNTRY)

@@ -152,6 +152,25 @@ def store_version(db: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
+def set_dyad(db: sqlite3.Connection, pair: tuple[str, str]) -> None:
+    """Record the pair of countries the user named (`--dyad`), as "AAA-BBB"."""
+    with db:
+        db.execute("UPDATE store_state SET dyad = ? WHERE id = 1", ("-".join(pair),))
+        mark_changed(db, corpus_stale=False)
+
+
+def named_dyad(db: sqlite3.Connection) -> tuple[str, str] | None:
+    """The pair of countries the user named with `--dyad`, or None (none named, or a store from before)."""
+    try:
+        row = db.execute("SELECT dyad FROM store_state WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    if not row or not row[0]:
+        return None
+    first, second = str(row[0]).split("-")
+    return first, second
+
+
 def corpus_stale(db: sqlite3.Connection) -> bool:
     """Whether stories and figure comparisons must be rebuilt (a document's analysis changed since)."""
     try:
