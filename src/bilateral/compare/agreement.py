@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -29,6 +30,7 @@ from bilateral.annotate.knowledge import fold
 from bilateral.calendar import MONTHS
 from bilateral.compare.similarity import Weights, cosine, singular
 from bilateral.compare.stories import CANDIDATES_CAP, WINDOW, Item, near_in_time, rare_terms
+from bilateral.extract.numbers import grammar
 from bilateral.knowledge import Packs, require
 
 # How far each approximation lets the true value sit from the stated one, as factors of it.
@@ -103,7 +105,7 @@ class Qualifiers:
         taken = {word for phrases in self.dimensions.values() for phrase in phrases for word in phrase.split()}
         words = []
         for word in _TOKEN.findall(fold(after)):
-            skip = word in STOP_WORDS or word in _SCALES or word in taken or word in self.countries
+            skip = word in STOP_WORDS or word in _number_words()[1] or word in taken or word in self.countries
             if len(word) > 2 and not skip and word not in _GENERIC:
                 words.append(singular(word))
             if len(words) == _HEAD_WORDS:
@@ -145,15 +147,22 @@ def differ(a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]], mar
     return False
 
 
-_NUMBER = re.compile(
-    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-    r"thirty|forty|fifty|hundred)\b)(?:\s*(thousand|million|billion|trillion|bn|mn|m|k)\b)?",
-    re.IGNORECASE,
-)
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-          "hundred": 100}  # fmt: skip
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+@cache
+def _number_words() -> tuple[dict[str, float], dict[str, float]]:
+    """Number words and scale words with their values, from the `numbers` pack ("hundred" and "$5m"'s "m" too)."""
+    g = grammar()
+    return {**g.words, **g.multipliers}, {**g.currency_scales, **g.scales}
+
+
+@cache
+def _number_pattern() -> re.Pattern[str]:
+    """A number in digits or words with an optional scale word; the words are the `numbers` pack's."""
+    numbers, scaling = _number_words()
+    words = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
+    scales = "|".join(sorted(map(re.escape, scaling), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(\d[\d,]*(?:\.\d+)?|(?:{words})\b)(?:\s*({scales})\b)?", re.IGNORECASE)
+
+
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
 # where one figure's stretch of a sentence ends and the next one's begins
 _JOINT = re.compile(r";|:|\s(?:and|but|while|whereas|along with|as well as)\s", re.IGNORECASE)
@@ -173,7 +182,7 @@ def clause(evidence: str, value: float) -> Clause:
     """The part of a sentence that belongs to the figure of this value: from the number before it (or a clause
     joint, or the sentence start) to the number after it (or a joint, or the end); dates and years are not
     numbers here. The whole sentence when the number cannot be found in it."""
-    numbers = [m for m in _NUMBER.finditer(evidence) if not _is_date(evidence, m)]
+    numbers = [m for m in _number_pattern().finditer(evidence) if not _is_date(evidence, m)]
     at = next((k for k, match in enumerate(numbers) if _close(_number(match), value)), None)
     if at is None:
         return Clause(evidence)
@@ -210,8 +219,9 @@ def _is_date(evidence: str, match: re.Match[str]) -> bool:
 
 def _number(match: re.Match[str]) -> float:
     written = match[1].lower().replace(",", "")
-    base = _WORDS[written] if written in _WORDS else float(written)
-    return base * _SCALES.get((match[2] or "").lower(), 1.0)
+    numbers, scaling = _number_words()
+    base = numbers[written] if written in numbers else float(written)
+    return base * scaling.get((match[2] or "").lower(), 1.0)
 
 
 def _close(found: float, value: float) -> bool:
