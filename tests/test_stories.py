@@ -245,9 +245,9 @@ def test_a_round_figure_does_not_stretch_over_a_precise_one() -> None:
 
 def test_spanish_scale_and_function_words_are_not_what_a_figure_counts() -> None:
     loan = "Colombia prestará a Ecuador 1.2 millones de vacunas de Moderna la semana que viene."
-    deal = "El convenio cubre 1.1 millones de dosis de la vacuna de Moderna."
+    deal = "El convenio cubre 1.1 millones de inyecciones de Moderna contra la covid."
     mixed = "Perú ha recibido 1.2 millones de la firma Sinopharm y 900,000 de Pfizer."
-    bare = "Se trata de 1.1 millones de dosis."
+    bare = "El lote suma 1.1 millones de dosis."
     weights = corpus({"a": [loan, mixed], "b": [deal], "c": [bare]})
     figures = [
         figure("a:f1", "a", 1.2e6, "exact", None, loan, weights),
@@ -258,7 +258,7 @@ def test_spanish_scale_and_function_words_are_not_what_a_figure_counts() -> None
     kinds = qualifiers(builtin_packs(), {"colombia": "COL", "ecuador": "ECU", "peru": "PER"})
     found = compare_figures(figures, weights, {}, qualified=kinds)
     # "millones" is a scale word, not a counted noun shared by the Sinopharm figure and the doses
-    assert found == [Comparison("a:f1", "b:f1", "conflict"), Comparison("b:f1", "c:f1", "agree")]
+    assert found == [Comparison("a:f1", "b:f1", "conflict")]
 
 
 def test_an_age_that_bounds_a_group_is_not_an_age() -> None:
