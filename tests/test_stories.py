@@ -18,12 +18,14 @@ from bilateral.compare.agreement import (
     clause,
     compare_figures,
     counted_nouns,
+    differ,
     qualifiers,
     relation,
 )
 from bilateral.compare.coverage import gaps
 from bilateral.compare.similarity import Weights, terms
 from bilateral.compare.stories import Item, find_stories, near_in_time, period
+from bilateral.knowledge import builtin_packs
 from tests.conftest import SEEDS, eval_path
 
 BACKGROUND = [
@@ -222,6 +224,52 @@ def test_approximations_decide_agreement() -> None:
     assert pair((70_000, "nearly"), (70_000, "more than")) == "conflict"
     assert pair((8, "at least"), (12, "more than")) == "conflict"
     assert band(100, "hundreds") == (100, 1000)
+
+
+def test_a_round_figure_does_not_stretch_over_a_precise_one() -> None:
+    def pair(a: tuple[float, str], b: tuple[float, str]) -> str:
+        w = Weights([])
+        return relation(figure("x", "a", *a, None, "", w), figure("y", "b", *b, None, "", w))
+
+    # "about 60" allows 54-66: a stated 54 sits on its edge, and someone who knew 54 would have written it
+    assert pair((60, "about"), (54, "exact")) == "conflict"
+    assert pair((35, "about"), (40, "about")) == "conflict"
+    assert pair((35, "about"), (37, "about")) == "agree"
+    assert pair((90, "exact"), (90, "about")) == "agree"
+    # the rounding its digits show: "3.4 billion" may be 3,372 million, but a bare "2,000" is not 2,600
+    assert pair((3.4e9, "exact"), (3.372e9, "exact")) == "agree"
+    assert pair((2_000, "exact"), (2_600, "exact")) == "conflict"
+    assert pair((1.8e6, "about"), (1_815_000, "exact")) == "agree"
+    assert band(45, "exact") == (44.5, 45.5)
+
+
+def test_spanish_scale_and_function_words_are_not_what_a_figure_counts() -> None:
+    loan = "Colombia prestará a Ecuador 1.2 millones de vacunas de Moderna la semana que viene."
+    deal = "El convenio cubre 1.1 millones de inyecciones de Moderna contra la covid."
+    mixed = "Perú ha recibido 1.2 millones de la firma Sinopharm y 900,000 de Pfizer."
+    bare = "El lote suma 1.1 millones de dosis."
+    weights = corpus({"a": [loan, mixed], "b": [deal], "c": [bare]})
+    figures = [
+        figure("a:f1", "a", 1.2e6, "exact", None, loan, weights),
+        figure("a:f2", "a", 1.2e6, "exact", None, mixed, weights),
+        figure("b:f1", "b", 1.1e6, "exact", None, deal, weights),
+        figure("c:f1", "c", 1.1e6, "exact", None, bare, weights),
+    ]
+    kinds = qualifiers(builtin_packs(), {"colombia": "COL", "ecuador": "ECU", "peru": "PER"})
+    found = compare_figures(figures, weights, {}, qualified=kinds)
+    # "millones" is a scale word, not a counted noun shared by the Sinopharm figure and the doses
+    assert found == [Comparison("a:f1", "b:f1", "conflict")]
+
+
+def test_an_age_that_bounds_a_group_is_not_an_age() -> None:
+    kinds = qualifiers(builtin_packs())
+    for bound, age in [
+        ("vacunar a los mayores de 70 años", "la ministra, de 74 años, viajó"),
+        ("pensions for people older than 65", "the senator, aged 68, said"),
+    ]:
+        assert differ(kinds.of(bound), kinds.of(age), kinds.marked)
+        assert not differ(kinds.of(bound), kinds.of(bound), kinds.marked)
+    assert differ(kinds.of("3.000 millones de pesos al año"), kinds.of("9.000 millones en total"), kinds.marked)
 
 
 def test_counted_nouns_meet_through_the_quantities_pack() -> None:

@@ -24,14 +24,15 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as ES_STOP_WORDS
 
 from bilateral.annotate.knowledge import fold
 from bilateral.calendar import MONTHS
 from bilateral.compare.similarity import Weights, cosine, singular
 from bilateral.compare.stories import CANDIDATES_CAP, WINDOW, Item, near_in_time, rare_terms
 from bilateral.extract.numbers import grammar
-from bilateral.knowledge import Packs, require
+from bilateral.knowledge import Packs, builtin_packs, require
 
 # How far each approximation lets the true value sit from the stated one, as factors of it.
 BANDS: dict[str, tuple[float, float]] = {
@@ -61,18 +62,47 @@ class Comparison:
 
 
 def band(value: float, approx: str, value_max: float | None = None) -> tuple[float, float]:
-    """The lowest and highest true value a stated figure allows; a range stated with its top is that range."""
+    """The lowest and highest true value a stated figure allows; a range stated with its top is that range. A
+    figure stated without approximation allows the rounding its digits show ("2.5 million": 2.45–2.55 million),
+    at most ROUNDING of it either way."""
     if value_max is not None and value_max > value:
         return value, value_max
+    if approx == "exact":
+        half = min(_last_digit(value) / 2, ROUNDING * abs(value))
+        return min(value * BANDS["exact"][0], value - half), max(value * BANDS["exact"][1], value + half)
     low, high = BANDS.get(approx, VAGUE_BAND)
     return value * low, value * high
 
 
+def _last_digit(value: float) -> float:
+    """The place of a number's last significant digit (2,500,000: 100,000; 45: 1; 2.5: 0.1)."""
+    digits = f"{abs(value):.6g}"
+    if "e" in digits or "." in digits:
+        mantissa, _, exponent = digits.partition("e")
+        decimals = len(mantissa.partition(".")[2])
+        return float(10.0 ** (int(exponent or 0) - decimals))
+    return float(10 ** (len(digits) - len(digits.rstrip("0"))))
+
+
 def relation(a: Item, b: Item) -> str:
+    """agree | conflict. Two point figures (stated exactly or "about") agree when one value lies strictly inside
+    what the other allows: "about 50 minutes" allows 45–55, so a stated 45 sits on its edge and the two conflict
+    (someone who knew 45 would have written it), while "2.5 million" and "2,480,000" agree. A bound or a range
+    ("more than 60,000") agrees with whatever its band overlaps."""
     assert a.value is not None and b.value is not None
     low_a, high_a = band(a.value, a.approx, a.value_max)
     low_b, high_b = band(b.value, b.approx, b.value_max)
+    points = {a.approx, b.approx} <= POINTS and a.value_max is None and b.value_max is None
+    if points:
+        inside = low_a < b.value * (1 - _EDGE) and b.value * (1 + _EDGE) < high_a
+        inside |= low_b < a.value * (1 - _EDGE) and a.value * (1 + _EDGE) < high_b
+        return "agree" if a.value == b.value or inside else "conflict"
     return "agree" if low_a <= high_b and low_b <= high_a else "conflict"
+
+
+POINTS = frozenset({"exact", "about"})  # approximations that state a point, not a bound
+ROUNDING = 0.02  # the most a figure's rounding may hide either way (a bare "1,000" is not 1,400)
+_EDGE = 1e-9  # a value on a band's edge is outside it
 
 
 @dataclass(frozen=True)
@@ -103,9 +133,11 @@ class Qualifiers:
         """The first content words after a number, singular, as group names where the `quantities` pack has them:
         what the figure counts. Qualifier words, scale words and country names are left out."""
         taken = {word for phrases in self.dimensions.values() for phrase in phrases for word in phrase.split()}
+        numbers, scaling = _number_words()
         words = []
         for word in _TOKEN.findall(fold(after)):
-            skip = word in STOP_WORDS or word in _number_words()[1] or word in taken or word in self.countries
+            skip = word in _stop_words() or word in scaling or word in numbers
+            skip = skip or word in taken or word in self.countries
             if len(word) > 2 and not skip and word not in _GENERIC:
                 words.append(singular(word))
             if len(words) == _HEAD_WORDS:
@@ -127,7 +159,8 @@ def qualifiers(
     short capital names without dots ("US") to codes."""
     dimensions: dict[str, dict[str, str]] = defaultdict(dict)
     marked: set[str] = set()
-    for pack in packs.of_kind("figure_qualifiers"):
+    # every language's packs: figures in a Spanish report and an English one may be compared
+    for pack in (pack for pack in packs.packs if pack.kind == "figure_qualifiers"):
         for dimension, kinds in require(pack.data, "dimensions", dict, where=pack.name).items():
             for kind, phrases in kinds.items():
                 for phrase in phrases:
@@ -148,10 +181,28 @@ def differ(a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]], mar
 
 
 @cache
+def _languages() -> tuple[str, ...]:
+    """The languages the `numbers` packs are written for (ISO 639-1), English first."""
+    return ("en", *sorted({p.language for p in builtin_packs().packs if p.kind == "numbers" and p.language}))
+
+
+@cache
 def _number_words() -> tuple[dict[str, float], dict[str, float]]:
-    """Number words and scale words with their values, from the `numbers` pack ("hundred" and "$5m"'s "m" too)."""
-    g = grammar()
-    return {**g.words, **g.multipliers}, {**g.currency_scales, **g.scales}
+    """Number words and scale words with their values, from the `numbers` packs of every language ("hundred",
+    "$5m"'s "m", "millones"), folded."""
+    numbers: dict[str, float] = {}
+    scaling: dict[str, float] = {}
+    for language in _languages():
+        g = grammar(language)
+        numbers |= {fold(k): v for k, v in {**g.words, **g.multipliers}.items()}
+        scaling |= {fold(k): v for k, v in {**g.currency_scales, **g.scales}.items()}
+    return numbers, scaling
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """Function words of the languages bilateral reads (spaCy's lists), folded."""
+    return frozenset(fold(w) for w in EN_STOP_WORDS | ES_STOP_WORDS)
 
 
 @cache
@@ -165,7 +216,9 @@ def _number_pattern() -> re.Pattern[str]:
 
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
 # where one figure's stretch of a sentence ends and the next one's begins
-_JOINT = re.compile(r";|:|\s(?:and|but|while|whereas|along with|as well as)\s", re.IGNORECASE)
+_JOINT = re.compile(
+    r";|:|\s(?:and|but|while|whereas|along with|as well as|y|e|pero|mientras|así como)\s", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
