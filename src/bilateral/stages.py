@@ -50,8 +50,20 @@ class Knowledge:
         return self.languages[language]
 
 
+# The last knowledge built, by its packs' content and paths: a second load in the same process (the engine, then
+# `analyze`; a run after a run) reuses it instead of building the world actors again. Content is what the key
+# holds, so an edited pack builds afresh. One entry: the world knowledge is large.
+_LAST: dict[tuple[str, tuple[Path, ...]], Knowledge] = {}
+
+
 def load_knowledge(extra: Sequence[Path] = ()) -> Knowledge:
-    return _build(load_packs(extra))
+    """The packs (built-in, then `extra` folders) built into what the stages use; KnowledgeError on a bad pack."""
+    packs = load_packs(extra)
+    key = (packs.fingerprint, tuple(pack.path for pack in packs.packs))
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = _build(packs)
+    return _LAST[key]
 
 
 def _build(packs: Packs) -> Knowledge:

@@ -45,8 +45,15 @@ def not_analysed_reason(language: str) -> str:
     return f"not analysed: install {extra}"
 
 
-@cache
 def load_nlp(language: str = "en") -> Any:
+    """The spaCy pipeline for `language` (a key of MODELS), loaded once per process; BilateralError when its
+    package is not installed."""
+    # one cache key per language: `load_nlp()` and `load_nlp("en")` are the same model, loaded once
+    return _load_nlp(language)
+
+
+@cache
+def _load_nlp(language: str) -> Any:
     import warnings
 
     import spacy

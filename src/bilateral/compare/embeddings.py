@@ -96,11 +96,21 @@ def embed(items: Sequence[Item], model: SentenceModel) -> dict[str, Vectors]:
 
 
 def closeness(items: Sequence[Item], model: SentenceModel) -> Callable[[Item, Item], float]:
-    """Term-vector closeness plus what the embeddings of the two sentences share above FLOOR."""
-    embedded = embed(items, model)
+    """Term-vector closeness plus what the embeddings of the two sentences share above FLOOR.
+
+    Each sentence is encoded on the first pair that needs it, then kept: most evidence sentences are never
+    compared (only candidate pairs are), and a vector does not depend on the others (BATCH = 1), so encoding
+    lazily gives the same vectors as `embed` over all of `items`.
+    """
+    embedded: dict[str, Vectors] = {}
+
+    def vector(sentence: str) -> Vectors:
+        if sentence not in embedded:
+            embedded[sentence] = model.encode([sentence])[0]
+        return embedded[sentence]
 
     def close(a: Item, b: Item) -> float:
-        meaning = float(embedded[a.evidence] @ embedded[b.evidence])
+        meaning = float(vector(a.evidence) @ vector(b.evidence))
         return cosine(a.terms, b.terms) + WEIGHT * max(0.0, meaning - FLOOR)
 
     return close

@@ -167,7 +167,10 @@ def find_stories(
 
     def verdict(i: int, j: int) -> bool:
         if (i, j) not in verdicts:
-            verdicts[(i, j)] = linked(events[i], events[j], close(events[i], events[j]))
+            a, b = events[i], events[j]
+            # closeness (sentence embeddings: the costly part) only for pairs that time and parties allow
+            possible = near_in_time(a.date, b.date) and same_parties(a, b)
+            verdicts[(i, j)] = possible and linked(a, b, close(a, b))
         return verdicts[(i, j)]
 
     threads: list[tuple[str, frozenset[int]]] = []
