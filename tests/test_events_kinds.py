@@ -591,3 +591,45 @@ def test_their_talks_during_another_act_are_a_meeting_of_both(events_in: Extract
 def test_a_destination_is_not_where_an_unattributed_act_happened(events_in: Extract) -> None:
     text = "The cabinet on Monday defended its move to impose stricter curbs on shipments to Chile."
     assert "CHL" not in of_type(events_in(text), "COERCE")[0].source_countries
+
+
+# --- one happening, one event; joint acts (issue 12, precision judged on text nobody tuned on) ----------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile agreed it was willing to buy more wheat from Argentina.",
+        "Ghana agreed it was ready to sell more cocoa to Nigeria.",
+    ],
+)
+def test_one_clause_reports_one_event_of_a_type(events_in: Extract, text: str) -> None:
+    assert len(of_type(events_in(text), "AGREE")) == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        (
+            "Indonesian President Joko Widodo held talks with Malaysian Prime Minister Anwar Ibrahim in Jakarta.",
+            {"IDN", "MYS"},
+        ),
+        ("Kenya signed a trade pact with Tanzania on Friday.", {"KEN", "TZA"}),
+    ],
+)
+def test_a_joint_act_with_a_partner_has_both_parties_as_source(
+    events_in: Extract, text: str, countries: set[str]
+) -> None:
+    event = events_in(text)[0]
+    assert set(event.source_countries) == countries
+
+
+@pytest.mark.model
+def test_the_two_leaders_are_of_two_countries(events_in: Extract) -> None:
+    found = events_in(
+        "Brazilian President Lula met Argentine President Javier Milei on Monday. Foreign Minister Mauro Vieira "
+        "said the two leaders agreed to reopen the border crossing."
+    )
+    assert set(of_type(found, "AGREE")[0].source_countries) == {"BRA", "ARG"}
