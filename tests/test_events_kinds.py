@@ -633,3 +633,9 @@ def test_the_two_leaders_are_of_two_countries(events_in: Extract) -> None:
         "said the two leaders agreed to reopen the border crossing."
     )
     assert set(of_type(found, "AGREE")[0].source_countries) == {"BRA", "ARG"}
+
+
+@pytest.mark.model
+def test_acts_of_one_type_by_different_parties_stay_apart(events_in: Extract) -> None:
+    found = events_in("Ghana agreed it was ready to sell more cocoa to Nigeria, and Nigeria agreed to buy it.")
+    assert [e.source_countries for e in of_type(found, "AGREE")] == [["GHA"], ["NGA"]]

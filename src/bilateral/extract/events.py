@@ -72,6 +72,13 @@ def _argued(item: Found, source: Side, target: Side) -> tuple[int, ...]:
     return (bool(source), bool(target), item.mode is not None, len(source.actors) + len(target.actors))
 
 
+def _same_party(one: Side, other: Side) -> bool:
+    """Whether two sources may be the same party: one names none, or they share an actor or a country."""
+    if not one or not other:
+        return True
+    return bool(set(one.actors) & set(other.actors) or set(one.countries) & set(other.countries))
+
+
 def extract_events(doc: Doc, analysis: Analysis, *, patterns: EventPatterns) -> list[Event]:
     """The PLOVER events each sentence of `doc` reports, in sentence order (within one, main events first)."""
     reader = _Reader(doc, analysis, patterns)
@@ -505,7 +512,13 @@ class _Reader:
             key = (item.type, self._clause_key(item.token))
             if key not in kept or _argued(item, source, target) > _argued(*kept[key]):
                 kept[key] = (item, source, target)
-        chosen = sorted(kept.values(), key=lambda k: (k[0].rank, k[0].token.i, k[0].order))
+        # and per sentence: readings of one type whose sources agree (or one names none) are one happening
+        # ("agreed it was willing to buy"); acts of one type by different parties stay apart
+        chosen: list[tuple[Found, Side, Side]] = []
+        for reading in sorted(kept.values(), key=lambda k: _argued(*k), reverse=True):
+            if not any(k[0].type == reading[0].type and _same_party(k[1], reading[1]) for k in chosen):
+                chosen.append(reading)
+        chosen.sort(key=lambda k: (k[0].rank, k[0].token.i, k[0].order))
         for item, source, target in chosen:
             events.append(
                 Event(
