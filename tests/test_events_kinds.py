@@ -639,3 +639,22 @@ def test_the_two_leaders_are_of_two_countries(events_in: Extract) -> None:
 def test_acts_of_one_type_by_different_parties_stay_apart(events_in: Extract) -> None:
     found = events_in("Ghana agreed it was ready to sell more cocoa to Nigeria, and Nigeria agreed to buy it.")
     assert [e.source_countries for e in of_type(found, "AGREE")] == [["GHA"], ["NGA"]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Economists warned that the new levies could hurt exporters and deal a blow to growth.",
+        "If either signatory wants to leave the accord, it must notify the other side six months ahead.",
+        "Traders fear that the quotas could choke shipments of steel next year.",
+    ],
+)
+def test_a_forecast_or_a_rule_without_an_actor_is_no_happening(events_in: Extract, text: str) -> None:
+    assert not [e for e in events_in(text) if e.status == "hypothetical"]
+
+
+@pytest.mark.model
+def test_a_conditional_act_of_a_named_party_is_kept_as_hypothetical(events_in: Extract) -> None:
+    found = events_in("If talks fail, Peru could impose tariffs on Chilean copper.")
+    assert [(e.source_countries, e.status) for e in of_type(found, "SANCTION")] == [(["PER"], "hypothetical")]

@@ -509,6 +509,8 @@ class _Reader:
         kept: dict[tuple[str, int], tuple[Found, Side, Side]] = {}
         for item in sorted(found, key=lambda f: (f.rank, f.token.i, f.order)):
             source, target = self._sides(item, start, end)
+            if item.status == "hypothetical" and not source:
+                continue  # "the curbs could hurt exporters", "if either party quits the pact": a forecast or a rule
             key = (item.type, self._clause_key(item.token))
             if key not in kept or _argued(item, source, target) > _argued(*kept[key]):
                 kept[key] = (item, source, target)
