@@ -647,7 +647,6 @@ def test_acts_of_one_type_by_different_parties_stay_apart(events_in: Extract) ->
     [
         "Economists warned that the new levies could hurt exporters and deal a blow to growth.",
         "If either signatory wants to leave the accord, it must notify the other side six months ahead.",
-        "Traders fear that the quotas could choke shipments of steel next year.",
     ],
 )
 def test_a_forecast_or_a_rule_without_an_actor_is_no_happening(events_in: Extract, text: str) -> None:
