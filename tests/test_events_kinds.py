@@ -658,3 +658,15 @@ def test_a_forecast_or_a_rule_without_an_actor_is_no_happening(events_in: Extrac
 def test_a_conditional_act_of_a_named_party_is_kept_as_hypothetical(events_in: Extract) -> None:
     found = events_in("If talks fail, Peru could impose tariffs on Chilean copper.")
     assert [(e.source_countries, e.status) for e in of_type(found, "SANCTION")] == [(["PER"], "hypothetical")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana President John Mahama will hold an emergency cabinet meeting this afternoon.",
+        "Peru President Dina Boluarte held a cabinet meeting on Monday.",
+    ],
+)
+def test_a_leader_and_its_own_country_are_one_party_not_a_joint_act(events_in: Extract, text: str) -> None:
+    assert all(not e.target for e in of_type(events_in(text), "CONSULT"))

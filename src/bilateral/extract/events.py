@@ -540,6 +540,14 @@ class _Reader:
             )
         return events
 
+    def _parties(self, side: Side) -> int:
+        """How many parties a side names: a country named beside its own official is one party, not two
+        ("President X will hold a cabinet meeting" in a sentence that also names X's country)."""
+        actors = self.parties.actors
+        represented = {actors[a].country for a in side.actors if actors[a].kind != "country"}
+        own = [a for a in side.actors if actors[a].kind == "country" and actors[a].country in represented]
+        return max(len(side.actors) - len(own), len(side.countries))
+
     def _clause_key(self, trigger: Token) -> int:
         """The clause an event word belongs to, as the index of its verb: a noun belongs to the verb above it, and
         a controlled verb ("agreed to halt", "a promise to halt") to the clause that controls it; co-ordinated
@@ -562,7 +570,7 @@ class _Reader:
             joint.add(source)
             joint.add(partners)
             return joint, joint
-        if item.reciprocal and not target and max(len(source.actors), len(source.countries)) > 1:
+        if item.reciprocal and not target and self._parties(source) > 1:
             return source, source  # "X and Y met": each acts on the other
         return source, self.parties.without(target, source)  # no one acts on itself unless the text says so
 

@@ -358,7 +358,7 @@ class Parties:
             # "both governments" are states or their bodies, not the migrants named in between
             fits = actor.kind == "person" if want_person else actor.kind in STATE_KINDS
             # the two parties of a joint act stand for two countries: not a minister and his own ministry
-            other = actor.country is None or actor.country not in found.countries
+            other = actor.country is not None and actor.country not in found.countries
             if fits and other and actor.id not in found.actors:
                 self._add_actor(found, actor.id)
                 if len(found.actors) == 2:
