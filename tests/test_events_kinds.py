@@ -664,7 +664,7 @@ def test_a_conditional_act_of_a_named_party_is_kept_as_hypothetical(events_in: E
 @pytest.mark.parametrize(
     "text",
     [
-        "Ghana President John Mahama will hold an emergency cabinet meeting this afternoon.",
+        "Ghana President John Mahama will hold a cabinet meeting on Thursday.",
         "Peru President Dina Boluarte held a cabinet meeting on Monday.",
     ],
 )

@@ -515,7 +515,7 @@ class _Reader:
             if key not in kept or _argued(item, source, target) > _argued(*kept[key]):
                 kept[key] = (item, source, target)
         # and per sentence: readings of one type whose sources agree (or one names none) are one happening
-        # ("agreed it was willing to buy"); acts of one type by different parties stay apart
+        # ("Lima agreed it could sell more copper"); acts of one type by different parties stay apart
         chosen: list[tuple[Found, Side, Side]] = []
         for reading in sorted(kept.values(), key=lambda k: _argued(*k), reverse=True):
             if not any(k[0].type == reading[0].type and _same_party(k[1], reading[1]) for k in chosen):
