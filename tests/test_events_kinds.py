@@ -591,3 +591,82 @@ def test_their_talks_during_another_act_are_a_meeting_of_both(events_in: Extract
 def test_a_destination_is_not_where_an_unattributed_act_happened(events_in: Extract) -> None:
     text = "The cabinet on Monday defended its move to impose stricter curbs on shipments to Chile."
     assert "CHL" not in of_type(events_in(text), "COERCE")[0].source_countries
+
+
+# --- one happening, one event; joint acts (issue 12, precision judged on text nobody tuned on) ----------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnamese President Vo Van Thuong and Thai Prime Minister Srettha Thavisin met over lunch in Hanoi to "
+        "discuss fishing rights.",
+        "The foreign ministers of Chile and Bolivia met in La Paz on Tuesday to discuss the water dispute.",
+    ],
+)
+def test_one_clause_reports_one_event_of_a_type(events_in: Extract, text: str) -> None:
+    assert len(of_type(events_in(text), "CONSULT")) == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        (
+            "Indonesian President Joko Widodo held talks with Malaysian Prime Minister Anwar Ibrahim in Jakarta.",
+            {"IDN", "MYS"},
+        ),
+        ("Kenya signed a trade pact with Tanzania on Friday.", {"KEN", "TZA"}),
+    ],
+)
+def test_a_joint_act_with_a_partner_has_both_parties_as_source(
+    events_in: Extract, text: str, countries: set[str]
+) -> None:
+    event = events_in(text)[0]
+    assert set(event.source_countries) == countries
+
+
+@pytest.mark.model
+def test_the_two_leaders_are_of_two_countries(events_in: Extract) -> None:
+    found = events_in(
+        "Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed. Ethiopian Foreign Minister "
+        "Taye Atske Selassie said the two leaders agreed to reopen the border."
+    )
+    assert set(of_type(found, "AGREE")[0].source_countries) == {"ETH", "KEN"}
+
+
+@pytest.mark.model
+def test_acts_of_one_type_by_different_parties_stay_apart(events_in: Extract) -> None:
+    found = events_in("Ghana agreed it was ready to sell more cocoa to Nigeria, and Nigeria agreed to buy it.")
+    assert [e.source_countries for e in of_type(found, "AGREE")] == [["GHA"], ["NGA"]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Economists warned that the new levies could hurt exporters and deal a blow to growth.",
+        "If either signatory wants to leave the accord, it must notify the other side six months ahead.",
+    ],
+)
+def test_a_forecast_or_a_rule_without_an_actor_is_no_happening(events_in: Extract, text: str) -> None:
+    assert not [e for e in events_in(text) if e.status == "hypothetical"]
+
+
+@pytest.mark.model
+def test_a_conditional_act_of_a_named_party_is_kept_as_hypothetical(events_in: Extract) -> None:
+    found = events_in("If talks fail, Peru could impose tariffs on Chilean copper.")
+    assert [(e.source_countries, e.status) for e in of_type(found, "SANCTION")] == [(["PER"], "hypothetical")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana President John Mahama will hold a cabinet meeting on Thursday.",
+        "Peru President Dina Boluarte held a cabinet meeting on Monday.",
+    ],
+)
+def test_a_leader_and_its_own_country_are_one_party_not_a_joint_act(events_in: Extract, text: str) -> None:
+    assert all(not e.target for e in of_type(events_in(text), "CONSULT"))

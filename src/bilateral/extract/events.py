@@ -46,6 +46,8 @@ LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "across"}
 COMPARISON_PREPS = {"since", "until", "till"}
 # a noun event after these is a happening of its own, not what the verb acts on: "lift the curbs during their talks"
 ADJUNCT_PREPS = {"during", "amid", "after", "before", "following", "ahead"}
+# a verb whose subject another clause supplies belongs to that clause: "agreed to halt", "a promise to halt"
+CONTROLLED = {"xcomp", "acl"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
 
 
@@ -62,6 +64,19 @@ class Found:
     rank: int
     reciprocal: bool = False
     order: int = 1  # an intent goes just before the act it announces
+
+
+def _argued(item: Found, source: Side, target: Side) -> tuple[int, ...]:
+    """How well an event reading is argued, for choosing among readings of one happening: a named source, a
+    named target, a mode (the more specific type), then more actors."""
+    return (bool(source), bool(target), item.mode is not None, len(source.actors) + len(target.actors))
+
+
+def _same_party(one: Side, other: Side) -> bool:
+    """Whether two sources may be the same party: one names none, or they share an actor or a country."""
+    if not one or not other:
+        return True
+    return bool(set(one.actors) & set(other.actors) or set(one.countries) & set(other.countries))
 
 
 def extract_events(doc: Doc, analysis: Analysis, *, patterns: EventPatterns) -> list[Event]:
@@ -490,21 +505,23 @@ class _Reader:
             return []
         contexts = self._contexts(sentence.start_char, sentence.end_char)
         events: list[Event] = []
-        seen: set[tuple[Any, ...]] = set()
+        # one happening, one event: per clause and type the best-argued reading (named sides, then a mode)
+        kept: dict[tuple[str, int], tuple[Found, Side, Side]] = {}
         for item in sorted(found, key=lambda f: (f.rank, f.token.i, f.order)):
-            source, target = item.source, item.target
-            if not source and item.type not in LOCAL_TYPES and (item.token.pos_ in VERBAL or item.status != "occurred"):
-                source = self._announcer(self._clause_of(item.token))  # "officials said tariffs will rise"
-            if not source and (item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")):
-                source = self._local(item.token, start, end)
-            if item.reciprocal and not target and max(len(source.actors), len(source.countries)) > 1:
-                target = source  # "X and Y met": each acts on the other
-            else:
-                target = self.parties.without(target, source)  # no one acts on itself unless the text says so
-            key = (item.type, item.mode, item.status, tuple(source.actors), tuple(target.actors), item.token.i)
-            if key in seen:
-                continue
-            seen.add(key)
+            source, target = self._sides(item, start, end)
+            if item.status == "hypothetical" and not source:
+                continue  # "the curbs could hurt exporters", "if either party quits the pact": a forecast or a rule
+            key = (item.type, self._clause_key(item.token))
+            if key not in kept or _argued(item, source, target) > _argued(*kept[key]):
+                kept[key] = (item, source, target)
+        # and per sentence: readings of one type whose sources agree (or one names none) are one happening
+        # ("Lima agreed it could sell more copper"); acts of one type by different parties stay apart
+        chosen: list[tuple[Found, Side, Side]] = []
+        for reading in sorted(kept.values(), key=lambda k: _argued(*k), reverse=True):
+            if not any(k[0].type == reading[0].type and _same_party(k[1], reading[1]) for k in chosen):
+                chosen.append(reading)
+        chosen.sort(key=lambda k: (k[0].rank, k[0].token.i, k[0].order))
+        for item, source, target in chosen:
             events.append(
                 Event(
                     type=item.type,
@@ -522,6 +539,40 @@ class _Reader:
                 )
             )
         return events
+
+    def _parties(self, side: Side) -> int:
+        """How many parties a side names: a country named beside its own official is one party, not two
+        ("President X will hold a cabinet meeting" in a sentence that also names X's country)."""
+        actors = self.parties.actors
+        represented = {actors[a].country for a in side.actors if actors[a].kind != "country"}
+        own = [a for a in side.actors if actors[a].kind == "country" and actors[a].country in represented]
+        return max(len(side.actors) - len(own), len(side.countries))
+
+    def _clause_key(self, trigger: Token) -> int:
+        """The clause an event word belongs to, as the index of its verb: a noun belongs to the verb above it, and
+        a controlled verb ("agreed to halt", "a promise to halt") to the clause that controls it; co-ordinated
+        and reported clauses stay apart ("stopped X and removed Y" are two happenings)."""
+        token = trigger
+        while token.head.i != token.i and (token.pos_ not in VERBAL or token.dep_ in CONTROLLED):
+            token = token.head
+        return int(token.i)
+
+    def _sides(self, item: Found, start: int, end: int) -> tuple[Side, Side]:
+        source, target = item.source, item.target
+        if not source and item.type not in LOCAL_TYPES and (item.token.pos_ in VERBAL or item.status != "occurred"):
+            source = self._announcer(self._clause_of(item.token))  # "officials said tariffs will rise"
+        if not source and (item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")):
+            source = self._local(item.token, start, end)
+        words = [item.token, *(c for c in item.token.children if c.dep_ == "dobj")]  # "held talks with X"
+        partners = self._side_of([o for w in words for o in prep_objects(w, {"with"})]) if item.reciprocal else Side()
+        if source and partners:
+            joint = Side()  # "X met with Y", "X signed a pact with Y": a joint act, both parties on each side
+            joint.add(source)
+            joint.add(partners)
+            return joint, joint
+        if item.reciprocal and not target and self._parties(source) > 1:
+            return source, source  # "X and Y met": each acts on the other
+        return source, self.parties.without(target, source)  # no one acts on itself unless the text says so
 
     def _date(self, trigger: Token, start: int, end: int) -> str | None:
         """The event's date: a date of the trigger's own clause, else of a clause that reports or governs it

@@ -335,14 +335,21 @@ class Parties:
         return [code] if actor is not None and actor.kind == "country" else []
 
     def pair(self, head: Token) -> Side:
-        """ "The two presidents", "both countries", "both" alone: the last two distinct actors named before the
-        phrase (people for a person noun, states or their bodies otherwise; "both" alone: of the kind of the
-        last one named)."""
+        """ "The two presidents", "both countries", "both" alone, "the leaders": the last two distinct actors of
+        different countries named before the phrase (people for a person noun, states or their bodies otherwise;
+        "both" alone: of the kind of the last one named)."""
         words = {child.lower_ for child in head.children}
         alone = head.lower_ in self.patterns.cues["pair_words"] and head.pos_ in {"PRON", "DET", "NUM"}
-        if not (alone or words & self.patterns.cues["pair_words"]):
+        lemma = head.lemma_.lower()
+        # "the leaders agreed", "the governments met": a plural definite description of people or states
+        plural = (
+            head.tag_ == "NNS"
+            and "the" in words
+            and lemma in {*self.patterns.cues["person_nouns"], *self.patterns.cues["bodies"]}
+        )
+        if not (alone or plural or words & self.patterns.cues["pair_words"]):
             return Side()
-        want_person = head.lemma_.lower() in self.patterns.cues["person_nouns"]
+        want_person = lemma in self.patterns.cues["person_nouns"]
         found = Side()
         for i in reversed(self.mentioned[: bisect_left(self.mentioned, head.i)]):
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
@@ -350,7 +357,9 @@ class Parties:
                 want_person = actor.kind == "person"
             # "both governments" are states or their bodies, not the migrants named in between
             fits = actor.kind == "person" if want_person else actor.kind in STATE_KINDS
-            if fits and actor.id not in found.actors:
+            # the two parties of a joint act stand for two countries: not a minister and his own ministry
+            other = actor.country is not None and actor.country not in found.countries
+            if fits and other and actor.id not in found.actors:
                 self._add_actor(found, actor.id)
                 if len(found.actors) == 2:
                     return found
