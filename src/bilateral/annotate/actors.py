@@ -551,7 +551,7 @@ def _parent_company(name: str, knowledge: ActorKnowledge) -> Actor | None:
 def _body_country(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> str | None:
     """The country of a state body whose name is all generic words ("National Security Office") from its
     context, where its name and the words around it give none: the body it belongs to ("the X Office (XO) of
-    the Blue House", "the Blue House's X Office"); failing that, the one country its sentence names, or the
+    the Élysée", "the Élysée's X Office"); failing that, the one country its sentence names, or the
     country the document is filed from."""
     words = fold(span.text).split()
     if not words or words[-1] not in INSTITUTIONS or not all(w in knowledge.generic for w in words):
@@ -628,7 +628,7 @@ def _known_person(span: Span, result: Resolution) -> Actor | None:
     for actor in people:
         if folded in fold(actor.name).split()[1:]:
             return actor
-    # a family name written first ("Moon" for "Moon Jae-in", "Wang" for "Wang Yi")
+    # a family name written first ("Kim" for "Kim Dae-jung", "Li" for "Li Qiang")
     return next((actor for actor in people if fold(actor.name).split()[0] == folded and " " in fold(actor.name)), None)
 
 
@@ -678,7 +678,7 @@ def _organisation(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resol
     if world is not None:  # a known company, medium or body: its own country, not one named nearby
         code = world[0] or code
         sector = world[1] if sector == "UNK" and world[1] else sector
-    # the id without corporate words, so that "Sony Corp." in one document and "Sony" in another are one actor
+    # the id without corporate words, so that "Toyota Motor Corp." and "Toyota Motor" elsewhere are one actor
     return Actor(slug(org_key(span.text)), span.text.removeprefix("the ").strip(), "organization", code, sector, [])
 
 
@@ -712,7 +712,7 @@ def resolve_actors(
         if known is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
             result.add(known, span)  # "the Biden administration": spaCy may call a surname an organisation
         elif span.text.endswith("-") or _product(doc, span, knowledge):
-            # "GSOMIA-related": a modifier; "the brand X", "the X index": goods and indices, not actors
+            # "NAFTA-related": a modifier; "the brand X", "the X index": goods and indices, not actors
             result.taken.append((span.start, span.end))
         elif _named_area(doc, span):
             _facility(doc, span, knowledge, result)  # "the Tianfu (New City) area", "Gangnam district"
@@ -859,7 +859,7 @@ def _bodies_in_titles(doc: Doc, result: Resolution) -> None:
 
 def _with_world_names(doc: Doc, entities: list[Span], knowledge: ActorKnowledge) -> list[Span]:
     """The entities, with the personal names of world actors spaCy missed or mislabelled ("Xi Jinping" read as
-    nothing, "Wang Yi" as a place): two to four capitalised words whose folded form is a world name and holds
+    nothing, "Li Qiang" as a place): two to four capitalised words whose folded form is a world name and holds
     no organisation word; an entity they overlap gives way."""
     found: list[Span] = []
     i = 0
@@ -915,7 +915,7 @@ def _named_organisation(
     elif (named := result.institutions.get(institution_key(span.text))) is not None:
         result.add(named, span)  # "the Commerce Ministry" after "China's Commerce Ministry"
     elif (same := _same_organisation(span, result, knowledge)) is not None:
-        result.add(same, span)  # "Sony Corp." after "Sony", "Huawei Technologies" after "Huawei"
+        result.add(same, span)  # "Toyota Motor Corp." after "Toyota Motor", "Lenovo Group" after "Lenovo"
     else:
         longer = long_forms.get(fold(span.text))
         actor = _organisation(doc, longer if longer is not None else span, knowledge, result)

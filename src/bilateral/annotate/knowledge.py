@@ -52,7 +52,7 @@ class Country:
     name: str
 
 
-# Words that end a company's name without being the name ("Sony Corp.", "Samsung Group", "Apple Inc.").
+# Words that end a company's name without being the name ("Toyota Motor Corp.", "Tata Group", "Nestlé S.A.").
 CORPORATE = {"inc", "corp", "co", "ltd", "company", "corporation", "limited", "group", "holdings", "plc", "sa", "ag",
              "nv", "se", "llc", "incorporated", "co ltd"}  # fmt: skip
 
@@ -79,7 +79,7 @@ class Role:
 
 
 def org_key(name: str) -> str:
-    """The folded name without a trailing corporate word: "Sony Corp." and "Sony" meet."""
+    """The folded name without a trailing corporate word: "Toyota Motor Corp." and "Toyota Motor" meet."""
     words = fold(name).replace(",", " ").replace("&", "and").split()
     while len(words) > 1 and words[-1] in CORPORATE:
         words.pop()

@@ -42,7 +42,7 @@ def fit(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     if doc[start].lower_ == "the":
         start += 1
-    # "Moon Jae" + "-in": a hyphenated given name is one word, wherever spaCy cut it
+    # "Kim Dae" + "-jung": a hyphenated given name is one word, wherever spaCy cut it
     while end + 1 < len(doc) and _hyphen_joined(doc, end - 1) and doc[end + 1].is_alpha:
         end += 2
     # "Attorney" + "General's Office": spaCy cut the name at its inner possessive

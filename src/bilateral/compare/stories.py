@@ -417,9 +417,9 @@ def _spelling(names: Sequence[str]) -> str:
 
 
 def _whole(name: str, written: set[str], actors: set[str]) -> str:
-    """A name cut short made whole: the longest name the story's sentences write that starts with it ("Moon Jae"
-    → "Moon Jae-in", "Meng" → "Meng Wanzhou"), else the one actor of the story whose name ends with it ("Jae-in"
-    → "Moon Jae-in", "Trump" → "Donald Trump")."""
+    """A name cut short made whole: the longest name the story's sentences write that starts with it ("Kim Dae"
+    → "Kim Dae-jung", "Zhang" → "Zhang Yiming"), else the one actor of the story whose name ends with it ("Dae-jung"
+    → "Kim Dae-jung", "Obama" → "Barack Obama")."""
     words = fold(name).split()
     if not words:
         return name
