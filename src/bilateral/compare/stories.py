@@ -68,6 +68,7 @@ class Item:
     source_countries: tuple[str, ...] = ()  # ISO alpha-3 of an event's acting and receiving sides
     target_countries: tuple[str, ...] = ()
     value_max: float | None = None  # the top of a figure's range, where it states one
+    language: str = "en"  # ISO 639-1 of the item's document: which sentence model can compare it with another
 
 
 @dataclass(frozen=True)

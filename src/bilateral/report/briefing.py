@@ -18,7 +18,18 @@ from typing import Any
 from bilateral.compare.coverage import outlet_name
 from bilateral.export.contract import build_map
 from bilateral.report import charts, digest
-from bilateral.report.formats import label, period, quantity, share, signed, when
+from bilateral.report.formats import (
+    label,
+    language_counts,
+    language_mark,
+    language_name,
+    not_scored,
+    period,
+    quantity,
+    share,
+    signed,
+    when,
+)
 
 CSS = """
 body{font:14px/1.45 system-ui,sans-serif;max-width:50rem;margin:auto;padding:1rem;color:#222}
@@ -29,6 +40,8 @@ padding:.15rem .35rem;text-align:left;vertical-align:top}th{background:#f3f3f3}t
 svg{max-width:100%;height:auto}
 .conflict{color:#b03a2e;font-weight:bold}.agree{color:#1e8449}blockquote{margin:.2rem 0 .6rem 1rem;
 border-left:3px solid #ccc;padding-left:.6rem}a{color:#1f4e79}
+abbr.lang{font-size:.75rem;font-weight:bold;color:#fff;background:#6c5b7b;border-radius:3px;padding:0 .25rem;
+text-decoration:none}
 @page{size:A4;margin:14mm}@media print{body{max-width:none;font-size:10pt;padding:0}
 h2{break-after:avoid}tr,svg,li,blockquote{break-inside:avoid}}
 """
@@ -99,6 +112,16 @@ class Briefing:
         self.published = {d["id"]: d.get("published") for d in data["documents"]}
         self.pair = digest.pair(data)
         self.story_labels = {s["id"]: s["label"] for s in data.get("stories") or []}
+        self.languages = {d["id"]: d.get("language") for d in data["documents"]}
+
+    def said(self, document: str, text: str) -> str:
+        """A document's sentence as written, escaped; in a language other than English it is marked as such
+        (`lang` for the browser and screen readers, and a visible mark: "ES")."""
+        mark = language_mark(self.languages.get(document))
+        if not mark:
+            return _e(text)
+        name = language_name(self.languages.get(document))
+        return f'<span lang="{_e(mark.lower())}">{_e(text)}</span> <abbr class="lang" title="{_e(name)}">{mark}</abbr>'
 
     # --- the briefing -------------------------------------------------------------------------------------
 
@@ -125,7 +148,7 @@ class Briefing:
             story, event = found["story"], found["event"]
             first, last = when(story["first_date"]), when(story["last_date"])
             dates = first if first == last else f"{first} – {last}"
-            line = _e(_clip(event["evidence"])) if event else ""
+            line = self.said(event["document"], _clip(event["evidence"])) if event else ""
             items.append(
                 f"<li><b>{_e(story['label'])}</b> ({_e(dates)}): {line} "
                 f'<span class="note">— told by {_e(", ".join(found["outlets"]))}; '
@@ -200,7 +223,7 @@ class Briefing:
             sides = []
             for side in comparison["sides"]:
                 shown = quantity(side["value"], side.get("unit"), side.get("approx"))
-                sides.append((shown, self.outlets.get(side["document"], ""), side["evidence"]))
+                sides.append((shown, self.outlets.get(side["document"], ""), side["evidence"], side["document"]))
             key = tuple(sorted((s[0], s[1]) for s in sides))
             if key in seen:
                 continue
@@ -211,8 +234,8 @@ class Briefing:
                 [
                     _e(what or "—") + (f'<br><span class="note">{_e(story)}</span>' if story else ""),
                     *(
-                        f'<b>{_e(s)}</b> — {_e(o)}<br><span class="note">{_e(_clip(ev, 30))}</span>'
-                        for s, o, ev in sides
+                        f'<b>{_e(s)}</b> — {_e(o)}<br><span class="note">{self.said(d, _clip(ev, 30))}</span>'
+                        for s, o, ev, d in sides
                     ),
                 ]
             )
@@ -225,16 +248,21 @@ class Briefing:
         a, b = self.pair
         na, nb = self.countries.get(a, a), self.countries.get(b, b)
         rows = []
+        # counts by language only where the corpus has more than one, so an English corpus reads as before
+        several = len({language or "en" for language in self.languages.values()}) > 1
         for r in digest.readings(self.data, a, b):
-            tone = [signed(r["tone"][c]) if c in r["tone"] else "" for c in (a, b)]
+            # an outlet none of whose articles the models read: "n/a (Spanish)", not an empty cell
+            unread = not_scored(r["languages"][0]) if not r["scored"] else ""
+            tone = [signed(r["tone"][c]) if c in r["tone"] else _e(unread) for c in (a, b)]
+            articles = str(r["articles"]) + (f" ({language_counts(r['languages'])})" if several else "")
             rows.append(
                 [
                     _e(r["outlet"]),
-                    str(r["articles"]),
+                    _e(articles),
                     _e(", ".join(f"{g} {n}" if n > 1 else g for g, n in r["genres"].most_common())),
                     _e(", ".join(label(f) for f in r["frames"]) or "none found"),
                     *tone,
-                    share(r["partisanship"]) if r["partisanship"] is not None else "",
+                    share(r["partisanship"]) if r["partisanship"] is not None else _e(unread),
                 ]
             )
         scales = f'<p class="note">{_e(FRAME_SCALE)} {_e(TONE_SCALE)} {_e(PARTISAN_SCALE)}</p>'
@@ -289,7 +317,7 @@ class Briefing:
                 _e(e["type"].lower()),
                 _e(self._who(e)),
                 _e(self.outlets.get(e["document"], "")),
-                _e(e["evidence"]),
+                self.said(e["document"], e["evidence"]),
             ]
             for e in ordered
         ]
@@ -299,7 +327,7 @@ class Briefing:
                 _e(f.get("counted") or ""),
                 _e(f.get("agreement") or ""),
                 _e(self.outlets.get(f["document"], "")),
-                _e(f.get("evidence") or ""),
+                self.said(f["document"], f.get("evidence") or ""),
             ]
             for f in self.data["figures"]
         ]
@@ -334,8 +362,9 @@ class Briefing:
         document = self.outlets.get(event["document"], "")
         dated = when(event.get("date") or self.published.get(event["document"]))
         who = self._who(event)
+        quoted = self.said(event["document"], event["evidence"])
         return (
-            f'<blockquote>{_e(event["evidence"])}<br><span class="note">{_e(document)}, {_e(dated)} · '
+            f'<blockquote>{quoted}<br><span class="note">{_e(document)}, {_e(dated)} · '
             f"{_e(event['type'].lower())}: {_e(who)}</span></blockquote>"
         )
 

@@ -10,8 +10,10 @@ from functools import cache
 from statistics import mean
 from typing import Any
 
+from bilateral.compare import scored
 from bilateral.compare.coverage import outlet_name
 from bilateral.extract.events_patterns import QUADS
+from bilateral.report.formats import not_scored
 from bilateral.report.formats import when as when_label
 
 NOT_A_COUNTRY = {"IGO", "", None}
@@ -163,7 +165,8 @@ def stance_by_outlet(data: dict[str, Any], a: str, b: str) -> dict[str, dict[str
 
 
 def readings(data: dict[str, Any], a: str, b: str) -> list[dict[str, Any]]:
-    """Per outlet: articles, genres, leading frames, tone toward a and b, mean partisanship."""
+    """Per outlet: articles, their languages (ISO 639-1 or None, one per article), whether the comparison models
+    read any of them, genres, leading frames, tone toward a and b, mean partisanship."""
     tone = stance_by_outlet(data, a, b)
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for document in originals(data):
@@ -178,7 +181,12 @@ def readings(data: dict[str, Any], a: str, b: str) -> list[dict[str, Any]]:
             {
                 "outlet": outlet,
                 "articles": len(documents),
-                "genres": Counter(d.get("genre") or "unknown" for d in documents),
+                "languages": [d.get("language") for d in documents],
+                "scored": any(scored(d.get("language")) for d in documents),
+                "genres": Counter(
+                    d.get("genre") or ("unknown" if scored(d.get("language")) else not_scored(d.get("language")))
+                    for d in documents
+                ),
                 "frames": [f for f, _ in sorted(frames.items(), key=lambda kv: (-kv[1], kv[0]))[:3]],
                 "tone": tone.get(outlet, {}),
                 "partisanship": mean(partisan) if partisan else None,

@@ -74,3 +74,30 @@ def share(value: float) -> str:
 def signed(value: float) -> str:
     """A score on −1…+1 with a real minus sign: −0.25, +0.40."""
     return f"{value:+.2f}".replace("-", "−")
+
+
+def language_name(code: str | None) -> str:
+    """A language's English name from its ISO 639-1 code (CLDR, through babel): "es" → "Spanish"; None → "English"
+    (an undetected language is read as English)."""
+    from babel import Locale
+
+    return str(Locale("en").languages.get(code or "en", code or "en"))
+
+
+def language_mark(code: str | None) -> str:
+    """The mark an item in a language other than English carries ("ES"); "" for English (and undetected) text."""
+    language = code or "en"
+    return "" if language == "en" else language.upper()
+
+
+def language_counts(codes: list[str | None]) -> str:
+    """Documents by language, most first: "EN 2, ES 1"."""
+    counted: dict[str, int] = {}
+    for code in codes:
+        counted[(code or "en").upper()] = counted.get((code or "en").upper(), 0) + 1
+    return ", ".join(f"{code} {n}" for code, n in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def not_scored(code: str | None) -> str:
+    """What a comparison model's cell says for a document in a language it does not read: "n/a (Spanish)"."""
+    return f"n/a ({language_name(code)})"

@@ -25,9 +25,11 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
     names of the corpus's outlets and bylines (who reported a happening is not what happened).
     """
     originals = db.execute(
-        "SELECT id, published, text, outlet, authors FROM documents WHERE duplicate_of IS NULL"
+        "SELECT id, published, text, outlet, authors, language FROM documents WHERE duplicate_of IS NULL"
     ).fetchall()
     published = {row["id"]: row["published"] for row in originals}
+    # an undetected language is read as English, as the analysis reads it
+    languages = {row["id"]: row["language"] or "en" for row in originals}
     texts = {row["id"]: row["text"] for row in originals}
     names = {row["id"]: row["name"] for row in db.execute("SELECT id, name FROM actors WHERE kind != 'country'")}
     # Places and countries are where happenings take place, not what ties two reports of one together.
@@ -83,6 +85,7 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
                 date=row["date"], type=row["type"], names=spelled, mode=row["mode"],
                 source_countries=tuple(json.loads(row["source_countries"])),
                 target_countries=tuple(json.loads(row["target_countries"])),
+                language=languages[row["document"]],
             )
         )  # fmt: skip
     for row in db.execute('SELECT * FROM figures ORDER BY document, start, "end", id'):
@@ -96,6 +99,7 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
                 date=date, own_date=own, value=row["value"], unit=row["unit"], approx=row["approx"],
                 counted=row["counted"], names=spelled,
                 value_max=row["value_max"] if "value_max" in row.keys() else None,  # noqa: SIM118 (Row: in tests values)
+                language=languages[row["document"]],
             )
         )  # fmt: skip
     return items, weights
