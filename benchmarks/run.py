@@ -45,6 +45,7 @@ MODULES = (
     "corpus_scale",
     "ingest_speed",
     "end_to_end",
+    "spanish_speed",
     "annotate_speed",
     "long_document",
     "load",

@@ -94,7 +94,19 @@ def _store(tmp_path: Path):  # type: ignore[no-untyped-def]
             actors={"CHL-GOV": Actor("CHL-GOV", "Chile (government)", "country", "CHL", "GOV", [])},
             mentions=[Mention("CHL-GOV", "Ana Valdivieso", name, name + len("Ana Valdivieso"))],
             issues={"fisheries": 1.0},
-            events=[Event("AGREE", ["CHL-GOV"], ["PER"], lead, 0, end, date="2024-05-21")],
+            events=[
+                Event(
+                    "AGREE",
+                    ["CHL-GOV"],
+                    ["PER"],
+                    lead,
+                    0,
+                    end,
+                    source_countries=["CHL"],
+                    target_countries=["PER"],
+                    date="2024-05-21",
+                )
+            ],
             figures=[Figure(value, lead, 0, end, counted=counted, unit="t", date=None)],
         )
         save_analysis(db, analysis, knowledge="k1")
@@ -154,3 +166,33 @@ def test_the_multilingual_model_reads_only_pairs_with_a_non_english_sentence() -
     assert calls == [1]
     assert same > cosine(items["en"].terms, items["es"].terms)  # the meaning both sentences share counts
     assert same > close(items["en"], items["es-other"])
+
+
+def test_the_briefing_and_the_web_app_mark_spanish_evidence_and_count_languages_per_outlet(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from bilateral.pipeline import relate
+    from bilateral.report import write_briefing
+    from bilateral.stages import load_knowledge
+    from bilateral.web import create_app
+
+    db = _store(tmp_path)
+    relate(db, load_knowledge(), embeddings=False)
+    db.close()
+    from bilateral.store.db import connect
+
+    html = write_briefing(connect(tmp_path / "store.db"), tmp_path / "briefing.html").read_text(encoding="utf-8")
+    evidence = (tmp_path / "briefing-evidence.html").read_text(encoding="utf-8")
+    spanish = REPORTS["es-report"][1]
+    english = REPORTS["en-report"][1]
+    mark = '<abbr class="lang" title="Spanish">ES</abbr>'
+    # each sentence in its own language; only the Spanish one carries the mark
+    assert f'<span lang="es">{spanish}</span> {mark}' in evidence
+    assert english in evidence and f"{english}</span> {mark}" not in evidence
+    assert "Diario del Sur</td><td class=n>1 (ES 1)" in html and "Pacific Ledger</td><td class=n>1 (EN 1)" in html
+    assert "n/a (Spanish)" in html  # its tone and partisanship are not scored as if it were English
+
+    page = TestClient(create_app(tmp_path / "store.db")).get("/documents/es-report").text
+    assert f'lang="es">{spanish}</a> {mark}' in page
+    sources = TestClient(create_app(tmp_path / "store.db")).get("/sources").text
+    assert "<td>ES 1</td>" in sources and "<td>EN 1</td>" in sources and "n/a (Spanish)" in sources

@@ -11,8 +11,9 @@ from collections import Counter, defaultdict
 from statistics import fmean
 from typing import Any
 
+from bilateral.compare import scored
 from bilateral.compare.coverage import coverage
-from bilateral.report.formats import quantity
+from bilateral.report.formats import language_counts, not_scored, quantity
 from bilateral.store.stats import tables
 from bilateral.web.queries import META, doc_info, events_where, figures_where, names, not_found, outlets
 
@@ -26,7 +27,8 @@ def _profiles(db: sqlite3.Connection) -> dict[str, sqlite3.Row]:
 
 
 def sources(db: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Every outlet with its number of documents, their genres, mean partisanship and date range."""
+    """Every outlet with its number of documents, their languages ("EN 2, ES 1"), genres, mean partisanship (and
+    "unscored": "n/a (Spanish)" where the models read none of its documents) and date range."""
     profiles = _profiles(db)
     grouped: dict[str, list[sqlite3.Row]] = defaultdict(list)
     doc_outlets = outlets(db)
@@ -37,10 +39,14 @@ def sources(db: sqlite3.Connection) -> list[dict[str, Any]]:
         kept = [profiles[r["id"]] for r in rows if r["id"] in profiles]
         leaning = [p["partisanship"] for p in kept if p["partisanship"] is not None]
         dates = sorted(r["published"] for r in rows if r["published"])
+        languages = [r["language"] for r in rows]
         found.append(
             {
                 "outlet": outlet,
                 "documents": len(rows),
+                "languages": language_counts(languages),
+                # what the model cells say when none of the outlet's documents is in a language the models read
+                "unscored": "" if any(scored(language) for language in languages) else not_scored(languages[0]),
                 "genres": dict(sorted(Counter(p["genre"] for p in kept if p["genre"]).items())),
                 "partisanship": round(fmean(leaning), 4) if leaning else None,
                 "first": dates[0] if dates else None,

@@ -153,7 +153,7 @@ def events_where(
         else "NULL"
     )
     rows = db.execute(
-        f"SELECT e.*, d.published, d.title, {SPAN_ISSUES.format(t='e')} AS agenda, {story} AS story "
+        f"SELECT e.*, d.published, d.title, d.language, {SPAN_ISSUES.format(t='e')} AS agenda, {story} AS story "
         f"FROM events e JOIN documents d ON d.id = e.document WHERE {condition} "
         "ORDER BY COALESCE(e.date, d.published) IS NULL, COALESCE(e.date, d.published), e.document, e.start, e.id "
         "LIMIT ? OFFSET ?",
@@ -186,7 +186,8 @@ def facets(db: sqlite3.Connection) -> dict[str, list[Any]]:
 def figures_where(db: sqlite3.Connection, condition: str, params: list[Any]) -> list[dict[str, Any]]:
     """Figures matching an SQL condition on `f`, each with its agreements and conflicts with other figures."""
     rows = db.execute(
-        f"SELECT f.*, {SPAN_ISSUES.format(t='f')} AS agenda FROM figures f WHERE {condition} "
+        f"SELECT f.*, {SPAN_ISSUES.format(t='f')} AS agenda, "
+        f"(SELECT language FROM documents WHERE id = f.document) AS language FROM figures f WHERE {condition} "
         "ORDER BY f.document, f.start, f.id",
         params,
     ).fetchall()

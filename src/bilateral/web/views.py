@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
-from bilateral.report.formats import label, share, signed, when
+from bilateral.report.formats import label, language_mark, language_name, share, signed, when
 from bilateral.web.documents import figure_text, spans
 from bilateral.web.highlight import render
 
@@ -30,8 +30,15 @@ def path(*parts: str) -> str:
     return "/" + "/".join(quote(part, safe="") for part in parts)
 
 
-def evidence(document: str, anchor: str, text: str) -> Markup:
-    return link(f"{path('documents', document)}#{anchor}", text.strip())
+def evidence(document: str, anchor: str, text: str, language: str | None = None) -> Markup:
+    """A link to the sentence in its document; a sentence in a language other than English is marked as such
+    (`lang` for the browser and screen readers, and a visible mark: "ES")."""
+    mark = language_mark(language)
+    if not mark:
+        return link(f"{path('documents', document)}#{anchor}", text.strip())
+    return Markup('<a href="{}" lang="{}">{}</a> <abbr class="lang" title="{}">{}</abbr>').format(
+        f"{path('documents', document)}#{anchor}", mark.lower(), text.strip(), language_name(language), mark
+    )
 
 
 def actors(ids: Iterable[str], names: Iterable[str]) -> Markup:
@@ -82,7 +89,7 @@ def event_rows(events: list[dict[str, Any]]) -> list[list[object]]:
             else "no actor named",
             Markup(", ").join(link(path("issues", i), i) for i in e["agenda"]),
             link(path("sources", e["outlet"]), e["outlet"]),
-            evidence(e["document"], f"e-{e['id']}", e["evidence"]),
+            evidence(e["document"], f"e-{e['id']}", e["evidence"], e.get("language")),
             link(path("stories", e["story"]["id"]), e["story"]["label"]) if e.get("story") else "",
         ]
         for e in events
@@ -103,7 +110,7 @@ def figure_rows(figures: list[dict[str, Any]], sources: Mapping[str, Mapping[str
             )
             or "unique",
             caption(sources, f["document"]),
-            evidence(f["document"], f"f-{f['id']}", f["evidence"]),
+            evidence(f["document"], f"f-{f['id']}", f["evidence"], f.get("language")),
         ]
         for f in figures
     ]
@@ -440,13 +447,14 @@ def source_list(rows: list[dict[str, Any]]) -> list[Section]:
     return [
         {
             "heading": "Outlets",
-            "head": ["Outlet", "Documents", "Genres", "Mean partisanship", "First", "Last"],
+            "head": ["Outlet", "Documents", "Languages", "Genres", "Mean partisanship", "First", "Last"],
             "rows": [
                 [
                     link(path("sources", s["outlet"]), s["outlet"]),
                     s["documents"],
-                    ", ".join(f"{g} ({n})" for g, n in s["genres"].items()),
-                    "" if s["partisanship"] is None else f"{s['partisanship']:.2f}",
+                    s["languages"],
+                    ", ".join(f"{g} ({n})" for g, n in s["genres"].items()) or s["unscored"],
+                    s["unscored"] if s["partisanship"] is None else f"{s['partisanship']:.2f}",
                     s["first"] or "",
                     s["last"] or "",
                 ]
