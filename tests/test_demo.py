@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from bilateral.annotate.nlp import analysed
 from bilateral.cli.main import app
 from tests.conftest import EXAMPLES
 
@@ -21,10 +22,12 @@ def test_run_on_the_example_corpus_writes_every_export(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads((out / "map.json").read_text())
     documents = data["documents"]
-    assert len(documents) == 20
+    assert len(documents) == 23
     assert sum(document["duplicate_of"] is not None for document in documents) == 2
-    assert all(document["text"] and document["language"] == "en" for document in documents)
-    assert sum(bool(document["published"]) for document in documents) >= 18
+    languages = {document["id"]: document["language"] for document in documents}
+    assert all(document["text"] for document in documents)
+    assert sorted(languages.values()).count("es") == 3 and sorted(languages.values()).count("en") == 20
+    assert sum(bool(document["published"]) for document in documents) >= 21
     assert {path.name for path in (out / "parquet").iterdir()} >= {"documents.parquet", "events.parquet"}
     plover = [json.loads(line) for line in (out / "events.plover.jsonl").read_text().splitlines()]
     assert len(plover) == len(data["events"]) > 0
@@ -33,12 +36,24 @@ def test_run_on_the_example_corpus_writes_every_export(tmp_path: Path) -> None:
         "http://" not in (out / "briefing.html").read_text() and "https://" not in (out / "briefing.html").read_text()
     )
     originals = [document for document in documents if document["duplicate_of"] is None]
-    assert all(document["genre"] in {"news", "opinion", "analysis", "statement"} for document in originals)
-    assert all(0 <= document["partisanship"] <= 1 and document["issues"] for document in originals)
+    english = [document for document in originals if document["language"] == "en"]
+    assert all(document["genre"] in {"news", "opinion", "analysis", "statement"} for document in english)
+    assert all(0 <= document["partisanship"] <= 1 and document["issues"] for document in english)
+    # the comparison models read English only: Spanish articles are not scored as if they were English
+    spanish = [document for document in originals if document["language"] == "es"]
+    assert all(document["genre"] is None and document["partisanship"] is None for document in spanish)
+    assert all(languages[stance["document"]] == "en" for stance in data["stances"])
     assert data["stances"] and all(stance["evidence"] for stance in data["stances"])
     text = {document["id"]: document["text"] for document in documents}
     for stance in data["stances"]:
         for span in stance["evidence"]:
             assert text[stance["document"]][span["start"] : span["end"]] == span["text"]
     assert {actor["id"] for actor in data["actors"]} >= {"joe-biden", "andres-manuel-lopez-obrador", "MEX-GOV"}
-    assert "analysed 18 of 18" in result.output
+    if not analysed("es"):
+        assert "analysed 18 of" in result.output
+        return
+    assert "analysed 21 of 21" in result.output
+    # a story told in both languages (the Spanish articles report happenings the English ones do)
+    events = {event["id"]: event["document"] for event in data["events"]}
+    told = [{languages[events[e]] for e in story["events"]} for story in data["stories"]]
+    assert {"en", "es"} in told
