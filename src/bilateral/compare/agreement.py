@@ -52,6 +52,9 @@ VAGUE_BAND = (1.0, 10.0)  # "dozens", "hundreds", "thousands" …
 MAX_RATIO = 1.3
 SAME_COUNTED = 0.05  # closeness enough when the counted nouns match …
 SAME_CONTEXT = 0.3  # … and when only the sentences speak for it
+# … and for two languages, whose sentences share few terms (names, numbers): the multilingual model's part of the
+# closeness (see embeddings.CROSS_FLOOR) is most of it, ~0.15–0.2 for two wordings of one count
+SAME_ACROSS_LANGUAGES = 0.15
 
 
 @dataclass(frozen=True)
@@ -398,7 +401,7 @@ def _same_quantity(
         return closeness + proximity / 2
     # nouns of two languages never match word for word ("troops", "elementos"): across languages the sentences'
     # meaning (the multilingual model's part of the closeness) speaks for the quantity alone
-    if a.language != b.language and closeness >= SAME_CONTEXT:
+    if a.language != b.language and closeness >= SAME_ACROSS_LANGUAGES:
         return closeness + proximity / 2
     return 0.0
 
