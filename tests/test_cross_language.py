@@ -196,3 +196,34 @@ def test_the_briefing_and_the_web_app_mark_spanish_evidence_and_count_languages_
     assert f'lang="es">{spanish}</a> {mark}' in page
     sources = TestClient(create_app(tmp_path / "store.db")).get("/sources").text
     assert "<td>ES 1</td>" in sources and "<td>EN 1</td>" in sources and "n/a (Spanish)" in sources
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="/usr/bin/chromium is absent")
+def test_a_reader_sees_the_spanish_mark_and_the_languages_per_outlet_in_the_browser(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from bilateral.pipeline import relate
+    from bilateral.stages import load_knowledge
+    from tests.test_browser import ARGS, SHOTS, serving
+
+    db = _store(tmp_path)
+    relate(db, load_knowledge(), embeddings=False)
+    db.close()
+    with serving(tmp_path / "store.db") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page()
+        page.set_default_timeout(20_000)
+        page.goto(url + "/documents/es-report")
+        mark = page.locator("abbr.lang").first
+        assert mark.is_visible() and mark.inner_text() == "ES" and mark.get_attribute("title") == "Spanish"
+        assert page.locator("a[lang=es]").first.inner_text() == REPORTS["es-report"][1]
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "spanish-evidence.png"))
+        page.goto(url + "/documents/en-report")
+        assert page.locator("abbr.lang").count() == 0  # English evidence carries no mark
+        page.goto(url + "/sources")
+        row = page.locator("tr", has_text="Diario del Sur")
+        assert "ES 1" in row.inner_text() and "n/a (Spanish)" in row.inner_text()
+        assert "EN 1" in page.locator("tr", has_text="Pacific Ledger").inner_text()
+        browser.close()

@@ -266,9 +266,22 @@ def document(doc: dict[str, Any]) -> list[Section]:
     issues = Markup(", ").join(
         Markup("{} ({:.2f})").format(link(path("issues", i["issue"]), i["issue"]), i["salience"]) for i in doc["issues"]
     )
+    mark = language_mark(doc.get("language"))
+    written = (
+        Markup(' · written in {} <abbr class="lang" title="{}">{}</abbr>').format(
+            language_name(doc.get("language")), language_name(doc.get("language")), mark
+        )
+        if mark
+        else ""
+    )
+    text = render(doc["text"], spans(doc))
     return [
-        {"note": Markup("{} · issues: {}").format(caption(sources, doc["id"]), issues or "none found")},
-        {"heading": "Text", "legend": LEGEND, "html": render(doc["text"], spans(doc))},
+        {"note": Markup("{} · issues: {}{}").format(caption(sources, doc["id"]), issues or "none found", written)},
+        {
+            "heading": "Text",
+            "legend": LEGEND,
+            "html": Markup('<div lang="{}">{}</div>').format(mark.lower(), text) if mark else text,
+        },
         {"heading": "Events", "head": EVENT_HEAD, "rows": event_rows(doc["events"])},
         {"heading": "Figures", "head": FIGURE_HEAD, "rows": figure_rows(doc["figures"], sources)},
         {"heading": "Linkages", "head": LINKAGE_HEAD, "rows": linkage_rows(linkages, sources)},
