@@ -196,6 +196,12 @@ def test_the_briefing_and_the_web_app_mark_spanish_evidence_and_count_languages_
     assert f'lang="es">{spanish}</a> {mark}' in page
     sources = TestClient(create_app(tmp_path / "store.db")).get("/sources").text
     assert "<td>ES 1</td>" in sources and "<td>EN 1</td>" in sources and "n/a (Spanish)" in sources
+    [story] = re.findall(
+        r'href="(/stories/story-[0-9a-f]+)"', TestClient(create_app(tmp_path / "store.db")).get("/stories").text
+    )
+    told = TestClient(create_app(tmp_path / "store.db")).get(story).text
+    # the Spanish card is marked, and says its genre and tone are not read rather than "not known"
+    assert mark in told and told.count("n/a (Spanish)") == 2
 
 
 @pytest.mark.browser

@@ -48,7 +48,7 @@ def outlets(db: sqlite3.Connection) -> dict[str, str]:
 
 
 def doc_info(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Title, outlet and date of the given documents, for captions beside evidence links."""
+    """Title, outlet, date and language of the given documents, for captions beside evidence links."""
     wanted = sorted(set(ids))
     rows = db.execute(
         f"SELECT {META} FROM documents WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)
@@ -58,6 +58,7 @@ def doc_info(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, dict[str, 
             "title": row["title"] or f"(untitled, {outlet_name(row)})",
             "outlet": outlet_name(row),
             "published": row["published"],
+            "language": row["language"],
         }
         for row in rows
     }

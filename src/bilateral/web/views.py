@@ -14,7 +14,8 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
-from bilateral.report.formats import label, language_mark, language_name, share, signed, when
+from bilateral.compare import scored
+from bilateral.report.formats import label, language_mark, language_name, not_scored, share, signed, when
 from bilateral.web.documents import figure_text, spans
 from bilateral.web.highlight import render
 
@@ -422,6 +423,15 @@ def side_by_side(told: list[dict[str, Any]]) -> Markup:
         tone = Markup(", ").join(
             Markup("{} {}").format(link(path("actors", t["actor"]), t["name"]), score(t["score"])) for t in d["tone"]
         )
+        language = d.get("language")
+        # the models read English only: a Spanish card says so rather than "not known" or "none found"
+        unread = "" if scored(language) else not_scored(language)
+        mark = language_mark(language)
+        headline = link(path("documents", d["document"]), d["title"])
+        if mark:
+            headline = Markup('<span lang="{}">{}</span> <abbr class="lang" title="{}">{}</abbr>').format(
+                mark.lower(), headline, language_name(language), mark
+            )
         cards.append(
             Markup(
                 '<article class="told"><h3>{}</h3><p>{} · {}</p><dl><dt>Genre</dt><dd>{}</dd>'
@@ -430,12 +440,12 @@ def side_by_side(told: list[dict[str, Any]]) -> Markup:
                 "<dt>Counts the others give and it does not</dt><dd>{}</dd></dl>"
                 "</article>"
             ).format(
-                link(path("documents", d["document"]), d["title"]),
+                headline,
                 link(path("sources", d["outlet"]), d["outlet"]),
                 when(d["published"]),
-                d["genre"] or "not known",
+                d["genre"] or unread or "not known",
                 ", ".join(label(f) for f in d["frames"]) or "none found",
-                tone or "none found",
+                tone or unread or "none found",
                 ", ".join(d["left_out"]) or "none",
                 ", ".join(d["counts_left_out"]) or "none",
             )
