@@ -49,6 +49,7 @@ ADJUNCT_PREPS = {"during", "amid", "after", "before", "following", "ahead"}
 # a verb whose subject another clause supplies belongs to that clause: "agreed to halt", "a promise to halt"
 CONTROLLED = {"xcomp", "acl"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
+TIMES = {"DATE", "TIME"}  # entity labels of time expressions
 
 
 @dataclass
@@ -218,7 +219,9 @@ class _Reader:
             return self.subjects(up, depth + 1)
         if dep == "xcomp":
             # "urged Mexico to act", "called on Mexico to act": Mexico acts
-            controllers = [c for c in up.children if c.dep_ == "dobj"] or prep_objects(up, {"on", "upon"})
+            # ("agreed on Saturday to continue" names a time, not who is called on)
+            called = [o for o in prep_objects(up, {"on", "upon"}) if o.ent_type_ not in TIMES]
+            controllers = [c for c in up.children if c.dep_ == "dobj"] or called
             if controllers and up.lemma_.lower() not in {"promise", "pledge"}:
                 side = Side()
                 for part in [controllers[0], *controllers[0].conjuncts]:
@@ -417,7 +420,9 @@ class _Reader:
         if governor is not None:
             above = verbal.get(governor.i)
             entry = self.patterns.verbs.get(governor.lemma_.lower())
-            doer = above is not None or (entry is not None and entry.light)  # "used villagers as human shields"
+            # "used villagers as human shields"; "halted the tariffs": who calls a measure off is who holds it
+            cancelling = governor.lemma_.lower() in self.cues["cancelling"]
+            doer = above is not None or (entry is not None and entry.light) or cancelling
             if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"}:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
@@ -559,8 +564,12 @@ class _Reader:
 
     def _sides(self, item: Found, start: int, end: int) -> tuple[Side, Side]:
         source, target = item.source, item.target
-        if not source and item.type not in LOCAL_TYPES and (item.token.pos_ in VERBAL or item.status != "occurred"):
-            source = self._announcer(self._clause_of(item.token))  # "officials said tariffs will rise"
+        # "officials said tariffs will rise"; a deployment or crackdown announced is the announcer's own, one
+        # reported as done may be anybody's
+        announced = item.status in {"promised", "threatened", "proposed"}
+        reported = item.token.pos_ in VERBAL or item.status != "occurred"
+        if not source and (announced if item.type in LOCAL_TYPES else reported):
+            source = self._announcer(self._clause_of(item.token))
         if not source and (item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")):
             source = self._local(item.token, start, end)
         words = [item.token, *(c for c in item.token.children if c.dep_ == "dobj")]  # "held talks with X"

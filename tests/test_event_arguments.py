@@ -1,0 +1,128 @@
+"""Who acts in an event (issue 12, arguments): kinds of phrase that name the source without a plain subject — a
+time after "agreed on", a measure called off by its holder, an act announced by officials, "his country", "I"
+in a quote, "the countries" — each tested with sentences written for these tests, varying names and countries.
+A source is never made up: where the text names none, none is coded, and no actor acts on itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bilateral.annotate import Knowledge, analyse, load_knowledge
+from bilateral.annotate.nlp import load_nlp
+from bilateral.extract.events import EventPatterns, extract_events, load_event_patterns
+from bilateral.knowledge import load_packs
+from bilateral.model import Event
+
+Extract = Callable[..., list[Event]]
+
+
+@pytest.fixture(scope="module")
+def patterns() -> EventPatterns:
+    return load_event_patterns(load_packs())
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
+    def run(text: str, published: str | None = "2020-05-06") -> list[Event]:
+        doc = load_nlp()(text)
+        analysis = analyse(doc, published=published, document="d", knowledge=knowledge)
+        found = extract_events(doc, analysis, patterns=patterns)
+        for event in found:
+            assert text[event.start : event.end] == event.evidence
+            if set(event.source) & set(event.target):  # no actor acts on itself, save the parties of a joint act
+                assert set(event.source) == set(event.target) and len(set(event.source_countries)) > 1
+        return found
+
+    return run
+
+
+def of_type(events: list[Event], *kinds: str) -> list[Event]:
+    return [e for e in events if e.type in kinds]
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Peru and Chile agreed on Friday to resume their talks on the border.", {"PER", "CHL"}),
+        ("Kenya and Ethiopia agreed on 3 March to hold talks on the dam.", {"KEN", "ETH"}),
+    ],
+)
+def test_a_date_after_agreed_on_is_no_party(events_in: Extract, text: str, countries: set[str]) -> None:
+    talks = of_type(events_in(text), "CONSULT")
+    assert talks and all(countries <= set(e.source_countries) for e in talks)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Brazil halted the tariffs on Argentine wheat last week.", "BRA"),
+        ("India halted the tariffs on Chinese steel in March.", "IND"),
+    ],
+)
+def test_who_calls_off_a_measure_is_its_holder(events_in: Extract, text: str, country: str) -> None:
+    measures = of_type(events_in(text), "SANCTION", "COERCE")
+    assert measures and all(e.source_countries[:1] == [country] for e in measures)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Colombian officials said 2,000 soldiers would be sent to the border with Venezuela.", "COL"),
+        ("Indian officials said more troops will be deployed along the frontier with China.", "IND"),
+    ],
+)
+def test_an_announced_deployment_is_the_announcers(events_in: Extract, text: str, country: str) -> None:
+    moves = of_type(events_in(text), "MOBILIZE")
+    assert moves and moves[0].status != "occurred" and moves[0].source_countries[:1] == [country]
+
+
+def test_a_deployment_reported_as_done_is_not_the_reporters(events_in: Extract) -> None:
+    moves = of_type(events_in("Colombian officials said 2,000 soldiers were sent to the border last week."), "MOBILIZE")
+    assert all(not e.source for e in moves)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Peru's trade minister said his country would impose duties on Bolivian sugar.", "PER"),
+        ("Ghana's foreign minister said her country would expel the Nigerian envoy.", "GHA"),
+    ],
+)
+def test_his_country_is_the_speakers_state(events_in: Extract, text: str, country: str) -> None:
+    events = [e for e in events_in(text) if e.type in {"SANCTION", "COERCE", "REJECT"}]
+    assert events and all(e.source_countries[:1] == [country] and e.source for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("\u201cI will impose new tariffs on Canadian lumber,\u201d Donald Trump said.", "donald-trump"),
+        ("\u201cI want to hold talks with Cuba soon,\u201d Joe Biden told reporters.", "joe-biden"),
+    ],
+)
+def test_i_in_a_quote_is_its_speaker(events_in: Extract, text: str, person: str) -> None:
+    events = [e for e in events_in(text) if e.type in {"SANCTION", "COERCE", "CONSULT", "THREATEN"}]
+    assert events and all(person in e.source for e in events)
+
+
+def test_i_without_a_speaker_is_nobody(events_in: Extract) -> None:
+    text = "Chile and Peru met in Lima on Monday. \u201cI will impose new tariffs on Peruvian fish.\u201d"
+    events = [e for e in events_in(text) if e.type in {"SANCTION", "COERCE", "THREATEN"}]
+    assert events and all(not e.source for e in events)
+
+
+def test_the_countries_are_two_not_the_last_one(events_in: Extract) -> None:
+    text = (
+        "Egypt and Sudan held a new round of talks on the Nile on Tuesday. "
+        "The talks ended after the countries failed to reach a deal."
+    )
+    failed = [e for e in of_type(events_in(text), "AGREE") if e.status == "denied"]
+    assert failed and all(set(e.source_countries) in ({"EGY", "SDN"}, set()) for e in failed)
