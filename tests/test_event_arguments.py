@@ -126,3 +126,39 @@ def test_the_countries_are_two_not_the_last_one(events_in: Extract) -> None:
     )
     failed = [e for e in of_type(events_in(text), "AGREE") if e.status == "denied"]
     assert failed and all(set(e.source_countries) in ({"EGY", "SDN"}, set()) for e in failed)
+
+
+# --- dates: which anchor counts for a weekday, and a date's own clause ------------------------------------------
+
+
+def test_a_weekday_after_a_caption_date_is_the_nearest_one(knowledge: Knowledge) -> None:
+    text = (
+        "Trade row deepens\n\nA container ship docks at the port of Valparaiso on March 4, 2020.\n\n"
+        "Chile imposed new duties on Peruvian cement on Friday."
+    )
+    doc = load_nlp()(text)
+    dates = analyse(doc, published=None, document="d", knowledge=knowledge).dates
+    friday = [d for d in dates if d.text == "Friday"]
+    assert friday and friday[0].value == "2020-03-06"  # the caption (a Wednesday) bounds the writing date from below
+
+
+def test_a_weekday_after_a_dateline_date_is_the_one_before_it(knowledge: Knowledge) -> None:
+    text = "QUITO, 4 March 2020 \u2014 Ecuador imposed new duties on Colombian rice on Friday."
+    doc = load_nlp()(text)
+    dates = analyse(doc, published=None, document="d", knowledge=knowledge).dates
+    friday = [d for d in dates if d.text == "Friday"]
+    assert friday and friday[0].value == "2020-02-28"  # the dateline is when it was written: the Friday before
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Seoul said Tokyo should return to the rules before March 3, when Japan tightened its export controls.",
+         "2020-03"),
+        ("Ankara wants to go back to the quotas of April 9, when Turkey lifted its duties on Greek fruit.", "2020-04"),
+    ],
+)  # fmt: skip
+def test_a_date_with_its_own_past_clause_is_past(knowledge: Knowledge, text: str, value: str) -> None:
+    doc = load_nlp()(text)
+    dates = analyse(doc, published="2020-12-10", document="d", knowledge=knowledge).dates
+    assert dates and dates[0].value.startswith(value)
