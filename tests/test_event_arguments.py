@@ -162,3 +162,16 @@ def test_a_date_with_its_own_past_clause_is_past(knowledge: Knowledge, text: str
     doc = load_nlp()(text)
     dates = analyse(doc, published="2020-12-10", document="d", knowledge=knowledge).dates
     assert dates and dates[0].value.startswith(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cI would say retreating from pledges already made,\u201d Joe Biden told reporters in Havana.",
+        "\u201cI would say withdrawing from the deal they signed,\u201d Donald Trump said of Iran.",
+    ],
+)
+def test_a_gerund_a_speaker_names_is_not_the_speakers_act(events_in: Extract, text: str) -> None:
+    person = {"joe-biden", "donald-trump"}
+    retreats = of_type(events_in(text), "RETREAT")
+    assert retreats and all(not person & set(e.source) for e in retreats)

@@ -217,6 +217,8 @@ class _Reader:
             return self._side_of([c for c in up.children if c.dep_ == "nsubjpass"])
         if dep == "acomp":
             return self.subjects(up, depth + 1)
+        if dep == "xcomp" and verb.tag_ == "VBG" and up.lemma_.lower() in self.cues["reporting"]:
+            return Side()  # "I would say retreating from commitments": a gerund named, not done by the speaker
         if dep == "xcomp":
             # "urged Mexico to act", "called on Mexico to act": Mexico acts
             # ("agreed on Saturday to continue" names a time, not who is called on)
@@ -228,6 +230,8 @@ class _Reader:
                     side.add(self.parties.side(part))
                 return side
             return self.subjects(up, depth + 1)
+        if dep == "ccomp" and up.lemma_.lower() in self.cues["reporting"]:
+            return Side()  # "they say would violate the treaty": what is reported is not the reporter's act
         if dep in {"conj", "advcl", "ccomp", "pcomp", "dep", "xcomp"}:
             while up.dep_ == "prep" and up.head.i != up.i:
                 up = up.head
