@@ -175,3 +175,27 @@ def test_a_gerund_a_speaker_names_is_not_the_speakers_act(events_in: Extract, te
     person = {"joe-biden", "donald-trump"}
     retreats = of_type(events_in(text), "RETREAT")
     assert retreats and all(not person & set(e.source) for e in retreats)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Kenya's president is expected to travel to Addis Ababa next week for talks on the dam.", {"KEN"}),
+        ("The Chilean minister was scheduled to meet Peruvian officials on Monday.", {"CHL"}),
+    ],
+)
+def test_who_is_expected_or_scheduled_to_act_acts(events_in: Extract, text: str, countries: set[str]) -> None:
+    talks = of_type(events_in(text), "CONSULT")
+    assert talks and all(countries <= set(e.source_countries) for e in talks)
+
+
+def test_parties_who_came_for_talks_are_their_parties(events_in: Extract) -> None:
+    text = "The Argentine and Uruguayan presidents were in Montevideo for talks with the Paraguayan president."
+    talks = of_type(events_in(text), "CONSULT")
+    assert talks and all({"ARG", "URY", "PRY"} <= set(e.source_countries) for e in talks)
+
+
+def test_they_met_is_the_last_two_parties(events_in: Extract) -> None:
+    text = "Egypt accused Ethiopia of delaying the dam talks. They had been due to meet in Cairo on Sunday."
+    talks = of_type(events_in(text), "CONSULT")
+    assert talks and all(set(e.source_countries) == {"EGY", "ETH"} for e in talks)

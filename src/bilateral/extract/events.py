@@ -165,6 +165,8 @@ class _Reader:
         if kind is not None and hit.trigger.that_clause and that_clause(verb):
             kind = hit.trigger.that_clause  # "proposed that the agreement be revised": asking someone else
         source = self.subjects(verb)
+        if hit.trigger.reciprocal and (they := self._plural_pronoun_subject(verb)) is not None:
+            source = self.parties.last_two(they, person=False, alone=True) or source  # "they met": the last two
         target = self.objects(hit, verbal)
         rank = depth_of(verb)
         found = []
@@ -229,6 +231,10 @@ class _Reader:
                 for part in [controllers[0], *controllers[0].conjuncts]:
                     side.add(self.parties.side(part))
                 return side
+            # "were scheduled to meet", "was asked by Y to leave": who is scheduled or asked does it
+            passive = [c for c in up.children if c.dep_ == "nsubjpass"]
+            if passive:
+                return self._side_of(passive, self._speaker(up))
             return self.subjects(up, depth + 1)
         if dep == "ccomp" and up.lemma_.lower() in self.cues["reporting"]:
             return Side()  # "they say would violate the treaty": what is reported is not the reporter's act
@@ -248,6 +254,18 @@ class _Reader:
             governor = governor_of(up)
             return side if side or governor is None else self.subjects(governor, depth + 1)
         return Side()
+
+    def _plural_pronoun_subject(self, verb: Token) -> Token | None:
+        """ "they" as the subject of `verb` or of the verbs that control it ("they were scheduled to meet")."""
+        token = verb
+        for _ in range(3):
+            subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None:
+                return subject if subject.lower_ == "they" else None
+            if token.dep_ not in {"xcomp", "conj", "acomp"} or token.head.i == token.i:
+                return None
+            token = token.head
+        return None
 
     def _local(self, trigger: Token, start: int, end: int) -> Side:
         """The country of the place an unattributed protest, attack or crackdown happened in ("an explosion in
@@ -417,6 +435,9 @@ class _Reader:
                     target.add(side)
         if not source:
             source = self.parties.modifiers(head, exclude=hit.token)
+        purpose = head.head if head.dep_ == "pobj" and head.head.lower_ == "for" else None
+        if not source and hit.trigger.reciprocal and purpose is not None and purpose.head.pos_ in VERBAL:
+            source = self.subjects(purpose.head)  # "the leaders were in Lima for talks with X", "flew in for a summit"
         governor = governor_of(head)
         status = hit.trigger.status or "occurred"
         intent = None

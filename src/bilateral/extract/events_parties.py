@@ -374,7 +374,12 @@ class Parties:
         )
         if not (alone or plural or words & self.patterns.cues["pair_words"]):
             return Side()
-        want_person = lemma in self.patterns.cues["person_nouns"]
+        return self.last_two(head, person=lemma in self.patterns.cues["person_nouns"], alone=alone)
+
+    def last_two(self, head: Token, *, person: bool, alone: bool) -> Side:
+        """The last two distinct actors of different countries named before `head` (people when `person`; with
+        `alone`, of the kind of the last one named), or an empty side."""
+        want_person = person
         found = Side()
         for i in reversed(self.mentioned[: bisect_left(self.mentioned, head.i)]):
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
