@@ -199,3 +199,22 @@ def test_they_met_is_the_last_two_parties(events_in: Extract) -> None:
     text = "Egypt accused Ethiopia of delaying the dam talks. They had been due to meet in Cairo on Sunday."
     talks = of_type(events_in(text), "CONSULT")
     assert talks and all(set(e.source_countries) == {"EGY", "ETH"} for e in talks)
+
+
+def test_a_move_that_does_something_is_its_clauses_act(events_in: Extract) -> None:
+    text = "The Australian trade ministry said it was adding four Chinese firms to its export blacklist in a move that bans them from buying Australian uranium."  # noqa: E501
+    bans = [e for e in events_in(text) if e.type in {"SANCTION", "COERCE"}]
+    assert bans and all("AUS" in e.source_countries and e.source for e in bans)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Vietnam needs cheaper grain. Officials in Vietnam have agreed to buy more Thai rice.", "VNM"),
+        ("Ecuador wants a new border deal. Officials from Ecuador rejected the Peruvian offer on Monday.", "ECU"),
+    ],
+)
+def test_officials_in_a_country_act_for_its_state(events_in: Extract, text: str, country: str) -> None:
+    # the state is an actor only where the document names it acting (in a single "in Vietnam" it is a place)
+    acts = [e for e in events_in(text) if e.type in {"AGREE", "REJECT"}]
+    assert acts and all(e.source and e.source_countries[:1] == [country] for e in acts)

@@ -208,6 +208,11 @@ class _Reader:
             for head in heads:
                 if head.lower_ in RELATIVE and verb.dep_ == "relcl":
                     head = verb.head
+                    if not self.parties.side(head) and head.dep_ == "pobj" and head.head.lower_ in {"in", "with"}:
+                        # "X added Y to the list in a move that bans Z": the move is the act of the clause it is in
+                        above = head.head.head
+                        if above.pos_ in VERBAL and depth <= 4:
+                            return self.subjects(above, depth + 1)
                 for part in [head, *head.conjuncts]:
                     side.add(self.parties.side(part, speaker=speaker))
             return side
@@ -223,8 +228,14 @@ class _Reader:
             return Side()  # "I would say retreating from commitments": a gerund named, not done by the speaker
         if dep == "xcomp":
             # "urged Mexico to act", "called on Mexico to act": Mexico acts
-            # ("agreed on Saturday to continue" names a time, not who is called on)
-            called = [o for o in prep_objects(up, {"on", "upon"}) if o.ent_type_ not in TIMES]
+            # only where the pack has the phrasal verb ("call on"): "agreed on Saturday to continue", "vowed on
+            # Twitter to impose" name a time or a place, not who is called on
+            lemma = up.lemma_.lower()
+            called = [
+                o
+                for o in prep_objects(up, {"on", "upon"})
+                if o.ent_type_ not in TIMES and f"{lemma} {o.head.lower_}" in self.patterns.verbs
+            ]
             controllers = [c for c in up.children if c.dep_ == "dobj"] or called
             if controllers and up.lemma_.lower() not in {"promise", "pledge"}:
                 side = Side()

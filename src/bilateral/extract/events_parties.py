@@ -130,8 +130,10 @@ class Parties:
             named = any(self.actors[a].country or self.actors[a].sector in NON_STATE for a in found.actors)
             if cost == 0 or (cost == 1 and not (found.countries or named)):
                 found.countries.append(code)
-                if cost == 0 and not found.actors:
-                    found.actors += self.state(code)  # "Mexico City signed": the capital is its government
+                # "Mexico City signed": the capital is its government; "officials in Lima" are its government's
+                official = head.lemma_.lower() in self.patterns.cues["person_nouns"] | self.patterns.cues["bodies"]
+                if (cost == 0 or official) and not found.actors:
+                    found.actors += self.state(code)
         if not found and (pair := self.pair(head)):
             return pair  # "our two countries", "both their governments": the pair, not the owner
         if not found:
