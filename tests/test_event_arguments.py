@@ -218,3 +218,15 @@ def test_officials_in_a_country_act_for_its_state(events_in: Extract, text: str,
     # the state is an actor only where the document names it acting (in a single "in Vietnam" it is a place)
     acts = [e for e in events_in(text) if e.type in {"AGREE", "REJECT"}]
     assert acts and all(e.source and e.source_countries[:1] == [country] for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Joe Biden met Justin Trudeau in Ottawa on Monday.", {"USA", "CAN"}),
+        ("Brazil's president met Argentina's president in Buenos Aires.", {"BRA", "ARG"}),
+    ],
+)
+def test_a_meeting_with_its_object_is_a_joint_act(events_in: Extract, text: str, countries: set[str]) -> None:
+    meetings = of_type(events_in(text), "CONSULT")
+    assert meetings and all(set(e.source_countries) == set(e.target_countries) == countries for e in meetings)

@@ -608,8 +608,11 @@ class _Reader:
             source = self._announcer(self._clause_of(item.token))
         if not source and (item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")):
             source = self._local(item.token, start, end)
-        words = [item.token, *(c for c in item.token.children if c.dep_ == "dobj")]  # "held talks with X"
+        objects = [c for c in item.token.children if c.dep_ == "dobj"]
+        words = [item.token, *objects]  # "held talks with X"
         partners = self._side_of([o for w in words for o in prep_objects(w, {"with"})]) if item.reciprocal else Side()
+        if item.reciprocal and item.token.pos_ in VERBAL and not partners:
+            partners = self.parties.without(self._side_of(objects), source)  # "X met Y": a meeting of both
         if source and partners:
             joint = Side()  # "X met with Y", "X signed a pact with Y": a joint act, both parties on each side
             joint.add(source)
