@@ -230,3 +230,23 @@ def test_officials_in_a_country_act_for_its_state(events_in: Extract, text: str,
 def test_a_meeting_with_its_object_is_a_joint_act(events_in: Extract, text: str, countries: set[str]) -> None:
     meetings = of_type(events_in(text), "CONSULT")
     assert meetings and all(set(e.source_countries) == set(e.target_countries) == countries for e in meetings)
+
+
+@pytest.mark.parametrize(
+    "text, actor, kind",
+    [
+        ("The Chinese Commerce Ministry criticised the tariffs on Monday. The ministry said it would impose duties"
+         " on American soybeans.", "chinese-commerce-ministry", "SANCTION"),
+        ("Japan's Foreign Ministry summoned the Korean envoy. The ministry also lodged a protest with Seoul.",
+         "JPN-foreign-ministry", "PROTEST"),
+    ],
+)  # fmt: skip
+def test_the_ministry_is_the_ministry_named_before(events_in: Extract, text: str, actor: str, kind: str) -> None:
+    acts = of_type(events_in(text), kind)
+    assert acts and all(e.source == [actor] for e in acts)
+
+
+def test_the_government_is_not_a_ministry_named_before(events_in: Extract) -> None:
+    text = "Japan's Foreign Ministry summoned the Korean envoy. The government also lodged a protest with Seoul."
+    protests = of_type(events_in(text), "PROTEST")
+    assert protests and all("JPN-foreign-ministry" not in e.source for e in protests)

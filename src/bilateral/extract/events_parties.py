@@ -340,7 +340,11 @@ class Parties:
                 continue
             if not person and actor.kind not in STATE_KINDS:
                 continue
-            return Side([actor.id], [actor.country]) if person else Side(self.state(actor.country), [actor.country])
+            if person:
+                return Side([actor.id], [actor.country])
+            # "the Commerce Ministry said … the ministry added": the body named before; else its country's state
+            own = actor.kind != "country" and lemma in fold(" ".join([actor.name, *actor.aliases])).split()
+            return Side([actor.id] if own else self.state(actor.country), [actor.country])
         return Side()
 
     def both_before(self, token: Token) -> Side:
