@@ -250,3 +250,9 @@ def test_the_government_is_not_a_ministry_named_before(events_in: Extract) -> No
     text = "Japan's Foreign Ministry summoned the Korean envoy. The government also lodged a protest with Seoul."
     protests = of_type(events_in(text), "PROTEST")
     assert protests and all("JPN-foreign-ministry" not in e.source for e in protests)
+
+
+def test_what_two_parties_sign_is_no_third_party(events_in: Extract) -> None:
+    text = "Chile and Peru signed the accord in May 2015 to share intelligence on the smuggling rings of Bolivia."
+    signed = [e for e in events_in(text) if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
+    assert signed and all("BOL" not in e.source_countries for e in signed)

@@ -266,6 +266,10 @@ class _Reader:
             return side if side or governor is None else self.subjects(governor, depth + 1)
         return Side()
 
+    def _party_noun(self, token: Token) -> bool:
+        """A noun that names a party by its role ("his counterpart", "the envoy", "the government")."""
+        return token.lemma_.lower() in self.cues["person_nouns"] | self.cues["bodies"]
+
     def _plural_pronoun_subject(self, verb: Token) -> Token | None:
         """ "they" as the subject of `verb` or of the verbs that control it ("they were scheduled to meet")."""
         token = verb
@@ -612,7 +616,9 @@ class _Reader:
         words = [item.token, *objects]  # "held talks with X"
         partners = self._side_of([o for w in words for o in prep_objects(w, {"with"})]) if item.reciprocal else Side()
         if item.reciprocal and item.token.pos_ in VERBAL and not partners:
-            partners = self.parties.without(self._side_of(objects), source)  # "X met Y": a meeting of both
+            # "X met Y", "X met his counterpart": a meeting of both; "X signed the pact" names no second party
+            met = [o for o in objects if o.i in self.parties.mention_at or self._party_noun(o)]
+            partners = self.parties.without(self._side_of(met), source)
         if source and partners:
             joint = Side()  # "X met with Y", "X signed a pact with Y": a joint act, both parties on each side
             joint.add(source)
