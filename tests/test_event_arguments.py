@@ -122,7 +122,7 @@ def test_i_without_a_speaker_is_nobody(events_in: Extract) -> None:
 def test_the_countries_are_two_not_the_last_one(events_in: Extract) -> None:
     text = (
         "Egypt and Sudan held a new round of talks on the Nile on Tuesday. "
-        "The talks ended after the countries failed to reach a deal."
+        "The round ended when the countries could not settle their dispute."
     )
     failed = [e for e in of_type(events_in(text), "AGREE") if e.status == "denied"]
     assert failed and all(set(e.source_countries) in ({"EGY", "SDN"}, set()) for e in failed)

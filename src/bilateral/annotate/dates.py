@@ -8,8 +8,8 @@ October") the October nearest the publication date. In a document without a publ
 expressions resolve against the document's first full date (a dateline's "9 May 2022", a caption's date), the
 best stand-in for when it was written; a dateline's date is when it was written, so tenses count from it, while
 another first date (a caption, a related link) is only a lower bound, so a weekday or a date without its year is
-the one nearest it. A date with a clause of its own ("before July 1, when Tokyo tightened the rules") takes that
-clause's tense. With neither anchor, relative expressions are not resolved.
+the one nearest it. A date with a clause of its own ("back to the rules of May 3, when Lima lifted its quotas")
+takes that clause's tense. With neither anchor, relative expressions are not resolved.
 """
 
 from __future__ import annotations
@@ -180,7 +180,7 @@ def tense_of(span: Any) -> str | None:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if before in SINCE or after in SINCE:
         return PAST
-    # "before July 1, when Tokyo tightened its controls": the date's own clause says which July 1
+    # "back to the rules of May 3, when Lima lifted its quotas": the date's own clause says which July 1
     for clause in (c for c in span.root.children if c.dep_ == "relcl" and c.pos_ in {"VERB", "AUX"}):
         if (own := _verb_tense(clause)) is not None:
             return own

@@ -209,7 +209,7 @@ class _Reader:
                 if head.lower_ in RELATIVE and verb.dep_ == "relcl":
                     head = verb.head
                     if not self.parties.side(head) and head.dep_ == "pobj" and head.head.lower_ in {"in", "with"}:
-                        # "X added Y to the list in a move that bans Z": the move is the act of the clause it is in
+                        # "X put Y on its register in a step that bars Z": the move is the act of the clause it is in
                         above = head.head.head
                         if above.pos_ in VERBAL and depth <= 4:
                             return self.subjects(above, depth + 1)
@@ -225,11 +225,11 @@ class _Reader:
         if dep == "acomp":
             return self.subjects(up, depth + 1)
         if dep == "xcomp" and verb.tag_ == "VBG" and up.lemma_.lower() in self.cues["reporting"]:
-            return Side()  # "I would say retreating from commitments": a gerund named, not done by the speaker
+            return Side()  # "I would call it backing away from pledges": a gerund named, not done by the speaker
         if dep == "xcomp":
             # "urged Mexico to act", "called on Mexico to act": Mexico acts
-            # only where the pack has the phrasal verb ("call on"): "agreed on Saturday to continue", "vowed on
-            # Twitter to impose" name a time or a place, not who is called on
+            # only where the pack has the phrasal verb ("call on"): "agreed on Monday to resume", "pledged on
+            # television to send" name a time or a place, not who is called on
             lemma = up.lemma_.lower()
             called = [
                 o

@@ -342,7 +342,7 @@ class Parties:
                 continue
             if person:
                 return Side([actor.id], [actor.country])
-            # "the Commerce Ministry said … the ministry added": the body named before; else its country's state
+            # "the Trade Ministry warned … the ministry added": the body named before; else its country's state
             own = actor.kind != "country" and lemma in fold(" ".join([actor.name, *actor.aliases])).split()
             return Side([actor.id] if own else self.state(actor.country), [actor.country])
         return Side()
