@@ -37,6 +37,7 @@ MODULES = (
     "plover_gsr",
     "seeds_events",
     "judged_events",
+    "event_arguments",
     "seeds_figures",
     "partisan",
     "seeds_compare",

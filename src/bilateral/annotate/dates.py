@@ -6,7 +6,10 @@ A date without its year (or a bare weekday) takes the tense of the verb that gov
 is the coming October, "met in October" the last one, and where the tense says nothing ("elections in
 October") the October nearest the publication date. In a document without a publication date, relative
 expressions resolve against the document's first full date (a dateline's "9 May 2022", a caption's date), the
-best stand-in for when it was written; with neither they are not resolved.
+best stand-in for when it was written; a dateline's date is when it was written, so tenses count from it, while
+another first date (a caption, a related link) is only a lower bound, so a weekday or a date without its year is
+the one nearest it. A date with a clause of its own ("back to the rules of May 3, when Lima lifted its quotas")
+takes that clause's tense. With neither anchor, relative expressions are not resolved.
 """
 
 from __future__ import annotations
@@ -43,6 +46,12 @@ FUTURE_AUX = {"will", "shall", "'ll", "ll", "wo"}
 PERFECT_AUX = {"has", "have", "had", "'ve", "ve"}
 SINCE = {"since", "ago"}
 SINCE_START = re.compile(r"\s*since\b", re.I)
+# "LIMA, 9 May 2022 —", "BUSAN, Mar. 14, 2019 (Yonhap) --": a place in capitals, a full date, a dash
+DATELINE_DATE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'. -]+,[^\n\d]{0,30}?(?:\d{1,2}\s+[A-Za-z]+\.?|[A-Za-z]+\.?\s+\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"(?:19|20)\d\d\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[\u2013\u2014-])",
+    re.M,
+)
 
 
 def _month_year(anchor: date, month: int, tense: str | None) -> int:
@@ -171,6 +180,10 @@ def tense_of(span: Any) -> str | None:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if before in SINCE or after in SINCE:
         return PAST
+    # "back to the rules of May 3, when Lima lifted its quotas": the date's own clause says which July 1
+    for clause in (c for c in span.root.children if c.dep_ == "relcl" and c.pos_ in {"VERB", "AUX"}):
+        if (own := _verb_tense(clause)) is not None:
+            return own
     verb = span.root
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
@@ -189,12 +202,22 @@ def resolve_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     anchor relative expressions are resolved against."""
     ents = [ent for ent in doc.ents if ent.label_ == "DATE"]
     anchor = date.fromisoformat(published) if published else document_anchor(doc.text)
+    # a dateline's date is when the text was written, so tenses count from it; any other first date (a caption,
+    # a related link) only bounds it from below: "on Friday" is then the Friday nearest that date
+    written = bool(published) or _dateline_date(doc.text) == anchor
     found = []
     for ent in ents:
-        resolved = resolve(ent.text, anchor, tense=tense_of(ent))
+        resolved = resolve(ent.text, anchor, tense=tense_of(ent) if written else None)
         if resolved:
             found.append(DateMention(ent.text, ent.start_char, ent.end_char, *resolved))
     return found
+
+
+def _dateline_date(text: str) -> date | None:
+    """The date of the text's first dateline ("LIMA, 9 May 2022 —"), or None."""
+    match = DATELINE_DATE.search(text)
+    resolved = resolve(match.group(), None) if match else None
+    return date.fromisoformat(resolved[0]) if resolved and resolved[1] == "day" else None
 
 
 def document_anchor(text: str) -> date | None:

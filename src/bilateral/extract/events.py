@@ -49,6 +49,7 @@ ADJUNCT_PREPS = {"during", "amid", "after", "before", "following", "ahead"}
 # a verb whose subject another clause supplies belongs to that clause: "agreed to halt", "a promise to halt"
 CONTROLLED = {"xcomp", "acl"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
+TIMES = {"DATE", "TIME"}  # entity labels of time expressions
 
 
 @dataclass
@@ -164,6 +165,8 @@ class _Reader:
         if kind is not None and hit.trigger.that_clause and that_clause(verb):
             kind = hit.trigger.that_clause  # "proposed that the agreement be revised": asking someone else
         source = self.subjects(verb)
+        if hit.trigger.reciprocal and (they := self._plural_pronoun_subject(verb)) is not None:
+            source = self.parties.last_two(they, person=False, alone=True) or source  # "they met": the last two
         target = self.objects(hit, verbal)
         rank = depth_of(verb)
         found = []
@@ -205,6 +208,11 @@ class _Reader:
             for head in heads:
                 if head.lower_ in RELATIVE and verb.dep_ == "relcl":
                     head = verb.head
+                    if not self.parties.side(head) and head.dep_ == "pobj" and head.head.lower_ in {"in", "with"}:
+                        # "X put Y on its register in a step that bars Z": the move is the act of the clause it is in
+                        above = head.head.head
+                        if above.pos_ in VERBAL and depth <= 4:
+                            return self.subjects(above, depth + 1)
                 for part in [head, *head.conjuncts]:
                     side.add(self.parties.side(part, speaker=speaker))
             return side
@@ -216,15 +224,31 @@ class _Reader:
             return self._side_of([c for c in up.children if c.dep_ == "nsubjpass"])
         if dep == "acomp":
             return self.subjects(up, depth + 1)
+        if dep == "xcomp" and verb.tag_ == "VBG" and up.lemma_.lower() in self.cues["reporting"]:
+            return Side()  # "I would call it backing away from pledges": a gerund named, not done by the speaker
         if dep == "xcomp":
             # "urged Mexico to act", "called on Mexico to act": Mexico acts
-            controllers = [c for c in up.children if c.dep_ == "dobj"] or prep_objects(up, {"on", "upon"})
+            # only where the pack has the phrasal verb ("call on"): "agreed on Monday to resume", "pledged on
+            # television to send" name a time or a place, not who is called on
+            lemma = up.lemma_.lower()
+            called = [
+                o
+                for o in prep_objects(up, {"on", "upon"})
+                if o.ent_type_ not in TIMES and f"{lemma} {o.head.lower_}" in self.patterns.verbs
+            ]
+            controllers = [c for c in up.children if c.dep_ == "dobj"] or called
             if controllers and up.lemma_.lower() not in {"promise", "pledge"}:
                 side = Side()
                 for part in [controllers[0], *controllers[0].conjuncts]:
                     side.add(self.parties.side(part))
                 return side
+            # "were scheduled to meet", "was asked by Y to leave": who is scheduled or asked does it
+            passive = [c for c in up.children if c.dep_ == "nsubjpass"]
+            if passive:
+                return self._side_of(passive, self._speaker(up))
             return self.subjects(up, depth + 1)
+        if dep == "ccomp" and up.lemma_.lower() in self.cues["reporting"]:
+            return Side()  # "they say would violate the treaty": what is reported is not the reporter's act
         if dep in {"conj", "advcl", "ccomp", "pcomp", "dep", "xcomp"}:
             while up.dep_ == "prep" and up.head.i != up.i:
                 up = up.head
@@ -241,6 +265,22 @@ class _Reader:
             governor = governor_of(up)
             return side if side or governor is None else self.subjects(governor, depth + 1)
         return Side()
+
+    def _party_noun(self, token: Token) -> bool:
+        """A noun that names a party by its role ("his counterpart", "the envoy", "the government")."""
+        return token.lemma_.lower() in self.cues["person_nouns"] | self.cues["bodies"]
+
+    def _plural_pronoun_subject(self, verb: Token) -> Token | None:
+        """ "they" as the subject of `verb` or of the verbs that control it ("they were scheduled to meet")."""
+        token = verb
+        for _ in range(3):
+            subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None:
+                return subject if subject.lower_ == "they" else None
+            if token.dep_ not in {"xcomp", "conj", "acomp"} or token.head.i == token.i:
+                return None
+            token = token.head
+        return None
 
     def _local(self, trigger: Token, start: int, end: int) -> Side:
         """The country of the place an unattributed protest, attack or crackdown happened in ("an explosion in
@@ -410,6 +450,9 @@ class _Reader:
                     target.add(side)
         if not source:
             source = self.parties.modifiers(head, exclude=hit.token)
+        purpose = head.head if head.dep_ == "pobj" and head.head.lower_ == "for" else None
+        if not source and hit.trigger.reciprocal and purpose is not None and purpose.head.pos_ in VERBAL:
+            source = self.subjects(purpose.head)  # "the leaders were in Lima for talks with X", "flew in for a summit"
         governor = governor_of(head)
         status = hit.trigger.status or "occurred"
         intent = None
@@ -417,7 +460,9 @@ class _Reader:
         if governor is not None:
             above = verbal.get(governor.i)
             entry = self.patterns.verbs.get(governor.lemma_.lower())
-            doer = above is not None or (entry is not None and entry.light)  # "used villagers as human shields"
+            # "used villagers as human shields"; "halted the tariffs": who calls a measure off is who holds it
+            cancelling = governor.lemma_.lower() in self.cues["cancelling"]
+            doer = above is not None or (entry is not None and entry.light) or cancelling
             if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"}:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
@@ -559,12 +604,21 @@ class _Reader:
 
     def _sides(self, item: Found, start: int, end: int) -> tuple[Side, Side]:
         source, target = item.source, item.target
-        if not source and item.type not in LOCAL_TYPES and (item.token.pos_ in VERBAL or item.status != "occurred"):
-            source = self._announcer(self._clause_of(item.token))  # "officials said tariffs will rise"
+        # "officials said tariffs will rise"; a deployment or crackdown announced is the announcer's own, one
+        # reported as done may be anybody's
+        announced = item.status in {"promised", "threatened", "proposed"}
+        reported = item.token.pos_ in VERBAL or item.status != "occurred"
+        if not source and (announced if item.type in LOCAL_TYPES else reported):
+            source = self._announcer(self._clause_of(item.token))
         if not source and (item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")):
             source = self._local(item.token, start, end)
-        words = [item.token, *(c for c in item.token.children if c.dep_ == "dobj")]  # "held talks with X"
+        objects = [c for c in item.token.children if c.dep_ == "dobj"]
+        words = [item.token, *objects]  # "held talks with X"
         partners = self._side_of([o for w in words for o in prep_objects(w, {"with"})]) if item.reciprocal else Side()
+        if item.reciprocal and item.token.pos_ in VERBAL and not partners:
+            # "X met Y", "X met his counterpart": a meeting of both; "X signed the pact" names no second party
+            met = [o for o in objects if o.i in self.parties.mention_at or self._party_noun(o)]
+            partners = self.parties.without(self._side_of(met), source)
         if source and partners:
             joint = Side()  # "X met with Y", "X signed a pact with Y": a joint act, both parties on each side
             joint.add(source)

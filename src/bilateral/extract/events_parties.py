@@ -20,6 +20,8 @@ from bilateral.model import Actor, Analysis
 Token = Any
 Span = Any
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
+# "I", "my": in reported speech, the speaker of the quote and nobody else
+FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "itself", "themselves", "we", "our", "us"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 # Arcs that stay inside one noun phrase, with the cost of crossing them: cost 0 is "the head itself".
@@ -49,7 +51,9 @@ def dateline_end(text: str) -> int:
 
 def is_pronoun(token: Token) -> bool:
     """ "it", "they", "his" — but not "US", which folds to "us"."""
-    return token.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS and not token.text.isupper()
+    return token.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS | FIRST_PERSON and (
+        not token.text.isupper() or token.text == "I"
+    )
 
 
 @dataclass
@@ -126,14 +130,20 @@ class Parties:
             named = any(self.actors[a].country or self.actors[a].sector in NON_STATE for a in found.actors)
             if cost == 0 or (cost == 1 and not (found.countries or named)):
                 found.countries.append(code)
-                if cost == 0 and not found.actors:
-                    found.actors += self.state(code)  # "Mexico City signed": the capital is its government
+                # "Mexico City signed": the capital is its government; "officials in Lima" are its government's
+                official = head.lemma_.lower() in self.patterns.cues["person_nouns"] | self.patterns.cues["bodies"]
+                if (cost == 0 or official) and not found.actors:
+                    found.actors += self.state(code)
+        if not found and (pair := self.pair(head)):
+            return pair  # "our two countries", "both their governments": the pair, not the owner
         if not found:
             # "their forces", "his party": not the owner, but acting for the owner's country
             owners = [t for t, cost in reached if t.dep_ == "poss" and is_pronoun(t) and cost <= 1]
             if owners:
                 found.countries = self.pronoun(owners[0], speaker=speaker).countries
-        return found or self.pair(head) or self.definite(head)
+                if found.countries and head.lemma_.lower() in self.patterns.cues["bodies"]:
+                    found.actors = self.state(found.countries[0])  # "his country", "its government": the state
+        return found or self.definite(head)
 
     def owner(self, head: Token) -> Side:
         """Whose act a noun is, from a possessive pronoun: "his promise" is the promise of whoever "his" is."""
@@ -240,11 +250,15 @@ class Parties:
     def pronoun(self, token: Token, *, speaker: Token | None) -> Side:
         """A pronoun's actor: the speaker of the clause ("X said it would"), else the nearest actor before it in
         the sentence, else in the two sentences before, else the first one after it in the sentence."""
-        person = token.lower_ in PERSON_PRONOUNS
+        person = token.lower_ in PERSON_PRONOUNS | FIRST_PERSON
         if speaker is not None and speaker.i != token.i:
             side = self.side(speaker)
-            if side and self._fits(side, person):
+            # "Peru's trade minister said he…": a person noun is a person even when only its country is known
+            titled = person and speaker.lemma_.lower() in self.patterns.cues["person_nouns"]
+            if side and (self._fits(side, person) or titled):
                 return side
+        if token.lower_ in FIRST_PERSON:
+            return self._quoted(token)
         sentence = token.sent
         # "The government defended its decision": a definite subject before the pronoun is its antecedent
         root = sentence.root
@@ -275,6 +289,17 @@ class Parties:
                     return found
         return Side()
 
+    def _quoted(self, token: Token) -> Side:
+        """Who "I" is: the person a verb of saying in the sentence has as subject ("'I will go,' Lee said")."""
+        for verb in token.sent:
+            if verb.lemma_.lower() in self.patterns.cues["reporting"] and verb.pos_ in {"VERB", "AUX"}:
+                for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.i != token.i):
+                    if not is_pronoun(subject):
+                        side = self.side(subject)
+                        if side and self._fits(side, True):
+                            return side
+        return Side()
+
     def _subject(self, token_index: int) -> bool:
         token = self.doc[token_index]
         while token.dep_ in {"compound", "amod", "appos", "conj"} and token.head.i != token.i:
@@ -297,6 +322,8 @@ class Parties:
         A body ("the government") takes that actor's country only; a person noun takes the person."""
         if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return Side()
+        if head.tag_ == "NNS":
+            return Side()  # "the countries", "the governments": two parties (`pair`), never the last one alone
         lemma = head.lemma_.lower()
         person = lemma in self.patterns.cues["person_nouns"]
         if not person and lemma not in self.patterns.cues["bodies"]:
@@ -313,7 +340,11 @@ class Parties:
                 continue
             if not person and actor.kind not in STATE_KINDS:
                 continue
-            return Side([actor.id], [actor.country]) if person else Side(self.state(actor.country), [actor.country])
+            if person:
+                return Side([actor.id], [actor.country])
+            # "the Trade Ministry warned … the ministry added": the body named before; else its country's state
+            own = actor.kind != "country" and lemma in fold(" ".join([actor.name, *actor.aliases])).split()
+            return Side([actor.id] if own else self.state(actor.country), [actor.country])
         return Side()
 
     def both_before(self, token: Token) -> Side:
@@ -349,7 +380,12 @@ class Parties:
         )
         if not (alone or plural or words & self.patterns.cues["pair_words"]):
             return Side()
-        want_person = lemma in self.patterns.cues["person_nouns"]
+        return self.last_two(head, person=lemma in self.patterns.cues["person_nouns"], alone=alone)
+
+    def last_two(self, head: Token, *, person: bool, alone: bool) -> Side:
+        """The last two distinct actors of different countries named before `head` (people when `person`; with
+        `alone`, of the kind of the last one named), or an empty side."""
+        want_person = person
         found = Side()
         for i in reversed(self.mentioned[: bisect_left(self.mentioned, head.i)]):
             actor = self.actors[self.mentions[self.mention_at[i]].actor]

@@ -1,0 +1,258 @@
+"""Who acts in an event (issue 12, arguments): kinds of phrase that name the source without a plain subject — a
+time after "agreed on", a measure called off by its holder, an act announced by officials, "his country", "I"
+in a quote, "the countries" — each tested with sentences written for these tests, varying names and countries.
+A source is never made up: where the text names none, none is coded, and no actor acts on itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bilateral.annotate import Knowledge, analyse, load_knowledge
+from bilateral.annotate.nlp import load_nlp
+from bilateral.extract.events import EventPatterns, extract_events, load_event_patterns
+from bilateral.knowledge import load_packs
+from bilateral.model import Event
+
+Extract = Callable[..., list[Event]]
+
+
+@pytest.fixture(scope="module")
+def patterns() -> EventPatterns:
+    return load_event_patterns(load_packs())
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
+    def run(text: str, published: str | None = "2020-05-06") -> list[Event]:
+        doc = load_nlp()(text)
+        analysis = analyse(doc, published=published, document="d", knowledge=knowledge)
+        found = extract_events(doc, analysis, patterns=patterns)
+        for event in found:
+            assert text[event.start : event.end] == event.evidence
+            if set(event.source) & set(event.target):  # no actor acts on itself, save the parties of a joint act
+                assert set(event.source) == set(event.target) and len(set(event.source_countries)) > 1
+        return found
+
+    return run
+
+
+def of_type(events: list[Event], *kinds: str) -> list[Event]:
+    return [e for e in events if e.type in kinds]
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Peru and Chile agreed on Friday to resume their talks on the border.", {"PER", "CHL"}),
+        ("Kenya and Ethiopia agreed on 3 March to hold talks on the dam.", {"KEN", "ETH"}),
+    ],
+)
+def test_a_date_after_agreed_on_is_no_party(events_in: Extract, text: str, countries: set[str]) -> None:
+    talks = of_type(events_in(text), "CONSULT")
+    assert talks and all(countries <= set(e.source_countries) for e in talks)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Brazil halted the tariffs on Argentine wheat last week.", "BRA"),
+        ("India halted the tariffs on Chinese steel in March.", "IND"),
+    ],
+)
+def test_who_calls_off_a_measure_is_its_holder(events_in: Extract, text: str, country: str) -> None:
+    measures = of_type(events_in(text), "SANCTION", "COERCE")
+    assert measures and all(e.source_countries[:1] == [country] for e in measures)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Colombian officials said 2,000 soldiers would be sent to the border with Venezuela.", "COL"),
+        ("Indian officials said more troops will be deployed along the frontier with China.", "IND"),
+    ],
+)
+def test_an_announced_deployment_is_the_announcers(events_in: Extract, text: str, country: str) -> None:
+    moves = of_type(events_in(text), "MOBILIZE")
+    assert moves and moves[0].status != "occurred" and moves[0].source_countries[:1] == [country]
+
+
+def test_a_deployment_reported_as_done_is_not_the_reporters(events_in: Extract) -> None:
+    moves = of_type(events_in("Colombian officials said 2,000 soldiers were sent to the border last week."), "MOBILIZE")
+    assert all(not e.source for e in moves)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Peru's trade minister said his country would impose duties on Bolivian sugar.", "PER"),
+        ("Ghana's foreign minister said her country would expel the Nigerian envoy.", "GHA"),
+    ],
+)
+def test_his_country_is_the_speakers_state(events_in: Extract, text: str, country: str) -> None:
+    events = [e for e in events_in(text) if e.type in {"SANCTION", "COERCE", "REJECT"}]
+    assert events and all(e.source_countries[:1] == [country] and e.source for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("\u201cI will impose new tariffs on Canadian lumber,\u201d Donald Trump said.", "donald-trump"),
+        ("\u201cI want to hold talks with Cuba soon,\u201d Joe Biden told reporters.", "joe-biden"),
+    ],
+)
+def test_i_in_a_quote_is_its_speaker(events_in: Extract, text: str, person: str) -> None:
+    events = [e for e in events_in(text) if e.type in {"SANCTION", "COERCE", "CONSULT", "THREATEN"}]
+    assert events and all(person in e.source for e in events)
+
+
+def test_i_without_a_speaker_is_nobody(events_in: Extract) -> None:
+    text = "Chile and Peru met in Lima on Monday. \u201cI will impose new tariffs on Peruvian fish.\u201d"
+    events = [e for e in events_in(text) if e.type in {"SANCTION", "COERCE", "THREATEN"}]
+    assert events and all(not e.source for e in events)
+
+
+def test_the_countries_are_two_not_the_last_one(events_in: Extract) -> None:
+    text = (
+        "Egypt and Sudan held a new round of talks on the Nile on Tuesday. "
+        "The round ended when the countries could not settle their dispute."
+    )
+    failed = [e for e in of_type(events_in(text), "AGREE") if e.status == "denied"]
+    assert failed and all(set(e.source_countries) in ({"EGY", "SDN"}, set()) for e in failed)
+
+
+# --- dates: which anchor counts for a weekday, and a date's own clause ------------------------------------------
+
+
+def test_a_weekday_after_a_caption_date_is_the_nearest_one(knowledge: Knowledge) -> None:
+    text = (
+        "Trade row deepens\n\nA container ship docks at the port of Valparaiso on March 4, 2020.\n\n"
+        "Chile imposed new duties on Peruvian cement on Friday."
+    )
+    doc = load_nlp()(text)
+    dates = analyse(doc, published=None, document="d", knowledge=knowledge).dates
+    friday = [d for d in dates if d.text == "Friday"]
+    assert friday and friday[0].value == "2020-03-06"  # the caption (a Wednesday) bounds the writing date from below
+
+
+def test_a_weekday_after_a_dateline_date_is_the_one_before_it(knowledge: Knowledge) -> None:
+    text = "QUITO, 4 March 2020 \u2014 Ecuador imposed new duties on Colombian rice on Friday."
+    doc = load_nlp()(text)
+    dates = analyse(doc, published=None, document="d", knowledge=knowledge).dates
+    friday = [d for d in dates if d.text == "Friday"]
+    assert friday and friday[0].value == "2020-02-28"  # the dateline is when it was written: the Friday before
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Seoul said Tokyo should return to the rules before March 3, when Japan tightened its export controls.",
+         "2020-03"),
+        ("Ankara wants to go back to the quotas of April 9, when Turkey lifted its duties on Greek fruit.", "2020-04"),
+    ],
+)  # fmt: skip
+def test_a_date_with_its_own_past_clause_is_past(knowledge: Knowledge, text: str, value: str) -> None:
+    doc = load_nlp()(text)
+    dates = analyse(doc, published="2020-12-10", document="d", knowledge=knowledge).dates
+    assert dates and dates[0].value.startswith(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cI would say retreating from pledges already made,\u201d Joe Biden told reporters in Havana.",
+        "\u201cI would say withdrawing from the deal they signed,\u201d Donald Trump said of Iran.",
+    ],
+)
+def test_a_gerund_a_speaker_names_is_not_the_speakers_act(events_in: Extract, text: str) -> None:
+    person = {"joe-biden", "donald-trump"}
+    retreats = of_type(events_in(text), "RETREAT")
+    assert retreats and all(not person & set(e.source) for e in retreats)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Kenya's president is expected to travel to Addis Ababa next week for talks on the dam.", {"KEN"}),
+        ("The Chilean minister was scheduled to meet Peruvian officials on Monday.", {"CHL"}),
+    ],
+)
+def test_who_is_expected_or_scheduled_to_act_acts(events_in: Extract, text: str, countries: set[str]) -> None:
+    talks = of_type(events_in(text), "CONSULT")
+    assert talks and all(countries <= set(e.source_countries) for e in talks)
+
+
+def test_parties_who_came_for_talks_are_their_parties(events_in: Extract) -> None:
+    text = "The Argentine and Uruguayan presidents were in Montevideo for talks with the Paraguayan president."
+    talks = of_type(events_in(text), "CONSULT")
+    assert talks and all({"ARG", "URY", "PRY"} <= set(e.source_countries) for e in talks)
+
+
+def test_they_met_is_the_last_two_parties(events_in: Extract) -> None:
+    text = "Egypt accused Ethiopia of delaying the dam talks. They had been due to meet in Cairo on Sunday."
+    talks = of_type(events_in(text), "CONSULT")
+    assert talks and all(set(e.source_countries) == {"EGY", "ETH"} for e in talks)
+
+
+def test_a_move_that_does_something_is_its_clauses_act(events_in: Extract) -> None:
+    text = "The Australian trade ministry said it was adding four Chinese firms to its export blacklist in a move that bans them from buying Australian uranium."  # noqa: E501
+    bans = [e for e in events_in(text) if e.type in {"SANCTION", "COERCE"}]
+    assert bans and all("AUS" in e.source_countries and e.source for e in bans)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Vietnam needs cheaper grain. Officials in Vietnam have agreed to buy more Thai rice.", "VNM"),
+        ("Ecuador wants a new border deal. Officials from Ecuador rejected the Peruvian offer on Monday.", "ECU"),
+    ],
+)
+def test_officials_in_a_country_act_for_its_state(events_in: Extract, text: str, country: str) -> None:
+    # the state is an actor only where the document names it acting (in a single "in Vietnam" it is a place)
+    acts = [e for e in events_in(text) if e.type in {"AGREE", "REJECT"}]
+    assert acts and all(e.source and e.source_countries[:1] == [country] for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Joe Biden met Justin Trudeau in Ottawa on Monday.", {"USA", "CAN"}),
+        ("Brazil's president met Argentina's president in Buenos Aires.", {"BRA", "ARG"}),
+    ],
+)
+def test_a_meeting_with_its_object_is_a_joint_act(events_in: Extract, text: str, countries: set[str]) -> None:
+    meetings = of_type(events_in(text), "CONSULT")
+    assert meetings and all(set(e.source_countries) == set(e.target_countries) == countries for e in meetings)
+
+
+@pytest.mark.parametrize(
+    "text, actor, kind",
+    [
+        ("The Chinese Commerce Ministry criticised the tariffs on Monday. The ministry said it would impose duties"
+         " on American soybeans.", "chinese-commerce-ministry", "SANCTION"),
+        ("Japan's Foreign Ministry summoned the Korean envoy. The ministry also lodged a protest with Seoul.",
+         "JPN-foreign-ministry", "PROTEST"),
+    ],
+)  # fmt: skip
+def test_the_ministry_is_the_ministry_named_before(events_in: Extract, text: str, actor: str, kind: str) -> None:
+    acts = of_type(events_in(text), kind)
+    assert acts and all(e.source == [actor] for e in acts)
+
+
+def test_the_government_is_not_a_ministry_named_before(events_in: Extract) -> None:
+    text = "Japan's Foreign Ministry summoned the Korean envoy. The government also lodged a protest with Seoul."
+    protests = of_type(events_in(text), "PROTEST")
+    assert protests and all("JPN-foreign-ministry" not in e.source for e in protests)
+
+
+def test_what_two_parties_sign_is_no_third_party(events_in: Extract) -> None:
+    text = "Chile and Peru signed the accord in May 2015 to share intelligence on the smuggling rings of Bolivia."
+    signed = [e for e in events_in(text) if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
+    assert signed and all("BOL" not in e.source_countries for e in signed)
