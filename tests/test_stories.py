@@ -602,3 +602,20 @@ def test_a_label_joins_a_name_the_texts_write_as_the_end_of_a_longer_one() -> No
     assert label(events, {"grain corridor pact"}, weights) == expected
     # a capitalised sentence opening ("Talks of ...") is no part of the name
     assert label(events[1:], {"grain corridor pact"}, weights) == "reject · Grain Corridor Pact (Nov 2022)"
+
+
+def test_a_lone_title_or_given_name_is_never_a_labels_name() -> None:
+    from bilateral.compare.stories import label
+
+    first = "Councillor Ilse Varga said Vestria would halt the Solvik ferry contract."
+    second = "Vestria halted the Solvik contract, Councillor Ilse Varga told reporters."
+    weights = corpus({"a": [first], "b": [second]})
+    events = [
+        item("event", "a:e1", "a", first, weights, type="REDUCE", date="2021-04"),
+        item("event", "b:e1", "b", second, weights, type="REDUCE", date="2021-04"),
+    ]
+    names = {"councillor": "Councillor", "solvik": "Solvik"}
+    events = [replace(e, names=names, terms={**e.terms, "councillor": 0.6, "solvik": 0.5}) for e in events]
+    assert label(events, {"councillor", "solvik"}, weights) == "reduce · Solvik (Apr 2021)"
+    alone = [replace(e, evidence=e.evidence.replace("Councillor Ilse Varga", "the Councillor")) for e in events]
+    assert label(alone, {"councillor", "solvik"}, weights) == "reduce · Councillor (Apr 2021)"

@@ -1,11 +1,11 @@
 """Partisanship: the probability that a document is hyperpartisan, from the small model shipped in `models/`.
 
-Five blocks of features, each a row of its own: hashed word tf-idf, hashed word-pair tf-idf, hashed character
-3–5-gram tf-idf (the sparse blocks: sublinear tf, idf from the training articles, l2-normalised), stylistic rates
-and sentence sentiment (the dense blocks: standardised on the training articles). The model is one logistic
-regression over all of them, trained by `python -m bilateral.compare.train_partisan` (SemEval-2019 Task 4 data,
-see models/partisan.json), which also chooses each block's weight; the weights are folded into the stored
-coefficients, so scoring is one dot product per block.
+Five blocks of features, each a row of its own: hashed tf-idf of words, of word pairs and of byte 3–5-grams
+(character n-grams, for English) — the sparse blocks: sublinear tf, idf from the training articles,
+l2-normalised — then stylistic rates and sentence sentiment, the dense blocks, standardised on the training
+articles. The model is one logistic regression over all of them, trained by `python -m
+bilateral.compare.train_partisan` (SemEval-2019 Task 4 data, see models/partisan.json), which also chooses each
+block's weight; the weights are folded into the stored coefficients, so scoring is one dot product per block.
 """
 
 from __future__ import annotations

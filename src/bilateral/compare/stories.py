@@ -391,7 +391,7 @@ def _thread_names(
     """The threads as the texts write them (the name most documents use first, an actor before other names),
     each made whole, none repeating a word of a country already in the label or of a name already chosen, none
     starting with a country's name, none a generic agent noun ("Cabinet", "Investors": what kind of actor, not
-    which happening)."""
+    which happening), none a lone title or given name (see `_title_like`)."""
     documents: dict[str, set[str]] = defaultdict(set)
     for item in items:
         for term in threads & item.terms.keys():
@@ -415,6 +415,8 @@ def _thread_names(
             continue
         if fold(name) in generic or (fold(name).endswith("s") and fold(name)[:-1] in generic):
             continue
+        if _title_like(name, sentences):
+            continue
         if name and not words & used:
             names.append(name)
             used |= words
@@ -430,6 +432,15 @@ def _joined(name: str, sentences: Sequence[str]) -> str:
     pattern = re.compile(rf"(?<=\s)(?:[A-Z][\w'’-]*\s+)+(?:of|for)\s+(?:the\s+)?{re.escape(name)}\b")
     longer = [match.group(0) for sentence in sentences for match in pattern.finditer(sentence)]
     return max(longer, key=lambda whole: (len(whole), whole)) if longer else name
+
+
+def _title_like(name: str, sentences: Sequence[str]) -> bool:
+    """A one-word name that every sentence writes just before another capitalised word ("Councillor Ilse Varga",
+    "Senator Okafor") is a title or a given name: part of a longer name, not the thread."""
+    if len(name.split()) != 1:
+        return False
+    found = [match.group(1) for s in sentences for match in re.finditer(rf"\b{re.escape(name)}\b(\s+[A-Z])?", s)]
+    return bool(found) and all(found)
 
 
 def _spelling(names: Sequence[str]) -> str:

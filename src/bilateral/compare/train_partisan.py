@@ -45,7 +45,7 @@ from bilateral.compare.partisan import (
 DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "hyperpartisan" / "train.jsonl"
 SEED = 20190101
 STEPS = 400
-CHUNK = 16384  # columns densified at a time when building a Gram matrix (645 × CHUNK float32: 42 MB)
+CHUNK = 16384  # columns made dense together while a Gram matrix is built (645 × CHUNK float32: 42 MB)
 CREDIT = (
     "SemEval-2019 Task 4: Hyperpartisan News Detection, by-article training set (Kiesel, Mestre, Shukla, "
     "Vincent, Adineh, Corney, Stein and Potthast, 2019), CC BY 4.0"
@@ -325,8 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     cv_accuracy = accuracy(examples, out_of_fold(examples, grams, settings, 5))
     write_model(train(examples, settings, scaling=scaling, grams=grams), args.out)
     meta = {
-        "model": "logistic regression over hashed word, word-pair and character 3-5-gram tf-idf (crc32, sublinear"
-        " tf, l2-normalised per block), stylistic rates and VADER sentence sentiment; block weights folded in",
+        "model": "logistic regression over hashed word and word-pair tf-idf (crc32) and byte 3-5-gram tf-idf"
+        " (polynomial hash, SplitMix64 finaliser), sublinear tf, l2-normalised per block; stylistic rates and VADER"
+        " sentence sentiment; block weights folded into the coefficients",
         "buckets": N_BUCKETS,
         "tokens": "lower-cased words, digits, ! and ?; words of the title then the text",
         "blocks": list(BLOCKS),
