@@ -619,3 +619,10 @@ def test_a_lone_title_or_given_name_is_never_a_labels_name() -> None:
     assert label(events, {"councillor", "solvik"}, weights) == "reduce · Solvik (Apr 2021)"
     alone = [replace(e, evidence=e.evidence.replace("Councillor Ilse Varga", "the Councillor")) for e in events]
     assert label(alone, {"councillor", "solvik"}, weights) == "reduce · Councillor (Apr 2021)"
+    generic = {"state councillor"}
+    office = [
+        replace(e, evidence=e.evidence.replace("Councillor Ilse Varga", "State Councillor and envoy Varga"))
+        for e in events
+    ]
+    assert label(office, {"councillor", "solvik"}, weights) == "reduce · Councillor (Apr 2021)"
+    assert label(office, {"councillor", "solvik"}, weights, generic=generic) == "reduce · Solvik (Apr 2021)"

@@ -415,7 +415,7 @@ def _thread_names(
             continue
         if fold(name) in generic or (fold(name).endswith("s") and fold(name)[:-1] in generic):
             continue
-        if _title_like(name, sentences):
+        if _title_like(name, sentences, generic):
             continue
         if name and not words & used:
             names.append(name)
@@ -434,12 +434,19 @@ def _joined(name: str, sentences: Sequence[str]) -> str:
     return max(longer, key=lambda whole: (len(whole), whole)) if longer else name
 
 
-def _title_like(name: str, sentences: Sequence[str]) -> bool:
+def _title_like(name: str, sentences: Sequence[str], generic: Collection[str] = frozenset()) -> bool:
     """A one-word name that every sentence writes just before another capitalised word ("Councillor Ilse Varga",
-    "Senator Okafor") is a title or a given name: part of a longer name, not the thread."""
+    "Senator Okafor") or as the end of a generic agent noun ("State Councillor and ...": `generic` holds folded
+    agent nouns) is a title or a given name: part of a longer name, not the thread."""
     if len(name.split()) != 1:
         return False
-    found = [match.group(1) for s in sentences for match in re.finditer(rf"\b{re.escape(name)}\b(\s+[A-Z])?", s)]
+    pattern = re.compile(rf"((?:\S+\s+){{0,2}})\b{re.escape(name)}\b(\s+[A-Z])?")
+    found = []
+    for sentence in sentences:
+        for match in pattern.finditer(sentence):
+            before = fold(match.group(1)).split()
+            ends_agent = any(" ".join([*before[k:], fold(name)]) in generic for k in range(len(before)))
+            found.append(bool(match.group(2)) or ends_agent)
     return bool(found) and all(found)
 
 
