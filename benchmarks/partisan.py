@@ -10,6 +10,8 @@ outer folds. Calibration: expected calibration error (10 equal-width bins) of th
 probabilities, and the hyperpartisan share among articles scored ≥ 0.5 and < 0.5. Speed: the shipped model
 scoring each article from its text (features included), on one core.
 The bar: the best published SemEval-2019 test accuracy was 0.822 (on the separate test set, which is not here).
+Caveat: the feature blocks and the candidate grid were drawn up after plain 5-fold CV on these same folds, so
+the outer folds are untouched by the per-fold choice but not by the design; the separate test set is the check.
 """
 
 from __future__ import annotations
