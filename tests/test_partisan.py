@@ -17,7 +17,7 @@ def test_model_ships_in_the_package_and_is_small() -> None:
     assert MODEL_PATH.stat().st_size < 4_000_000
     meta = json.loads(MODEL_PATH.with_suffix(".json").read_text(encoding="utf-8"))
     assert "SemEval-2019" in meta["training_data"] and "CC BY 4.0" in meta["training_data"]
-    assert meta["cv_accuracy"] >= 0.78
+    assert meta["cv_accuracy"] >= 0.80
 
 
 def test_probability_is_between_zero_and_one_and_stable() -> None:
@@ -77,19 +77,97 @@ def test_same_data_and_seed_give_identical_model_bytes(tmp_path: Path) -> None:
     )
 
 
-def test_style_weight_zero_is_the_plain_tfidf_row() -> None:
+def test_pairs_and_character_grams_are_hashed_from_the_lower_cased_words() -> None:
+    from bilateral.compare.partisan import character_counts, pair_counts
+
+    assert pair_counts("Harbour TOLLS rise") == pair_counts("harbour tolls, rise")
+    assert len(pair_counts("one two three")) == 2 and pair_counts("alone") == {}
+    # "ab cd": 3-grams "ab ", "b c", " cd"; 4-grams "ab c", "b cd"; one 5-gram
+    assert sum(character_counts("Ab CD").values()) == 6
+    assert character_counts("ab") == {}
+
+
+def test_style_and_sentiment_rates_have_their_names() -> None:
+    from bilateral.compare.partisan import SENTIMENT_NAMES, STYLE_NAMES, features
+
+    document = features('They "may" win, he said! What a wonderful, joyful day. A dreadful loss.', "A title?")
+    style, sentiment = document.dense
+    assert len(style) == len(STYLE_NAMES) and len(sentiment) == len(SENTIMENT_NAMES)
+    assert style[0] > 0 and style[11] == 1.0  # an exclamation; a question in the title
+    assert sentiment[5] > 0 and sentiment[6] > 0  # one clearly negative and one clearly positive sentence
+
+
+def test_dual_descent_gives_the_coefficients_of_primal_descent() -> None:
+    """fit_dual on the Gram matrix X·Xᵀ must follow gradient descent on w itself (w = Xᵀα)."""
     import numpy as np
 
-    from bilateral.compare.partisan import N_BUCKETS, STYLE_NAMES, document_row, style_features
+    from bilateral.compare.train_partisan import fit_dual
 
-    idf = np.ones(N_BUCKETS)
-    mean, std = np.zeros(len(STYLE_NAMES)), np.ones(len(STYLE_NAMES))
-    text = 'They "may" win, he said! Really?'
-    assert len(style_features(text, "A title?")) == len(STYLE_NAMES)
-    columns, values = document_row(text, None, idf, mean, std, style_scale=0.0)
-    assert (values[columns >= N_BUCKETS] == 0).all() and values[columns < N_BUCKETS].any()
-    _, weighted = document_row(text, None, idf, mean, std, style_scale=0.3)
-    assert weighted[columns >= N_BUCKETS].any()
+    rng = np.random.default_rng(7)
+    rows = rng.normal(size=(30, 6))
+    labels = (rows[:, 0] + 0.5 * rng.normal(size=30) > 0).astype(float)
+    l2, steps = 1e-2, 60
+    alpha, bias = fit_dual(rows @ rows.T, labels, l2=l2, steps=steps)
+    step = 1.0 / (0.25 * (float((rows**2).sum(axis=1).max()) + 1.0) + l2)
+    weights, b = np.zeros(6), 0.0
+    previous_w, previous_b = weights.copy(), b
+    for t in range(1, steps + 1):
+        momentum = (t - 1) / (t + 2)
+        look_w, look_b = weights + momentum * (weights - previous_w), b + momentum * (b - previous_b)
+        error = (1.0 / (1.0 + np.exp(-(rows @ look_w + look_b))) - labels) / len(labels)
+        previous_w, previous_b = weights, b
+        weights, b = look_w - step * (rows.T @ error + l2 * look_w), look_b - step * float(error.sum())
+    assert rows.T @ alpha == pytest.approx(weights, abs=1e-9)
+    assert bias == pytest.approx(b, abs=1e-9)
+    assert weights[0] > 0  # it learned something: the first column decides the label
+
+
+def test_folded_coefficients_score_as_the_dual_model() -> None:
+    """A model trained on one fold, scored from the text of the other (what the product does), gives the
+    probabilities the dual form gives inside cross-validation."""
+    import numpy as np
+
+    from bilateral.compare.train_partisan import (
+        CANDIDATES,
+        Example,
+        block_grams,
+        fit_scaling,
+        fold_of,
+        out_of_fold,
+        train,
+    )
+
+    loud = [
+        "Outrageous! The corrupt elites in Veldoria betrayed you again, and we will never forgive them!",
+        "Wake up! Our freedom is under attack by the radical council, and they laugh at you!",
+        "Disgraceful cowards in the assembly sold out every family in Tarnhold. Shameful!",
+        "You must stop this tyranny now! The arrogant ministers think we are fools!",
+        "A total betrayal! The liars in the capital want to destroy everything we love!",
+        "Pathetic! They crushed honest workers and then dared to blame us for it!",
+    ]
+    plain = [
+        "The port authority of Lisvane reported a 3 percent rise in container traffic in March.",
+        "Officials from Orrin and Tarnhold met on Tuesday to discuss a shared water agreement.",
+        "The central bank kept its main rate at 2.5 percent, according to a statement.",
+        "The ministry said the new rail line would open to passengers next spring.",
+        "A committee reviewed the budget proposal and scheduled a vote for next week.",
+        "Rainfall in the northern province was close to the seasonal average, forecasters said.",
+    ]
+    examples = [Example("", text, 1, f"loud{n}") for n, text in enumerate(loud)]
+    examples += [Example("", text, 0, f"plain{n}") for n, text in enumerate(plain)]
+    scaling = fit_scaling(examples)
+    grams = block_grams(examples, scaling)
+    settings = CANDIDATES[-1]
+    scores = out_of_fold(examples, grams, settings, 2, salt="test")
+    folds = np.array([fold_of(example.id, 2, salt="test") for example in examples])
+    for fold in (0, 1):
+        kept = np.flatnonzero(folds != fold)
+        trained = train(
+            [examples[i] for i in kept], settings, scaling=scaling, grams=[g[np.ix_(kept, kept)] for g in grams]
+        )
+        held = [examples[i] for i in np.flatnonzero(folds == fold)]
+        assert trained.predict(held) == pytest.approx(scores[folds == fold], abs=1e-6)  # float32 Gram chunks
+    assert len(set(np.round(scores, 6))) > 1
 
 
 def test_folds_come_from_the_article_id_alone() -> None:

@@ -565,3 +565,64 @@ def test_a_surname_or_capitals_label_reads_as_the_actor_is_named() -> None:
     assert label(events, {"tarvo"}, weights) == "coerce · Tarvo Lind (May 2024)"
     caps = [replace(e, names={"tarvo": "TARVO"}) for e in events]
     assert label(caps, {"tarvo"}, weights) == "coerce · Tarvo (May 2024)"
+
+
+def test_a_generic_agent_noun_is_never_a_labels_name() -> None:
+    from bilateral.compare.stories import label
+
+    first = "The Cabinet of Norland ordered the ferry Solvik held at the quay in Vester."
+    second = "Norland's Cabinet kept the Solvik in port for a second day, the harbour office said."
+    weights = corpus({"a": [first], "b": [second]})
+    events = [
+        item("event", "a:e1", "a", first, weights, type="COERCE", date="2023-09"),
+        item("event", "b:e1", "b", second, weights, type="COERCE", date="2023-09"),
+    ]
+    spelled = {"a": {"cabinet": "Cabinet", "solvik": "Solvik"}, "b": {"cabinet": "Cabinet"}}
+    events = [replace(e, names=spelled[e.document], terms={**e.terms, "cabinet": 0.5}) for e in events]
+    assert label(events, {"cabinet", "solvik"}, weights) == "coerce · Cabinet (Sep 2023)"  # two documents name it
+    generic = {"cabinet", "investor"}
+    assert label(events, {"cabinet", "solvik"}, weights, generic=generic) == "coerce · Solvik (Sep 2023)"
+    plural = [replace(e, names={**e.names, "cabinet": "Cabinets"}) for e in events]
+    assert label(plural, {"cabinet", "solvik"}, weights, generic=generic) == "coerce · Solvik (Sep 2023)"
+
+
+def test_a_label_joins_a_name_the_texts_write_as_the_end_of_a_longer_one() -> None:
+    from bilateral.compare.stories import label
+
+    first = "Ostmark let the Security of Grain Corridor Pact lapse on Friday, its ministry said."
+    second = "Talks of Grain Corridor Pact stalled after Ostmark walked out."
+    weights = corpus({"a": [first], "b": [second]})
+    events = [
+        item("event", "a:e1", "a", first, weights, type="REJECT", date="2022-11"),
+        item("event", "b:e1", "b", second, weights, type="REJECT", date="2022-11"),
+    ]
+    pact = {"grain corridor pact": "Grain Corridor Pact"}
+    events = [replace(e, names=pact, terms={**e.terms, "grain corridor pact": 0.5}) for e in events]
+    expected = "reject · Security of Grain Corridor Pact (Nov 2022)"
+    assert label(events, {"grain corridor pact"}, weights) == expected
+    # a capitalised sentence opening ("Talks of ...") is no part of the name
+    assert label(events[1:], {"grain corridor pact"}, weights) == "reject · Grain Corridor Pact (Nov 2022)"
+
+
+def test_a_lone_title_or_given_name_is_never_a_labels_name() -> None:
+    from bilateral.compare.stories import label
+
+    first = "Councillor Ilse Varga said Vestria would halt the Solvik ferry contract."
+    second = "Vestria halted the Solvik contract, Councillor Ilse Varga told reporters."
+    weights = corpus({"a": [first], "b": [second]})
+    events = [
+        item("event", "a:e1", "a", first, weights, type="REDUCE", date="2021-04"),
+        item("event", "b:e1", "b", second, weights, type="REDUCE", date="2021-04"),
+    ]
+    names = {"councillor": "Councillor", "solvik": "Solvik"}
+    events = [replace(e, names=names, terms={**e.terms, "councillor": 0.6, "solvik": 0.5}) for e in events]
+    assert label(events, {"councillor", "solvik"}, weights) == "reduce · Solvik (Apr 2021)"
+    alone = [replace(e, evidence=e.evidence.replace("Councillor Ilse Varga", "the Councillor")) for e in events]
+    assert label(alone, {"councillor", "solvik"}, weights) == "reduce · Councillor (Apr 2021)"
+    generic = {"state councillor"}
+    office = [
+        replace(e, evidence=e.evidence.replace("Councillor Ilse Varga", "State Councillor and envoy Varga"))
+        for e in events
+    ]
+    assert label(office, {"councillor", "solvik"}, weights) == "reduce · Councillor (Apr 2021)"
+    assert label(office, {"councillor", "solvik"}, weights, generic=generic) == "reduce · Solvik (Apr 2021)"

@@ -260,7 +260,9 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
         str(key): str(noun) for pack in knowledge.packs.of_kind("stories") for key, noun in pack.data["actions"].items()
     }
     countries = {country.code: country.name for country in actors.countries.values()}
-    stories = find_stories(items, weights, closeness=close, actions=actions, countries=countries)
+    stories = find_stories(
+        items, weights, closeness=close, actions=actions, countries=countries, generic=actors.agents.keys()
+    )
     figures = [item for item in items if item.kind == "figure"]
     sides = qualifiers(
         knowledge.packs,

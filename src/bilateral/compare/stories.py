@@ -15,8 +15,9 @@ Everything is sorted, so the same corpus always gives the same stories with the 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -152,6 +153,7 @@ def find_stories(
     closeness: Callable[[Item, Item], float] | None = None,
     actions: Mapping[str, str] | None = None,
     countries: Mapping[str, str] | None = None,
+    generic: Collection[str] = frozenset(),
 ) -> list[Story]:
     """Group events that report the same happening in different documents into stories, with their figures.
 
@@ -159,7 +161,7 @@ def find_stories(
     that tell one happening form another. Groups that share most of their events (a person and the programme
     they run) are one story; a sentence that mentions two threads belongs to both stories rather than gluing
     them together. `actions` (PLOVER type or "TYPE/mode" → noun) and `countries` (ISO alpha-3 → name) word the
-    labels; see `label`.
+    labels; `generic` (folded generic agent nouns: "cabinet", "investor") are never a label's name; see `label`.
     """
     close = closeness or (lambda a, b: cosine(a.terms, b.terms))
     rare = rare_terms(weights)
@@ -220,7 +222,9 @@ def find_stories(
             for figure in figures.get(e.document, [])
             if e.start <= figure.start and figure.end <= e.end
         }
-        found.append(_story([*story_events, *story_figures.values()], names - {""}, weights, actions, countries))
+        found.append(
+            _story([*story_events, *story_figures.values()], names - {""}, weights, actions, countries, generic)
+        )
     return sorted(found, key=lambda s: (s.first_date or "9999", s.label, s.id))
 
 
@@ -311,13 +315,14 @@ def _story(
     weights: Weights,
     actions: Mapping[str, str] | None,
     countries: Mapping[str, str] | None,
+    generic: Collection[str] = frozenset(),
 ) -> Story:
     items = sorted(items, key=lambda i: (i.document, i.kind, i.id))
     key = "\n".join(f"{i.kind}:{i.id}" for i in items)
     periods = [p for i in items if (p := period(i.date))]
     return Story(
         id="story-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
-        label=label(items, threads, weights, actions=actions, countries=countries),
+        label=label(items, threads, weights, actions=actions, countries=countries, generic=generic),
         items=tuple(items),
         first_date=min(p[0] for p in periods).isoformat() if periods else None,
         last_date=max(p[1] for p in periods).isoformat() if periods else None,
@@ -331,6 +336,7 @@ def label(
     *,
     actions: Mapping[str, str] | None = None,
     countries: Mapping[str, str] | None = None,
+    generic: Collection[str] = frozenset(),
 ) -> str:
     """What happened, from the story's own fields: its two main countries, its main action, the name its thread
     is written with, and the month most of its dated events fall in — "United States – Mexico: arrest ·
@@ -360,7 +366,7 @@ def label(
     subject = " – ".join(sides)
     text = f"{subject}: {action}" if subject and action else subject or action or "Untitled story"
     # a country's body ("South Korea (judiciary)") says who, as the countries do, not which happening
-    names = _thread_names(items, threads, weights, sides, [*sides, *named.values()])
+    names = _thread_names(items, threads, weights, sides, [*sides, *named.values()], generic)
     if names:
         text += " · " + " · ".join(names)
     if months:
@@ -376,11 +382,17 @@ def _action_key(event: Item, actions: Mapping[str, str] | None) -> str:
 
 
 def _thread_names(
-    items: Sequence[Item], threads: set[str], weights: Weights, sides: Sequence[str], countries: Sequence[str]
+    items: Sequence[Item],
+    threads: set[str],
+    weights: Weights,
+    sides: Sequence[str],
+    countries: Sequence[str],
+    generic: Collection[str] = frozenset(),
 ) -> list[str]:
     """The threads as the texts write them (the name most documents use first, an actor before other names),
-    none repeating a word of a country already in the label or of a name already chosen, none starting with a
-    country's name."""
+    each made whole, none repeating a word of a country already in the label or of a name already chosen, none
+    starting with a country's name, none a generic agent noun ("Cabinet", "Investors": what kind of actor, not
+    which happening), none a lone title or given name (see `_title_like`)."""
     documents: dict[str, set[str]] = defaultdict(set)
     for item in items:
         for term in threads & item.terms.keys():
@@ -395,11 +407,16 @@ def _thread_names(
     starts = [fold(name).split() for name in countries]
     written = {name for i in items for name in i.names.values()}
     actors = {name for i in items for term, name in i.names.items() if term.startswith("@")}
+    sentences = sorted({item.evidence for item in items})
     names: list[str] = []
     for term in ranked:
-        name = _whole(spelled[term], written, actors)
+        name = _joined(_whole(spelled[term], written, actors), sentences)
         words = set(fold(name).split())
         if any(fold(name).split()[: len(country)] == country for country in starts):
+            continue
+        if fold(name) in generic or (fold(name).endswith("s") and fold(name)[:-1] in generic):
+            continue
+        if _title_like(name, sentences, generic):
             continue
         if name and not words & used:
             names.append(name)
@@ -407,6 +424,31 @@ def _thread_names(
         if len(names) == LABEL_TERMS:
             break
     return names
+
+
+def _joined(name: str, sentences: Sequence[str]) -> str:
+    """A name the texts write as the end of a longer one, joined by "of" or "for" ("Security of Trade Routes
+    Accord" for "Trade Routes Accord"): the longest such whole name the sentences write, else `name`. Only a
+    whole name inside a sentence counts: a sentence's first word is capitalised whatever it is ("Talks of ...")."""
+    pattern = re.compile(rf"(?<=\s)(?:[A-Z][\w'’-]*\s+)+(?:of|for)\s+(?:the\s+)?{re.escape(name)}\b")
+    longer = [match.group(0) for sentence in sentences for match in pattern.finditer(sentence)]
+    return max(longer, key=lambda whole: (len(whole), whole)) if longer else name
+
+
+def _title_like(name: str, sentences: Sequence[str], generic: Collection[str] = frozenset()) -> bool:
+    """A one-word name that every sentence writes just before another capitalised word ("Councillor Ilse Varga",
+    "Senator Okafor") or as the end of a generic agent noun ("State Councillor and ...": `generic` holds folded
+    agent nouns) is a title or a given name: part of a longer name, not the thread."""
+    if len(name.split()) != 1:
+        return False
+    pattern = re.compile(rf"((?:\S+\s+){{0,2}})\b{re.escape(name)}\b(\s+[A-Z])?")
+    found = []
+    for sentence in sentences:
+        for match in pattern.finditer(sentence):
+            before = fold(match.group(1)).split()
+            ends_agent = any(" ".join([*before[k:], fold(name)]) in generic for k in range(len(before)))
+            found.append(bool(match.group(2)) or ends_agent)
+    return bool(found) and all(found)
 
 
 def _spelling(names: Sequence[str]) -> str:

@@ -30,9 +30,14 @@ def _analyser() -> Any:
     return SentimentIntensityAnalyzer()
 
 
+def polarity_scores(text: str) -> dict[str, float]:
+    """VADER's scores: "compound" (−1 most negative to 1) and the shares "pos", "neg", "neu" (0..1)."""
+    return {key: float(value) for key, value in _analyser().polarity_scores(text).items()}
+
+
 def sentence_score(text: str) -> float:
     """VADER's compound score, −1 (most negative) to 1."""
-    return float(_analyser().polarity_scores(text)["compound"])
+    return polarity_scores(text)["compound"]
 
 
 def role(doc: Any, start: int, end: int) -> str | None:

@@ -1,9 +1,13 @@
 """Train the partisanship model: SemEval-2019 Task 4 by-article data → models/partisan.npz (+ partisan.json).
 
-Numpy only: a sparse logistic regression fitted by Nesterov-accelerated gradient descent for a fixed number of
-steps, so the same data and seed give the same bytes. The settings (l2 strength, weight of the stylistic rates)
-are chosen by cross-validation on the training articles from CANDIDATES; folds are fixed by a hash of each
-article's id (see `fold_of`), so the choice and the reported accuracy are the same on every run.
+Numpy only. The model is a logistic regression over the five feature blocks of `partisan` (word, word-pair and
+character n-gram tf-idf; stylistic rates; sentiment), each block's rows multiplied by the square root of its
+weight. With 645 articles and a quarter of a million columns per block it is fitted in its dual form: the
+Gram matrix of the articles (the weighted sum of one Gram matrix per block) replaces the features, and
+Nesterov-accelerated gradient descent runs a fixed number of steps — the same iterates as gradient descent on
+the coefficients, so the same data give the same bytes. The l2 strength and block weights are chosen from
+CANDIDATES by cross-validation on the training articles only; folds are fixed by a hash of each article's id
+(see `fold_of`). benchmarks/partisan.py scores the whole recipe by nested cross-validation.
 """
 
 from __future__ import annotations
@@ -24,26 +28,30 @@ import numpy as np
 import numpy.typing as npt
 
 from bilateral.compare.partisan import (
+    DENSE_BLOCKS,
     MODEL_PATH,
     N_BUCKETS,
+    SENTIMENT_NAMES,
+    SPARSE_BLOCKS,
     STYLE_NAMES,
-    STYLE_SCALE,
+    Features,
     Float,
-    Int,
-    document_row,
-    style_features,
-    term_counts,
+    PartisanModel,
+    dense_row,
+    features,
+    tfidf_row,
 )
 
 DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "hyperpartisan" / "train.jsonl"
 SEED = 20190101
-L2 = 1e-4
 STEPS = 400
+CHUNK = 16384  # columns made dense together while a Gram matrix is built (645 × CHUNK float32: 42 MB)
 CREDIT = (
     "SemEval-2019 Task 4: Hyperpartisan News Detection, by-article training set (Kiesel, Mestre, Shukla, "
     "Vincent, Adineh, Corney, Stein and Potthast, 2019), CC BY 4.0"
 )
 BAR = "SemEval-2019 Task 4 best published test accuracy: 0.822"
+BLOCKS = SPARSE_BLOCKS + DENSE_BLOCKS
 
 
 @dataclass(frozen=True)
@@ -56,22 +64,32 @@ class Example:
 
 @dataclass(frozen=True)
 class Settings:
-    """One candidate model: l2 strength and the weight of the stylistic rates (0: TF-IDF + LR alone)."""
+    """One candidate model: l2 strength and one weight per block of BLOCKS (0: the block is left out)."""
 
-    l2: float = L2
-    style_scale: float = STYLE_SCALE
+    l2: float
+    weights: tuple[float, ...]
+
+    def describe(self) -> str:
+        used = ", ".join(f"{name} {weight:g}" for name, weight in zip(BLOCKS, self.weights, strict=True) if weight)
+        return f"l2={self.l2:g}; {used}"
 
 
-BASELINE = Settings(l2=L2, style_scale=0.0)  # the plain TF-IDF + logistic regression
-CANDIDATES = tuple(Settings(l2, scale) for l2 in (3e-5, 1e-4, 3e-4) for scale in (0.15, 0.3))
-_FEATURES: dict[tuple[str, str], tuple[dict[int, int], list[float]]] = {}
+BASELINE = Settings(1e-4, (1.0, 0.0, 0.0, 0.0, 0.0))  # the plain word TF-IDF + logistic regression
+# Words, characters and style always in; word pairs and sentiment in or out, and the l2 strength, chosen by CV.
+CANDIDATES = tuple(
+    Settings(l2, (1.0, pairs, 1.0, 0.3, sentiment))
+    for l2 in (3e-5, 1e-4, 3e-4)
+    for pairs in (0.0, 0.5)
+    for sentiment in (0.3, 0.6)
+)
+_FEATURES: dict[tuple[str, str], Features] = {}
 
 
-def _features(example: Example) -> tuple[dict[int, int], list[float]]:
-    """Term counts and stylistic rates of one example, computed once per process (folds reuse them)."""
+def document_features(example: Example) -> Features:
+    """The example's features, computed once per process (folds reuse them)."""
     key = (example.title, example.text)
     if key not in _FEATURES:
-        _FEATURES[key] = (term_counts(f"{example.title}\n{example.text}"), style_features(example.text, example.title))
+        _FEATURES[key] = features(example.text, example.title)
     return _FEATURES[key]
 
 
@@ -106,123 +124,155 @@ def read_examples(path: Path) -> list[Example]:
 
 
 @dataclass(frozen=True)
-class Rows:
-    """A CSR matrix as plain arrays (no scipy at run time or in training)."""
+class Scaling:
+    """What is fitted on the training articles before the learner: idf per sparse block, mean and standard
+    deviation per dense block."""
 
-    indptr: Int
-    indices: Int
-    data: Float
-    n_columns: int
+    idf: tuple[Float, ...]
+    mean: tuple[Float, ...]
+    std: tuple[Float, ...]
 
-    def dot(self, weights: Float) -> Float:
-        products = self.data * weights[self.indices]
-        sums = np.add.reduceat(products, self.indptr[:-1]) if products.size else np.zeros(0)
-        # reduceat repeats the next value for empty rows; every row here has its stylistic columns, so none is empty
-        return sums
-
-    def transpose_dot(self, values: Float) -> Float:
-        per_entry = np.repeat(values, np.diff(self.indptr)) * self.data
-        return np.bincount(self.indices, weights=per_entry, minlength=self.n_columns).astype(np.float64)
+    def rows(self, example: Example) -> list[tuple[npt.NDArray[np.int64], Float]]:
+        """The example's row in each block (sparse: bucket indices and values; dense: all indices)."""
+        document = document_features(example)
+        rows = [tfidf_row(counts, idf) for counts, idf in zip(document.sparse, self.idf, strict=True)]
+        for rates, mean, std in zip(document.dense, self.mean, self.std, strict=True):
+            rows.append((np.arange(len(rates), dtype=np.int64), dense_row(rates, mean, std)))
+        return rows
 
 
-def fit_idf(examples: Sequence[Example]) -> Float:
-    document_frequency = np.zeros(N_BUCKETS, dtype=np.float64)
-    for example in examples:
-        keys = np.fromiter(_features(example)[0].keys(), dtype=np.int64)
-        document_frequency[keys] += 1
-    n = len(examples)
-    idf = np.log((1 + n) / (1 + document_frequency)) + 1.0
-    idf[document_frequency == 0] = 0.0
-    return idf
+def fit_scaling(examples: Sequence[Example]) -> Scaling:
+    idfs = []
+    for block in range(len(SPARSE_BLOCKS)):
+        frequency = np.zeros(N_BUCKETS, dtype=np.float64)
+        for example in examples:
+            frequency[np.fromiter(document_features(example).sparse[block].keys(), dtype=np.int64)] += 1
+        idf = np.log((1 + len(examples)) / (1 + frequency)) + 1.0
+        idf[frequency == 0] = 0.0
+        idfs.append(idf)
+    means, stds = [], []
+    for block in range(len(DENSE_BLOCKS)):
+        rates = np.array([document_features(example).dense[block] for example in examples], dtype=np.float64)
+        std = rates.std(axis=0)
+        std[std == 0] = 1.0
+        means.append(rates.mean(axis=0))
+        stds.append(std)
+    return Scaling(tuple(idfs), tuple(means), tuple(stds))
 
 
-def featurise(
-    examples: Sequence[Example], idf: Float, mean: Float, std: Float, *, style_scale: float = STYLE_SCALE
-) -> Rows:
-    indptr, indices, data = [0], [], []
-    for example in examples:
-        counts, style = _features(example)
-        columns, values = document_row(
-            example.text, example.title, idf, mean, std, style_scale=style_scale, counts=counts, style=style
-        )
-        indices.append(columns)
-        data.append(values)
-        indptr.append(indptr[-1] + len(columns))
-    return Rows(
-        np.array(indptr, dtype=np.int64), np.concatenate(indices), np.concatenate(data), N_BUCKETS + len(STYLE_NAMES)
-    )
+def block_grams(examples: Sequence[Example], scaling: Scaling) -> list[Float]:
+    """One (n, n) Gram matrix of the examples per block of BLOCKS: the dot products of their rows."""
+    rows = [scaling.rows(example) for example in examples]
+    grams = []
+    for block in range(len(BLOCKS)):
+        used = np.unique(np.concatenate([row[block][0] for row in rows]))
+        gram = np.zeros((len(examples), len(examples)))
+        for first in range(0, len(used), CHUNK):
+            columns = used[first : first + CHUNK]
+            dense = np.zeros((len(examples), len(columns)), dtype=np.float32)
+            for i, row in enumerate(rows):
+                keys, values = row[block]
+                inside = np.isin(keys, columns)
+                dense[i, np.searchsorted(columns, keys[inside])] = values[inside]
+            gram += (dense @ dense.T).astype(np.float64)
+        grams.append(gram)
+    return grams
 
 
-def fit_logistic(rows: Rows, labels: Float, *, l2: float = L2, steps: int = STEPS) -> tuple[Float, float]:
-    """Mean log-loss + l2/2·|w|², Nesterov gradient descent with a step from a bound on the curvature."""
+def combined(grams: Sequence[Float], settings: Settings) -> Float:
+    return sum((weight * gram for weight, gram in zip(settings.weights, grams, strict=True) if weight),
+               np.zeros_like(grams[0]))  # fmt: skip
+
+
+def fit_dual(gram: Float, labels: Float, *, l2: float, steps: int = STEPS) -> tuple[Float, float]:
+    """Mean log-loss + l2/2·|w|² with w = Σ αᵢ·rowᵢ: Nesterov descent on α, step from a curvature bound.
+    Returns α (one per training example) and the bias."""
     n = len(labels)
-    squared_norms = np.add.reduceat(rows.data**2, rows.indptr[:-1])
-    step = 1.0 / (0.25 * (float(squared_norms.max()) + 1.0) + l2)
-    weights = np.zeros(rows.n_columns)
-    bias = 0.0
-    previous_w, previous_b = weights.copy(), bias
+    step = 1.0 / (0.25 * (float(np.diag(gram).max()) + 1.0) + l2)
+    alpha, bias = np.zeros(n), 0.0
+    previous_alpha, previous_bias = alpha.copy(), bias
     for t in range(1, steps + 1):
         momentum = (t - 1) / (t + 2)
-        look_w = weights + momentum * (weights - previous_w)
-        look_b = bias + momentum * (bias - previous_b)
-        probabilities = 1.0 / (1.0 + np.exp(-(rows.dot(look_w) + look_b)))
+        look_alpha = alpha + momentum * (alpha - previous_alpha)
+        look_bias = bias + momentum * (bias - previous_bias)
+        probabilities = 1.0 / (1.0 + np.exp(-(gram @ look_alpha + look_bias)))
         error = (probabilities - labels) / n
-        previous_w, previous_b = weights, bias
-        weights = look_w - step * (rows.transpose_dot(error) + l2 * look_w)
-        bias = look_b - step * float(error.sum())
-    return weights, bias
+        previous_alpha, previous_bias = alpha, bias
+        alpha = look_alpha - step * (error + l2 * look_alpha)
+        bias = look_bias - step * float(error.sum())
+    return alpha, bias
+
+
+def labels_of(examples: Sequence[Example]) -> Float:
+    return np.array([example.label for example in examples], dtype=np.float64)
+
+
+def accuracy(examples: Sequence[Example], scores: Float) -> float:
+    return float(np.mean((scores >= 0.5) == labels_of(examples).astype(bool)))
+
+
+def out_of_fold(
+    examples: Sequence[Example], grams: Sequence[Float], settings: Settings, k: int, *, salt: str = ""
+) -> Float:
+    """Each example's probability from a model trained on the other folds (folds by `fold_of`); `grams` are
+    the examples' block Gram matrices."""
+    folds = np.array([fold_of(example.id, k, salt=salt) for example in examples])
+    gram = combined(grams, settings)
+    labels = labels_of(examples)
+    scores = np.zeros(len(examples))
+    for fold in range(k):
+        train, held = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
+        alpha, bias = fit_dual(gram[np.ix_(train, train)], labels[train], l2=settings.l2)
+        scores[held] = 1.0 / (1.0 + np.exp(-(gram[np.ix_(held, train)] @ alpha + bias)))
+    return scores
+
+
+def choose(examples: Sequence[Example], grams: Sequence[Float], *, k: int = 3, salt: str = "inner") -> Settings:
+    """The candidate with the best k-fold accuracy on these examples (ties: the first listed)."""
+    scored = [
+        (accuracy(examples, out_of_fold(examples, grams, settings, k, salt=salt)), -n)
+        for n, settings in enumerate(CANDIDATES)
+    ]
+    return CANDIDATES[-max(scored)[1]]
 
 
 @dataclass(frozen=True)
 class Trained:
-    idf: Float
-    mean: Float
-    std: Float
-    weights: Float
-    bias: float
-    style_scale: float = STYLE_SCALE
+    """A fitted model: the training articles' scaling, their dual coefficients and the settings."""
+
+    scaling: Scaling
+    model: PartisanModel
+    settings: Settings
 
     def predict(self, examples: Sequence[Example]) -> Float:
-        rows = featurise(examples, self.idf, self.mean, self.std, style_scale=self.style_scale)
-        return 1.0 / (1.0 + np.exp(-(rows.dot(self.weights) + self.bias)))
+        return np.array([1.0 / (1.0 + math.exp(-self.model.score(document_features(e)))) for e in examples])
 
 
 def train(
-    examples: Sequence[Example], *, l2: float = L2, steps: int = STEPS, style_scale: float = STYLE_SCALE
+    examples: Sequence[Example],
+    settings: Settings = CANDIDATES[0],
+    *,
+    steps: int = STEPS,
+    scaling: Scaling | None = None,
+    grams: Sequence[Float] | None = None,
 ) -> Trained:
-    idf = fit_idf(examples)
-    style = np.array([_features(example)[1] for example in examples])
-    mean = style.mean(axis=0)
-    std = style.std(axis=0)
-    std[std == 0] = 1.0
-    rows = featurise(examples, idf, mean, std, style_scale=style_scale)
-    weights, bias = fit_logistic(rows, np.array([example.label for example in examples], float), l2=l2, steps=steps)
-    return Trained(idf, mean, std, weights, bias, style_scale)
-
-
-def fit(examples: Sequence[Example], settings: Settings) -> Trained:
-    return train(examples, l2=settings.l2, style_scale=settings.style_scale)
-
-
-def out_of_fold(examples: Sequence[Example], settings: Settings, k: int, *, salt: str = "") -> Float:
-    """Each example's probability from a model trained on the other folds (folds by `fold_of`)."""
-    folds = [fold_of(example.id, k, salt=salt) for example in examples]
-    scores = np.zeros(len(examples))
-    for fold in range(k):
-        held = [i for i, f in enumerate(folds) if f == fold]
-        model = fit([e for e, f in zip(examples, folds, strict=True) if f != fold], settings)
-        scores[held] = model.predict([examples[i] for i in held])
-    return scores
-
-
-def accuracy(examples: Sequence[Example], scores: Float) -> float:
-    return float(np.mean((scores >= 0.5) == np.array([e.label for e in examples], bool)))
-
-
-def choose(examples: Sequence[Example], *, k: int = 3, salt: str = "inner") -> Settings:
-    """The candidate with the best k-fold accuracy on these examples (ties: the first listed)."""
-    scored = [(accuracy(examples, out_of_fold(examples, s, k, salt=salt)), -n) for n, s in enumerate(CANDIDATES)]
-    return CANDIDATES[-max(scored)[1]]
+    """Fit on `examples` (scaling and Gram matrices are computed when not given) and turn the dual solution
+    into one coefficient per bucket or rate, each block's weight folded in."""
+    scaling = fit_scaling(examples) if scaling is None else scaling
+    grams = block_grams(examples, scaling) if grams is None else grams
+    alpha, bias = fit_dual(combined(grams, settings), labels_of(examples), l2=settings.l2, steps=steps)
+    rows = [scaling.rows(example) for example in examples]
+    sizes = [N_BUCKETS] * len(SPARSE_BLOCKS) + [len(STYLE_NAMES), len(SENTIMENT_NAMES)]
+    coefficients = []
+    for block, (weight, size) in enumerate(zip(settings.weights, sizes, strict=True)):
+        keys = np.concatenate([row[block][0] for row in rows])
+        values = np.concatenate([row[block][1] * a for row, a in zip(rows, alpha, strict=True)])
+        coefficients.append(weight * np.bincount(keys, weights=values, minlength=size).astype(np.float64))
+    split = len(SPARSE_BLOCKS)
+    model = PartisanModel(
+        scaling.idf, tuple(coefficients[:split]), scaling.mean, scaling.std, tuple(coefficients[split:]), bias
+    )
+    return Trained(scaling, model, settings)
 
 
 def stratified_folds(labels: Sequence[int], k: int, seed: int) -> list[list[int]]:
@@ -235,35 +285,23 @@ def stratified_folds(labels: Sequence[int], k: int, seed: int) -> list[list[int]
     return [sorted(fold) for fold in folds]
 
 
-def cross_validate(examples: Sequence[Example], *, k: int = 5, seed: int = SEED, l2: float = L2) -> float:
-    """Stratified k-fold accuracy; idf and scaling are fitted inside each fold, so nothing leaks."""
-    folds = stratified_folds([example.label for example in examples], k, seed)
-    correct = 0
-    for fold in folds:
-        held = set(fold)
-        model = train([example for i, example in enumerate(examples) if i not in held], l2=l2)
-        test = [examples[i] for i in fold]
-        predictions = model.predict(test) >= 0.5
-        correct += int(sum(int(p) == example.label for p, example in zip(predictions, test, strict=True)))
-    return correct / len(examples)
-
-
 def _array_bytes(array: npt.NDArray[Any]) -> bytes:
     buffer = io.BytesIO()
     np.lib.format.write_array(buffer, array, allow_pickle=False)
     return buffer.getvalue()
 
 
-def write_model(model: Trained, path: Path) -> None:
+def write_model(trained: Trained, path: Path) -> None:
     """An .npz np.load reads, written with fixed zip timestamps so identical models give identical bytes."""
-    arrays: dict[str, npt.NDArray[Any]] = {
-        "idf": model.idf.astype(np.float32),
-        "style_mean": model.mean.astype(np.float32),
-        "style_std": model.std.astype(np.float32),
-        "weights": model.weights.astype(np.float32),
-        "bias": np.array([model.bias], dtype=np.float64),
-        "style_scale": np.array([model.style_scale], dtype=np.float64),
-    }
+    model = trained.model
+    arrays: dict[str, npt.NDArray[Any]] = {"bias": np.array([model.bias], dtype=np.float64)}
+    for k in range(len(SPARSE_BLOCKS)):
+        arrays[f"idf{k}"] = model.idf[k].astype(np.float32)
+        arrays[f"sparse_weights{k}"] = model.sparse_weights[k].astype(np.float32)
+    for k in range(len(DENSE_BLOCKS)):
+        arrays[f"mean{k}"] = model.mean[k].astype(np.float32)
+        arrays[f"std{k}"] = model.std[k].astype(np.float32)
+        arrays[f"dense_weights{k}"] = model.dense_weights[k].astype(np.float32)
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, array in arrays.items():
@@ -281,18 +319,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"error: training data {args.data} not found — pass --data path/to/train.jsonl\n")
         return 2
     examples = read_examples(args.data)
-    settings = choose(examples, k=5, salt="")
-    cv_accuracy = accuracy(examples, out_of_fold(examples, settings, 5))
-    model = fit(examples, settings)
-    write_model(model, args.out)
+    scaling = fit_scaling(examples)
+    grams = block_grams(examples, scaling)
+    settings = choose(examples, grams, k=5, salt="")
+    cv_accuracy = accuracy(examples, out_of_fold(examples, grams, settings, 5))
+    write_model(train(examples, settings, scaling=scaling, grams=grams), args.out)
     meta = {
-        "model": "logistic regression over hashed word tf-idf (crc32, sublinear tf, l2-normalised) and stylistic rates",
+        "model": "logistic regression over hashed word and word-pair tf-idf (crc32) and byte 3-5-gram tf-idf"
+        " (polynomial hash, SplitMix64 finaliser), sublinear tf, l2-normalised per block; stylistic rates and VADER"
+        " sentence sentiment; block weights folded into the coefficients",
         "buckets": N_BUCKETS,
         "tokens": "lower-cased words, digits, ! and ?; words of the title then the text",
+        "blocks": list(BLOCKS),
         "style_features": list(STYLE_NAMES),
+        "sentiment_features": list(SENTIMENT_NAMES),
         "l2": settings.l2,
-        "style_scale": settings.style_scale,
-        "chosen_from": [{"l2": c.l2, "style_scale": c.style_scale} for c in CANDIDATES],
+        "block_weights": dict(zip(BLOCKS, settings.weights, strict=True)),
+        "chosen_from": [{"l2": c.l2, "block_weights": list(c.weights)} for c in CANDIDATES],
         "steps": STEPS,
         "folds": "sha1(article id) mod 5",
         "training_data": CREDIT,
@@ -304,7 +347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "npz_sha256": hashlib.sha256(args.out.read_bytes()).hexdigest(),
     }
     args.out.with_suffix(".json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"5-fold cross-validated accuracy: {cv_accuracy:.4f} with {settings} ({BAR})")
+    print(f"5-fold cross-validated accuracy: {cv_accuracy:.4f} with {settings.describe()} ({BAR})")
     print(f"model written to {args.out} ({args.out.stat().st_size} bytes)")
     return 0 if math.isfinite(cv_accuracy) else 1
 
