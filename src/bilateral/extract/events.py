@@ -13,6 +13,7 @@ from typing import Any
 
 from bilateral.annotate.dates import document_anchor
 from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
+from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_triggers import (
@@ -129,7 +130,7 @@ class _Reader:
                 heads[hit.head.i].absorbed.append(hit)  # "the tariff threat": the head noun is the event
                 continue
             governor = governor_of(hit.head)
-            adjunct = hit.head.dep_ == "pobj" and hit.head.head.lower_ in ADJUNCT_PREPS
+            adjunct = hit.head.dep_ == "pobj" and word_of(hit.head.head) in ADJUNCT_PREPS
             if governor is not None and governor.i in verbal and verbal[governor.i].type is not None and not adjunct:
                 verbal[governor.i].absorbed.append(hit)  # "threatened sanctions", "accused X of the bombing"
                 continue
@@ -203,7 +204,7 @@ class _Reader:
             speaker = self._speaker(verb)
             side = Side()
             for head in heads:
-                if head.lower_ in RELATIVE and verb.dep_ == "relcl":
+                if word_of(head) in RELATIVE and verb.dep_ == "relcl":
                     head = verb.head
                 for part in [head, *head.conjuncts]:
                     side.add(self.parties.side(part, speaker=speaker))
@@ -252,7 +253,7 @@ class _Reader:
             if start <= p.start < end and p.start >= self.parties.opening and not self._destination(p.start)
         ]
         for token in trigger.sent:  # "in eastern Beirut", "near the city of Mosul": a capital or country named
-            if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+            if token.dep_ == "pobj" and word_of(token.head) in LOCATIVE_PREPS:
                 for part in token.subtree:
                     if (code := self.parties.country_word(part)) is not None:
                         found.append((part.idx, code))
@@ -267,7 +268,7 @@ class _Reader:
         token = span.root if span is not None else None
         while token is not None and token.dep_ in {"compound", "amod", "conj"} and token.head.i != token.i:
             token = token.head
-        return token is not None and token.dep_ == "pobj" and token.head.lower_ in DESTINATION_PREPS
+        return token is not None and token.dep_ == "pobj" and word_of(token.head) in DESTINATION_PREPS
 
     def _reporter(self, clause: Token) -> Side:
         """Who reports a clause: the subject of the verb of saying it depends on ("…, the minister said")."""
@@ -334,9 +335,9 @@ class _Reader:
         heads: list[Token] = []
         if hit.obj is not None:
             heads += prep_objects(hit.obj, NOUN_TARGET_PREPS)
-            heads += [h for h in direct if h.i != hit.obj.i and h.lower_ not in RELATIVE]
+            heads += [h for h in direct if h.i != hit.obj.i and word_of(h) not in RELATIVE]
         else:
-            heads += [h for h in direct if h.lower_ not in RELATIVE]
+            heads += [h for h in direct if word_of(h) not in RELATIVE]
         for noun in hit.absorbed:
             if not heads:
                 heads += prep_objects(noun.head, NOUN_TARGET_PREPS)
@@ -395,9 +396,9 @@ class _Reader:
                 source.add(self.parties.both_before(child) or self.parties.side(child))  # "during their talks"
             elif child.dep_ == "poss":
                 source.add(self.parties.side(child))
-        for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ != "between"):
+        for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and word_of(c) != "between"):
             objects = [p for p in prep.children if p.dep_ == "pobj"]
-            word = prep.lower_
+            word = word_of(prep)
             for obj in (part for p in objects for part in [p, *p.conjuncts]):
                 side = self.parties.side(obj)
                 if (
@@ -614,7 +615,7 @@ class _Reader:
             token = span.root
             head = token.head
             if token.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
-                head = head.head if head.lower_ not in COMPARISON_PREPS else token
+                head = head.head if word_of(head) not in COMPARISON_PREPS else token
             if head.i != token.i and head.pos_ in VERBAL:
                 governor = head
             elif head.i != token.i and self.triggers.noun_entry(head) is not None:

@@ -47,6 +47,12 @@ def dateline_end(text: str) -> int:
     return match.end()
 
 
+def word(token: Token) -> str:
+    """A function word as the rules read it: its lower-case form in English; in another language, the English
+    word of the same role that the parse gave it (`norm_`, from the language's `grammar` pack; annotate.ud)."""
+    return token.lower_ if token.lang_ == "en" else str(token.norm_)
+
+
 def is_pronoun(token: Token) -> bool:
     """ "it", "they", "his" — but not "US", which folds to "us"."""
     return token.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS and not token.text.isupper()
@@ -173,7 +179,7 @@ class Parties:
                     step = 0
                 elif child.dep_ == "prep":
                     # "leaders of X" is X; "demonstrators in X" are probably from X; "a crisis with X" is not X
-                    step = 0 if child.lower_ == "of" else 1 if child.lower_ in ORIGIN_PREPS else MAX_COST
+                    step = 0 if word(child) == "of" else 1 if word(child) in ORIGIN_PREPS else MAX_COST
                 elif child.dep_ == "poss":
                     step = 1
                 else:
@@ -289,7 +295,7 @@ class Parties:
 
     def _is_place_like(self, token_index: int) -> bool:
         token = self.doc[token_index]
-        return token.head.lower_ in {"in", "at", "from", "near", "inside", "across"} and token.dep_ == "pobj"
+        return word(token.head) in {"in", "at", "from", "near", "inside", "across"} and token.dep_ == "pobj"
 
     def definite(self, head: Token) -> Side:
         """ "the government", "the ministry", "the president": a definite description naming no actor refers
