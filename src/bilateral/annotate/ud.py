@@ -53,6 +53,9 @@ def reshape(doc: Any, rules: Grammar) -> Any:
     for token in doc:
         if token.morph.get("VerbForm") == ["Part"] and token.pos_ in {"VERB", "ADJ"}:
             _participle(token, rules)
+    for token in doc:
+        if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.pos_ == "VERB":
+            token.dep_ = "dobj"  # "pone fin a", "da paso a": the noun of a verbal phrase is its object
     for token in list(doc):
         if token.dep_ == "case" and token.head.i != token.i and token.head.dep_ in CASED:
             _preposition(token, rules)
@@ -100,11 +103,19 @@ def _preposition(case: Token, rules: Grammar) -> None:
     english = rules.prepositions.get(fixed) or rules.prepositions.get(case.lower_)
     if english is None:
         return
-    if noun.dep_ in {"dobj", "dative"} and english == "to":
-        return  # the "a" before a person acted on ("amenazó a Chile") marks the object, not a direction
     up = noun.head
-    doer = fixed in rules.agent and (
-        any(c.dep_ == "auxpass" for c in up.children) or up.tag_ == "VBN" or up.pos_ in {"NOUN", "PROPN"}
+    if (
+        noun.dep_ in {"dobj", "dative"}
+        and english == "to"
+        and not any(c.dep_ == "dobj" and c.i != noun.i for c in up.children)
+    ):
+        return  # the "a" before a person acted on ("amenazó a Chile") marks the object, not a direction
+    # "por la policía", "por Chile" name a doer; a bare noun ("por cargos de fraude") a cause
+    named = noun.pos_ in {"PROPN", "PRON"} or any(c.dep_ == "det" for c in noun.children)
+    doer = (
+        fixed in rules.agent
+        and named
+        and (any(c.dep_ == "auxpass" for c in up.children) or up.tag_ == "VBN" or up.pos_ in {"NOUN", "PROPN"})
     )
     case.head = up
     case.dep_ = "agent" if doer and up.pos_ in {"VERB", "AUX", "ADJ"} else "prep"

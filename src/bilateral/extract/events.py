@@ -182,6 +182,10 @@ class _Reader:
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
         reciprocal = hit.trigger.reciprocal or (hit.obj is not None and self._reciprocal_noun(hit.obj))
+        if reciprocal and not source and verb.tag_ == "VBN":
+            between = self._side_of(prep_objects(verb, {"between"}))  # "the pact, signed in May between X and Y"
+            if between:
+                source, target = between, between
         announced = controller is not None or self.modality.consequence(verb)
         if intent == "THREATEN" and status == "threatened" and found and announced:
             return found  # "vowed to impose tariffs": one threat, its mode saying what is threatened
@@ -411,6 +415,11 @@ class _Reader:
                     target.add(side)
         if not source:
             source = self.parties.modifiers(head, exclude=hit.token)
+        if not source and hit.trigger.reciprocal:  # "the talks that X and Y held": the relative clause's subjects
+            for clause in (c for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in VERBAL):
+                source.add(
+                    self._side_of([s for s in clause.children if s.dep_ in SUBJECTS and word_of(s) not in RELATIVE])
+                )
         governor = governor_of(head)
         status = hit.trigger.status or "occurred"
         intent = None

@@ -196,8 +196,8 @@ class Parties:
             return None  # "ethnic Albanians in Serbia" are not Albania acting
         if token.i in self.place_at:
             return self.place_at[token.i]
-        if not (token.text[:1].isupper() or token.pos_ == "PROPN"):
-            return None
+        if not (token.text[:1].isupper() or token.pos_ == "PROPN" or (token.lang_ != "en" and token.pos_ == "ADJ")):
+            return None  # English capitalises its demonyms; Spanish writes them in lower case ("chileno")
         doc = token.doc
         for size in (3, 2, 1):
             for start in range(token.i - size + 1, token.i + 1):
