@@ -87,10 +87,10 @@ def _participle(token: Token, rules: Grammar) -> None:
 
 def _infinitive(token: Token) -> str:
     """A participle's verb ("firmado" -> "firmar"), from the model's lemma where it gives a verb."""
-    lemma = token.lemma_.lower()
+    lemma = str(token.lemma_).lower()
     if lemma.endswith(("ar", "er", "ir")):
         return lemma
-    stem = token.lower_
+    stem = str(token.lower_)
     for ending, verb in (("ado", "ar"), ("ada", "ar"), ("ados", "ar"), ("adas", "ar")):
         if stem.endswith(ending):
             return stem[: -len(ending)] + verb

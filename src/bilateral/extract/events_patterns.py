@@ -167,9 +167,9 @@ def _merge(packs: list[Pack]) -> dict[str, Any]:
                 raise KnowledgeError(f"{_where(pack, section)} must be a mapping")
             for key, entry in value.items():
                 known, before = merged[section].get(str(key)), merged["sources"].get((section, str(key)))
-                if section == "object_classes" and isinstance(known, list) and isinstance(entry, list):
-                    if pack.language or (before is not None and before.language):
-                        entry = [*known, *entry]  # a pack in another language adds its words to the class
+                lingual = pack.language or (before is not None and before.language)
+                if section == "object_classes" and lingual and isinstance(known, list) and isinstance(entry, list):
+                    entry = [*known, *entry]  # a pack in another language adds its words to the class
                 merged[section][str(key).lower() if section in TABLES else str(key)] = entry
                 merged["sources"][(section, str(key).lower() if section in TABLES else str(key))] = pack
     return merged
