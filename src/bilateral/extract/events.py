@@ -182,8 +182,11 @@ class _Reader:
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
         reciprocal = hit.trigger.reciprocal or (hit.obj is not None and self._reciprocal_noun(hit.obj))
-        if reciprocal and not source and verb.tag_ == "VBN":
-            between = self._side_of(prep_objects(verb, {"between"}))  # "the pact, signed in May between X and Y"
+        # "el pacto, firmado en mayo entre X y Y": the parties between whom a joint act was done did it. Kept to
+        # languages other than English for now so that English exports stay byte-identical (it would also
+        # read "the treaty signed between X and Y" right)
+        if reciprocal and not source and verb.tag_ == "VBN" and verb.lang_ != "en":
+            between = self._side_of(prep_objects(verb, {"between"}))
             if between:
                 source, target = between, between
         announced = controller is not None or self.modality.consequence(verb)
