@@ -110,17 +110,20 @@ def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE, language: str =
 
 def _relabel(doc: Any, labels: dict[str, str], arcs: dict[str, str], language: str) -> Any:
     """The Doc with its entity labels and dependency arcs renamed (model name -> English scheme name), then
-    reshaped into the English model's arcs where the language has a `grammar` pack (annotate.ud)."""
+    reshaped into the English model's arcs where the language has a `grammar` pack (annotate.ud), and its dates
+    marked as DATE entities where it has a `dates` pack (annotate.dates_written)."""
     from spacy.tokens import Span
 
+    from bilateral.annotate.dates_written import date_words, mark
     from bilateral.annotate.ud import grammar, reshape
 
     doc.ents = [Span(doc, ent.start, ent.end, label=labels.get(ent.label_, ent.label_)) for ent in doc.ents]
     for token in doc:
         if token.dep_ in arcs:
             token.dep_ = arcs[token.dep_]
-    rules = grammar(language)
-    return doc if rules is None else reshape(doc, rules)
+    rules, words = grammar(language), date_words(language)
+    doc = doc if rules is None else reshape(doc, rules)
+    return doc if words is None else mark(doc, words)  # the model names no dates: the `dates` pack does
 
 
 def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:

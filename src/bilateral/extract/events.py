@@ -102,7 +102,7 @@ class _Reader:
         # dates and tagged sentences sorted by start, so that a sentence finds its own by bisection
         self.dates = sorted(analysis.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
-        anchor = None if analysis.published else document_anchor(self.text)
+        anchor = None if analysis.published else document_anchor(self.text, doc.lang_)
         self.fallback_date = analysis.published or (anchor.isoformat() if anchor else None)
         self.places = sorted((p for p in analysis.places if p.country), key=lambda p: p.start)
         self._governors: dict[int, Token | None] = {}
