@@ -176,3 +176,21 @@ def test_spanish_dates_are_not_figures_and_date_their_events() -> None:
     assert {"2022-05-03", "2022-04-30"} <= {d.value for d in analysis.dates}
     assert [f.value for f in analysis.figures] == [5_000_000]
     assert [e.date for e in analysis.events if e.type == "AGREE"] == ["2022-04-30"]
+
+
+# --- actors -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@needs_es
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("La portavoz de la Casa Blanca, Ana Ruiz, confirmó el acuerdo con Chile.", "Ana Ruiz", "USA"),
+        ("El canciller de Bolivia, Pedro Rojas, viajó a Lima.", "Pedro Rojas", "BOL"),
+    ],
+)
+def test_a_name_in_apposition_to_a_title_takes_the_title_s_country(text: str, name: str, country: str) -> None:
+    actors = _analyse_es(text).actors
+    found = {actor.name: actor.country for actor in (actors.values() if isinstance(actors, dict) else actors)}
+    assert found[name] == country
