@@ -46,6 +46,7 @@ MODULES = (
     "ingest_speed",
     "end_to_end",
     "annotate_speed",
+    "spanish_speed",
     "long_document",
     "load",
     "scale",
