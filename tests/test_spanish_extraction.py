@@ -91,7 +91,7 @@ def test_por_before_a_bare_noun_is_a_cause_not_a_doer() -> None:
         # talks: a pronominal verb, a relative clause, a visit received
         ("La presidenta chilena se reunió con su homólogo argentino.", "CONSULT", "occurred", {"CHL", "ARG"}, None),
         (
-            "La conversación que tuvieron los presidentes de Chile y Perú fue breve.",
+            "Las negociaciones que sostuvieron los cancilleres de Chile y Perú duraron horas.",
             "CONSULT",
             "occurred",
             {"CHL", "PER"},
@@ -186,7 +186,7 @@ def test_spanish_dates_are_not_figures_and_date_their_events() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
-        ("La portavoz de la Casa Blanca, Ana Ruiz, confirmó el acuerdo con Chile.", "Ana Ruiz", "USA"),
+        ("El vocero de la Casa Blanca, Luis Prado, confirmó el acuerdo con Chile.", "Luis Prado", "USA"),
         ("El canciller de Bolivia, Pedro Rojas, viajó a Lima.", "Pedro Rojas", "BOL"),
     ],
 )

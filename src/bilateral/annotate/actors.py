@@ -477,7 +477,7 @@ def _context(
     # give "Mexico's Attorney General, X," the title's sector)
     titled = doc.lang_ != "en" and any(fold(t.text) in knowledge.roles for t in before[:-1])
     if len(before) > 1 and before[-1].text == "," and (before[-2].pos_ == "NOUN" or titled):
-        # "his Indian counterpart, Subrahmanyam Jaishankar", "la portavoz de la Casa Blanca, Ana Ruiz": the name
+        # "his Indian counterpart, Subrahmanyam Jaishankar", "el vocero del Palacio de Itamaraty, Luis Prado": the name
         # is in apposition to the title before it
         before = before[:-1]
     # stop at the previous clause: words before a comma or another name belong elsewhere

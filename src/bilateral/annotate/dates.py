@@ -204,7 +204,7 @@ def resolve_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
 
 def document_anchor(text: str, language: str = "en") -> date | None:
     """The first date written in full (day, month and year) in `text` ("9 May 2022", "Aug. 2, 2019"; in another
-    language, as its `dates` pack writes one: "8 de octubre de 2021"), or None."""
+    language, as its `dates` pack writes one: "3 de mayo de 2022"), or None."""
     if language != "en":
         from bilateral.annotate.dates_written import anchor_of, date_words
 

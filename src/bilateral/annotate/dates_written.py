@@ -1,6 +1,6 @@
 """Dates in a language whose model names no dates (Spanish): found in the text with the words of the language's
-`dates` pack, marked as DATE entities (so figures leave them alone) and resolved like the English ones: "8 de
-octubre de 2021" (day), "en enero de 2019" (month), "el pasado viernes", "hace dos semanas", "el año pasado",
+`dates` pack, marked as DATE entities (so figures leave them alone) and resolved like the English ones: "3 de
+mayo de 2022" (day), "en abril de 2017" (month), "el pasado viernes", "hace dos semanas", "el año pasado",
 "hoy". A date without its year, or a bare weekday, takes the tense of its verb (from the verb's morphology).
 """
 
@@ -169,9 +169,9 @@ OPENING = 400  # characters: where a dateline or a "published on" line stands
 
 
 def anchor_of(text: str, words: DateWords) -> date | None:
-    """The first date written in full (day, month and year) in the opening of `text` (a dateline's "8 de octubre
-    de 2021"), or None: a full date further down is more often a past happening ("asumió el 1 de diciembre de
-    2012") than the day of writing."""
+    """The first date written in full (day, month and year) in the opening of `text` (a dateline's "3 de mayo
+    de 2022"), or None: a full date further down is more often a past happening ("llegó al cargo el 3 de
+    agosto de 2014") than the day of writing."""
     for start, _end, kind, match in find(text, words):
         if start < OPENING and kind == "full" and match["year"]:
             value = resolve(kind, match, words, None, None)
