@@ -106,6 +106,14 @@ def test_por_before_a_bare_noun_is_a_cause_not_a_doer() -> None:
         ("El gobierno de Chile dio por terminado el plan de ayuda a Perú.", "RETREAT", "occurred", {"CHL"}, None),
         ("Argentina enviará millones de vacunas a Chile.", "AID", "promised", {"ARG"}, {"CHL"}),
         ("Venezuela se quejó de las sanciones de Colombia.", "ACCUSE", "occurred", {"VEN"}, None),
+        # a clitic names who is briefed
+        (
+            "La canciller peruana, Ana Soto, dijo que el embajador de Chile, Luis Prado, le informó de la detención.",
+            "CONSULT",
+            "occurred",
+            {"CHL"},
+            None,
+        ),
     ],
 )
 def test_spanish_events_with_their_parties_and_status(

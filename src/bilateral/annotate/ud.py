@@ -64,7 +64,7 @@ def reshape(doc: Any, rules: Grammar) -> Any:
             token.dep_ = "expl"  # "se reunió", "se quejó": the pronominal verb's mark, not what is acted on
         elif token.pos_ == "AUX":
             token.norm_ = token.lemma_.lower()  # "va a firmar", "puede": the auxiliary read by its lemma
-        elif token.pos_ != "ADP" and (english := rules.words.get(token.lower_)) is not None:
+        elif token.pos_ in {"PRON", "SCONJ", "ADV"} and (english := rules.words.get(token.lower_)) is not None:
             token.norm_ = english
     return doc
 

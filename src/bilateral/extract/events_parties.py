@@ -55,7 +55,7 @@ def word(token: Token) -> str:
 
 def is_pronoun(token: Token) -> bool:
     """ "it", "they", "his" — but not "US", which folds to "us"."""
-    return token.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS and not token.text.isupper()
+    return word(token) in PERSON_PRONOUNS | OTHER_PRONOUNS and not token.text.isupper()
 
 
 @dataclass
@@ -246,7 +246,7 @@ class Parties:
     def pronoun(self, token: Token, *, speaker: Token | None) -> Side:
         """A pronoun's actor: the speaker of the clause ("X said it would"), else the nearest actor before it in
         the sentence, else in the two sentences before, else the first one after it in the sentence."""
-        person = token.lower_ in PERSON_PRONOUNS
+        person = word(token) in PERSON_PRONOUNS
         if speaker is not None and speaker.i != token.i:
             side = self.side(speaker)
             if side and self._fits(side, person):
@@ -270,7 +270,7 @@ class Parties:
         # antecedents are mostly subjects: "Mexico lost ground ... when it agreed" is Mexico, not a name in between
         in_sentence = sorted((i for i in before if i >= sentence.start), key=lambda i: (not self._subject(i), -i))
         earlier = [i for i in reversed(before) if i < sentence.start]
-        plural = token.lower_ in {"they", "them", "their", "theirs", "themselves"}
+        plural = word(token) in {"they", "them", "their", "theirs", "themselves"}
         # "they" may also be people named as a group ("Bosnian Serbs said their forces...")
         for strict in (True, False) if plural else (True,):
             for i in [*in_sentence, *earlier, *after]:
