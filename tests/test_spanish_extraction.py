@@ -202,3 +202,16 @@ def test_a_name_in_apposition_to_a_title_takes_the_title_s_country(text: str, na
     actors = _analyse_es(text).actors
     found = {actor.name: actor.country for actor in (actors.values() if isinstance(actors, dict) else actors)}
     assert found[name] == country
+
+
+def test_the_cldr_spanish_country_pack_is_what_its_builder_writes() -> None:
+    from bilateral.knowledge.build_countries_es import OUT, build
+
+    assert OUT.read_text(encoding="utf-8") == build()
+
+
+@pytest.mark.model
+@needs_es
+def test_a_country_named_only_in_cldr_is_the_english_actor() -> None:
+    events = _analyse_es("Marruecos firmó un acuerdo pesquero con Noruega.").events
+    assert {"MAR", "NOR"} <= set(events[0].source_countries)
