@@ -106,6 +106,11 @@ def test_por_before_a_bare_noun_is_a_cause_not_a_doer() -> None:
         ("El gobierno de Chile dio por terminado el plan de ayuda a Perú.", "RETREAT", "occurred", {"CHL"}, None),
         ("Argentina enviará millones de vacunas a Chile.", "AID", "promised", {"ARG"}, {"CHL"}),
         ("Venezuela se quejó de las sanciones de Colombia.", "ACCUSE", "occurred", {"VEN"}, None),
+        # "a petición de X" names who asked: neither the doer nor the one acted on
+        ("El exgeneral fue detenido en Miami a petición de la fiscalía peruana.", "COERCE", "occurred", {"USA"}, set()),
+        # a noun's "entre X y Y": both parties; an act under "si…" is hypothetical
+        ("La reunión entre Chile y Perú terminó sin acuerdo.", "CONSULT", "occurred", {"CHL", "PER"}, None),
+        ("Las tropas de Marruecos no entrarán si España retira su queja.", "RETREAT", "hypothetical", {"ESP"}, None),
         # a clitic names who is briefed
         (
             "La canciller peruana, Ana Soto, dijo que el embajador de Chile, Luis Prado, le informó de la detención.",
@@ -124,7 +129,9 @@ def test_spanish_events_with_their_parties_and_status(
     event = events[0]
     assert event.status == status
     assert sources <= set(event.source_countries)
-    if targets is not None:
+    if targets == set():
+        assert not event.target_countries
+    elif targets is not None:
         assert targets <= set(event.target_countries)
 
 
