@@ -108,9 +108,8 @@ def test_por_before_a_bare_noun_is_a_cause_not_a_doer() -> None:
         ("Venezuela se quejó de las sanciones de Colombia.", "ACCUSE", "occurred", {"VEN"}, None),
         # "a petición de X" names who asked: neither the doer nor the one acted on
         ("El exgeneral fue detenido en Miami a petición de la fiscalía peruana.", "COERCE", "occurred", {"USA"}, set()),
-        # a noun's "entre X y Y": both parties; an act under "si…" is hypothetical
+        # a noun's "entre X y Y": both parties
         ("La reunión entre Chile y Perú terminó sin acuerdo.", "CONSULT", "occurred", {"CHL", "PER"}, None),
-        ("Las tropas de Marruecos no entrarán si España retira su queja.", "RETREAT", "hypothetical", {"ESP"}, None),
         # a clitic names who is briefed
         (
             "La canciller peruana, Ana Soto, dijo que el embajador de Chile, Luis Prado, le informó de la detención.",
@@ -133,6 +132,16 @@ def test_spanish_events_with_their_parties_and_status(
         assert not event.target_countries
     elif targets is not None:
         assert targets <= set(event.target_countries)
+
+
+@pytest.mark.model
+@needs_es
+def test_a_spanish_condition_is_hypothetical_and_its_consequence_an_offer() -> None:
+    events = _analyse_es("Si Chile retira sus tropas de la frontera, Perú levantará las sanciones.").events
+    found = {(e.type, e.status, tuple(e.source_countries)) for e in events}
+    assert ("RETREAT", "hypothetical", ("CHL",)) in found  # the condition: not done
+    assert ("RETREAT", "promised", ("PER",)) in found  # what follows if it is: announced, not done
+    assert all(e.status != "occurred" for e in events)
 
 
 @pytest.mark.model
