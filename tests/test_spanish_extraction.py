@@ -110,6 +110,8 @@ def test_por_before_a_bare_noun_is_a_cause_not_a_doer() -> None:
         ("El exgeneral fue detenido en Miami a petición de la fiscalía peruana.", "COERCE", "occurred", {"USA"}, set()),
         # a noun's "entre X y Y": both parties
         ("La reunión entre Chile y Perú terminó sin acuerdo.", "CONSULT", "occurred", {"CHL", "PER"}, None),
+        # a participle the model reads as an adjective still names its verb's act
+        ("El exgeneral peruano detenido por la policía de Chile llegó a Lima.", "COERCE", "occurred", {"CHL"}, {"PER"}),
         # a clitic names who is briefed
         (
             "La canciller peruana, Ana Soto, dijo que el embajador de Chile, Luis Prado, le informó de la detención.",

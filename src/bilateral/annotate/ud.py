@@ -48,11 +48,12 @@ def grammar(language: str) -> Grammar | None:
     return Grammar(prepositions, frozenset(agent), frozenset(passive), words)
 
 
-def reshape(doc: Any, rules: Grammar) -> Any:
-    """`doc` with its arcs in the English model's scheme (see the module's doc); returns the same Doc."""
+def reshape(doc: Any, rules: Grammar, lemmatizer: Any = None) -> Any:
+    """`doc` with its arcs in the English model's scheme (see the module's doc); returns the same Doc.
+    `lemmatizer` (the model's rule lemmatizer, optional) gives a participle read as an adjective its verb."""
     for token in doc:
         if token.morph.get("VerbForm") == ["Part"] and token.pos_ in {"VERB", "ADJ"}:
-            _participle(token, rules)
+            _participle(token, rules, lemmatizer)
     for token in doc:
         if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.pos_ == "VERB":
             token.dep_ = "dobj"  # "pone fin a", "da paso a": the noun of a verbal phrase is its object
@@ -69,7 +70,7 @@ def reshape(doc: Any, rules: Grammar) -> Any:
     return doc
 
 
-def _participle(token: Token, rules: Grammar) -> None:
+def _participle(token: Token, rules: Grammar, lemmatizer: Any) -> None:
     token.tag_ = "VBN"
     passive = [c for c in token.children if c.dep_ in {"aux", "cop"} and c.lemma_.lower() in rules.passive_auxiliaries]
     if passive and token.pos_ == "VERB":
@@ -82,14 +83,19 @@ def _participle(token: Token, rules: Grammar) -> None:
         token.pos_ = "VERB"  # "el acuerdo firmado por X": a reduced relative clause
         token.dep_ = "acl"
     if token.pos_ == "VERB":
-        token.lemma_ = _infinitive(token)
+        token.lemma_ = _infinitive(token, lemmatizer)
 
 
-def _infinitive(token: Token) -> str:
-    """A participle's verb ("firmado" -> "firmar"), from the model's lemma where it gives a verb."""
+def _infinitive(token: Token, lemmatizer: Any) -> str:
+    """A participle's verb ("firmado" -> "firmar", "detenida" -> "detener"): the model's lemma where it gives a
+    verb, else its rule lemmatizer's reading of the word as a verb, else the regular -ado -> -ar."""
     lemma = str(token.lemma_).lower()
     if lemma.endswith(("ar", "er", "ir")):
         return lemma
+    if lemmatizer is not None and getattr(lemmatizer, "mode", None) == "rule":
+        found = [str(w).lower() for w in lemmatizer.rule_lemmatize(token)]
+        if found and found[0].endswith(("ar", "er", "ir")):
+            return found[0]
     stem = str(token.lower_)
     for ending, verb in (("ado", "ar"), ("ada", "ar"), ("ados", "ar"), ("adas", "ar")):
         if stem.endswith(ending):
