@@ -57,6 +57,7 @@ train: $(STAMP)
 # Regenerate the compiled knowledge packs (countries from pycountry; world actors and the CAMEO verb table from ../shared/knowledge-sources).
 knowledge: $(STAMP)
 	$(BIN)/python -m bilateral.knowledge.build_countries
+	$(BIN)/python -m bilateral.knowledge.build_countries_es
 	$(BIN)/python -m bilateral.knowledge.build_world
 	$(BIN)/python -m bilateral.knowledge.build_plover_cameo
 

@@ -167,11 +167,11 @@ def test_a_spanish_body_before_its_country_is_that_country_s_body(text: str, act
 @pytest.mark.parametrize(
     ("text", "kind", "status", "source"),
     [
-        ("El gobierno de Colombia firmó un acuerdo de seguridad con Ecuador.", "SUPPORT", "occurred", "COL-GOV"),
+        ("El gobierno de Colombia firmó un acuerdo de seguridad con Ecuador.", "AGREE", "occurred", "COL-GOV"),
         ("La policía chilena detuvo a un exgeneral peruano en Santiago.", "COERCE", "occurred", "CHL-COP"),
         ("Estados Unidos deportó a cientos de migrantes guatemaltecos.", "COERCE", "occurred", "USA"),
         ("El presidente de Brasil amenazó con imponer aranceles a Argentina.", "THREATEN", "threatened", "BRA"),
-        ("El gobierno de Colombia no firmó el acuerdo con Ecuador.", "SUPPORT", "denied", "COL-GOV"),
+        ("El gobierno de Colombia no firmó el acuerdo con Ecuador.", "AGREE", "denied", "COL-GOV"),
     ],
 )
 def test_spanish_verb_patterns_give_plover_events(text: str, kind: str, status: str, source: str) -> None:

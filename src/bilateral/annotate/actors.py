@@ -473,8 +473,13 @@ def _context(
     """Role (sector) and country code from the words before a name and from an appositive after it; failing a
     country named there, the country of a body named in the title ("White House press secretary X")."""
     before = doc[max(span.sent.start, span.start - 6) : span.start]
-    if len(before) > 1 and before[-1].text == "," and before[-2].pos_ == "NOUN":
-        before = before[:-1]  # "his Indian counterpart, Subrahmanyam Jaishankar": the name is in apposition
+    # kept to languages other than English so that English exports stay byte-identical (in English it would also
+    # give "Mexico's Attorney General, X," the title's sector)
+    titled = doc.lang_ != "en" and any(fold(t.text) in knowledge.roles for t in before[:-1])
+    if len(before) > 1 and before[-1].text == "," and (before[-2].pos_ == "NOUN" or titled):
+        # "his Indian counterpart, Subrahmanyam Jaishankar", "el vocero del Palacio de Itamaraty, Luis Prado": the name
+        # is in apposition to the title before it
+        before = before[:-1]
     # stop at the previous clause: words before a comma or another name belong elsewhere
     words = [t.text for t in before]
     for cut in range(len(before) - 1, -1, -1):

@@ -200,6 +200,11 @@ def tense_of(span: Any) -> str | None:
 def resolve_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     """Every DATE entity of `doc` that can be pinned down, in text order; see the module docstring for the
     anchor relative expressions are resolved against."""
+    from bilateral.annotate.dates_written import date_words, resolve_written
+
+    words = date_words(doc.lang_) if doc.lang_ != "en" else None
+    if words is not None:  # a language whose model names no dates: its `dates` pack finds and reads them
+        return resolve_written(doc, words, published=published)
     ents = [ent for ent in doc.ents if ent.label_ == "DATE"]
     anchor = date.fromisoformat(published) if published else document_anchor(doc.text)
     # a dateline's date is when the text was written, so tenses count from it; any other first date (a caption,
@@ -220,8 +225,15 @@ def _dateline_date(text: str) -> date | None:
     return date.fromisoformat(resolved[0]) if resolved and resolved[1] == "day" else None
 
 
-def document_anchor(text: str) -> date | None:
-    """The first date written in full (day, month and year) in `text` ("9 May 2022", "Aug. 2, 2019"), or None."""
+def document_anchor(text: str, language: str = "en") -> date | None:
+    """The first date written in full (day, month and year) in `text` ("9 May 2022", "Aug. 2, 2019"; in another
+    language, as its `dates` pack writes one: "3 de mayo de 2022"), or None."""
+    if language != "en":
+        from bilateral.annotate.dates_written import anchor_of, date_words
+
+        words = date_words(language)
+        if words is not None:
+            return anchor_of(text, words)
     found = []
     for pattern in FULL:  # the first match with a year of each pattern, then the earliest of those
         match = next((m for m in pattern.finditer(text) if m["year"]), None)

@@ -105,18 +105,26 @@ def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE, language: str =
         for pieces in parts:
             found = [next(docs) for _ in pieces]
             doc = found[0] if len(found) == 1 else Doc.from_docs(found, ensure_whitespace=False)
-            yield doc if labels is None else _relabel(doc, labels, ARCS.get(language, {}))
+            yield doc if labels is None else _relabel(doc, labels, ARCS.get(language, {}), language, nlp)
 
 
-def _relabel(doc: Any, labels: dict[str, str], arcs: dict[str, str]) -> Any:
-    """The Doc with its entity labels and dependency arcs renamed (model name -> English scheme name)."""
+def _relabel(doc: Any, labels: dict[str, str], arcs: dict[str, str], language: str, nlp: Any = None) -> Any:
+    """The Doc with its entity labels and dependency arcs renamed (model name -> English scheme name), then
+    reshaped into the English model's arcs where the language has a `grammar` pack (annotate.ud), and its dates
+    marked as DATE entities where it has a `dates` pack (annotate.dates_written)."""
     from spacy.tokens import Span
+
+    from bilateral.annotate.dates_written import date_words, mark
+    from bilateral.annotate.ud import grammar, reshape
 
     doc.ents = [Span(doc, ent.start, ent.end, label=labels.get(ent.label_, ent.label_)) for ent in doc.ents]
     for token in doc:
         if token.dep_ in arcs:
             token.dep_ = arcs[token.dep_]
-    return doc
+    rules, words = grammar(language), date_words(language)
+    lemmatizer = nlp.get_pipe("lemmatizer") if nlp is not None and "lemmatizer" in nlp.pipe_names else None
+    doc = doc if rules is None else reshape(doc, rules, lemmatizer)
+    return doc if words is None else mark(doc, words)  # the model names no dates: the `dates` pack does
 
 
 def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from bilateral.annotate.dates import document_anchor
 from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
+from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_triggers import (
@@ -102,7 +103,7 @@ class _Reader:
         # dates and tagged sentences sorted by start, so that a sentence finds its own by bisection
         self.dates = sorted(analysis.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
-        anchor = None if analysis.published else document_anchor(self.text)
+        anchor = None if analysis.published else document_anchor(self.text, doc.lang_)
         self.fallback_date = analysis.published or (anchor.isoformat() if anchor else None)
         self.places = sorted((p for p in analysis.places if p.country), key=lambda p: p.start)
         self._governors: dict[int, Token | None] = {}
@@ -130,7 +131,7 @@ class _Reader:
                 heads[hit.head.i].absorbed.append(hit)  # "the tariff threat": the head noun is the event
                 continue
             governor = governor_of(hit.head)
-            adjunct = hit.head.dep_ == "pobj" and hit.head.head.lower_ in ADJUNCT_PREPS
+            adjunct = hit.head.dep_ == "pobj" and word_of(hit.head.head) in ADJUNCT_PREPS
             if governor is not None and governor.i in verbal and verbal[governor.i].type is not None and not adjunct:
                 verbal[governor.i].absorbed.append(hit)  # "threatened sanctions", "accused X of the bombing"
                 continue
@@ -184,6 +185,13 @@ class _Reader:
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
         reciprocal = hit.trigger.reciprocal or (hit.obj is not None and self._reciprocal_noun(hit.obj))
+        # "el pacto, firmado en mayo entre X y Y": the parties between whom a joint act was done did it. Kept to
+        # languages other than English for now so that English exports stay byte-identical (it would also
+        # read "the treaty signed between X and Y" right)
+        if reciprocal and not source and verb.tag_ == "VBN" and verb.lang_ != "en":
+            between = self._side_of(prep_objects(verb, {"between"}))
+            if between:
+                source, target = between, between
         announced = controller is not None or self.modality.consequence(verb)
         if intent == "THREATEN" and status == "threatened" and found and announced:
             return found  # "vowed to impose tariffs": one threat, its mode saying what is threatened
@@ -206,7 +214,7 @@ class _Reader:
             speaker = self._speaker(verb)
             side = Side()
             for head in heads:
-                if head.lower_ in RELATIVE and verb.dep_ == "relcl":
+                if word_of(head) in RELATIVE and verb.dep_ == "relcl":
                     head = verb.head
                     if not self.parties.side(head) and head.dep_ == "pobj" and head.head.lower_ in {"in", "with"}:
                         # "X put Y on its register in a step that bars Z": the move is the act of the clause it is in
@@ -292,7 +300,7 @@ class _Reader:
             if start <= p.start < end and p.start >= self.parties.opening and not self._destination(p.start)
         ]
         for token in trigger.sent:  # "in eastern Beirut", "near the city of Mosul": a capital or country named
-            if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+            if token.dep_ == "pobj" and word_of(token.head) in LOCATIVE_PREPS:
                 for part in token.subtree:
                     if (code := self.parties.country_word(part)) is not None:
                         found.append((part.idx, code))
@@ -307,7 +315,7 @@ class _Reader:
         token = span.root if span is not None else None
         while token is not None and token.dep_ in {"compound", "amod", "conj"} and token.head.i != token.i:
             token = token.head
-        return token is not None and token.dep_ == "pobj" and token.head.lower_ in DESTINATION_PREPS
+        return token is not None and token.dep_ == "pobj" and word_of(token.head) in DESTINATION_PREPS
 
     def _reporter(self, clause: Token) -> Side:
         """Who reports a clause: the subject of the verb of saying it depends on ("…, the minister said")."""
@@ -374,9 +382,9 @@ class _Reader:
         heads: list[Token] = []
         if hit.obj is not None:
             heads += prep_objects(hit.obj, NOUN_TARGET_PREPS)
-            heads += [h for h in direct if h.i != hit.obj.i and h.lower_ not in RELATIVE]
+            heads += [h for h in direct if h.i != hit.obj.i and word_of(h) not in RELATIVE]
         else:
-            heads += [h for h in direct if h.lower_ not in RELATIVE]
+            heads += [h for h in direct if word_of(h) not in RELATIVE]
         for noun in hit.absorbed:
             if not heads:
                 heads += prep_objects(noun.head, NOUN_TARGET_PREPS)
@@ -435,9 +443,9 @@ class _Reader:
                 source.add(self.parties.both_before(child) or self.parties.side(child))  # "during their talks"
             elif child.dep_ == "poss":
                 source.add(self.parties.side(child))
-        for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ != "between"):
+        for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and word_of(c) != "between"):
             objects = [p for p in prep.children if p.dep_ == "pobj"]
-            word = prep.lower_
+            word = word_of(prep)
             for obj in (part for p in objects for part in [p, *p.conjuncts]):
                 side = self.parties.side(obj)
                 if (
@@ -453,6 +461,11 @@ class _Reader:
         purpose = head.head if head.dep_ == "pobj" and head.head.lower_ == "for" else None
         if not source and hit.trigger.reciprocal and purpose is not None and purpose.head.pos_ in VERBAL:
             source = self.subjects(purpose.head)  # "the leaders were in Lima for talks with X", "flew in for a summit"
+        if not source and hit.trigger.reciprocal:  # "the talks that X and Y held": the relative clause's subjects
+            for clause in (c for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in VERBAL):
+                source.add(
+                    self._side_of([s for s in clause.children if s.dep_ in SUBJECTS and word_of(s) not in RELATIVE])
+                )
         governor = governor_of(head)
         status = hit.trigger.status or "occurred"
         intent = None
@@ -668,7 +681,7 @@ class _Reader:
             token = span.root
             head = token.head
             if token.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
-                head = head.head if head.lower_ not in COMPARISON_PREPS else token
+                head = head.head if word_of(head) not in COMPARISON_PREPS else token
             if head.i != token.i and head.pos_ in VERBAL:
                 governor = head
             elif head.i != token.i and self.triggers.noun_entry(head) is not None:

@@ -49,9 +49,15 @@ def dateline_end(text: str) -> int:
     return match.end()
 
 
+def word(token: Token) -> str:
+    """A function word as the rules read it: its lower-case form in English; in another language, the English
+    word of the same role that the parse gave it (`norm_`, from the language's `grammar` pack; annotate.ud)."""
+    return token.lower_ if token.lang_ == "en" else str(token.norm_)
+
+
 def is_pronoun(token: Token) -> bool:
     """ "it", "they", "his" — but not "US", which folds to "us"."""
-    return token.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS | FIRST_PERSON and (
+    return word(token) in PERSON_PRONOUNS | OTHER_PRONOUNS | FIRST_PERSON and (
         not token.text.isupper() or token.text == "I"
     )
 
@@ -183,7 +189,7 @@ class Parties:
                     step = 0
                 elif child.dep_ == "prep":
                     # "leaders of X" is X; "demonstrators in X" are probably from X; "a crisis with X" is not X
-                    step = 0 if child.lower_ == "of" else 1 if child.lower_ in ORIGIN_PREPS else MAX_COST
+                    step = 0 if word(child) == "of" else 1 if word(child) in ORIGIN_PREPS else MAX_COST
                 elif child.dep_ == "poss":
                     step = 1
                 else:
@@ -200,8 +206,8 @@ class Parties:
             return None  # "ethnic Albanians in Serbia" are not Albania acting
         if token.i in self.place_at:
             return self.place_at[token.i]
-        if not (token.text[:1].isupper() or token.pos_ == "PROPN"):
-            return None
+        if not (token.text[:1].isupper() or token.pos_ == "PROPN" or (token.lang_ != "en" and token.pos_ == "ADJ")):
+            return None  # English capitalises its demonyms; Spanish writes them in lower case ("chileno")
         doc = token.doc
         for size in (3, 2, 1):
             for start in range(token.i - size + 1, token.i + 1):
@@ -250,14 +256,14 @@ class Parties:
     def pronoun(self, token: Token, *, speaker: Token | None) -> Side:
         """A pronoun's actor: the speaker of the clause ("X said it would"), else the nearest actor before it in
         the sentence, else in the two sentences before, else the first one after it in the sentence."""
-        person = token.lower_ in PERSON_PRONOUNS | FIRST_PERSON
+        person = word(token) in PERSON_PRONOUNS | FIRST_PERSON
         if speaker is not None and speaker.i != token.i:
             side = self.side(speaker)
             # "Peru's trade minister said he…": a person noun is a person even when only its country is known
             titled = person and speaker.lemma_.lower() in self.patterns.cues["person_nouns"]
             if side and (self._fits(side, person) or titled):
                 return side
-        if token.lower_ in FIRST_PERSON:
+        if word(token) in FIRST_PERSON:
             return self._quoted(token)
         sentence = token.sent
         # "The government defended its decision": a definite subject before the pronoun is its antecedent
@@ -278,7 +284,7 @@ class Parties:
         # antecedents are mostly subjects: "Mexico lost ground ... when it agreed" is Mexico, not a name in between
         in_sentence = sorted((i for i in before if i >= sentence.start), key=lambda i: (not self._subject(i), -i))
         earlier = [i for i in reversed(before) if i < sentence.start]
-        plural = token.lower_ in {"they", "them", "their", "theirs", "themselves"}
+        plural = word(token) in {"they", "them", "their", "theirs", "themselves"}
         # "they" may also be people named as a group ("Bosnian Serbs said their forces...")
         for strict in (True, False) if plural else (True,):
             for i in [*in_sentence, *earlier, *after]:
@@ -314,7 +320,7 @@ class Parties:
 
     def _is_place_like(self, token_index: int) -> bool:
         token = self.doc[token_index]
-        return token.head.lower_ in {"in", "at", "from", "near", "inside", "across"} and token.dep_ == "pobj"
+        return word(token.head) in {"in", "at", "from", "near", "inside", "across"} and token.dep_ == "pobj"
 
     def definite(self, head: Token) -> Side:
         """ "the government", "the ministry", "the president": a definite description naming no actor refers

@@ -166,6 +166,15 @@ def _merge(packs: list[Pack]) -> dict[str, Any]:
             if not isinstance(value, dict):
                 raise KnowledgeError(f"{_where(pack, section)} must be a mapping")
             for key, entry in value.items():
+                known, before = merged[section].get(str(key)), merged["sources"].get((section, str(key)))
+                lingual = pack.language or (before is not None and before.language)
+                if (
+                    section in {"object_classes", "cues"}
+                    and lingual
+                    and isinstance(known, list)
+                    and isinstance(entry, list)
+                ):
+                    entry = [*known, *entry]  # a pack in another language adds its words to the class or cue
                 merged[section][str(key).lower() if section in TABLES else str(key)] = entry
                 merged["sources"][(section, str(key).lower() if section in TABLES else str(key))] = pack
     return merged

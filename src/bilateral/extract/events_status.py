@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
 from bilateral.extract.events_triggers import Hit, Triggers, negated_noun
 
@@ -31,7 +32,7 @@ class Modality:
         """What the verb's own auxiliaries, negation and conditional say: negated, conditional, future,
         would, deontic, hypothetical, or None."""
         children = list(verb.children)
-        auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+        auxiliaries = {word(c) for c in children if c.dep_ in {"aux", "auxpass"}}
         negated = any(c.dep_ == "neg" or (c.lower_ in self.cues["negation"] and c.dep_ in {"advmod", "det"})
                       for c in children)  # fmt: skip
         clause = verb
@@ -41,16 +42,18 @@ class Modality:
             negated = True
         if clause.dep_ == "pcomp" and clause.head.lower_ in self.cues["negation"]:
             negated = True  # "without agreeing"
-        auxiliaries |= {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+        auxiliaries |= {word(c) for c in clause.children if c.dep_ in {"aux", "auxpass"}}
         if negated:
             return "negated"
         if any(c.dep_ == "mark" and c.lower_ in self.cues["conditional"] for c in clause.children):
             return "conditional"
-        if auxiliaries & self.cues["future"]:
+        # a synthetic future or conditional ("firmará", "impondría"; morphology no English token carries)
+        tenses = {*verb.morph.get("Tense"), *verb.morph.get("Mood")}
+        if auxiliaries & self.cues["future"] or "Fut" in tenses:
             return "future"
         if auxiliaries & self.cues["deontic"]:
             return "deontic"
-        if auxiliaries & {"would", "'d"}:
+        if auxiliaries & {"would", "'d"} or "Cnd" in tenses:
             return "would"
         if auxiliaries & self.cues["hypothetical"]:
             return "hypothetical"
@@ -91,7 +94,7 @@ class Modality:
         kind = hit.type if hit is not None else None
         intent_of = self.intent(verb, kind)
         if own == "negated":
-            future = {c.lower_ for c in verb.children if c.dep_ == "aux"} & (self.cues["future"] | {"would"})
+            future = {word(c) for c in verb.children if c.dep_ == "aux"} & (self.cues["future"] | {"would"})
             return "denied", ("REJECT" if future and kind is not None else None), controller
         if own == "conditional" or own == "hypothetical" or (own == "would" and reporter is None and not controller):
             return "hypothetical", None, controller
@@ -152,7 +155,7 @@ class Modality:
         """Whether a clause is what follows if another holds: it has an if-clause of its own ("if the talks
         collapse, the duties go up")."""
         return any(
-            child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in child.children)
+            child.dep_ == "advcl" and any(m.dep_ == "mark" and word(m) == "if" for m in child.children)
             for child in verb.children
         )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bilateral.extract.events_parties import Parties, is_pronoun
+from bilateral.extract.events_parties import Parties, is_pronoun, word
 from bilateral.extract.events_patterns import EventPatterns, Trigger
 
 Token = Any
@@ -128,7 +128,7 @@ class Triggers:
         for child in token.children:
             if child.dep_ in {"compound", "amod"} and child.i < token.i:
                 keys += [f"{child.lower_} {token.lower_}", f"{child.lemma_.lower()} {token.lemma_.lower()}"]
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and word(child) == "of":
                 keys += [f"{token.lemma_.lower()} of {p.lemma_.lower()}" for p in child.children if p.dep_ == "pobj"]
         keys += [token.lower_, token.lemma_.lower()]
         for key in keys:
@@ -193,7 +193,7 @@ def prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return [
         obj
         for prep in token.children
-        if prep.dep_ in {"prep", "dative"} and prep.lower_ in preps
+        if prep.dep_ in {"prep", "dative"} and word(prep) in preps
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
