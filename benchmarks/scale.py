@@ -27,6 +27,7 @@ import resource
 import shutil
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ def _run(
 
     The model is loaded inside the timed run for every engine: once here for one process, once per worker.
     """
-    from bilateral.annotate.nlp import load_nlp
+    from bilateral.annotate.nlp import _load_nlp
     from bilateral.export import write_export
     from bilateral.pipeline import analyze
     from bilateral.store.db import connect
@@ -72,7 +73,7 @@ def _run(
     if base != folder / f"{name}.db":
         shutil.copy(base, folder / f"{name}.db")
     db = connect(folder / f"{name}.db")
-    load_nlp.cache_clear()
+    _load_nlp.cache_clear()  # the model is loaded inside the timed run
     started, cpu = time.perf_counter(), _cpu()
     report = analyze(db, engine=spec, batch_size=BATCH, knowledge_dirs=knowledge or [])
     seconds, cpu = time.perf_counter() - started, _cpu() - cpu
@@ -388,8 +389,10 @@ def generated_analysis(folder: Path, documents: int = 10_000, workers: int = 2) 
     where = folder / f"generated-{documents}"
     where.mkdir()
     _write_shards(where, documents)
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        found = pool.apply(_analyse_generated, (str(where / "part-*.jsonl.gz"), str(folder / "generated.db"), workers))
+    # a pool's processes may not start workers of their own: an executor's may
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        shards = str(where / "part-*.jsonl.gz")
+        found = pool.submit(_analyse_generated, shards, str(folder / "generated.db"), workers).result()
     label = f"{documents // 1000}k" if documents >= 1000 else str(documents)
     return {f"generated {label}, local {workers} workers: {key}": value for key, value in found.items()}
 

@@ -37,6 +37,12 @@ def test_an_edit_of_one_entry_changes_that_entry_only() -> None:
     assert reordered.changed(before) == set()
 
 
+def test_a_user_pack_of_one_actor_is_that_one_entry() -> None:
+    before = pack_entries(packs(actors(ORSA, DEFENSE), ISSUES)).digests
+    user = ("actors", {"pack": "my_people", "actors": [{**DEFENSE, "aliases": ["TDB", "the Tarvik board"]}]})
+    assert pack_entries(packs(actors(ORSA, DEFENSE), ISSUES, user)).changed(before) == {"actor:tarvik-defense"}
+
+
 def test_an_edit_outside_the_entries_touches_everything() -> None:
     before = pack_entries(packs(actors(ORSA), ISSUES)).digests
     issues = ("issues", {"issues": {"fishing": {"terms": ["quota", "trawler"]}}})

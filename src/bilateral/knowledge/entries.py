@@ -112,6 +112,12 @@ class _Collect:
                 yield " ".join([*words[:i], british, *words[i + 1 :]])
 
 
+def _outside(data: dict[str, Any], entries: str) -> dict[str, Any]:
+    """What an entry pack holds besides its entries and its own name: a pack of entries alone adds nothing else
+    (a user's pack of one actor is that one entry)."""
+    return {key: value for key, value in data.items() if key not in (entries, "pack", "kind")}
+
+
 def pack_entries(packs: Packs, spellings: Mapping[str, str] = {}) -> Entries:
     """The entries of every pack (all languages) and the digest of the rest. `spellings`: folded British word ->
     American (the institutions packs' `spellings`), so that a name is also found as a British text spells it."""
@@ -133,12 +139,12 @@ def pack_entries(packs: Packs, spellings: Mapping[str, str] = {}) -> Entries:
                 names = [actor.get("name"), *(actor.get("aliases") or [])]
                 definition = [pack.language, scope, actor]
                 collect.add(f"actor:{actor.get('id')}", definition, [n for n in names if isinstance(n, str)])
-            data = {key: value for key, value in data.items() if key != "actors"}
+            data = _outside(data, "actors")
         elif pack.kind == "world_actors" and isinstance(data.get("entries"), str):
             for line in data["entries"].splitlines():
                 name, aliases = [*line.split("|"), ""][:2]
                 collect.add(f"world:{fold(name)}", [pack.language, line], [name, *aliases.split(";")])
-            data = {key: value for key, value in data.items() if key != "entries"}
+            data = _outside(data, "entries")
         elif pack.kind == "office_holders" and isinstance(data.get("holders"), list):
             for holder in data["holders"]:
                 name = holder.get("name") if isinstance(holder, dict) else None
@@ -147,8 +153,9 @@ def pack_entries(packs: Packs, spellings: Mapping[str, str] = {}) -> Entries:
                     continue
                 aliases = [a for a in holder.get("aliases") or [] if isinstance(a, str)]
                 collect.add(f"holder:{fold(name)}", [pack.language, holder], [name, *aliases])
-            data = {key: value for key, value in data.items() if key != "holders"}
-        rest.append([pack.kind, pack.name, pack.language, data])
+            data = _outside(data, "holders")
+        if data:
+            rest.append([pack.kind, pack.name, data])
     digests = {entry: _digest(definitions) for entry, definitions in collect.definitions.items()}
     digests[REST] = _digest(rest)
     return Entries(
