@@ -252,13 +252,13 @@ def _entries(knowledge: Knowledge) -> tuple[Entries, EntryMatcher]:
 def _follow_knowledge(db: sqlite3.Connection, knowledge: Knowledge, *, force: bool) -> int:
     """When the knowledge changed since the store's last run, keep the analyses of the documents the edit did not
     touch (see store.entries) and record the new knowledge; returns how many were kept."""
-    from bilateral.store.entries import carry_forward, stored_entries, touched_documents
+    from bilateral.store.entries import carry_forward, stored_entries, stored_fingerprint, touched_documents
 
-    before, digests = stored_entries(db)
+    before = stored_fingerprint(db)
     if before == knowledge.fingerprint:
         return 0
     entries = _entries(knowledge)[0]
-    changed = None if force or before is None else entries.changed(digests)
+    changed = None if force or before is None else entries.changed(stored_entries(db))
     touched = None if changed is None else touched_documents(db, entries, changed)
     return carry_forward(db, entries, before=before, now=knowledge.fingerprint, touched=touched)
 

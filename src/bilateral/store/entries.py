@@ -14,11 +14,15 @@ from bilateral.knowledge.entries import Entries
 from bilateral.store.db import mark_changed, transaction
 
 
-def stored_entries(db: sqlite3.Connection) -> tuple[str | None, dict[str, str]]:
-    """(fingerprint, entry id -> digest) of the knowledge the store was last analysed with; (None, {}) if none."""
+def stored_fingerprint(db: sqlite3.Connection) -> str | None:
+    """The fingerprint of the knowledge the store was last analysed with; None before the first analysis."""
     row = db.execute("SELECT knowledge FROM store_state WHERE id = 1").fetchone()
-    digests = {r[0]: r[1] for r in db.execute("SELECT entry, digest FROM knowledge_entries")}
-    return (row[0] if row else None), digests
+    return None if row is None else row[0]
+
+
+def stored_entries(db: sqlite3.Connection) -> dict[str, str]:
+    """Entry id -> digest of the knowledge the store was last analysed with (empty before the first analysis)."""
+    return {r[0]: r[1] for r in db.execute("SELECT entry, digest FROM knowledge_entries")}
 
 
 def touched_documents(db: sqlite3.Connection, entries: Entries, changed: Collection[str]) -> set[str]:
