@@ -96,3 +96,21 @@ def test_a_pack_edit_reanalyses_only_the_documents_it_touches_and_exports_equal_
     assert edit == "outside entries" or partial_json != first_json  # the edit shows in the exports
     again, again_json = run(tmp_path / "store.db", edited, articles)
     assert (again.analysed, again.carried, again_json) == (0, 0, full_json)
+
+
+@pytest.mark.model
+def test_analyze_after_a_pack_edit_says_how_many_documents_kept_their_analysis(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from bilateral.cli.main import app
+
+    store, articles = str(tmp_path / "store.db"), corpus(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", store, "ingest", str(articles)]).exit_code == 0
+    first = runner.invoke(app, ["--db", store, "analyze", "-k", str(pack(tmp_path / "v1", [QUENBY])), "--workers", "1"])
+    assert first.exit_code == 0 and f"analysed {len(ARTICLES)} of {len(ARTICLES)}" in first.output
+    edited = pack(tmp_path / "v2", [QUENBY, VELMORAN])
+    second = runner.invoke(app, ["--db", store, "analyze", "-k", str(edited), "--workers", "1"])
+    assert second.exit_code == 0, second.output
+    assert "analysed 1 of 1 " in second.output
+    assert f"{len(ARTICLES) - 1} document(s) it does not touch kept their analysis" in second.output
