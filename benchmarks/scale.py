@@ -25,8 +25,10 @@ import multiprocessing
 import random
 import resource
 import shutil
+import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -368,6 +370,7 @@ def _analyse_generated(shards: str, store: str, workers: int) -> dict[str, Any]:
     started = time.perf_counter()
     relate(db, load_knowledge())  # the corpus pass alone, again
     corpus_pass = time.perf_counter() - started
+    results = db.execute("SELECT SUM(LENGTH(result)) FROM analysis_results").fetchone()[0] or 0
     db.close()
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
@@ -381,6 +384,8 @@ def _analyse_generated(shards: str, store: str, workers: int) -> dict[str, Any]:
         "corpus pass seconds": round(corpus_pass, 1),
         "peak RSS per worker MB": round(children),
         "peak RSS of the writer MB": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "store MB": round(Path(store).stat().st_size / 1e6, 1),
+        "stored results (compressed) MB": round(results / 1e6, 1),
     }
 
 
@@ -397,13 +402,33 @@ def generated_analysis(folder: Path, documents: int = 10_000, workers: int = 2) 
     return {f"generated {label}, local {workers} workers: {key}": value for key, value in found.items()}
 
 
-def main() -> dict[str, Any]:
+def edit(folder: Path) -> dict[str, Any]:
+    """The one-entry edit on its own: the subset analysed by one process first."""
+    from bilateral.engines import EngineSpec
+    from bilateral.pipeline import ingest
+    from bilateral.store.db import connect
+
+    db = connect(folder / "base.db")
+    ingest(db, [str(_analysed_subset(folder))])
+    db.close()
+    first, *_ = _run(folder / "base.db", folder, "one", EngineSpec("local", workers=1))
+    return {"one process: seconds": round(first, 2), **knowledge_edit(folder, first=first)}
+
+
+# `python -m benchmarks.scale [part …]` runs only the parts named; `engines` includes the edit
+PARTS = {"shards": shards, "prefilter": prefilter, "engines": engines, "edit": edit, "generated": generated_analysis}
+
+
+EVERY = ("shards", "prefilter", "engines", "generated")
+
+
+def main(parts: Sequence[str] = EVERY) -> dict[str, Any]:
     need(HYPERPARTISAN)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        return {**shards(folder), **prefilter(folder), **engines(folder), **generated_analysis(folder)}
+        return {metric: value for part in parts for metric, value in PARTS[part](folder).items()}
 
 
 if __name__ == "__main__":
-    for metric, value in main().items():
+    for metric, value in main(sys.argv[1:] or EVERY).items():
         print(f"{metric}: {value}")
