@@ -104,3 +104,18 @@ def test_a_stored_result_reads_back_equal_to_what_the_stages_returned() -> None:
     back = decode(encode(analysis))
     assert back == analysis
     assert isinstance(back.sentences[0], tuple) and isinstance(back.figures[1].value, int)
+
+
+def test_a_document_analysed_before_results_were_stored_is_analysed_again(db: Any) -> None:
+    from bilateral.store.analysis import pending_documents, save_analysis
+    from bilateral.store.documents import save_article
+    from tests.conftest import make_article
+
+    for id in ("old", "new"):
+        save_article(db, make_article(f"Norway and Iceland met about the {id} quota talks.", id=id))
+    save_analysis(db, Analysis("new"), knowledge="k1", entries={"actor:orsa-penn"})
+    db.execute("INSERT INTO analyses (document, knowledge, analysed_at) VALUES ('old', 'k1', '2026-01-01')")
+    assert pending_documents(db, knowledge="k1") == ["old"]
+    assert [r[0] for r in db.execute("SELECT entry FROM document_entries WHERE document = 'new'")] == [
+        "actor:orsa-penn"
+    ]
