@@ -9,6 +9,11 @@ The prefilter is measured on a mixed corpus: all 645 hyperpartisan articles, the
 the examples. The seeds, dyads and examples are about a relationship by construction: none may be dropped.
 Streamed shards: generated JSONL.gz shards of 10k and 100k short documents, read and screened in a fresh process
 each; peak memory must not grow with the corpus.
+
+A one-entry knowledge edit: a user pack redefines one hand-kept actor (one added alias); the re-run on the analysed
+store is timed against a full run with the edited knowledge, and their exports compared byte for byte. Last, 10k
+generated briefs are ingested and analysed by the local engine with 2 workers in a fresh process (peak RSS per
+worker, CPU seconds, the corpus pass on its own).
 """
 
 from __future__ import annotations
@@ -20,8 +25,11 @@ import multiprocessing
 import random
 import resource
 import shutil
+import sys
 import tempfile
 import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -51,21 +59,25 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _run(base: Path, folder: Path, name: str, spec: Any) -> tuple[float, float, Any, bytes]:
-    """Analyse a copy of the base store with `spec`: (wall s, CPU s, report, the JSON export's bytes).
+def _run(
+    base: Path, folder: Path, name: str, spec: Any, knowledge: list[Path] | None = None
+) -> tuple[float, float, Any, bytes]:
+    """Analyse a copy of the base store with `spec` (and the user's `knowledge` folders): (wall s, CPU s, report,
+    the JSON export's bytes).
 
     The model is loaded inside the timed run for every engine: once here for one process, once per worker.
     """
-    from bilateral.annotate.nlp import load_nlp
+    from bilateral.annotate.nlp import _load_nlp
     from bilateral.export import write_export
     from bilateral.pipeline import analyze
     from bilateral.store.db import connect
 
-    shutil.copy(base, folder / f"{name}.db")
+    if base != folder / f"{name}.db":
+        shutil.copy(base, folder / f"{name}.db")
     db = connect(folder / f"{name}.db")
-    load_nlp.cache_clear()
+    _load_nlp.cache_clear()  # the model is loaded inside the timed run
     started, cpu = time.perf_counter(), _cpu()
-    report = analyze(db, engine=spec, batch_size=BATCH)
+    report = analyze(db, engine=spec, batch_size=BATCH, knowledge_dirs=knowledge or [])
     seconds, cpu = time.perf_counter() - started, _cpu() - cpu
     write_export(db, "json", folder / f"{name}.json")
     db.close()
@@ -125,8 +137,61 @@ def engines(folder: Path) -> dict[str, Any]:
         metrics["dask, 2 workers: words/s"] = round(report.words / dask2)
         metrics["dask 2 workers ÷ 1 worker (wall)"] = round(dask1 / dask2, 2)
         identical = identical and one_json == dask1_json == dask2_json
+        metrics |= dask_worker_rss(base)
     metrics["exports identical across engines"] = "yes" if identical else "NO"
+    metrics |= knowledge_edit(folder, first=one)
     return metrics
+
+
+def _edited_entry(db: Any, knowledge: Any) -> tuple[str, int, dict[str, Any]]:
+    """A hand-kept actor entry that about 5 % of the analysed documents name (ties: by id), and the user pack
+    entry that redefines it with one more alias: (entry id, documents naming it, the new entry)."""
+    analysed = db.execute("SELECT COUNT(*) FROM analysis_results").fetchone()[0]
+    actors = knowledge.annotate.actors
+    counts = [
+        (abs(count - 0.05 * analysed), entry, count)
+        for entry, count in db.execute(
+            "SELECT entry, COUNT(*) FROM document_entries WHERE entry LIKE 'actor:%' GROUP BY entry ORDER BY entry"
+        )
+        if entry[6:] in actors.actors and entry[6:] not in actors.scopes
+    ]
+    _, entry, count = min(counts)
+    actor = actors.actors[entry[6:]]
+    new = {
+        "id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country, "sector": actor.sector,
+        "aliases": [*actor.aliases[1:], "Qorvath Inlet Envoy"],  # an added alias no article contains
+    }  # fmt: skip
+    return entry, count, new
+
+
+def knowledge_edit(folder: Path, *, first: float) -> dict[str, Any]:
+    """One pack entry redefined by a user pack (`--knowledge`): the re-run on the analysed store against a full
+    run with the edited knowledge on a fresh copy, both timed with the model load, exports compared."""
+    from bilateral.engines import EngineSpec
+    from bilateral.stages import load_knowledge
+    from bilateral.store.db import connect
+
+    db = connect(folder / "one.db")
+    entry, naming, new = _edited_entry(db, load_knowledge())
+    db.close()
+    edit = folder / "edit"
+    edit.mkdir()
+    pack = {"pack": "bench_edit", "kind": "actors", "actors": [new]}
+    (edit / "edit.yaml").write_text(json.dumps(pack), encoding="utf-8")  # JSON is YAML
+    shutil.copy(folder / "one.db", folder / "edited.db")
+    partial, _, report, partial_json = _run(folder / "edited.db", folder, "edited", EngineSpec(workers=1), [edit])
+    full, _, full_report, full_json = _run(folder / "base.db", folder, "full", EngineSpec(workers=1), [edit])
+    return {
+        "one-entry edit: entry": entry,
+        "one-entry edit: documents naming it (record)": naming,
+        "one-entry edit: documents analysed again": report.analysed,
+        "one-entry edit: documents kept": report.carried,
+        "one-entry edit: re-run seconds": round(partial, 2),
+        "one-entry edit: full run with the edit, seconds": round(full, 2),
+        "one-entry edit: first run ÷ re-run": round(first / partial, 1),
+        "one-entry edit: exports identical to the full run": "yes" if partial_json == full_json else "NO",
+        "one-entry edit: full run analysed": full_report.analysed,
+    }
 
 
 def _relevant_sets() -> list[tuple[str, list[Path], str | None]]:
@@ -261,13 +326,109 @@ def shards(folder: Path) -> dict[str, Any]:
     return metrics
 
 
-def main() -> dict[str, Any]:
+def _peak_rss() -> float:
+    """Peak RSS of the calling process, MB (run on each Dask worker)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def dask_worker_rss(base: Path) -> dict[str, Any]:
+    """The analysed subset through a Dask LocalCluster of 2 workers (untimed), then each worker's peak RSS."""
+    from bilateral.engines import EngineSpec, open_engine
+    from bilateral.stages import load_knowledge
+    from bilateral.store.db import connect
+    from bilateral.store.documents import load_article
+
+    db = connect(base)
+    ids = [row[0] for row in db.execute("SELECT id FROM documents WHERE duplicate_of IS NULL ORDER BY rowid")]
+    articles = [article for id in ids if (article := load_article(db, id)) is not None]
+    db.close()
+    engine: Any = open_engine(EngineSpec("dask", workers=2), load_knowledge(), [], batches=len(articles))
+    try:
+        batches = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
+        for _ in engine.map(batches):
+            pass
+        peaks = engine.client.run(_peak_rss)
+    finally:
+        engine.close()
+    return {"dask: peak RSS per worker MB": round(max(peaks.values()))}
+
+
+def _analyse_generated(shards: str, store: str, workers: int) -> dict[str, Any]:
+    """In a fresh process: ingest the generated shards and analyse them with the local engine."""
+    from bilateral.engines import EngineSpec
+    from bilateral.pipeline import analyze, ingest, relate
+    from bilateral.stages import load_knowledge
+    from bilateral.store.db import connect
+
+    db = connect(store)
+    started = time.perf_counter()
+    ingested = ingest(db, [shards])
+    ingest_seconds = time.perf_counter() - started
+    started, cpu = time.perf_counter(), _cpu()
+    report = analyze(db, engine=EngineSpec("local", workers=workers), batch_size=32)
+    seconds, cpu = time.perf_counter() - started, _cpu() - cpu
+    started = time.perf_counter()
+    relate(db, load_knowledge())  # the corpus pass alone, again
+    corpus_pass = time.perf_counter() - started
+    results = db.execute("SELECT SUM(LENGTH(result)) FROM analysis_results").fetchone()[0] or 0
+    db.close()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "documents": ingested.stored,
+        "analysed": report.analysed,
+        "words": report.words,
+        "ingest seconds": round(ingest_seconds, 1),
+        "analysis seconds (wall)": round(seconds, 1),
+        "analysis CPU seconds": round(cpu, 1),
+        "words per CPU second": round(report.words / cpu),
+        "corpus pass seconds": round(corpus_pass, 1),
+        "peak RSS per worker MB": round(children),
+        "peak RSS of the writer MB": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "store MB": round(Path(store).stat().st_size / 1e6, 1),
+        "stored results (compressed) MB": round(results / 1e6, 1),
+    }
+
+
+def generated_analysis(folder: Path, documents: int = 10_000, workers: int = 2) -> dict[str, Any]:
+    """A generated corpus of `documents` short briefs (about 70 words each) analysed by the local engine."""
+    where = folder / f"generated-{documents}"
+    where.mkdir()
+    _write_shards(where, documents)
+    # a pool's processes may not start workers of their own: an executor's may
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        shards = str(where / "part-*.jsonl.gz")
+        found = pool.submit(_analyse_generated, shards, str(folder / "generated.db"), workers).result()
+    label = f"{documents // 1000}k" if documents >= 1000 else str(documents)
+    return {f"generated {label}, local {workers} workers: {key}": value for key, value in found.items()}
+
+
+def edit(folder: Path) -> dict[str, Any]:
+    """The one-entry edit on its own: the subset analysed by one process first."""
+    from bilateral.engines import EngineSpec
+    from bilateral.pipeline import ingest
+    from bilateral.store.db import connect
+
+    db = connect(folder / "base.db")
+    ingest(db, [str(_analysed_subset(folder))])
+    db.close()
+    first, *_ = _run(folder / "base.db", folder, "one", EngineSpec("local", workers=1))
+    return {"one process: seconds": round(first, 2), **knowledge_edit(folder, first=first)}
+
+
+# `python -m benchmarks.scale [part …]` runs only the parts named; `engines` includes the edit
+PARTS = {"shards": shards, "prefilter": prefilter, "engines": engines, "edit": edit, "generated": generated_analysis}
+
+
+EVERY = ("shards", "prefilter", "engines", "generated")
+
+
+def main(parts: Sequence[str] = EVERY) -> dict[str, Any]:
     need(HYPERPARTISAN)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        return {**shards(folder), **prefilter(folder), **engines(folder)}
+        return {metric: value for part in parts for metric, value in PARTS[part](folder).items()}
 
 
 if __name__ == "__main__":
-    for metric, value in main().items():
+    for metric, value in main(sys.argv[1:] or EVERY).items():
         print(f"{metric}: {value}")

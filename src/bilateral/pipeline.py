@@ -25,6 +25,7 @@ from bilateral.store.analysis import (
     pending_documents,
     prune_actors,
     record_failure,
+    rewrite_analyses,
     save_analysis,
     stored_actors,
 )
@@ -33,6 +34,7 @@ from bilateral.store.documents import Saved, is_stored, load_article, record_ski
 
 if TYPE_CHECKING:
     from bilateral.annotate.knowledge import ActorKnowledge
+    from bilateral.knowledge.entries import Entries, EntryMatcher
     from bilateral.stages import Knowledge
 
 Progress = Callable[[str], None]
@@ -124,6 +126,8 @@ class AnalyzeReport:
     engine: str = "inline"
     workers: int = 1
     screened_out: list[str] = field(default_factory=list)  # document ids the relevance prefilter dropped
+    # after a knowledge edit: documents it did not touch, kept without analysing them again
+    carried: int = 0
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -169,8 +173,12 @@ def analyze(
         screen = build_prefilter(actors, dyad=pair)
         if pair is not None:
             set_dyad(db, pair)
+    carried = _follow_knowledge(db, knowledge, force=force)
+    earlier = {row[0] for row in db.execute("SELECT document FROM analysis_results")}
     pending = pending_documents(db, knowledge=knowledge.fingerprint, force=force, languages=sorted(MODELS))
-    report = AnalyzeReport(pending=len(pending))
+    report = AnalyzeReport(pending=len(pending), carried=carried)
+    again = not earlier.isdisjoint(pending)  # documents analysed before are analysed again
+    matcher = _entries(knowledge)[1] if pending else None
     on_start(len(pending))
     started = time.perf_counter()
 
@@ -208,12 +216,16 @@ def analyze(
                 if isinstance(result, Skipped):
                     _fail(db, report, article, result.reason, knowledge.fingerprint)
                     continue
-                save_analysis(db, result, knowledge=knowledge.fingerprint)
+                assert matcher is not None
+                entries = matcher.entries_in(article.text)
+                save_analysis(db, result, knowledge=knowledge.fingerprint, entries=entries)
                 report.analysed += 1
                 report.words += len(article.text.split())
     finally:
         runner.close()
-    if report.analysed:
+    if again:  # the tables as a run over the whole corpus would write them, before the corpus pass
+        rewrite_analyses(db)
+    if report.analysed or again:
         prune_actors(db)
         merge_split_actors(db, knowledge.annotate.actors)
         fill_event_countries(db)
@@ -221,6 +233,34 @@ def analyze(
         report.stories, report.comparisons = relate(db, knowledge)
     report.seconds = time.perf_counter() - started
     return report
+
+
+# The entries of the last knowledge used, by its fingerprint (building the matcher reads every world name once).
+_ENTRIES: dict[str, tuple[Entries, EntryMatcher]] = {}
+
+
+def _entries(knowledge: Knowledge) -> tuple[Entries, EntryMatcher]:
+    from bilateral.knowledge.entries import pack_entries
+
+    if knowledge.fingerprint not in _ENTRIES:
+        _ENTRIES.clear()
+        entries = pack_entries(knowledge.packs, knowledge.annotate.actors.spellings)
+        _ENTRIES[knowledge.fingerprint] = (entries, entries.matcher())
+    return _ENTRIES[knowledge.fingerprint]
+
+
+def _follow_knowledge(db: sqlite3.Connection, knowledge: Knowledge, *, force: bool) -> int:
+    """When the knowledge changed since the store's last run, keep the analyses of the documents the edit did not
+    touch (see store.entries) and record the new knowledge; returns how many were kept."""
+    from bilateral.store.entries import carry_forward, stored_entries, stored_fingerprint, touched_documents
+
+    before = stored_fingerprint(db)
+    if before == knowledge.fingerprint:
+        return 0
+    entries = _entries(knowledge)[0]
+    changed = None if force or before is None else entries.changed(stored_entries(db))
+    touched = None if changed is None else touched_documents(db, entries, changed)
+    return carry_forward(db, entries, before=before, now=knowledge.fingerprint, touched=touched)
 
 
 def _fail(db: sqlite3.Connection, report: AnalyzeReport, article: Article, reason: str, knowledge: str) -> None:

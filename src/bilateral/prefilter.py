@@ -66,7 +66,7 @@ def _automaton(names: dict[str, set[str]]) -> Any:
     return automaton
 
 
-def _whole_word(text: str, start: int, end: int) -> bool:
+def whole_word(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
@@ -85,7 +85,7 @@ class Prefilter:
             if not len(automaton):
                 continue
             for end, (length, codes) in automaton.iter(haystack):
-                if not codes <= found and _whole_word(haystack, end - length + 1, end + 1):
+                if not codes <= found and whole_word(haystack, end - length + 1, end + 1):
                     found |= codes
         return found
 

@@ -73,6 +73,11 @@ def print_analyze_report(report: AnalyzeReport, held: str) -> None:
         )
     else:
         console.print("nothing new to analyse", highlight=False)
+    if report.carried:
+        console.print(
+            f"the knowledge changed: {report.carried} document(s) it does not touch kept their analysis",
+            highlight=False,
+        )
     if report.workers > 1:
         console.print(f"engine {report.engine}, {report.workers} workers", highlight=False)
     if report.screened_out:

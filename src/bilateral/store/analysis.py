@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bilateral.model import Actor, Analysis
 from bilateral.store.db import mark_changed, transaction
 from bilateral.store.documents import now
+from bilateral.store.results import decode, encode
 
 # Tables holding per-document analysis rows, cleared before a document is analysed again.
 PER_DOCUMENT = (
@@ -44,112 +45,140 @@ def save_actor(db: sqlite3.Connection, actor: Actor) -> None:
     )
 
 
-def save_analysis(db: sqlite3.Connection, analysis: Analysis, *, knowledge: str) -> None:
-    """Replace everything stored for this document with `analysis`, in one transaction."""
+def save_analysis(db: sqlite3.Connection, analysis: Analysis, *, knowledge: str, entries: Collection[str] = ()) -> None:
+    """Replace everything stored for this document with `analysis`, in one transaction, with the result itself
+    (see store.results) and `entries`, the ids of the pack entries whose names the document contains."""
     document = analysis.document
     with transaction(db):
-        for table in PER_DOCUMENT:
-            db.execute(f"DELETE FROM {table} WHERE document = ?", (document,))
-        for actor in analysis.actors.values():
-            save_actor(db, actor)
-        db.executemany(
-            'INSERT INTO mentions (document, actor, text, start, "end") VALUES (?, ?, ?, ?, ?)',
-            [(document, m.actor, m.text, m.start, m.end) for m in analysis.mentions],
-        )
-        db.executemany(
-            'INSERT INTO places (document, text, country, start, "end") VALUES (?, ?, ?, ?, ?)',
-            [(document, p.text, p.country, p.start, p.end) for p in analysis.places],
-        )
-        db.executemany(
-            'INSERT INTO dates (document, text, value, precision, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
-            [(document, d.text, d.value, d.precision, d.start, d.end) for d in analysis.dates],
-        )
-        issues_by_span = {(s.start, s.end): list(s.issues) for s in analysis.sentence_issues}
-        db.executemany(
-            'INSERT INTO sentences (document, start, "end", issues) VALUES (?, ?, ?, ?)',
-            [(document, start, end, _json(issues_by_span.get((start, end), []))) for start, end in analysis.sentences],
-        )
-        db.executemany(
-            "INSERT INTO document_issues (document, issue, salience) VALUES (?, ?, ?)",
-            [(document, issue, salience) for issue, salience in sorted(analysis.issues.items())],
-        )
-        db.executemany(
-            "INSERT INTO document_subissues (document, issue, subissue, salience) VALUES (?, ?, ?, ?)",
-            [(document, issue, sub, share) for sub, (issue, share) in sorted(analysis.subissues.items())],
-        )
-        db.executemany(
-            "INSERT INTO events (id, document, type, mode, source, target, source_countries, target_countries, "
-            'date, status, issues, evidence, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-            [
-                (
-                    f"{document}:e{i}", document, e.type, e.mode, _json(e.source), _json(e.target),
-                    _json(e.source_countries), _json(e.target_countries), e.date, e.status, _json(e.issues),
-                    e.evidence, e.start, e.end,
-                )
-                for i, e in enumerate(analysis.events, 1)
-            ],
-        )  # fmt: skip
-        db.executemany(
-            'INSERT INTO figures (id, document, value, value_max, unit, approx, counted, date, evidence, start, "end") '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    f"{document}:f{i}",
-                    document,
-                    f.value,
-                    f.value_max,
-                    f.unit,
-                    f.approx,
-                    f.counted,
-                    f.date,
-                    f.evidence,
-                    f.start,
-                    f.end,
-                )
-                for i, f in enumerate(analysis.figures, 1)
-            ],
-        )
-        db.executemany(
-            'INSERT INTO linkages (id, document, issue_a, issue_b, relation, evidence, start, "end") '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    f"{document}:l{i}",
-                    document,
-                    *link.issues,
-                    link.relation,
-                    link.evidence,
-                    link.start,
-                    link.end,
-                )
-                for i, link in enumerate(analysis.linkages, 1)
-            ],
-        )
-        genre = analysis.genre
-        db.execute(
-            "INSERT INTO profiles (document, genre, genre_score, genre_features, partisanship) VALUES (?, ?, ?, ?, ?)",
-            (
-                document,
-                genre.label if genre else None,
-                round(genre.score, 4) if genre else None,
-                _json(genre.features if genre else []),
-                analysis.partisanship,
-            ),
-        )
-        db.executemany(
-            "INSERT INTO frames (document, frame, issue, score, evidence) VALUES (?, ?, ?, ?, ?)",
-            [(document, f.frame, f.issue, round(f.score, 4), _json(f.evidence)) for f in analysis.frames],
-        )
-        db.executemany(
-            "INSERT INTO stances (document, actor, score, evidence) VALUES (?, ?, ?, ?)",
-            [(document, s.actor, round(s.score, 4), _json(s.evidence)) for s in analysis.stances],
-        )
+        _write_rows(db, analysis)
         db.execute(
             "INSERT OR REPLACE INTO analyses (document, knowledge, analysed_at) VALUES (?, ?, ?)",
             (document, knowledge, now()),
         )
+        db.execute(
+            "INSERT OR REPLACE INTO analysis_results (document, result) VALUES (?, ?)", (document, encode(analysis))
+        )
+        db.execute("DELETE FROM document_entries WHERE document = ?", (document,))
+        db.executemany(
+            "INSERT INTO document_entries (entry, document) VALUES (?, ?)", [(e, document) for e in sorted(entries)]
+        )
         db.execute("DELETE FROM analysis_failures WHERE document = ?", (document,))
         mark_changed(db, corpus_stale=True)
+
+
+def rewrite_analyses(db: sqlite3.Connection) -> int:
+    """Rewrite every document's tables from its stored result, in store order, with the actor table rebuilt from
+    them: what a run over the whole corpus would have written, before the corpus pass. Returns how many."""
+    rows = db.execute(
+        "SELECT r.result FROM analysis_results r JOIN documents d ON d.id = r.document ORDER BY d.rowid"
+    ).fetchall()
+    with transaction(db):
+        db.execute("DELETE FROM actors")
+        for row in rows:
+            _write_rows(db, decode(row[0]))
+        mark_changed(db, corpus_stale=True)
+    return len(rows)
+
+
+def _write_rows(db: sqlite3.Connection, analysis: Analysis) -> None:
+    """The document's rows in the per-document tables and its actors; inside the caller's transaction."""
+    document = analysis.document
+    for table in PER_DOCUMENT:
+        db.execute(f"DELETE FROM {table} WHERE document = ?", (document,))
+    for actor in analysis.actors.values():
+        save_actor(db, actor)
+    db.executemany(
+        'INSERT INTO mentions (document, actor, text, start, "end") VALUES (?, ?, ?, ?, ?)',
+        [(document, m.actor, m.text, m.start, m.end) for m in analysis.mentions],
+    )
+    db.executemany(
+        'INSERT INTO places (document, text, country, start, "end") VALUES (?, ?, ?, ?, ?)',
+        [(document, p.text, p.country, p.start, p.end) for p in analysis.places],
+    )
+    db.executemany(
+        'INSERT INTO dates (document, text, value, precision, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
+        [(document, d.text, d.value, d.precision, d.start, d.end) for d in analysis.dates],
+    )
+    issues_by_span = {(s.start, s.end): list(s.issues) for s in analysis.sentence_issues}
+    db.executemany(
+        'INSERT INTO sentences (document, start, "end", issues) VALUES (?, ?, ?, ?)',
+        [(document, start, end, _json(issues_by_span.get((start, end), []))) for start, end in analysis.sentences],
+    )
+    db.executemany(
+        "INSERT INTO document_issues (document, issue, salience) VALUES (?, ?, ?)",
+        [(document, issue, salience) for issue, salience in sorted(analysis.issues.items())],
+    )
+    db.executemany(
+        "INSERT INTO document_subissues (document, issue, subissue, salience) VALUES (?, ?, ?, ?)",
+        [(document, issue, sub, share) for sub, (issue, share) in sorted(analysis.subissues.items())],
+    )
+    db.executemany(
+        "INSERT INTO events (id, document, type, mode, source, target, source_countries, target_countries, "
+        'date, status, issues, evidence, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+            (
+                f"{document}:e{i}", document, e.type, e.mode, _json(e.source), _json(e.target),
+                _json(e.source_countries), _json(e.target_countries), e.date, e.status, _json(e.issues),
+                e.evidence, e.start, e.end,
+            )
+            for i, e in enumerate(analysis.events, 1)
+        ],
+    )  # fmt: skip
+    db.executemany(
+        'INSERT INTO figures (id, document, value, value_max, unit, approx, counted, date, evidence, start, "end") '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                f"{document}:f{i}",
+                document,
+                f.value,
+                f.value_max,
+                f.unit,
+                f.approx,
+                f.counted,
+                f.date,
+                f.evidence,
+                f.start,
+                f.end,
+            )
+            for i, f in enumerate(analysis.figures, 1)
+        ],
+    )
+    db.executemany(
+        'INSERT INTO linkages (id, document, issue_a, issue_b, relation, evidence, start, "end") '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                f"{document}:l{i}",
+                document,
+                *link.issues,
+                link.relation,
+                link.evidence,
+                link.start,
+                link.end,
+            )
+            for i, link in enumerate(analysis.linkages, 1)
+        ],
+    )
+    genre = analysis.genre
+    db.execute(
+        "INSERT INTO profiles (document, genre, genre_score, genre_features, partisanship) VALUES (?, ?, ?, ?, ?)",
+        (
+            document,
+            genre.label if genre else None,
+            round(genre.score, 4) if genre else None,
+            _json(genre.features if genre else []),
+            analysis.partisanship,
+        ),
+    )
+    db.executemany(
+        "INSERT INTO frames (document, frame, issue, score, evidence) VALUES (?, ?, ?, ?, ?)",
+        [(document, f.frame, f.issue, round(f.score, 4), _json(f.evidence)) for f in analysis.frames],
+    )
+    db.executemany(
+        "INSERT INTO stances (document, actor, score, evidence) VALUES (?, ?, ?, ?)",
+        [(document, s.actor, round(s.score, 4), _json(s.evidence)) for s in analysis.stances],
+    )
 
 
 def record_failure(db: sqlite3.Connection, document: str, reason: str, *, knowledge: str) -> None:
@@ -158,7 +187,8 @@ def record_failure(db: sqlite3.Connection, document: str, reason: str, *, knowle
     with transaction(db):
         for table in PER_DOCUMENT:
             db.execute(f"DELETE FROM {table} WHERE document = ?", (document,))
-        db.execute("DELETE FROM analyses WHERE document = ?", (document,))
+        for table in ("analyses", "analysis_results", "document_entries"):
+            db.execute(f"DELETE FROM {table} WHERE document = ?", (document,))
         db.execute(
             "INSERT OR REPLACE INTO analysis_failures (document, knowledge, reason, at) VALUES (?, ?, ?, ?)",
             (document, knowledge, reason, now()),
@@ -255,9 +285,10 @@ def prune_actors(db: sqlite3.Connection) -> int:
 def pending_documents(
     db: sqlite3.Connection, *, knowledge: str, force: bool = False, languages: Sequence[str] = ("en",)
 ) -> list[str]:
-    """Originals in `languages` (or of undetected language) not yet analysed with this knowledge (duplicates are
-    never analysed twice); a document that failed with this knowledge waits for `force`, except one listed as
-    "not analysed: …" (its language's model was missing), which is tried again on every run."""
+    """Originals in `languages` (or of undetected language) not yet analysed with this knowledge, or analysed
+    before results were stored (duplicates are never analysed twice); a document that failed with this knowledge
+    waits for `force`, except one listed as "not analysed: …" (its language's model was missing), which is tried
+    again on every run."""
     marks = ", ".join("?" for _ in languages)
     sql = (
         "SELECT d.id FROM documents d LEFT JOIN analyses a ON a.document = d.id "
@@ -267,7 +298,8 @@ def pending_documents(
     params: tuple[str, ...] = tuple(languages)
     if not force:
         sql += (
-            " AND (a.document IS NULL OR a.knowledge != ?)"
+            " AND (a.document IS NULL OR a.knowledge != ?"
+            " OR NOT EXISTS (SELECT 1 FROM analysis_results r WHERE r.document = d.id))"
             " AND (f.document IS NULL OR f.knowledge != ? OR f.reason LIKE 'not analysed:%')"
         )
         params += (knowledge, knowledge)
