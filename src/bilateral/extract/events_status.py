@@ -12,6 +12,7 @@ from bilateral.extract.events_triggers import Hit, Triggers, negated_noun
 
 Token = Any
 CLAUSE_CHAIN = {"xcomp", "ccomp", "conj", "pcomp"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
 def complement(token: Token) -> bool:
@@ -35,12 +36,20 @@ class Modality:
         negated = any(c.dep_ == "neg" or (c.lower_ in self.cues["negation"] and c.dep_ in {"advmod", "det"})
                       for c in children)  # fmt: skip
         clause = verb
-        while clause.dep_ == "conj" and clause.head.i != clause.i:
+        # a co-ordinated verb shares the first one's negation and auxiliaries unless it has a subject of its own
+        # ("did not agree and left" vs "we cannot accept the claims and we will protest")
+        while (
+            clause.dep_ == "conj" and clause.head.i != clause.i and not any(c.dep_ in SUBJECTS for c in clause.children)
+        ):
             clause = clause.head
         if any(c.dep_ == "neg" for c in clause.children):
             negated = True
         if clause.dep_ == "pcomp" and clause.head.lower_ in self.cues["negation"]:
             negated = True  # "without agreeing"
+        if clause.dep_ == "pcomp" and negated_noun(clause.head.head, self.cues["negation"]):
+            negated = True  # "showed no sign of backing down", "has no intention of withdrawing"
+        if any(c.dep_ in SUBJECTS and self.nobody(c) for c in (*children, *clause.children)):
+            negated = True  # "nobody was consulted", "no country has imposed duties"
         auxiliaries |= {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
         if negated:
             return "negated"
@@ -56,6 +65,10 @@ class Modality:
             return "hypothetical"
         return None
 
+    def nobody(self, subject: Token) -> bool:
+        """Whether a subject names nobody: "nobody", "none of them", "no government"."""
+        return subject.lower_ in self.cues["negative_subjects"] or negated_noun(subject, self.cues["negation"])
+
     def status(self, verb: Token, hit: Hit | None, verbal: dict[int, Hit]) -> tuple[str, str | None, Hit | None]:
         """(status, intent to add, controlling hit) for an event whose clause is headed by `verb`."""
         own = self.modality(verb)
@@ -69,7 +82,8 @@ class Modality:
                 up = up.head
             above = verbal.get(up.i)
             if token.dep_ == "conj":
-                own = own or self.modality(up)  # "would prohibit aid and deny entry": one modality for both
+                if not any(c.dep_ in SUBJECTS for c in token.children):
+                    own = own or self.modality(up)  # "would prohibit aid and deny entry": one modality for both
                 token = up
                 continue
             elif above is not None and above.trigger.complement is not None:
@@ -78,6 +92,8 @@ class Modality:
             elif up.lemma_.lower() in self.cues["reporting"]:
                 reporter = up
                 break
+            elif own is None and up.lemma_.lower() in self.cues["permissive"]:
+                own = "hypothetical"  # "a mechanism that lets either side block imports": allowed, not done
             elif own is None and self.called_off(token, noun=False):
                 own = "negated"  # "gave up trying to annex", "shelved a plan": what was called off did not happen
             elif token.dep_ == "advcl" and own is None and self.modality(up) in {"future", "would"}:
@@ -91,8 +107,13 @@ class Modality:
         kind = hit.type if hit is not None else None
         intent_of = self.intent(verb, kind)
         if own == "negated":
-            future = {c.lower_ for c in verb.children if c.dep_ == "aux"} & (self.cues["future"] | {"would"})
-            return "denied", ("REJECT" if future and kind is not None else None), controller
+            auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+            future = auxiliaries & (self.cues["future"] | {"would"})
+            # "we cannot accept the claims", "they can't agree to that": refusing a cooperative act is a rejection
+            refusal = (
+                bool(auxiliaries & {"can", "ca"}) and kind is not None and self.patterns.types[kind].intent == "AGREE"
+            )
+            return "denied", ("REJECT" if (future or refusal) and kind is not None else None), controller
         if own == "conditional" or own == "hypothetical" or (own == "would" and reporter is None and not controller):
             return "hypothetical", None, controller
         if controller is not None:

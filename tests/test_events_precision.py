@@ -1,0 +1,226 @@
+"""Precision of event coding (issue 12): sentences that report nothing happening, or a remark about an act, or a
+word not meant literally, yield no occurred event of the type the word names. Every sentence is written for these
+tests and varies names, countries and wording; each kind also has a sentence that must still yield its event, so
+that a test fails if the rule swallows real acts.
+
+Kinds: market quantities as subjects ("the index retreated"), subjects that name nobody, "no sign of", what a
+rule allows somebody to do, the condition of a threat, a remark about an act in reported speech, denials nobody
+makes, mobilising what is no armed force, signing a domestic order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bilateral.annotate import Knowledge, analyse, load_knowledge
+from bilateral.annotate.nlp import load_nlp
+from bilateral.extract.events import EventPatterns, extract_events, load_event_patterns
+from bilateral.knowledge import load_packs
+from bilateral.model import Event
+
+Extract = Callable[[str], list[Event]]
+
+
+@pytest.fixture(scope="module")
+def patterns() -> EventPatterns:
+    return load_event_patterns(load_packs())
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
+    def run(text: str) -> list[Event]:
+        doc = load_nlp()(text)
+        analysis = analyse(doc, published="2021-03-04", document="d", knowledge=knowledge)
+        return extract_events(doc, analysis, patterns=patterns)
+
+    return run
+
+
+def occurred(events: list[Event], kind: str) -> list[Event]:
+    return [e for e in events if e.type == kind and e.status == "occurred"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Shares in Seoul retreated into negative territory after the announcement.", "RETREAT"),
+        ("The Nikkei average climbed 200 points before retreating amid doubts about the accord.", "RETREAT"),
+        ("The peso rallied after the central bank statement.", "PROTEST"),
+        ("Oil prices retreated on Monday as traders weighed the new quotas.", "RETREAT"),
+    ],
+)
+def test_a_market_that_moves_is_no_actor(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_troops_that_retreat_still_retreat(events_in: Extract) -> None:
+    assert occurred(events_in("Ethiopian troops retreated from the disputed town on Monday."), "RETREAT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Nobody in the Peruvian cabinet had been consulted about the decision.", "CONSULT"),
+        ("No government in the region has imposed sanctions on Caracas.", "SANCTION"),
+        ("The Kenyan president is showing no sign of backing down in the dispute with Uganda.", "CONCEDE"),
+        ("Ankara has no intention of withdrawing its troops from northern Iraq.", "RETREAT"),
+    ],
+)
+def test_a_clause_negated_by_its_subject_or_a_noun_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_a_named_subject_still_acts(events_in: Extract) -> None:
+    assert occurred(events_in("The Peruvian cabinet imposed sanctions on Caracas in March."), "SANCTION")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The new rules enable regulators to seize the assets of foreign firms.", "COERCE"),
+        ("The treaty empowers either state to expel the other's diplomats.", "SANCTION"),
+    ],
+)
+def test_what_a_rule_allows_is_not_done(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The Canadian minister said duties of 10 percent would apply to Brazilian steel unless Brasilia "
+            "curbed its exports.",
+            "COERCE",
+        ),
+        ("Paris will lift the ban if Rome withdraws its warships from the strait.", "RETREAT"),
+    ],
+)
+def test_the_condition_of_a_threat_or_promise_is_no_event(events_in: Extract, text: str, kind: str) -> None:
+    assert not [e for e in events_in(text) if e.type == kind]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Indian foreign minister said the sanctions on Iran were a serious mistake.", "SANCTION"),
+        ("Mr Okafor insisted that closing the border and the tariff increase were separate matters.", "SANCTION"),
+    ],
+)
+def test_a_remark_about_an_act_is_not_the_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not [e for e in events_in(text) if e.type == kind]
+
+
+@pytest.mark.model
+def test_a_reported_act_is_still_the_act(events_in: Extract) -> None:
+    found = events_in("The Indian foreign minister said New Delhi had imposed sanctions on Iran.")
+    assert [e for e in found if e.type == "SANCTION"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["The accord does not end the distrust of the past decade.", "The reform did not settle the old quarrel."],
+)
+def test_a_denial_nobody_makes_is_no_event(events_in: Extract, text: str) -> None:
+    assert not events_in(text)
+
+
+@pytest.mark.model
+def test_a_denial_by_a_named_actor_is_kept(events_in: Extract) -> None:
+    found = events_in("Germany did not impose sanctions on Belarus.")
+    assert [e for e in found if e.type == "SANCTION" and e.status == "denied"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders disagreed on the legacy of wartime labour mobilisation but agreed to keep talking.",
+        "The party's voter mobilization drive reached every province of Ghana.",
+    ],
+)
+def test_mobilising_what_is_no_force_is_no_mobilize(events_in: Extract, text: str) -> None:
+    assert not [e for e in events_in(text) if e.type == "MOBILIZE"]
+
+
+@pytest.mark.model
+def test_mobilising_troops_is_mobilize(events_in: Extract) -> None:
+    assert occurred(events_in("Nigeria mobilised troops along its border with Niger."), "MOBILIZE")
+
+
+@pytest.mark.model
+def test_signing_a_domestic_order_is_no_support(events_in: Extract) -> None:
+    text = "The Kenyan president signed an executive order barring Kenyan firms from buying Somali goods."
+    found = events_in(text)
+    assert not [e for e in found if e.type == "SUPPORT"]
+    assert [e for e in found if e.type == "SANCTION"]
+
+
+@pytest.mark.model
+def test_signing_a_pact_is_still_an_event(events_in: Extract) -> None:
+    assert occurred(events_in("Japan and Vietnam signed a defence pact on Tuesday."), "SUPPORT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Hanoi did not attend the summit, but Manila sent food aid to Vietnam.", "AID"),
+        ("Thailand did not join the talks and Laos imposed a curfew in the capital.", "COERCE"),
+    ],
+)
+def test_a_clause_with_its_own_subject_keeps_its_own_negation(events_in: Extract, text: str, kind: str) -> None:
+    assert occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["Hungary cannot accept the quota plan, the prime minister said.", "Peru can't agree to those terms."]
+)
+def test_cannot_accept_is_a_rejection(events_in: Extract, text: str) -> None:
+    assert occurred(events_in(text), "REJECT")
+
+
+@pytest.mark.model
+def test_a_government_protest_is_a_complaint(events_in: Extract) -> None:
+    found = events_in("The Greek government protested to Ankara over the airspace violations.")
+    assert [e for e in found if e.type == "ACCUSE" and e.mode == "disapprove"]
+    assert not [e for e in found if e.type == "PROTEST"]
+
+
+@pytest.mark.model
+def test_people_who_protest_still_demonstrate(events_in: Extract) -> None:
+    found = events_in("Thousands of students protested in Santiago against the pension reform.")
+    assert occurred(found, "PROTEST")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Kenyan president said the best way forward is through direct talks with Uganda.", "CONSULT"),
+        ("An aide said the only solution is a ceasefire between the two armies.", "RETREAT"),
+    ],
+)
+def test_an_opinion_of_the_way_to_go_is_no_event(events_in: Extract, text: str, kind: str) -> None:
+    assert not [e for e in events_in(text) if e.type == kind]
+
+
+@pytest.mark.model
+def test_talks_that_were_held_are_an_event(events_in: Extract) -> None:
+    assert occurred(events_in("Kenya and Uganda held direct talks in Nairobi on Monday."), "CONSULT")
