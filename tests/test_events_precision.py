@@ -224,3 +224,52 @@ def test_an_opinion_of_the_way_to_go_is_no_event(events_in: Extract, text: str, 
 @pytest.mark.model
 def test_talks_that_were_held_are_an_event(events_in: Extract) -> None:
     assert occurred(events_in("Kenya and Uganda held direct talks in Nairobi on Monday."), "CONSULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canberra does not want a trade war with Beijing, the treasurer said.",
+        "The two capitals have been locked in a war of words since the election.",
+        "Analysts fear a currency war between the two exporters.",
+    ],
+)
+def test_a_war_by_figure_of_speech_is_no_assault(events_in: Extract, text: str) -> None:
+    assert not [e for e in events_in(text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_a_war_that_is_launched_is_an_assault(events_in: Extract) -> None:
+    assert occurred(events_in("Russia launched a war against Ukraine in February 2022."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_a_verbal_attack_is_an_accusation(events_in: Extract) -> None:
+    found = events_in("The senator launched a verbal attack on the Brazilian president.")
+    assert [e for e in found if e.type == "ACCUSE"] and not [e for e in found if e.type == "ASSAULT"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran fired three ballistic missiles into the sea on Sunday.",
+        "The junta launched a rocket over the Pacific on Tuesday.",
+    ],
+)
+def test_missiles_fired_at_nobody_are_a_show_of_force(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert [e for e in found if e.type == "MOBILIZE" and e.mode == "weapons"]
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_missiles_fired_at_a_target_are_an_assault(events_in: Extract) -> None:
+    assert occurred(events_in("Houthi forces fired missiles at Saudi oil facilities."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_abusing_a_concept_is_no_assault_abusing_people_is(events_in: Extract) -> None:
+    assert not events_in("Beijing said the concept of security should not be abused by Canberra.")
+    assert occurred(events_in("The guards abused the detainees at the camp."), "ASSAULT")
