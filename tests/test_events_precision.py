@@ -273,3 +273,21 @@ def test_missiles_fired_at_a_target_are_an_assault(events_in: Extract) -> None:
 def test_abusing_a_concept_is_no_assault_abusing_people_is(events_in: Extract) -> None:
     assert not events_in("Beijing said the concept of security should not be abused by Canberra.")
     assert occurred(events_in("The guards abused the detainees at the camp."), "ASSAULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ankara wants to revise the accord that was signed with Athens in 2016.", "SUPPORT"),
+        ("The envoy refused to reopen texts that had been negotiated for months.", "CONSULT"),
+    ],
+)
+def test_a_past_passive_relative_clause_is_background(events_in: Extract, text: str, kind: str) -> None:
+    assert not [e for e in events_in(text) if e.type == kind]
+
+
+@pytest.mark.model
+def test_a_present_passive_relative_clause_is_a_state_that_holds(events_in: Extract) -> None:
+    found = events_in("Lima asked Quito to free the journalist, who is currently detained in a prison in Quito.")
+    assert [e for e in found if e.type == "COERCE"]

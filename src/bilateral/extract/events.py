@@ -48,6 +48,8 @@ COMPARISON_PREPS = {"since", "until", "till"}
 ADJUNCT_PREPS = {"during", "amid", "after", "before", "following", "ahead"}
 # a verb whose subject another clause supplies belongs to that clause: "agreed to halt", "a promise to halt"
 CONTROLLED = {"xcomp", "acl"}
+# auxiliaries of a passive told in the past: "that was signed", "that had been negotiated"
+PAST_PASSIVE = {"was", "were", "had"}
 # PLOVER sectors of a state's own voice: government and parliament
 STATE_SECTORS = {"GOV", "LEG"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
@@ -161,6 +163,8 @@ class _Reader:
         verb = hit.token
         if self._figurative(verb):
             return []  # "the index retreated", "the peso rallied": a market moves, nobody acts
+        if self._description(verb):
+            return []  # "the accord that was signed in 2016": what the noun is, told as background
         status, intent, controller = self.modality.status(verb, hit, verbal)
         if controller is not None and controller.type == "THREATEN" and status == "threatened":
             return []  # "warned it would expel the envoys": one threat (its mode says what), not a second event
@@ -209,6 +213,15 @@ class _Reader:
             while token.dep_ == "prep" and token.head.i != token.i:
                 token = token.head  # "rose before retreating"
         return False
+
+    def _description(self, verb: Token) -> bool:
+        """Whether a verb only describes the noun it hangs on, by what was once done to it and by nobody named:
+        a past passive relative clause without an agent ("the pact that was signed in 2016", "texts that had been
+        negotiated"). A present one is a state that holds now ("who is detained in Lima") and stays an event."""
+        if verb.dep_ != "relcl" or any(c.dep_ == "agent" for c in verb.children):
+            return False
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        return bool(auxiliaries & PAST_PASSIVE) and any(c.dep_ == "auxpass" for c in verb.children)
 
     def _comment(self, token: Token) -> bool:
         """Whether an event word is what a remark is about, not what it reports: the subject of a copula inside
