@@ -291,3 +291,36 @@ def test_a_past_passive_relative_clause_is_background(events_in: Extract, text: 
 def test_a_present_passive_relative_clause_is_a_state_that_holds(events_in: Extract) -> None:
     found = events_in("Lima asked Quito to free the journalist, who is currently detained in a prison in Quito.")
     assert [e for e in found if e.type == "COERCE"]
+
+
+@pytest.mark.model
+def test_a_market_subject_is_found_across_several_clauses(events_in: Extract) -> None:
+    text = (
+        "The Hang Seng index rose 200 points after the statement, taking the gauge to a record and extending its "
+        "gain, before retreating amid doubts."
+    )
+    assert not [e for e in events_in(text) if e.type == "RETREAT"]
+
+
+@pytest.mark.model
+def test_what_two_sides_can_do_has_not_happened(events_in: Extract) -> None:
+    text = "Officials said the two neighbours can certainly settle their differences and engage in closer cooperation."
+    assert not occurred(events_in(text), "COOPERATE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The bill would make it a crime to give the militia material support.", "AID"),
+        ("The treaty gives each state the right to expel the other's diplomats.", "SANCTION"),
+    ],
+)
+def test_what_a_rule_forbids_or_entitles_is_not_done(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_a_decision_to_act_is_still_an_event(events_in: Extract) -> None:
+    found = events_in("Japan announced its decision to remove South Korea from the list of trusted partners.")
+    assert [e for e in found if e.type == "SANCTION" and "JPN" in e.source_countries]

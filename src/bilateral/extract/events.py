@@ -203,7 +203,7 @@ class _Reader:
         """Whether a verb's subject, its own or the one it shares ("the index rose before retreating"), is a
         market quantity (the `market_subjects` cue), which moves but does not act."""
         token = verb
-        for _ in range(3):
+        for _ in range(5):
             subjects = [c for c in token.children if c.dep_ in SUBJECTS | {"nsubjpass"}]
             if subjects:
                 return any(s.lemma_.lower() in self.cues["market_subjects"] for s in subjects)
@@ -499,8 +499,8 @@ class _Reader:
                 if status == "promised":
                     intent = above.trigger.intent or self.patterns.types[kind].intent
                     status = "threatened" if intent == "THREATEN" else "promised"
-            elif modality in {"conditional", "hypothetical"}:
-                status = "hypothetical"
+            if status == "occurred" and modality in {"conditional", "hypothetical"}:
+                status = "hypothetical"  # "could engage in cooperation", "if they hold talks"
         if any(c.dep_ == "det" and c.lower_ in self.cues["negation"] for c in head.children):
             status = "denied"
         clause = head

@@ -96,6 +96,8 @@ class Modality:
                 own = "hypothetical"  # "a mechanism that lets either side block imports": allowed, not done
             elif own is None and self.called_off(token, noun=False):
                 own = "negated"  # "gave up trying to annex", "shelved a plan": what was called off did not happen
+            elif token.dep_ == "ccomp" and own is None and self.modality(up) in {"would", "hypothetical"}:
+                own = self.modality(up)  # "would make it a crime to fund them": the rule is not yet, nor the act
             elif token.dep_ == "advcl" and own is None and self.modality(up) in {"future", "would"}:
                 own = self.modality(up)  # "will meet next week to agree": the purpose shares the meeting's future
             elif token.dep_ == "xcomp" and above is None and own is None:
@@ -140,6 +142,8 @@ class Modality:
             return ("threatened" if intent_of == "THREATEN" else "promised"), intent_of, None
         if own == "deontic" and reporter is not None:
             return "proposed", None, None
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.cues["permissive"]:
+            return "hypothetical", None, None  # "the right to block imports", "made it a crime to give support"
         if verb.dep_ == "acl" and (noun := self.triggers.noun_entry(verb.head)) is not None and noun.complement:
             if self.called_off(verb.head):
                 return "denied", None, None  # "abandoned plans to impose tariffs", "did not announce plans to"
