@@ -324,3 +324,23 @@ def test_what_a_rule_forbids_or_entitles_is_not_done(events_in: Extract, text: s
 def test_a_decision_to_act_is_still_an_event(events_in: Extract) -> None:
     found = events_in("Japan announced its decision to remove South Korea from the list of trusted partners.")
     assert [e for e in found if e.type == "SANCTION" and "JPN" in e.source_countries]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Less than a day later, on March 19, the Peruvian government announced that it was restricting "
+        "non-essential crossings at its northern border with Ecuador.",
+        "The talks resumed in March after a pause of two months.",
+    ],
+)
+def test_a_month_named_march_is_no_protest(events_in: Extract, text: str) -> None:
+    assert not [e for e in events_in(text) if e.type == "PROTEST"]
+
+
+@pytest.mark.model
+def test_a_government_that_restricts_crossings_coerces_and_does_not_complain(events_in: Extract) -> None:
+    text = "On March 19 the Peruvian government announced that it was restricting crossings at its border."
+    found = events_in(text)
+    assert [e for e in found if e.type == "COERCE"] and not [e for e in found if e.type == "ACCUSE"]

@@ -587,7 +587,11 @@ class _Reader:
                 continue  # "duties will rise unless Lima curbs the flow": the condition of a threat is no act
             if self._comment(item.token):
                 continue  # "he said the sanctions were a mistake": a remark about an act, not the act
-            if item.type == "PROTEST" and item.mode in {None, "demo"} and self._official(source):
+            if (
+                item.type == "PROTEST"
+                and item.token.lemma_.lower() in self.cues["complaints"]
+                and self._official(source)
+            ):
                 item = replace(item, type="ACCUSE", mode="disapprove")  # a government's protest is a complaint
             key = (item.type, self._clause_key(item.token))
             if key not in kept or _argued(item, source, target) > _argued(*kept[key]):
