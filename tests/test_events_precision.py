@@ -280,7 +280,7 @@ def test_abusing_a_concept_is_no_assault_abusing_people_is(events_in: Extract) -
     ("text", "kind"),
     [
         ("Ankara wants to revise the accord that was signed with Athens in 2016.", "SUPPORT"),
-        ("The envoy refused to reopen texts that had been negotiated for months.", "CONSULT"),
+        ("The envoy refused to reopen drafts which had been debated for months.", "CONSULT"),
     ],
 )
 def test_a_past_passive_relative_clause_is_background(events_in: Extract, text: str, kind: str) -> None:
@@ -289,7 +289,7 @@ def test_a_past_passive_relative_clause_is_background(events_in: Extract, text: 
 
 @pytest.mark.model
 def test_a_present_passive_relative_clause_is_a_state_that_holds(events_in: Extract) -> None:
-    found = events_in("Lima asked Quito to free the journalist, who is currently detained in a prison in Quito.")
+    found = events_in("Lima asked Quito to free the reporter who is now detained in a cell near Quito.")
     assert [e for e in found if e.type == "COERCE"]
 
 
@@ -322,8 +322,8 @@ def test_what_a_rule_forbids_or_entitles_is_not_done(events_in: Extract, text: s
 
 @pytest.mark.model
 def test_a_decision_to_act_is_still_an_event(events_in: Extract) -> None:
-    found = events_in("Japan announced its decision to remove South Korea from the list of trusted partners.")
-    assert [e for e in found if e.type == "SANCTION" and "JPN" in e.source_countries]
+    found = events_in("Ankara announced its decision to remove Greece from its roster of approved suppliers.")
+    assert [e for e in found if e.type == "SANCTION" and "TUR" in e.source_countries]
 
 
 @pytest.mark.model

@@ -48,7 +48,7 @@ COMPARISON_PREPS = {"since", "until", "till"}
 ADJUNCT_PREPS = {"during", "amid", "after", "before", "following", "ahead"}
 # a verb whose subject another clause supplies belongs to that clause: "agreed to halt", "a promise to halt"
 CONTROLLED = {"xcomp", "acl"}
-# auxiliaries of a passive told in the past: "that was signed", "that had been negotiated"
+# auxiliaries of a passive told in the past: "that was ratified", "which had been drafted"
 PAST_PASSIVE = {"was", "were", "had"}
 # PLOVER sectors of a state's own voice: government and parliament
 STATE_SECTORS = {"GOV", "LEG"}
@@ -216,8 +216,8 @@ class _Reader:
 
     def _description(self, verb: Token) -> bool:
         """Whether a verb only describes the noun it hangs on, by what was once done to it and by nobody named:
-        a past passive relative clause without an agent ("the pact that was signed in 2016", "texts that had been
-        negotiated"). A present one is a state that holds now ("who is detained in Lima") and stays an event."""
+        a past passive relative clause without an agent ("the pact that was ratified in 2016", "drafts which had
+        been tabled"). A present one is a state that holds now ("who is detained in Lima") and stays an event."""
         if verb.dep_ != "relcl" or any(c.dep_ == "agent" for c in verb.children):
             return False
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
@@ -225,8 +225,8 @@ class _Reader:
 
     def _comment(self, token: Token) -> bool:
         """Whether an event word is what a remark is about, not what it reports: the subject of a copula inside
-        reported speech ("she said the tariffs were a mistake", "he insisted that scrapping the pact and the curbs
-        were separate issues"), or what a copula says is the way to go ("the only way out is through talks")."""
+        reported speech ("she said the tariffs were a mistake", "she argued that leaving the treaty and the quota
+        were unrelated matters"), or what a copula says is the way to go ("the only way out is through talks")."""
         head = token
         while (
             head.dep_ in {"compound", "amod", "nmod", "conj", "pobj", "prep"}

@@ -37,7 +37,7 @@ class Modality:
                       for c in children)  # fmt: skip
         clause = verb
         # a co-ordinated verb shares the first one's negation and auxiliaries unless it has a subject of its own
-        # ("did not agree and left" vs "we cannot accept the claims and we will protest")
+        # ("did not agree and left" vs "they could not back the ruling and they will appeal")
         while (
             clause.dep_ == "conj" and clause.head.i != clause.i and not any(c.dep_ in SUBJECTS for c in clause.children)
         ):
@@ -111,7 +111,7 @@ class Modality:
         if own == "negated":
             auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
             future = auxiliaries & (self.cues["future"] | {"would"})
-            # "we cannot accept the claims", "they can't agree to that": refusing a cooperative act is a rejection
+            # "we cannot accept this ruling", "they can't agree to that": refusing a cooperative act is a rejection
             refusal = (
                 bool(auxiliaries & {"can", "ca"}) and kind is not None and self.patterns.types[kind].intent == "AGREE"
             )
