@@ -344,3 +344,25 @@ def test_a_government_that_restricts_crossings_coerces_and_does_not_complain(eve
     text = "On March 19 the Peruvian government announced that it was restricting crossings at its border."
     found = events_in(text)
     assert [e for e in found if e.type == "COERCE"] and not [e for e in found if e.type == "ACCUSE"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "party"),
+    [
+        ("Even after the accord is ratified, Canadian duties on Chilean wine will remain in force.", "SUPPORT", None),
+        ("Once Kenya signs the treaty, Uganda will withdraw its troops.", "SUPPORT", "KEN"),
+    ],
+)
+def test_a_present_clause_timing_a_future_act_has_not_happened(
+    events_in: Extract, text: str, kind: str, party: str | None
+) -> None:
+    found = events_in(text)
+    assert not occurred(found, kind)
+    assert not [e for e in found if e.type == "AGREE" and party in e.source_countries]  # nobody promised it
+
+
+@pytest.mark.model
+def test_a_past_clause_timing_a_past_act_happened(events_in: Extract) -> None:
+    found = events_in("After Kenya signed the treaty, Uganda withdrew its troops.")
+    assert occurred(found, "SUPPORT") and occurred(found, "RETREAT")

@@ -13,6 +13,7 @@ from bilateral.extract.events_triggers import Hit, Triggers, negated_noun
 Token = Any
 CLAUSE_CHAIN = {"xcomp", "ccomp", "conj", "pcomp"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PRESENT = {"VBZ", "VBP"}  # Penn tags of the present tense
 
 
 def complement(token: Token) -> bool:
@@ -65,13 +66,25 @@ class Modality:
             return "hypothetical"
         return None
 
+    def when_future(self, verb: Token) -> str | None:
+        """ "hypothetical" for a clause in the present that says when a future act happens ("once the accord is
+        ratified, the troops will leave", "after the deal is signed, the duties will stay"): it has not happened
+        either, and nobody promises it. None otherwise."""
+        if verb.dep_ != "advcl" or verb.head.i == verb.i or verb.tag_ not in PRESENT | {"VBN"}:
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ in self.cues["temporal"] for c in verb.children):
+            return None
+        if verb.tag_ == "VBN" and not any(c.tag_ in PRESENT for c in verb.children if c.dep_ in {"aux", "auxpass"}):
+            return None
+        return "hypothetical" if self.modality(verb.head) == "future" else None
+
     def nobody(self, subject: Token) -> bool:
         """Whether a subject names nobody: "nobody", "none of them", "no government"."""
         return subject.lower_ in self.cues["negative_subjects"] or negated_noun(subject, self.cues["negation"])
 
     def status(self, verb: Token, hit: Hit | None, verbal: dict[int, Hit]) -> tuple[str, str | None, Hit | None]:
         """(status, intent to add, controlling hit) for an event whose clause is headed by `verb`."""
-        own = self.modality(verb)
+        own = self.modality(verb) or self.when_future(verb)
         controller = reporter = None
         token = verb
         for _ in range(5):
