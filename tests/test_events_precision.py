@@ -366,3 +366,12 @@ def test_a_present_clause_timing_a_future_act_has_not_happened(
 def test_a_past_clause_timing_a_past_act_happened(events_in: Extract) -> None:
     found = events_in("After Kenya signed the treaty, Uganda withdrew its troops.")
     assert occurred(found, "SUPPORT") and occurred(found, "RETREAT")
+
+
+@pytest.mark.model
+def test_ways_to_cooperate_are_not_cooperation(events_in: Extract) -> None:
+    text = (
+        "Despite their differences, the two states share many interests and can surely find ways to manage them "
+        "and engage in mutual cooperation, she said."
+    )
+    assert not occurred(events_in(text), "COOPERATE")

@@ -68,7 +68,7 @@ class Modality:
 
     def when_future(self, verb: Token) -> str | None:
         """ "hypothetical" for a clause in the present that says when a future act happens ("once the accord is
-        ratified, the troops will leave", "after the deal is signed, the duties will stay"): it has not happened
+        ratified, the troops will leave", "when the treaty is in force, the levies will fall"): it has not happened
         either, and nobody promises it. None otherwise."""
         if verb.dep_ != "advcl" or verb.head.i == verb.i or verb.tag_ not in PRESENT | {"VBN"}:
             return None
@@ -77,6 +77,16 @@ class Modality:
         if verb.tag_ == "VBN" and not any(c.tag_ in PRESENT for c in verb.children if c.dep_ in {"aux", "auxpass"}):
             return None
         return "hypothetical" if self.modality(verb.head) == "future" else None
+
+    def possibility(self, verb: Token) -> bool:
+        """Whether a clause (or the clause it is co-ordinated with) is the infinitive that completes a noun of
+        the `permissive` cue: "the right to expel envoys", "ways to settle the dispute and resume trade"."""
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ not in {"acl", "relcl"} or clause.head.lemma_.lower() not in self.cues["permissive"]:
+            return False
+        return clause.dep_ == "acl" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
     def nobody(self, subject: Token) -> bool:
         """Whether a subject names nobody: "nobody", "none of them", "no government"."""
@@ -155,7 +165,7 @@ class Modality:
             return ("threatened" if intent_of == "THREATEN" else "promised"), intent_of, None
         if own == "deontic" and reporter is not None:
             return "proposed", None, None
-        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.cues["permissive"]:
+        if self.possibility(verb):
             return "hypothetical", None, None  # "the right to block imports", "made it a crime to give support"
         if verb.dep_ == "acl" and (noun := self.triggers.noun_entry(verb.head)) is not None and noun.complement:
             if self.called_off(verb.head):
