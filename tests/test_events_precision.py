@@ -375,3 +375,28 @@ def test_ways_to_cooperate_are_not_cooperation(events_in: Extract) -> None:
         "and engage in mutual cooperation, she said."
     )
     assert not occurred(events_in(text), "COOPERATE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Chilean economist warned that the ruling could strain relations with Bolivia.",
+        "Beijing warned that the move would damage ties with Canberra.",
+    ],
+)
+def test_a_gloomy_forecast_is_no_threat(events_in: Extract, text: str) -> None:
+    assert not [e for e in events_in(text) if e.type == "THREATEN"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran warned that its navy could close the strait to Emirati tankers.",
+        "Moscow warned that it would expel Estonian diplomats.",
+        "Seoul warned that sanctions would follow if Pyongyang tested another missile.",
+    ],
+)
+def test_a_warning_of_ones_own_act_is_a_threat(events_in: Extract, text: str) -> None:
+    assert [e for e in events_in(text) if e.type == "THREATEN"]

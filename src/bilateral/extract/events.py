@@ -185,6 +185,8 @@ class _Reader:
             found.append(Found(intent, mode, intent_status, source, target, verb, rank, order=0))
         if kind is None:
             return found
+        if kind == "THREATEN" and self._forecast(verb):
+            return found  # "an analyst warned that the ruling could strain ties": a gloomy forecast, no threat
         mode = hit.mode
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
@@ -212,6 +214,18 @@ class _Reader:
             token = token.head
             while token.dep_ == "prep" and token.head.i != token.i:
                 token = token.head  # "rose before retreating"
+        return False
+
+    def _forecast(self, verb: Token) -> bool:
+        """Whether a warning only forecasts harm: its that-clause says something that is no actor (a ruling, a
+        move) may harm something (a verb of the `harms` cue), as CAMEO's "pessimistic comment", not a threat
+        ("warned that the ruling could strain ties"; but "warned that its navy could close the strait")."""
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if clause.lemma_.lower() not in self.cues["harms"]:
+                continue
+            subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+            if subjects and not any(is_pronoun(s) or self.parties.side(s) for s in subjects):
+                return True
         return False
 
     def _description(self, verb: Token) -> bool:
