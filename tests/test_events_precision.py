@@ -400,3 +400,20 @@ def test_a_gloomy_forecast_is_no_threat(events_in: Extract, text: str) -> None:
 )
 def test_a_warning_of_ones_own_act_is_a_threat(events_in: Extract, text: str) -> None:
     assert [e for e in events_in(text) if e.type == "THREATEN"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fresh tariff on all Peruvian imports that may be imposed next year.",
+        "New sanctions on Belarusian banks, which could be announced as soon as Friday.",
+    ],
+)
+def test_a_verbless_sentence_takes_the_modality_of_its_first_verb(events_in: Extract, text: str) -> None:
+    assert not occurred(events_in(text), "SANCTION")
+
+
+@pytest.mark.model
+def test_a_verbless_report_of_a_sanction_stays_an_event(events_in: Extract) -> None:
+    assert occurred(events_in("New Chilean sanctions on Belarusian banks, announced on Friday."), "SANCTION")

@@ -216,6 +216,15 @@ class _Reader:
                 token = token.head  # "rose before retreating"
         return False
 
+    def _modal_fragment(self, root: Token) -> bool:
+        """Whether a sentence whose parse leaves a noun at its root (no verb governs it) has, as its first verb
+        with auxiliaries, one that is hypothetical or conditional ("may", "could"): the parse lost the clause
+        the noun is the subject of."""
+        for token in root.sent:
+            if token.pos_ in VERBAL and any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+                return self.modality.modality(token) in {"hypothetical", "conditional"}
+        return False
+
     def _forecast(self, verb: Token) -> bool:
         """Whether a warning only forecasts harm: its that-clause says something that is no actor (a ruling, a
         move) may harm something (a verb of the `harms` cue), as CAMEO's "pessimistic comment", not a threat
@@ -521,6 +530,8 @@ class _Reader:
         while clause.pos_ not in VERBAL and clause.head.i != clause.i:
             clause = clause.head
         clause_modality = self.modality.modality(clause) if clause.pos_ in VERBAL else None
+        if clause.pos_ not in VERBAL and status == "occurred" and self._modal_fragment(clause):
+            status = "hypothetical"  # a noun left at the root by the parse: "a 10 % duty … could be imposed"
         if clause_modality == "conditional":
             status = "hypothetical"
         elif clause_modality in {"future", "would"} and status == "occurred":
