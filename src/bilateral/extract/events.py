@@ -8,7 +8,7 @@ actors (events_parties) and their status (negation, modals, conditionals, and th
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bilateral.annotate.dates import document_anchor
@@ -49,6 +49,10 @@ COMPARISON_PREPS = {"since", "until", "till"}
 ADJUNCT_PREPS = {"during", "amid", "after", "before", "following", "ahead"}
 # a verb whose subject another clause supplies belongs to that clause: "agreed to halt", "a promise to halt"
 CONTROLLED = {"xcomp", "acl"}
+# auxiliaries of a passive told in the past: "that was ratified", "which had been drafted"
+PAST_PASSIVE = {"was", "were", "had"}
+# PLOVER sectors of a state's own voice: government and parliament
+STATE_SECTORS = {"GOV", "LEG"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
 TIMES = {"DATE", "TIME"}  # entity labels of time expressions
 
@@ -159,6 +163,10 @@ class _Reader:
 
     def _verbal_events(self, hit: Hit, verbal: dict[int, Hit]) -> list[Found]:
         verb = hit.token
+        if self._figurative(verb):
+            return []  # "the index retreated", "the peso rallied": a market moves, nobody acts
+        if self._description(verb):
+            return []  # "the accord that was signed in 2016": what the noun is, told as background
         status, intent, controller = self.modality.status(verb, hit, verbal)
         if controller is not None and controller.type == "THREATEN" and status == "threatened":
             return []  # "warned it would expel the envoys": one threat (its mode says what), not a second event
@@ -181,6 +189,8 @@ class _Reader:
             found.append(Found(intent, mode, intent_status, source, target, verb, rank, order=0))
         if kind is None:
             return found
+        if kind == "THREATEN" and self._forecast(verb):
+            return found  # "an analyst warned that the ruling could strain ties": a gloomy forecast, no threat
         mode = hit.mode
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
@@ -201,6 +211,89 @@ class _Reader:
             status = "threatened" if status == "promised" else status  # "will take steps": announced, a threat
         found.append(Found(kind, mode, status, source, target, verb, rank, reciprocal))
         return found
+
+    def _figurative(self, verb: Token) -> bool:
+        """Whether a verb's subject, its own or the one it shares ("the index rose before retreating"), is a
+        market quantity (the `market_subjects` cue), which moves but does not act."""
+        token = verb
+        for _ in range(5):
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS | {"nsubjpass"}]
+            if subjects:
+                return any(s.lemma_.lower() in self.cues["market_subjects"] for s in subjects)
+            if token.dep_ not in {"conj", "advcl", "xcomp", "pcomp"} or token.head.i == token.i:
+                return False
+            token = token.head
+            while token.dep_ == "prep" and token.head.i != token.i:
+                token = token.head  # "rose before retreating"
+        return False
+
+    def _modal_fragment(self, root: Token) -> bool:
+        """Whether a sentence whose parse leaves a noun at its root (no verb governs it) has, as its first verb
+        with auxiliaries, one that is hypothetical or conditional ("may", "could"): the parse lost the clause
+        the noun is the subject of."""
+        for token in root.sent:
+            if token.pos_ in VERBAL and any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+                return self.modality.modality(token) in {"hypothetical", "conditional"}
+        return False
+
+    def _forecast(self, verb: Token) -> bool:
+        """Whether a warning only forecasts harm: its that-clause says something that is no actor (a ruling, a
+        move) may harm something (a verb of the `harms` cue), as CAMEO's "pessimistic comment", not a threat
+        ("warned that the ruling could strain ties"; but "warned that its navy could close the strait")."""
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if clause.lemma_.lower() not in self.cues["harms"]:
+                continue
+            subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+            if subjects and not any(is_pronoun(s) or self.parties.side(s) for s in subjects):
+                return True
+        return False
+
+    def _description(self, verb: Token) -> bool:
+        """Whether a verb only describes the noun it hangs on, by what was once done to it and by nobody named:
+        a past passive relative clause without an agent ("the pact that was ratified in 2016", "drafts which had
+        been tabled"). A present one is a state that holds now ("who is detained in Lima") and stays an event."""
+        if verb.dep_ != "relcl" or any(c.dep_ == "agent" for c in verb.children):
+            return False
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        return bool(auxiliaries & PAST_PASSIVE) and any(c.dep_ == "auxpass" for c in verb.children)
+
+    def _comment(self, token: Token) -> bool:
+        """Whether an event word is what a remark is about, not what it reports: the subject of a copula inside
+        reported speech ("she said the tariffs were a mistake", "she argued that leaving the treaty and the quota
+        were unrelated matters"), or what a copula says is the way to go ("the only way out is through talks")."""
+        head = token
+        while (
+            head.dep_ in {"compound", "amod", "nmod", "conj", "pobj", "prep"}
+            and head.head.i != head.i
+            and head.head.lemma_.lower() != "be"
+        ):
+            head = head.head
+        copula = head.head
+        if copula.lemma_.lower() != "be" or head.i == copula.i:
+            return False
+        if head.dep_ in {"attr", "prep"}:
+            # "the only way out is dialogue", "the best answer is through talks": an opinion of what should be done
+            subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+            return any(s.lemma_.lower() in self.cues["opinion_subjects"] for s in subjects)
+        if head.dep_ not in {"nsubj", "csubj"} or not any(c.dep_ in {"attr", "acomp"} for c in copula.children):
+            return False
+        return copula.dep_ == "ccomp" and copula.head.lemma_.lower() in self.cues["reporting"]
+
+    def _official(self, side: Side) -> bool:
+        """Whether a side is a state speaking: countries, and people and bodies of government or parliament (PLOVER
+        sectors GOV, LEG). Their "protest" is verbal disapproval (ACCUSE), not a demonstration."""
+        actors = self.parties.actors
+        return bool(side.actors) and all(
+            actors[a].kind == "country" or actors[a].sector in STATE_SECTORS for a in side.actors
+        )
+
+    def _condition(self, token: Token) -> bool:
+        """Whether an event word stands in the condition of another clause ("unless Lima curbs the flow",
+        "if Seoul lifts the ban"): what is set as a condition has not happened."""
+        clause = self._clause_of(token)
+        return clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in self.cues["conditional"] for c in clause.children
+        )
 
     def subjects(self, verb: Token, depth: int = 0) -> Side:
         """The acting side of a verb: its subject, the agent of a passive, or the subject it inherits."""
@@ -487,14 +580,16 @@ class _Reader:
                 if status == "promised":
                     intent = above.trigger.intent or self.patterns.types[kind].intent
                     status = "threatened" if intent == "THREATEN" else "promised"
-            elif modality in {"conditional", "hypothetical"}:
-                status = "hypothetical"
+            if status == "occurred" and modality in {"conditional", "hypothetical"}:
+                status = "hypothetical"  # "could engage in cooperation", "if they hold talks"
         if any(c.dep_ == "det" and c.lower_ in self.cues["negation"] for c in head.children):
             status = "denied"
         clause = head
         while clause.pos_ not in VERBAL and clause.head.i != clause.i:
             clause = clause.head
         clause_modality = self.modality.modality(clause) if clause.pos_ in VERBAL else None
+        if clause.pos_ not in VERBAL and status == "occurred" and self._modal_fragment(clause):
+            status = "hypothetical"  # a noun left at the root by the parse: "a 10 % duty … could be imposed"
         if clause_modality == "conditional":
             status = "hypothetical"
         elif clause_modality in {"future", "would"} and status == "occurred":
@@ -567,8 +662,20 @@ class _Reader:
         kept: dict[tuple[str, int], tuple[Found, Side, Side]] = {}
         for item in sorted(found, key=lambda f: (f.rank, f.token.i, f.order)):
             source, target = self._sides(item, start, end)
-            if item.status == "hypothetical" and not source:
-                continue  # "the curbs could hurt exporters", "if either party quits the pact": a forecast or a rule
+            if item.status in {"hypothetical", "denied"} and not source:
+                # "the curbs could hurt exporters", "if either party quits the pact": a forecast or a rule;
+                # "the accord does not end the mistrust": a denial nobody makes reports nothing that happened
+                continue
+            if item.status == "hypothetical" and self._condition(item.token):
+                continue  # "duties will rise unless Lima curbs the flow": the condition of a threat is no act
+            if self._comment(item.token):
+                continue  # "he said the sanctions were a mistake": a remark about an act, not the act
+            if (
+                item.type == "PROTEST"
+                and item.token.lemma_.lower() in self.cues["complaints"]
+                and self._official(source)
+            ):
+                item = replace(item, type="ACCUSE", mode="disapprove")  # a government's protest is a complaint
             key = (item.type, self._clause_key(item.token))
             if key not in kept or _argued(item, source, target) > _argued(*kept[key]):
                 kept[key] = (item, source, target)

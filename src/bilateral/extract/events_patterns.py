@@ -29,7 +29,8 @@ QUADS: dict[str, str] = {
 STATUSES = ("occurred", "threatened", "promised", "proposed", "denied", "hypothetical")
 TABLES = ("verbs", "adjectives", "nouns")
 CUE_KEYS = ("negation", "future", "hypothetical", "conditional", "coercive_conditional", "deontic", "reporting",
-            "cancelling", "pair_words", "person_nouns", "bodies")  # fmt: skip
+            "cancelling", "pair_words", "person_nouns", "bodies", "negative_subjects", "permissive",
+            "market_subjects", "opinion_subjects", "complaints", "temporal", "harms")  # fmt: skip
 # CAMEO's verb dictionary compiled to PLOVER (knowledge/build_plover_cameo.py; CC BY-SA 4.0, see its "about").
 COMPILED = Path(__file__).resolve().parents[1] / "knowledge" / "packs" / "plover_cameo.json"
 ENTRY_KEYS = {"type", "mode", "status", "complement", "objects", "light", "reciprocal", "of", "needs_verb",
@@ -147,7 +148,8 @@ def _trigger(key: str, value: Any, where: str) -> Trigger:
         intent=value.get("intent"),
         that_clause=value.get("that_clause"),
     )
-    if trigger.type is None and not (trigger.light or trigger.objects or trigger.complement):
+    explicit = "type" in value  # `type: null` says in so many words that the key names no event
+    if trigger.type is None and not (explicit or trigger.light or trigger.objects or trigger.complement):
         raise KnowledgeError(f"{where}: an entry needs a `type`, `objects`, `light` or `complement`")
     return trigger
 

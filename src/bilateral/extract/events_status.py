@@ -13,6 +13,8 @@ from bilateral.extract.events_triggers import Hit, Triggers, negated_noun
 
 Token = Any
 CLAUSE_CHAIN = {"xcomp", "ccomp", "conj", "pcomp"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PRESENT = {"VBZ", "VBP"}  # Penn tags of the present tense
 
 
 def complement(token: Token) -> bool:
@@ -36,12 +38,20 @@ class Modality:
         negated = any(c.dep_ == "neg" or (c.lower_ in self.cues["negation"] and c.dep_ in {"advmod", "det"})
                       for c in children)  # fmt: skip
         clause = verb
-        while clause.dep_ == "conj" and clause.head.i != clause.i:
+        # a co-ordinated verb shares the first one's negation and auxiliaries unless it has a subject of its own
+        # ("did not agree and left" vs "they could not back the ruling and they will appeal")
+        while (
+            clause.dep_ == "conj" and clause.head.i != clause.i and not any(c.dep_ in SUBJECTS for c in clause.children)
+        ):
             clause = clause.head
         if any(c.dep_ == "neg" for c in clause.children):
             negated = True
         if clause.dep_ == "pcomp" and clause.head.lower_ in self.cues["negation"]:
             negated = True  # "without agreeing"
+        if clause.dep_ == "pcomp" and negated_noun(clause.head.head, self.cues["negation"]):
+            negated = True  # "showed no sign of backing down", "has no intention of withdrawing"
+        if any(c.dep_ in SUBJECTS and self.nobody(c) for c in (*children, *clause.children)):
+            negated = True  # "nobody was consulted", "no country has imposed duties"
         auxiliaries |= {word(c) for c in clause.children if c.dep_ in {"aux", "auxpass"}}
         if negated:
             return "negated"
@@ -59,9 +69,35 @@ class Modality:
             return "hypothetical"
         return None
 
+    def when_future(self, verb: Token) -> str | None:
+        """ "hypothetical" for a clause in the present that says when a future act happens ("once the accord is
+        ratified, the troops will leave", "when the treaty is in force, the levies will fall"): it has not happened
+        either, and nobody promises it. None otherwise."""
+        if verb.dep_ != "advcl" or verb.head.i == verb.i or verb.tag_ not in PRESENT | {"VBN"}:
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ in self.cues["temporal"] for c in verb.children):
+            return None
+        if verb.tag_ == "VBN" and not any(c.tag_ in PRESENT for c in verb.children if c.dep_ in {"aux", "auxpass"}):
+            return None
+        return "hypothetical" if self.modality(verb.head) == "future" else None
+
+    def possibility(self, verb: Token) -> bool:
+        """Whether a clause (or the clause it is co-ordinated with) is the infinitive that completes a noun of
+        the `permissive` cue: "the right to expel envoys", "ways to settle the dispute and resume trade"."""
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ not in {"acl", "relcl"} or clause.head.lemma_.lower() not in self.cues["permissive"]:
+            return False
+        return clause.dep_ == "acl" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+    def nobody(self, subject: Token) -> bool:
+        """Whether a subject names nobody: "nobody", "none of them", "no government"."""
+        return subject.lower_ in self.cues["negative_subjects"] or negated_noun(subject, self.cues["negation"])
+
     def status(self, verb: Token, hit: Hit | None, verbal: dict[int, Hit]) -> tuple[str, str | None, Hit | None]:
         """(status, intent to add, controlling hit) for an event whose clause is headed by `verb`."""
-        own = self.modality(verb)
+        own = self.modality(verb) or self.when_future(verb)
         controller = reporter = None
         token = verb
         for _ in range(5):
@@ -72,7 +108,8 @@ class Modality:
                 up = up.head
             above = verbal.get(up.i)
             if token.dep_ == "conj":
-                own = own or self.modality(up)  # "would prohibit aid and deny entry": one modality for both
+                if not any(c.dep_ in SUBJECTS for c in token.children):
+                    own = own or self.modality(up)  # "would prohibit aid and deny entry": one modality for both
                 token = up
                 continue
             elif above is not None and above.trigger.complement is not None:
@@ -81,8 +118,12 @@ class Modality:
             elif up.lemma_.lower() in self.cues["reporting"]:
                 reporter = up
                 break
+            elif own is None and up.lemma_.lower() in self.cues["permissive"]:
+                own = "hypothetical"  # "a mechanism that lets either side block imports": allowed, not done
             elif own is None and self.called_off(token, noun=False):
                 own = "negated"  # "gave up trying to annex", "shelved a plan": what was called off did not happen
+            elif token.dep_ == "ccomp" and own is None and self.modality(up) in {"would", "hypothetical"}:
+                own = self.modality(up)  # "would make it a crime to fund them": the rule is not yet, nor the act
             elif token.dep_ == "advcl" and own is None and self.modality(up) in {"future", "would"}:
                 own = self.modality(up)  # "will meet next week to agree": the purpose shares the meeting's future
             elif token.dep_ == "xcomp" and above is None and own is None:
@@ -94,8 +135,13 @@ class Modality:
         kind = hit.type if hit is not None else None
         intent_of = self.intent(verb, kind)
         if own == "negated":
-            future = {word(c) for c in verb.children if c.dep_ == "aux"} & (self.cues["future"] | {"would"})
-            return "denied", ("REJECT" if future and kind is not None else None), controller
+            auxiliaries = {word(c) for c in verb.children if c.dep_ == "aux"}
+            future = auxiliaries & (self.cues["future"] | {"would"})
+            # "we cannot accept this ruling", "they can't agree to that": refusing a cooperative act is a rejection
+            refusal = (
+                bool(auxiliaries & {"can", "ca"}) and kind is not None and self.patterns.types[kind].intent == "AGREE"
+            )
+            return "denied", ("REJECT" if (future or refusal) and kind is not None else None), controller
         if own == "conditional" or own == "hypothetical" or (own == "would" and reporter is None and not controller):
             return "hypothetical", None, controller
         if controller is not None:
@@ -122,6 +168,8 @@ class Modality:
             return ("threatened" if intent_of == "THREATEN" else "promised"), intent_of, None
         if own == "deontic" and reporter is not None:
             return "proposed", None, None
+        if self.possibility(verb):
+            return "hypothetical", None, None  # "the right to block imports", "made it a crime to give support"
         if verb.dep_ == "acl" and (noun := self.triggers.noun_entry(verb.head)) is not None and noun.complement:
             if self.called_off(verb.head):
                 return "denied", None, None  # "abandoned plans to impose tariffs", "did not announce plans to"

@@ -18,6 +18,7 @@ DIRECT = {"dobj", "dative", "oprd", "attr"}
 # the verb's own key is tried with each of these children appended: "call off", "call for", "open fire"
 KEY_CHILDREN = ("prt", "dobj", "prep", "acomp", "oprd", "agent")
 LIGHT_PREPS = {"on", "under", "into"}
+TIMES = {"DATE", "TIME"}  # spaCy's entity labels of a date or time expression
 NAMES = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
 
 
@@ -57,6 +58,8 @@ class Triggers:
         return entry, None
 
     def verbal(self, token: Token) -> Hit | None:
+        if token.ent_type_ in TIMES:
+            return None  # "on March 19", "since May": a month's name is no march
         if token.pos_ in VERBAL:
             if token.dep_ in {"amod", "compound", "aux", "auxpass"}:
                 return None
@@ -121,6 +124,8 @@ class Triggers:
         return found
 
     def noun_entry(self, token: Token) -> Trigger | None:
+        if token.ent_type_ in TIMES:
+            return None  # "held on March 19", "in May": a month's name is no march
         nouns = self.patterns.nouns
         keys: list[str] = []
         if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-2).whitespace_:
@@ -137,7 +142,7 @@ class Triggers:
         return None
 
     def nominal(self, token: Token) -> Hit | None:
-        if token.pos_ != "NOUN" or token.ent_type_ in NAMES or token.i in self.parties.mention_at:
+        if token.pos_ != "NOUN" or token.ent_type_ in NAMES | TIMES or token.i in self.parties.mention_at:
             return None  # "the Swiss Agency for Development and Cooperation" names no cooperation
         entry = self.noun_entry(token)
         if entry is None or entry.type is None:

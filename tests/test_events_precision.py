@@ -1,0 +1,419 @@
+"""Precision of event coding (issue 12): sentences that report nothing happening, or a remark about an act, or a
+word not meant literally, yield no occurred event of the type the word names. Every sentence is written for these
+tests and varies names, countries and wording; each kind also has a sentence that must still yield its event, so
+that a test fails if the rule swallows real acts.
+
+Kinds: market quantities as subjects ("the index retreated"), subjects that name nobody, "no sign of", what a
+rule allows somebody to do, the condition of a threat, a remark about an act in reported speech, denials nobody
+makes, mobilising what is no armed force, signing a domestic order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bilateral.annotate import Knowledge, analyse, load_knowledge
+from bilateral.annotate.nlp import load_nlp
+from bilateral.extract.events import EventPatterns, extract_events, load_event_patterns
+from bilateral.knowledge import load_packs
+from bilateral.model import Event
+
+Extract = Callable[[str], list[Event]]
+
+
+@pytest.fixture(scope="module")
+def patterns() -> EventPatterns:
+    return load_event_patterns(load_packs())
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
+    def run(text: str) -> list[Event]:
+        doc = load_nlp()(text)
+        analysis = analyse(doc, published="2021-03-04", document="d", knowledge=knowledge)
+        return extract_events(doc, analysis, patterns=patterns)
+
+    return run
+
+
+def occurred(events: list[Event], kind: str) -> list[Event]:
+    return [e for e in events if e.type == kind and e.status == "occurred"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Shares in Seoul retreated into negative territory after the announcement.", "RETREAT"),
+        ("The Nikkei average climbed 200 points before retreating amid doubts about the accord.", "RETREAT"),
+        ("The peso rallied after the central bank statement.", "PROTEST"),
+        ("Oil prices retreated on Monday as traders weighed the new quotas.", "RETREAT"),
+    ],
+)
+def test_a_market_that_moves_is_no_actor(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_troops_that_retreat_still_retreat(events_in: Extract) -> None:
+    assert occurred(events_in("Ethiopian troops retreated from the disputed town on Monday."), "RETREAT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Nobody in the Peruvian cabinet had been consulted about the decision.", "CONSULT"),
+        ("No government in the region has imposed sanctions on Caracas.", "SANCTION"),
+        ("The Kenyan president is showing no sign of backing down in the dispute with Uganda.", "CONCEDE"),
+        ("Ankara has no intention of withdrawing its troops from northern Iraq.", "RETREAT"),
+    ],
+)
+def test_a_clause_negated_by_its_subject_or_a_noun_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_a_named_subject_still_acts(events_in: Extract) -> None:
+    assert occurred(events_in("The Peruvian cabinet imposed sanctions on Caracas in March."), "SANCTION")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The new rules enable regulators to seize the assets of foreign firms.", "COERCE"),
+        ("The treaty empowers either state to expel the other's diplomats.", "SANCTION"),
+    ],
+)
+def test_what_a_rule_allows_is_not_done(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The Canadian minister said duties of 10 percent would apply to Brazilian steel unless Brasilia "
+            "curbed its exports.",
+            "COERCE",
+        ),
+        ("Paris will lift the ban if Rome withdraws its warships from the strait.", "RETREAT"),
+    ],
+)
+def test_the_condition_of_a_threat_or_promise_is_no_event(events_in: Extract, text: str, kind: str) -> None:
+    assert not [e for e in events_in(text) if e.type == kind]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Indian foreign minister said the sanctions on Iran were a serious mistake.", "SANCTION"),
+        ("Mr Okafor insisted that closing the border and the tariff increase were separate matters.", "SANCTION"),
+    ],
+)
+def test_a_remark_about_an_act_is_not_the_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not [e for e in events_in(text) if e.type == kind]
+
+
+@pytest.mark.model
+def test_a_reported_act_is_still_the_act(events_in: Extract) -> None:
+    found = events_in("The Indian foreign minister said New Delhi had imposed sanctions on Iran.")
+    assert [e for e in found if e.type == "SANCTION"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["The accord does not end the distrust of the past decade.", "The reform did not settle the old quarrel."],
+)
+def test_a_denial_nobody_makes_is_no_event(events_in: Extract, text: str) -> None:
+    assert not events_in(text)
+
+
+@pytest.mark.model
+def test_a_denial_by_a_named_actor_is_kept(events_in: Extract) -> None:
+    found = events_in("Germany did not impose sanctions on Belarus.")
+    assert [e for e in found if e.type == "SANCTION" and e.status == "denied"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders disagreed on the legacy of wartime labour mobilisation but agreed to keep talking.",
+        "The party's voter mobilization drive reached every province of Ghana.",
+    ],
+)
+def test_mobilising_what_is_no_force_is_no_mobilize(events_in: Extract, text: str) -> None:
+    assert not [e for e in events_in(text) if e.type == "MOBILIZE"]
+
+
+@pytest.mark.model
+def test_mobilising_troops_is_mobilize(events_in: Extract) -> None:
+    assert occurred(events_in("Nigeria mobilised troops along its border with Niger."), "MOBILIZE")
+
+
+@pytest.mark.model
+def test_signing_a_domestic_order_is_no_support(events_in: Extract) -> None:
+    text = "The Kenyan president signed an executive order barring Kenyan firms from buying Somali goods."
+    found = events_in(text)
+    assert not [e for e in found if e.type == "SUPPORT"]
+    assert [e for e in found if e.type == "SANCTION"]
+
+
+@pytest.mark.model
+def test_signing_a_pact_is_still_an_event(events_in: Extract) -> None:
+    assert occurred(events_in("Japan and Vietnam signed a defence pact on Tuesday."), "SUPPORT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Hanoi did not attend the summit, but Manila sent food aid to Vietnam.", "AID"),
+        ("Thailand did not join the talks and Laos imposed a curfew in the capital.", "COERCE"),
+    ],
+)
+def test_a_clause_with_its_own_subject_keeps_its_own_negation(events_in: Extract, text: str, kind: str) -> None:
+    assert occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["Hungary cannot accept the quota plan, the prime minister said.", "Peru can't agree to those terms."]
+)
+def test_cannot_accept_is_a_rejection(events_in: Extract, text: str) -> None:
+    assert occurred(events_in(text), "REJECT")
+
+
+@pytest.mark.model
+def test_a_government_protest_is_a_complaint(events_in: Extract) -> None:
+    found = events_in("The Greek government protested to Ankara over the airspace violations.")
+    assert [e for e in found if e.type == "ACCUSE" and e.mode == "disapprove"]
+    assert not [e for e in found if e.type == "PROTEST"]
+
+
+@pytest.mark.model
+def test_people_who_protest_still_demonstrate(events_in: Extract) -> None:
+    found = events_in("Thousands of students protested in Santiago against the pension reform.")
+    assert occurred(found, "PROTEST")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Kenyan president said the best way forward is through direct talks with Uganda.", "CONSULT"),
+        ("An aide said the only solution is a ceasefire between the two armies.", "RETREAT"),
+    ],
+)
+def test_an_opinion_of_the_way_to_go_is_no_event(events_in: Extract, text: str, kind: str) -> None:
+    assert not [e for e in events_in(text) if e.type == kind]
+
+
+@pytest.mark.model
+def test_talks_that_were_held_are_an_event(events_in: Extract) -> None:
+    assert occurred(events_in("Kenya and Uganda held direct talks in Nairobi on Monday."), "CONSULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canberra does not want a trade war with Beijing, the treasurer said.",
+        "The two capitals have been locked in a war of words since the election.",
+        "Analysts fear a currency war between the two exporters.",
+    ],
+)
+def test_a_war_by_figure_of_speech_is_no_assault(events_in: Extract, text: str) -> None:
+    assert not [e for e in events_in(text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_a_war_that_is_launched_is_an_assault(events_in: Extract) -> None:
+    assert occurred(events_in("Russia launched a war against Ukraine in February 2022."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_a_verbal_attack_is_an_accusation(events_in: Extract) -> None:
+    found = events_in("The senator launched a verbal attack on the Brazilian president.")
+    assert [e for e in found if e.type == "ACCUSE"] and not [e for e in found if e.type == "ASSAULT"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran fired three ballistic missiles into the sea on Sunday.",
+        "The junta launched a rocket over the Pacific on Tuesday.",
+    ],
+)
+def test_missiles_fired_at_nobody_are_a_show_of_force(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert [e for e in found if e.type == "MOBILIZE" and e.mode == "weapons"]
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_missiles_fired_at_a_target_are_an_assault(events_in: Extract) -> None:
+    assert occurred(events_in("Houthi forces fired missiles at Saudi oil facilities."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_abusing_a_concept_is_no_assault_abusing_people_is(events_in: Extract) -> None:
+    assert not events_in("Beijing said the concept of security should not be abused by Canberra.")
+    assert occurred(events_in("The guards abused the detainees at the camp."), "ASSAULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ankara wants to revise the accord that was signed with Athens in 2016.", "SUPPORT"),
+        ("The envoy refused to reopen drafts which had been debated for months.", "CONSULT"),
+    ],
+)
+def test_a_past_passive_relative_clause_is_background(events_in: Extract, text: str, kind: str) -> None:
+    assert not [e for e in events_in(text) if e.type == kind]
+
+
+@pytest.mark.model
+def test_a_present_passive_relative_clause_is_a_state_that_holds(events_in: Extract) -> None:
+    found = events_in("Lima asked Quito to free the reporter who is now detained in a cell near Quito.")
+    assert [e for e in found if e.type == "COERCE"]
+
+
+@pytest.mark.model
+def test_a_market_subject_is_found_across_several_clauses(events_in: Extract) -> None:
+    text = (
+        "The Hang Seng index rose 200 points after the statement, taking the gauge to a record and extending its "
+        "gain, before retreating amid doubts."
+    )
+    assert not [e for e in events_in(text) if e.type == "RETREAT"]
+
+
+@pytest.mark.model
+def test_what_two_sides_can_do_has_not_happened(events_in: Extract) -> None:
+    text = "Officials said the two neighbours can certainly settle their differences and engage in closer cooperation."
+    assert not occurred(events_in(text), "COOPERATE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The bill would make it a crime to give the militia material support.", "AID"),
+        ("The treaty gives each state the right to expel the other's diplomats.", "SANCTION"),
+    ],
+)
+def test_what_a_rule_forbids_or_entitles_is_not_done(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_a_decision_to_act_is_still_an_event(events_in: Extract) -> None:
+    found = events_in("Ankara announced its decision to remove Greece from its roster of approved suppliers.")
+    assert [e for e in found if e.type == "SANCTION" and "TUR" in e.source_countries]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Less than a day later, on March 19, the Peruvian government announced that it was restricting "
+        "non-essential crossings at its northern border with Ecuador.",
+        "The talks resumed in March after a pause of two months.",
+    ],
+)
+def test_a_month_named_march_is_no_protest(events_in: Extract, text: str) -> None:
+    assert not [e for e in events_in(text) if e.type == "PROTEST"]
+
+
+@pytest.mark.model
+def test_a_government_that_restricts_crossings_coerces_and_does_not_complain(events_in: Extract) -> None:
+    text = "On March 19 the Peruvian government announced that it was restricting crossings at its border."
+    found = events_in(text)
+    assert [e for e in found if e.type == "COERCE"] and not [e for e in found if e.type == "ACCUSE"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "party"),
+    [
+        ("Even after the accord is ratified, Canadian duties on Chilean wine will remain in force.", "SUPPORT", None),
+        ("Once Kenya signs the treaty, Uganda will withdraw its troops.", "SUPPORT", "KEN"),
+    ],
+)
+def test_a_present_clause_timing_a_future_act_has_not_happened(
+    events_in: Extract, text: str, kind: str, party: str | None
+) -> None:
+    found = events_in(text)
+    assert not occurred(found, kind)
+    assert not [e for e in found if e.type == "AGREE" and party in e.source_countries]  # nobody promised it
+
+
+@pytest.mark.model
+def test_a_past_clause_timing_a_past_act_happened(events_in: Extract) -> None:
+    found = events_in("After Kenya signed the treaty, Uganda withdrew its troops.")
+    assert occurred(found, "SUPPORT") and occurred(found, "RETREAT")
+
+
+@pytest.mark.model
+def test_ways_to_cooperate_are_not_cooperation(events_in: Extract) -> None:
+    text = (
+        "Despite their differences, the two states share many interests and can surely find ways to manage them "
+        "and engage in mutual cooperation, she said."
+    )
+    assert not occurred(events_in(text), "COOPERATE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Chilean economist warned that the ruling could strain relations with Bolivia.",
+        "Beijing warned that the move would damage ties with Canberra.",
+    ],
+)
+def test_a_gloomy_forecast_is_no_threat(events_in: Extract, text: str) -> None:
+    assert not [e for e in events_in(text) if e.type == "THREATEN"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran warned that its navy could close the strait to Emirati tankers.",
+        "Moscow warned that it would expel Estonian diplomats.",
+        "Seoul warned that sanctions would follow if Pyongyang tested another missile.",
+    ],
+)
+def test_a_warning_of_ones_own_act_is_a_threat(events_in: Extract, text: str) -> None:
+    assert [e for e in events_in(text) if e.type == "THREATEN"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fresh tariff on all Peruvian imports that may be imposed next year.",
+        "New sanctions on Belarusian banks, which could be announced as soon as Friday.",
+    ],
+)
+def test_a_verbless_sentence_takes_the_modality_of_its_first_verb(events_in: Extract, text: str) -> None:
+    assert not occurred(events_in(text), "SANCTION")
+
+
+@pytest.mark.model
+def test_a_verbless_report_of_a_sanction_stays_an_event(events_in: Extract) -> None:
+    assert occurred(events_in("New Chilean sanctions on Belarusian banks, announced on Friday."), "SANCTION")
