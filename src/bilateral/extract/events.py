@@ -348,8 +348,10 @@ class _Reader:
             if passive:
                 return self._side_of(passive, self._speaker(up))
             return self.subjects(up, depth + 1)
-        if dep == "ccomp" and up.lemma_.lower() in self.cues["reporting"]:
-            return Side()  # "they say would violate the treaty": what is reported is not the reporter's act
+        if dep == "ccomp" and up.lemma_.lower() in self.cues["reporting"] and verb.lang_ == "en":
+            # "they say would violate the treaty": what is reported is not the reporter's act; a language that drops
+            # its subjects ("anunció que impondrá aranceles") leaves the reporter as the one who will act
+            return Side()
         if dep in {"conj", "advcl", "ccomp", "pcomp", "dep", "xcomp"}:
             while up.dep_ == "prep" and up.head.i != up.i:
                 up = up.head

@@ -57,8 +57,10 @@ class Modality:
             return "negated"
         if any(c.dep_ == "mark" and c.lower_ in self.cues["conditional"] for c in clause.children):
             return "conditional"
-        # a synthetic future or conditional ("firmará", "impondría"; morphology no English token carries)
-        tenses = {*verb.morph.get("Tense"), *verb.morph.get("Mood")}
+        # a synthetic future or conditional, on the verb or its auxiliary ("firmará", "impondría", "serán
+        # restablecidos"; morphology no English token carries)
+        timed = [verb, *(c for c in (*children, *clause.children) if c.dep_ in {"aux", "auxpass"})]
+        tenses = {value for token in timed for value in (*token.morph.get("Tense"), *token.morph.get("Mood"))}
         if auxiliaries & self.cues["future"] or "Fut" in tenses:
             return "future"
         if auxiliaries & self.cues["deontic"]:
