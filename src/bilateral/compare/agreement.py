@@ -390,12 +390,14 @@ def _same_quantity(
     # may be compared with one a few weeks apart.
     if not near_in_time(a.date, b.date, window=WINDOW if not (a.own_date and b.own_date) else timedelta(0)):
         return 0.0
-    closeness = close(a, b)
     proximity = min(a.value, b.value) / max(a.value, b.value)
-    if nouns[a.id] & nouns[b.id] and closeness >= SAME_COUNTED:
-        return 1.0 + closeness + proximity / 2
-    if closeness >= SAME_CONTEXT and not (nouns[a.id] and nouns[b.id]) and _shares(a.terms, b.terms, rare):
-        return closeness + proximity / 2
+    # closeness (sentence embeddings: the costly part) only where the nouns or shared terms let it decide
+    if nouns[a.id] & nouns[b.id]:
+        closeness = close(a, b)
+        return 1.0 + closeness + proximity / 2 if closeness >= SAME_COUNTED else 0.0
+    if not (nouns[a.id] and nouns[b.id]) and _shares(a.terms, b.terms, rare):
+        closeness = close(a, b)
+        return closeness + proximity / 2 if closeness >= SAME_CONTEXT else 0.0
     return 0.0
 
 

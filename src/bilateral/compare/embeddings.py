@@ -10,7 +10,7 @@ returns None and closeness falls back to term vectors alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -95,22 +95,36 @@ def embed(items: Sequence[Item], model: SentenceModel) -> dict[str, Vectors]:
     return {sentence: vectors[k] for k, sentence in enumerate(sentences)}
 
 
-def closeness(items: Sequence[Item], model: SentenceModel) -> Callable[[Item, Item], float]:
-    """Term-vector closeness plus what the embeddings of the two sentences share above FLOOR.
+class Closeness:
+    """Term-vector closeness plus what the embeddings of the two sentences share above FLOOR: `closeness(a, b)`
+    is a float; `reaches(a, b, threshold)` tells whether it is at least `threshold`.
 
     Each sentence is encoded on the first pair that needs it, then kept: most evidence sentences are never
     compared (only candidate pairs are), and a vector does not depend on the others (BATCH = 1), so encoding
-    lazily gives the same vectors as `embed` over all of `items`.
+    lazily gives the same vectors as `embed` over all of `items`. The embeddings only ever add (a sum of
+    non-negative floats is never below its first term), so a pair whose term cosine already reaches a threshold
+    reaches it without being encoded.
     """
-    embedded: dict[str, Vectors] = {}
 
-    def vector(sentence: str) -> Vectors:
-        if sentence not in embedded:
-            embedded[sentence] = model.encode([sentence])[0]
-        return embedded[sentence]
+    def __init__(self, model: SentenceModel) -> None:
+        self.model = model
+        self.embedded: dict[str, Vectors] = {}
 
-    def close(a: Item, b: Item) -> float:
-        meaning = float(vector(a.evidence) @ vector(b.evidence))
+    def vector(self, sentence: str) -> Vectors:
+        """The sentence's unit vector (384 floats), encoded once."""
+        if sentence not in self.embedded:
+            self.embedded[sentence] = self.model.encode([sentence])[0]
+        return self.embedded[sentence]
+
+    def __call__(self, a: Item, b: Item) -> float:
+        meaning = float(self.vector(a.evidence) @ self.vector(b.evidence))
         return cosine(a.terms, b.terms) + WEIGHT * max(0.0, meaning - FLOOR)
 
-    return close
+    def reaches(self, a: Item, b: Item, threshold: float) -> bool:
+        """`self(a, b) >= threshold`, encoding the sentences only when their term cosine falls short."""
+        return cosine(a.terms, b.terms) >= threshold or self(a, b) >= threshold
+
+
+def closeness(items: Sequence[Item], model: SentenceModel) -> Closeness:
+    """The closeness of `items`' evidence sentences under `model` (see `Closeness`)."""
+    return Closeness(model)
