@@ -23,9 +23,6 @@ LABELS = {"es": {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}}
 # the Spanish model's Universal Dependencies arcs renamed to the English model's (ClearNLP) names where the two
 # mean the same relation; the structure is kept (a preposition stays a `case` child of its noun)
 ARCS = {"es": {"obj": "dobj", "iobj": "dative", "nsubj:pass": "nsubjpass", "aux:pass": "auxpass"}}
-# languages whose rule lemmatizer gives a lemma from the word, its part of speech and its morphology alone
-# (spaCy's EnglishLemmatizer), so the lemma can be remembered by those three
-CACHED_LEMMAS = {"en"}
 BATCH_SIZE = 32
 SECTION_CHARACTERS = 50_000  # spaCy needs about 1 GB per 100,000 characters for the parser and NER
 BREAKS = ("\n\n", "\n", ". ", " ")  # where a section may end, best first
@@ -73,25 +70,7 @@ def _load_nlp(language: str) -> Any:
         raise BilateralError(f"the spaCy model {model!r} is not installed", hint=hint) from e
     # One call on a whole article stays possible; `parse` cuts long texts into sections well below this.
     nlp.max_length = 3_000_000
-    if language in CACHED_LEMMAS and "lemmatizer" in nlp.pipe_names:
-        _cache_lemmas(nlp.get_pipe("lemmatizer"))
     return nlp
-
-
-def _cache_lemmas(lemmatizer: Any) -> None:
-    """Remember each lemma by (word, part of speech, morphology), the whole of what the English rule lemmatizer
-    reads: spaCy's own cache skips base forms (most nouns and verbs), which it works out again, token by token,
-    from the morphology (about a ninth of the parse's CPU). Same lemmas; the cache grows with the vocabulary."""
-    rule = lemmatizer.lemmatize  # spaCy picks the method by mode and keeps it on the instance
-    lemmas: dict[tuple[int, int, int], list[str]] = {}
-
-    def lemmatize(token: Any) -> list[str]:
-        key = (token.orth, token.pos, token.morph.key)
-        if key not in lemmas:
-            lemmas[key] = rule(token)
-        return lemmas[key]
-
-    lemmatizer.lemmatize = lemmatize
 
 
 def sections(text: str, size: int = SECTION_CHARACTERS) -> list[str]:
