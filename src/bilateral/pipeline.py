@@ -246,21 +246,31 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
     the extra bilateral[es] (loaded only when such a pair is compared).
     """
     from bilateral.compare.agreement import compare_figures, qualifiers, quantity_groups
-    from bilateral.compare.embeddings import closeness, load_cross_language_model, load_model
+    from bilateral.compare.embeddings import CrossLanguageReader, closeness, load_cross_language_model, load_model
     from bilateral.compare.stories import find_stories
-    from bilateral.store.corpus import load_items, save_corpus
+    from bilateral.store.corpus import document_actors, load_items, save_corpus
 
     actors = knowledge.annotate.actors
     with snapshot(db):
         version = store_version(db)
         items, weights = load_items(db, places={*actors.countries, *actors.capitals, *actors.places})
+        named = document_actors(db)
     model = load_model() if embeddings else None
-    close = closeness(items, model, cross_language=load_cross_language_model) if embeddings and items else None
+    across = CrossLanguageReader(load_cross_language_model) if embeddings and items else None
+    close = closeness(items, model, cross_language=across) if across else None
     actions = {
         str(key): str(noun) for pack in knowledge.packs.of_kind("stories") for key, noun in pack.data["actions"].items()
     }
     countries = {country.code: country.name for country in actors.countries.values()}
-    stories = find_stories(items, weights, closeness=close, actions=actions, countries=countries)
+    stories = find_stories(
+        items,
+        weights,
+        closeness=close,
+        actions=actions,
+        countries=countries,
+        meaning=across.meaning if across else None,
+        actors=named,
+    )
     figures = [item for item in items if item.kind == "figure"]
     sides = qualifiers(
         knowledge.packs,

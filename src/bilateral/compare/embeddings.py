@@ -128,40 +128,54 @@ def embed(items: Sequence[Item], model: SentenceModel) -> dict[str, Vectors]:
     return {sentence: vectors[k] for k, sentence in enumerate(sentences)}
 
 
+class CrossLanguageReader:
+    """multilingual-e5-small for pairs of sentences in which one is not English: the model is loaded on the first
+    pair that needs it (a callable is called then, once), and each sentence is encoded once, then kept."""
+
+    def __init__(self, model: CrossLanguageModel | Callable[[], CrossLanguageModel | None] | None) -> None:
+        self._source = model
+        self._loaded: list[CrossLanguageModel | None] = []
+        self._vectors: dict[str, Vectors] = {}
+
+    def model(self) -> CrossLanguageModel | None:
+        if not self._loaded:
+            self._loaded.append(self._source() if callable(self._source) else self._source)
+        return self._loaded[0]
+
+    def meaning(self, a: Item, b: Item) -> float | None:
+        """The cosine (−1..1) of the two items' sentences, or None when the model is not installed."""
+        reader = self.model()
+        if reader is None:
+            return None
+        for sentence in (a.evidence, b.evidence):
+            if sentence not in self._vectors:
+                self._vectors[sentence] = reader.encode(sentence)
+        return float(self._vectors[a.evidence] @ self._vectors[b.evidence])
+
+
 def closeness(
     items: Sequence[Item],
     model: SentenceModel | None,
     *,
-    cross_language: CrossLanguageModel | Callable[[], CrossLanguageModel | None] | None = None,
+    cross_language: CrossLanguageReader | CrossLanguageModel | Callable[[], CrossLanguageModel | None] | None = None,
 ) -> Callable[[Item, Item], float]:
     """Term-vector closeness plus what the embeddings of the two sentences share above their model's floor.
 
     Two English sentences are compared with `model` (all-MiniLM-L6-v2); a pair with a sentence in another
-    language with `cross_language` (multilingual-e5-small; a callable is called once, on the first such pair, so
-    the model is loaded only when the corpus needs it). A pair no model can read is compared by terms alone.
-    Each sentence is encoded on the first pair that needs it, then kept: most evidence sentences are never
-    compared (only candidate pairs are), and a vector does not depend on the others (BATCH = 1), so encoding
-    lazily gives the same vectors as `embed` over all of `items`.
+    language with `cross_language` (multilingual-e5-small, through a CrossLanguageReader, so the model is loaded
+    only when the corpus needs it; pass one reader to share its vectors with other uses). A pair no model can
+    read is compared by terms alone. Each sentence is encoded on the first pair that needs it, then kept: most
+    evidence sentences are never compared (only candidate pairs are), and a vector does not depend on the others
+    (BATCH = 1), so encoding lazily gives the same vectors as `embed` over all of `items`.
     """
     embedded: dict[str, Vectors] = {}
-    embedded_across: dict[str, Vectors] = {}
-    loaded: list[CrossLanguageModel | None] = []
-
-    def across() -> CrossLanguageModel | None:
-        if not loaded:
-            loaded.append(cross_language() if callable(cross_language) else cross_language)
-        return loaded[0]
+    across = cross_language if isinstance(cross_language, CrossLanguageReader) else CrossLanguageReader(cross_language)
 
     def vector(sentence: str) -> Vectors:
         assert model is not None
         if sentence not in embedded:
             embedded[sentence] = model.encode([sentence])[0]
         return embedded[sentence]
-
-    def vector_across(sentence: str, reader: CrossLanguageModel) -> Vectors:
-        if sentence not in embedded_across:
-            embedded_across[sentence] = reader.encode(sentence)
-        return embedded_across[sentence]
 
     def close(a: Item, b: Item) -> float:
         terms = cosine(a.terms, b.terms)
@@ -170,10 +184,9 @@ def closeness(
                 return terms
             meaning = float(vector(a.evidence) @ vector(b.evidence))
             return terms + WEIGHT * max(0.0, meaning - FLOOR)
-        reader = across()
-        if reader is None:
+        read = across.meaning(a, b)
+        if read is None:
             return terms
-        meaning = float(vector_across(a.evidence, reader) @ vector_across(b.evidence, reader))
-        return terms + CROSS_WEIGHT * max(0.0, meaning - CROSS_FLOOR)
+        return terms + CROSS_WEIGHT * max(0.0, read - CROSS_FLOOR)
 
     return close
