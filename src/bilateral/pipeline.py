@@ -245,6 +245,7 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
     pairs are read by the core's model, pairs with a sentence in another language by the multilingual model of
     the extra bilateral[es] (loaded only when such a pair is compared).
     """
+    from bilateral.annotate.nlp import MODELS
     from bilateral.compare.agreement import compare_figures, qualifiers, quantity_groups
     from bilateral.compare.embeddings import CrossLanguageReader, closeness, load_cross_language_model, load_model
     from bilateral.compare.stories import find_stories
@@ -272,17 +273,30 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
         actors=named,
     )
     figures = [item for item in items if item.kind == "figure"]
-    sides = qualifiers(
-        knowledge.packs,
-        {name: country.code for name, country in actors.countries.items()},
-        {name: country.code for name, country in actors.countries_exact.items()},
-    )
+    # the countries a figure's clause names, in the words of every language the corpus holds ("estadounidense")
+    named_countries: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for language in sorted({item.language for item in items} & MODELS.keys() - {knowledge.packs.language}):
+        other = knowledge.for_language(language).annotate.actors
+        named_countries |= {name: country.code for name, country in other.countries.items()}
+        exact |= {name: country.code for name, country in other.countries_exact.items()}
+    named_countries |= {name: country.code for name, country in actors.countries.items()}
+    exact |= {name: country.code for name, country in actors.countries_exact.items()}
+    sides = qualifiers(knowledge.packs, named_countries, exact)
     groups = quantity_groups(knowledge.packs)
     together: dict[str, set[str]] = {}
     for story in stories:
         for document in story.documents:
             together.setdefault(document, set()).add(story.id)
-    comparisons = compare_figures(figures, weights, groups, closeness=close, qualified=sides, stories=together)
+    comparisons = compare_figures(
+        figures,
+        weights,
+        groups,
+        closeness=close,
+        qualified=sides,
+        stories=together,
+        meaning=across.meaning if across else None,
+    )
     save_corpus(db, stories, comparisons, version=version)
     months: dict[str, set[str | None]] = {}
     for story in stories:
