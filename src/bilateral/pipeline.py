@@ -273,16 +273,20 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
         actors=named,
     )
     figures = [item for item in items if item.kind == "figure"]
-    # the countries a figure's clause names, in the words of every language the corpus holds ("estadounidense")
-    named_countries: dict[str, str] = {}
-    exact: dict[str, str] = {}
+    named_countries = {name: country.code for name, country in actors.countries.items()}
+    exact = {name: country.code for name, country in actors.countries_exact.items()}
+    sides = qualifiers(knowledge.packs, named_countries, exact)
+    # for two figures in different languages, the countries each clause names in the words of every language the
+    # corpus holds ("estadounidense"); pairs in one language keep the English names (see the README's limits)
+    named_across: dict[str, str] = {}
+    exact_across: dict[str, str] = {}
     for language in sorted({item.language for item in items} & MODELS.keys() - {knowledge.packs.language}):
         other = knowledge.for_language(language).annotate.actors
-        named_countries |= {name: country.code for name, country in other.countries.items()}
-        exact |= {name: country.code for name, country in other.countries_exact.items()}
-    named_countries |= {name: country.code for name, country in actors.countries.items()}
-    exact |= {name: country.code for name, country in actors.countries_exact.items()}
-    sides = qualifiers(knowledge.packs, named_countries, exact)
+        named_across |= {name: country.code for name, country in other.countries.items()}
+        exact_across |= {name: country.code for name, country in other.countries_exact.items()}
+    sides_across = (
+        qualifiers(knowledge.packs, named_across | named_countries, exact_across | exact) if named_across else None
+    )
     groups = quantity_groups(knowledge.packs)
     together: dict[str, set[str]] = {}
     for story in stories:
@@ -296,6 +300,7 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
         qualified=sides,
         stories=together,
         meaning=across.meaning if across else None,
+        qualified_across=sides_across,
     )
     save_corpus(db, stories, comparisons, version=version)
     months: dict[str, set[str | None]] = {}

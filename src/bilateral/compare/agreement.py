@@ -320,13 +320,15 @@ def compare_figures(
     qualified: Qualifiers | None = None,
     stories: Mapping[str, Iterable[str]] | None = None,
     meaning: Callable[[Item, Item], float | None] | None = None,
+    qualified_across: Qualifiers | None = None,
 ) -> list[Comparison]:
     """Pairs of figures from different documents that count the same quantity, each called agree or conflict.
 
     `stories` (document → the ids of the stories it is in) adds the figures of one happening's documents to each
     other's candidates, however common the noun they count ("people" in a corpus of thousands). `meaning` (two
     figures → the cosine of their sentences read by a multilingual model, or None without one) decides for two
-    figures in different languages whose counted nouns cannot match.
+    figures in different languages whose counted nouns cannot match; such a pair's sides are read with
+    `qualified_across` (country names and demonyms of every language the corpus holds) when given.
     """
     close = closeness or (lambda a, b: cosine(a.terms, b.terms))
     rare = rare_terms(weights)
@@ -335,11 +337,14 @@ def compare_figures(
     # what a figure counts: its counted phrase, and the first words after its number (extraction may miss the noun)
     nouns = {f.id: counted_nouns(f.counted, groups) | kinds.head(clauses[f.id].after, groups) for f in figures}
     traits = {f.id: kinds.of(clauses[f.id].text) for f in figures}
+    across = qualified_across or kinds
+    traits_across = {f.id: across.of(clauses[f.id].text) for f in figures} if qualified_across else traits
     scores: dict[tuple[int, int], float] = {}
     for i, j in _candidates(figures, nouns, rare, stories or {}):
         a, b = figures[i], figures[j]
         rates = (clauses[a.id].rate, clauses[b.id].rate)
-        if differ(traits[a.id], traits[b.id], kinds.marked) or (None not in rates and rates[0] != rates[1]):
+        read = traits if a.language == b.language else traits_across
+        if differ(read[a.id], read[b.id], kinds.marked) or (None not in rates and rates[0] != rates[1]):
             continue
         if score := _same_quantity(a, b, close, rare, nouns, meaning):
             scores[(i, j)] = score
