@@ -285,36 +285,64 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
     pairs are read by the core's model, pairs with a sentence in another language by the multilingual model of
     the extra bilateral[es] (loaded only when such a pair is compared).
     """
+    from bilateral.annotate.nlp import MODELS
     from bilateral.compare.agreement import compare_figures, qualifiers, quantity_groups
-    from bilateral.compare.embeddings import closeness, load_cross_language_model, load_model
+    from bilateral.compare.embeddings import CrossLanguageReader, closeness, load_cross_language_model, load_model
     from bilateral.compare.stories import find_stories
-    from bilateral.store.corpus import load_items, save_corpus
+    from bilateral.store.corpus import document_actors, load_items, save_corpus
 
     actors = knowledge.annotate.actors
     with snapshot(db):
         version = store_version(db)
         items, weights = load_items(db, places={*actors.countries, *actors.capitals, *actors.places})
+        named = document_actors(db)
     model = load_model() if embeddings else None
-    close = closeness(items, model, cross_language=load_cross_language_model) if embeddings and items else None
+    across = CrossLanguageReader(load_cross_language_model) if embeddings and items else None
+    close = closeness(items, model, cross_language=across) if across else None
     actions = {
         str(key): str(noun) for pack in knowledge.packs.of_kind("stories") for key, noun in pack.data["actions"].items()
     }
     countries = {country.code: country.name for country in actors.countries.values()}
     stories = find_stories(
-        items, weights, closeness=close, actions=actions, countries=countries, generic=actors.agents.keys()
+        items,
+        weights,
+        closeness=close,
+        actions=actions,
+        countries=countries,
+        meaning=across.meaning if across else None,
+        actors=named,
+        generic=actors.agents.keys(),
     )
     figures = [item for item in items if item.kind == "figure"]
-    sides = qualifiers(
-        knowledge.packs,
-        {name: country.code for name, country in actors.countries.items()},
-        {name: country.code for name, country in actors.countries_exact.items()},
+    named_countries = {name: country.code for name, country in actors.countries.items()}
+    exact = {name: country.code for name, country in actors.countries_exact.items()}
+    sides = qualifiers(knowledge.packs, named_countries, exact)
+    # for two figures in different languages, the countries each clause names in the words of every language the
+    # corpus holds ("estadounidense"); pairs in one language keep the English names (see the README's limits)
+    named_across: dict[str, str] = {}
+    exact_across: dict[str, str] = {}
+    for language in sorted({item.language for item in items} & MODELS.keys() - {knowledge.packs.language}):
+        other = knowledge.for_language(language).annotate.actors
+        named_across |= {name: country.code for name, country in other.countries.items()}
+        exact_across |= {name: country.code for name, country in other.countries_exact.items()}
+    sides_across = (
+        qualifiers(knowledge.packs, named_across | named_countries, exact_across | exact) if named_across else None
     )
     groups = quantity_groups(knowledge.packs)
     together: dict[str, set[str]] = {}
     for story in stories:
         for document in story.documents:
             together.setdefault(document, set()).add(story.id)
-    comparisons = compare_figures(figures, weights, groups, closeness=close, qualified=sides, stories=together)
+    comparisons = compare_figures(
+        figures,
+        weights,
+        groups,
+        closeness=close,
+        qualified=sides,
+        stories=together,
+        meaning=across.meaning if across else None,
+        qualified_across=sides_across,
+    )
     save_corpus(db, stories, comparisons, version=version)
     months: dict[str, set[str | None]] = {}
     for story in stories:

@@ -52,9 +52,11 @@ VAGUE_BAND = (1.0, 10.0)  # "dozens", "hundreds", "thousands" …
 MAX_RATIO = 1.3
 SAME_COUNTED = 0.05  # closeness enough when the counted nouns match …
 SAME_CONTEXT = 0.3  # … and when only the sentences speak for it
-# … and for two languages, whose sentences share few terms (names, numbers): the multilingual model's part of the
-# closeness (see embeddings.CROSS_FLOOR) is most of it, ~0.15–0.2 for two wordings of one count
-SAME_ACROSS_LANGUAGES = 0.15
+# Two languages' sentences share few terms, and shared names weigh as much for two counts as for one, so across
+# languages the multilingual model's reading of the two sentences decides: pairs written for
+# tests/test_cross_language_links.py read 0.892–0.936 for one count told in English and in Spanish, 0.836–0.886
+# for another count of the same countries, unit and size.
+SAME_ACROSS_LANGUAGES = 0.89
 
 
 @dataclass(frozen=True)
@@ -317,11 +319,16 @@ def compare_figures(
     closeness: Callable[[Item, Item], float] | None = None,
     qualified: Qualifiers | None = None,
     stories: Mapping[str, Iterable[str]] | None = None,
+    meaning: Callable[[Item, Item], float | None] | None = None,
+    qualified_across: Qualifiers | None = None,
 ) -> list[Comparison]:
     """Pairs of figures from different documents that count the same quantity, each called agree or conflict.
 
     `stories` (document → the ids of the stories it is in) adds the figures of one happening's documents to each
-    other's candidates, however common the noun they count ("people" in a corpus of thousands).
+    other's candidates, however common the noun they count ("people" in a corpus of thousands). `meaning` (two
+    figures → the cosine of their sentences read by a multilingual model, or None without one) decides for two
+    figures in different languages whose counted nouns cannot match; such a pair's sides are read with
+    `qualified_across` (country names and demonyms of every language the corpus holds) when given.
     """
     close = closeness or (lambda a, b: cosine(a.terms, b.terms))
     rare = rare_terms(weights)
@@ -330,13 +337,16 @@ def compare_figures(
     # what a figure counts: its counted phrase, and the first words after its number (extraction may miss the noun)
     nouns = {f.id: counted_nouns(f.counted, groups) | kinds.head(clauses[f.id].after, groups) for f in figures}
     traits = {f.id: kinds.of(clauses[f.id].text) for f in figures}
+    across = qualified_across or kinds
+    traits_across = {f.id: across.of(clauses[f.id].text) for f in figures} if qualified_across else traits
     scores: dict[tuple[int, int], float] = {}
     for i, j in _candidates(figures, nouns, rare, stories or {}):
         a, b = figures[i], figures[j]
         rates = (clauses[a.id].rate, clauses[b.id].rate)
-        if differ(traits[a.id], traits[b.id], kinds.marked) or (None not in rates and rates[0] != rates[1]):
+        read = traits if a.language == b.language else traits_across
+        if differ(read[a.id], read[b.id], kinds.marked) or (None not in rates and rates[0] != rates[1]):
             continue
-        if score := _same_quantity(a, b, close, rare, nouns):
+        if score := _same_quantity(a, b, close, rare, nouns, meaning):
             scores[(i, j)] = score
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for (i, j), score in sorted(scores.items()):
@@ -383,6 +393,7 @@ def _same_quantity(
     close: Callable[[Item, Item], float],
     rare: Callable[[str], bool],
     nouns: Mapping[str, frozenset[str]],
+    meaning: Callable[[Item, Item], float | None] | None = None,
 ) -> float:
     """How surely two figures count the same thing (0: they do not)."""
     if a.document == b.document or a.unit != b.unit or a.value is None or b.value is None:
@@ -405,11 +416,11 @@ def _same_quantity(
         if closeness >= SAME_CONTEXT:
             return closeness + proximity / 2
     # nouns of two languages never match word for word ("troops", "elementos"): across languages the sentences'
-    # meaning (the multilingual model's part of the closeness) speaks for the quantity alone
-    if a.language != b.language:
+    # meaning speaks for the quantity alone
+    read = meaning(a, b) if meaning and a.language != b.language else None
+    if read is not None and read >= SAME_ACROSS_LANGUAGES:
         closeness = close(a, b) if closeness is None else closeness
-        if closeness >= SAME_ACROSS_LANGUAGES:
-            return closeness + proximity / 2
+        return closeness + proximity / 2
     return 0.0
 
 

@@ -131,37 +131,48 @@ def embed(items: Sequence[Item], model: SentenceModel) -> dict[str, Vectors]:
     return {sentence: vectors[k] for k, sentence in enumerate(sentences)}
 
 
+class CrossLanguageReader:
+    """multilingual-e5-small for pairs of sentences in which one is not English: the model is loaded on the first
+    pair that needs it (a callable is called then, once), and each sentence is encoded once, then kept."""
+
+    def __init__(self, model: CrossLanguageModel | Callable[[], CrossLanguageModel | None] | None) -> None:
+        self._source = model
+        self._loaded: list[CrossLanguageModel | None] = []
+        self._vectors: dict[str, Vectors] = {}
+
+    def model(self) -> CrossLanguageModel | None:
+        if not self._loaded:
+            self._loaded.append(self._source() if callable(self._source) else self._source)
+        return self._loaded[0]
+
+    def meaning(self, a: Item, b: Item) -> float | None:
+        """The cosine (−1..1) of the two items' sentences, or None when the model is not installed."""
+        reader = self.model()
+        if reader is None:
+            return None
+        for sentence in (a.evidence, b.evidence):
+            if sentence not in self._vectors:
+                self._vectors[sentence] = reader.encode(sentence)
+        return float(self._vectors[a.evidence] @ self._vectors[b.evidence])
+
+
 class Closeness:
     """Term-vector closeness plus what the embeddings of the two sentences share above their model's floor:
     `closeness(a, b)` is a float; `reaches(a, b, threshold)` tells whether it is at least `threshold`.
 
     Two English sentences are compared with `model` (all-MiniLM-L6-v2); a pair with a sentence in another
-    language with `cross_language` (multilingual-e5-small; a callable is called once, on the first such pair, so
-    the model is loaded only when the corpus needs it). A pair no model can read is compared by terms alone.
-    Each sentence is encoded on the first pair that needs it, then kept: most evidence sentences are never
-    compared (only candidate pairs are), and a vector does not depend on the others (BATCH = 1), so encoding
-    lazily gives the same vectors as `embed` over all of `items`. The embeddings only ever add (a sum of
-    non-negative floats is never below its first term), so a pair whose term cosine already reaches a threshold
-    reaches it without being encoded.
+    language with `across` (multilingual-e5-small through a CrossLanguageReader, so the model is loaded only when
+    the corpus needs it). A pair no model can read is compared by terms alone. Each sentence is encoded on the
+    first pair that needs it, then kept: most evidence sentences are never compared (only candidate pairs are),
+    and a vector does not depend on the others (BATCH = 1), so encoding lazily gives the same vectors as `embed`
+    over all of `items`. The embeddings only ever add (a sum of non-negative floats is never below its first
+    term), so a pair whose term cosine already reaches a threshold reaches it without being encoded.
     """
 
-    def __init__(
-        self,
-        model: SentenceModel | None,
-        cross_language: CrossLanguageModel | Callable[[], CrossLanguageModel | None] | None = None,
-    ) -> None:
+    def __init__(self, model: SentenceModel | None, across: CrossLanguageReader) -> None:
         self.model = model
-        self.cross_language = cross_language
+        self.across = across
         self.embedded: dict[str, Vectors] = {}
-        self.embedded_across: dict[str, Vectors] = {}
-        self.loaded: list[CrossLanguageModel | None] = []
-
-    def across(self) -> CrossLanguageModel | None:
-        """The multilingual model, loaded on the first pair that needs it."""
-        if not self.loaded:
-            reader = self.cross_language
-            self.loaded.append(reader() if callable(reader) else reader)
-        return self.loaded[0]
 
     def vector(self, sentence: str) -> Vectors:
         """The sentence's unit vector under `model` (384 floats), encoded once."""
@@ -170,12 +181,6 @@ class Closeness:
             self.embedded[sentence] = self.model.encode([sentence])[0]
         return self.embedded[sentence]
 
-    def vector_across(self, sentence: str, reader: CrossLanguageModel) -> Vectors:
-        """The sentence's unit vector under the multilingual model, encoded once."""
-        if sentence not in self.embedded_across:
-            self.embedded_across[sentence] = reader.encode(sentence)
-        return self.embedded_across[sentence]
-
     def __call__(self, a: Item, b: Item) -> float:
         terms = cosine(a.terms, b.terms)
         if a.language == b.language == ENGLISH:
@@ -183,11 +188,10 @@ class Closeness:
                 return terms
             meaning = float(self.vector(a.evidence) @ self.vector(b.evidence))
             return terms + WEIGHT * max(0.0, meaning - FLOOR)
-        reader = self.across()
-        if reader is None:
+        read = self.across.meaning(a, b)
+        if read is None:
             return terms
-        meaning = float(self.vector_across(a.evidence, reader) @ self.vector_across(b.evidence, reader))
-        return terms + CROSS_WEIGHT * max(0.0, meaning - CROSS_FLOOR)
+        return terms + CROSS_WEIGHT * max(0.0, read - CROSS_FLOOR)
 
     def reaches(self, a: Item, b: Item, threshold: float) -> bool:
         """`self(a, b) >= threshold`, encoding the sentences only when their term cosine falls short."""
@@ -198,10 +202,12 @@ def closeness(
     items: Sequence[Item],
     model: SentenceModel | None,
     *,
-    cross_language: CrossLanguageModel | Callable[[], CrossLanguageModel | None] | None = None,
+    cross_language: CrossLanguageReader | CrossLanguageModel | Callable[[], CrossLanguageModel | None] | None = None,
 ) -> Closeness:
     """The closeness of `items`' evidence sentences: two English sentences under `model` (all-MiniLM-L6-v2), a
-    pair with a sentence in another language under `cross_language` (multilingual-e5-small; a callable is called
-    once, on the first such pair, so the model is loaded only when the corpus needs it); a pair no model can read
-    is compared by terms alone. See `Closeness`."""
-    return Closeness(model, cross_language)
+    pair with a sentence in another language under `cross_language` (multilingual-e5-small; pass one
+    CrossLanguageReader to share its vectors with other uses; a callable is called once, on the first such pair,
+    so the model is loaded only when the corpus needs it); a pair no model can read is compared by terms alone.
+    See `Closeness`."""
+    across = cross_language if isinstance(cross_language, CrossLanguageReader) else CrossLanguageReader(cross_language)
+    return Closeness(model, across)

@@ -7,8 +7,9 @@ sentences are close — by a name rare in the corpus they share (a person, a pro
 ties two reports together) or, for the events a news report leads with (its first sentences: the happening it
 reports), by their meaning. Names of outlets and bylines are never threads. Linked events form stories; a story
 needs at least two documents, and two stories never hold the same documents (they are one). The figures stated
-in a story's sentences belong to it. Candidate pairs come only from shared rare terms, each held by a capped
-number of events, so the pass grows with the corpus, not with its square.
+in a story's sentences belong to it. Candidate pairs come from shared rare terms, each held by a capped
+number of events, so the pass grows with the corpus, not with its square. Two reports in different languages
+share few words, so their leads are also paired by what the happening is (see `across_languages`).
 Everything is sorted, so the same corpus always gives the same stories with the same ids.
 """
 
@@ -43,6 +44,16 @@ LINK = 0.25
 # sentence embeddings add above their floor: two wordings of one arrest reach it, two arrests rarely do).
 LEAD_SENTENCES = 2
 LEAD_LINK = 0.3
+# Leads of two documents in different languages are paired when their events have the same countries on their
+# sides (two or more), the same side of action (cooperation, conflict) and dates within ACROSS_WINDOW of each
+# other (a news report is written within days of what it tells). Such a pair is one happening when the
+# multilingual model reads the two sentences as one (ACROSS_SAME: pairs written for tests/test_cross_language.py,
+# one happening told in English and in Spanish, read 0.875–0.925; another happening of the same countries and
+# side 0.79–0.84), or when both documents name a rare actor (a minister, an agency) — two aspects of one
+# happening (a meeting, the accord it signed) read 0.82–0.86, no higher than two happenings, so the model alone
+# cannot join them.
+ACROSS_WINDOW = timedelta(days=7)
+ACROSS_SAME = 0.86
 LABEL_TERMS = 1
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -171,6 +182,8 @@ def find_stories(
     actions: Mapping[str, str] | None = None,
     countries: Mapping[str, str] | None = None,
     generic: Collection[str] = frozenset(),
+    meaning: Callable[[Item, Item], float | None] | None = None,
+    actors: Mapping[str, Collection[str]] | None = None,
 ) -> list[Story]:
     """Group events that report the same happening in different documents into stories, with their figures.
 
@@ -179,6 +192,9 @@ def find_stories(
     they run) are one story; a sentence that mentions two threads belongs to both stories rather than gluing
     them together. `actions` (PLOVER type or "TYPE/mode" → noun) and `countries` (ISO alpha-3 → name) word the
     labels; `generic` (folded generic agent nouns: "cabinet", "investor") are never a label's name; see `label`.
+    `meaning` (two items → the cosine of their sentences read by a multilingual model, or None without one) and
+    `actors` (document → the `@actor` terms it names) decide which leads of documents in different languages tell
+    one happening (see `across_languages`).
     """
     close = closeness or (lambda a, b: cosine(a.terms, b.terms))
     rare = rare_terms(weights)
@@ -206,6 +222,12 @@ def find_stories(
         and same_parties(events[i], events[j])
         and reaches(close, events[i], events[j], LEAD_LINK)
     }
+    named = actors or {}
+    for i, j in across_languages(events, _leads(events)):
+        shared = set(named.get(events[i].document, ())) & set(named.get(events[j].document, ()))
+        read = meaning(events[i], events[j]) if meaning else None
+        if (read is not None and read >= ACROSS_SAME) or any(rare(term) for term in shared):
+            lead_pairs.add((i, j))
     threads += [("", group) for group in _groups(sorted(lead_pairs), events)]
     stories: list[tuple[set[str], set[int]]] = []
     for term, group in sorted(threads, key=lambda t: (-len(t[1]), t[0], sorted(t[1]))):
@@ -252,6 +274,33 @@ def _leads(events: Sequence[Item]) -> set[int]:
         starts[event.document].add(event.start)
     first = {document: set(sorted(found)[:LEAD_SENTENCES]) for document, found in starts.items()}
     return {i for i, event in enumerate(events) if event.start in first[event.document]}
+
+
+def across_languages(events: Sequence[Item], leads: Collection[int]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of lead events of documents in different languages with the same countries on their sides
+    (two or more), the same side of action and dates within ACROSS_WINDOW. Events are blocked by countries and
+    side, each block sorted by date, and each event looks at most CANDIDATES_CAP events ahead within the window,
+    so the pairs grow with the corpus, not with its square. A corpus in one language has none."""
+    if len({events[i].language for i in leads}) < 2:
+        return []
+    blocks: dict[tuple[tuple[str, ...], str], list[tuple[date, date, int]]] = defaultdict(list)
+    for i in sorted(leads):
+        event = events[i]
+        countries = tuple(sorted({*event.source_countries, *event.target_countries}))
+        when = period(event.date) if event.date and len(event.date) >= 7 else None  # a year is no window
+        if len(countries) > 1 and when and _side(event.type):
+            blocks[(countries, _side(event.type))].append((*when, i))
+    pairs: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        block.sort()
+        for x, (_, last, i) in enumerate(block):
+            for first, _, j in block[x + 1 : x + 1 + CANDIDATES_CAP]:
+                if first - last > ACROSS_WINDOW:
+                    break
+                a, b = events[i], events[j]
+                if a.language != b.language and a.document != b.document:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
 
 
 def _holders(

@@ -105,6 +105,18 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
     return items, weights
 
 
+def document_actors(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    """Each original document → the actors other than countries it names, as `@actor` terms (the form the
+    corpus's weights count them in): what two reports in different languages can share word for word."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for row in db.execute(
+        "SELECT DISTINCT m.document, m.actor FROM mentions m JOIN actors a ON a.id = m.actor "
+        "JOIN documents d ON d.id = m.document WHERE a.kind != 'country' AND d.duplicate_of IS NULL"
+    ):
+        named[row["document"]].add(f"@{row['actor']}")
+    return {document: frozenset(actors) for document, actors in named.items()}
+
+
 def _as_of(figure: sqlite3.Row, published: str | None) -> tuple[str | None, bool]:
     """A figure's date and whether it is its own: a count without a date, or one kept "since" a date, is a count
     as of the day its document was published."""
