@@ -256,3 +256,48 @@ def test_what_two_parties_sign_is_no_third_party(events_in: Extract) -> None:
     text = "Chile and Peru signed the accord in May 2015 to share intelligence on the smuggling rings of Bolivia."
     signed = [e for e in events_in(text) if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
     assert signed and all("BOL" not in e.source_countries for e in signed)
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        # a credit glued between a caption and the next sentence: neither the agency nor the caption's city acts
+        ("Fishermen protest in Dakar. (Photo by Awa Diop / AFP) Senegal banned fish exports to Gambia on Monday.",
+         "SEN", None),
+        ("Crowds gather near the port of Callao (Reuters/Ana Soto) Chile expelled two Bolivian envoys.", "CHL", "BOL"),
+        # a credit inside the sentence or closing it: the subject still acts, the agency is no target
+        ("Norway expelled the Iranian ambassador (file photo) on Tuesday.", "NOR", "IRN"),
+        ("Finland imposed new sanctions on Belarus (Reuters).", "FIN", "BLR"),
+    ],
+)  # fmt: skip
+def test_a_photo_credit_or_its_caption_is_never_a_party(
+    events_in: Extract, text: str, source: str, target: str | None
+) -> None:
+    found = of_type(events_in(text), "SANCTION")
+    assert found
+    for event in found:
+        assert not {"FRA", "GBR", "PER"} & set(event.source_countries + event.target_countries)
+        assert not [a for a in event.source + event.target if a.startswith("med-")]
+    assert source in found[0].source_countries
+    if target:
+        assert target in found[0].target_countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegates from both sides (ENGLISH) agreed to resume talks with Uruguay.",
+        '(SOUNDBITE) (FRENCH) SPOKESWOMAN FOR THE PALACE SAYING: "Rabat will expel the envoys."',
+        "(TRANSLATED) (GERMAN) Officials of the union agreed to hold talks with Serbia.",
+    ],
+)
+def test_a_transcript_mark_names_no_country(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert found
+    for event in found:
+        assert not {"GBR", "FRA", "DEU"} & set(event.source_countries + event.target_countries)
+
+
+def test_a_demonym_in_capitals_inside_a_sentence_still_names_its_state(events_in: Extract) -> None:
+    found = of_type(events_in("The INDONESIAN government expelled two Malaysian diplomats on Friday."), "SANCTION")
+    assert found and "IDN" in found[0].source_countries

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from bilateral.annotate.knowledge import fold
@@ -32,6 +33,7 @@ NON_STATE = {"IGO", "NGO", "MNC", "UNO"}
 ORIGIN_PREPS = {"in", "from", "at", "inside"}
 STATE_KINDS = {"country", "institution", "organization"}
 ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+BRACKET = re.compile(r"\([^()\n]{1,120}\)")
 DATELINE = re.compile(
     r"\s*(?P<head>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*,?[^\n()\u2013\u2014]{0,30}?)\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[\u2013\u2014-])\s"
 )
@@ -47,6 +49,39 @@ def dateline_end(text: str) -> int:
     if any(word[:1].islower() for word in match["head"].split()):
         return 0
     return match.end()
+
+
+def credited_spans(doc: Any, patterns: EventPatterns, *, outlets: set[str], opening: int = 0) -> list[tuple[int, int]]:
+    """Character spans (start, end) of asides in brackets that name nobody who acts: photo and wire credits, a
+    bracket that opens or closes with a word of the plover pack's `credits` cue or has one before "/", ":" or
+    "by" ("(Photo by Ann Lee / AFP)", "(file photo)", "(AP Photo/Ann Lee)"; not "(in a video message)"), or
+    that holds only an outlet's name among `outlets` (folded), alone or before "/" ("(Reuters)",
+    "(Reuters/Ann Lee)"); and transcript marks, one word in
+    capitals of the `transcript` cue or a demonym ("(TRANSLATED)", "(ENGLISH)": a language, not a country).
+    A credit glued to the next sentence ("Crowds in Quito. (Photo by Ann Lee / AFP) Ecuador banned …": a capital
+    follows it) ends a caption, so its span reaches back to its sentence's start: the caption's places are no
+    party either."""
+    text = doc.text
+    credits, transcript = patterns.cues["credits"], patterns.cues["transcript"]
+    spans = []
+    for match in BRACKET.finditer(text, opening):
+        inside = match.group()[1:-1].strip()
+        marked = inside.lower() in transcript or fold(inside) in patterns.countries
+        if inside.isupper() and inside.isalpha() and marked:
+            spans.append((match.start(), match.end()))
+            continue
+        # the credit word opens or closes the bracket or heads its credit ("AP Photo/…", "Photo by", "Image: …")
+        words = re.findall(r"[a-z]+|[/:]", inside.lower()) or [""]
+        credited = words[0] in credits or words[-1] in credits
+        credited = credited or any(w in credits and n in {"/", ":", "by"} for w, n in pairwise(words))
+        if not (credited or fold(inside.split("/")[0].strip()) in outlets):
+            continue
+        start = match.start()
+        if text[match.end() :].lstrip()[:1].isupper():
+            first = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
+            start = first.sent.start_char if first is not None else start
+        spans.append((start, match.end()))
+    return spans
 
 
 def is_pronoun(token: Token) -> bool:
@@ -83,12 +118,16 @@ class Parties:
         # a dateline's place and outlet say where the report was filed, never who acted
         text = doc.text  # spaCy rebuilds Doc.text on every access
         opening = self.opening = dateline_end(text)
+        actors = analysis.actors
+        outlets = {fold(m.text) for m in analysis.mentions if m.actor in actors and actors[m.actor].sector == "MED"}
+        self.credited = credited_spans(doc, patterns, outlets=outlets, opening=opening)
         # "ethnic Hungarians in Romania" name people, not the state of their kin: no actor for the event
         self.mentions = [
             m
             for m in analysis.mentions
             if m.actor in analysis.actors
             and m.start >= opening
+            and not any(start < m.end and m.start < end for start, end in self.credited)
             and not ETHNIC.search(text, max(0, m.start - 12), m.start)
         ]
         for number, mention in enumerate(self.mentions):
@@ -101,7 +140,7 @@ class Parties:
         self.mentioned = sorted(self.mention_at)  # token indices inside a mention, for windows by bisection
         self.place_at: dict[int, str] = {}
         for place in analysis.places:
-            if place.country is None or place.start < opening:
+            if place.country is None or place.start < opening or self.in_credit(place.start):
                 continue
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             for token in span if span is not None else []:
@@ -193,8 +232,12 @@ class Parties:
                     stack.append((child, cost + step))
         return reached
 
+    def in_credit(self, char: int) -> bool:
+        """Whether the character offset `char` lies in a photo credit or the caption before it."""
+        return any(start <= char < end for start, end in self.credited)
+
     def country_word(self, token: Token) -> str | None:
-        if token.idx < self.opening:
+        if token.idx < self.opening or self.in_credit(token.idx):
             return None
         if token.i > 0 and token.nbor(-1).lower_ == "ethnic":
             return None  # "ethnic Albanians in Serbia" are not Albania acting

@@ -29,7 +29,8 @@ QUADS: dict[str, str] = {
 STATUSES = ("occurred", "threatened", "promised", "proposed", "denied", "hypothetical")
 TABLES = ("verbs", "adjectives", "nouns")
 CUE_KEYS = ("negation", "future", "hypothetical", "conditional", "coercive_conditional", "deontic", "reporting",
-            "cancelling", "pair_words", "person_nouns", "bodies")  # fmt: skip
+            "cancelling", "pair_words", "person_nouns", "bodies", "credits",
+            "transcript")  # fmt: skip
 # CAMEO's verb dictionary compiled to PLOVER (knowledge/build_plover_cameo.py; CC BY-SA 4.0, see its "about").
 COMPILED = Path(__file__).resolve().parents[1] / "knowledge" / "packs" / "plover_cameo.json"
 ENTRY_KEYS = {"type", "mode", "status", "complement", "objects", "light", "reciprocal", "of", "needs_verb",
