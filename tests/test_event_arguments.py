@@ -301,3 +301,33 @@ def test_a_transcript_mark_names_no_country(events_in: Extract, text: str) -> No
 def test_a_demonym_in_capitals_inside_a_sentence_still_names_its_state(events_in: Extract) -> None:
     found = of_type(events_in("The INDONESIAN government expelled two Malaysian diplomats on Friday."), "SANCTION")
     assert found and "IDN" in found[0].source_countries
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("CANBERRA — The government on Tuesday expelled two Chinese diplomats over spying claims.", "AUS"),
+        ("NAIROBI, May 4 (Reuters) -- The government said on Monday it would ban sugar imports from Uganda.", "KEN"),
+        ("OSLO — The ministry on Friday expelled a Russian attaché.", "NOR"),
+    ],
+)
+def test_a_body_with_no_state_named_before_is_the_dateline_country_s(
+    events_in: Extract, text: str, country: str
+) -> None:
+    found = of_type(events_in(text, published=None), "SANCTION")
+    assert found and found[0].source_countries == [country]
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # no dateline: no source is made up
+        ("The government on Tuesday expelled two Chinese diplomats over spying claims.", None),
+        # a state named before wins over the dateline's
+        ("OSLO — Sweden's foreign ministry summoned the Russian envoy. The government said it would expel him.",
+         "SWE"),
+    ],
+)  # fmt: skip
+def test_the_dateline_country_never_overrides_a_named_state(events_in: Extract, text: str, country: str | None) -> None:
+    found = of_type(events_in(text, published=None), "SANCTION")
+    assert found and found[-1].source_countries == ([country] if country else [])

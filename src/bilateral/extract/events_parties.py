@@ -139,7 +139,10 @@ class Parties:
                     self.mention_at.setdefault(i, number)
         self.mentioned = sorted(self.mention_at)  # token indices inside a mention, for windows by bisection
         self.place_at: dict[int, str] = {}
+        self.filed_in: str | None = None
         for place in analysis.places:
+            if place.country is not None and place.start < opening and self.filed_in is None:
+                self.filed_in = place.country  # the dateline's country: where the report was filed
             if place.country is None or place.start < opening or self.in_credit(place.start):
                 continue
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -362,7 +365,8 @@ class Parties:
     def definite(self, head: Token) -> Side:
         """ "the government", "the ministry", "the president": a definite description naming no actor refers
         to one named before it in the document, subjects of the last three sentences first, then the nearest.
-        A body ("the government") takes that actor's country only; a person noun takes the person."""
+        A body ("the government") takes that actor's country only; a person noun takes the person. A body with
+        no state named before it is the state of the dateline's country, when the report has a dateline."""
         if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return Side()
         if head.tag_ == "NNS":
@@ -388,6 +392,10 @@ class Parties:
             # "the Trade Ministry warned … the ministry added": the body named before; else its country's state
             own = actor.kind != "country" and lemma in fold(" ".join([actor.name, *actor.aliases])).split()
             return Side([actor.id] if own else self.state(actor.country), [actor.country])
+        if not person and self.filed_in is not None:
+            # "BEIJING — The government said …" with no state named before: the dateline never acts, but a body
+            # named by its role alone in a report filed from a country is that country's own
+            return Side(self.state(self.filed_in), [self.filed_in])
         return Side()
 
     def both_before(self, token: Token) -> Side:
