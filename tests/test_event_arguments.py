@@ -309,6 +309,9 @@ def test_a_demonym_in_capitals_inside_a_sentence_still_names_its_state(events_in
         ("CANBERRA — The government on Tuesday expelled two Chinese diplomats over spying claims.", "AUS"),
         ("NAIROBI, May 4 (Reuters) -- The government said on Monday it would ban sugar imports from Uganda.", "KEN"),
         ("OSLO — The ministry on Friday expelled a Russian attaché.", "NOR"),
+        # an agency alone on its byline line: its own government
+        ("• Anadolu Agency\n\nThe government on Tuesday expelled two Greek diplomats over spying claims.", "TUR"),
+        ("— Yonhap\n\nThe ministry on Monday expelled two Vietnamese diplomats.", "KOR"),
     ],
 )
 def test_a_body_with_no_state_named_before_is_the_dateline_country_s(
@@ -323,6 +326,11 @@ def test_a_body_with_no_state_named_before_is_the_dateline_country_s(
     [
         # no dateline: no source is made up
         ("The government on Tuesday expelled two Chinese diplomats over spying claims.", None),
+        # a place named before the body: not the agency's home (this dateline, not opening the text, goes unread)
+        ("Anadolu Agency\n\nATHENS — The government on Tuesday expelled two Turkish diplomats.", None),
+        # an agency named inside a sentence or after "By" is no byline alone on its line
+        ("By Yonhap\n\nThe ministry on Monday expelled two Vietnamese diplomats.", None),
+        ("Anadolu Agency said the government on Tuesday expelled two Greek diplomats.", None),
         # a state named before wins over the dateline's
         ("OSLO — Sweden's foreign ministry summoned the Russian envoy. The government said it would expel him.",
          "SWE"),

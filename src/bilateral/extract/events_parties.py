@@ -34,6 +34,7 @@ ORIGIN_PREPS = {"in", "from", "at", "inside"}
 STATE_KINDS = {"country", "institution", "organization"}
 ETHNIC = re.compile(r"\bethnic\s+$", re.I)
 BRACKET = re.compile(r"\([^()\n]{1,120}\)")
+LINE_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 DATELINE = re.compile(
     r"\s*(?P<head>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*,?[^\n()\u2013\u2014]{0,30}?)\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[\u2013\u2014-])\s"
 )
@@ -84,6 +85,22 @@ def credited_spans(doc: Any, patterns: EventPatterns, *, outlets: set[str], open
     return spans
 
 
+def outlet_line_country(text: str, analysis: Analysis) -> str | None:
+    """The country of the outlet whose name stands alone on a line ("• Kyodo", "REUTERS"): the byline of an
+    agency report, whose "the government" is its home government when no state is named before. None when no
+    line holds an outlet alone."""
+    for mention in analysis.mentions:
+        actor = analysis.actors.get(mention.actor)
+        if actor is None or actor.sector != "MED" or actor.country is None:
+            continue
+        start = text.rfind("\n", 0, mention.start) + 1
+        end = text.find("\n", mention.end)
+        line = text[start : end if end >= 0 else len(text)]
+        if LINE_EDGE.sub("", line) == mention.text:
+            return actor.country
+    return None
+
+
 def is_pronoun(token: Token) -> bool:
     """ "it", "they", "his" — but not "US", which folds to "us"."""
     return token.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS | FIRST_PERSON and (
@@ -121,6 +138,7 @@ class Parties:
         actors = analysis.actors
         outlets = {fold(m.text) for m in analysis.mentions if m.actor in actors and actors[m.actor].sector == "MED"}
         self.credited = credited_spans(doc, patterns, outlets=outlets, opening=opening)
+        self.home = outlet_line_country(text, analysis)
         # "ethnic Hungarians in Romania" name people, not the state of their kin: no actor for the event
         self.mentions = [
             m
@@ -140,6 +158,7 @@ class Parties:
         self.mentioned = sorted(self.mention_at)  # token indices inside a mention, for windows by bisection
         self.place_at: dict[int, str] = {}
         self.filed_in: str | None = None
+        self.first_place = min((p.start for p in analysis.places if p.country), default=None)
         for place in analysis.places:
             if place.country is not None and place.start < opening and self.filed_in is None:
                 self.filed_in = place.country  # the dateline's country: where the report was filed
@@ -366,7 +385,7 @@ class Parties:
         """ "the government", "the ministry", "the president": a definite description naming no actor refers
         to one named before it in the document, subjects of the last three sentences first, then the nearest.
         A body ("the government") takes that actor's country only; a person noun takes the person. A body with
-        no state named before it is the state of the dateline's country, when the report has a dateline."""
+        no state named before it is the state of the dateline's country, else of the agency on a byline line."""
         if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return Side()
         if head.tag_ == "NNS":
@@ -385,17 +404,21 @@ class Parties:
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
             if actor.country is None or (actor.kind == "person") != person:
                 continue
-            if not person and actor.kind not in STATE_KINDS:
-                continue
+            if not person and (actor.kind not in STATE_KINDS or actor.sector == "MED"):
+                continue  # an outlet that reports is no government's antecedent
             if person:
                 return Side([actor.id], [actor.country])
             # "the Trade Ministry warned … the ministry added": the body named before; else its country's state
             own = actor.kind != "country" and lemma in fold(" ".join([actor.name, *actor.aliases])).split()
             return Side([actor.id] if own else self.state(actor.country), [actor.country])
-        if not person and self.filed_in is not None:
+        home = self.filed_in or self.home
+        # an agency's home only where no place is named before ("Anadolu\n\nATHENS — The government …")
+        if not self.filed_in and self.first_place is not None and self.first_place < head.idx:
+            home = None
+        if not person and home is not None:
             # "BEIJING — The government said …" with no state named before: the dateline never acts, but a body
-            # named by its role alone in a report filed from a country is that country's own
-            return Side(self.state(self.filed_in), [self.filed_in])
+            # named by its role alone in a report filed from a country (or by its national agency) is its own
+            return Side(self.state(home), [home])
         return Side()
 
     def both_before(self, token: Token) -> Side:
