@@ -339,3 +339,18 @@ def test_a_body_with_no_state_named_before_is_the_dateline_country_s(
 def test_the_dateline_country_never_overrides_a_named_state(events_in: Extract, text: str, country: str | None) -> None:
     found = of_type(events_in(text, published=None), "SANCTION")
     assert found and found[-1].source_countries == ([country] if country else [])
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Chilean officials said they would impose new duties on Peruvian fruit.", "CHL"),
+        ("Norwegian authorities expelled two Russian diplomats on Tuesday.", "NOR"),
+        ("MONTEVIDEO — Brazilian officials on Monday expelled two Uruguayan attachés.", "BRA"),
+    ],
+)
+def test_a_demonym_before_officials_names_their_state_over_the_dateline(
+    events_in: Extract, text: str, country: str
+) -> None:
+    found = of_type(events_in(text, published=None), "SANCTION")
+    assert found and found[0].source_countries[0] == country
