@@ -256,3 +256,101 @@ def test_what_two_parties_sign_is_no_third_party(events_in: Extract) -> None:
     text = "Chile and Peru signed the accord in May 2015 to share intelligence on the smuggling rings of Bolivia."
     signed = [e for e in events_in(text) if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
     assert signed and all("BOL" not in e.source_countries for e in signed)
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        # a credit glued between a caption and the next sentence: neither the agency nor the caption's city acts
+        ("Fishermen protest in Dakar. (Photo by Awa Diop / AFP) Senegal banned fish exports to Gambia on Monday.",
+         "SEN", None),
+        ("Crowds gather near the port of Callao (Reuters/Ana Soto) Chile expelled two Bolivian envoys.", "CHL", "BOL"),
+        # a credit inside the sentence or closing it: the subject still acts, the agency is no target
+        ("Norway expelled the Iranian ambassador (file photo) on Tuesday.", "NOR", "IRN"),
+        ("Finland imposed new sanctions on Belarus (Reuters).", "FIN", "BLR"),
+    ],
+)  # fmt: skip
+def test_a_photo_credit_or_its_caption_is_never_a_party(
+    events_in: Extract, text: str, source: str, target: str | None
+) -> None:
+    found = of_type(events_in(text), "SANCTION")
+    assert found
+    for event in found:
+        assert not {"FRA", "GBR", "PER"} & set(event.source_countries + event.target_countries)
+        assert not [a for a in event.source + event.target if a.startswith("med-")]
+    assert source in found[0].source_countries
+    if target:
+        assert target in found[0].target_countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegates from both sides (ENGLISH) agreed to resume talks with Uruguay.",
+        '(SOUNDBITE) (FRENCH) SPOKESWOMAN FOR THE PALACE SAYING: "Rabat will expel the envoys."',
+        "(TRANSLATED) (GERMAN) Officials of the union agreed to hold talks with Serbia.",
+    ],
+)
+def test_a_transcript_mark_names_no_country(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert found
+    for event in found:
+        assert not {"GBR", "FRA", "DEU"} & set(event.source_countries + event.target_countries)
+
+
+def test_a_demonym_in_capitals_inside_a_sentence_still_names_its_state(events_in: Extract) -> None:
+    found = of_type(events_in("The INDONESIAN government expelled two Malaysian diplomats on Friday."), "SANCTION")
+    assert found and "IDN" in found[0].source_countries
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("CANBERRA — The government on Tuesday expelled two Chinese diplomats over spying claims.", "AUS"),
+        ("NAIROBI, May 4 (Reuters) -- The government said on Monday it would ban sugar imports from Uganda.", "KEN"),
+        ("OSLO — The ministry on Friday expelled a Russian attaché.", "NOR"),
+        # an agency alone on its byline line: its own government
+        ("• Anadolu Agency\n\nThe government on Tuesday expelled two Greek diplomats over spying claims.", "TUR"),
+        ("— Yonhap\n\nThe ministry on Monday expelled two Vietnamese diplomats.", "KOR"),
+    ],
+)
+def test_a_body_with_no_state_named_before_is_the_dateline_country_s(
+    events_in: Extract, text: str, country: str
+) -> None:
+    found = of_type(events_in(text, published=None), "SANCTION")
+    assert found and found[0].source_countries == [country]
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # no dateline: no source is made up
+        ("The government on Tuesday expelled two Chinese diplomats over spying claims.", None),
+        # a place named before the body: not the agency's home (this dateline, not opening the text, goes unread)
+        ("Anadolu Agency\n\nATHENS — The government on Tuesday expelled two Turkish diplomats.", None),
+        # an agency named inside a sentence or after "By" is no byline alone on its line
+        ("By Yonhap\n\nThe ministry on Monday expelled two Vietnamese diplomats.", None),
+        ("Anadolu Agency said the government on Tuesday expelled two Greek diplomats.", None),
+        # a state named before wins over the dateline's
+        ("OSLO — Sweden's foreign ministry summoned the Russian envoy. The government said it would expel him.",
+         "SWE"),
+    ],
+)  # fmt: skip
+def test_the_dateline_country_never_overrides_a_named_state(events_in: Extract, text: str, country: str | None) -> None:
+    found = of_type(events_in(text, published=None), "SANCTION")
+    assert found and found[-1].source_countries == ([country] if country else [])
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Chilean officials said they would impose new duties on Peruvian fruit.", "CHL"),
+        ("Norwegian authorities expelled two Russian diplomats on Tuesday.", "NOR"),
+        ("MONTEVIDEO — Brazilian officials on Monday expelled two Uruguayan attachés.", "BRA"),
+    ],
+)
+def test_a_demonym_before_officials_names_their_state_over_the_dateline(
+    events_in: Extract, text: str, country: str
+) -> None:
+    found = of_type(events_in(text, published=None), "SANCTION")
+    assert found and found[0].source_countries[0] == country

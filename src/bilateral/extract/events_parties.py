@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from bilateral.annotate.knowledge import fold
@@ -32,6 +33,8 @@ NON_STATE = {"IGO", "NGO", "MNC", "UNO"}
 ORIGIN_PREPS = {"in", "from", "at", "inside"}
 STATE_KINDS = {"country", "institution", "organization"}
 ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+BRACKET = re.compile(r"\([^()\n]{1,120}\)")
+LINE_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 DATELINE = re.compile(
     r"\s*(?P<head>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*,?[^\n()\u2013\u2014]{0,30}?)\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[\u2013\u2014-])\s"
 )
@@ -53,6 +56,55 @@ def word(token: Token) -> str:
     """A function word as the rules read it: its lower-case form in English; in another language, the English
     word of the same role that the parse gave it (`norm_`, from the language's `grammar` pack; annotate.ud)."""
     return token.lower_ if token.lang_ == "en" else str(token.norm_)
+
+
+def credited_spans(doc: Any, patterns: EventPatterns, *, outlets: set[str], opening: int = 0) -> list[tuple[int, int]]:
+    """Character spans (start, end) of asides in brackets that name nobody who acts: photo and wire credits, a
+    bracket that opens or closes with a word of the plover pack's `credits` cue or has one before "/", ":" or
+    "by" ("(Photo by Ann Lee / AFP)", "(file photo)", "(AP Photo/Ann Lee)"; not "(in a video message)"), or
+    that holds only an outlet's name among `outlets` (folded), alone or before "/" ("(Reuters)",
+    "(Reuters/Ann Lee)"); and transcript marks, one word in
+    capitals of the `transcript` cue or a demonym ("(TRANSLATED)", "(ENGLISH)": a language, not a country).
+    A credit glued to the next sentence ("Crowds in Quito. (Photo by Ann Lee / AFP) Ecuador banned …": a capital
+    follows it) ends a caption, so its span reaches back to its sentence's start: the caption's places are no
+    party either."""
+    text = doc.text
+    credits, transcript = patterns.cues["credits"], patterns.cues["transcript"]
+    spans = []
+    for match in BRACKET.finditer(text, opening):
+        inside = match.group()[1:-1].strip()
+        marked = inside.lower() in transcript or fold(inside) in patterns.countries
+        if inside.isupper() and inside.isalpha() and marked:
+            spans.append((match.start(), match.end()))
+            continue
+        # the credit word opens or closes the bracket or heads its credit ("AP Photo/…", "Photo by", "Image: …")
+        words = re.findall(r"[a-z]+|[/:]", inside.lower()) or [""]
+        credited = words[0] in credits or words[-1] in credits
+        credited = credited or any(w in credits and n in {"/", ":", "by"} for w, n in pairwise(words))
+        if not (credited or fold(inside.split("/")[0].strip()) in outlets):
+            continue
+        start = match.start()
+        if text[match.end() :].lstrip()[:1].isupper():
+            first = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
+            start = first.sent.start_char if first is not None else start
+        spans.append((start, match.end()))
+    return spans
+
+
+def outlet_line_country(text: str, analysis: Analysis) -> str | None:
+    """The country of the outlet whose name stands alone on a line ("• Kyodo", "REUTERS"): the byline of an
+    agency report, whose "the government" is its home government when no state is named before. None when no
+    line holds an outlet alone."""
+    for mention in analysis.mentions:
+        actor = analysis.actors.get(mention.actor)
+        if actor is None or actor.sector != "MED" or actor.country is None:
+            continue
+        start = text.rfind("\n", 0, mention.start) + 1
+        end = text.find("\n", mention.end)
+        line = text[start : end if end >= 0 else len(text)]
+        if LINE_EDGE.sub("", line) == mention.text:
+            return actor.country
+    return None
 
 
 def is_pronoun(token: Token) -> bool:
@@ -89,12 +141,17 @@ class Parties:
         # a dateline's place and outlet say where the report was filed, never who acted
         text = doc.text  # spaCy rebuilds Doc.text on every access
         opening = self.opening = dateline_end(text)
+        actors = analysis.actors
+        outlets = {fold(m.text) for m in analysis.mentions if m.actor in actors and actors[m.actor].sector == "MED"}
+        self.credited = credited_spans(doc, patterns, outlets=outlets, opening=opening)
+        self.home = outlet_line_country(text, analysis)
         # "ethnic Hungarians in Romania" name people, not the state of their kin: no actor for the event
         self.mentions = [
             m
             for m in analysis.mentions
             if m.actor in analysis.actors
             and m.start >= opening
+            and not any(start < m.end and m.start < end for start, end in self.credited)
             and not ETHNIC.search(text, max(0, m.start - 12), m.start)
         ]
         for number, mention in enumerate(self.mentions):
@@ -106,8 +163,12 @@ class Parties:
                     self.mention_at.setdefault(i, number)
         self.mentioned = sorted(self.mention_at)  # token indices inside a mention, for windows by bisection
         self.place_at: dict[int, str] = {}
+        self.filed_in: str | None = None
+        self.first_place = min((p.start for p in analysis.places if p.country), default=None)
         for place in analysis.places:
-            if place.country is None or place.start < opening:
+            if place.country is not None and place.start < opening and self.filed_in is None:
+                self.filed_in = place.country  # the dateline's country: where the report was filed
+            if place.country is None or place.start < opening or self.in_credit(place.start):
                 continue
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             for token in span if span is not None else []:
@@ -199,8 +260,12 @@ class Parties:
                     stack.append((child, cost + step))
         return reached
 
+    def in_credit(self, char: int) -> bool:
+        """Whether the character offset `char` lies in a photo credit or the caption before it."""
+        return any(start <= char < end for start, end in self.credited)
+
     def country_word(self, token: Token) -> str | None:
-        if token.idx < self.opening:
+        if token.idx < self.opening or self.in_credit(token.idx):
             return None
         if token.i > 0 and token.nbor(-1).lower_ == "ethnic":
             return None  # "ethnic Albanians in Serbia" are not Albania acting
@@ -325,7 +390,8 @@ class Parties:
     def definite(self, head: Token) -> Side:
         """ "the government", "the ministry", "the president": a definite description naming no actor refers
         to one named before it in the document, subjects of the last three sentences first, then the nearest.
-        A body ("the government") takes that actor's country only; a person noun takes the person."""
+        A body ("the government") takes that actor's country only; a person noun takes the person. A body with
+        no state named before it is the state of the dateline's country, else of the agency on a byline line."""
         if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return Side()
         if head.tag_ == "NNS":
@@ -344,13 +410,21 @@ class Parties:
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
             if actor.country is None or (actor.kind == "person") != person:
                 continue
-            if not person and actor.kind not in STATE_KINDS:
-                continue
+            if not person and (actor.kind not in STATE_KINDS or actor.sector == "MED"):
+                continue  # an outlet that reports is no government's antecedent
             if person:
                 return Side([actor.id], [actor.country])
             # "the Trade Ministry warned … the ministry added": the body named before; else its country's state
             own = actor.kind != "country" and lemma in fold(" ".join([actor.name, *actor.aliases])).split()
             return Side([actor.id] if own else self.state(actor.country), [actor.country])
+        home = self.filed_in or self.home
+        # an agency's home only where no place is named before ("Anadolu\n\nATHENS — The government …")
+        if not self.filed_in and self.first_place is not None and self.first_place < head.idx:
+            home = None
+        if not person and home is not None:
+            # "BEIJING — The government said …" with no state named before: the dateline never acts, but a body
+            # named by its role alone in a report filed from a country (or by its national agency) is its own
+            return Side(self.state(home), [home])
         return Side()
 
     def both_before(self, token: Token) -> Side:
