@@ -670,3 +670,44 @@ def test_a_conditional_act_of_a_named_party_is_kept_as_hypothetical(events_in: E
 )
 def test_a_leader_and_its_own_country_are_one_party_not_a_joint_act(events_in: Extract, text: str) -> None:
     assert all(not e.target for e in of_type(events_in(text), "CONSULT"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "target", "wanted"),
+    [
+        ("Canada is pushing hard for Brazil to drop its tariffs on steel.", "CAN", "BRA", "CONCEDE"),
+        ("Norway pressed strongly for Sweden to join the talks.", "NOR", "SWE", None),
+        ("France is pushing for Germany to back its budget plan.", "FRA", "DEU", "SUPPORT"),
+        ("Egypt called for Sudan to withdraw its troops from the border.", "EGY", "SDN", "RETREAT"),
+    ],
+)
+def test_pressing_for_someone_to_act_is_a_request_of_them(
+    events_in: Extract, text: str, source: str, target: str, wanted: str | None
+) -> None:
+    found = events_in(text)
+    assert [(e.source_countries, e.target_countries) for e in of_type(found, "REQUEST")] == [([source], [target])]
+    if wanted is not None:  # what is asked for has not happened
+        assert [e.status for e in of_type(found, wanted)] == ["proposed"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Indian army remained on high alert along the border.", "IND"),
+        ("Peru placed its troops on maximum alert near the frontier.", "PER"),
+        ("Kenyan police stayed on alert in the capital after the blasts.", "KEN"),
+        ("Polish units were kept on standby near the eastern border.", None),
+    ],
+)
+def test_forces_kept_on_alert_are_mobilized(events_in: Extract, text: str, source: str | None) -> None:
+    found = of_type(events_in(text), "MOBILIZE")
+    assert found
+    if source is not None:
+        assert found[0].source_countries == [source]
+
+
+@pytest.mark.model
+def test_a_warning_on_alert_that_is_no_readiness_stays_out(events_in: Extract) -> None:
+    assert not of_type(events_in("The embassy put a travel notice on its website."), "MOBILIZE")

@@ -23,6 +23,7 @@ from bilateral.extract.events_triggers import (
     Hit,
     Triggers,
     depth_of,
+    for_clause,
     governor_of,
     inside_noun_event,
     prep_objects,
@@ -488,7 +489,7 @@ class _Reader:
         if not heads and verb.dep_ == "acl" and verb.tag_ == "VBN":
             heads.append(verb.head)
         if not heads:
-            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            for clause in (c for c in verb.children if c.dep_ == "ccomp" or for_clause(c)):
                 heads += [c for c in clause.children if c.dep_ in SUBJECTS | {"nsubjpass"}]
         side = Side()
         for head in heads:

@@ -9,7 +9,7 @@ from typing import Any
 
 from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
-from bilateral.extract.events_triggers import Hit, Triggers, negated_noun
+from bilateral.extract.events_triggers import Hit, Triggers, for_clause, negated_noun
 
 Token = Any
 CLAUSE_CHAIN = {"xcomp", "ccomp", "conj", "pcomp"}
@@ -21,6 +21,8 @@ def complement(token: Token) -> bool:
     """A clause that completes the verb above it; "sworn to fight" is often parsed as an adverbial clause."""
     if token.dep_ in CLAUSE_CHAIN:
         return True
+    if for_clause(token):
+        return True  # "pushed for Chile (to) drop the duty"
     return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 

@@ -54,6 +54,10 @@ class Triggers:
                 word = child.lemma_.lower() if dep == "dobj" else child.lower_
                 if (entry := table.get(f"{lemma} {word}")) is not None:
                     return entry, child
+        # "pushed hard for Chile to drop the duty": "for" opens the clause asked for, as its marker
+        for clause in token.children:
+            if for_clause(clause) and (entry := table.get(f"{lemma} for")) is not None:
+                return entry, next(c for c in clause.children if c.dep_ == "mark")
         entry = table.get(lemma) or (table.get(token.lower_) if table is self.patterns.adjectives else None)
         return entry, None
 
@@ -78,7 +82,9 @@ class Triggers:
         if key_child is not None and key_child.dep_ == "dobj":
             obj = key_child  # "open fire", "pay compensation": the object is part of the phrase
         elif entry.objects or entry.light:
-            for candidate in self.object_nouns(token):
+            # "put its troops on alert", "called for talks": the keyed preposition's object says what, too
+            keyed = [c for c in key_child.children if c.dep_ == "pobj"] if key_child is not None else []
+            for candidate in self.object_nouns(token) + keyed:
                 cls = self.patterns.object_classes.get(candidate.lemma_.lower())
                 if cls is None and candidate.i > 0:
                     cls = self.patterns.object_classes.get(f"{candidate.nbor(-1).lower_} {candidate.lemma_.lower()}")
@@ -202,6 +208,13 @@ def prep_objects(token: Token, preps: set[str]) -> list[Token]:
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
+
+
+def for_clause(clause: Token) -> bool:
+    """A clause opened by "for" ("pressed for Chile to drop the duty"): what someone wants, not what is done."""
+    return clause.dep_ in {"advcl", "xcomp", "ccomp"} and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children
+    )
 
 
 def depth_of(token: Token) -> int:
