@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from bilateral.model import Actor, Analysis, Event
 from bilateral.store.analysis import date_undated_events, fill_event_countries, save_analysis
 from bilateral.store.documents import save_article
@@ -43,3 +45,23 @@ def test_an_undated_report_takes_the_month_all_its_stories_share(db: sqlite3.Con
     assert date_undated_events(db, months) == 1
     dates = dict(db.execute("SELECT document, date FROM events ORDER BY document").fetchall())
     assert dates == {"p1": "2021-03-02", "u1": "2021-03", "u2": None}  # u2: one of its stories spans months
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Kenya recalled its envoy from Uganda, days after the border clash of July 4.", "2021-07"),
+        ("Kenya recalled its envoy from Uganda after a clash on 4th of July at the border.", "2021-07"),
+        ("Kenya recalled its envoy from Uganda after a border clash on Sunday.", None),  # no month named
+        ("Kenya recalled its envoy and may 10 more diplomats follow him home.", None),  # "may" is no month
+        ("Kenya recalled its envoy from Uganda on Nov. 2, after a clash.", None),  # a month of no story
+    ],
+)
+def test_an_undated_report_in_stories_of_several_months_takes_the_one_it_names(
+    db: sqlite3.Connection, text: str, date: str | None
+) -> None:
+    save_article(db, make_article(text, id="u1", title="Recall", published=None))
+    event = Event("SANCTION", ["KEN"], ["UGA"], text, 0, len(text))
+    save_analysis(db, Analysis("u1", events=[event]), knowledge="k")
+    date_undated_events(db, {"u1": {"2021-03", "2021-07", None}})
+    assert db.execute("SELECT date FROM events").fetchone()[0] == date

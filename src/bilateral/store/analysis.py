@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Collection, Sequence
 
+from bilateral.calendar import months_named
 from bilateral.model import Actor, Analysis
 from bilateral.store.db import mark_changed, transaction
 from bilateral.store.documents import now
@@ -259,17 +260,26 @@ def fill_event_countries(db: sqlite3.Connection) -> int:
 
 def date_undated_events(db: sqlite3.Connection, documents_months: dict[str, set[str | None]]) -> int:
     """Corpus pass: the events of a report that gives no date at all (no publication date, nothing to resolve a
-    weekday against) take the month ("2019-05") that every story the report belongs to lies in; none where its
-    stories span several months or have no dates. `documents_months`: document id -> the month of each of its
-    stories (None for a story that spans months or has no date). Returns how many events were dated."""
-    undated = {row[0] for row in db.execute("SELECT id FROM documents WHERE published IS NULL")}
+    weekday against) take the month ("2019-05") that every story the report belongs to lies in; where its stories
+    lie in several months, the one month among them that the report itself names with a day ("on Dec. 1": the
+    year is not written, so it was not resolved); none otherwise. `documents_months`: document id -> the month of
+    each of its stories (None for a story that spans months or has no date). Returns how many events were dated."""
+    undated = dict(db.execute("SELECT id, text FROM documents WHERE published IS NULL").fetchall())
     dated = 0
     with transaction(db):
         for document, months in sorted(documents_months.items()):
-            if document in undated and len(months) == 1 and None not in months:
+            if document not in undated:
+                continue
+            if len(months) == 1 and None not in months:
                 (month,) = months
-                cursor = db.execute("UPDATE events SET date = ? WHERE document = ? AND date IS NULL", (month, document))
-                dated += cursor.rowcount
+            else:
+                named = months_named(undated[document])
+                candidates = {m for m in months if m is not None and int(m[5:7]) in named}
+                if len(candidates) != 1:
+                    continue
+                (month,) = candidates
+            cursor = db.execute("UPDATE events SET date = ? WHERE document = ? AND date IS NULL", (month, document))
+            dated += cursor.rowcount
     return dated
 
 
