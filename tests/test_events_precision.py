@@ -417,3 +417,28 @@ def test_a_verbless_sentence_takes_the_modality_of_its_first_verb(events_in: Ext
 @pytest.mark.model
 def test_a_verbless_report_of_a_sanction_stays_an_event(events_in: Extract) -> None:
     assert occurred(events_in("New Chilean sanctions on Belarusian banks, announced on Friday."), "SANCTION")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Officials in Lima made clear to Santiago that cooperation on fisheries was at stake.", "COOPERATE"),
+        ("Trade cooperation under the pact remains the foundation of the tie between Chile and Peru.", "COOPERATE"),
+        ("Military cooperation is now in doubt after the vote in Nairobi.", "COOPERATE"),
+    ],
+)
+def test_an_act_nobody_does_that_a_copula_describes_is_no_happening(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks between Chile and Peru were the first in three years.",  # its doers are named
+        "The talks were held in Quito on Monday.",  # a passive reports the act
+    ],
+)
+def test_an_act_with_its_doers_or_told_in_the_passive_stays(events_in: Extract, text: str) -> None:
+    assert occurred(events_in(text), "CONSULT")

@@ -280,6 +280,14 @@ class _Reader:
             return False
         return copula.dep_ == "ccomp" and copula.head.lemma_.lower() in self.cues["reporting"]
 
+    def _topic(self, head: Token) -> bool:
+        """Whether an event noun is the subject of a copula that says what it is or how it stands ("cooperation
+        remains the foundation of the tie", "the accord was at risk"): a remark about the act, not a report of it."""
+        copula = head.head
+        if head.dep_ != "nsubj" or copula.lemma_.lower() not in self.cues.get("copulas", frozenset()):
+            return False
+        return any(c.dep_ in {"attr", "acomp", "prep"} for c in copula.children)
+
     def _official(self, side: Side) -> bool:
         """Whether a side is a state speaking: countries, and people and bodies of government or parliament (PLOVER
         sectors GOV, LEG). Their "protest" is verbal disapproval (ACCUSE), not a demonstration."""
@@ -619,6 +627,8 @@ class _Reader:
         mode = hit.mode
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit)
+        if not source and status == "occurred" and self._topic(head):
+            return []  # "cooperation on security was at stake": what a remark is about, nobody's act
         found = []
         if intent is not None:
             intent_status = "threatened" if intent == "THREATEN" else "promised"
