@@ -442,3 +442,17 @@ def test_an_act_nobody_does_that_a_copula_describes_is_no_happening(events_in: E
 )
 def test_an_act_with_its_doers_or_told_in_the_passive_stays(events_in: Extract, text: str) -> None:
     assert occurred(events_in(text), "CONSULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        ("The former minister was flown to Lima the same day and freed.", False),
+        ("The injured envoys were flown to Vienna for treatment.", False),
+        ("Kenya's president flew to Addis Ababa for talks with Ethiopia's prime minister.", True),
+        ("Peru's foreign minister travelled to Quito on Monday.", True),
+    ],
+)
+def test_someone_flown_somewhere_is_carried_not_visiting(events_in: Extract, text: str, visit: bool) -> None:
+    assert bool(occurred(events_in(text), "CONSULT")) is visit

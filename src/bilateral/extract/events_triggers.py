@@ -76,8 +76,8 @@ class Triggers:
         objects = children & {"dobj", "xcomp", "ccomp", "nsubjpass", "dative", "attr", "oprd"}
         if entry.needs_object and not objects and not (entry.reciprocal and self._plural_subject(token)):
             return None  # "Biden spoke at a rally" is no meeting; "the two presidents spoke" is
-        if entry.intransitive and "dobj" in children:
-            return None
+        if entry.intransitive and children & {"dobj", "nsubjpass"}:
+            return None  # "demonstrated goodwill"; "the wounded were flown to Lima": carried, no visit
         kind, mode, obj, status = entry.type, entry.mode, None, entry.status
         if key_child is not None and key_child.dep_ == "dobj":
             obj = key_child  # "open fire", "pay compensation": the object is part of the phrase
