@@ -261,7 +261,7 @@ def fill_event_countries(db: sqlite3.Connection) -> int:
 def date_undated_events(db: sqlite3.Connection, documents_months: dict[str, set[str | None]]) -> int:
     """Corpus pass: the events of a report that gives no date at all (no publication date, nothing to resolve a
     weekday against) take the month ("2019-05") that every story the report belongs to lies in; where its stories
-    lie in several months, the one month among them that the report itself names with a day ("on Dec. 1": the
+    lie in several months, the one month among them that the report itself names with a day ("on 3 March", the
     year is not written, so it was not resolved); none otherwise. `documents_months`: document id -> the month of
     each of its stories (None for a story that spans months or has no date). Returns how many events were dated."""
     undated = dict(db.execute("SELECT id, text FROM documents WHERE published IS NULL").fetchall())
