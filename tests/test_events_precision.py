@@ -456,3 +456,20 @@ def test_an_act_with_its_doers_or_told_in_the_passive_stays(events_in: Extract, 
 )
 def test_someone_flown_somewhere_is_carried_not_visiting(events_in: Extract, text: str, visit: bool) -> None:
     assert bool(occurred(events_in(text), "CONSULT")) is visit
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The wounded were flown to a hospital in Mombasa.",
+        "Rescuers carried the injured to waiting ambulances near Kampala.",
+    ],
+)
+def test_a_participle_with_a_determiner_names_people_not_an_act(events_in: Extract, text: str) -> None:
+    assert not [e for e in events_in(text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_a_participle_as_a_verb_still_reports_the_act(events_in: Extract) -> None:
+    assert [e.type for e in events_in("Three soldiers were wounded in a clash with rebels near Goma.")] == ["ASSAULT"]

@@ -18,6 +18,7 @@ DIRECT = {"dobj", "dative", "oprd", "attr"}
 # the verb's own key is tried with each of these children appended: "call off", "call for", "open fire"
 KEY_CHILDREN = ("prt", "dobj", "prep", "acomp", "oprd", "agent")
 LIGHT_PREPS = {"on", "under", "into"}
+NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj"}  # where a participle with a determiner is a noun
 TIMES = {"DATE", "TIME"}  # spaCy's entity labels of a date or time expression
 NAMES = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
 
@@ -67,6 +68,8 @@ class Triggers:
         if token.pos_ in VERBAL:
             if token.dep_ in {"amod", "compound", "aux", "auxpass"}:
                 return None
+            if token.tag_ == "VBN" and token.dep_ in NOUN_SLOTS and any(c.dep_ == "det" for c in token.children):
+                return None  # "the wounded were flown out", "freed the detained": people, not an act
         elif not (token.pos_ == "ADJ" and token.dep_ in {"acomp", "ROOT", "xcomp", "ccomp", "conj", "advcl"}):
             return None
         entry, key_child = self.verb_entry(token)
