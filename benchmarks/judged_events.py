@@ -18,8 +18,9 @@ Drawing: the exports come from the code as it is, then
     python -m benchmarks.judged_events us_china=…/map.json japan_korea=…/map.json example_us_mexico=…/map.json
 The draw is fixed (seed 12, 100 events from the sorted union of all events) so that the same exports give the same
 sample; a redraw keeps the verdicts of rows that are still drawn and leaves the new rows blank.
-The committed sample was drawn from the exports of the code at 148bd22 (29 Nov 2026) and judged by hand by a reader
-who did not write the event patterns.
+The committed sample was drawn from the exports of the code at 92f8e5c (29 Nov 2026, seed 12); 14 rows were the same
+events as in the earlier sample (drawn at 148bd22) and keep that reader's verdicts, the other 86 were judged by hand
+by a new reader who did not write the event patterns.
 """
 
 from __future__ import annotations

@@ -128,6 +128,7 @@ class AnalyzeReport:
     screened_out: list[str] = field(default_factory=list)  # document ids the relevance prefilter dropped
     # after a knowledge edit: documents it did not touch, kept without analysing them again
     carried: int = 0
+    corpus_seconds: float = 0.0  # wall seconds of the corpus pass (stories, comparisons), which runs in one process
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -230,7 +231,9 @@ def analyze(
         merge_split_actors(db, knowledge.annotate.actors)
         fill_event_countries(db)
     if corpus_stale(db):
+        corpus_started = time.perf_counter()
         report.stories, report.comparisons = relate(db, knowledge)
+        report.corpus_seconds = time.perf_counter() - corpus_started
     report.seconds = time.perf_counter() - started
     return report
 
