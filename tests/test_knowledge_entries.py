@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import zlib
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from bilateral.compare import FrameUse, Genre, Stance
 from bilateral.knowledge import Pack, Packs
@@ -104,6 +108,13 @@ def test_a_stored_result_reads_back_equal_to_what_the_stages_returned() -> None:
     back = decode(encode(analysis))
     assert back == analysis
     assert isinstance(back.sentences[0], tuple) and isinstance(back.figures[1].value, int)
+
+
+def test_a_stored_result_of_another_shape_is_a_value_error_not_a_key_error() -> None:
+    stored = json.loads(zlib.decompress(encode(Analysis("doc-2"))))
+    del stored["figures"]  # as if written by a version whose Analysis had no such field
+    with pytest.raises(ValueError, match="another shape"):
+        decode(zlib.compress(json.dumps(stored).encode()))
 
 
 def test_a_document_analysed_before_results_were_stored_is_analysed_again(db: Any) -> None:

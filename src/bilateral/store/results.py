@@ -29,7 +29,10 @@ def decode(blob: bytes) -> Analysis:
         value = json.loads(zlib.decompress(blob))
     except (zlib.error, json.JSONDecodeError) as e:
         raise ValueError(f"not a stored analysis ({e})") from e
-    result = _build(Analysis, value)
+    try:
+        result = _build(Analysis, value)
+    except (KeyError, TypeError, ValueError) as e:  # written by a version whose Analysis had other fields
+        raise ValueError(f"a stored analysis of another shape ({type(e).__name__}: {e})") from e
     assert isinstance(result, Analysis)
     return result
 
