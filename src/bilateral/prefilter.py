@@ -54,16 +54,31 @@ def parse_dyad(value: str, known: Iterable[str]) -> tuple[str, str]:
     return first, second
 
 
-def _automaton(names: dict[str, set[str]]) -> Any:
+def automaton(terms: dict[str, set[str]]) -> Any:
+    """An Aho-Corasick automaton (pyahocorasick) of `terms`: term -> (its length, frozenset of the labels it
+    stands for: country codes, pack entry ids)."""
     import ahocorasick
 
-    automaton = ahocorasick.Automaton()
-    for name, codes in names.items():
-        if name:
-            automaton.add_word(name, (len(name), frozenset(codes)))
-    if len(automaton):
-        automaton.make_automaton()
-    return automaton
+    built = ahocorasick.Automaton()
+    for term, labels in terms.items():
+        if term:
+            built.add_word(term, (len(term), frozenset(labels)))
+    if len(built):
+        built.make_automaton()
+    return built
+
+
+def labels_in(folded: Any, exact: Any, text: str) -> set[str]:
+    """The labels of every term of the two automata (`folded`: folded terms, matched on `fold_text(text)`;
+    `exact`: case-kept terms, matched with dots removed) that `text` holds as a whole word."""
+    found: set[str] = set()
+    for built, haystack in ((folded, fold_text(text)), (exact, text.replace(".", ""))):
+        if not len(built):
+            continue
+        for end, (length, labels) in built.iter(haystack):
+            if not labels <= found and whole_word(haystack, end - length + 1, end + 1):
+                found |= labels
+    return found
 
 
 def whole_word(text: str, start: int, end: int) -> bool:
@@ -80,14 +95,7 @@ class Prefilter:
 
     def countries(self, text: str) -> set[str]:
         """ISO alpha-3 codes of every country the text names (directly or through a place or actor)."""
-        found: set[str] = set()
-        for automaton, haystack in ((self.folded, fold_text(text)), (self.exact, text.replace(".", ""))):
-            if not len(automaton):
-                continue
-            for end, (length, codes) in automaton.iter(haystack):
-                if not codes <= found and whole_word(haystack, end - length + 1, end + 1):
-                    found |= codes
-        return found
+        return labels_in(self.folded, self.exact, text)
 
     def keeps(self, text: str) -> bool:
         named = self.countries(text)
@@ -116,4 +124,4 @@ def build_prefilter(actors: ActorKnowledge, *, dyad: tuple[str, str] | None = No
                 exact.setdefault(exact_key(alias), set()).add(actor.country)
             else:
                 folded.setdefault(fold(alias), set()).add(actor.country)
-    return Prefilter(_automaton(folded), _automaton(exact), dyad)
+    return Prefilter(automaton(folded), automaton(exact), dyad)

@@ -19,6 +19,7 @@ from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_triggers import (
     DIRECT,
     NOMINAL,
+    TIMES,
     VERBAL,
     Hit,
     Triggers,
@@ -55,7 +56,6 @@ PAST_PASSIVE = {"was", "were", "had"}
 # PLOVER sectors of a state's own voice: government and parliament
 STATE_SECTORS = {"GOV", "LEG"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
-TIMES = {"DATE", "TIME"}  # entity labels of time expressions
 
 
 @dataclass

@@ -43,6 +43,8 @@ class Entries:
 
     def matcher(self, ids: Collection[str] | None = None) -> EntryMatcher:
         """A matcher for the entries `ids` (all when None)."""
+        from bilateral.prefilter import automaton
+
         chosen = self.folded.keys() if ids is None else [i for i in ids if i in self.folded]
         folded: dict[str, set[str]] = {}
         exact: dict[str, set[str]] = {}
@@ -51,19 +53,7 @@ class Entries:
                 folded.setdefault(term, set()).add(entry)
             for term in self.exact[entry]:
                 exact.setdefault(term, set()).add(entry)
-        return EntryMatcher(_automaton(folded), _automaton(exact))
-
-
-def _automaton(terms: dict[str, set[str]]) -> Any:
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for term, entries in terms.items():
-        if term:
-            automaton.add_word(term, (len(term), frozenset(entries)))
-    if len(automaton):
-        automaton.make_automaton()
-    return automaton
+        return EntryMatcher(automaton(folded), automaton(exact))
 
 
 @dataclass(frozen=True)
@@ -73,16 +63,9 @@ class EntryMatcher:
 
     def entries_in(self, text: str) -> set[str]:
         """The ids of the entries whose terms the text contains as whole words."""
-        from bilateral.prefilter import fold_text, whole_word
+        from bilateral.prefilter import labels_in
 
-        found: set[str] = set()
-        for automaton, haystack in ((self.folded, fold_text(text)), (self.exact, text.replace(".", ""))):
-            if not len(automaton):
-                continue
-            for end, (length, entries) in automaton.iter(haystack):
-                if not entries <= found and whole_word(haystack, end - length + 1, end + 1):
-                    found |= entries
-        return found
+        return labels_in(self.folded, self.exact, text)
 
 
 class _Collect:
