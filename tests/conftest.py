@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from bilateral.model import Article
+from bilateral.model import Article, Event
 from bilateral.store.db import connect
+
+if TYPE_CHECKING:
+    from bilateral.annotate import Knowledge
+    from bilateral.extract.events import EventPatterns
+
+Extract = Callable[..., list[Event]]  # text (and a publication date) -> the events of that text
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -35,3 +42,56 @@ def eval_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"evaluation data {path} is absent (it lives in ../shared/eval beside the project)")
     return path
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    """The built-in knowledge, as the annotate stage reads it."""
+    from bilateral.annotate import load_knowledge
+
+    return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def patterns() -> EventPatterns:
+    """The built-in event patterns."""
+    from bilateral.extract.events import load_event_patterns
+    from bilateral.knowledge import load_packs
+
+    return load_event_patterns(load_packs())
+
+
+def evidence_is_its_text(text: str, event: Event) -> None:
+    """Every event's evidence is exactly the text its offsets point to."""
+    assert event.evidence and text[event.start : event.end] == event.evidence
+
+
+def events_reader(
+    knowledge: Knowledge, patterns: EventPatterns, published: str | None, *checks: Callable[[str, Event], None]
+) -> Extract:
+    """Parse, annotate and extract the events of one text (published on `published` unless the call says
+    otherwise), running each of `checks` on every event found."""
+    from bilateral.annotate import analyse
+    from bilateral.annotate.nlp import load_nlp
+    from bilateral.extract.events import extract_events
+
+    def run(text: str, published: str | None = published) -> list[Event]:
+        doc = load_nlp()(text)
+        analysis = analyse(doc, published=published, document="d", knowledge=knowledge)
+        found = extract_events(doc, analysis, patterns=patterns)
+        for event in found:
+            for check in checks:
+                check(text, event)
+        return found
+
+    return run
+
+
+def of_type(events: list[Event], *kinds: str) -> list[Event]:
+    """The events of any of the PLOVER types `kinds`."""
+    return [e for e in events if e.type in kinds]
+
+
+def occurred(events: list[Event], *kinds: str) -> list[Event]:
+    """The events of any of `kinds` reported as having happened."""
+    return [e for e in of_type(events, *kinds) if e.status == "occurred"]

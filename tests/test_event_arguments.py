@@ -6,46 +6,24 @@ A source is never made up: where the text names none, none is coded, and no acto
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from bilateral.annotate import Knowledge, analyse, load_knowledge
+from bilateral.annotate import Knowledge, analyse
 from bilateral.annotate.nlp import load_nlp
-from bilateral.extract.events import EventPatterns, extract_events, load_event_patterns
-from bilateral.knowledge import load_packs
+from bilateral.extract.events import EventPatterns
 from bilateral.model import Event
-
-Extract = Callable[..., list[Event]]
-
-
-@pytest.fixture(scope="module")
-def patterns() -> EventPatterns:
-    return load_event_patterns(load_packs())
+from tests.conftest import Extract, events_reader, evidence_is_its_text, of_type
 
 
-@pytest.fixture(scope="module")
-def knowledge() -> Knowledge:
-    return load_knowledge()
+def no_self_loop(text: str, event: Event) -> None:
+    """No actor acts on itself, save the parties of a joint act."""
+    if set(event.source) & set(event.target):
+        assert set(event.source) == set(event.target) and len(set(event.source_countries)) > 1
 
 
 @pytest.fixture(scope="module")
 def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
-    def run(text: str, published: str | None = "2020-05-06") -> list[Event]:
-        doc = load_nlp()(text)
-        analysis = analyse(doc, published=published, document="d", knowledge=knowledge)
-        found = extract_events(doc, analysis, patterns=patterns)
-        for event in found:
-            assert text[event.start : event.end] == event.evidence
-            if set(event.source) & set(event.target):  # no actor acts on itself, save the parties of a joint act
-                assert set(event.source) == set(event.target) and len(set(event.source_countries)) > 1
-        return found
-
-    return run
-
-
-def of_type(events: list[Event], *kinds: str) -> list[Event]:
-    return [e for e in events if e.type in kinds]
+    return events_reader(knowledge, patterns, "2020-05-06", evidence_is_its_text, no_self_loop)
 
 
 @pytest.mark.parametrize(

@@ -7,42 +7,22 @@ resolves them; each test checks type, sides, status and that the evidence is the
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from bilateral.annotate import Knowledge, analyse, load_knowledge
+from bilateral.annotate import Knowledge, analyse
 from bilateral.annotate.nlp import load_nlp
 from bilateral.errors import KnowledgeError
 from bilateral.extract.events import EventPatterns, extract_events, load_event_patterns
 from bilateral.knowledge import BUILTIN, load_packs
 from bilateral.model import Event
-
-Extract = Callable[..., list[Event]]
-
-
-@pytest.fixture(scope="module")
-def patterns() -> EventPatterns:
-    return load_event_patterns(load_packs())
-
-
-@pytest.fixture(scope="module")
-def knowledge() -> Knowledge:
-    return load_knowledge()
+from tests.conftest import Extract, events_reader, evidence_is_its_text
 
 
 @pytest.fixture(scope="module")
 def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
-    def run(text: str, published: str | None = "2019-06-10") -> list[Event]:
-        doc = load_nlp()(text)
-        analysis = analyse(doc, published=published, document="d", knowledge=knowledge)
-        found = extract_events(doc, analysis, patterns=patterns)
-        for event in found:  # every event, in every test: evidence is exactly the text it points to
-            assert event.evidence and text[event.start : event.end] == event.evidence
-        return found
-
-    return run
+    return events_reader(knowledge, patterns, "2019-06-10", evidence_is_its_text)
 
 
 def one(events: list[Event], kind: str) -> Event:

@@ -8,53 +8,23 @@ event dates (since-comparisons, historical periods, datelines, documents without
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from bilateral.annotate import Knowledge, analyse, load_knowledge
+from bilateral.annotate import Knowledge
 from bilateral.annotate.dates import document_anchor
-from bilateral.annotate.nlp import load_nlp
-from bilateral.extract.events import EventPatterns, extract_events, load_event_patterns
+from bilateral.extract.events import EventPatterns, load_event_patterns
 from bilateral.extract.events_parties import dateline_end
 from bilateral.extract.events_patterns import COMPILED, compiled_verbs
 from bilateral.knowledge import load_packs
 from bilateral.knowledge.build_plover_cameo import DEFAULT_SOURCES, build, compile_cameo
-from bilateral.model import Event
-
-Extract = Callable[..., list[Event]]
-
-
-@pytest.fixture(scope="module")
-def patterns() -> EventPatterns:
-    return load_event_patterns(load_packs())
-
-
-@pytest.fixture(scope="module")
-def knowledge() -> Knowledge:
-    return load_knowledge()
+from tests.conftest import Extract, events_reader, evidence_is_its_text, occurred, of_type
 
 
 @pytest.fixture(scope="module")
 def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
-    def run(text: str, published: str | None = "2020-05-06") -> list[Event]:
-        doc = load_nlp()(text)
-        analysis = analyse(doc, published=published, document="d", knowledge=knowledge)
-        found = extract_events(doc, analysis, patterns=patterns)
-        for event in found:
-            assert text[event.start : event.end] == event.evidence
-        return found
-
-    return run
-
-
-def of_type(events: list[Event], *kinds: str) -> list[Event]:
-    return [e for e in events if e.type in kinds]
-
-
-def occurred(events: list[Event], *kinds: str) -> list[Event]:
-    return [e for e in of_type(events, *kinds) if e.status == "occurred"]
+    return events_reader(knowledge, patterns, "2020-05-06", evidence_is_its_text)
 
 
 # --- coercion read as concession ---------------------------------------------------------------------------

@@ -10,41 +10,16 @@ makes, mobilising what is no armed force, signing a domestic order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from bilateral.annotate import Knowledge, analyse, load_knowledge
-from bilateral.annotate.nlp import load_nlp
-from bilateral.extract.events import EventPatterns, extract_events, load_event_patterns
-from bilateral.knowledge import load_packs
-from bilateral.model import Event
-
-Extract = Callable[[str], list[Event]]
-
-
-@pytest.fixture(scope="module")
-def patterns() -> EventPatterns:
-    return load_event_patterns(load_packs())
-
-
-@pytest.fixture(scope="module")
-def knowledge() -> Knowledge:
-    return load_knowledge()
+from bilateral.annotate import Knowledge
+from bilateral.extract.events import EventPatterns
+from tests.conftest import Extract, events_reader, occurred
 
 
 @pytest.fixture(scope="module")
 def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
-    def run(text: str) -> list[Event]:
-        doc = load_nlp()(text)
-        analysis = analyse(doc, published="2021-03-04", document="d", knowledge=knowledge)
-        return extract_events(doc, analysis, patterns=patterns)
-
-    return run
-
-
-def occurred(events: list[Event], kind: str) -> list[Event]:
-    return [e for e in events if e.type == kind and e.status == "occurred"]
+    return events_reader(knowledge, patterns, "2021-03-04")
 
 
 @pytest.mark.model

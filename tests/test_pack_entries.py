@@ -5,21 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bilateral.annotate import Knowledge, analyse, load_knowledge
+from bilateral.annotate import Knowledge, analyse
 from bilateral.annotate.nlp import load_nlp
-from bilateral.extract.events import EventPatterns, extract_events, load_event_patterns
-from bilateral.knowledge import load_packs
+from bilateral.extract.events import EventPatterns, extract_events
 from bilateral.model import Analysis, Event
-
-
-@pytest.fixture(scope="module")
-def knowledge() -> Knowledge:
-    return load_knowledge()
-
-
-@pytest.fixture(scope="module")
-def patterns() -> EventPatterns:
-    return load_event_patterns(load_packs())
 
 
 def read(text: str, knowledge: Knowledge, patterns: EventPatterns) -> tuple[Analysis, list[Event]]:
