@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bilateral.compare.similarity import cosine
-from bilateral.compare.stories import Item, reaches
+from bilateral.compare.stories import Item, at_least
 
 
 def _item(key: str, text: str, terms: dict[str, float]) -> Item:
@@ -29,13 +29,13 @@ class _Counting:
 
 
 @pytest.mark.parametrize("threshold", [0.0, 0.05, 0.3, 0.6, 0.95])
-def test_reaches_answers_as_the_full_closeness_does(threshold: float) -> None:
+def test_at_least_answers_as_the_full_closeness_does(threshold: float) -> None:
     a = _item("a:e1", "Lima and Santiago talk fish.", {"lima": 0.8, "fish": 0.6})
     b = _item("b:e1", "Santiago and Lima discuss fisheries.", {"lima": 0.6, "fisheries": 0.8})
     bounded = _Counting(bonus=0.2)
-    assert reaches(bounded, a, b, threshold) == (bounded(a, b) >= threshold)
+    assert at_least(bounded)(a, b, threshold) == (bounded(a, b) >= threshold)
     # a plain function (no `reaches`) is asked in full
-    assert reaches(lambda x, y: bounded(x, y), a, b, threshold) == (bounded(a, b) >= threshold)
+    assert at_least(lambda x, y: bounded(x, y))(a, b, threshold) == (bounded(a, b) >= threshold)
 
 
 def test_a_pair_whose_terms_reach_the_threshold_is_not_encoded() -> None:

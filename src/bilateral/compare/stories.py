@@ -149,9 +149,12 @@ class Bounded(Protocol):
     def reaches(self, a: Item, b: Item, threshold: float) -> bool: ...
 
 
-def reaches(close: Callable[[Item, Item], float], a: Item, b: Item, threshold: float) -> bool:
-    """Whether `close(a, b) >= threshold`; a `Bounded` closeness is asked the cheap way, with the same answer."""
-    return close.reaches(a, b, threshold) if isinstance(close, Bounded) else close(a, b) >= threshold
+def at_least(close: Callable[[Item, Item], float]) -> Callable[[Item, Item, float], bool]:
+    """(a, b, threshold) -> whether `close(a, b) >= threshold`; a `Bounded` closeness is asked the cheap way, with
+    the same answer. Decided once per closeness, not per pair."""
+    if isinstance(close, Bounded):
+        return close.reaches
+    return lambda a, b, threshold: close(a, b) >= threshold
 
 
 def link_threshold(a: Item, b: Item) -> float | None:
@@ -197,6 +200,7 @@ def find_stories(
     one happening (see `across_languages`).
     """
     close = closeness or (lambda a, b: cosine(a.terms, b.terms))
+    reaches = at_least(close)
     rare = rare_terms(weights)
     events = [item for item in items if item.kind == "event"]
     verdicts: dict[tuple[int, int], bool] = {}
@@ -206,7 +210,7 @@ def find_stories(
             a, b = events[i], events[j]
             # closeness (sentence embeddings: the costly part) only for pairs that time and parties allow
             threshold = link_threshold(a, b)
-            verdicts[(i, j)] = threshold is not None and reaches(close, a, b, threshold)
+            verdicts[(i, j)] = threshold is not None and reaches(a, b, threshold)
         return verdicts[(i, j)]
 
     threads: list[tuple[str, frozenset[int]]] = []
@@ -220,7 +224,7 @@ def find_stories(
         if same_action(events[i], events[j])
         and near_in_time(events[i].date, events[j].date)
         and same_parties(events[i], events[j])
-        and reaches(close, events[i], events[j], LEAD_LINK)
+        and reaches(events[i], events[j], LEAD_LINK)
     }
     named = actors or {}
     for i, j in across_languages(events, _leads(events)):
