@@ -46,7 +46,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "ll", "wo"}
 PERFECT_AUX = {"has", "have", "had", "'ve", "ve"}
 SINCE = {"since", "ago"}
 SINCE_START = re.compile(r"\s*since\b", re.I)
-# "LIMA, 9 May 2022 —", "BUSAN, Mar. 14, 2019 (Yonhap) --": a place in capitals, a full date, a dash
+# "LIMA, 9 May 2022 —", "GDANSK, Apr. 3, 2021 (PAP) --": a place in capitals, a full date, a dash
 DATELINE_DATE = re.compile(
     r"^[ \t]*[A-Z][A-Z'. -]+,[^\n\d]{0,30}?(?:\d{1,2}\s+[A-Za-z]+\.?|[A-Za-z]+\.?\s+\d{1,2})(?:st|nd|rd|th)?,?\s+"
     r"(?:19|20)\d\d\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[\u2013\u2014-])",

@@ -810,7 +810,7 @@ class _Reader:
         return governor
 
     def _dateline(self, mention: DateMention) -> bool:
-        """ "LIMA, 9 May 2022 — …", "BUSAN, Mar. 14 (Yonhap) --": a date between a capitalised opening and a
+        """ "LIMA, 9 May 2022 — …", "GDANSK, Apr. 3 (PAP) --": a date between a capitalised opening and a
         dash or parenthesis is the report's date, not an event's."""
         before = self.text[max(0, mention.start - 60) : mention.start]
         line = before.rsplit("\n", 1)[-1]

@@ -41,7 +41,7 @@ DATELINE = re.compile(
 
 
 def dateline_end(text: str) -> int:
-    """Where a dateline ends ("TAIPEI (Taiwan News) – ", "LIMA, 9 May 2022 — ", "BUSAN, Mar. 14 (Yonhap) -- "),
+    """Where a dateline ends ("TAIPEI (Taiwan News) – ", "LIMA, 9 May 2022 — ", "GDANSK, Apr. 3 (PAP) -- "),
     or 0 when the text opens with none: a capitalised place in upper case, an optional date and outlet in
     brackets, then a dash."""
     match = DATELINE.match(text)
@@ -92,7 +92,7 @@ def credited_spans(doc: Any, patterns: EventPatterns, *, outlets: set[str], open
 
 
 def outlet_line_country(text: str, analysis: Analysis) -> str | None:
-    """The country of the outlet whose name stands alone on a line ("• Kyodo", "REUTERS"): the byline of an
+    """The country of the outlet whose name stands alone on a line ("• Anadolu Agency", "REUTERS"): the byline of an
     agency report, whose "the government" is its home government when no state is named before. None when no
     line holds an outlet alone."""
     for mention in analysis.mentions:
