@@ -332,3 +332,87 @@ def test_a_demonym_before_officials_names_their_state_over_the_dateline(
 ) -> None:
     found = of_type(events_in(text, published=None), "SANCTION")
     assert found and found[0].source_countries[0] == country
+
+
+# --- a measure's maker, a demonym on the act, co-arguments, object control, "the two governments" ----------------
+
+
+@pytest.mark.parametrize(
+    "text, kinds, country",
+    [
+        ("Poland unveiled a package that restricts imports of Ukrainian grain.", {"COERCE", "SANCTION"}, "POL"),
+        ("Hungary adopted a decree that bans imports of Slovak poultry.", {"COERCE", "SANCTION"}, "HUN"),
+        ("The United States and Peru cooled their dispute on Friday, announcing an agreement that reduces some US"
+         " tariffs.", {"CONCEDE", "RETREAT"}, "PER"),
+    ],
+)  # fmt: skip
+def test_what_a_measure_does_is_done_by_who_made_it(
+    events_in: Extract, text: str, kinds: set[str], country: str
+) -> None:
+    acts = [e for e in events_in(text) if e.type in kinds]
+    assert acts and all(country in e.source_countries and e.source for e in acts)
+
+
+def test_who_condemns_a_measure_does_not_make_it(events_in: Extract) -> None:
+    acts = of_type(events_in("Australia criticised a rule that bars Australian wine from Chinese shops."), "SANCTION")
+    assert acts and all("AUS" not in e.source_countries for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, kinds, country",
+    [
+        ("China is Vietnam's biggest market. The Chinese import curbs hurt Vietnamese farmers.", {"COERCE"}, "CHN"),
+        ("Nigeria sells fuel to Ghana. The Nigerian export ban angered Ghana.", {"COERCE", "SANCTION"}, "NGA"),
+    ],
+)
+def test_a_demonym_on_a_measure_names_its_state(events_in: Extract, text: str, kinds: set[str], country: str) -> None:
+    acts = [e for e in events_in(text) if e.type in kinds]
+    assert acts and all(e.source == [country] for e in acts)
+
+
+def test_a_demonym_deeper_in_the_phrase_is_no_doer(events_in: Extract) -> None:
+    # the duties are on Egyptian cotton, not Egypt's: Turkey lifts them
+    lifted = of_type(events_in("Egypt sells cotton to Turkey. Turkey lifted the Egyptian cotton duties."), "CONCEDE")
+    assert lifted and all(e.source == ["TUR"] for e in lifted)
+
+
+@pytest.mark.parametrize(
+    "text, restrictor, country",
+    [
+        ("Peru was angry. Last year it pushed Quito into dropping the charges against its former minister, and in"
+         " May it passed a law that restricts the work of Ecuadorian police on its soil.", "PER", "ECU"),
+        ("Kenya was tired of waiting. In March it pressed Kampala into lifting the ban on its milk, and in June it"
+         " imposed new curbs on Ugandan sugar.", "KEN", "UGA"),
+    ],
+)  # fmt: skip
+def test_a_party_it_acts_on_is_not_what_it_stands_for(
+    events_in: Extract, text: str, restrictor: str, country: str
+) -> None:
+    found = events_in(text)
+    curbs = of_type(found, "COERCE", "SANCTION")
+    assert curbs and all(e.source_countries == [restrictor] for e in curbs)
+    # and whoever is pushed into dropping or lifting something is the one who drops or lifts it
+    dropped = of_type(found, "CONCEDE", "RETREAT")
+    assert dropped and all(e.source_countries == [country] for e in dropped)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Peruvian President Ana Ruiz met Bolivian President Carlos Soto in La Paz on Tuesday. The two governments"
+         " signed a memorandum to cooperate on water.", {"PER", "BOL"}),
+        ("Norwegian Prime Minister Lena Berg met Swedish Prime Minister Jonas Lind in Oslo. Both governments agreed"
+         " to reopen the border.", {"NOR", "SWE"}),
+    ],
+)  # fmt: skip
+def test_the_two_governments_after_two_leaders_are_theirs(
+    events_in: Extract, text: str, countries: set[str]
+) -> None:
+    acts = [e for e in events_in(text) if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
+    assert acts and all(set(e.source_countries) == countries for e in acts)
+
+
+def test_the_two_governments_with_one_party_named_is_nobody(events_in: Extract) -> None:
+    text = "Peruvian President Ana Ruiz spoke to reporters on Tuesday. The two governments signed a memorandum on water."
+    acts = [e for e in events_in(text) if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
+    assert acts and all(not e.source for e in acts)

@@ -318,6 +318,12 @@ class _Reader:
             for head in heads:
                 if word_of(head) in RELATIVE and verb.dep_ == "relcl":
                     head = verb.head
+                    maker = head.head
+                    made = head.dep_ == "dobj" and maker.lemma_.lower() in self.cues["enacting"] and depth <= 4
+                    if made and not self.parties.side(head):
+                        # "Lima unveiled a package that restricts imports": the measure does what its maker does
+                        side.add(self.subjects(maker, depth + 1))
+                        continue
                     if not self.parties.side(head) and head.dep_ == "pobj" and head.head.lower_ in {"in", "with"}:
                         # "X put Y on its register in a step that bars Z": the move is the act of the clause it is in
                         above = head.head.head
@@ -334,6 +340,11 @@ class _Reader:
             return self._side_of([c for c in up.children if c.dep_ == "nsubjpass"])
         if dep == "acomp":
             return self.subjects(up, depth + 1)
+        if dep == "pcomp" and word_of(up) in {"into", "from"} and up.dep_ == "prep":
+            # "pushed Quito into dropping the charges", "kept Lima from signing": the one pushed or kept (would) do it
+            pushed = [c for c in up.head.children if c.dep_ == "dobj"]
+            if pushed:
+                return self._side_of(pushed[:1])
         if dep == "xcomp" and verb.tag_ == "VBG" and up.lemma_.lower() in self.cues["reporting"]:
             return Side()  # "I would call it backing away from pledges": a gerund named, not done by the speaker
         if dep == "xcomp":

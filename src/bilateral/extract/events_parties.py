@@ -301,6 +301,10 @@ class Parties:
                 code = self.country_word(token)
                 if code and code not in found.countries:
                     found.countries.append(code)
+                    # "the Japanese export curbs": a demonym on the event noun itself names its state as the doer
+                    # (not one deeper in the phrase: "Chilean wine tariffs" are not Chile's)
+                    if token.head.i == head.i and token.dep_ == "amod":
+                        found.actors += [a for a in self.state(code) if a not in found.actors]
         return found
 
     def without(self, side: Side, others: Side) -> Side:
@@ -347,7 +351,11 @@ class Parties:
         before = self.mentioned[bisect_left(self.mentioned, window_start) : bisect_left(self.mentioned, token.i)]
         after = self.mentioned[bisect_right(self.mentioned, token.i) : bisect_left(self.mentioned, sentence.end)]
         # antecedents are mostly subjects: "Mexico lost ground ... when it agreed" is Mexico, not a name in between
-        in_sentence = sorted((i for i in before if i >= sentence.start), key=lambda i: (not self._subject(i), -i))
+        # "it pushed Quito into …, and it passed a law": nor is a name the same pronoun acts on its antecedent
+        in_sentence = sorted(
+            (i for i in before if i >= sentence.start and not self._acted_on_by(i, token)),
+            key=lambda i: (not self._subject(i), -i),
+        )
         earlier = [i for i in reversed(before) if i < sentence.start]
         plural = word(token) in {"they", "them", "their", "theirs", "themselves"}
         # "they" may also be people named as a group ("Bosnian Serbs said their forces...")
@@ -370,6 +378,19 @@ class Parties:
                         if side and self._fits(side, True):
                             return side
         return Side()
+
+    def _acted_on_by(self, token_index: int, pronoun: Token) -> bool:
+        """Whether the mention at `token_index` is the object of a verb whose subject is the same pronoun as
+        `pronoun` ("it" … "it"): a party the pronoun acts on is not what the pronoun stands for."""
+        token = self.doc[token_index]
+        while token.dep_ in {"compound", "amod", "appos", "conj"} and token.head.i != token.i:
+            token = token.head
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            token = token.head  # "it asked Chile for aid", "it turned to Chile": through the preposition
+        if token.dep_ not in {"dobj", "dative", "prep"}:
+            return False
+        verb = token.head
+        return any(c.dep_ == "nsubj" and c.lower_ == pronoun.lower_ for c in verb.children)
 
     def _subject(self, token_index: int) -> bool:
         token = self.doc[token_index]
@@ -471,11 +492,15 @@ class Parties:
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
             if alone and not found:
                 want_person = actor.kind == "person"
-            # "both governments" are states or their bodies, not the migrants named in between
-            fits = actor.kind == "person" if want_person else actor.kind in STATE_KINDS
+            # "both governments" are states or their bodies, not the migrants named in between; a head of
+            # government or minister named for the state ("X met Y … the two governments") stands for it
+            leader = actor.kind == "person" and actor.sector in {"GOV"}
+            fits = actor.kind == "person" if want_person else actor.kind in STATE_KINDS or leader
             # the two parties of a joint act stand for two countries: not a minister and his own ministry
             other = actor.country is not None and actor.country not in found.countries
             if fits and other and actor.id not in found.actors:
+                for actor_id in self.state(actor.country) if leader and not want_person else []:
+                    actor = self.actors[actor_id]
                 self._add_actor(found, actor.id)
                 if len(found.actors) == 2:
                     return found
