@@ -416,3 +416,34 @@ def test_the_two_governments_with_one_party_named_is_nobody(events_in: Extract) 
     text = "Peruvian President Ana Ruiz spoke to reporters on Tuesday. The two governments signed a memorandum on water."
     acts = [e for e in events_in(text) if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
     assert acts and all(not e.source for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Japan sells chips to Vietnam. It came in response to Japan's launch of a trade fight against Vietnam with"
+         " tougher export curbs on chips.", "JPN"),
+        ("Vietnam buys chips from Japan. Japan's adoption of tougher export curbs on chips angered Hanoi.", "JPN"),
+    ],
+)  # fmt: skip
+def test_an_act_in_an_enacting_nouns_phrase_is_its_owners(events_in: Extract, text: str, country: str) -> None:
+    curbs = of_type(events_in(text), "COERCE", "SANCTION")
+    assert curbs and all(e.source == [country] for e in curbs)
+
+
+def test_an_act_in_another_nouns_phrase_is_not_its_owners(events_in: Extract) -> None:
+    text = "Vietnam buys chips from Japan. Vietnam's view of the export curbs is dim."
+    curbs = of_type(events_in(text), "COERCE", "SANCTION")
+    assert all("VNM" not in e.source_countries for e in curbs)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Kenya was angry. The ministry defended its decision to impose the curbs on Ugandan milk.", "KEN"),
+        ("Norway stood firm. The government explained its decision to expel the Russian attaché.", "NOR"),
+    ],
+)
+def test_its_decision_to_act_is_its_act(events_in: Extract, text: str, country: str) -> None:
+    acts = of_type(events_in(text), "COERCE", "SANCTION")
+    assert acts and all(e.source == [country] for e in acts)

@@ -385,6 +385,8 @@ class _Reader:
             side = self.parties.side(up) or (
                 self.parties.owner(up) if self.triggers.noun_entry(up) else Side()
             )  # "forces loyal to X", "a law restricting Y": the noun, else its owner
+            if not side.actors and verb.tag_ == "VB" and (owned := self.parties.owner(up)).actors:
+                side = owned  # "its decision to impose curbs": whoever "its" is imposes them, not only its country
             governor = governor_of(up)
             return side if side or governor is None else self.subjects(governor, depth + 1)
         return Side()
@@ -573,6 +575,8 @@ class _Reader:
                     target.add(side)
         if not source:
             source = self.parties.modifiers(head, exclude=hit.token)
+        if not source:
+            source = self._enacted_by(head)
         purpose = head.head if head.dep_ == "pobj" and head.head.lower_ == "for" else None
         if not source and hit.trigger.reciprocal and purpose is not None and purpose.head.pos_ in VERBAL:
             source = self.subjects(purpose.head)  # "the leaders were in Lima for talks with X", "flew in for a summit"
@@ -649,6 +653,25 @@ class _Reader:
                 return found  # one threat, not a second "threatened" event
         found.append(Found(kind, mode, status, source, target, hit.token, rank, hit.trigger.reciprocal))
         return found
+
+    def _enacted_by(self, head: Token) -> Side:
+        """ "Lima's launch of a trade war", "Seoul's adoption of new curbs", "X's launch of a fight with tougher
+        curbs": an act named in an "of" (or "with") phrase of a noun of enacting (the `enacting` cue) is done by
+        that noun's owner. Not after other nouns: "Korea's complaint about the curbs", "Chile's view of the
+        duties" name no doer of the duties."""
+        token = head
+        for _ in range(3):
+            if token.dep_ != "pobj" or word_of(token.head) not in {"of", "with"} or token.head.head.i == token.i:
+                return Side()
+            token = token.head.head
+            if token.pos_ not in NOMINAL:
+                return Side()
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            if owners and token.lemma_.lower() in self.cues["enacting"]:
+                return self._side_of(owners[:1])
+            if owners:
+                return Side()
+        return Side()
 
     # --- demands in reported speech -----------------------------------------------------------------------
 
