@@ -340,8 +340,8 @@ class _Reader:
             return self._side_of([c for c in up.children if c.dep_ == "nsubjpass"])
         if dep == "acomp":
             return self.subjects(up, depth + 1)
-        if dep == "pcomp" and word_of(up) in {"into", "from"} and up.dep_ == "prep":
-            # "pushed Quito into dropping the charges", "kept Lima from signing": the one pushed or kept (would) do it
+        if dep == "pcomp" and word_of(up) == "into" and up.dep_ == "prep":
+            # "pushed Quito into dropping the charges": the one pushed does it
             pushed = [c for c in up.head.children if c.dep_ == "dobj"]
             if pushed:
                 return self._side_of(pushed[:1])
