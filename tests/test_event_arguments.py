@@ -362,7 +362,7 @@ def test_who_condemns_a_measure_does_not_make_it(events_in: Extract) -> None:
     "text, kinds, country",
     [
         ("China is Vietnam's biggest market. The Chinese import curbs hurt Vietnamese farmers.", {"COERCE"}, "CHN"),
-        ("Nigeria sells fuel to Ghana. The Nigerian export ban angered Ghana.", {"COERCE", "SANCTION"}, "NGA"),
+        ("Indonesia halted nickel sales in May. The Indonesian export ban angered Japan.", {"SANCTION"}, "IDN"),
     ],
 )
 def test_a_demonym_on_a_measure_names_its_state(events_in: Extract, text: str, kinds: set[str], country: str) -> None:
@@ -405,15 +405,13 @@ def test_a_party_it_acts_on_is_not_what_it_stands_for(
          " to reopen the border.", {"NOR", "SWE"}),
     ],
 )  # fmt: skip
-def test_the_two_governments_after_two_leaders_are_theirs(
-    events_in: Extract, text: str, countries: set[str]
-) -> None:
+def test_the_two_governments_after_two_leaders_are_theirs(events_in: Extract, text: str, countries: set[str]) -> None:
     acts = [e for e in events_in(text) if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
     assert acts and all(set(e.source_countries) == countries for e in acts)
 
 
 def test_the_two_governments_with_one_party_named_is_nobody(events_in: Extract) -> None:
-    text = "Peruvian President Ana Ruiz spoke to reporters on Tuesday. The two governments signed a memorandum on water."
+    text = "Peruvian President Ana Ruiz spoke to the press on Tuesday. The two governments signed a pact on water."
     acts = [e for e in events_in(text) if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
     assert acts and all(not e.source for e in acts)
 
