@@ -445,3 +445,55 @@ def test_an_act_in_another_nouns_phrase_is_not_its_owners(events_in: Extract) ->
 def test_its_decision_to_act_is_its_act(events_in: Extract, text: str, country: str) -> None:
     acts = of_type(events_in(text), "COERCE", "SANCTION")
     assert acts and all(e.source == [country] for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Norway and Russia share a sea. The accord signed between Norway and Russia in 2010 settled the border.",
+         {"NOR", "RUS"}),
+        ("Laos and Thailand share a river. The pact signed between Laos and Thailand last year shares its water.",
+         {"LAO", "THA"}),
+    ],
+)  # fmt: skip
+def test_an_accord_signed_between_two_parties_is_theirs(events_in: Extract, text: str, countries: set[str]) -> None:
+    signed = of_type(events_in(text), "SUPPORT", "AGREE")
+    signed = [e for e in signed if e.source]
+    assert signed and all(set(e.source_countries) == set(e.target_countries) == countries for e in signed)
+    assert all(len(e.source) == 2 for e in signed)
+
+
+def test_the_leaders_of_two_states_are_both_states(events_in: Extract) -> None:
+    talks = of_type(
+        events_in("Kenya and Uganda trade milk. The leaders of Kenya and Uganda agreed to hold talks."), "CONSULT"
+    )
+    assert talks and all(set(e.source) == {"KEN", "UGA"} for e in talks)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("India agreed to cut some duties on Nepali goods, but will keep in place 30% tariffs on Nepali tea.", "IND"),
+        ("Brazil said it would maintain the 20% tariffs on Argentine wheat until June.", "BRA"),
+    ],
+)
+def test_who_keeps_a_measure_holds_it(events_in: Extract, text: str, country: str) -> None:
+    kept = of_type(events_in(text), "SANCTION", "COERCE")
+    assert kept and all(e.source == [country] for e in kept)
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Hanoi said the decision to scrap the accord by the Thai government was a mistake.", "THA-GOV"),
+        ("Tokyo said the decision to end the pact by the South Korean government was a mistake.", "KOR-GOV"),
+    ],
+)
+def test_a_decision_to_act_by_a_party_is_its_act(events_in: Extract, text: str, actor: str) -> None:
+    acts = [e for e in events_in(text) if e.source]
+    assert acts and all(e.source == [actor] for e in acts)
+
+
+def test_a_decision_to_act_by_a_date_names_no_doer(events_in: Extract) -> None:
+    acts = [e for e in events_in("Peru said the plan to end the pact by March was a mistake.") if e.type != "ACCUSE"]
+    assert acts and all(not e.source for e in acts)

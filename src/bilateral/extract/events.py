@@ -196,13 +196,12 @@ class _Reader:
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
         reciprocal = hit.trigger.reciprocal or (hit.obj is not None and self._reciprocal_noun(hit.obj))
-        # "el pacto, firmado en mayo entre X y Y": the parties between whom a joint act was done did it. Kept to
-        # languages other than English for now so that English exports stay byte-identical (it would also
-        # read "the treaty signed between X and Y" right)
-        if reciprocal and not source and verb.tag_ == "VBN" and verb.lang_ != "en":
+        # "the treaty signed between X and Y", "el pacto, firmado en mayo entre X y Y": the parties between whom
+        # a joint act was done did it
+        if reciprocal and not source and verb.tag_ == "VBN":
             between = self._side_of(prep_objects(verb, {"between"}))
             if between:
-                source, target = between, between
+                source, target = between, Side()  # each acts on the other (`_sides`)
         announced = controller is not None or self.modality.consequence(verb)
         if intent == "THREATEN" and status == "threatened" and found and announced:
             return found  # "vowed to impose tariffs": one threat, its mode saying what is threatened
@@ -387,6 +386,11 @@ class _Reader:
             )  # "forces loyal to X", "a law restricting Y": the noun, else its owner
             if not side.actors and verb.tag_ == "VB" and (owned := self.parties.owner(up)).actors:
                 side = owned  # "its decision to impose curbs": whoever "its" is imposes them, not only its country
+            if not side and verb.tag_ == "VB":
+                # "the decision to end the pact by Seoul" (the parse hangs "by" on the noun or on the verb)
+                side = self._side_of(
+                    [o for o in prep_objects(up, {"by"}) + prep_objects(verb, {"by"}) if o.ent_type_ not in TIMES]
+                )
             governor = governor_of(up)
             return side if side or governor is None else self.subjects(governor, depth + 1)
         return Side()
@@ -593,7 +597,8 @@ class _Reader:
             above = verbal.get(governor.i)
             entry = self.patterns.verbs.get(governor.lemma_.lower())
             # "used villagers as human shields"; "halted the tariffs": who calls a measure off is who holds it
-            cancelling = governor.lemma_.lower() in self.cues["cancelling"]
+            # "will leave the tariffs in place", "announced new curbs": who keeps or makes a measure holds it
+            cancelling = governor.lemma_.lower() in self.cues["cancelling"] | self.cues["enacting"]
             doer = above is not None or (entry is not None and entry.light) or cancelling
             if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"}:
                 acting = self.subjects(governor)
@@ -671,6 +676,10 @@ class _Reader:
                 return self._side_of(owners[:1])
             if owners:
                 return Side()
+            # "agreed to stop the introduction of new tariffs": who calls off a measure's making is its maker
+            verb = token.head
+            if token.dep_ == "dobj" and token.lemma_.lower() in self.cues["enacting"]:
+                return self.subjects(verb) if verb.lemma_.lower() in self.cues["cancelling"] else Side()
         return Side()
 
     # --- demands in reported speech -----------------------------------------------------------------------

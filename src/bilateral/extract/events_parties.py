@@ -191,7 +191,7 @@ class Parties:
         # demonyms, countries and known places inside the phrase: co-ordinated ones ("Hungarian and Romanian
         # officials") always count; farther ones only when no named actor has said which country acts
         words = sorted((cost, token.i, code) for token, cost in reached if (code := self.country_word(token)))
-        for cost, _, code in words:
+        for cost, i, code in words:
             if code in found.countries:
                 continue
             named = any(self.actors[a].country or self.actors[a].sector in NON_STATE for a in found.actors)
@@ -199,8 +199,12 @@ class Parties:
                 found.countries.append(code)
                 # "Mexico City signed": the capital is its government; "officials in Lima" are its government's
                 official = head.lemma_.lower() in self.patterns.cues["person_nouns"] | self.patterns.cues["bodies"]
-                if (cost == 0 or official) and not found.actors:
-                    found.actors += self.state(code)
+                # "between Norway and Russia": a country that is itself one of the phrase's heads is its state
+                own = (
+                    cost == 0 and (i == head.i or self.doc[i].dep_ in {"conj", "pobj"}) and self.doc[i].pos_ == "PROPN"
+                )
+                if ((cost == 0 or official) and not found.actors) or own:
+                    found.actors += [a for a in self.state(code) if a not in found.actors]
         if not found and (pair := self.pair(head)):
             return pair  # "our two countries", "both their governments": the pair, not the owner
         if not found:
