@@ -497,3 +497,24 @@ def test_a_decision_to_act_by_a_party_is_its_act(events_in: Extract, text: str, 
 def test_a_decision_to_act_by_a_date_names_no_doer(events_in: Extract) -> None:
     acts = [e for e in events_in("Peru said the plan to end the pact by March was a mistake.") if e.type != "ACCUSE"]
     assert acts and all(not e.source for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, kinds, actor",
+    [
+        ("Federal judges suspended much of the new mining law after two firms sued.", {"CONCEDE", "RETREAT"}, "judge"),
+        ("In Quito, opposition senators questioned whether the government had given away too much.", {"ACCUSE"},
+         "senator"),
+        ("Prosecutors had asked the court to drop the case against the Bolivian general.", {"REQUEST"}, "prosecutor"),
+        ("Within hours masked gunmen had attacked a police post near the Sudanese border.", {"ASSAULT"}, "gunman"),
+    ],
+)  # fmt: skip
+def test_people_named_by_their_role_alone_act(events_in: Extract, text: str, kinds: set[str], actor: str) -> None:
+    acts = [e for e in events_in(text) if e.type in kinds]
+    assert acts and all(e.source == [actor] for e in acts)
+    assert all(not e.source_countries for e in acts)  # no country is made up for them
+
+
+def test_people_named_by_role_and_demonym_act_for_their_state(events_in: Extract) -> None:
+    acts = of_type(events_in("Colombian soldiers detained a son of the smuggling boss on Monday."), "COERCE")
+    assert acts and all(e.source == ["COL-MIL"] and e.source_countries == ["COL"] for e in acts)
