@@ -518,3 +518,24 @@ def test_people_named_by_their_role_alone_act(events_in: Extract, text: str, kin
 def test_people_named_by_role_and_demonym_act_for_their_state(events_in: Extract) -> None:
     acts = of_type(events_in("Colombian soldiers detained a son of the smuggling boss on Monday."), "COERCE")
     assert acts and all(e.source == ["COL-MIL"] and e.source_countries == ["COL"] for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Thailand and Cambodia met in May. In Bangkok on Friday, Thai officials said the two countries have made"
+         " progress in their border talks.", {"THA", "KHM"}),
+        ("Kenya and Somalia met in March. Kenyan officials said the two neighbours had made progress in their"
+         " maritime talks.", {"KEN", "SOM"}),
+    ],
+)  # fmt: skip
+def test_their_talks_are_the_talks_of_their_clauses_subject(events_in: Extract, text: str, countries: set[str]) -> None:
+    talks = of_type(events_in(text), "CONSULT")
+    assert len(talks) == 2 and all(set(e.source_countries) == countries for e in talks)
+
+
+def test_they_said_their_is_the_speakers(events_in: Extract) -> None:
+    acts = of_type(
+        events_in("Peru and Bolivia met. Bolivian officials said they would reopen their border posts."), "RETREAT"
+    )
+    assert acts and all(e.source == ["BOL-GOV"] for e in acts)

@@ -338,6 +338,14 @@ class Parties:
                 return side
         if word(token) in FIRST_PERSON:
             return self._quoted(token)
+        if word(token) in {"they", "them", "their", "theirs", "themselves"}:
+            # "officials said the two countries made progress in their talks": "their" is its own clause's subject
+            clause = token.head
+            while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+                clause = clause.head
+            subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i]
+            if subjects and not is_pronoun(subjects[0]) and (side := self.side(subjects[0])):
+                return side
         sentence = token.sent
         # "The government defended its decision": a definite subject before the pronoun is its antecedent
         root = sentence.root
