@@ -539,3 +539,29 @@ def test_they_said_their_is_the_speakers(events_in: Extract) -> None:
         events_in("Peru and Bolivia met. Bolivian officials said they would reopen their border posts."), "RETREAT"
     )
     assert acts and all(e.source == ["BOL-GOV"] for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Peruvian President Ana Ruiz met Bolivian President Carlos Soto in La Paz. Since their previous meeting,"
+         " Soto said, the region has changed.", {"PER", "BOL"}),
+        ("Peru and Bolivia met on Monday. A senior Peruvian official said the talks had focused on gas.",
+         {"PER", "BOL"}),
+    ],
+)  # fmt: skip
+def test_the_talks_told_before_are_the_two_parties(events_in: Extract, text: str, countries: set[str]) -> None:
+    talks = of_type(events_in(text), "CONSULT")
+    assert len(talks) == 2 and all(set(e.source_countries) == set(e.target_countries) == countries for e in talks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and Bolivia met on Monday. Ruiz later attended the G20 summit in Osaka.",  # the summit names its own
+        "Peru and Bolivia met on Monday. Ruiz later held talks with Chilean officials.",  # a partner of its own
+    ],
+)
+def test_talks_with_their_own_parties_are_no_back_reference(events_in: Extract, text: str) -> None:
+    later = of_type(events_in(text), "CONSULT")[1:]
+    assert later and all({"PER", "BOL"} != set(e.source_countries) for e in later)

@@ -636,6 +636,9 @@ class _Reader:
                 status = "denied"
             elif chained in {"hypothetical", "proposed", "promised"}:
                 status = chained
+        if hit.trigger.reciprocal and self._parties(source) < 2 and self._told_before(head):
+            # "the talks", "their meeting" with one party or none named: the two parties named before met
+            source = self.parties.last_two(head, person=False, alone=True) or source
         between = Side()
         for obj in prep_objects(head, {"between"}):
             for part in [obj, *obj.conjuncts]:
@@ -681,6 +684,18 @@ class _Reader:
             if token.dep_ == "dobj" and token.lemma_.lower() in self.cues["enacting"]:
                 return self.subjects(verb) if verb.lemma_.lower() in self.cues["cancelling"] else Side()
         return Side()
+
+    def _told_before(self, noun: Token) -> bool:
+        """Whether a joint act's noun refers back to one told before: definite ("the talks", "their meeting",
+        "our summit") with no party of its own ("with X", "between X and Y", "the G20 summit")."""
+        children = list(noun.children)
+        definite = any(
+            (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and word_of(c) in {"their", "our"})
+            for c in children
+        )
+        named = any(c.dep_ == "prep" and word_of(c) in {"with", "between"} for c in children)
+        named = named or any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN" for c in children)
+        return definite and not named
 
     # --- demands in reported speech -----------------------------------------------------------------------
 
