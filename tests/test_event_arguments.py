@@ -565,3 +565,23 @@ def test_the_talks_told_before_are_the_two_parties(events_in: Extract, text: str
 def test_talks_with_their_own_parties_are_no_back_reference(events_in: Extract, text: str) -> None:
     later = of_type(events_in(text), "CONSULT")[1:]
     assert later and all({"PER", "BOL"} != set(e.source_countries) for e in later)
+
+
+def test_both_parties_are_no_un_body_named_before(events_in: Extract) -> None:
+    text = "Brazil and Argentina met on the sidelines of the UN General Assembly. Both parties agreed to resume talks."
+    agreed = of_type(events_in(text), "AGREE")
+    assert agreed and all(set(e.source_countries) == {"BRA", "ARG"} for e in agreed)
+
+
+@pytest.mark.parametrize(
+    "text, leader",
+    [
+        ("Peruvian President Ana Ruiz met Bolivian President Carlos Soto in La Paz after the arrest of the smuggler"
+         " Juan Quispe.", "ana-ruiz"),
+        ("Kenyan President Ruth Wanjiru flew to Kampala during the detention of the Ugandan journalist Paul Okello.",
+         "ruth-wanjiru"),
+    ],
+)  # fmt: skip
+def test_a_happening_in_a_time_adjunct_is_not_the_clauses_subjects(events_in: Extract, text: str, leader: str) -> None:
+    arrests = of_type(events_in(text), "COERCE")
+    assert arrests and all(leader not in e.source for e in arrests)

@@ -600,7 +600,9 @@ class _Reader:
             # "will leave the tariffs in place", "announced new curbs": who keeps or makes a measure holds it
             cancelling = governor.lemma_.lower() in self.cues["cancelling"] | self.cues["enacting"]
             doer = above is not None or (entry is not None and entry.light) or cancelling
-            if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"}:
+            # "met Y after the arrest of Z": a happening in a time adjunct is not the verb's subject's act
+            adjunct = head.dep_ == "pobj" and word_of(head.head) in ADJUNCT_PREPS
+            if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"} and not adjunct:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
             modality = self.modality.modality(governor)
@@ -637,7 +639,8 @@ class _Reader:
             elif chained in {"hypothetical", "proposed", "promised"}:
                 status = chained
         if hit.trigger.reciprocal and self._parties(source) < 2 and self._told_before(head):
-            # "the talks", "their meeting" with one party or none named: the two parties named before met
+            # "the talks", "their meeting" with one party or none named: the two states (or their bodies or
+            # leaders) named before met
             source = self.parties.last_two(head, person=False, alone=True) or source
         between = Side()
         for obj in prep_objects(head, {"between"}):

@@ -506,10 +506,13 @@ class Parties:
                 want_person = actor.kind == "person"
             # "both governments" are states or their bodies, not the migrants named in between; a head of
             # government or minister named for the state ("X met Y … the two governments") stands for it
-            leader = actor.kind == "person" and actor.sector in {"GOV"}
-            fits = actor.kind == "person" if want_person else actor.kind in STATE_KINDS or leader
+            leader = actor.kind == "person" and actor.sector in {"GOV", "LEG", "ELI"}
+            # "both" alone, "the talks" told before: people who act for a state, not the smuggler named between
+            one_of_them = actor.kind == "person" and (leader or not alone)
+            fits = one_of_them if want_person else actor.kind in STATE_KINDS or leader
             # the two parties of a joint act stand for two countries: not a minister and his own ministry
             other = actor.country is not None and actor.country not in found.countries
+            other = other and (want_person or actor.country not in NON_STATE)  # a UN body is no government
             if fits and other and actor.id not in found.actors:
                 for actor_id in self.state(actor.country) if leader and not want_person else []:
                     actor = self.actors[actor_id]
