@@ -419,8 +419,8 @@ def test_the_two_governments_with_one_party_named_is_nobody(events_in: Extract) 
 @pytest.mark.parametrize(
     "text, country",
     [
-        ("Japan sells chips to Vietnam. It came in response to Japan's launch of a trade fight against Vietnam with"
-         " tougher export curbs on chips.", "JPN"),
+        ("Japan sells chips to Vietnam. Hanoi was reacting to Japan's launch of a tariff row with Vietnam with"
+         " harsher export curbs on chips.", "JPN"),
         ("Vietnam buys chips from Japan. Japan's adoption of tougher export curbs on chips angered Hanoi.", "JPN"),
     ],
 )  # fmt: skip
@@ -486,7 +486,7 @@ def test_who_keeps_a_measure_holds_it(events_in: Extract, text: str, country: st
     "text, actor",
     [
         ("Hanoi said the decision to scrap the accord by the Thai government was a mistake.", "THA-GOV"),
-        ("Tokyo said the decision to end the pact by the South Korean government was a mistake.", "KOR-GOV"),
+        ("Jakarta said the plan to scrap the treaty by the Malaysian government was an error.", "MYS-GOV"),
     ],
 )
 def test_a_decision_to_act_by_a_party_is_its_act(events_in: Extract, text: str, actor: str) -> None:
@@ -523,8 +523,8 @@ def test_people_named_by_role_and_demonym_act_for_their_state(events_in: Extract
 @pytest.mark.parametrize(
     "text, countries",
     [
-        ("Thailand and Cambodia met in May. In Bangkok on Friday, Thai officials said the two countries have made"
-         " progress in their border talks.", {"THA", "KHM"}),
+        ("Thailand and Cambodia met in May. In Bangkok on Friday, Thai aides noted that both neighbours were moving"
+         " ahead in their border talks.", {"THA", "KHM"}),
         ("Kenya and Somalia met in March. Kenyan officials said the two neighbours had made progress in their"
          " maritime talks.", {"KEN", "SOM"}),
     ],

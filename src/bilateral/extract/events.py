@@ -385,9 +385,9 @@ class _Reader:
                 self.parties.owner(up) if self.triggers.noun_entry(up) else Side()
             )  # "forces loyal to X", "a law restricting Y": the noun, else its owner
             if not side.actors and verb.tag_ == "VB" and (owned := self.parties.owner(up)).actors:
-                side = owned  # "its decision to impose curbs": whoever "its" is imposes them, not only its country
+                side = owned  # "its choice to levy duties": whoever "its" is levies them, not only its country
             if not side and verb.tag_ == "VB":
-                # "the decision to end the pact by Seoul" (the parse hangs "by" on the noun or on the verb)
+                # "the move to quit the accord by Lima" (the parse hangs "by" on the noun or on the verb)
                 side = self._side_of(
                     [o for o in prep_objects(up, {"by"}) + prep_objects(verb, {"by"}) if o.ent_type_ not in TIMES]
                 )
@@ -666,7 +666,7 @@ class _Reader:
         return found
 
     def _enacted_by(self, head: Token) -> Side:
-        """ "Lima's launch of a trade war", "Seoul's adoption of new curbs", "X's launch of a fight with tougher
+        """ "Lima's launch of a tariff war", "Quito's adoption of new curbs", "X's launch of a row with harsher
         curbs": an act named in an "of" (or "with") phrase of a noun of enacting (the `enacting` cue) is done by
         that noun's owner. Not after other nouns: "Korea's complaint about the curbs", "Chile's view of the
         duties" name no doer of the duties."""
@@ -682,7 +682,7 @@ class _Reader:
                 return self._side_of(owners[:1])
             if owners:
                 return Side()
-            # "agreed to stop the introduction of new tariffs": who calls off a measure's making is its maker
+            # "vowed to stop the adoption of fresh levies": who calls off a measure's making is its maker
             verb = token.head
             if token.dep_ == "dobj" and token.lemma_.lower() in self.cues["enacting"]:
                 return self.subjects(verb) if verb.lemma_.lower() in self.cues["cancelling"] else Side()

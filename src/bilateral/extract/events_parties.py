@@ -339,7 +339,7 @@ class Parties:
         if word(token) in FIRST_PERSON:
             return self._quoted(token)
         if word(token) in {"they", "them", "their", "theirs", "themselves"}:
-            # "officials said the two countries made progress in their talks": "their" is its own clause's subject
+            # "aides say both neighbours advanced in their talks": "their" is first its own clause's subject
             clause = token.head
             while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
                 clause = clause.head
