@@ -513,10 +513,10 @@ class Parties:
             # the two parties of a joint act stand for two countries: not a minister and his own ministry
             other = actor.country is not None and actor.country not in found.countries
             other = other and (want_person or actor.country not in NON_STATE)  # a UN body is no government
-            if fits and other and actor.id not in found.actors:
-                for actor_id in self.state(actor.country) if leader and not want_person else []:
-                    actor = self.actors[actor_id]
-                self._add_actor(found, actor.id)
+            if fits and other and actor.id not in found.actors and actor.country is not None:
+                # a leader standing for "the two governments" is coded as the state where the document names it
+                stands_for = self.state(actor.country) if leader and not want_person else []
+                self._add_actor(found, stands_for[0] if stands_for else actor.id)
                 if len(found.actors) == 2:
                     return found
         return Side()
