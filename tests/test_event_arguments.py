@@ -506,7 +506,7 @@ def test_a_decision_to_act_by_a_date_names_no_doer(events_in: Extract) -> None:
         ("In Quito, opposition senators questioned whether the government had given away too much.", {"ACCUSE"},
          "senator"),
         ("Prosecutors had asked the court to drop the case against the Bolivian general.", {"REQUEST"}, "prosecutor"),
-        ("Within hours masked gunmen had attacked a police post near the Sudanese border.", {"ASSAULT"}, "gunman"),
+        ("Within hours masked gunmen had attacked a remote police post.", {"ASSAULT"}, "gunman"),
     ],
 )  # fmt: skip
 def test_people_named_by_their_role_alone_act(events_in: Extract, text: str, kinds: set[str], actor: str) -> None:
@@ -585,3 +585,17 @@ def test_both_parties_are_no_un_body_named_before(events_in: Extract) -> None:
 def test_a_happening_in_a_time_adjunct_is_not_the_clauses_subjects(events_in: Extract, text: str, leader: str) -> None:
     arrests = of_type(events_in(text), "COERCE")
     assert arrests and all(leader not in e.source for e in arrests)
+
+
+@pytest.mark.parametrize(
+    "text, kind, actor, country",
+    [
+        ("Masked gunmen opened fire on a bus in Lagos on Sunday.", "ASSAULT", "gunman", "NGA"),
+        ("Protesters marched through Santiago on Monday.", "PROTEST", "protester", "CHL"),
+    ],
+)
+def test_people_named_by_role_alone_act_where_it_happened(
+    events_in: Extract, text: str, kind: str, actor: str, country: str
+) -> None:
+    acts = of_type(events_in(text), kind)
+    assert acts and all(e.source == [actor] and e.source_countries == [country] for e in acts)

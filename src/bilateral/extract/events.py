@@ -804,8 +804,11 @@ class _Reader:
         reported = item.token.pos_ in VERBAL or item.status != "occurred"
         if not source and (announced if item.type in LOCAL_TYPES else reported):
             source = self._announcer(self._clause_of(item.token))
-        if not source and (item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")):
-            source = self._local(item.token, start, end)
+        local = item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")
+        if local and not source.countries:
+            # "gunmen opened fire in Lagos": actors named by their role alone are local too, and keep their names
+            found = self._local(item.token, start, end)
+            source = Side(list(source.actors), found.countries) if source.actors else found
         objects = [c for c in item.token.children if c.dep_ == "dobj"]
         words = [item.token, *objects]  # "held talks with X"
         partners = self._side_of([o for w in words for o in prep_objects(w, {"with"})]) if item.reciprocal else Side()
