@@ -805,7 +805,9 @@ class _Reader:
         if not source and (announced if item.type in LOCAL_TYPES else reported):
             source = self._announcer(self._clause_of(item.token))
         local = item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")
-        if local and not source.countries:
+        # only where nobody or only groups named by their role ("gunmen") act: a person or body is never placed
+        unnamed = all(self.parties.actors[a].kind == "group" for a in source.actors)
+        if local and unnamed and not source.countries:
             # "gunmen opened fire in Lagos": actors named by their role alone are local too, and keep their names
             found = self._local(item.token, start, end)
             source = Side(list(source.actors), found.countries) if source.actors else found
