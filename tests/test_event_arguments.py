@@ -599,3 +599,15 @@ def test_people_named_by_role_alone_act_where_it_happened(
 ) -> None:
     acts = of_type(events_in(text), kind)
     assert acts and all(e.source == [actor] and e.source_countries == [country] for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("China and Vietnam trade metals. Vietnam was hit by China's new export curbs on rare earths.", "CHN", "VNM"),
+        ("Peru and Bolivia trade gas. Bolivia was hit by Peru's new sanctions on gas firms.", "PER", "BOL"),
+    ],
+)
+def test_who_is_hit_by_a_measure_is_its_target(events_in: Extract, text: str, source: str, target: str) -> None:
+    measures = of_type(events_in(text), "COERCE", "SANCTION")
+    assert measures and all(e.source == [source] and target in e.target for e in measures)

@@ -581,6 +581,11 @@ class _Reader:
             source = self.parties.modifiers(head, exclude=hit.token)
         if not source:
             source = self._enacted_by(head)
+        if not target and head.dep_ == "pobj" and head.head.dep_ == "agent":
+            # "Hanoi was hit by Beijing's export curbs": who a measure hits is what it acts on
+            target = self.parties.without(
+                self._side_of([c for c in head.head.head.children if c.dep_ == "nsubjpass"]), source
+            )
         purpose = head.head if head.dep_ == "pobj" and head.head.lower_ == "for" else None
         if not source and hit.trigger.reciprocal and purpose is not None and purpose.head.pos_ in VERBAL:
             source = self.subjects(purpose.head)  # "the leaders were in Lima for talks with X", "flew in for a summit"
