@@ -611,3 +611,21 @@ def test_people_named_by_role_alone_act_where_it_happened(
 def test_who_is_hit_by_a_measure_is_its_target(events_in: Extract, text: str, source: str, target: str) -> None:
     measures = of_type(events_in(text), "COERCE", "SANCTION")
     assert measures and all(e.source == [source] and target in e.target for e in measures)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Ecuador closed its border with Peru on Friday. The authorities said they would reopen it on Monday.", "ECU"),
+        ("Kenya shut its border with Somalia in May. The police said they would reopen it in June.", "KEN"),
+    ],
+)
+def test_the_authorities_are_one_states_not_two_parties(events_in: Extract, text: str, country: str) -> None:
+    reopened = of_type(events_in(text), "RETREAT")
+    assert reopened and all(e.source_countries == [country] for e in reopened)
+
+
+def test_the_governments_after_two_states_are_both(events_in: Extract) -> None:
+    text = "Ecuador and Peru closed their border on Friday. The governments said they would reopen it on Monday."
+    reopened = of_type(events_in(text), "RETREAT")
+    assert reopened and all(set(e.source_countries) == {"ECU", "PER"} for e in reopened)

@@ -427,9 +427,9 @@ class Parties:
         no state named before it is the state of the dateline's country, else of the agency on a byline line."""
         if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return Side()
-        if head.tag_ == "NNS":
-            return Side()  # "the countries", "the governments": two parties (`pair`), never the last one alone
         lemma = head.lemma_.lower()
+        if head.tag_ == "NNS" and lemma not in self.patterns.cues["collective_bodies"]:
+            return Side()  # "the countries", "the governments": two parties (`pair`), never the last one alone
         person = lemma in self.patterns.cues["person_nouns"]
         if not person and lemma not in self.patterns.cues["bodies"]:
             return Side()
@@ -490,6 +490,7 @@ class Parties:
             head.tag_ == "NNS"
             and "the" in words
             and lemma in {*self.patterns.cues["person_nouns"], *self.patterns.cues["bodies"]}
+            and lemma not in self.patterns.cues["collective_bodies"]
         )
         if not (alone or plural or words & self.patterns.cues["pair_words"]):
             return Side()
