@@ -629,3 +629,12 @@ def test_the_governments_after_two_states_are_both(events_in: Extract) -> None:
     text = "Ecuador and Peru closed their border on Friday. The governments said they would reopen it on Monday."
     reopened = of_type(events_in(text), "RETREAT")
     assert reopened and all(set(e.source_countries) == {"ECU", "PER"} for e in reopened)
+
+
+def test_days_of_talks_told_before_are_the_two_parties(events_in: Extract) -> None:
+    text = (
+        "Peru and Bolivia met in Lima in May. The declaration, released on June 7 after three days of talks at the"
+        " foreign ministry, commits Bolivia to more patrols."
+    )
+    talks = of_type(events_in(text), "CONSULT")
+    assert len(talks) == 2 and set(talks[1].source_countries) == {"PER", "BOL"}

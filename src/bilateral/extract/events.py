@@ -701,6 +701,9 @@ class _Reader:
             (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and word_of(c) in {"their", "our"})
             for c in children
         )
+        # "after three days of talks": a span of a joint act told without its parties is the one told before
+        spanned = noun.dep_ == "pobj" and word_of(noun.head) == "of" and noun.head.head.ent_type_ in TIMES
+        definite = definite or spanned
         named = any(c.dep_ == "prep" and word_of(c) in {"with", "between"} for c in children)
         named = named or any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN" for c in children)
         return definite and not named
