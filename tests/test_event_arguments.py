@@ -638,3 +638,22 @@ def test_days_of_talks_told_before_are_the_two_parties(events_in: Extract) -> No
     )
     talks = of_type(events_in(text), "CONSULT")
     assert len(talks) == 2 and set(talks[1].source_countries) == {"PER", "BOL"}
+
+
+@pytest.mark.parametrize(
+    "text, donor, receiver",
+    [
+        ("Canada has long backed Haiti. Haiti received aid from Canada after the storm.", "CAN", "HTI"),
+        ("Japan is a big donor to Vietnam. Vietnam obtained new aid from Japan in May.", "JPN", "VNM"),
+    ],
+)
+def test_who_receives_aid_is_its_target_and_the_giver_its_source(
+    events_in: Extract, text: str, donor: str, receiver: str
+) -> None:
+    aid = of_type(events_in(text), "AID")
+    assert aid and all(e.source_countries == [donor] and e.target_countries == [receiver] for e in aid)
+
+
+def test_aid_received_from_nobody_named_has_no_source(events_in: Extract) -> None:
+    aid = of_type(events_in("Cuba received fresh aid on Monday."), "AID")
+    assert aid and all(not e.source and e.target == ["CUB"] for e in aid)

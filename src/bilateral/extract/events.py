@@ -178,6 +178,10 @@ class _Reader:
         if hit.trigger.reciprocal and (they := self._plural_pronoun_subject(verb)) is not None:
             source = self.parties.last_two(they, person=False, alone=True) or source  # "they met": the last two
         target = self.objects(hit, verbal)
+        if kind == "AID" and verb.lemma_.lower() in self.cues["receiving"]:
+            # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
+            donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
+            source, target = self._side_of(donors), source
         rank = depth_of(verb)
         found = []
         # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
@@ -607,6 +611,11 @@ class _Reader:
             doer = above is not None or (entry is not None and entry.light) or cancelling
             # "met Y after the arrest of Z": a happening in a time adjunct is not the verb's subject's act
             adjunct = head.dep_ == "pobj" and word_of(head.head) in ADJUNCT_PREPS
+            if head.dep_ == "dobj" and governor.lemma_.lower() in self.cues["receiving"]:
+                # "Laos obtained new aid from Japan": the giver acts on whoever obtains it
+                source = source or self._side_of(prep_objects(governor, {"from"}))
+                target = target or self.subjects(governor)
+                doer = False
             if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"} and not adjunct:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
