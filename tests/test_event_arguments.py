@@ -657,3 +657,21 @@ def test_who_receives_aid_is_its_target_and_the_giver_its_source(
 def test_aid_received_from_nobody_named_has_no_source(events_in: Extract) -> None:
     aid = of_type(events_in("Cuba received fresh aid on Monday."), "AID")
     assert aid and all(not e.source and e.target == ["CUB"] for e in aid)
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("Colombia and Venezuela met. The government said it would reopen the border.", {"RETREAT", "AGREE"}),
+        ("Colombia and Venezuela met. The security forces arrested two smugglers near the border.", {"COERCE"}),
+    ],
+)
+def test_a_body_after_two_states_named_together_is_nobodys(events_in: Extract, text: str, kinds: set[str]) -> None:
+    acts = [e for e in events_in(text) if e.type in kinds]
+    assert acts and all(not e.source for e in acts)
+
+
+def test_the_forces_after_one_state_are_its(events_in: Extract) -> None:
+    text = "Mexico sent troops to Culiacan on Thursday. The forces involved later decided to withdraw."
+    withdrawn = of_type(events_in(text), "RETREAT")
+    assert withdrawn and all(e.source == ["MEX"] for e in withdrawn)

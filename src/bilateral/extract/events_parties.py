@@ -447,6 +447,8 @@ class Parties:
                 continue  # an outlet that reports is no government's antecedent
             if person:
                 return Side([actor.id], [actor.country])
+            if self._with_another_state(i, actor.country):
+                return Side()  # "Peru and Chile met. The security forces …": whose is not said
             # "the Trade Ministry warned … the ministry added": the body named before; else its country's state
             own = actor.kind != "country" and lemma in fold(" ".join([actor.name, *actor.aliases])).split()
             return Side([actor.id] if own else self.state(actor.country), [actor.country])
@@ -459,6 +461,15 @@ class Parties:
             # named by its role alone in a report filed from a country (or by its national agency) is its own
             return Side(self.state(home), [home])
         return Side()
+
+    def _with_another_state(self, token_index: int, country: str) -> bool:
+        """Whether the mention at `token_index` is co-ordinated with a mention of another country's actor ("Peru
+        and Chile"): a body named after such a pair could be either's."""
+        for part in self.doc[token_index].conjuncts:
+            other = self.mention_at.get(part.i)
+            if other is not None and self.actors[self.mentions[other].actor].country not in {None, country}:
+                return True
+        return False
 
     def both_before(self, token: Token) -> Side:
         """ "during their talks", "at their summit": the last two actors of different countries named before
