@@ -332,3 +332,346 @@ def test_a_demonym_before_officials_names_their_state_over_the_dateline(
 ) -> None:
     found = of_type(events_in(text, published=None), "SANCTION")
     assert found and found[0].source_countries[0] == country
+
+
+# --- a measure's maker, a demonym on the act, co-arguments, object control, "the two governments" ----------------
+
+
+@pytest.mark.parametrize(
+    "text, kinds, country",
+    [
+        ("Poland unveiled a package that restricts imports of Ukrainian grain.", {"COERCE", "SANCTION"}, "POL"),
+        ("Hungary adopted a decree that bans imports of Slovak poultry.", {"COERCE", "SANCTION"}, "HUN"),
+        ("The United States and Peru cooled their dispute on Friday, announcing an agreement that reduces some US"
+         " tariffs.", {"CONCEDE", "RETREAT"}, "PER"),
+    ],
+)  # fmt: skip
+def test_what_a_measure_does_is_done_by_who_made_it(
+    events_in: Extract, text: str, kinds: set[str], country: str
+) -> None:
+    acts = [e for e in events_in(text) if e.type in kinds]
+    assert acts and all(country in e.source_countries and e.source for e in acts)
+
+
+def test_who_condemns_a_measure_does_not_make_it(events_in: Extract) -> None:
+    acts = of_type(events_in("Australia criticised a rule that bars Australian wine from Chinese shops."), "SANCTION")
+    assert acts and all("AUS" not in e.source_countries for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, kinds, country",
+    [
+        ("China is Vietnam's biggest market. The Chinese import curbs hurt Vietnamese farmers.", {"COERCE"}, "CHN"),
+        ("Indonesia halted nickel sales in May. The Indonesian export ban angered Japan.", {"SANCTION"}, "IDN"),
+    ],
+)
+def test_a_demonym_on_a_measure_names_its_state(events_in: Extract, text: str, kinds: set[str], country: str) -> None:
+    acts = [e for e in events_in(text) if e.type in kinds]
+    assert acts and all(e.source == [country] for e in acts)
+
+
+def test_a_demonym_deeper_in_the_phrase_is_no_doer(events_in: Extract) -> None:
+    # the duties are on Egyptian cotton, not Egypt's: Turkey lifts them
+    lifted = of_type(events_in("Egypt sells cotton to Turkey. Turkey lifted the Egyptian cotton duties."), "CONCEDE")
+    assert lifted and all(e.source == ["TUR"] for e in lifted)
+
+
+@pytest.mark.parametrize(
+    "text, restrictor, country",
+    [
+        ("Peru was angry. Last year it pushed Quito into dropping the charges against its former minister, and in"
+         " May it passed a law that restricts the work of Ecuadorian police on its soil.", "PER", "ECU"),
+        ("Kenya was tired of waiting. In March it pressed Kampala into lifting the ban on its milk, and in June it"
+         " imposed new curbs on Ugandan sugar.", "KEN", "UGA"),
+    ],
+)  # fmt: skip
+def test_a_party_it_acts_on_is_not_what_it_stands_for(
+    events_in: Extract, text: str, restrictor: str, country: str
+) -> None:
+    found = events_in(text)
+    curbs = of_type(found, "COERCE", "SANCTION")
+    assert curbs and all(e.source_countries == [restrictor] for e in curbs)
+    # and whoever is pushed into dropping or lifting something is the one who drops or lifts it
+    dropped = of_type(found, "CONCEDE", "RETREAT")
+    assert dropped and all(e.source_countries == [country] for e in dropped)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Peruvian President Ana Ruiz met Bolivian President Carlos Soto in La Paz on Tuesday. The two governments"
+         " signed a memorandum to cooperate on water.", {"PER", "BOL"}),
+        ("Norwegian Prime Minister Lena Berg met Swedish Prime Minister Jonas Lind in Oslo. Both governments agreed"
+         " to reopen the border.", {"NOR", "SWE"}),
+    ],
+)  # fmt: skip
+def test_the_two_governments_after_two_leaders_are_theirs(events_in: Extract, text: str, countries: set[str]) -> None:
+    acts = [e for e in events_in(text) if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
+    assert acts and all(set(e.source_countries) == countries for e in acts)
+
+
+def test_the_two_governments_with_one_party_named_is_nobody(events_in: Extract) -> None:
+    text = "Peruvian President Ana Ruiz spoke to the press on Tuesday. The two governments signed a pact on water."
+    acts = [e for e in events_in(text) if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
+    assert acts and all(not e.source for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Japan sells chips to Vietnam. Hanoi was reacting to Japan's launch of a tariff row with Vietnam with"
+         " harsher export curbs on chips.", "JPN"),
+        ("Vietnam buys chips from Japan. Japan's adoption of tougher export curbs on chips angered Hanoi.", "JPN"),
+    ],
+)  # fmt: skip
+def test_an_act_in_an_enacting_nouns_phrase_is_its_owners(events_in: Extract, text: str, country: str) -> None:
+    curbs = of_type(events_in(text), "COERCE", "SANCTION")
+    assert curbs and all(e.source == [country] for e in curbs)
+
+
+def test_an_act_in_another_nouns_phrase_is_not_its_owners(events_in: Extract) -> None:
+    text = "Vietnam buys chips from Japan. Vietnam's view of the export curbs is dim."
+    curbs = of_type(events_in(text), "COERCE", "SANCTION")
+    assert all("VNM" not in e.source_countries for e in curbs)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Kenya was angry. The ministry defended its decision to impose the curbs on Ugandan milk.", "KEN"),
+        ("Norway stood firm. The government explained its decision to expel the Russian attaché.", "NOR"),
+    ],
+)
+def test_its_decision_to_act_is_its_act(events_in: Extract, text: str, country: str) -> None:
+    acts = of_type(events_in(text), "COERCE", "SANCTION")
+    assert acts and all(e.source == [country] for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Norway and Russia share a sea. The accord signed between Norway and Russia in 2010 settled the border.",
+         {"NOR", "RUS"}),
+        ("Laos and Thailand share a river. The pact signed between Laos and Thailand last year shares its water.",
+         {"LAO", "THA"}),
+    ],
+)  # fmt: skip
+def test_an_accord_signed_between_two_parties_is_theirs(events_in: Extract, text: str, countries: set[str]) -> None:
+    signed = of_type(events_in(text), "SUPPORT", "AGREE")
+    signed = [e for e in signed if e.source]
+    assert signed and all(set(e.source_countries) == set(e.target_countries) == countries for e in signed)
+    assert all(len(e.source) == 2 for e in signed)
+
+
+def test_the_leaders_of_two_states_are_both_states(events_in: Extract) -> None:
+    talks = of_type(
+        events_in("Kenya and Uganda trade milk. The leaders of Kenya and Uganda agreed to hold talks."), "CONSULT"
+    )
+    assert talks and all(set(e.source) == {"KEN", "UGA"} for e in talks)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("India agreed to cut some duties on Nepali goods, but will keep in place 30% tariffs on Nepali tea.", "IND"),
+        ("Brazil said it would maintain the 20% tariffs on Argentine wheat until June.", "BRA"),
+    ],
+)
+def test_who_keeps_a_measure_holds_it(events_in: Extract, text: str, country: str) -> None:
+    kept = of_type(events_in(text), "SANCTION", "COERCE")
+    assert kept and all(e.source == [country] for e in kept)
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Hanoi said the decision to scrap the accord by the Thai government was a mistake.", "THA-GOV"),
+        ("Jakarta said the plan to scrap the treaty by the Malaysian government was an error.", "MYS-GOV"),
+    ],
+)
+def test_a_decision_to_act_by_a_party_is_its_act(events_in: Extract, text: str, actor: str) -> None:
+    acts = [e for e in events_in(text) if e.source]
+    assert acts and all(e.source == [actor] for e in acts)
+
+
+def test_a_decision_to_act_by_a_date_names_no_doer(events_in: Extract) -> None:
+    acts = [e for e in events_in("Peru said the plan to end the pact by March was a mistake.") if e.type != "ACCUSE"]
+    assert acts and all(not e.source for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, kinds, actor",
+    [
+        ("Federal judges suspended much of the new mining law after two firms sued.", {"CONCEDE", "RETREAT"}, "judge"),
+        ("In Quito, opposition senators questioned whether the government had given away too much.", {"ACCUSE"},
+         "senator"),
+        ("Prosecutors had asked the court to drop the case against the Bolivian general.", {"REQUEST"}, "prosecutor"),
+        ("Within hours masked gunmen had attacked a remote police post.", {"ASSAULT"}, "gunman"),
+    ],
+)  # fmt: skip
+def test_people_named_by_their_role_alone_act(events_in: Extract, text: str, kinds: set[str], actor: str) -> None:
+    acts = [e for e in events_in(text) if e.type in kinds]
+    assert acts and all(e.source == [actor] for e in acts)
+    assert all(not e.source_countries for e in acts)  # no country is made up for them
+
+
+def test_people_named_by_role_and_demonym_act_for_their_state(events_in: Extract) -> None:
+    acts = of_type(events_in("Colombian soldiers detained a son of the smuggling boss on Monday."), "COERCE")
+    assert acts and all(e.source == ["COL-MIL"] and e.source_countries == ["COL"] for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Thailand and Cambodia met in May. In Bangkok on Friday, Thai aides noted that both neighbours were moving"
+         " ahead in their border talks.", {"THA", "KHM"}),
+        ("Kenya and Somalia met in March. Kenyan officials said the two neighbours had made progress in their"
+         " maritime talks.", {"KEN", "SOM"}),
+    ],
+)  # fmt: skip
+def test_their_talks_are_the_talks_of_their_clauses_subject(events_in: Extract, text: str, countries: set[str]) -> None:
+    talks = of_type(events_in(text), "CONSULT")
+    assert len(talks) == 2 and all(set(e.source_countries) == countries for e in talks)
+
+
+def test_they_said_their_is_the_speakers(events_in: Extract) -> None:
+    acts = of_type(
+        events_in("Peru and Bolivia met. Bolivian officials said they would reopen their border posts."), "RETREAT"
+    )
+    assert acts and all(e.source == ["BOL-GOV"] for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Peruvian President Ana Ruiz met Bolivian President Carlos Soto in La Paz. Since their previous meeting,"
+         " Soto said, the region has changed.", {"PER", "BOL"}),
+        ("Peru and Bolivia met on Monday. A senior Peruvian official said the talks had focused on gas.",
+         {"PER", "BOL"}),
+    ],
+)  # fmt: skip
+def test_the_talks_told_before_are_the_two_parties(events_in: Extract, text: str, countries: set[str]) -> None:
+    talks = of_type(events_in(text), "CONSULT")
+    assert len(talks) == 2 and all(set(e.source_countries) == set(e.target_countries) == countries for e in talks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and Bolivia met on Monday. Ruiz later attended the G20 summit in Osaka.",  # the summit names its own
+        "Peru and Bolivia met on Monday. Ruiz later held talks with Chilean officials.",  # a partner of its own
+    ],
+)
+def test_talks_with_their_own_parties_are_no_back_reference(events_in: Extract, text: str) -> None:
+    later = of_type(events_in(text), "CONSULT")[1:]
+    assert later and all({"PER", "BOL"} != set(e.source_countries) for e in later)
+
+
+def test_both_parties_are_no_un_body_named_before(events_in: Extract) -> None:
+    text = "Brazil and Argentina met on the sidelines of the UN General Assembly. Both parties agreed to resume talks."
+    agreed = of_type(events_in(text), "AGREE")
+    assert agreed and all(set(e.source_countries) == {"BRA", "ARG"} for e in agreed)
+
+
+@pytest.mark.parametrize(
+    "text, leader",
+    [
+        ("Peruvian President Ana Ruiz met Bolivian President Carlos Soto in La Paz after the arrest of the smuggler"
+         " Juan Quispe.", "ana-ruiz"),
+        ("Kenyan President Ruth Wanjiru flew to Kampala during the detention of the Ugandan journalist Paul Okello.",
+         "ruth-wanjiru"),
+    ],
+)  # fmt: skip
+def test_a_happening_in_a_time_adjunct_is_not_the_clauses_subjects(events_in: Extract, text: str, leader: str) -> None:
+    arrests = of_type(events_in(text), "COERCE")
+    assert arrests and all(leader not in e.source for e in arrests)
+
+
+@pytest.mark.parametrize(
+    "text, kind, actor, country",
+    [
+        ("Masked gunmen opened fire on a bus in Lagos on Sunday.", "ASSAULT", "gunman", "NGA"),
+        ("Protesters marched through Santiago on Monday.", "PROTEST", "protester", "CHL"),
+    ],
+)
+def test_people_named_by_role_alone_act_where_it_happened(
+    events_in: Extract, text: str, kind: str, actor: str, country: str
+) -> None:
+    acts = of_type(events_in(text), kind)
+    assert acts and all(e.source == [actor] and e.source_countries == [country] for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("China and Vietnam trade metals. Vietnam was hit by China's new export curbs on rare earths.", "CHN", "VNM"),
+        ("Peru and Bolivia trade gas. Bolivia was hit by Peru's new sanctions on gas firms.", "PER", "BOL"),
+    ],
+)
+def test_who_is_hit_by_a_measure_is_its_target(events_in: Extract, text: str, source: str, target: str) -> None:
+    measures = of_type(events_in(text), "COERCE", "SANCTION")
+    assert measures and all(e.source == [source] and target in e.target for e in measures)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Ecuador closed its border with Peru on Friday. The authorities said they would reopen it on Monday.", "ECU"),
+        ("Kenya shut its border with Somalia in May. The police said they would reopen it in June.", "KEN"),
+    ],
+)
+def test_the_authorities_are_one_states_not_two_parties(events_in: Extract, text: str, country: str) -> None:
+    reopened = of_type(events_in(text), "RETREAT")
+    assert reopened and all(e.source_countries == [country] for e in reopened)
+
+
+def test_the_governments_after_two_states_are_both(events_in: Extract) -> None:
+    text = "Ecuador and Peru closed their border on Friday. The governments said they would reopen it on Monday."
+    reopened = of_type(events_in(text), "RETREAT")
+    assert reopened and all(set(e.source_countries) == {"ECU", "PER"} for e in reopened)
+
+
+def test_days_of_talks_told_before_are_the_two_parties(events_in: Extract) -> None:
+    text = (
+        "Peru and Bolivia met in Lima in May. The declaration, released on June 7 after three days of talks at the"
+        " foreign ministry, commits Bolivia to more patrols."
+    )
+    talks = of_type(events_in(text), "CONSULT")
+    assert len(talks) == 2 and set(talks[1].source_countries) == {"PER", "BOL"}
+
+
+@pytest.mark.parametrize(
+    "text, donor, receiver",
+    [
+        ("Canada has long backed Haiti. Haiti received aid from Canada after the storm.", "CAN", "HTI"),
+        ("Japan is a big donor to Vietnam. Vietnam obtained new aid from Japan in May.", "JPN", "VNM"),
+    ],
+)
+def test_who_receives_aid_is_its_target_and_the_giver_its_source(
+    events_in: Extract, text: str, donor: str, receiver: str
+) -> None:
+    aid = of_type(events_in(text), "AID")
+    assert aid and all(e.source_countries == [donor] and e.target_countries == [receiver] for e in aid)
+
+
+def test_aid_received_from_nobody_named_has_no_source(events_in: Extract) -> None:
+    aid = of_type(events_in("Cuba received fresh aid on Monday."), "AID")
+    assert aid and all(not e.source and e.target == ["CUB"] for e in aid)
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("Colombia and Venezuela met. The government said it would reopen the border.", {"RETREAT", "AGREE"}),
+        ("Colombia and Venezuela met. The security forces arrested two smugglers near the border.", {"COERCE"}),
+    ],
+)
+def test_a_body_after_two_states_named_together_is_nobodys(events_in: Extract, text: str, kinds: set[str]) -> None:
+    acts = [e for e in events_in(text) if e.type in kinds]
+    assert acts and all(not e.source for e in acts)
+
+
+def test_the_forces_after_one_state_are_its(events_in: Extract) -> None:
+    text = "Mexico sent troops to Culiacan on Thursday. The forces involved later decided to withdraw."
+    withdrawn = of_type(events_in(text), "RETREAT")
+    assert withdrawn and all(e.source == ["MEX"] for e in withdrawn)

@@ -178,6 +178,10 @@ class _Reader:
         if hit.trigger.reciprocal and (they := self._plural_pronoun_subject(verb)) is not None:
             source = self.parties.last_two(they, person=False, alone=True) or source  # "they met": the last two
         target = self.objects(hit, verbal)
+        if kind == "AID" and verb.lemma_.lower() in self.cues["receiving"]:
+            # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
+            donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
+            source, target = self._side_of(donors), source
         rank = depth_of(verb)
         found = []
         # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
@@ -196,13 +200,12 @@ class _Reader:
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
         reciprocal = hit.trigger.reciprocal or (hit.obj is not None and self._reciprocal_noun(hit.obj))
-        # "el pacto, firmado en mayo entre X y Y": the parties between whom a joint act was done did it. Kept to
-        # languages other than English for now so that English exports stay byte-identical (it would also
-        # read "the treaty signed between X and Y" right)
-        if reciprocal and not source and verb.tag_ == "VBN" and verb.lang_ != "en":
+        # "the treaty signed between X and Y", "el pacto, firmado en mayo entre X y Y": the parties between whom
+        # a joint act was done did it
+        if reciprocal and not source and verb.tag_ == "VBN":
             between = self._side_of(prep_objects(verb, {"between"}))
             if between:
-                source, target = between, between
+                source, target = between, Side()  # each acts on the other (`_sides`)
         announced = controller is not None or self.modality.consequence(verb)
         if intent == "THREATEN" and status == "threatened" and found and announced:
             return found  # "vowed to impose tariffs": one threat, its mode saying what is threatened
@@ -318,6 +321,12 @@ class _Reader:
             for head in heads:
                 if word_of(head) in RELATIVE and verb.dep_ == "relcl":
                     head = verb.head
+                    maker = head.head
+                    made = head.dep_ == "dobj" and maker.lemma_.lower() in self.cues["enacting"] and depth <= 4
+                    if made and not self.parties.side(head):
+                        # "Lima unveiled a package that restricts imports": the measure does what its maker does
+                        side.add(self.subjects(maker, depth + 1))
+                        continue
                     if not self.parties.side(head) and head.dep_ == "pobj" and head.head.lower_ in {"in", "with"}:
                         # "X put Y on its register in a step that bars Z": the move is the act of the clause it is in
                         above = head.head.head
@@ -334,6 +343,11 @@ class _Reader:
             return self._side_of([c for c in up.children if c.dep_ == "nsubjpass"])
         if dep == "acomp":
             return self.subjects(up, depth + 1)
+        if dep == "pcomp" and word_of(up) == "into" and up.dep_ == "prep":
+            # "pushed Quito into dropping the charges": the one pushed does it
+            pushed = [c for c in up.head.children if c.dep_ == "dobj"]
+            if pushed:
+                return self._side_of(pushed[:1])
         if dep == "xcomp" and verb.tag_ == "VBG" and up.lemma_.lower() in self.cues["reporting"]:
             return Side()  # "I would call it backing away from pledges": a gerund named, not done by the speaker
         if dep == "xcomp":
@@ -374,6 +388,13 @@ class _Reader:
             side = self.parties.side(up) or (
                 self.parties.owner(up) if self.triggers.noun_entry(up) else Side()
             )  # "forces loyal to X", "a law restricting Y": the noun, else its owner
+            if not side.actors and verb.tag_ == "VB" and (owned := self.parties.owner(up)).actors:
+                side = owned  # "its choice to levy duties": whoever "its" is levies them, not only its country
+            if not side and verb.tag_ == "VB":
+                # "the move to quit the accord by Lima" (the parse hangs "by" on the noun or on the verb)
+                side = self._side_of(
+                    [o for o in prep_objects(up, {"by"}) + prep_objects(verb, {"by"}) if o.ent_type_ not in TIMES]
+                )
             governor = governor_of(up)
             return side if side or governor is None else self.subjects(governor, depth + 1)
         return Side()
@@ -562,6 +583,13 @@ class _Reader:
                     target.add(side)
         if not source:
             source = self.parties.modifiers(head, exclude=hit.token)
+        if not source:
+            source = self._enacted_by(head)
+        if not target and head.dep_ == "pobj" and head.head.dep_ == "agent":
+            # "Hanoi was hit by Beijing's export curbs": who a measure hits is what it acts on
+            target = self.parties.without(
+                self._side_of([c for c in head.head.head.children if c.dep_ == "nsubjpass"]), source
+            )
         purpose = head.head if head.dep_ == "pobj" and head.head.lower_ == "for" else None
         if not source and hit.trigger.reciprocal and purpose is not None and purpose.head.pos_ in VERBAL:
             source = self.subjects(purpose.head)  # "the leaders were in Lima for talks with X", "flew in for a summit"
@@ -578,9 +606,17 @@ class _Reader:
             above = verbal.get(governor.i)
             entry = self.patterns.verbs.get(governor.lemma_.lower())
             # "used villagers as human shields"; "halted the tariffs": who calls a measure off is who holds it
-            cancelling = governor.lemma_.lower() in self.cues["cancelling"]
+            # "will leave the tariffs in place", "announced new curbs": who keeps or makes a measure holds it
+            cancelling = governor.lemma_.lower() in self.cues["cancelling"] | self.cues["enacting"]
             doer = above is not None or (entry is not None and entry.light) or cancelling
-            if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"}:
+            # "met Y after the arrest of Z": a happening in a time adjunct is not the verb's subject's act
+            adjunct = head.dep_ == "pobj" and word_of(head.head) in ADJUNCT_PREPS
+            if head.dep_ == "dobj" and governor.lemma_.lower() in self.cues["receiving"]:
+                # "Laos obtained new aid from Japan": the giver acts on whoever obtains it
+                source = source or self._side_of(prep_objects(governor, {"from"}))
+                target = target or self.subjects(governor)
+                doer = False
+            if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"} and not adjunct:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
             modality = self.modality.modality(governor)
@@ -616,6 +652,10 @@ class _Reader:
                 status = "denied"
             elif chained in {"hypothetical", "proposed", "promised"}:
                 status = chained
+        if hit.trigger.reciprocal and self._parties(source) < 2 and self._told_before(head):
+            # "the talks", "their meeting" with one party or none named: the two states (or their bodies or
+            # leaders) named before met
+            source = self.parties.last_two(head, person=False, alone=True) or source
         between = Side()
         for obj in prep_objects(head, {"between"}):
             for part in [obj, *obj.conjuncts]:
@@ -638,6 +678,44 @@ class _Reader:
                 return found  # one threat, not a second "threatened" event
         found.append(Found(kind, mode, status, source, target, hit.token, rank, hit.trigger.reciprocal))
         return found
+
+    def _enacted_by(self, head: Token) -> Side:
+        """ "Lima's launch of a tariff war", "Quito's adoption of new curbs", "X's launch of a row with harsher
+        curbs": an act named in an "of" (or "with") phrase of a noun of enacting (the `enacting` cue) is done by
+        that noun's owner. Not after other nouns: "Korea's complaint about the curbs", "Chile's view of the
+        duties" name no doer of the duties."""
+        token = head
+        for _ in range(3):
+            if token.dep_ != "pobj" or word_of(token.head) not in {"of", "with"} or token.head.head.i == token.i:
+                return Side()
+            token = token.head.head
+            if token.pos_ not in NOMINAL:
+                return Side()
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            if owners and token.lemma_.lower() in self.cues["enacting"]:
+                return self._side_of(owners[:1])
+            if owners:
+                return Side()
+            # "vowed to stop the adoption of fresh levies": who calls off a measure's making is its maker
+            verb = token.head
+            if token.dep_ == "dobj" and token.lemma_.lower() in self.cues["enacting"]:
+                return self.subjects(verb) if verb.lemma_.lower() in self.cues["cancelling"] else Side()
+        return Side()
+
+    def _told_before(self, noun: Token) -> bool:
+        """Whether a joint act's noun refers back to one told before: definite ("the talks", "their meeting",
+        "our summit") with no party of its own ("with X", "between X and Y", "the G20 summit")."""
+        children = list(noun.children)
+        definite = any(
+            (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and word_of(c) in {"their", "our"})
+            for c in children
+        )
+        # "after three days of talks": a span of a joint act told without its parties is the one told before
+        spanned = noun.dep_ == "pobj" and word_of(noun.head) == "of" and noun.head.head.ent_type_ in TIMES
+        definite = definite or spanned
+        named = any(c.dep_ == "prep" and word_of(c) in {"with", "between"} for c in children)
+        named = named or any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN" for c in children)
+        return definite and not named
 
     # --- demands in reported speech -----------------------------------------------------------------------
 
@@ -743,8 +821,13 @@ class _Reader:
         reported = item.token.pos_ in VERBAL or item.status != "occurred"
         if not source and (announced if item.type in LOCAL_TYPES else reported):
             source = self._announcer(self._clause_of(item.token))
-        if not source and (item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")):
-            source = self._local(item.token, start, end)
+        local = item.type in LOCAL_TYPES or (item.type, item.mode) == ("ACCUSE", "investigate")
+        # only where nobody or only groups named by their role ("gunmen") act: a person or body is never placed
+        unnamed = all(self.parties.actors[a].kind == "group" for a in source.actors)
+        if local and unnamed and not source.countries:
+            # "gunmen opened fire in Lagos": actors named by their role alone are local too, and keep their names
+            found = self._local(item.token, start, end)
+            source = Side(list(source.actors), found.countries) if source.actors else found
         objects = [c for c in item.token.children if c.dep_ == "dobj"]
         words = [item.token, *objects]  # "held talks with X"
         partners = self._side_of([o for w in words for o in prep_objects(w, {"with"})]) if item.reciprocal else Side()

@@ -191,7 +191,7 @@ class Parties:
         # demonyms, countries and known places inside the phrase: co-ordinated ones ("Hungarian and Romanian
         # officials") always count; farther ones only when no named actor has said which country acts
         words = sorted((cost, token.i, code) for token, cost in reached if (code := self.country_word(token)))
-        for cost, _, code in words:
+        for cost, i, code in words:
             if code in found.countries:
                 continue
             named = any(self.actors[a].country or self.actors[a].sector in NON_STATE for a in found.actors)
@@ -199,8 +199,12 @@ class Parties:
                 found.countries.append(code)
                 # "Mexico City signed": the capital is its government; "officials in Lima" are its government's
                 official = head.lemma_.lower() in self.patterns.cues["person_nouns"] | self.patterns.cues["bodies"]
-                if (cost == 0 or official) and not found.actors:
-                    found.actors += self.state(code)
+                # "between Norway and Russia": a country that is itself one of the phrase's heads is its state
+                own = (
+                    cost == 0 and (i == head.i or self.doc[i].dep_ in {"conj", "pobj"}) and self.doc[i].pos_ == "PROPN"
+                )
+                if ((cost == 0 or official) and not found.actors) or own:
+                    found.actors += [a for a in self.state(code) if a not in found.actors]
         if not found and (pair := self.pair(head)):
             return pair  # "our two countries", "both their governments": the pair, not the owner
         if not found:
@@ -301,6 +305,10 @@ class Parties:
                 code = self.country_word(token)
                 if code and code not in found.countries:
                     found.countries.append(code)
+                    # "the Japanese export curbs": a demonym on the event noun itself names its state as the doer
+                    # (not one deeper in the phrase: "Chilean wine tariffs" are not Chile's)
+                    if token.head.i == head.i and token.dep_ == "amod":
+                        found.actors += [a for a in self.state(code) if a not in found.actors]
         return found
 
     def without(self, side: Side, others: Side) -> Side:
@@ -330,6 +338,14 @@ class Parties:
                 return side
         if word(token) in FIRST_PERSON:
             return self._quoted(token)
+        if word(token) in {"they", "them", "their", "theirs", "themselves"}:
+            # "aides say both neighbours advanced in their talks": "their" is first its own clause's subject
+            clause = token.head
+            while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+                clause = clause.head
+            subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i]
+            if subjects and not is_pronoun(subjects[0]) and (side := self.side(subjects[0])):
+                return side
         sentence = token.sent
         # "The government defended its decision": a definite subject before the pronoun is its antecedent
         root = sentence.root
@@ -347,7 +363,11 @@ class Parties:
         before = self.mentioned[bisect_left(self.mentioned, window_start) : bisect_left(self.mentioned, token.i)]
         after = self.mentioned[bisect_right(self.mentioned, token.i) : bisect_left(self.mentioned, sentence.end)]
         # antecedents are mostly subjects: "Mexico lost ground ... when it agreed" is Mexico, not a name in between
-        in_sentence = sorted((i for i in before if i >= sentence.start), key=lambda i: (not self._subject(i), -i))
+        # "it pushed Quito into …, and it passed a law": nor is a name the same pronoun acts on its antecedent
+        in_sentence = sorted(
+            (i for i in before if i >= sentence.start and not self._acted_on_by(i, token)),
+            key=lambda i: (not self._subject(i), -i),
+        )
         earlier = [i for i in reversed(before) if i < sentence.start]
         plural = word(token) in {"they", "them", "their", "theirs", "themselves"}
         # "they" may also be people named as a group ("Bosnian Serbs said their forces...")
@@ -370,6 +390,19 @@ class Parties:
                         if side and self._fits(side, True):
                             return side
         return Side()
+
+    def _acted_on_by(self, token_index: int, pronoun: Token) -> bool:
+        """Whether the mention at `token_index` is the object of a verb whose subject is the same pronoun as
+        `pronoun` ("it" … "it"): a party the pronoun acts on is not what the pronoun stands for."""
+        token = self.doc[token_index]
+        while token.dep_ in {"compound", "amod", "appos", "conj"} and token.head.i != token.i:
+            token = token.head
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            token = token.head  # "it asked Chile for aid", "it turned to Chile": through the preposition
+        if token.dep_ not in {"dobj", "dative", "prep"}:
+            return False
+        verb = token.head
+        return any(c.dep_ == "nsubj" and c.lower_ == pronoun.lower_ for c in verb.children)
 
     def _subject(self, token_index: int) -> bool:
         token = self.doc[token_index]
@@ -394,9 +427,9 @@ class Parties:
         no state named before it is the state of the dateline's country, else of the agency on a byline line."""
         if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return Side()
-        if head.tag_ == "NNS":
-            return Side()  # "the countries", "the governments": two parties (`pair`), never the last one alone
         lemma = head.lemma_.lower()
+        if head.tag_ == "NNS" and lemma not in self.patterns.cues["collective_bodies"]:
+            return Side()  # "the countries", "the governments": two parties (`pair`), never the last one alone
         person = lemma in self.patterns.cues["person_nouns"]
         if not person and lemma not in self.patterns.cues["bodies"]:
             return Side()
@@ -414,6 +447,8 @@ class Parties:
                 continue  # an outlet that reports is no government's antecedent
             if person:
                 return Side([actor.id], [actor.country])
+            if self._with_another_state(i, actor.country):
+                return Side()  # "Peru and Chile met. The security forces …": whose is not said
             # "the Trade Ministry warned … the ministry added": the body named before; else its country's state
             own = actor.kind != "country" and lemma in fold(" ".join([actor.name, *actor.aliases])).split()
             return Side([actor.id] if own else self.state(actor.country), [actor.country])
@@ -426,6 +461,15 @@ class Parties:
             # named by its role alone in a report filed from a country (or by its national agency) is its own
             return Side(self.state(home), [home])
         return Side()
+
+    def _with_another_state(self, token_index: int, country: str) -> bool:
+        """Whether the mention at `token_index` is co-ordinated with a mention of another country's actor ("Peru
+        and Chile"): a body named after such a pair could be either's."""
+        for part in self.doc[token_index].conjuncts:
+            other = self.mention_at.get(part.i)
+            if other is not None and self.actors[self.mentions[other].actor].country not in {None, country}:
+                return True
+        return False
 
     def both_before(self, token: Token) -> Side:
         """ "during their talks", "at their summit": the last two actors of different countries named before
@@ -457,6 +501,7 @@ class Parties:
             head.tag_ == "NNS"
             and "the" in words
             and lemma in {*self.patterns.cues["person_nouns"], *self.patterns.cues["bodies"]}
+            and lemma not in self.patterns.cues["collective_bodies"]
         )
         if not (alone or plural or words & self.patterns.cues["pair_words"]):
             return Side()
@@ -471,12 +516,19 @@ class Parties:
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
             if alone and not found:
                 want_person = actor.kind == "person"
-            # "both governments" are states or their bodies, not the migrants named in between
-            fits = actor.kind == "person" if want_person else actor.kind in STATE_KINDS
+            # "both governments" are states or their bodies, not the migrants named in between; a head of
+            # government or minister named for the state ("X met Y … the two governments") stands for it
+            leader = actor.kind == "person" and actor.sector in {"GOV", "LEG", "ELI"}
+            # "both" alone, "the talks" told before: people who act for a state, not the smuggler named between
+            one_of_them = actor.kind == "person" and (leader or not alone)
+            fits = one_of_them if want_person else actor.kind in STATE_KINDS or leader
             # the two parties of a joint act stand for two countries: not a minister and his own ministry
             other = actor.country is not None and actor.country not in found.countries
-            if fits and other and actor.id not in found.actors:
-                self._add_actor(found, actor.id)
+            other = other and (want_person or actor.country not in NON_STATE)  # a UN body is no government
+            if fits and other and actor.id not in found.actors and actor.country is not None:
+                # a leader standing for "the two governments" is coded as the state where the document names it
+                stands_for = self.state(actor.country) if leader and not want_person else []
+                self._add_actor(found, stands_for[0] if stands_for else actor.id)
                 if len(found.actors) == 2:
                     return found
         return Side()
