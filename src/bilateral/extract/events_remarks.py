@@ -1,0 +1,158 @@
+"""Which event words a sentence only talks about, and does not report as done, planned, threatened or refused: what
+a thing habitually does ("a law that restricts …"), acts in general ("every arrest"), acts judged ("it is vital for
+X to …", "closing the border only pushes …"), the writer's own advice ("restore the aid"), the speaker's credentials
+("an official involved in the talks said"), a point of comparison ("since their last summit"), a person named by
+their work ("an aid worker") and questions. Each check reads the parse of one English sentence (Penn tags).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bilateral.extract.events_parties import word
+from bilateral.extract.events_patterns import EventPatterns
+from bilateral.extract.events_triggers import Triggers
+
+Token = Any
+PRESENT = {"VBZ", "VBP"}  # Penn tags of the present tense
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+AUXILIARIES = {"aux", "auxpass"}
+MODIFIERS = {"compound", "amod", "nmod"}
+MEASURES = {"restrictions", "policies", "responses", "offers"}  # object classes of acts and measures
+CLOSING = "\"')]\u201d\u2019 "
+
+
+class Remarks:
+    """Knows the cues (`evaluative`, `generic_determiners`, `bearers`, `reporting`) that tell a remark about an act
+    from a report of one."""
+
+    def __init__(self, patterns: EventPatterns, triggers: Triggers) -> None:
+        self.cues = patterns.cues
+        self.classes = patterns.object_classes
+        self.triggers = triggers
+
+    def unreported(self, trigger: Token, clause: Token) -> str | None:
+        """The kind of remark an event word stands in, or None where its sentence reports the act. `trigger` is
+        the event word (a verb, or a noun or one of its modifiers), `clause` the verb of its clause (the trigger
+        itself for a verb; for a noun without a verb above it, the noun)."""
+        if trigger.lang_ != "en":
+            return None  # the checks read English Penn tags and word order
+        head = noun_head(trigger)
+        if question(trigger):
+            return "question"
+        if head.pos_ == "NOUN":
+            generic = self.cues["generic_determiners"]
+            if any(c.dep_ in {"det", "nummod", "predet"} and c.lower_ in generic for c in head.children):
+                return "generic"  # "for nearly every arrest it makes", "any attack would"
+            if trigger.dep_ == "compound" and trigger.i != head.i and word(head) in self.cues["bearers"]:
+                return "bearer"  # "an aid worker", "a protest leader": a person, by their work
+            if self.speaker_description(head):
+                return "credentials"  # "an official involved in the talks said": who speaks, not what is done
+        if reference_point(trigger if trigger.pos_ != "NOUN" else head):
+            return "reference"  # "since their last summit", "since taking office"
+        first = first_of(clause)
+        if clause.pos_ not in {"VERB", "AUX", "ADJ"}:
+            return None
+        if habitual(first, clause) and not self.measure(first.head):
+            return "habitual"  # "a statute that restricts …", "militias that kidnap traders and burn villages"
+        if self.evaluated(first):
+            return "evaluated"  # "it is vital for X to coordinate", "good enough to detain her"
+        if generality(first):
+            return "generality"  # "closing the border only pushes people toward smugglers"
+        if imperative(first):
+            return "advice"  # "restore the aid now", "our advice: expel the militia"
+        return None
+
+    def speaker_description(self, head: Token) -> bool:
+        """Whether a noun stands in a phrase that describes the subject of a verb of saying ("a diplomat involved
+        in the negotiations said", "an official familiar with the talks told reporters")."""
+        token = head
+        for _ in range(6):
+            if token.head.i == token.i:
+                return False
+            if token.dep_ == "nsubj" and token.i != head.i:
+                return token.head.lemma_.lower() in self.cues["reporting"]
+            token = token.head
+        return False
+
+    def measure(self, noun: Token) -> bool:
+        """Whether a noun names an act or a measure ("a move that bars …", "sanctions that target …", "a decree
+        that bans …"): what it does is what the act does, told as the act's content."""
+        if self.triggers.noun_entry(noun) is not None:
+            return True
+        return self.classes.get(noun.lemma_.lower()) in MEASURES
+
+    def evaluated(self, verb: Token) -> bool:
+        """Whether an infinitive completes a judgement of what is right, needed or hard: "it is vital for X to
+        act", "good enough to detain her", "it is time to lift the curbs"."""
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) or verb.head.i == verb.i:
+            return False
+        up = verb.head
+        evaluative = self.cues["evaluative"]
+        if up.pos_ in {"ADJ", "NOUN"} or up.dep_ in {"acomp", "attr"}:
+            return up.lemma_.lower() in evaluative  # "vital to", "time to"; not "a decision to"
+        if up.lemma_.lower() == "be":
+            return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in evaluative for c in up.children)
+        return False
+
+
+def noun_head(token: Token) -> Token:
+    """The head of the noun phrase a modifier belongs to ("aid" in "an aid worker" -> "worker")."""
+    head = token
+    while head.dep_ in MODIFIERS and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def first_of(verb: Token) -> Token:
+    """The first of co-ordinated verbs that share one subject ("kidnap traders and burn villages")."""
+    token = verb
+    while token.dep_ == "conj" and token.head.i != token.i and not any(c.dep_ in SUBJECTS for c in token.children):
+        token = token.head
+    return token
+
+
+def question(token: Token) -> bool:
+    """Whether the sentence is a question: it ends with a question mark (closing quotes aside)."""
+    return bool(token.sent.text.rstrip(CLOSING).endswith("?"))
+
+
+def reference_point(token: Token) -> bool:
+    """Whether an event word is the object of "since", a point the time is counted from, not a happening told."""
+    return token.dep_ in {"pobj", "pcomp"} and word(token.head) == "since"
+
+
+def habitual(first: Token, verb: Token) -> bool:
+    """Whether a verb in the simple present describes the noun it hangs on by what it does ("a law that restricts
+    the agents", "a guard that now stops migrants", "militias that kidnap traders and burn villages"): a standing
+    trait, not a reported act. `first` is the first of the co-ordinated verbs `verb` belongs to (the tagger may
+    read a plural present as a base form, "burn"). A present passive ("who is detained") is a state that holds now
+    and is not one."""
+    present = PRESENT | {"VB"}
+    return (
+        first.dep_ == "relcl"
+        and (first.tag_ in present or verb.tag_ in present)
+        and not any(c.dep_ in AUXILIARIES for c in first.children)
+    )
+
+
+def generality(verb: Token) -> bool:
+    """Whether a clause in the simple present has a gerund clause as its subject ("closing the border only pushes
+    people toward smugglers", "talking to them is hard"): a general claim about an act. The gerund is the
+    subject's own verb, so the check reads the gerund's head too."""
+    if verb.dep_ == "csubj" and verb.tag_ == "VBG":
+        return True
+    return verb.tag_ in PRESENT and any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in verb.children)
+
+
+def imperative(verb: Token) -> bool:
+    """Whether a verb is a bare command in the writer's voice ("restore the aid now", "our advice: expel the
+    militia"): a base form with no subject, auxiliary or marker, heading its sentence or following a colon. A
+    command someone is reported to give is the object of a verb of saying and is not one."""
+    if verb.tag_ != "VB" or any(c.dep_ in SUBJECTS | AUXILIARIES | {"mark"} for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.dep_ in {"acl", "appos", "dep", "parataxis"} and verb.head.i < verb.i:
+        return any(t.text == ":" for t in verb.doc[verb.head.i + 1 : verb.i])
+    return False
