@@ -668,3 +668,45 @@ def test_taking_over_a_rank_is_no_seizure(events_in: Extract, text: str, kind: s
 @pytest.mark.model
 def test_taking_over_a_town_is_a_seizure(events_in: Extract) -> None:
     assert of_type(events_in("Rebels took over the airport in Goma on Sunday."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_a_visit_announced_is_one_planned_event(events_in: Extract) -> None:
+    found = events_in("The Peruvian minister said he would visit Chile next month.")
+    assert [(e.type, e.status) for e in found] == [("CONSULT", "promised")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["Peru will send aid to Ecuador.", "Hanoi will send rice to Vientiane, the Vietnamese minister said."]
+)
+def test_a_cooperative_act_announced_is_still_a_promise(events_in: Extract, text: str) -> None:
+    assert [e for e in events_in(text) if e.type == "AGREE" and e.status == "promised"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oslo is retreating from promises it made in May, the Danish envoy said.",
+        "Ghana retreated from its pledges on cocoa prices.",
+    ],
+)
+def test_retreating_from_commitments_is_reneging(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "REJECT") and not of_type(found, "RETREAT")
+
+
+@pytest.mark.model
+def test_troops_retreating_from_a_town_still_withdraw(events_in: Extract) -> None:
+    assert occurred(events_in("Sudanese troops retreated from the border town on Friday."), "RETREAT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["Manila decided to end the defence pact with Washington.", "The junta ended the fishing accord with Dakar."],
+)
+def test_ending_a_pact_discontinues_it(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert [e for e in found if e.type == "SANCTION" and e.mode == "discontinue"] and not of_type(found, "AGREE")
