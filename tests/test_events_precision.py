@@ -710,3 +710,35 @@ def test_troops_retreating_from_a_town_still_withdraw(events_in: Extract) -> Non
 def test_ending_a_pact_discontinues_it(events_in: Extract, text: str) -> None:
     found = events_in(text)
     assert [e for e in found if e.type == "SANCTION" and e.mode == "discontinue"] and not of_type(found, "AGREE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("“It’s extremely important for Peru and Chile to coordinate on Bolivia,” Lula told Boric.", "COOPERATE"),
+        ("Quito had said that renewing the fishing accord was not in its interest.", "AGREE"),
+        ("Quito argued it is not in Ecuador's interest to renew the fishing accord.", "AGREE"),
+    ],
+)
+def test_a_judgement_with_a_contraction_or_an_interest_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanoi firmly opposes foreign governments placing sanctions on Vietnamese banks, its spokeswoman said.",
+        "Moscow rejected claims of Russian jets bombing the market, and denied shelling the town.",
+    ],
+)
+def test_an_act_objected_to_is_not_reported_as_done(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "REJECT") and not occurred(found, "SANCTION", "ASSAULT")
+
+
+@pytest.mark.model
+def test_an_objection_beside_an_act_keeps_the_act(events_in: Extract) -> None:
+    found = events_in("Beijing opposed the ruling and imposed sanctions on three American firms.")
+    assert of_type(found, "REJECT") and occurred(found, "SANCTION")

@@ -18,6 +18,8 @@ PRESENT = {"VBZ", "VBP"}  # Penn tags of the present tense
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 AUXILIARIES = {"aux", "auxpass"}
 MODIFIERS = {"compound", "amod", "nmod"}
+CONTRACTED = {"'s", "\u2019s"}  # "it's": the tagger may leave a curly contraction unlemmatised
+OBJECTING = {"REJECT", "ACCUSE"}  # PLOVER types whose gerund object is contested, not done
 MEASURES = {"restrictions", "policies", "responses", "offers"}  # object classes of acts and measures
 CLOSING = "\"')]\u201d\u2019 "
 
@@ -55,6 +57,8 @@ class Remarks:
             return None
         if habitual(first, clause) and not self.measure(first.head):
             return "habitual"  # "a statute that restricts …", "militias that kidnap traders and burn villages"
+        if self.objected(clause):
+            return "contested"  # "condemned rival states placing curbs on its firms"
         if self.evaluated(first):
             return "evaluated"  # "it is vital for X to coordinate", "good enough to detain her"
         if generality(first):
@@ -91,9 +95,25 @@ class Remarks:
         evaluative = self.cues["evaluative"]
         if up.pos_ in {"ADJ", "NOUN"} or up.dep_ in {"acomp", "attr"}:
             return up.lemma_.lower() in evaluative  # "vital to", "time to"; not "a decision to"
-        if up.lemma_.lower() == "be":
-            return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in evaluative for c in up.children)
+        if up.lemma_.lower() == "be" or up.pos_ == "AUX" or up.lower_ in CONTRACTED:  # "it is", "it’s"
+            judged = [c for c in up.children if c.dep_ in {"acomp", "attr"}]
+            judged += [p for c in up.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            return any(c.lemma_.lower() in evaluative for c in judged)
         return False
+
+    def objected(self, verb: Token) -> bool:
+        """Whether a gerund is what a verb of objection or accusation (an event of the `OBJECTING` types) is
+        about ("condemned rival states placing curbs on its firms", "denied shelling the town"): the act is contested,
+        not reported as done."""
+        if verb.tag_ != "VBG" or verb.head.i == verb.i:
+            return False
+        up = verb.head
+        if verb.dep_ == "acl" and up.dep_ == "dobj":
+            up = up.head  # "condemns rival states placing curbs on …"
+        elif verb.dep_ not in {"xcomp", "ccomp", "dobj"}:
+            return False
+        entry, _ = self.triggers.verb_entry(up) if up.pos_ in {"VERB", "AUX"} else (None, None)
+        return entry is not None and entry.type in OBJECTING
 
 
 def noun_head(token: Token) -> Token:
