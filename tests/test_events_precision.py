@@ -742,3 +742,34 @@ def test_an_act_objected_to_is_not_reported_as_done(events_in: Extract, text: st
 def test_an_objection_beside_an_act_keeps_the_act(events_in: Extract) -> None:
     found = events_in("Beijing opposed the ruling and imposed sanctions on three American firms.")
     assert of_type(found, "REJECT") and occurred(found, "SANCTION")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["Opposition figures in Lima warned of a slide toward chaos.", "Bankers in Nairobi warned of a recession."],
+)
+def test_warning_of_a_danger_is_a_forecast_not_a_threat(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "THREATEN")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["Peru warned of retaliation if Chile raised the duty.", "Seoul warned of sanctions against Pyongyang."],
+)
+def test_warning_of_a_penalty_is_a_threat(events_in: Extract, text: str) -> None:
+    assert [e for e in events_in(text) if e.type == "THREATEN" and e.status == "threatened"]
+
+
+@pytest.mark.model
+def test_a_danger_someone_poses_is_no_threat_made(events_in: Extract) -> None:
+    found = events_in("The two ministers pledged to ease tensions, with an eye on Iran's nuclear threat.")
+    assert not of_type(found, "THREATEN")
+    assert of_type(events_in("Hanoi issued a nuclear threat against its neighbour."), "THREATEN")
+
+
+@pytest.mark.model
+def test_invoking_a_measure_restricts_it_asks_nothing(events_in: Extract) -> None:
+    found = events_in("Lima on Monday invoked an emergency decree to curb Chilean fishing in its waters.")
+    assert of_type(found, "COERCE") and not of_type(found, "REQUEST")
