@@ -773,3 +773,23 @@ def test_a_danger_someone_poses_is_no_threat_made(events_in: Extract) -> None:
 def test_invoking_a_measure_restricts_it_asks_nothing(events_in: Extract) -> None:
     found = events_in("Lima on Monday invoked an emergency decree to curb Chilean fishing in its waters.")
     assert of_type(found, "COERCE") and not of_type(found, "REQUEST")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Should Kenya and Uganda fail to settle, Nairobi will double the duties on sugar.", {"AGREE", "REJECT"}),
+        ("If Kenya and Uganda fail to agree on sugar, duties will double.", {"AGREE", "REJECT"}),
+        ("Unless Lima agrees to hold talks with Quito, Santiago will raise the tariffs.", {"CONSULT", "AGREE"}),
+    ],
+)
+def test_what_a_condition_sets_is_no_event_whatever_its_verb(events_in: Extract, text: str, kinds: set[str]) -> None:
+    found = events_in(text)
+    assert not of_type(found, *kinds)
+
+
+@pytest.mark.model
+def test_a_failure_that_happened_is_reported(events_in: Extract) -> None:
+    found = events_in("Kenya and Uganda failed to reach a deal on sugar.")
+    assert occurred(found, "REJECT")

@@ -300,8 +300,10 @@ class _Reader:
 
     def _condition(self, token: Token) -> bool:
         """Whether an event word stands in the condition of another clause ("unless Lima curbs the flow",
-        "if Seoul lifts the ban"): what is set as a condition has not happened."""
+        "if Seoul lifts the ban", "should the two sides not sign"): what is set as a condition has not happened."""
         clause = self._clause_of(token)
+        while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+            clause = clause.head  # "unless Lima agrees to hold talks": the talks are part of the condition
         return clause.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in self.cues["conditional"] for c in clause.children
         )
@@ -681,7 +683,7 @@ class _Reader:
                 # "the curbs could hurt exporters", "if either party quits the pact": a forecast or a rule;
                 # "the accord does not end the mistrust": a denial nobody makes reports nothing that happened
                 continue
-            if item.status in {"hypothetical", "denied"} and self._condition(item.token):
+            if self._condition(item.token):
                 continue  # "duties will rise unless Lima curbs the flow", "if Rome does not sign": a condition, no act
             if self._comment(item.token):
                 continue  # "he said the sanctions were a mistake": a remark about an act, not the act
