@@ -519,8 +519,7 @@ def test_a_gerund_that_is_no_subject_still_acts(events_in: Extract) -> None:
     ("text", "kind"),
     [
         ("It is vital for Poland and Lithuania to coordinate on Belarus, the premier told reporters.", "COOPERATE"),
-        ("If the evidence was good enough to detain her, it should be good enough to put her on trial, a lawyer said.",
-         "COERCE"),
+        ("Prosecutors in Accra say the files are good enough to arrest the minister.", "COERCE"),
         ("Analysts say Hanoi is unlikely to impose duties on Thai rice this year.", "SANCTION"),
         ("It is time to restore aid to Malawi, the senator wrote.", "AID"),
     ],
@@ -645,7 +644,7 @@ def test_a_negated_condition_of_a_threat_is_no_event(events_in: Extract, text: s
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("The reform closes a loophole that would have allowed a government to block the formation of a panel.",
+        ("The amendment removes a clause that would have let either party block the choice of arbitrators.",
          "PROTEST"),
         ("Uruguay rejected a clause that would have required migrants crossing its land to seek asylum there.",
          "REQUEST"),
@@ -716,7 +715,7 @@ def test_ending_a_pact_discontinues_it(events_in: Extract, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("“It’s extremely important for Peru and Chile to coordinate on Bolivia,” Lula told Boric.", "COOPERATE"),
+        ("“It’s absolutely vital for Peru and Chile to coordinate on Bolivia,” Lula told Boric.", "COOPERATE"),
         ("Quito had said that renewing the fishing accord was not in its interest.", "AGREE"),
         ("Quito argued it is not in Ecuador's interest to renew the fishing accord.", "AGREE"),
     ],
@@ -793,3 +792,21 @@ def test_what_a_condition_sets_is_no_event_whatever_its_verb(events_in: Extract,
 def test_a_failure_that_happened_is_reported(events_in: Extract) -> None:
     found = events_in("Kenya and Uganda failed to reach a deal on sugar.")
     assert occurred(found, "REJECT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal is close, said a Peruvian official who asked not to be named.",
+        "A Chilean diplomat, who requested anonymity, said the talks in Lima would resume in May.",
+        "The accord is ready, according to a Kenyan source who declined to be identified.",
+    ],
+)
+def test_a_source_withholding_their_name_asks_and_refuses_nothing(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "REQUEST", "REJECT")
+
+
+@pytest.mark.model
+def test_asking_a_state_for_something_is_still_a_request(events_in: Extract) -> None:
+    assert occurred(events_in("The Peruvian minister asked Chile to name a new envoy."), "REQUEST")

@@ -688,7 +688,7 @@ class _Reader:
             if self._comment(item.token):
                 continue  # "he said the sanctions were a mistake": a remark about an act, not the act
             if self.remarks.unreported(item.token, self._clause_of(item.token)) is not None:
-                continue  # "a law that restricts …", "every arrest", "it is essential for X to …", advice, a question
+                continue  # "a statute that curbs …", "every arrest", "it is essential for X to …", advice, a question
             if (
                 item.type == "PROTEST"
                 and item.token.lemma_.lower() in self.cues["complaints"]

@@ -1,8 +1,9 @@
 """Which event words a sentence only talks about, and does not report as done, planned, threatened or refused: what
-a thing habitually does ("a law that restricts …"), acts in general ("every arrest"), acts judged ("it is vital for
-X to …", "closing the border only pushes …"), the writer's own advice ("restore the aid"), the speaker's credentials
-("an official involved in the talks said"), a point of comparison ("since their last summit"), a person named by
-their work ("an aid worker") and questions. Each check reads the parse of one English sentence (Penn tags).
+a thing habitually does ("a statute that curbs …"), acts in general ("every arrest"), acts judged ("it is essential
+for X to …", "closing the border only pushes …"), acts objected to ("condemned rival states placing curbs"), the
+writer's own advice ("restore the aid"), the speaker's credentials ("a diplomat taking part in the negotiations said",
+"who asked not to be named"), a point of comparison ("since their last summit"), a person named by their work ("an aid
+worker") and questions. Each check reads the parse of one sentence; all but the credentials read English Penn tags.
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ class Remarks:
         """The kind of remark an event word stands in, or None where its sentence reports the act. `trigger` is
         the event word (a verb, or a noun or one of its modifiers), `clause` the verb of its clause (the trigger
         itself for a verb; for a noun without a verb above it, the noun)."""
+        if self.anonymous(trigger):
+            return "credentials"  # "an official who asked not to be named": the source's terms, no request
         if trigger.lang_ != "en":
-            return None  # the checks read English Penn tags and word order
+            return None  # the checks below read English Penn tags and word order
         head = noun_head(trigger)
         if question(trigger):
             return "question"
@@ -49,7 +52,7 @@ class Remarks:
             if trigger.dep_ == "compound" and trigger.i != head.i and word(head) in self.cues["bearers"]:
                 return "bearer"  # "an aid worker", "a protest leader": a person, by their work
             if self.speaker_description(head):
-                return "credentials"  # "an official involved in the talks said": who speaks, not what is done
+                return "credentials"  # "a diplomat taking part in the negotiations said": who speaks, not what is done
         if reference_point(trigger if trigger.pos_ != "NOUN" else head):
             return "reference"  # "since their last summit", "since taking office"
         first = first_of(clause)
@@ -77,6 +80,17 @@ class Remarks:
             if token.dep_ == "nsubj" and token.i != head.i:
                 return token.head.lemma_.lower() in self.cues["reporting"]
             token = token.head
+        return False
+
+    def anonymous(self, verb: Token) -> bool:
+        """Whether a verb says a source withholds their name ("who asked not to be named", "who requested
+        anonymity", "declined to be identified"): its object, or the passive it controls, is of the `anonymity` cue."""
+        anonymity = self.cues["anonymity"]
+        for child in verb.children:
+            if child.lemma_.lower() not in anonymity:
+                continue
+            if child.dep_ == "dobj" or (child.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in child.children)):
+                return True  # "requested anonymity", "asked not to be named"; not "asked Chile to name an envoy"
         return False
 
     def measure(self, noun: Token) -> bool:
@@ -143,11 +157,11 @@ def reference_point(token: Token) -> bool:
 
 
 def habitual(first: Token, verb: Token) -> bool:
-    """Whether a verb in the simple present describes the noun it hangs on by what it does ("a law that restricts
-    the agents", "a guard that now stops migrants", "militias that kidnap traders and burn villages"): a standing
-    trait, not a reported act. `first` is the first of the co-ordinated verbs `verb` belongs to (the tagger may
-    read a plural present as a base form, "burn"). A present passive ("who is detained") is a state that holds now
-    and is not one."""
+    """Whether a verb in the simple present describes the noun it hangs on by what it does ("a statute that curbs
+    the inspectors", "a coast guard that now seizes trawlers", "militias that kidnap traders and burn villages"):
+    a standing trait, not a reported act. `first` is the first of the co-ordinated verbs `verb` belongs to (the
+    tagger may read a plural present as a base form, "burn"). A present passive ("who is detained") is a state that
+    holds now and is not one."""
     present = PRESENT | {"VB"}
     return (
         first.dep_ == "relcl"

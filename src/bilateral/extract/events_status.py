@@ -71,7 +71,7 @@ class Modality:
         if auxiliaries & self.cues["deontic"]:
             return "deontic"
         if auxiliaries & {"would", "'d"} and "have" in auxiliaries and verb.tag_ == "VBN":
-            return "hypothetical"  # "would have allowed a veto": what would have happened did not
+            return "hypothetical"  # "would have let Lima veto it": what would have happened did not
         if auxiliaries & {"would", "'d"} or "Cnd" in tenses:
             return "would"
         if auxiliaries & self.cues["hypothetical"]:
