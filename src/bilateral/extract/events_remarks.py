@@ -1,6 +1,6 @@
 """Which event words a sentence only talks about, and does not report as done, planned, threatened or refused: what
 a thing habitually does ("a statute that curbs …"), acts in general ("every arrest"), acts judged ("it is essential
-for X to …", "closing the border only pushes …"), acts objected to ("condemned rival states placing curbs"), the
+for X to …", "sealing a frontier only feeds …"), acts objected to ("condemned rival states placing curbs"), the
 writer's own advice ("restore the aid"), the speaker's credentials ("a diplomat taking part in the negotiations said",
 "who asked not to be named"), a point of comparison ("since their last summit"), a person named by their work ("an aid
 worker") and questions. Each check reads the parse of one sentence; all but the credentials read English Penn tags.
@@ -40,6 +40,9 @@ class Remarks:
         itself for a verb; for a noun without a verb above it, the noun)."""
         if self.anonymous(trigger):
             return "credentials"  # "an official who asked not to be named": the source's terms, no request
+        first = first_of(clause)
+        if clause.pos_ in {"VERB", "AUX"} and habitual(first, clause) and not self.measure(first.head):
+            return "habitual"  # "a statute that curbs …", "militias that kidnap traders", "personas que piden asilo"
         if trigger.lang_ != "en":
             return None  # the checks below read English Penn tags and word order
         head = noun_head(trigger)
@@ -55,17 +58,14 @@ class Remarks:
                 return "credentials"  # "a diplomat taking part in the negotiations said": who speaks, not what is done
         if reference_point(trigger if trigger.pos_ != "NOUN" else head):
             return "reference"  # "since their last summit", "since taking office"
-        first = first_of(clause)
         if clause.pos_ not in {"VERB", "AUX", "ADJ"}:
             return None
-        if habitual(first, clause) and not self.measure(first.head):
-            return "habitual"  # "a statute that restricts …", "militias that kidnap traders and burn villages"
         if self.objected(clause):
             return "contested"  # "condemned rival states placing curbs on its firms"
         if self.evaluated(first):
             return "evaluated"  # "it is vital for X to coordinate", "good enough to detain her"
         if generality(first):
-            return "generality"  # "closing the border only pushes people toward smugglers"
+            return "generality"  # "sealing a frontier only feeds the smugglers"
         if imperative(first):
             return "advice"  # "restore the aid now", "our advice: expel the militia"
         return None
@@ -89,7 +89,8 @@ class Remarks:
         for child in verb.children:
             if child.lemma_.lower() not in anonymity:
                 continue
-            if child.dep_ == "dobj" or (child.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in child.children)):
+            passive = child.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "auxpass" for g in child.children)
+            if child.dep_ == "dobj" or passive:
                 return True  # "requested anonymity", "asked not to be named"; not "asked Chile to name an envoy"
         return False
 
@@ -162,17 +163,27 @@ def habitual(first: Token, verb: Token) -> bool:
     a standing trait, not a reported act. `first` is the first of the co-ordinated verbs `verb` belongs to (the
     tagger may read a plural present as a base form, "burn"). A present passive ("who is detained") is a state that
     holds now and is not one."""
-    present = PRESENT | {"VB"}
+    relative = first.dep_ == "relcl" or (
+        first.dep_ == "acl" and any("Rel" in c.morph.get("PronType") for c in first.children)
+    )  # English "that/who" clauses; a Spanish one is an acl with a relative pronoun ("que piden asilo")
     return (
-        first.dep_ == "relcl"
-        and (first.tag_ in present or verb.tag_ in present)
+        relative
+        and any(present(token) for token in (first, verb))
         and not any(c.dep_ in AUXILIARIES for c in first.children)
     )
 
 
+def present(verb: Token) -> bool:
+    """Whether a verb is in the simple present: a Penn present tag (or a base form, which the tagger gives some
+    plural presents), or an indicative present in the morphology (Spanish "piden")."""
+    if verb.tag_ in PRESENT | {"VB"}:
+        return True
+    return "Pres" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood")
+
+
 def generality(verb: Token) -> bool:
-    """Whether a clause in the simple present has a gerund clause as its subject ("closing the border only pushes
-    people toward smugglers", "talking to them is hard"): a general claim about an act. The gerund is the
+    """Whether a clause in the simple present has a gerund clause as its subject ("sealing a frontier only feeds
+    the smugglers", "talking to them is hard"): a general claim about an act. The gerund is the
     subject's own verb, so the check reads the gerund's head too."""
     if verb.dep_ == "csubj" and verb.tag_ == "VBG":
         return True
