@@ -673,9 +673,10 @@ def test_taking_over_a_town_is_a_seizure(events_in: Extract) -> None:
 
 
 @pytest.mark.model
-def test_a_visit_announced_is_one_planned_event(events_in: Extract) -> None:
+def test_a_visit_announced_is_an_intent_to_meet_and_the_planned_visit(events_in: Extract) -> None:
+    # PLOVER codes an announced meeting as AGREE (CAMEO 036, intent to meet) beside the planned CONSULT
     found = events_in("The Peruvian minister said he would visit Chile next month.")
-    assert [(e.type, e.status) for e in found] == [("CONSULT", "promised")]
+    assert [(e.type, e.status) for e in found] == [("AGREE", "promised"), ("CONSULT", "promised")]
 
 
 @pytest.mark.model

@@ -15,9 +15,6 @@ Token = Any
 CLAUSE_CHAIN = {"xcomp", "ccomp", "conj", "pcomp"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRESENT = {"VBZ", "VBP"}  # Penn tags of the present tense
-# types whose announcement in the future tense is the event itself, planned, not also a promise (AGREE) of it: a
-# meeting or visit is scheduled ("will visit Lima next month"), while "will respect the accord" pledges
-SCHEDULED = {"CONSULT"}
 
 
 def complement(token: Token) -> bool:
@@ -176,8 +173,6 @@ class Modality:
             if intent_of is None:  # an announced sanction is a decision, not a promise of one
                 conflict = kind is not None and self.patterns.types[kind].threat is not None
                 return ("threatened" if conflict else "promised"), None, None
-            if kind in SCHEDULED:
-                return "promised", None, None  # "will visit Lima next month": the visit, planned, is the one event
             return ("threatened" if intent_of == "THREATEN" else "promised"), intent_of, None
         if own == "deontic":
             # "the minister said Lima must cut the duty": asked for; "Ottawa should impose sanctions" in the
