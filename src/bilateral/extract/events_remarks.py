@@ -2,8 +2,9 @@
 a thing habitually does ("a statute that curbs …"), acts in general ("every arrest"), acts judged ("it is essential
 for X to …", "sealing a frontier only feeds …"), acts objected to ("condemned rival states placing curbs"), the
 writer's own advice ("restore the aid"), the speaker's credentials ("a diplomat taking part in the negotiations said",
-"who asked not to be named"), a point of comparison ("since their last summit"), a person named by their work ("an aid
-worker") and questions. Each check reads the parse of one sentence; all but the credentials read English Penn tags.
+"who asked not to be named"), a point of comparison ("since their last summit"), the occasion of another act ("on
+the margins of a summit"), a person named by their work ("an aid worker") and questions. Each check reads the
+parse of one sentence; all but the credentials and descriptions read English Penn tags.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class Remarks:
                 return "generic"  # "for nearly every arrest it makes", "any attack would"
             if trigger.dep_ == "compound" and trigger.i != head.i and word(head) in self.cues["bearers"]:
                 return "bearer"  # "an aid worker", "a protest leader": a person, by their work
+            if head.dep_ == "pobj" and word(head.head) == "of" and word(head.head.head) in self.cues["occasions"]:
+                return "occasion"  # "signed the deal on the margins of a summit", "on the eve of the talks"
             if self.speaker_description(head):
                 return "credentials"  # "a diplomat taking part in the negotiations said": who speaks, not what is done
         if reference_point(trigger if trigger.pos_ != "NOUN" else head):
