@@ -859,3 +859,24 @@ def test_the_occasion_of_another_act_is_not_what_is_reported(events_in: Extract,
 @pytest.mark.model
 def test_a_summit_met_at_is_still_a_meeting(events_in: Extract) -> None:
     assert occurred(events_in("Leaders of the bloc met at an African Union summit in Addis Ababa."), "CONSULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Ruto agreed that the two states are close partners and that naval cooperation is vital.",
+         {"AGREE", "COOPERATE"}),
+        ("Ruto agreed with Museveni that the border was calm.", {"AGREE"}),
+    ],
+)  # fmt: skip
+def test_agreeing_what_something_is_shares_a_view_not_an_accord(events_in: Extract, text: str, kinds: set[str]) -> None:
+    assert not of_type(events_in(text), *kinds)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["Kenya and Uganda agreed to cut duties on sugar.", "Ruto and Museveni agreed on a new border regime."]
+)
+def test_agreeing_to_act_or_on_terms_is_an_accord(events_in: Extract, text: str) -> None:
+    assert occurred(events_in(text), "AGREE")

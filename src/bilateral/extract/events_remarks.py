@@ -59,6 +59,8 @@ class Remarks:
                 return "occasion"  # "signed the deal on the margins of a summit", "on the eve of the talks"
             if self.speaker_description(head):
                 return "credentials"  # "a diplomat taking part in the negotiations said": who speaks, not what is done
+        if self.shared_view(trigger) or self.shared_view(view_of(clause)):
+            return "view"  # "agreed Kenya and Peru are partners (and that trade is vital)": no accord
         if reference_point(trigger if trigger.pos_ != "NOUN" else head):
             return "reference"  # "since their last summit", "since taking office"
         if clause.pos_ not in {"VERB", "AUX", "ADJ"}:
@@ -96,6 +98,29 @@ class Remarks:
             if child.dep_ == "dobj" or passive:
                 return True  # "requested anonymity", "asked not to be named"; not "asked Chile to name an envoy"
         return False
+
+    def shared_view(self, verb: Token) -> bool:
+        """Whether a verb of the `views` cue ("agree", "concur") has only a that-clause saying what something is or
+        how it stands ("concurred that Peru is a close partner"): a view held in common, not an accord to act."""
+        if verb.lemma_.lower() not in self.cues["views"]:
+            return False
+        clauses = [
+            c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"} or (c.dep_ == "prep" and word(c) == "on")
+        ]
+        return bool(clauses) and all(
+            c.dep_ == "ccomp"
+            and (c.lemma_.lower() == "be" or c.pos_ == "AUX")
+            and any(g.dep_ in {"attr", "acomp"} and not self.disposition(g) for g in c.children)
+            for c in clauses
+        )
+
+    def disposition(self, adjective: Token) -> bool:
+        """Whether a copula's complement says someone is disposed to act ("ready to sell", "willing to talk"): an
+        adjective of the pack with a complement, or one that takes a clause of its own."""
+        entry = self.triggers.patterns.adjectives.get(adjective.lower_)
+        return (entry is not None and entry.complement is not None) or any(
+            c.dep_ in {"xcomp", "ccomp"} for c in adjective.children
+        )
 
     def measure(self, noun: Token) -> bool:
         """Whether a noun names an act or a measure ("a move that bars …", "sanctions that target …", "a decree
@@ -140,6 +165,14 @@ def noun_head(token: Token) -> Token:
     while head.dep_ in MODIFIERS and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != head.i:
         head = head.head
     return head
+
+
+def view_of(clause: Token) -> Token:
+    """The verb a that-clause (or a clause co-ordinated with one) completes: "agreed that X is Y and that Z is W"."""
+    token = clause
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.head if token.dep_ == "ccomp" else token
 
 
 def first_of(verb: Token) -> Token:
