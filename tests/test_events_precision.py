@@ -880,3 +880,37 @@ def test_agreeing_what_something_is_shares_a_view_not_an_accord(events_in: Extra
 )
 def test_agreeing_to_act_or_on_terms_is_an_accord(events_in: Extract, text: str) -> None:
     assert occurred(events_in(text), "AGREE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("A new mechanism lets Ottawa pursue complaints against individual Chilean mines.", {"CONCEDE", "ACCUSE"}),
+        ("The amendment removes a clause that would have let either party block the choice of arbitrators.",
+         {"SANCTION", "PROTEST", "REJECT"}),
+        ("The statute restricts what Chilean inspectors may do.", {"COERCE"}),
+    ],
+)  # fmt: skip
+def test_what_a_text_provides_or_allows_is_no_act(events_in: Extract, text: str, kinds: set[str]) -> None:
+    assert not of_type(events_in(text), *kinds)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Peruvian government restricts Chilean inspectors, the envoy said.", "COERCE"),
+        ("The arrest follows the conviction of a Guatemalan general in Houston last year.", "COERCE"),
+        ("Japan allowed Korean trawlers to dock in Busan after the talks.", "CONCEDE"),
+    ],
+)
+def test_a_party_that_acts_or_an_act_that_follows_another_stays(events_in: Extract, text: str, kind: str) -> None:
+    assert of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_how_things_are_done_in_general_is_no_act(events_in: Extract) -> None:
+    found = events_in("Countries on Tokyo's list of trusted partners are granted simpler export licences.")
+    assert not found
+    assert of_type(events_in("Two Kenyan diplomats are expelled from Uganda, the ministry said."), "SANCTION")

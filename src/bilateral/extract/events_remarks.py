@@ -65,6 +65,12 @@ class Remarks:
             return "reference"  # "since their last summit", "since taking office"
         if clause.pos_ not in {"VERB", "AUX", "ADJ"}:
             return None
+        if trigger.i == clause.i and self.ruled(first):
+            return "rule"  # "the amendment removes a clause", "a mechanism lets Ottawa pursue complaints"
+        if self.permitted(first):
+            return "rule"  # "a mechanism that lets either side pursue complaints": what a rule allows, not done
+        if generic_passive(first):
+            return "habitual"  # "countries on the list are granted simpler procedures"
         if self.objected(clause):
             return "contested"  # "condemned rival states placing curbs on its firms"
         if self.evaluated(first):
@@ -97,6 +103,28 @@ class Remarks:
             passive = child.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "auxpass" for g in child.children)
             if child.dep_ == "dobj" or passive:
                 return True  # "requested anonymity", "asked not to be named"; not "asked Chile to name an envoy"
+        return False
+
+    def ruled(self, verb: Token) -> bool:
+        """Whether a verb in the simple present, or one of the `permissive` cue, has a text of the `provisions` cue
+        as its subject ("the amendment removes a clause", "the mechanism lets either side sue"): what a text
+        provides, not an act. Only for the verb's own event: "the arrest follows the ruling" keeps the arrest."""
+        if verb.tag_ not in PRESENT and verb.lemma_.lower() not in self.cues["permissive"]:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subjects) and all(s.lemma_.lower() in self.cues["provisions"] for s in subjects)
+
+    def permitted(self, verb: Token) -> bool:
+        """Whether a clause is what a verb or noun of the `permissive` cue allows or forbids somebody to do ("lets
+        either side pursue complaints", "would have allowed a state to block a panel", "the right to expel"): a
+        rule's content, not an act."""
+        token = verb
+        for _ in range(3):
+            if token.dep_ not in {"xcomp", "ccomp", "acl"} or token.head.i == token.i:
+                return False
+            token = token.head
+            if token.lemma_.lower() in self.cues["permissive"]:
+                return True
         return False
 
     def shared_view(self, verb: Token) -> bool:
@@ -173,6 +201,17 @@ def view_of(clause: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.head if token.dep_ == "ccomp" else token
+
+
+def generic_passive(verb: Token) -> bool:
+    """Whether a passive in the simple present has a bare plural subject ("countries on the list are granted simpler
+    procedures", "visas are issued within a week"): how things are done in general, not an act reported."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" and c.tag_ in PRESENT for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(
+        s.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in s.children) for s in subjects
+    )
 
 
 def first_of(verb: Token) -> Token:
