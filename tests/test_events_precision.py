@@ -914,3 +914,9 @@ def test_how_things_are_done_in_general_is_no_act(events_in: Extract) -> None:
     found = events_in("Countries on Tokyo's list of trusted partners are granted simpler export licences.")
     assert not found
     assert of_type(events_in("Two Kenyan diplomats are expelled from Uganda, the ministry said."), "SANCTION")
+
+
+@pytest.mark.model
+def test_a_process_that_stalls_is_no_rejection(events_in: Extract) -> None:
+    assert not of_type(events_in("The bill stalled in the Senate after the vote."), "REJECT")
+    assert of_type(events_in("Lima stalled the talks for a month."), "REJECT")
