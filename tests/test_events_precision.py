@@ -920,3 +920,17 @@ def test_how_things_are_done_in_general_is_no_act(events_in: Extract) -> None:
 def test_a_process_that_stalls_is_no_rejection(events_in: Extract) -> None:
     assert not of_type(events_in("The bill stalled in the Senate after the vote."), "REJECT")
     assert of_type(events_in("Lima stalled the talks for a month."), "REJECT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator repeated her call for expelling Chinese trawlers from Peruvian waters.",
+        "Farm groups made a fresh plea for lifting the duties on Argentine beef.",
+    ],
+)
+def test_what_a_call_or_plea_is_for_is_asked_not_done(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert [e for e in found if e.status == "proposed"]
+    assert not [e for e in found if e.type != "REQUEST" and e.status == "occurred"]

@@ -180,6 +180,9 @@ class Modality:
             return ("proposed" if reporter is not None else "hypothetical"), None, None
         if self.possibility(verb):
             return "hypothetical", None, None  # "the right to block imports", "made it a crime to give support"
+        asked = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else None
+        if asked is not None and (noun := self.triggers.noun_entry(asked)) is not None and noun.complement:
+            return noun.complement, None, None  # "a plea for lifting the curbs", "the demand for freeing them"
         if verb.dep_ == "acl" and (noun := self.triggers.noun_entry(verb.head)) is not None and noun.complement:
             if self.called_off(verb.head):
                 return "denied", None, None  # "abandoned plans to impose tariffs", "did not announce plans to"
