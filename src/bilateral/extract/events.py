@@ -15,6 +15,7 @@ from bilateral.annotate.dates import document_anchor
 from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
+from bilateral.extract.events_remarks import Remarks
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_triggers import (
     DIRECT,
@@ -104,6 +105,7 @@ class _Reader:
         self.cues = patterns.cues
         self.triggers = Triggers(patterns, self.parties)
         self.modality = Modality(patterns, self.triggers)
+        self.remarks = Remarks(patterns, self.triggers)
         self.text = doc.text  # spaCy rebuilds Doc.text on every access: once per document, not per sentence
         # dates and tagged sentences sorted by start, so that a sentence finds its own by bisection
         self.dates = sorted(analysis.dates, key=lambda d: d.start)
@@ -301,8 +303,10 @@ class _Reader:
 
     def _condition(self, token: Token) -> bool:
         """Whether an event word stands in the condition of another clause ("unless Lima curbs the flow",
-        "if Seoul lifts the ban"): what is set as a condition has not happened."""
+        "if Seoul lifts the ban", "should the two sides not sign"): what is set as a condition has not happened."""
         clause = self._clause_of(token)
+        while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+            clause = clause.head  # "unless Lima agrees to hold talks": the talks are part of the condition
         return clause.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in self.cues["conditional"] for c in clause.children
         )
@@ -757,10 +761,12 @@ class _Reader:
                 # "the curbs could hurt exporters", "if either party quits the pact": a forecast or a rule;
                 # "the accord does not end the mistrust": a denial nobody makes reports nothing that happened
                 continue
-            if item.status == "hypothetical" and self._condition(item.token):
-                continue  # "duties will rise unless Lima curbs the flow": the condition of a threat is no act
+            if self._condition(item.token):
+                continue  # "duties will rise unless Lima curbs the flow", "if Rome does not sign": a condition, no act
             if self._comment(item.token):
                 continue  # "he said the sanctions were a mistake": a remark about an act, not the act
+            if self.remarks.unreported(item.token, self._clause_of(item.token)) is not None:
+                continue  # "a statute that curbs …", "every arrest", "it is essential for X to …", advice, a question
             if (
                 item.type == "PROTEST"
                 and item.token.lemma_.lower() in self.cues["complaints"]

@@ -67,6 +67,8 @@ class Modality:
             return "future"
         if auxiliaries & self.cues["deontic"]:
             return "deontic"
+        if auxiliaries & {"would", "'d"} and "have" in auxiliaries and verb.tag_ == "VBN":
+            return "hypothetical"  # "would have let Lima veto it": what would have happened did not
         if auxiliaries & {"would", "'d"} or "Cnd" in tenses:
             return "would"
         if auxiliaries & self.cues["hypothetical"]:
@@ -128,8 +130,10 @@ class Modality:
                 own = "negated"  # "gave up trying to annex", "shelved a plan": what was called off did not happen
             elif token.dep_ == "ccomp" and own is None and self.modality(up) in {"would", "hypothetical"}:
                 own = self.modality(up)  # "would make it a crime to fund them": the rule is not yet, nor the act
-            elif token.dep_ == "advcl" and own is None and self.modality(up) in {"future", "would"}:
-                own = self.modality(up)  # "will meet next week to agree": the purpose shares the meeting's future
+            elif token.dep_ == "advcl" and own is None and self.modality(up) in {"future", "would", "hypothetical"}:
+                # "will meet next week to agree", "would have required them to seek refuge": the purpose shares
+                # the future or the counterfactual of the clause it serves
+                own = self.modality(up)
             elif token.dep_ == "xcomp" and above is None and own is None:
                 # "not going to occupy", "whether he is going to accept", "is going to impose": the verb between
                 # carries the negation, condition or future
@@ -170,10 +174,15 @@ class Modality:
                 conflict = kind is not None and self.patterns.types[kind].threat is not None
                 return ("threatened" if conflict else "promised"), None, None
             return ("threatened" if intent_of == "THREATEN" else "promised"), intent_of, None
-        if own == "deontic" and reporter is not None:
-            return "proposed", None, None
+        if own == "deontic":
+            # "the minister said Lima must cut the duty": asked for; "Ottawa should impose sanctions" in the
+            # writer's own voice: an opinion of what ought to happen, not an act
+            return ("proposed" if reporter is not None else "hypothetical"), None, None
         if self.possibility(verb):
             return "hypothetical", None, None  # "the right to block imports", "made it a crime to give support"
+        asked = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else None
+        if asked is not None and (noun := self.triggers.noun_entry(asked)) is not None and noun.complement:
+            return noun.complement, None, None  # "a plea for lifting the curbs", "the demand for freeing them"
         if verb.dep_ == "acl" and (noun := self.triggers.noun_entry(verb.head)) is not None and noun.complement:
             if self.called_off(verb.head):
                 return "denied", None, None  # "abandoned plans to impose tariffs", "did not announce plans to"

@@ -1,0 +1,278 @@
+"""Which event words a sentence only talks about, and does not report as done, planned, threatened or refused: what
+a thing habitually does ("a statute that curbs …"), acts in general ("every arrest"), acts judged ("it is essential
+for X to …", "sealing a frontier only feeds …"), acts objected to ("condemned rival states placing curbs"), the
+writer's own advice ("restore the aid"), the speaker's credentials ("a diplomat taking part in the negotiations said",
+"who asked not to be named"), a point of comparison ("since their last summit"), the occasion of another act ("on
+the margins of a summit"), a person named by their work ("an aid worker") and questions. Each check reads the
+parse of one sentence; all but the credentials and descriptions read English Penn tags.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bilateral.extract.events_parties import word
+from bilateral.extract.events_patterns import EventPatterns
+from bilateral.extract.events_triggers import Triggers
+
+Token = Any
+PRESENT = {"VBZ", "VBP"}  # Penn tags of the present tense
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+AUXILIARIES = {"aux", "auxpass"}
+MODIFIERS = {"compound", "amod", "nmod"}
+CONTRACTED = {"'s", "\u2019s"}  # "it's": the tagger may leave a curly contraction unlemmatised
+OBJECTING = {"REJECT", "ACCUSE"}  # PLOVER types whose gerund object is contested, not done
+MEASURES = {"restrictions", "policies", "responses", "offers"}  # object classes of acts and measures
+CLOSING = "\"')]\u201d\u2019 "
+
+
+class Remarks:
+    """Knows the cues (`evaluative`, `generic_determiners`, `bearers`, `reporting`) that tell a remark about an act
+    from a report of one."""
+
+    def __init__(self, patterns: EventPatterns, triggers: Triggers) -> None:
+        self.cues = patterns.cues
+        self.classes = patterns.object_classes
+        self.triggers = triggers
+
+    def unreported(self, trigger: Token, clause: Token) -> str | None:
+        """The kind of remark an event word stands in, or None where its sentence reports the act. `trigger` is
+        the event word (a verb, or a noun or one of its modifiers), `clause` the verb of its clause (the trigger
+        itself for a verb; for a noun without a verb above it, the noun)."""
+        if self.anonymous(trigger):
+            return "credentials"  # "an official who asked not to be named": the source's terms, no request
+        first = first_of(clause)
+        if clause.pos_ in {"VERB", "AUX"} and habitual(first, clause) and not self.measure(first.head):
+            return "habitual"  # "a statute that curbs …", "militias that kidnap traders", "personas que piden asilo"
+        if trigger.lang_ != "en":
+            return None  # the checks below read English Penn tags and word order
+        head = noun_head(trigger)
+        if question(trigger):
+            return "question"
+        if head.pos_ == "NOUN":
+            generic = self.cues["generic_determiners"]
+            if any(c.dep_ in {"det", "nummod", "predet"} and c.lower_ in generic for c in head.children):
+                return "generic"  # "for nearly every arrest it makes", "any attack would"
+            if trigger.dep_ == "compound" and trigger.i != head.i and word(head) in self.cues["bearers"]:
+                return "bearer"  # "an aid worker", "a protest leader": a person, by their work
+            if head.dep_ == "pobj" and word(head.head) == "of" and word(head.head.head) in self.cues["occasions"]:
+                return "occasion"  # "signed the deal on the margins of a summit", "on the eve of the talks"
+            if self.speaker_description(head):
+                return "credentials"  # "a diplomat taking part in the negotiations said": who speaks, not what is done
+        if self.shared_view(trigger) or self.shared_view(view_of(clause)):
+            return "view"  # "agreed Kenya and Peru are partners (and that trade is vital)": no accord
+        if reference_point(trigger if trigger.pos_ != "NOUN" else head):
+            return "reference"  # "since their last summit", "since taking office"
+        if clause.pos_ not in {"VERB", "AUX", "ADJ"}:
+            return None
+        if trigger.i == clause.i and self.ruled(first):
+            return "rule"  # "the amendment removes a clause", "a mechanism lets Ottawa pursue complaints"
+        if self.permitted(first):
+            return "rule"  # "a mechanism that lets either side pursue complaints": what a rule allows, not done
+        if generic_passive(first):
+            return "habitual"  # "countries on the list are granted simpler procedures"
+        if self.objected(clause):
+            return "contested"  # "condemned rival states placing curbs on its firms"
+        if self.evaluated(first):
+            return "evaluated"  # "it is vital for X to coordinate", "good enough to detain her"
+        if generality(first):
+            return "generality"  # "sealing a frontier only feeds the smugglers"
+        if imperative(first):
+            return "advice"  # "restore the aid now", "our advice: expel the militia"
+        return None
+
+    def speaker_description(self, head: Token) -> bool:
+        """Whether a noun stands in a phrase that describes the subject of a verb of saying ("a diplomat involved
+        in the negotiations said", "an official familiar with the talks told reporters")."""
+        token = head
+        for _ in range(6):
+            if token.head.i == token.i:
+                return False
+            if token.dep_ == "nsubj" and token.i != head.i:
+                return token.head.lemma_.lower() in self.cues["reporting"]
+            token = token.head
+        return False
+
+    def anonymous(self, verb: Token) -> bool:
+        """Whether a verb says a source withholds their name ("who asked not to be named", "who requested
+        anonymity", "declined to be identified"): its object, or the passive it controls, is of the `anonymity` cue."""
+        anonymity = self.cues["anonymity"]
+        for child in verb.children:
+            if child.lemma_.lower() not in anonymity:
+                continue
+            passive = child.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "auxpass" for g in child.children)
+            if child.dep_ == "dobj" or passive:
+                return True  # "requested anonymity", "asked not to be named"; not "asked Chile to name an envoy"
+        return False
+
+    def ruled(self, verb: Token) -> bool:
+        """Whether a verb in the simple present, or one of the `permissive` cue, has a text of the `provisions` cue
+        as its subject ("the amendment removes a clause", "the mechanism lets either side sue"): what a text
+        provides, not an act. Only for the verb's own event: "the arrest follows the ruling" keeps the arrest."""
+        if verb.tag_ not in PRESENT and verb.lemma_.lower() not in self.cues["permissive"]:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subjects) and all(s.lemma_.lower() in self.cues["provisions"] for s in subjects)
+
+    def permitted(self, verb: Token) -> bool:
+        """Whether a clause is what a verb or noun of the `permissive` cue allows or forbids somebody to do ("lets
+        either side pursue complaints", "would have allowed a state to block a panel", "the right to expel"): a
+        rule's content, not an act."""
+        token = verb
+        for _ in range(3):
+            if token.dep_ not in {"xcomp", "ccomp", "acl"} or token.head.i == token.i:
+                return False
+            token = token.head
+            if token.lemma_.lower() in self.cues["permissive"]:
+                return True
+        return False
+
+    def shared_view(self, verb: Token) -> bool:
+        """Whether a verb of the `views` cue ("agree", "concur") has only a that-clause saying what something is or
+        how it stands ("concurred that Peru is a close partner"): a view held in common, not an accord to act."""
+        if verb.lemma_.lower() not in self.cues["views"]:
+            return False
+        clauses = [
+            c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"} or (c.dep_ == "prep" and word(c) == "on")
+        ]
+        return bool(clauses) and all(
+            c.dep_ == "ccomp"
+            and (c.lemma_.lower() == "be" or c.pos_ == "AUX")
+            and any(g.dep_ in {"attr", "acomp"} and not self.disposition(g) for g in c.children)
+            for c in clauses
+        )
+
+    def disposition(self, adjective: Token) -> bool:
+        """Whether a copula's complement says someone is disposed to act ("ready to sell", "willing to talk"): an
+        adjective of the pack with a complement, or one that takes a clause of its own."""
+        entry = self.triggers.patterns.adjectives.get(adjective.lower_)
+        return (entry is not None and entry.complement is not None) or any(
+            c.dep_ in {"xcomp", "ccomp"} for c in adjective.children
+        )
+
+    def measure(self, noun: Token) -> bool:
+        """Whether a noun names an act or a measure ("a move that bars …", "sanctions that target …", "a decree
+        that bans …"): what it does is what the act does, told as the act's content."""
+        if self.triggers.noun_entry(noun) is not None:
+            return True
+        return self.classes.get(noun.lemma_.lower()) in MEASURES
+
+    def evaluated(self, verb: Token) -> bool:
+        """Whether an infinitive completes a judgement of what is right, needed or hard: "it is vital for X to
+        act", "good enough to detain her", "it is time to lift the curbs"."""
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) or verb.head.i == verb.i:
+            return False
+        up = verb.head
+        evaluative = self.cues["evaluative"]
+        if up.pos_ in {"ADJ", "NOUN"} or up.dep_ in {"acomp", "attr"}:
+            return up.lemma_.lower() in evaluative  # "vital to", "time to"; not "a decision to"
+        if up.lemma_.lower() == "be" or up.pos_ == "AUX" or up.lower_ in CONTRACTED:  # "it is", "it’s"
+            judged = [c for c in up.children if c.dep_ in {"acomp", "attr"}]
+            judged += [p for c in up.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            return any(c.lemma_.lower() in evaluative for c in judged)
+        return False
+
+    def objected(self, verb: Token) -> bool:
+        """Whether a gerund is what a verb of objection or accusation (an event of the `OBJECTING` types) is
+        about ("condemned rival states placing curbs on its firms", "denied shelling the town"): the act is contested,
+        not reported as done."""
+        if verb.tag_ != "VBG" or verb.head.i == verb.i:
+            return False
+        up = verb.head
+        if verb.dep_ == "acl" and up.dep_ == "dobj":
+            up = up.head  # "condemns rival states placing curbs on …"
+        elif verb.dep_ not in {"xcomp", "ccomp", "dobj"}:
+            return False
+        entry, _ = self.triggers.verb_entry(up) if up.pos_ in {"VERB", "AUX"} else (None, None)
+        return entry is not None and entry.type in OBJECTING
+
+
+def noun_head(token: Token) -> Token:
+    """The head of the noun phrase a modifier belongs to ("aid" in "an aid worker" -> "worker")."""
+    head = token
+    while head.dep_ in MODIFIERS and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def view_of(clause: Token) -> Token:
+    """The verb a that-clause (or a clause co-ordinated with one) completes: "agreed that X is Y and that Z is W"."""
+    token = clause
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.head if token.dep_ == "ccomp" else token
+
+
+def generic_passive(verb: Token) -> bool:
+    """Whether a passive in the simple present has a bare plural subject ("countries on the list are granted simpler
+    procedures", "visas are issued within a week"): how things are done in general, not an act reported."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" and c.tag_ in PRESENT for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(
+        s.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in s.children) for s in subjects
+    )
+
+
+def first_of(verb: Token) -> Token:
+    """The first of co-ordinated verbs that share one subject ("kidnap traders and burn villages")."""
+    token = verb
+    while token.dep_ == "conj" and token.head.i != token.i and not any(c.dep_ in SUBJECTS for c in token.children):
+        token = token.head
+    return token
+
+
+def question(token: Token) -> bool:
+    """Whether the sentence is a question: it ends with a question mark (closing quotes aside)."""
+    return bool(token.sent.text.rstrip(CLOSING).endswith("?"))
+
+
+def reference_point(token: Token) -> bool:
+    """Whether an event word is the object of "since", a point the time is counted from, not a happening told."""
+    return token.dep_ in {"pobj", "pcomp"} and word(token.head) == "since"
+
+
+def habitual(first: Token, verb: Token) -> bool:
+    """Whether a verb in the simple present describes the noun it hangs on by what it does ("a statute that curbs
+    the inspectors", "a coast guard that now seizes trawlers", "militias that kidnap traders and burn villages"):
+    a standing trait, not a reported act. `first` is the first of the co-ordinated verbs `verb` belongs to (the
+    tagger may read a plural present as a base form, "burn"). A present passive ("who is detained") is a state that
+    holds now and is not one."""
+    relative = first.dep_ == "relcl" or (
+        first.dep_ == "acl" and any("Rel" in c.morph.get("PronType") for c in first.children)
+    )  # English "that/who" clauses; a Spanish one is an acl with a relative pronoun ("que piden asilo")
+    return (
+        relative
+        and any(present(token) for token in (first, verb))
+        and not any(c.dep_ in AUXILIARIES for c in first.children)
+    )
+
+
+def present(verb: Token) -> bool:
+    """Whether a verb is in the simple present: a Penn present tag (or a base form, which the tagger gives some
+    plural presents), or an indicative present in the morphology (Spanish "piden")."""
+    if verb.tag_ in PRESENT | {"VB"}:
+        return True
+    return "Pres" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood")
+
+
+def generality(verb: Token) -> bool:
+    """Whether a clause in the simple present has a gerund clause as its subject ("sealing a frontier only feeds
+    the smugglers", "talking to them is hard"): a general claim about an act. The gerund is the
+    subject's own verb, so the check reads the gerund's head too."""
+    if verb.dep_ == "csubj" and verb.tag_ == "VBG":
+        return True
+    return verb.tag_ in PRESENT and any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in verb.children)
+
+
+def imperative(verb: Token) -> bool:
+    """Whether a verb is a bare command in the writer's voice ("restore the aid now", "our advice: expel the
+    militia"): a base form with no subject, auxiliary or marker, heading its sentence or following a colon. A
+    command someone is reported to give is the object of a verb of saying and is not one."""
+    if verb.tag_ != "VB" or any(c.dep_ in SUBJECTS | AUXILIARIES | {"mark"} for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.dep_ in {"acl", "appos", "dep", "parataxis"} and verb.head.i < verb.i:
+        return any(t.text == ":" for t in verb.doc[verb.head.i + 1 : verb.i])
+    return False
