@@ -134,6 +134,12 @@ def test_a_bad_pack_is_a_clear_error(tmp_path: Path) -> None:
         load_knowledge([tmp_path / "nope"])
 
 
+def test_a_key_given_twice_in_a_pack_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "twice.yaml").write_text("pack: twice\nkind: actors\nactors: []\nactors: []\n")
+    with pytest.raises(KnowledgeError, match="'actors' is given twice"):
+        load_knowledge([tmp_path])
+
+
 @pytest.mark.model
 def test_a_user_pack_entry_overrides_inference(tmp_path: Path) -> None:
     (tmp_path / "mine.yaml").write_text(

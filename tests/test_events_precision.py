@@ -459,7 +459,7 @@ def test_a_participle_as_a_verb_still_reports_the_act(events_in: Extract) -> Non
     [
         ("Quito now has a coast guard that seizes trawlers for Washington.", "COERCE"),
         ("The report lists militias that kidnap traders and burn villages.", "ASSAULT"),
-        ("Lima passed a statute that restricts what Chilean inspectors may do in its ports.", "COERCE"),
+        ("Chilean inspectors resent a statute that restricts what they may do in Peruvian ports.", "COERCE"),
         ("The valley where the provinces of Oruro and Potosi meet is remote.", "CONSULT"),
     ],
 )

@@ -152,8 +152,11 @@ class Remarks:
 
     def measure(self, noun: Token) -> bool:
         """Whether a noun names an act or a measure ("a move that bars …", "sanctions that target …", "a decree
-        that bans …"): what it does is what the act does, told as the act's content."""
+        that bans …"), or is what an enacting verb makes ("unveiled a package that restricts …"): what it does is
+        what the act does, told as the act's content."""
         if self.triggers.noun_entry(noun) is not None:
+            return True
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cues["enacting"]:
             return True
         return self.classes.get(noun.lemma_.lower()) in MEASURES
 
