@@ -60,7 +60,8 @@ def _since(clock: tuple[float, float]) -> tuple[float, float]:
     return time.perf_counter() - clock[0], time.process_time() - clock[1]
 
 
-def main() -> dict[str, float | int | str]:
+def main(*, analysed_texts: list[str] | None = None) -> dict[str, float | int | str]:
+    """The figures; `analysed_texts`, when given, receives the texts bilateral analysed (for the profile)."""
     import spacy
 
     inputs = sources()
@@ -82,6 +83,8 @@ def main() -> dict[str, float | int | str]:
         sql = "SELECT d.text, a.document IS NOT NULL FROM documents d LEFT JOIN analyses a ON a.document = d.id"
         rows = db.execute(sql + " ORDER BY d.rowid").fetchall()
     analysed = [text for text, done in rows if done]
+    if analysed_texts is not None:
+        analysed_texts.extend(analysed)
     others = [text for text, done in rows if not done]
     words = sum(len(text.split()) for text in analysed)
     given = words + sum(len(text.split()) for text in others)
@@ -99,6 +102,7 @@ def main() -> dict[str, float | int | str]:
             f"{len(rows)} / {report.analysed} / {len(report.screened_out)} / {len(ingested.skipped)}"
         ),
         "end to end: words given / analysed (cleaned text)": f"{given} / {words}",
+        "end to end: ingest + analyze CPU seconds": round(cpu, 1),
         "end to end: ingest + analyze words given per second per core (wall clock, one process)": round(given / wall),
         "end to end: ingest + analyze words given per CPU second": round(given / cpu),
         "end to end: spaCy full pipeline on every text given, words per CPU second": round(given / every_cpu),
