@@ -44,3 +44,10 @@ def test_a_doc_made_elsewhere_has_its_text_joined_once_and_kept() -> None:
     first = text_of(doc)
     assert first == doc.text == "Chile and Peru met."
     assert text_of(doc) is first
+
+
+@pytest.mark.model
+def test_a_doc_given_another_docs_user_data_reads_its_own_text() -> None:
+    [doc] = parse(TEXTS[:1])
+    sentence = next(iter(doc.sents)).as_doc(copy_user_data=True)
+    assert text_of(sentence) == sentence.text != text_of(doc)

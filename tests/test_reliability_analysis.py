@@ -118,6 +118,12 @@ class CountingDoc:
     def user_data(self) -> Any:  # where `annotate.nlp.text_of` keeps the text once read
         return self._doc.user_data
 
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._doc[index]
+
     def char_span(self, *args: Any, **kwargs: Any) -> Any:
         return self._doc.char_span(*args, **kwargs)
 
