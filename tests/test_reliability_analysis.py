@@ -114,6 +114,16 @@ class CountingDoc:
         self.text_reads += 1
         return str(self._doc.text)
 
+    @property
+    def user_data(self) -> Any:  # where `annotate.nlp.text_of` keeps the text once read
+        return self._doc.user_data
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._doc[index]
+
     def char_span(self, *args: Any, **kwargs: Any) -> Any:
         return self._doc.char_span(*args, **kwargs)
 

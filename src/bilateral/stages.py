@@ -14,6 +14,7 @@ from typing import Any
 
 from bilateral import annotate
 from bilateral.annotate.knowledge import build as build_annotate_knowledge
+from bilateral.annotate.nlp import text_of
 from bilateral.errors import BilateralError, StageError
 from bilateral.extract.events import extract_events
 from bilateral.extract.events_patterns import EventPatterns, load_event_patterns
@@ -141,7 +142,7 @@ def run_stages(
     """Run the stages in order. `deadline` is a `time.monotonic()` value; past it, the next stage is not started
     (StageError naming the stage that ran over)."""
     analysis = Analysis(article.id, published=article.published)
-    text = doc.text
+    text = text_of(doc)
     for stage in stages:
         if deadline is not None and time.monotonic() > deadline:
             raise StageError(stage.name, "not started: the document's time bound was passed")

@@ -19,6 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bilateral.annotate.knowledge import ActorKnowledge, Country, case_sensitive, exact_key, fold, org_key, slug
+from bilateral.annotate.nlp import text_of
 from bilateral.annotate.spans import JOINERS, LOCATIVE, absorbed_place, common_noun, datelines, fit, part_of_title
 from bilateral.model import Actor, Mention, Place
 
@@ -194,7 +195,7 @@ def _pack_matches(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> No
     defined = _acronyms(doc)
     # what `_edge_ok` and `Span.text` read, taken once per token: the loop below tries up to 8 spans per start
     tokens = list(doc)
-    text = doc.text
+    text = text_of(doc)
     ends = [token.idx + len(token) for token in tokens]
     edge = [not (token.is_punct or token.is_space) for token in tokens]
     opens = [
@@ -612,7 +613,7 @@ def _head_sector(name: str, knowledge: ActorKnowledge) -> str | None:
 def _acronyms(doc: Doc) -> dict[str, Span]:
     """Acronyms defined in the text: a name followed by "(ACRONYM)"."""
     defined = {}
-    for match in re.finditer(r"\((?:or |also |aka )?([A-Z][A-Z&.-]{1,9})[),]", doc.text):
+    for match in re.finditer(r"\((?:or |also |aka )?([A-Z][A-Z&.-]{1,9})[),]", text_of(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or span.start == 0:
             continue
@@ -753,7 +754,7 @@ def resolve_actors(
         owner = next((m.actor for m in result.mentions if long_form.start_char <= m.start < long_form.end_char), None)
         if owner is None:
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", doc.text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text_of(doc)):
             span = doc.char_span(match.start(), match.end())
             if span is not None and result.free(span.start, span.end):
                 result.add(result.actors[owner], span)
@@ -873,7 +874,7 @@ def _bodies_in_titles(doc: Doc, result: Resolution) -> None:
         body, person = result.actors[body_mention.actor], result.actors[person_mention.actor]
         if body.kind not in {"organization", "institution"} or body.country or person.kind != "person":
             continue
-        between = doc.text[body_mention.end : person_mention.start]
+        between = text_of(doc)[body_mention.end : person_mention.start]
         if person.country and len(between.split()) <= 3 and not re.search(r"[,;.()\"“”]", between):
             body.country = person.country
 

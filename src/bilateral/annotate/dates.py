@@ -18,6 +18,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from bilateral.annotate.nlp import text_of
 from bilateral.calendar import MONTH_PATTERN, MONTHS, WEEKDAYS
 from bilateral.model import DateMention
 
@@ -206,10 +207,10 @@ def resolve_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     if words is not None:  # a language whose model names no dates: its `dates` pack finds and reads them
         return resolve_written(doc, words, published=published)
     ents = [ent for ent in doc.ents if ent.label_ == "DATE"]
-    anchor = date.fromisoformat(published) if published else document_anchor(doc.text)
+    anchor = date.fromisoformat(published) if published else document_anchor(text_of(doc))
     # a dateline's date is when the text was written, so tenses count from it; any other first date (a caption,
     # a related link) only bounds it from below: "on Friday" is then the Friday nearest that date
-    written = bool(published) or _dateline_date(doc.text) == anchor
+    written = bool(published) or _dateline_date(text_of(doc)) == anchor
     found = []
     for ent in ents:
         resolved = resolve(ent.text, anchor, tense=tense_of(ent) if written else None)

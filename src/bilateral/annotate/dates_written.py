@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from bilateral.annotate.nlp import text_of
 from bilateral.errors import KnowledgeError
 from bilateral.knowledge import builtin_packs
 
@@ -206,7 +207,7 @@ def mark(doc: Doc, words: DateWords) -> Doc:
     """`doc` with each date phrase a DATE entity (entities it overlaps are dropped); returns the same Doc."""
 
     spans = []
-    for start, end, _, _ in find(doc.text, words):
+    for start, end, _, _ in find(text_of(doc), words):
         span = doc.char_span(start, end, label="DATE", alignment_mode="contract")
         if span is not None and len(span):
             spans.append(span)
@@ -220,9 +221,9 @@ def resolve_written(doc: Doc, words: DateWords, *, published: str | None) -> lis
     """Every date phrase of `doc` that can be pinned down (DateMention), in text order."""
     from bilateral.model import DateMention
 
-    anchor = date.fromisoformat(published) if published else anchor_of(doc.text, words)
+    anchor = date.fromisoformat(published) if published else anchor_of(text_of(doc), words)
     found = []
-    for start, end, kind, match in find(doc.text, words):
+    for start, end, kind, match in find(text_of(doc), words):
         value = resolve(kind, match, words, anchor, tense(doc, start, end))
         if value is not None:
             found.append(DateMention(match.group(0), start, end, *value))

@@ -27,7 +27,10 @@ SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "SPY", "CRM", "BUS",
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive form of a name (cached: the same words recur endlessly)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if decomposed.isascii():  # no combining marks to drop: skips a Python step per character (most text)
+        plain = decomposed.lower()
+    else:
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     plain = plain.replace(".", "").replace("’", "'").replace("-", " ")
     plain = re.sub(r"\s+", " ", plain).strip()
     return plain.removeprefix("the ")

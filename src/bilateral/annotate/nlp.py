@@ -26,6 +26,7 @@ ARCS = {"es": {"obj": "dobj", "iobj": "dative", "nsubj:pass": "nsubjpass", "aux:
 BATCH_SIZE = 32
 SECTION_CHARACTERS = 50_000  # spaCy needs about 1 GB per 100,000 characters for the parser and NER
 BREAKS = ("\n\n", "\n", ". ", " ")  # where a section may end, best first
+TEXT = "bilateral.text"  # the Doc's text, kept in `doc.user_data` (see `text_of`)
 
 
 def analysed(language: str | None) -> bool:
@@ -102,10 +103,26 @@ def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE, language: str =
     for batch in _batches(texts, batch_size):
         parts = [sections(text, min(SECTION_CHARACTERS, nlp.max_length)) for text in batch]
         docs = iter(nlp.pipe((piece for pieces in parts for piece in pieces), batch_size=batch_size))
-        for pieces in parts:
+        for text, pieces in zip(batch, parts, strict=True):
             found = [next(docs) for _ in pieces]
             doc = found[0] if len(found) == 1 else Doc.from_docs(found, ensure_whitespace=False)
-            yield doc if labels is None else _relabel(doc, labels, ARCS.get(language, {}), language, nlp)
+            doc = doc if labels is None else _relabel(doc, labels, ARCS.get(language, {}), language, nlp)
+            doc.user_data[TEXT] = text
+            yield doc
+
+
+def text_of(doc: Any) -> str:
+    """`doc.text`, read once per Doc: spaCy's `Doc.text` joins a new Token object per token on every read (a
+    thousand-token article costs about 0.4 ms a read). `parse` stores each text with its Doc; a Doc made elsewhere
+    has its text joined on the first read and kept (a Doc's text never changes). A kept text whose length is not
+    the Doc's (user data copied from another Doc, as `Span.as_doc(copy_user_data=True)` does) is joined afresh."""
+    kept = doc.user_data.get(TEXT)
+    last = doc[-1] if len(doc) else None
+    if isinstance(kept, str) and len(kept) == (last.idx + len(last.text_with_ws) if last is not None else 0):
+        return kept
+    text: str = doc.text
+    doc.user_data[TEXT] = text
+    return text
 
 
 def _relabel(doc: Any, labels: dict[str, str], arcs: dict[str, str], language: str, nlp: Any = None) -> Any:

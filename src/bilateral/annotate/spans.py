@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from bilateral.annotate.knowledge import ActorKnowledge, fold
+from bilateral.annotate.nlp import text_of
 
 Doc = Any
 Span = Any
@@ -113,7 +114,7 @@ def datelines(doc: Doc) -> list[tuple[Span, Span | None]]:
     """(place, credit) for each dateline: the place is where the story was filed (with the region and date that
     may follow it: "LIMA, Peru, March 3"), the credit its outlet."""
     found = []
-    for match in DATELINE.finditer(doc.text):
+    for match in DATELINE.finditer(text_of(doc)):
         place = doc.char_span(match.start("place"), match.end("rest"), alignment_mode="expand")
         if place is None or not any(ch.isalpha() for ch in match["place"]) or len(match["place"].strip()) < 3:
             continue

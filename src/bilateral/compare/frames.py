@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bilateral.annotate.nlp import text_of
 from bilateral.compare import Evidence, FrameUse
 from bilateral.knowledge import Packs, builtin_packs, require
 from bilateral.model import Analysis
@@ -53,8 +54,8 @@ def frames_from_packs(packs: Packs) -> list[Frame]:
 
 def _sentences(source: Any, analysis: Analysis) -> list[Evidence]:
     """(start, end, text) per sentence, from a spaCy Doc or the article text (with analysis.sentences), or given."""
-    if isinstance(source, str) or hasattr(source, "text"):
-        text = source if isinstance(source, str) else str(source.text)
+    if isinstance(source, str) or hasattr(source, "user_data"):  # the text, or a spaCy Doc
+        text = source if isinstance(source, str) else text_of(source)
         return [(start, end, text[start:end]) for start, end in analysis.sentences]
     return [(int(start), int(end), str(sentence)) for start, end, sentence in source]
 

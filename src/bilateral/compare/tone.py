@@ -11,6 +11,7 @@ from bisect import bisect_right
 from functools import cache
 from typing import Any
 
+from bilateral.annotate.nlp import text_of
 from bilateral.annotate.spans import LOCATIVE
 from bilateral.compare import Evidence, Stance
 from bilateral.model import Analysis
@@ -71,7 +72,7 @@ def stances(doc: Any, analysis: Analysis, *, top: int = TOP_ACTORS) -> list[Stan
     """Tone of the document toward each main actor that is the subject or object of at least one sentence."""
     sentences = sorted(analysis.sentences)
     starts = [start for start, _ in sentences]
-    text = doc.text  # spaCy rebuilds Doc.text on every access: once per document, not per mention
+    text = text_of(doc)
     results = []
     for actor in main_actors(analysis, top):
         evidence: dict[tuple[int, int], Evidence] = {}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bilateral.annotate.dates import document_anchor
+from bilateral.annotate.nlp import text_of
 from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
@@ -106,7 +107,7 @@ class _Reader:
         self.triggers = Triggers(patterns, self.parties)
         self.modality = Modality(patterns, self.triggers)
         self.remarks = Remarks(patterns, self.triggers)
-        self.text = doc.text  # spaCy rebuilds Doc.text on every access: once per document, not per sentence
+        self.text = text_of(doc)
         # dates and tagged sentences sorted by start, so that a sentence finds its own by bisection
         self.dates = sorted(analysis.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]

@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import Any
 
 from bilateral.annotate.knowledge import fold
+from bilateral.annotate.nlp import text_of
 from bilateral.extract.events_patterns import EventPatterns
 from bilateral.model import Actor, Analysis
 
@@ -68,7 +69,7 @@ def credited_spans(doc: Any, patterns: EventPatterns, *, outlets: set[str], open
     A credit glued to the next sentence ("Crowds in Quito. (Photo by Ann Lee / AFP) Ecuador banned …": a capital
     follows it) ends a caption, so its span reaches back to its sentence's start: the caption's places are no
     party either."""
-    text = doc.text
+    text = text_of(doc)
     credits, transcript = patterns.cues["credits"], patterns.cues["transcript"]
     spans = []
     for match in BRACKET.finditer(text, opening):
@@ -139,7 +140,7 @@ class Parties:
         starts = [token.idx for token in doc]
         self.mention_at: dict[int, int] = {}  # token index -> index into self.mentions
         # a dateline's place and outlet say where the report was filed, never who acted
-        text = doc.text  # spaCy rebuilds Doc.text on every access
+        text = text_of(doc)
         opening = self.opening = dateline_end(text)
         actors = analysis.actors
         outlets = {fold(m.text) for m in analysis.mentions if m.actor in actors and actors[m.actor].sector == "MED"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from bilateral.annotate.nlp import text_of
 from bilateral.extract.numbers import Quantity, doc_quantities, grammar
 from bilateral.model import Analysis, DateMention, Figure
 
@@ -100,12 +101,12 @@ def _sentence(doc: Doc, analysis: Analysis, position: int) -> tuple[int, int]:
     for sentence in doc.sents:
         if sentence.start_char <= position < sentence.end_char:
             return int(sentence.start_char), int(sentence.end_char)
-    return 0, len(doc.text)
+    return 0, len(text_of(doc))
 
 
 def extract_figures(doc: Doc, analysis: Analysis) -> list[Figure]:
     """Every quantitative claim in the document, in text order; evidence is the sentence holding it."""
-    text: str = doc.text
+    text: str = text_of(doc)
     figures = []
     for quantity in doc_quantities(doc):
         start, end = _sentence(doc, analysis, quantity.start)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilateral.annotate.knowledge import fold
+from bilateral.annotate.nlp import text_of
 from bilateral.errors import KnowledgeError
 from bilateral.knowledge import Packs, require
 from bilateral.model import Analysis, Linkage
@@ -79,7 +80,7 @@ def _issues_in(doc: Doc, start: int, end: int, cues: LinkageCues) -> list[str]:
         return []
     span = doc.char_span(start, end, alignment_mode="expand")
     lemmas = " ".join(token.lemma_ for token in span) if span is not None else ""
-    text = f"{fold(doc.text[start:end])} | {fold(lemmas)}"
+    text = f"{fold(text_of(doc)[start:end])} | {fold(lemmas)}"
     return [issue for issue, pattern in cues.issues.items() if pattern.search(text)]
 
 
@@ -108,7 +109,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def extract_linkages(doc: Doc, analysis: Analysis, *, cues: LinkageCues) -> list[Linkage]:
     """Linkages in text order; evidence is the cue's sentence (and the sentences before it that hold the first
     issue, when the cue's own sentence names only the second)."""
-    text: str = doc.text
+    text: str = text_of(doc)
     sentences = _sentences(doc, analysis)
     found: list[Linkage] = []
     for index, (s_start, s_end) in enumerate(sentences):

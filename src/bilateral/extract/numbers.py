@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
+from bilateral.annotate.nlp import text_of
 from bilateral.knowledge import builtin_packs, require
 
 Doc = Any
@@ -461,7 +462,7 @@ def doc_quantities(doc: Doc) -> list[Quantity]:
     parts of names. A currency, a scale word, a unit or a duration outweighs a DATE label (spaCy tags "$4
     billion in 2021" as one date now and then, and every "90 days")."""
     kept = []
-    for quantity in find_quantities(doc.text, doc.lang_ if doc.lang_ == "es" else "en"):
+    for quantity in find_quantities(text_of(doc), doc.lang_ if doc.lang_ == "es" else "en"):
         strong = quantity.unit is not None or quantity.approx not in {"exact"} or quantity.value >= 1e6
         if not strong and (_inside_name(doc, quantity.start, quantity.end) or _names_a_model(doc, quantity)):
             continue
