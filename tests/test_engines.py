@@ -27,6 +27,7 @@ def exports(folder: Path, spec: EngineSpec) -> dict[str, bytes]:
         report = analyze(db, engine=spec, batch_size=2)
         assert report.analysed > 4 and not report.failed
         assert report.engine == ("inline" if spec.workers == 1 else spec.name)
+        assert report.vectors_encoded > 0  # the corpus pass's sentences, encoded by the same engine's workers
         paths = [
             *write_export(db, "json", folder / "map.json"),
             *write_export(db, "plover", folder / "events.plover.jsonl"),
