@@ -42,15 +42,15 @@ HYPERPARTISAN = EVAL / "hyperpartisan" / "train.jsonl"
 DYADS = {"us_china": "USA-CHN", "japan_korea": "JPN-KOR", "us_mexico_es": "USA-MEX"}
 EXAMPLES = ROOT / "examples" / "us-mexico"
 BATCH = 8  # small batches so the subset spreads over the workers
+ARRIVING = 4  # documents added to the analysed subset for the incremental corpus pass
 
 
-def _analysed_subset(folder: Path) -> Path:
-    """The fixed eighth of the hyperpartisan articles, as a JSONL file."""
+def _analysed_subset(folder: Path, *, leave_out: int = 0) -> Path:
+    """The fixed eighth of the hyperpartisan articles, as a JSONL file (without its last `leave_out` lines)."""
     path = folder / "subset.jsonl"
-    with HYPERPARTISAN.open(encoding="utf-8") as source, path.open("w", encoding="utf-8") as out:
-        for line in source:
-            if hashlib.sha1(json.loads(line)["id"].encode()).hexdigest()[-1] in "01":
-                out.write(line)
+    with HYPERPARTISAN.open(encoding="utf-8") as source:
+        lines = [line for line in source if hashlib.sha1(json.loads(line)["id"].encode()).hexdigest()[-1] in "01"]
+    path.write_text("".join(lines[: len(lines) - leave_out]), encoding="utf-8")
     return path
 
 
@@ -122,6 +122,9 @@ def engines(folder: Path) -> dict[str, Any]:
         ),
         "local 2 workers: CPU seconds ÷ one process": round(local_cpu / one_cpu, 2),
         "local: peak RSS per worker MB": round(worker_rss),
+        "corpus pass, one process: seconds": round(report.corpus_seconds, 2),
+        "corpus pass, local 2 workers: seconds": round(local_report.corpus_seconds, 2),
+        "corpus pass: sentences encoded (from scratch)": report.vectors_encoded,
     }
     db = connect(folder / "one.db")
     started = time.perf_counter()
@@ -149,7 +152,43 @@ def engines(folder: Path) -> dict[str, Any]:
         metrics |= dask_worker_rss(base)
     metrics["exports identical across engines"] = "yes" if identical else "NO"
     metrics |= knowledge_edit(folder, first=one)
+    metrics |= arriving(folder, first=report, first_json=one_json)
     return metrics
+
+
+def arriving(folder: Path, *, first: Any, first_json: bytes) -> dict[str, Any]:
+    """The subset without its last ARRIVING articles analysed (local engine, untimed), then those articles added
+    and analysed (timed: a run of one batch, in one process); the exports compared with `first_json`, the
+    one-process run over the whole subset, whose corpus pass (`first.corpus_seconds`) is the reference.
+
+    The subset file is written at the same path both times, so every document's source is the same as in the
+    whole-subset run."""
+    from bilateral.engines import EngineSpec
+    from bilateral.pipeline import ingest
+    from bilateral.store.db import connect
+
+    db = connect(folder / "grown.db")
+    ingest(db, [str(_analysed_subset(folder, leave_out=ARRIVING))])
+    db.close()
+    _run(folder / "grown.db", folder, "grown", EngineSpec("local", workers=2))
+    db = connect(folder / "grown.db")
+    ingest(db, [str(_analysed_subset(folder))])
+    db.close()
+    seconds, _, report, grown_json = _run(folder / "grown.db", folder, "grown", EngineSpec("local", workers=2))
+    assert report.analysed == ARRIVING, report.analysed
+    return {
+        f"{ARRIVING} documents added: analysis run, seconds (model load included)": round(seconds, 2),
+        f"{ARRIVING} documents added: corpus pass seconds": round(report.corpus_seconds, 2),
+        f"{ARRIVING} documents added: corpus pass ÷ the first corpus pass": round(
+            report.corpus_seconds / first.corpus_seconds, 2
+        ),
+        f"{ARRIVING} documents added: sentences encoded, vectors read from the store": (
+            f"{report.vectors_encoded}, {report.vectors_reused}"
+        ),
+        f"{ARRIVING} documents added: exports identical to the one-process run": (
+            "yes" if grown_json == first_json else "NO"
+        ),
+    }
 
 
 def _edited_entry(db: Any, knowledge: Any) -> tuple[str, int, dict[str, Any]]:
@@ -446,6 +485,23 @@ def generated_analysis(folder: Path, documents: int = 10_000, workers: int = 2) 
     return {f"generated {label}, local {workers} workers: {key}": value for key, value in found.items()}
 
 
+def grow(folder: Path) -> dict[str, Any]:
+    """The incremental corpus pass on its own: the subset analysed by one process first."""
+    from bilateral.engines import EngineSpec
+    from bilateral.pipeline import ingest
+    from bilateral.store.db import connect
+
+    db = connect(folder / "base.db")
+    ingest(db, [str(_analysed_subset(folder))])
+    db.close()
+    _, _, report, one_json = _run(folder / "base.db", folder, "one", EngineSpec("local", workers=1))
+    return {
+        "corpus pass, one process: seconds": round(report.corpus_seconds, 2),
+        "corpus pass: sentences encoded (from scratch)": report.vectors_encoded,
+        **arriving(folder, first=report, first_json=one_json),
+    }
+
+
 def edit(folder: Path) -> dict[str, Any]:
     """The one-entry edit on its own: the subset analysed by one process first."""
     from bilateral.engines import EngineSpec
@@ -459,8 +515,15 @@ def edit(folder: Path) -> dict[str, Any]:
     return {"one process: seconds": round(first, 2), **knowledge_edit(folder, first=first)}
 
 
-# `python -m benchmarks.scale [part …]` runs only the parts named; `engines` includes the edit
-PARTS = {"shards": shards, "prefilter": prefilter, "engines": engines, "edit": edit, "generated": generated_analysis}
+# `python -m benchmarks.scale [part …]` runs only the parts named; `engines` includes the edit and the growth
+PARTS = {
+    "shards": shards,
+    "prefilter": prefilter,
+    "engines": engines,
+    "edit": edit,
+    "grow": grow,
+    "generated": generated_analysis,
+}
 
 
 EVERY = ("shards", "prefilter", "engines", "generated")

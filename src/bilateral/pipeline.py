@@ -228,7 +228,10 @@ def analyze(
                 save_analysis(db, result, knowledge=knowledge.fingerprint, entries=entries)
                 report.analysed += 1
                 report.words += len(article.text.split())
-        if again:  # the tables as a run over the whole corpus would write them, before the corpus pass
+        # the tables as a run over the whole corpus would write them, before the corpus pass: after documents were
+        # analysed again, or arrived beside earlier ones (merging the corpus's actors again over tables merged before
+        # need not give a run's merges: an ambiguous short name becomes unambiguous once its candidates are merged)
+        if again or (report.analysed and earlier):
             rewrite_analyses(db)
         if report.analysed or again:
             prune_actors(db)
