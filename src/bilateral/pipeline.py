@@ -137,10 +137,25 @@ class AnalyzeReport:
     vectors_encoded: int = 0
 
 
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+# Near the end of a run, a batch holds at most 1/TAIL of the documents left, so the last ones are small and the
+# workers finish together instead of one parsing a last full batch while the others wait.
+TAIL = 4
+
+
+def _batches(items: Iterable[T], size: int, *, total: int | None = None) -> Iterator[list[T]]:
+    """`items` in lists of `size`; with `total` (how many items there are, at most), the lists shrink as the end
+    nears (see TAIL). The sizes depend on `size` and `total` alone, not on the engine: every engine gets the same
+    batches."""
     iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+    left = total
+    while True:
+        take = size if left is None else max(1, min(size, -(-left // TAIL)))
+        batch = list(islice(iterator, take))
+        if not batch:
+            return
         yield batch
+        if left is not None:
+            left -= len(batch)
 
 
 def analyze(
@@ -217,7 +232,7 @@ def analyze(
     runner = open_engine(engine or EngineSpec(), knowledge, knowledge_dirs, batches=batches, bounds=bounds)
     report.engine, report.workers = runner.name, runner.workers
     try:
-        for batch, results in runner.map(_batches(articles(), batch_size)):
+        for batch, results in runner.map(_batches(articles(), batch_size, total=len(pending))):
             for article, result in zip(batch, results, strict=True):
                 on_item(article.id)
                 if isinstance(result, Skipped):
