@@ -27,6 +27,7 @@ def exports(folder: Path, spec: EngineSpec) -> dict[str, bytes]:
         report = analyze(db, engine=spec, batch_size=2)
         assert report.analysed > 4 and not report.failed
         assert report.engine == ("inline" if spec.workers == 1 else spec.name)
+        assert report.vectors_encoded > 0  # the corpus pass's sentences, encoded by the same engine's workers
         paths = [
             *write_export(db, "json", folder / "map.json"),
             *write_export(db, "plover", folder / "events.plover.jsonl"),
@@ -136,3 +137,17 @@ def test_cli_refuses_a_dyad_of_unknown_countries(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "analyze", "--dyad", "USA-QQQ"])
     assert result.exit_code == 1
     assert "QQQ is not a country code" in result.output
+
+
+def test_batches_shrink_near_the_end_so_workers_finish_together() -> None:
+    from bilateral.pipeline import TAIL, _batches
+
+    sizes = [len(batch) for batch in _batches(range(85), 8, total=85)]
+    assert sum(sizes) == 85 and sizes[:8] == [8] * 8 and sizes[-1] == 1
+    left = 85
+    for size in sizes:  # never more than a TAIL-th of what is left
+        assert size <= max(1, -(-left // TAIL))
+        left -= size
+    # fewer items than announced (some screened out): the same shrinking, nothing lost
+    assert sum(len(batch) for batch in _batches(range(70), 8, total=85)) == 70
+    assert [len(batch) for batch in _batches(range(20), 8)] == [8, 8, 4]  # without a total: plain batches

@@ -34,8 +34,10 @@ from bilateral.store.documents import Saved, is_stored, load_article, record_ski
 
 if TYPE_CHECKING:
     from bilateral.annotate.knowledge import ActorKnowledge
+    from bilateral.compare.embeddings import Closeness, Vectors
     from bilateral.knowledge.entries import Entries, EntryMatcher
     from bilateral.stages import Knowledge
+    from bilateral.store.vectors import VectorSource
 
 Progress = Callable[[str], None]
 T = TypeVar("T")
@@ -128,13 +130,32 @@ class AnalyzeReport:
     screened_out: list[str] = field(default_factory=list)  # document ids the relevance prefilter dropped
     # after a knowledge edit: documents it did not touch, kept without analysing them again
     carried: int = 0
-    corpus_seconds: float = 0.0  # wall seconds of the corpus pass (stories, comparisons), which runs in one process
+    # wall seconds of the corpus pass (stories, comparisons): one process, but for the sentences it encodes, which
+    # go to the engine's workers; vectors it read from the store and sentences it encoded (then stored)
+    corpus_seconds: float = 0.0
+    vectors_reused: int = 0
+    vectors_encoded: int = 0
 
 
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+# Near the end of a run, a batch holds at most 1/TAIL of the documents left, so the last ones are small and the
+# workers finish together instead of one parsing a last full batch while the others wait.
+TAIL = 4
+
+
+def _batches(items: Iterable[T], size: int, *, total: int | None = None) -> Iterator[list[T]]:
+    """`items` in lists of `size`; with `total` (how many items there are, at most), the lists shrink as the end
+    nears (see TAIL). The sizes depend on `size` and `total` alone, not on the engine: every engine gets the same
+    batches."""
     iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+    left = total
+    while True:
+        take = size if left is None else max(1, min(size, -(-left // TAIL)))
+        batch = list(islice(iterator, take))
+        if not batch:
+            return
         yield batch
+        if left is not None:
+            left -= len(batch)
 
 
 def analyze(
@@ -211,7 +232,7 @@ def analyze(
     runner = open_engine(engine or EngineSpec(), knowledge, knowledge_dirs, batches=batches, bounds=bounds)
     report.engine, report.workers = runner.name, runner.workers
     try:
-        for batch, results in runner.map(_batches(articles(), batch_size)):
+        for batch, results in runner.map(_batches(articles(), batch_size, total=len(pending))):
             for article, result in zip(batch, results, strict=True):
                 on_item(article.id)
                 if isinstance(result, Skipped):
@@ -222,18 +243,23 @@ def analyze(
                 save_analysis(db, result, knowledge=knowledge.fingerprint, entries=entries)
                 report.analysed += 1
                 report.words += len(article.text.split())
+        # the tables as a run over the whole corpus would write them, before the corpus pass: after documents were
+        # analysed again, or arrived beside earlier ones (merging the corpus's actors again over tables merged before
+        # need not give a run's merges: an ambiguous short name becomes unambiguous once its candidates are merged)
+        if again or (report.analysed and earlier):
+            rewrite_analyses(db)
+        if report.analysed or again:
+            prune_actors(db)
+            merge_split_actors(db, knowledge.annotate.actors)
+            fill_event_countries(db)
+        if corpus_stale(db):  # the engine's workers encode the sentences the pass compares
+            corpus_started = time.perf_counter()
+            counts = VectorCounts()
+            report.stories, report.comparisons = relate(db, knowledge, encode=runner.encode, vectors=counts)
+            report.vectors_reused, report.vectors_encoded = counts.reused, counts.encoded
+            report.corpus_seconds = time.perf_counter() - corpus_started
     finally:
         runner.close()
-    if again:  # the tables as a run over the whole corpus would write them, before the corpus pass
-        rewrite_analyses(db)
-    if report.analysed or again:
-        prune_actors(db)
-        merge_split_actors(db, knowledge.annotate.actors)
-        fill_event_countries(db)
-    if corpus_stale(db):
-        corpus_started = time.perf_counter()
-        report.stories, report.comparisons = relate(db, knowledge)
-        report.corpus_seconds = time.perf_counter() - corpus_started
     report.seconds = time.perf_counter() - started
     return report
 
@@ -281,12 +307,32 @@ def merge_split_actors(db: sqlite3.Connection, knowledge: ActorKnowledge) -> int
     return len(merges)
 
 
-def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = True) -> tuple[int, int]:
+@dataclass
+class VectorCounts:
+    """What a corpus pass did for its sentence vectors: read from the store, encoded (and stored)."""
+
+    reused: int = 0
+    encoded: int = 0
+
+
+def relate(
+    db: sqlite3.Connection,
+    knowledge: Knowledge,
+    *,
+    embeddings: bool = True,
+    encode: Callable[[Sequence[str]], Vectors] | None = None,
+    vectors: VectorCounts | None = None,
+) -> tuple[int, int]:
     """Rebuild what is found across documents: stories and figure comparisons. Returns how many of each.
 
     Sentence embeddings join the comparison when their packages are installed (and `embeddings` is True): English
     pairs are read by the core's model, pairs with a sentence in another language by the multilingual model of
-    the extra bilateral[es] (loaded only when such a pair is compared).
+    the extra bilateral[es] (loaded only when such a pair is compared). The English vectors are kept in the store
+    (table `sentence_vectors`): each pass (stories, then figures) is dry-run first to learn which sentences it
+    compares (`Closeness.planning`), those the store lacks are encoded by `encode` ((n, 384) float32 for n
+    sentences, e.g. an engine's workers; by default the model here) and stored, then the pass runs with them. So a
+    corpus pass after a few documents arrived encodes only the sentences it had never compared; `vectors`, when
+    given, receives the counts. The exports are the same bytes whichever way a vector was made.
     """
     from bilateral.annotate.nlp import MODELS
     from bilateral.compare.agreement import compare_figures, qualifiers, quantity_groups
@@ -302,19 +348,29 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
     model = load_model() if embeddings else None
     across = CrossLanguageReader(load_cross_language_model) if embeddings and items else None
     close = closeness(items, model, cross_language=across) if across else None
+    source = None
+    if close is not None and model is not None:
+        from bilateral.compare.embeddings import model_id
+        from bilateral.store.vectors import VectorSource
+
+        source = VectorSource(db, model_id(), encode or model.encode)
     actions = {
         str(key): str(noun) for pack in knowledge.packs.of_kind("stories") for key, noun in pack.data["actions"].items()
     }
     countries = {country.code: country.name for country in actors.countries.values()}
-    stories = find_stories(
-        items,
-        weights,
-        closeness=close,
-        actions=actions,
-        countries=countries,
-        meaning=across.meaning if across else None,
-        actors=named,
-        generic=actors.agents.keys(),
+    stories = _with_vectors(
+        close,
+        source,
+        lambda: find_stories(
+            items,
+            weights,
+            closeness=close,
+            actions=actions,
+            countries=countries,
+            meaning=across.meaning if across else None,
+            actors=named,
+            generic=actors.agents.keys(),
+        ),
     )
     figures = [item for item in items if item.kind == "figure"]
     named_countries = {name: country.code for name, country in actors.countries.items()}
@@ -336,17 +392,25 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
     for story in stories:
         for document in story.documents:
             together.setdefault(document, set()).add(story.id)
-    comparisons = compare_figures(
-        figures,
-        weights,
-        groups,
-        closeness=close,
-        qualified=sides,
-        stories=together,
-        meaning=across.meaning if across else None,
-        qualified_across=sides_across,
+    comparisons = _with_vectors(
+        close,
+        source,
+        lambda: compare_figures(
+            figures,
+            weights,
+            groups,
+            closeness=close,
+            qualified=sides,
+            stories=together,
+            meaning=across.meaning if across else None,
+            qualified_across=sides_across,
+        ),
     )
     save_corpus(db, stories, comparisons, version=version)
+    if source is not None and close is not None:
+        source.keep({sentence: close.embedded[sentence] for sentence in close.encoded})  # none when planned right
+        if vectors is not None:
+            vectors.reused, vectors.encoded = source.reused, source.encoded
     months: dict[str, set[str | None]] = {}
     for story in stories:
         first, last = (story.first_date or "")[:7], (story.last_date or "")[:7]
@@ -355,3 +419,14 @@ def relate(db: sqlite3.Connection, knowledge: Knowledge, *, embeddings: bool = T
             months.setdefault(document, set()).add(month)
     date_undated_events(db, months)
     return len(stories), len(comparisons)
+
+
+def _with_vectors(close: Closeness | None, source: VectorSource | None, run: Callable[[], T]) -> T:
+    """`run()` with the vectors it compares handed to `close` first: a dry run to learn which (see
+    `Closeness.planning`), then those from `source` (stored or encoded), then the run itself."""
+    if close is None or source is None:
+        return run()
+    with close.planning() as wanted:
+        run()
+    close.add(source.vectors(wanted))
+    return run()

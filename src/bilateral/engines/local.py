@@ -9,10 +9,22 @@ a message instead of leaving it waiting (concurrent.futures reports a broken poo
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 
-from bilateral.engines import DEFAULT_BOUNDS, Bounds, EngineError, Result, analyse_task, in_order, worker_knowledge
+from bilateral.compare.embeddings import Vectors, encode_sentences
+from bilateral.engines import (
+    DEFAULT_BOUNDS,
+    Bounds,
+    Done,
+    EngineError,
+    Result,
+    analyse_task,
+    in_order,
+    sentence_batches,
+    stacked,
+    worker_knowledge,
+)
 from bilateral.model import Article
 
 # Batches queued per worker beyond the one it is working on: enough to keep it busy, few enough to bound memory.
@@ -54,22 +66,32 @@ class LocalEngine:
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Result]]]:
         def submit(batch: list[Article]) -> Callable[[], list[Result]]:
-            pending = self.pool.submit(analyse_task, batch, self.folders, self.fingerprint, self.bounds)
-
-            def wait() -> list[Result]:
-                try:
-                    return pending.result()
-                except EngineError:
-                    raise
-                except Exception as e:  # a worker crashing is the engine's failure, not one document's
-                    raise EngineError(
-                        f"a local worker failed ({type(e).__name__}: {e})",
-                        hint="run again with --workers 1 to see which document causes it",
-                    ) from e
-
-            return wait
+            return self._waiter(self.pool.submit(analyse_task, batch, self.folders, self.fingerprint, self.bounds))
 
         yield from in_order(submit, batches, window=self.workers * AHEAD)
+
+    def encode(self, sentences: Sequence[str]) -> Vectors:
+        def submit(batch: list[str]) -> Callable[[], Vectors]:
+            return self._waiter(self.pool.submit(encode_sentences, batch))
+
+        return stacked(done for _, done in in_order(submit, sentence_batches(sentences), window=self.workers * AHEAD))
+
+    @staticmethod
+    def _waiter(pending: Future[Done]) -> Callable[[], Done]:
+        """A function that waits for `pending`: a worker crashing is the engine's failure, not one document's."""
+
+        def wait() -> Done:
+            try:
+                return pending.result()
+            except EngineError:
+                raise
+            except Exception as e:
+                raise EngineError(
+                    f"a local worker failed ({type(e).__name__}: {e})",
+                    hint="run again with --workers 1 to see which document causes it",
+                ) from e
+
+        return wait
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
