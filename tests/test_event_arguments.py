@@ -6,6 +6,9 @@ A source is never made up: where the text names none, none is coded, and no acto
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from bilateral.annotate import Knowledge, analyse
@@ -675,3 +678,63 @@ def test_the_forces_after_one_state_are_its(events_in: Extract) -> None:
     text = "Mexico sent troops to Culiacan on Thursday. The forces involved later decided to withdraw."
     withdrawn = of_type(events_in(text), "RETREAT")
     assert withdrawn and all(e.source == ["MEX"] for e in withdrawn)
+
+
+# --- a state named only by a demonym, a place or one of its bodies ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, country",
+    [
+        ("A Chilean trade ministry official said the government welcomed the offer.", "SUPPORT", "CHL"),
+        ("An Egyptian interior ministry spokesman said the government rejected the proposal.", "REJECT", "EGY"),
+        ("HANOI — The government on Tuesday expelled two Cambodian diplomats over spying claims.", "SANCTION", "VNM"),
+    ],
+)
+def test_the_government_of_a_state_named_by_a_demonym_is_its_state(
+    events_in: Extract, text: str, kind: str, country: str
+) -> None:
+    found = of_type(events_in(text, published=None), kind)
+    assert found and found[0].source == [country] and found[0].source_countries == [country]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a place where it happened is no doer
+        ("Two tourists were attacked on a road in northern Chile on Monday.", "ASSAULT"),
+        # nor is a state no word of the text gives
+        ("The government welcomed the offer.", "SUPPORT"),
+    ],
+)
+def test_a_state_no_phrase_names_as_the_doer_is_no_source(events_in: Extract, text: str, kind: str) -> None:
+    found = of_type(events_in(text, published=None), kind)
+    assert found and all(not e.source for e in found)
+
+
+def test_a_joint_act_with_the_source_under_another_name_is_no_joint_act(events_in: Extract) -> None:
+    # "the new administration" is not the government that speaks: no party acts with itself
+    text = (
+        "A Bolivian foreign ministry official said the government would coordinate closely with the new administration."
+    )
+    found = of_type(events_in(text), "COOPERATE")
+    assert found and all(e.source == ["BOL"] and "BOL" not in e.target for e in found)
+
+
+@pytest.mark.model
+def test_a_state_that_acts_unmentioned_stays_in_the_stored_actors(tmp_path: Path) -> None:
+    from bilateral.pipeline import analyze, ingest
+    from bilateral.store.analysis import stored_actors
+    from bilateral.store.db import connect
+
+    text = "A Chilean trade ministry official said the government welcomed the offer."
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({"id": "a1", "text": text, "published": "2022-03-07"}) + "\n", encoding="utf-8")
+    db = connect(tmp_path / "x.db")
+    try:
+        ingest(db, [str(articles)])
+        analyze(db)
+        parties = {p for row in db.execute("SELECT source FROM events") for p in json.loads(row["source"])}
+        assert "CHL" in parties and parties <= {actor.id for actor in stored_actors(db)}
+    finally:
+        db.close()

@@ -842,6 +842,8 @@ class _Reader:
             # "X met Y", "X met his counterpart": a meeting of both; "X signed the pact" names no second party
             met = [o for o in objects if o.i in self.parties.mention_at or self._party_noun(o)]
             partners = self.parties.without(self._side_of(met), source)
+        # a joint act needs a second party: not the source again under another description
+        partners = self.parties.without(partners, source)
         if source and partners:
             joint = Side()  # "X met with Y", "X signed a pact with Y": a joint act, both parties on each side
             joint.add(source)
