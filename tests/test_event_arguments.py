@@ -738,3 +738,45 @@ def test_a_state_that_acts_unmentioned_stays_in_the_stored_actors(tmp_path: Path
         assert "CHL" in parties and parties <= {actor.id for actor in stored_actors(db)}
     finally:
         db.close()
+
+
+# --- "drew criticism from X": the one it comes from acts on the subject -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, source, target",
+    [
+        ("The plan drew criticism from Chilean senators on Monday.", "ACCUSE", "CHL", None),
+        ("The proposal attracted sharp condemnation from the Kenyan foreign ministry.", "ACCUSE", "KEN", None),
+        ("Peru earned praise from Ecuador for the rescue.", "SUPPORT", "ECU", "PER"),
+        ("Mongolia drew an offer of aid from Japan after the floods.", "AGREE", "JPN", "MNG"),
+    ],
+)
+def test_what_a_subject_draws_from_someone_is_that_ones_act(
+    events_in: Extract, text: str, kind: str, source: str, target: str | None
+) -> None:
+    found = of_type(events_in(text), kind)
+    assert found and all(e.source_countries == [source] and e.source for e in found)
+    assert all(e.target_countries == ([target] if target else []) for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no one named after "from": nobody is made the doer, the subject least of all
+        "The decision drew criticism in both countries.",
+        "Uruguay's new tariff drew criticism on Monday.",
+    ],
+)
+def test_criticism_drawn_from_nobody_named_has_no_source(events_in: Extract, text: str) -> None:
+    found = of_type(events_in(text), "ACCUSE")
+    assert found and all(not e.source for e in found)
+
+
+def test_what_a_relative_clause_draws_has_no_target_from_elsewhere(events_in: Extract) -> None:
+    text = (
+        "Gunmen killed two farmers near the border of Peru on Monday, Peruvian officials said, in an attack that"
+        " drew an offer of police help from President Gabriel Boric."
+    )
+    offers = [e for e in events_in(text) if e.source == ["gabriel-boric"]]
+    assert offers and all(not e.target for e in offers)
