@@ -686,8 +686,12 @@ def test_the_forces_after_one_state_are_its(events_in: Extract) -> None:
 @pytest.mark.parametrize(
     "text, kind, country",
     [
-        ("A Chilean trade ministry official said the government welcomed the offer.", "SUPPORT", "CHL"),
-        ("An Egyptian interior ministry spokesman said the government rejected the proposal.", "REJECT", "EGY"),
+        ("A Chilean trade ministry spokesman told reporters the government welcomed the offer.", "SUPPORT", "CHL"),
+        (
+            "An Egyptian interior ministry spokeswoman said on Sunday that the government rejected the proposal.",
+            "REJECT",
+            "EGY",
+        ),
         ("HANOI — The government on Tuesday expelled two Cambodian diplomats over spying claims.", "SANCTION", "VNM"),
     ],
 )
@@ -713,9 +717,10 @@ def test_a_state_no_phrase_names_as_the_doer_is_no_source(events_in: Extract, te
 
 
 def test_a_joint_act_with_the_source_under_another_name_is_no_joint_act(events_in: Extract) -> None:
-    # "the new administration" is not the government that speaks: no party acts with itself
+    # "the incoming cabinet" is not the government that speaks: no party acts with itself
     text = (
-        "A Bolivian foreign ministry official said the government would coordinate closely with the new administration."
+        "A Bolivian energy ministry spokesman told reporters the government would coordinate closely with the"
+        " incoming cabinet."
     )
     found = of_type(events_in(text), "COOPERATE")
     assert found and all(e.source == ["BOL"] and "BOL" not in e.target for e in found)
@@ -727,7 +732,7 @@ def test_a_state_that_acts_unmentioned_stays_in_the_stored_actors(tmp_path: Path
     from bilateral.store.analysis import stored_actors
     from bilateral.store.db import connect
 
-    text = "A Chilean trade ministry official said the government welcomed the offer."
+    text = "A Chilean trade ministry spokesman told reporters the government welcomed the offer."
     articles = tmp_path / "articles.jsonl"
     articles.write_text(json.dumps({"id": "a1", "text": text, "published": "2022-03-07"}) + "\n", encoding="utf-8")
     db = connect(tmp_path / "x.db")

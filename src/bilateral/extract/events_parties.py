@@ -489,9 +489,9 @@ class Parties:
     def state(self, code: str, *, unnamed: bool = False) -> list[str]:
         """The document's actor for the state `code` ("the government", a capital acting), if it names one. With
         `unnamed` (the caller read the state off the phrase itself or off the antecedent of a definite
-        description: "Peruvian officials", "officials in Lima", "a Peruvian ministry official said the government
-        …"), a state the text names only by a demonym, a place or a body of it is the country actor, added to the
-        document's actors. An empty list for a code the countries pack does not name (a UN body)."""
+        description: "Peruvian officials", "officials in Lima", "a Peruvian ministry spokesman told reporters the
+        government …"), a state the text names only by a demonym, a place or a body of it is the country actor,
+        added to the document's actors. An empty list for a code the countries pack does not name (a UN body)."""
         actor = self.actors.get(code)
         if actor is None and unnamed and code in self.patterns.country_names:
             actor = self.actors[code] = country_actor(Country(code, self.patterns.country_names[code]))
