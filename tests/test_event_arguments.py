@@ -785,3 +785,35 @@ def test_what_a_relative_clause_draws_has_no_target_from_elsewhere(events_in: Ex
     )
     offers = [e for e in events_in(text) if e.source == ["gabriel-boric"]]
     assert offers and all(not e.target for e in offers)
+
+
+# --- "officials of the government": people who speak for a body named by a definite description -----------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, source",
+    [
+        ("Chile recalled its envoy on Monday. Officials of the government had warned Lima that the deal put"
+         " cooperation at risk.", "THREATEN", "CHL"),
+        ("The Peruvian trade ministry said on Monday it was studying the offer. An official of the ministry later"
+         " rejected it.", "REJECT", "PER-trade-ministry"),
+    ],
+)  # fmt: skip
+def test_officials_of_the_body_act_for_the_body_named_before(
+    events_in: Extract, text: str, kind: str, source: str
+) -> None:
+    found = of_type(events_in(text), kind)
+    assert found and all(e.source == [source] for e in found)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # no state named before, or two: whose government is not said
+        ("Officials of the government had warned Lima that the deal put cooperation at risk.", "THREATEN"),
+        ("Kenya and Uganda met on Monday. Officials of the government later rejected the plan.", "REJECT"),
+    ],
+)
+def test_officials_of_a_body_nobody_named_before_act_for_nobody(events_in: Extract, text: str, kind: str) -> None:
+    found = of_type(events_in(text), kind)
+    assert found and all(not e.source for e in found)

@@ -216,7 +216,18 @@ class Parties:
                 found.countries = self.pronoun(owners[0], speaker=speaker).countries
                 if found.countries and head.lemma_.lower() in self.patterns.cues["bodies"]:
                     found.actors = self.state(found.countries[0])  # "his country", "its government": the state
-        return found or self.definite(head)
+        return found or self.definite(head) or self.spoken_for(head)
+
+    def spoken_for(self, head: Token) -> Side:
+        """ "Officials of the government", "an envoy for the ministry": people named by their role for a body named
+        by a definite description act for that body's referent (`definite`); an empty side otherwise."""
+        if head.lemma_.lower() not in self.patterns.cues["person_nouns"]:
+            return Side()
+        for prep in (c for c in head.children if c.dep_ == "prep" and word(c) in {"of", "for"}):
+            for body in (c for c in prep.children if c.dep_ == "pobj"):
+                if body.lemma_.lower() in self.patterns.cues["bodies"] and (side := self.definite(body)):
+                    return side
+        return Side()
 
     def owner(self, head: Token) -> Side:
         """Whose act a noun is, from a possessive pronoun: "his promise" is the promise of whoever "his" is."""
