@@ -6,6 +6,9 @@ A source is never made up: where the text names none, none is coded, and no acto
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from bilateral.annotate import Knowledge, analyse
@@ -675,3 +678,142 @@ def test_the_forces_after_one_state_are_its(events_in: Extract) -> None:
     text = "Mexico sent troops to Culiacan on Thursday. The forces involved later decided to withdraw."
     withdrawn = of_type(events_in(text), "RETREAT")
     assert withdrawn and all(e.source == ["MEX"] for e in withdrawn)
+
+
+# --- a state named only by a demonym, a place or one of its bodies ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, country",
+    [
+        ("A Chilean trade ministry spokesman told reporters the government welcomed the offer.", "SUPPORT", "CHL"),
+        (
+            "An Egyptian interior ministry spokeswoman said on Sunday that the government rejected the proposal.",
+            "REJECT",
+            "EGY",
+        ),
+        ("HANOI — The government on Tuesday expelled two Cambodian diplomats over spying claims.", "SANCTION", "VNM"),
+    ],
+)
+def test_the_government_of_a_state_named_by_a_demonym_is_its_state(
+    events_in: Extract, text: str, kind: str, country: str
+) -> None:
+    found = of_type(events_in(text, published=None), kind)
+    assert found and found[0].source == [country] and found[0].source_countries == [country]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a place where it happened is no doer
+        ("Two tourists were attacked on a road in northern Chile on Monday.", "ASSAULT"),
+        # nor is a state no word of the text gives
+        ("The government welcomed the offer.", "SUPPORT"),
+    ],
+)
+def test_a_state_no_phrase_names_as_the_doer_is_no_source(events_in: Extract, text: str, kind: str) -> None:
+    found = of_type(events_in(text, published=None), kind)
+    assert found and all(not e.source for e in found)
+
+
+def test_a_joint_act_with_the_source_under_another_name_is_no_joint_act(events_in: Extract) -> None:
+    # "the incoming cabinet" is not the government that speaks: no party acts with itself
+    text = (
+        "A Bolivian energy ministry spokesman told reporters the government would coordinate closely with the"
+        " incoming cabinet."
+    )
+    found = of_type(events_in(text), "COOPERATE")
+    assert found and all(e.source == ["BOL"] and "BOL" not in e.target for e in found)
+
+
+@pytest.mark.model
+def test_a_state_that_acts_unmentioned_stays_in_the_stored_actors(tmp_path: Path) -> None:
+    from bilateral.pipeline import analyze, ingest
+    from bilateral.store.analysis import stored_actors
+    from bilateral.store.db import connect
+
+    text = "A Chilean trade ministry spokesman told reporters the government welcomed the offer."
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({"id": "a1", "text": text, "published": "2022-03-07"}) + "\n", encoding="utf-8")
+    db = connect(tmp_path / "x.db")
+    try:
+        ingest(db, [str(articles)])
+        analyze(db)
+        parties = {p for row in db.execute("SELECT source FROM events") for p in json.loads(row["source"])}
+        assert "CHL" in parties and parties <= {actor.id for actor in stored_actors(db)}
+    finally:
+        db.close()
+
+
+# --- "drew criticism from X": the one it comes from acts on the subject -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, source, target",
+    [
+        ("The plan drew criticism from Chilean senators on Monday.", "ACCUSE", "CHL", None),
+        ("The proposal attracted sharp condemnation from the Kenyan foreign ministry.", "ACCUSE", "KEN", None),
+        ("Peru earned praise from Ecuador for the rescue.", "SUPPORT", "ECU", "PER"),
+        ("Mongolia drew an offer of aid from Japan after the floods.", "AGREE", "JPN", "MNG"),
+    ],
+)
+def test_what_a_subject_draws_from_someone_is_that_ones_act(
+    events_in: Extract, text: str, kind: str, source: str, target: str | None
+) -> None:
+    found = of_type(events_in(text), kind)
+    assert found and all(e.source_countries == [source] and e.source for e in found)
+    assert all(e.target_countries == ([target] if target else []) for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no one named after "from": nobody is made the doer, the subject least of all
+        "The decision drew criticism in both countries.",
+        "Uruguay's new tariff drew criticism on Monday.",
+    ],
+)
+def test_criticism_drawn_from_nobody_named_has_no_source(events_in: Extract, text: str) -> None:
+    found = of_type(events_in(text), "ACCUSE")
+    assert found and all(not e.source for e in found)
+
+
+def test_what_a_relative_clause_draws_has_no_target_from_elsewhere(events_in: Extract) -> None:
+    text = (
+        "Gunmen killed two farmers near the border of Peru on Monday, Peruvian officials said, in an attack that"
+        " drew an offer of police help from President Gabriel Boric."
+    )
+    offers = [e for e in events_in(text) if e.source == ["gabriel-boric"]]
+    assert offers and all(not e.target for e in offers)
+
+
+# --- "officials of the government": people who speak for a body named by a definite description -----------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, source",
+    [
+        ("Chile recalled its envoy on Monday. Officials of the government had warned Lima that the deal put"
+         " cooperation at risk.", "THREATEN", "CHL"),
+        ("The Peruvian trade ministry said on Monday it was studying the offer. An official of the ministry later"
+         " rejected it.", "REJECT", "PER-trade-ministry"),
+    ],
+)  # fmt: skip
+def test_officials_of_the_body_act_for_the_body_named_before(
+    events_in: Extract, text: str, kind: str, source: str
+) -> None:
+    found = of_type(events_in(text), kind)
+    assert found and all(e.source == [source] for e in found)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # no state named before, or two: whose government is not said
+        ("Officials of the government had warned Lima that the deal put cooperation at risk.", "THREATEN"),
+        ("Kenya and Uganda met on Monday. Officials of the government later rejected the plan.", "REJECT"),
+    ],
+)
+def test_officials_of_a_body_nobody_named_before_act_for_nobody(events_in: Extract, text: str, kind: str) -> None:
+    found = of_type(events_in(text), kind)
+    assert found and all(not e.source for e in found)

@@ -616,10 +616,14 @@ class _Reader:
             doer = above is not None or (entry is not None and entry.light) or cancelling
             # "met Y after the arrest of Z": a happening in a time adjunct is not the verb's subject's act
             adjunct = head.dep_ == "pobj" and word_of(head.head) in ADJUNCT_PREPS
-            if head.dep_ == "dobj" and governor.lemma_.lower() in self.cues["receiving"]:
-                # "Laos obtained new aid from Japan": the giver acts on whoever obtains it
+            # "Laos obtained new aid from Japan": the giver acts on whoever obtains it ("drew up a plan" is no
+            # receiving: a verb with a particle is another verb)
+            receiving = governor.lemma_.lower() in self.cues["receiving"]
+            if head.dep_ == "dobj" and receiving and not any(c.dep_ == "prt" for c in governor.children):
                 source = source or self._side_of(prep_objects(governor, {"from"}))
-                target = target or self.subjects(governor)
+                # "an attack that drew an offer of help from X": what "that" stands for is not said here
+                relative = any(c.dep_ in SUBJECTS and word_of(c) in RELATIVE for c in governor.children)
+                target = target or (Side() if relative else self.subjects(governor))
                 doer = False
             if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"} and not adjunct:
                 acting = self.subjects(governor)
@@ -842,6 +846,8 @@ class _Reader:
             # "X met Y", "X met his counterpart": a meeting of both; "X signed the pact" names no second party
             met = [o for o in objects if o.i in self.parties.mention_at or self._party_noun(o)]
             partners = self.parties.without(self._side_of(met), source)
+        # a joint act needs a second party: not the source again under another description
+        partners = self.parties.without(partners, source)
         if source and partners:
             joint = Side()  # "X met with Y", "X signed a pact with Y": a joint act, both parties on each side
             joint.add(source)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from bilateral.annotate.knowledge import fold
+from bilateral.annotate.actors import country_actor
+from bilateral.annotate.knowledge import Country, fold
 from bilateral.annotate.nlp import text_of
 from bilateral.extract.events_patterns import EventPatterns
 from bilateral.model import Actor, Analysis
@@ -205,7 +206,7 @@ class Parties:
                     cost == 0 and (i == head.i or self.doc[i].dep_ in {"conj", "pobj"}) and self.doc[i].pos_ == "PROPN"
                 )
                 if ((cost == 0 or official) and not found.actors) or own:
-                    found.actors += [a for a in self.state(code) if a not in found.actors]
+                    found.actors += [a for a in self.state(code, unnamed=True) if a not in found.actors]
         if not found and (pair := self.pair(head)):
             return pair  # "our two countries", "both their governments": the pair, not the owner
         if not found:
@@ -215,7 +216,18 @@ class Parties:
                 found.countries = self.pronoun(owners[0], speaker=speaker).countries
                 if found.countries and head.lemma_.lower() in self.patterns.cues["bodies"]:
                     found.actors = self.state(found.countries[0])  # "his country", "its government": the state
-        return found or self.definite(head)
+        return found or self.definite(head) or self.spoken_for(head)
+
+    def spoken_for(self, head: Token) -> Side:
+        """ "Officials of the government", "an envoy for the ministry": people named by their role for a body named
+        by a definite description act for that body's referent (`definite`); an empty side otherwise."""
+        if head.lemma_.lower() not in self.patterns.cues["person_nouns"]:
+            return Side()
+        for prep in (c for c in head.children if c.dep_ == "prep" and word(c) in {"of", "for"}):
+            for body in (c for c in prep.children if c.dep_ == "pobj"):
+                if body.lemma_.lower() in self.patterns.cues["bodies"] and (side := self.definite(body)):
+                    return side
+        return Side()
 
     def owner(self, head: Token) -> Side:
         """Whose act a noun is, from a possessive pronoun: "his promise" is the promise of whoever "his" is."""
@@ -452,7 +464,7 @@ class Parties:
                 return Side()  # "Peru and Chile met. The security forces …": whose is not said
             # "the Trade Ministry warned … the ministry added": the body named before; else its country's state
             own = actor.kind != "country" and lemma in fold(" ".join([actor.name, *actor.aliases])).split()
-            return Side([actor.id] if own else self.state(actor.country), [actor.country])
+            return Side([actor.id] if own else self.state(actor.country, unnamed=True), [actor.country])
         home = self.filed_in or self.home
         # an agency's home only where no place is named before ("Anadolu\n\nATHENS — The government …")
         if not self.filed_in and self.first_place is not None and self.first_place < head.idx:
@@ -460,7 +472,7 @@ class Parties:
         if not person and home is not None:
             # "BEIJING — The government said …" with no state named before: the dateline never acts, but a body
             # named by its role alone in a report filed from a country (or by its national agency) is its own
-            return Side(self.state(home), [home])
+            return Side(self.state(home, unnamed=True), [home])
         return Side()
 
     def _with_another_state(self, token_index: int, country: str) -> bool:
@@ -485,9 +497,15 @@ class Parties:
                     return found
         return Side()
 
-    def state(self, code: str) -> list[str]:
-        """The document's actor for the state `code` ("the government", a capital acting), if it names one."""
+    def state(self, code: str, *, unnamed: bool = False) -> list[str]:
+        """The document's actor for the state `code` ("the government", a capital acting), if it names one. With
+        `unnamed` (the caller read the state off the phrase itself or off the antecedent of a definite
+        description: "Peruvian officials", "officials in Lima", "a Peruvian ministry spokesman told reporters the
+        government …"), a state the text names only by a demonym, a place or a body of it is the country actor,
+        added to the document's actors. An empty list for a code the countries pack does not name (a UN body)."""
         actor = self.actors.get(code)
+        if actor is None and unnamed and code in self.patterns.country_names:
+            actor = self.actors[code] = country_actor(Country(code, self.patterns.country_names[code]))
         return [code] if actor is not None and actor.kind == "country" else []
 
     def pair(self, head: Token) -> Side:

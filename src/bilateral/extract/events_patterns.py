@@ -81,6 +81,7 @@ class EventPatterns:
     contexts: dict[str, tuple[str, ...]]  # agenda issue -> PLOVER contexts
     countries: dict[str, str]  # folded country name, demonym or capital -> ISO alpha-3, for unnamed actors
     fingerprint: str = ""
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO alpha-3 -> the countries pack's name
 
 
 def _where(pack: Pack, *parts: str) -> str:
@@ -212,6 +213,17 @@ def demonym_forms(name: str) -> list[tuple[int, str]]:
     return forms
 
 
+def _country_names(packs: Packs) -> dict[str, str]:
+    """ISO alpha-3 -> the country's name in the countries pack ("MEX" -> "Mexico"), for a state a text names only
+    by a demonym, a place or its bodies."""
+    names: dict[str, str] = {}
+    for pack in packs.of_kind("countries"):
+        for entry in pack.data.get("countries") or []:
+            if isinstance(entry, dict) and isinstance(entry.get("code"), str) and isinstance(entry.get("name"), str):
+                names.setdefault(entry["code"], entry["name"])
+    return names
+
+
 def _countries(packs: Packs) -> dict[str, str]:
     table: dict[str, str] = {}
     derived: dict[str, tuple[int, str | None]] = {}  # form -> (rank, code); None where two countries tie
@@ -316,6 +328,7 @@ def load_event_patterns(packs: Packs) -> EventPatterns:
         contexts=contexts,
         countries=_countries(packs),
         fingerprint=packs.fingerprint,
+        country_names=_country_names(packs),
     )
 
 

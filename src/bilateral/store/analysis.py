@@ -292,9 +292,14 @@ def date_undated_events(db: sqlite3.Connection, documents_months: dict[str, set[
 
 
 def prune_actors(db: sqlite3.Connection) -> int:
-    """Drop actors no stored mention refers to any more (after re-analysis with changed knowledge)."""
+    """Drop actors no stored mention or event party refers to any more (after re-analysis with changed knowledge);
+    a state named only by its bodies ("the government said") is an event party without a mention."""
     with transaction(db):
-        cursor = db.execute("DELETE FROM actors WHERE id NOT IN (SELECT DISTINCT actor FROM mentions)")
+        cursor = db.execute(
+            "DELETE FROM actors WHERE id NOT IN (SELECT DISTINCT actor FROM mentions) AND id NOT IN "
+            "(SELECT p.value FROM events, json_each(events.source) AS p "
+            "UNION SELECT p.value FROM events, json_each(events.target) AS p)"
+        )
         if cursor.rowcount:
             mark_changed(db, corpus_stale=False)
     return cursor.rowcount
