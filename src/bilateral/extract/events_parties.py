@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import ChainMap
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -136,7 +138,11 @@ class Parties:
 
     def __init__(self, doc: Any, analysis: Analysis, patterns: EventPatterns) -> None:
         self.doc = doc
-        self.actors: dict[str, Actor] = analysis.actors
+        self.named: dict[str, Actor] = analysis.actors  # the document's actors, as annotate found them
+        # states the text names only by a demonym, a place or a body of them, made by `state(…, unnamed=True)`;
+        # kept apart so that a plain `state` never depends on which sentence made one first
+        self.made: dict[str, Actor] = {}
+        self.actors: Mapping[str, Actor] = ChainMap(self.named, self.made)
         self.patterns = patterns
         starts = [token.idx for token in doc]
         self.mention_at: dict[int, int] = {}  # token index -> index into self.mentions
@@ -503,9 +509,10 @@ class Parties:
         description: "Peruvian officials", "officials in Lima", "a Peruvian ministry spokesman told reporters the
         government …"), a state the text names only by a demonym, a place or a body of it is the country actor,
         added to the document's actors. An empty list for a code the countries pack does not name (a UN body)."""
-        actor = self.actors.get(code)
+        actor = self.named.get(code)
         if actor is None and unnamed and code in self.patterns.country_names:
-            actor = self.actors[code] = country_actor(Country(code, self.patterns.country_names[code]))
+            actor = self.made.get(code) or country_actor(Country(code, self.patterns.country_names[code]))
+            self.made[code] = actor
         return [code] if actor is not None and actor.kind == "country" else []
 
     def pair(self, head: Token) -> Side:

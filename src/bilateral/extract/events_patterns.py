@@ -220,7 +220,7 @@ def _country_names(packs: Packs) -> dict[str, str]:
     for pack in packs.of_kind("countries"):
         for entry in pack.data.get("countries") or []:
             if isinstance(entry, dict) and isinstance(entry.get("code"), str) and isinstance(entry.get("name"), str):
-                names.setdefault(entry["code"], entry["name"])
+                names[entry["code"]] = entry["name"]  # a later pack (the user's) overrides, as for every entry
     return names
 
 
