@@ -16,7 +16,7 @@ from bilateral.annotate.nlp import text_of
 from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
-from bilateral.extract.events_remarks import Remarks
+from bilateral.extract.events_remarks import Remarks, enacted
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_triggers import (
     DIRECT,
@@ -330,7 +330,7 @@ class _Reader:
                 if word_of(head) in RELATIVE and verb.dep_ == "relcl":
                     head = verb.head
                     maker = head.head
-                    made = head.dep_ == "dobj" and maker.lemma_.lower() in self.cues["enacting"] and depth <= 4
+                    made = enacted(head, self.cues) and depth <= 4
                     if made and not self.parties.side(head):
                         # "Lima unveiled a package that restricts imports": the measure does what its maker does
                         side.add(self.subjects(maker, depth + 1))

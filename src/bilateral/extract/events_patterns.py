@@ -213,24 +213,18 @@ def demonym_forms(name: str) -> list[tuple[int, str]]:
     return forms
 
 
-def _country_names(packs: Packs) -> dict[str, str]:
-    """ISO alpha-3 -> the country's name in the countries pack ("MEX" -> "Mexico"), for a state a text names only
-    by a demonym, a place or its bodies."""
-    names: dict[str, str] = {}
-    for pack in packs.of_kind("countries"):
-        for entry in pack.data.get("countries") or []:
-            if isinstance(entry, dict) and isinstance(entry.get("code"), str) and isinstance(entry.get("name"), str):
-                names[entry["code"]] = entry["name"]  # a later pack (the user's) overrides, as for every entry
-    return names
-
-
-def _countries(packs: Packs) -> dict[str, str]:
+def _countries(packs: Packs) -> tuple[dict[str, str], dict[str, str]]:
+    """(folded name, demonym or capital -> ISO alpha-3, for unnamed actors; ISO alpha-3 -> the country's name, for
+    a state a text names only by a demonym, a place or its bodies). A later pack (the user's) overrides."""
     table: dict[str, str] = {}
+    country_names: dict[str, str] = {}
     derived: dict[str, tuple[int, str | None]] = {}  # form -> (rank, code); None where two countries tie
     for pack in packs.of_kind("countries"):
         for entry in pack.data.get("countries") or []:
             if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
                 continue  # the countries pack is validated by the annotate stage that owns it
+            if isinstance(entry.get("name"), str):
+                country_names[entry["code"]] = entry["name"]
             names = [entry.get("name"), *(entry.get("aliases") or [])]
             for name in [*names, *(entry.get("demonyms") or []), *(entry.get("capitals") or [])]:
                 if isinstance(name, str) and name.strip():
@@ -247,7 +241,7 @@ def _countries(packs: Packs) -> dict[str, str]:
     for form, (_, code) in derived.items():
         if code is not None:
             table.setdefault(form, code)
-    return table
+    return table, country_names
 
 
 def load_event_patterns(packs: Packs) -> EventPatterns:
@@ -318,6 +312,7 @@ def load_event_patterns(packs: Packs) -> EventPatterns:
                 if isinstance(each, dict) and isinstance(each.get("contexts"), list):
                     contexts[str(name)] = tuple(str(c) for c in each["contexts"])
 
+    countries, country_names = _countries(packs)
     return EventPatterns(
         types=types,
         verbs=tables["verbs"],
@@ -326,9 +321,9 @@ def load_event_patterns(packs: Packs) -> EventPatterns:
         object_classes=classes,
         cues=cues,
         contexts=contexts,
-        countries=_countries(packs),
+        countries=countries,
         fingerprint=packs.fingerprint,
-        country_names=_country_names(packs),
+        country_names=country_names,
     )
 
 

@@ -156,7 +156,7 @@ class Remarks:
         what the act does, told as the act's content."""
         if self.triggers.noun_entry(noun) is not None:
             return True
-        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cues["enacting"]:
+        if enacted(noun, self.cues):
             return True
         return self.classes.get(noun.lemma_.lower()) in MEASURES
 
@@ -188,6 +188,11 @@ class Remarks:
             return False
         entry, _ = self.triggers.verb_entry(up) if up.pos_ in {"VERB", "AUX"} else (None, None)
         return entry is not None and entry.type in OBJECTING
+
+
+def enacted(noun: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether a noun is what an enacting verb (the `enacting` cue) makes: "unveiled a package", "passed a law"."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues["enacting"]
 
 
 def noun_head(token: Token) -> Token:
