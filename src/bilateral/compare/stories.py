@@ -54,6 +54,12 @@ LEAD_LINK = 0.3
 # cannot join them.
 ACROSS_WINDOW = timedelta(days=7)
 ACROSS_SAME = 0.86
+# Two leads of one language are paired by a word held by at most LEAD_DOCUMENTS of the documents (a happening is
+# told by a few reports; a word in more of them names a theme or a leader of the relationship), and only when
+# their dates fall within LEAD_WINDOW of each other: the same two countries agreeing, then signing five weeks
+# later, are two happenings, whatever words their leads share.
+LEAD_DOCUMENTS = 1 / 3
+LEAD_WINDOW = ACROSS_WINDOW
 LABEL_TERMS = 1
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -130,6 +136,14 @@ def rare_terms(weights: Weights) -> Callable[[str], bool]:
     if weights.documents > 2:
         most = min(most, weights.documents - 1)
     return lambda term: weights.idf(term) >= floor and weights.held_by(term) <= most
+
+
+def lead_terms(weights: Weights) -> Callable[[str], bool]:
+    """Terms two leads can be paired by: held by at most LEAD_DOCUMENTS of the documents (or two), however many
+    sentences hold them — the words of a happening that a few reports tell ("phase", "summons") recur in their
+    sentences, so a share of sentences (`rare_terms`) would drop them."""
+    most = max(2.0, LEAD_DOCUMENTS * weights.documents)
+    return lambda term: weights.held_by(term) <= most
 
 
 def same_parties(a: Item, b: Item) -> bool:
@@ -219,10 +233,10 @@ def find_stories(
         threads += [(term, group) for group in _groups(pairs, events)]
     lead_pairs = {
         (i, j)
-        for indexes in _holders(events, rare, names_only=False, only=_leads(events)).values()
+        for indexes in _holders(events, lead_terms(weights), names_only=False, only=_leads(events)).values()
         for i, j in _pairs(indexes, events)
         if same_action(events[i], events[j])
-        and near_in_time(events[i].date, events[j].date)
+        and near_in_time(events[i].date, events[j].date, LEAD_WINDOW)
         and same_parties(events[i], events[j])
         and reaches(events[i], events[j], LEAD_LINK)
     }
@@ -232,7 +246,7 @@ def find_stories(
         read = meaning(events[i], events[j]) if meaning else None
         if (read is not None and read >= ACROSS_SAME) or any(rare(term) for term in shared):
             lead_pairs.add((i, j))
-    threads += [("", group) for group in _groups(sorted(lead_pairs), events)]
+    threads += [("", group) for group in _lead_groups(sorted(lead_pairs), events, close)]
     stories: list[tuple[set[str], set[int]]] = []
     for term, group in sorted(threads, key=lambda t: (-len(t[1]), t[0], sorted(t[1]))):
         for names, members in stories:
@@ -343,6 +357,61 @@ def _groups(pairs: Sequence[tuple[int, int]], events: Sequence[Item]) -> list[fr
     ]
 
 
+def _lead_groups(
+    pairs: Sequence[tuple[int, int]], events: Sequence[Item], close: Callable[[Item, Item], float]
+) -> list[frozenset[int]]:
+    """Linked leads as groups of one happening, each spanning two documents or more. The dated leads linked with
+    one another form parts, cut where their dates leave a gap longer than LEAD_WINDOW (single linkage, as
+    `_in_time`). A lead with no date joins the part of the dated lead it is closest to, and bridges it to the
+    other parts it links only where their dates come within LEAD_WINDOW of that one: a report with no date tells
+    one happening, so it never ties together two that lie weeks apart. Leads linked to undated leads only form
+    their own groups."""
+    dated = [(i, j) for i, j in pairs if period(events[i].date) and period(events[j].date)]
+    ends = {k for pair in pairs for k in pair if period(events[k].date)}
+    alone = sorted(ends - {k for pair in dated for k in pair})
+    parts = [set(part) for group in _components(dated) for part in _in_time(group, events, LEAD_WINDOW)]
+    parts += [{k} for k in alone]
+    part_of = {i: index for index, part in enumerate(parts) for i in part}
+    partners: dict[int, set[int]] = defaultdict(set)
+    for i, j in pairs:
+        partners[i].add(j)
+        partners[j].add(i)
+    bridges = [(index, index) for index in range(len(parts))]
+    waiting = sorted(k for k in partners if k not in ends)
+    while True:  # an undated lead linked only to undated leads joins where they joined, one round later
+        placed = []
+        for i in waiting:
+            nearest: dict[int, float] = {}
+            for j in partners[i] & part_of.keys():
+                nearest[part_of[j]] = max(nearest.get(part_of[j], 0.0), close(events[i], events[j]))
+            if not nearest:
+                continue
+            ranked = sorted(nearest, key=lambda index: (-nearest[index], index))
+            first, last = _span(parts[ranked[0]], events)
+            placed.append((i, ranked[0]))
+            for index in ranked[1:]:
+                start, end = _span(parts[index], events)
+                if start - last <= LEAD_WINDOW and first - end <= LEAD_WINDOW:
+                    bridges.append((ranked[0], index))
+                    first, last = min(first, start), max(last, end)
+        if not placed:
+            break
+        for i, index in placed:
+            parts[index].add(i)
+            part_of[i] = index
+        waiting = [k for k in waiting if k not in part_of]
+    groups = [frozenset(k for index in group for k in parts[index]) for group in _components(bridges)]
+    undated = [(i, j) for i, j in pairs if i not in part_of and j not in part_of]
+    groups += _components(undated)
+    return sorted((group for group in groups if len({events[k].document for k in group}) > 1), key=lambda g: sorted(g))
+
+
+def _span(part: Collection[int], events: Sequence[Item]) -> tuple[date, date]:
+    """The first and last day the dated events of `part` cover (a part of `_lead_groups` has at least one)."""
+    periods = [p for k in part if (p := period(events[k].date))]
+    return min(p[0] for p in periods), max(p[1] for p in periods)
+
+
 def _components(pairs: Sequence[tuple[int, int]]) -> list[frozenset[int]]:
     parent: dict[int, int] = {}
 
@@ -361,14 +430,14 @@ def _components(pairs: Sequence[tuple[int, int]]) -> list[frozenset[int]]:
     return [frozenset(group) for group in groups.values()]
 
 
-def _in_time(group: frozenset[int], events: Sequence[Item]) -> list[frozenset[int]]:
+def _in_time(group: frozenset[int], events: Sequence[Item], window: timedelta = WINDOW) -> list[frozenset[int]]:
     """A group cut where its dated events leave a gap longer than the window (links may drift, a happening does
     not); undated events go with the largest part."""
     dated = sorted((p, i) for i in group if (p := period(events[i].date)))
     parts: list[set[int]] = []
     end: date | None = None
     for (first, last), i in dated:
-        if end is None or first - end > WINDOW:
+        if end is None or first - end > window:
             parts.append(set())
         parts[-1].add(i)
         end = last if end is None else max(end, last)
