@@ -55,9 +55,9 @@ LEAD_LINK = 0.3
 ACROSS_WINDOW = timedelta(days=7)
 ACROSS_SAME = 0.86
 # Two leads of one language are paired by a word held by at most LEAD_DOCUMENTS of the documents (a happening is
-# told by a few reports; a word in more of them names a theme or a leader of the relationship), and only when
-# their dates fall within LEAD_WINDOW of each other: the same two countries agreeing, then signing five weeks
-# later, are two happenings, whatever words their leads share.
+# told by a few reports; a word in more of them names a theme of the relationship or one of its leaders), and
+# only when their dates fall within LEAD_WINDOW of each other: the same two countries agreeing, then signing five
+# weeks later, are two happenings, whatever words their leads share.
 LEAD_DOCUMENTS = 1 / 3
 LEAD_WINDOW = ACROSS_WINDOW
 LABEL_TERMS = 1
