@@ -8,8 +8,11 @@ ties two reports together) or, for the events a news report leads with (its firs
 reports), by their meaning. Names of outlets and bylines are never threads. Linked events form stories; a story
 needs at least two documents, and two stories never hold the same documents (they are one). The figures stated
 in a story's sentences belong to it. Candidate pairs come from shared rare terms, each held by a capped
-number of events, so the pass grows with the corpus, not with its square. Two reports in different languages
-share few words, so their leads are also paired by what the happening is (see `across_languages`).
+number of events, so the pass grows with the corpus, not with its square. Leads are paired by words few
+documents hold, however many sentences repeat them, only within days of each other; a lead with no date joins
+the one happening it reads closest to and never ties two weeks apart (see `_lead_groups`). Two reports in
+different languages share few words, so their leads are also paired by what the happening is (see
+`across_languages`).
 Everything is sorted, so the same corpus always gives the same stories with the same ids.
 """
 
