@@ -477,7 +477,7 @@ def test_two_lists_with_different_rates_are_not_one_quantity() -> None:
 
 
 def test_a_label_never_shows_a_name_cut_short() -> None:
-    from bilateral.compare.stories import label
+    from bilateral.compare.story_labels import label
 
     weights = corpus({"a": [SEIZURE_A], "b": [SEIZURE_B]})
     cut = {"@halla-ro": "Halla Ro"}
@@ -553,7 +553,7 @@ def test_a_sentence_vector_does_not_depend_on_the_rest_of_the_corpus() -> None:
 
 
 def test_a_surname_or_capitals_label_reads_as_the_actor_is_named() -> None:
-    from bilateral.compare.stories import label
+    from bilateral.compare.story_labels import label
 
     weights = corpus({"a": [SEIZURE_A], "b": [SEIZURE_B]})
     events = [
@@ -568,7 +568,7 @@ def test_a_surname_or_capitals_label_reads_as_the_actor_is_named() -> None:
 
 
 def test_a_generic_agent_noun_is_never_a_labels_name() -> None:
-    from bilateral.compare.stories import label
+    from bilateral.compare.story_labels import label
 
     first = "The Cabinet of Norland ordered the ferry Solvik held at the quay in Vester."
     second = "Norland's Cabinet kept the Solvik in port for a second day, the harbour office said."
@@ -587,7 +587,7 @@ def test_a_generic_agent_noun_is_never_a_labels_name() -> None:
 
 
 def test_a_label_joins_a_name_the_texts_write_as_the_end_of_a_longer_one() -> None:
-    from bilateral.compare.stories import label
+    from bilateral.compare.story_labels import label
 
     first = "Ostmark let the Security of Grain Corridor Pact lapse on Friday, its ministry said."
     second = "Talks of Grain Corridor Pact stalled after Ostmark walked out."
@@ -605,7 +605,7 @@ def test_a_label_joins_a_name_the_texts_write_as_the_end_of_a_longer_one() -> No
 
 
 def test_a_lone_title_or_given_name_is_never_a_labels_name() -> None:
-    from bilateral.compare.stories import label
+    from bilateral.compare.story_labels import label
 
     first = "Councillor Ilse Varga said Vestria would halt the Solvik ferry contract."
     second = "Vestria halted the Solvik contract, Councillor Ilse Varga told reporters."

@@ -8,23 +8,25 @@ ties two reports together) or, for the events a news report leads with (its firs
 reports), by their meaning. Names of outlets and bylines are never threads. Linked events form stories; a story
 needs at least two documents, and two stories never hold the same documents (they are one). The figures stated
 in a story's sentences belong to it. Candidate pairs come from shared rare terms, each held by a capped
-number of events, so the pass grows with the corpus, not with its square. Two reports in different languages
-share few words, so their leads are also paired by what the happening is (see `across_languages`).
+number of events, so the pass grows with the corpus, not with its square. Leads are paired by words few
+documents hold, however many sentences repeat them, only within days of each other; a lead with no date joins
+the one happening it reads closest to and never ties two weeks apart (see `_lead_groups`). Two reports in
+different languages share few words, so their leads are also paired by what the happening is (see
+`across_languages`).
 Everything is sorted, so the same corpus always gives the same stories with the same ids.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol, runtime_checkable
 
-from bilateral.annotate.knowledge import fold
 from bilateral.compare.similarity import Weights, cosine
+from bilateral.compare.story_labels import label
 from bilateral.extract.events_patterns import QUADS
 
 WINDOW = timedelta(days=60)  # a story runs on for weeks (an arrest, then a release a month later)
@@ -54,8 +56,12 @@ LEAD_LINK = 0.3
 # cannot join them.
 ACROSS_WINDOW = timedelta(days=7)
 ACROSS_SAME = 0.86
-LABEL_TERMS = 1
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Two leads of one language are paired by a word held by at most LEAD_DOCUMENTS of the documents (a happening is
+# told by a few reports; a word in more of them names a theme of the relationship or one of its leaders), and
+# only when their dates fall within LEAD_WINDOW of each other: the same two countries agreeing, then signing five
+# weeks later, are two happenings, whatever words their leads share.
+LEAD_DOCUMENTS = 1 / 3
+LEAD_WINDOW = ACROSS_WINDOW
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,14 @@ def rare_terms(weights: Weights) -> Callable[[str], bool]:
     if weights.documents > 2:
         most = min(most, weights.documents - 1)
     return lambda term: weights.idf(term) >= floor and weights.held_by(term) <= most
+
+
+def lead_terms(weights: Weights) -> Callable[[str], bool]:
+    """Terms two leads can be paired by: held by at most LEAD_DOCUMENTS of the documents (or two), however many
+    sentences hold them — the words of a happening that a few reports tell ("phase", "summons") recur in their
+    sentences, so a share of sentences (`rare_terms`) would drop them."""
+    most = max(2.0, LEAD_DOCUMENTS * weights.documents)
+    return lambda term: weights.held_by(term) <= most
 
 
 def same_parties(a: Item, b: Item) -> bool:
@@ -219,10 +233,10 @@ def find_stories(
         threads += [(term, group) for group in _groups(pairs, events)]
     lead_pairs = {
         (i, j)
-        for indexes in _holders(events, rare, names_only=False, only=_leads(events)).values()
+        for indexes in _holders(events, lead_terms(weights), names_only=False, only=_leads(events)).values()
         for i, j in _pairs(indexes, events)
         if same_action(events[i], events[j])
-        and near_in_time(events[i].date, events[j].date)
+        and near_in_time(events[i].date, events[j].date, LEAD_WINDOW)
         and same_parties(events[i], events[j])
         and reaches(events[i], events[j], LEAD_LINK)
     }
@@ -232,7 +246,7 @@ def find_stories(
         read = meaning(events[i], events[j]) if meaning else None
         if (read is not None and read >= ACROSS_SAME) or any(rare(term) for term in shared):
             lead_pairs.add((i, j))
-    threads += [("", group) for group in _groups(sorted(lead_pairs), events)]
+    threads += [("", group) for group in _lead_groups(sorted(lead_pairs), events, close)]
     stories: list[tuple[set[str], set[int]]] = []
     for term, group in sorted(threads, key=lambda t: (-len(t[1]), t[0], sorted(t[1]))):
         for names, members in stories:
@@ -343,6 +357,61 @@ def _groups(pairs: Sequence[tuple[int, int]], events: Sequence[Item]) -> list[fr
     ]
 
 
+def _lead_groups(
+    pairs: Sequence[tuple[int, int]], events: Sequence[Item], close: Callable[[Item, Item], float]
+) -> list[frozenset[int]]:
+    """Linked leads as groups of one happening, each spanning two documents or more. The dated leads linked with
+    one another form parts, cut where their dates leave a gap longer than LEAD_WINDOW (single linkage, as
+    `_in_time`). A lead with no date joins the part of the dated lead it is closest to, and bridges it to the
+    other parts it links only where their dates come within LEAD_WINDOW of that one: a report with no date tells
+    one happening, so it never ties together two that lie weeks apart. Leads linked to undated leads only form
+    their own groups."""
+    dated = [(i, j) for i, j in pairs if period(events[i].date) and period(events[j].date)]
+    ends = {k for pair in pairs for k in pair if period(events[k].date)}
+    alone = sorted(ends - {k for pair in dated for k in pair})
+    parts = [set(part) for group in _components(dated) for part in _in_time(group, events, LEAD_WINDOW)]
+    parts += [{k} for k in alone]
+    part_of = {i: index for index, part in enumerate(parts) for i in part}
+    partners: dict[int, set[int]] = defaultdict(set)
+    for i, j in pairs:
+        partners[i].add(j)
+        partners[j].add(i)
+    bridges = [(index, index) for index in range(len(parts))]
+    waiting = sorted(k for k in partners if k not in ends)
+    while True:  # an undated lead linked only to undated leads joins where they joined, one round later
+        placed = []
+        for i in waiting:
+            nearest: dict[int, float] = {}
+            for j in partners[i] & part_of.keys():
+                nearest[part_of[j]] = max(nearest.get(part_of[j], 0.0), close(events[i], events[j]))
+            if not nearest:
+                continue
+            ranked = sorted(nearest, key=lambda index: (-nearest[index], index))
+            first, last = _span(parts[ranked[0]], events)
+            placed.append((i, ranked[0]))
+            for index in ranked[1:]:
+                start, end = _span(parts[index], events)
+                if start - last <= LEAD_WINDOW and first - end <= LEAD_WINDOW:
+                    bridges.append((ranked[0], index))
+                    first, last = min(first, start), max(last, end)
+        if not placed:
+            break
+        for i, index in placed:
+            parts[index].add(i)
+            part_of[i] = index
+        waiting = [k for k in waiting if k not in part_of]
+    groups = [frozenset(k for index in group for k in parts[index]) for group in _components(bridges)]
+    undated = [(i, j) for i, j in pairs if i not in part_of and j not in part_of]
+    groups += _components(undated)
+    return sorted((group for group in groups if len({events[k].document for k in group}) > 1), key=lambda g: sorted(g))
+
+
+def _span(part: Collection[int], events: Sequence[Item]) -> tuple[date, date]:
+    """The first and last day the dated events of `part` cover (a part of `_lead_groups` has at least one)."""
+    periods = [p for k in part if (p := period(events[k].date))]
+    return min(p[0] for p in periods), max(p[1] for p in periods)
+
+
 def _components(pairs: Sequence[tuple[int, int]]) -> list[frozenset[int]]:
     parent: dict[int, int] = {}
 
@@ -361,14 +430,14 @@ def _components(pairs: Sequence[tuple[int, int]]) -> list[frozenset[int]]:
     return [frozenset(group) for group in groups.values()]
 
 
-def _in_time(group: frozenset[int], events: Sequence[Item]) -> list[frozenset[int]]:
+def _in_time(group: frozenset[int], events: Sequence[Item], window: timedelta = WINDOW) -> list[frozenset[int]]:
     """A group cut where its dated events leave a gap longer than the window (links may drift, a happening does
     not); undated events go with the largest part."""
     dated = sorted((p, i) for i in group if (p := period(events[i].date)))
     parts: list[set[int]] = []
     end: date | None = None
     for (first, last), i in dated:
-        if end is None or first - end > WINDOW:
+        if end is None or first - end > window:
             parts.append(set())
         parts[-1].add(i)
         end = last if end is None else max(end, last)
@@ -397,147 +466,3 @@ def _story(
         first_date=min(p[0] for p in periods).isoformat() if periods else None,
         last_date=max(p[1] for p in periods).isoformat() if periods else None,
     )
-
-
-def label(
-    items: Sequence[Item],
-    threads: set[str],
-    weights: Weights,
-    *,
-    actions: Mapping[str, str] | None = None,
-    countries: Mapping[str, str] | None = None,
-    generic: Collection[str] = frozenset(),
-) -> str:
-    """What happened, from the story's own fields: its two main countries, its main action, the name its thread
-    is written with, and the month most of its dated events fall in — "United States – Mexico: arrest ·
-    Salvador Cienfuegos (Oct 2020)". Each part is left out when the story lacks it; counts are of documents, so
-    one long report does not outvote the others."""
-    events = [i for i in items if i.kind == "event"]
-    acting: Counter[str] = Counter()
-    receiving: Counter[str] = Counter()
-    kinds: Counter[str] = Counter()
-    months: Counter[str] = Counter()
-    for document in sorted({e.document for e in events}):
-        mine = [e for e in events if e.document == document]
-        acting.update({c for e in mine for c in e.source_countries})
-        receiving.update({c for e in mine for c in e.target_countries})
-        kinds.update({_action_key(e, actions) for e in mine if e.type})
-        months.update({e.date[:7] for e in mine if e.date and len(e.date) >= 7})
-    named = countries or {}
-    # who acted, then on whom; countries only ("IGO" or "MNC" say what kind of actor, not who)
-    sides: list[str] = []
-    for counts in (acting, receiving, acting + receiving):
-        for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            if (code in named or not named) and named.get(code, code) not in sides:
-                sides.append(named.get(code, code))
-                break
-    sides = sides[:2]
-    action = min(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0] if kinds else ""
-    subject = " – ".join(sides)
-    text = f"{subject}: {action}" if subject and action else subject or action or "Untitled story"
-    # a country's body ("South Korea (judiciary)") says who, as the countries do, not which happening
-    names = _thread_names(items, threads, weights, sides, [*sides, *named.values()], generic)
-    if names:
-        text += " · " + " · ".join(names)
-    if months:
-        month = min(months.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        text += f" ({_MONTH_NAMES[int(month[5:7]) - 1]} {month[:4]})"
-    return text
-
-
-def _action_key(event: Item, actions: Mapping[str, str] | None) -> str:
-    wording = actions or {}
-    assert event.type is not None
-    return wording.get(f"{event.type}/{event.mode}", wording.get(event.type, event.type.lower()))
-
-
-def _thread_names(
-    items: Sequence[Item],
-    threads: set[str],
-    weights: Weights,
-    sides: Sequence[str],
-    countries: Sequence[str],
-    generic: Collection[str] = frozenset(),
-) -> list[str]:
-    """The threads as the texts write them (the name most documents use first, an actor before other names),
-    each made whole, none repeating a word of a country already in the label or of a name already chosen, none
-    starting with a country's name, none a generic agent noun ("Cabinet", "Investors": what kind of actor, not
-    which happening), none a lone title or given name (see `_title_like`)."""
-    documents: dict[str, set[str]] = defaultdict(set)
-    for item in items:
-        for term in threads & item.terms.keys():
-            documents[term].add(item.document)
-    spelled = {term: _spelling([i.names[term] for i in items if term in i.names]) for term in documents}
-    # a whole name before its last word ("Estrela Azul", not "Azul")
-    ranked = sorted(
-        documents,
-        key=lambda t: (-len(documents[t]), not t.startswith("@"), -len(spelled[t].split()), -weights.idf(t), t),
-    )
-    used = {word for name in sides for word in fold(name).split()}
-    starts = [fold(name).split() for name in countries]
-    written = {name for i in items for name in i.names.values()}
-    actors = {name for i in items for term, name in i.names.items() if term.startswith("@")}
-    sentences = sorted({item.evidence for item in items})
-    names: list[str] = []
-    for term in ranked:
-        name = _joined(_whole(spelled[term], written, actors), sentences)
-        words = set(fold(name).split())
-        if any(fold(name).split()[: len(country)] == country for country in starts):
-            continue
-        if fold(name) in generic or (fold(name).endswith("s") and fold(name)[:-1] in generic):
-            continue
-        if _title_like(name, sentences, generic):
-            continue
-        if name and not words & used:
-            names.append(name)
-            used |= words
-        if len(names) == LABEL_TERMS:
-            break
-    return names
-
-
-def _joined(name: str, sentences: Sequence[str]) -> str:
-    """A name the texts write as the end of a longer one, joined by "of" or "for" ("Security of Trade Routes
-    Accord" for "Trade Routes Accord"): the longest such whole name the sentences write, else `name`. Only a
-    whole name inside a sentence counts: a sentence's first word is capitalised whatever it is ("Talks of ...")."""
-    pattern = re.compile(rf"(?<=\s)(?:[A-Z][\w'’-]*\s+)+(?:of|for)\s+(?:the\s+)?{re.escape(name)}\b")
-    longer = [match.group(0) for sentence in sentences for match in pattern.finditer(sentence)]
-    return max(longer, key=lambda whole: (len(whole), whole)) if longer else name
-
-
-def _title_like(name: str, sentences: Sequence[str], generic: Collection[str] = frozenset()) -> bool:
-    """A one-word name that every sentence writes just before another capitalised word ("Councillor Ilse Varga",
-    "Senator Okafor") or as the end of a generic agent noun ("State Councillor and ...": `generic` holds folded
-    agent nouns) is a title or a given name: part of a longer name, not the thread."""
-    if len(name.split()) != 1:
-        return False
-    pattern = re.compile(rf"((?:\S+\s+){{0,2}})\b{re.escape(name)}\b(\s+[A-Z])?")
-    found = []
-    for sentence in sentences:
-        for match in pattern.finditer(sentence):
-            before = fold(match.group(1)).split()
-            ends_agent = any(" ".join([*before[k:], fold(name)]) in generic for k in range(len(before)))
-            found.append(bool(match.group(2)) or ends_agent)
-    return bool(found) and all(found)
-
-
-def _spelling(names: Sequence[str]) -> str:
-    """How the texts write a name, preferring a spelling not in capitals ("Donald Trump" over "DONALD TRUMP")."""
-    if not names:
-        return ""
-    cased = [name for name in names if not name.isupper()]
-    return cased[0] if cased else names[0].title()
-
-
-def _whole(name: str, written: set[str], actors: set[str]) -> str:
-    """A name cut short made whole: the longest name the story's sentences write that starts with it ("Kim Dae"
-    → "Kim Dae-jung", "Zhang" → "Zhang Yiming"), else the one actor of the story whose name ends with it ("Dae-jung"
-    → "Kim Dae-jung", "Obama" → "Barack Obama")."""
-    words = fold(name).split()
-    if not words:
-        return name
-    longer = [a for a in written if len(fold(a).split()) > len(words) and fold(a).split()[: len(words)] == words]
-    if longer:
-        return max(longer, key=lambda a: (len(a), a))
-    ending = {a for a in actors if len(fold(a).split()) > len(words) and fold(a).split()[-len(words) :] == words}
-    return ending.pop() if len(ending) == 1 else name
