@@ -65,3 +65,17 @@ def test_an_undated_report_in_stories_of_several_months_takes_the_one_it_names(
     save_analysis(db, Analysis("u1", events=[event]), knowledge="k")
     date_undated_events(db, {"u1": {"2021-03", "2021-07", None}})
     assert db.execute("SELECT date FROM events").fetchone()[0] == date
+
+
+def test_the_months_a_corpus_pass_gives_are_taken_back_by_the_next(db: sqlite3.Connection) -> None:
+    from bilateral.store.corpus import load_items
+
+    text = "Ghana and Togo held talks on Saturday."
+    save_article(db, make_article(text, id="u1", title="Talks", published=None))
+    save_analysis(db, Analysis("u1", events=[Event("CONSULT", ["GHA"], ["TGO"], text, 0, len(text))]), knowledge="k")
+    assert date_undated_events(db, {"u1": {"2021-03"}}) == 1
+    assert db.execute("SELECT date FROM events").fetchone()[0] == "2021-03"
+    items, _ = load_items(db, places=set())
+    assert [item.date for item in items if item.kind == "event"] == [None]  # the next pass reads it undated
+    date_undated_events(db, {"u1": {"2021-03", "2021-07", None}})  # its stories now span months
+    assert db.execute("SELECT date FROM events").fetchone()[0] is None

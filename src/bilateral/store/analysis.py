@@ -271,10 +271,13 @@ def date_undated_events(db: sqlite3.Connection, documents_months: dict[str, set[
     weekday against) take the month ("2019-05") that every story the report belongs to lies in; where its stories
     lie in several months, the one month among them that the report itself names with a day ("on 3 March", the
     year is not written, so it was not resolved); none otherwise. `documents_months`: document id -> the month of
-    each of its stories (None for a story that spans months or has no date). Returns how many events were dated."""
+    each of its stories (None for a story that spans months or has no date). The months an earlier pass gave are
+    taken back first (they are marked `dated_by_story`, and `load_items` reads them as no date), so the pass gives
+    the same result however often it runs. Returns how many events were dated."""
     undated = dict(db.execute("SELECT id, text FROM documents WHERE published IS NULL").fetchall())
     dated = 0
     with transaction(db):
+        db.execute("UPDATE events SET date = NULL, dated_by_story = 0 WHERE dated_by_story = 1")
         for document, months in sorted(documents_months.items()):
             if document not in undated:
                 continue
@@ -286,7 +289,9 @@ def date_undated_events(db: sqlite3.Connection, documents_months: dict[str, set[
                 if len(candidates) != 1:
                     continue
                 (month,) = candidates
-            cursor = db.execute("UPDATE events SET date = ? WHERE document = ? AND date IS NULL", (month, document))
+            cursor = db.execute(
+                "UPDATE events SET date = ?, dated_by_story = 1 WHERE document = ? AND date IS NULL", (month, document)
+            )
             dated += cursor.rowcount
     return dated
 

@@ -82,7 +82,7 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
         items.append(
             Item(
                 "event", row["id"], row["document"], row["start"], row["end"], row["evidence"], vec,
-                date=row["date"], type=row["type"], names=spelled, mode=row["mode"],
+                date=None if row["dated_by_story"] else row["date"], type=row["type"], names=spelled, mode=row["mode"],
                 source_countries=tuple(json.loads(row["source_countries"])),
                 target_countries=tuple(json.loads(row["target_countries"])),
                 language=languages[row["document"]],

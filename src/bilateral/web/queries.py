@@ -75,7 +75,7 @@ def check_date(value: str | None, name: str) -> str | None:
 
 
 def _event(row: sqlite3.Row, actor_names: dict[str, str], outlet: str) -> dict[str, Any]:
-    event = dict(row)
+    event = {k: v for k, v in dict(row).items() if k != "dated_by_story"}  # the store's own mark stays inside
     for key in ("source", "target", "source_countries", "target_countries", "issues"):
         event[key] = json.loads(row[key])
     event["agenda"] = sorted(json.loads(row["agenda"] or "[]"))
