@@ -17,6 +17,7 @@ from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_remarks import Remarks, enacted
+from bilateral.extract.events_sources import in_governing_clause
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_triggers import (
     DIRECT,
@@ -205,7 +206,7 @@ class _Reader:
         mode = hit.mode
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
-        reciprocal = hit.trigger.reciprocal or (hit.obj is not None and self._reciprocal_noun(hit.obj))
+        reciprocal = hit.trigger.reciprocal or (hit.obj is not None and self._joint_object(verb, hit.obj, kind))
         # "the treaty signed between X and Y", "el pacto, firmado en mayo entre X y Y": the parties between whom
         # a joint act was done did it
         if reciprocal and not source and verb.tag_ == "VBN":
@@ -346,11 +347,18 @@ class _Reader:
         if depth > 4 or verb.head.i == verb.i:
             return Side()
         dep, up = verb.dep_, verb.head
+        shared = dep == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        if shared and up.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in up.children):
+            # "were arrested and deported": one passive told twice, by the first one's agent (or nobody named)
+            return self.subjects(up, depth + 1)
         if dep == "conj" and not self._adjectival(up) and any(c.dep_ == "nsubjpass" for c in up.children):
             # "was indicted by the court and will resign": the one indicted resigns
             return self._side_of([c for c in up.children if c.dep_ == "nsubjpass"])
         if dep == "acomp":
             return self.subjects(up, depth + 1)
+        if dep == "pcomp" and word_of(up) == "as" and up.head.lemma_.lower() in self.cues["quoting"]:
+            # "the agency quoted Lee as calling for talks": the one quoted does what the gerund says
+            return self._side_of([c for c in up.head.children if c.dep_ == "dobj"][:1])
         if dep == "pcomp" and word_of(up) == "into" and up.dep_ == "prep":
             # "pushed Quito into dropping the charges": the one pushed does it
             pushed = [c for c in up.head.children if c.dep_ == "dobj"]
@@ -430,10 +438,13 @@ class _Reader:
         found = [
             (p.start, p.country)
             for p in self.places
-            if start <= p.start < end and p.start >= self.parties.opening and not self._destination(p.start)
+            if start <= p.start < end
+            and p.start >= self.parties.opening
+            and not self._destination(p.start)
+            and self._governs(p.start, trigger)
         ]
         for token in trigger.sent:  # "in eastern Beirut", "near the city of Mosul": a capital or country named
-            if token.dep_ == "pobj" and word_of(token.head) in LOCATIVE_PREPS:
+            if token.dep_ == "pobj" and word_of(token.head) in LOCATIVE_PREPS and in_governing_clause(token, trigger):
                 for part in token.subtree:
                     if (code := self.parties.country_word(part)) is not None:
                         found.append((part.idx, code))
@@ -441,6 +452,12 @@ class _Reader:
             return Side()
         _, country = min(found, key=lambda pair: abs(pair[0] - trigger.idx))
         return Side([], [country]) if country else Side()
+
+    def _governs(self, offset: int, trigger: Token) -> bool:
+        """Whether the word at character `offset` is in the trigger's clause or one governing it: "arrested the day
+        the two leaders met in Lima" was not done in Lima."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span is not None and in_governing_clause(span.root, trigger)
 
     def _destination(self, offset: int) -> bool:
         """ "curbs on exports to Chile", "flights into Peru": a place the act is aimed at is not where it happened."""
@@ -467,6 +484,9 @@ class _Reader:
         announces it. Not for attacks, protests or arrests, which a government reports as often as it does them."""
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         passive = not subjects and any(c.dep_ == "nsubjpass" for c in verb.children)
+        if not subjects and not passive and verb.dep_ == "conj" and verb.tag_ == "VBN":
+            # "would be removed and investigated": the second participle shares the first one's passive subject
+            passive = any(c.dep_ == "nsubjpass" for c in verb.head.children)
         measure = any(self.triggers.noun_entry(c) is not None for c in subjects)
         if not (passive or measure) or any(c.dep_ == "agent" for c in verb.children):
             return Side()
@@ -501,6 +521,9 @@ class _Reader:
                 return None
             token = token.head
             subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+            if not subjects and token.dep_ == "conj":
+                # "the agency quoted Lee … and said it would act": the reporting verb shares its subject
+                subjects = [c for c in token.head.children if c.dep_ in SUBJECTS]
             if subjects and verb.dep_ != "conj":
                 return subjects[0]
         return None
@@ -564,6 +587,14 @@ class _Reader:
         entry = self.triggers.noun_entry(noun)
         return entry is not None and entry.reciprocal
 
+    def _joint_object(self, verb: Token, noun: Token, kind: str | None) -> bool:
+        """Whether a verb on a joint act's noun is itself joint: "signed a pact with X" is both parties' act, but
+        one party scraps, quits or breaches it alone ("scrapped the pact with X": a verb of the `cancelling` cue,
+        or of a type that is no cooperation, whose intent is not AGREE)."""
+        if not self._reciprocal_noun(noun) or verb.lemma_.lower() in self.cues["cancelling"]:
+            return False
+        return kind is None or self.patterns.types[kind].intent == "AGREE"
+
     # --- nominal events -----------------------------------------------------------------------------------
 
     def _nominal_events(self, hit: Hit, verbal: dict[int, Hit]) -> list[Found]:
@@ -574,6 +605,8 @@ class _Reader:
         for child in head.children:
             if child.dep_ == "poss" and hit.trigger.reciprocal and child.lower_ == "their":
                 source.add(self.parties.both_before(child) or self.parties.side(child))  # "during their talks"
+            elif child.dep_ == "poss" and (undergone := self._undergone(head, child)):
+                target.add(undergone)  # "Lee's arrest", "his release": done to the person, by someone else
             elif child.dep_ == "poss":
                 source.add(self.parties.side(child))
         for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and word_of(c) != "between"):
@@ -601,6 +634,12 @@ class _Reader:
         purpose = head.head if head.dep_ == "pobj" and head.head.lower_ == "for" else None
         if not source and hit.trigger.reciprocal and purpose is not None and purpose.head.pos_ in VERBAL:
             source = self.subjects(purpose.head)  # "the leaders were in Lima for talks with X", "flew in for a summit"
+        holding = self.cues["enacting"] | self.cues["cancelling"]
+        for clause in (c for c in head.children if c.dep_ == "relcl" and c.pos_ in VERBAL) if not source else ():
+            # "the tariffs Lima has imposed on X", "the curbs that Quito lifted": who makes or ends a measure holds it
+            if clause.lemma_.lower() in holding and not hit.trigger.reciprocal:
+                source = self._side_of([s for s in clause.children if s.dep_ == "nsubj" and word_of(s) not in RELATIVE])
+                target = target or self.parties.without(self._side_of(prep_objects(clause, NOUN_TARGET_PREPS)), source)
         if not source and hit.trigger.reciprocal:  # "the talks that X and Y held": the relative clause's subjects
             for clause in (c for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in VERBAL):
                 source.add(
@@ -690,6 +729,16 @@ class _Reader:
                 return found  # one threat, not a second "threatened" event
         found.append(Found(kind, mode, status, source, target, hit.token, rank, hit.trigger.reciprocal))
         return found
+
+    def _undergone(self, head: Token, owner: Token) -> Side:
+        """The person an event noun of the `undergone` cue is done to, when its owner is a person and it has no
+        "of" phrase of its own ("Lee's arrest", "her detention"); an empty side for a state, a body or "Peru's
+        arrest of two sailors", whose owner is the doer."""
+        if head.lemma_.lower() not in self.cues["undergone"] or prep_objects(head, {"of"}):
+            return Side()
+        side = self.parties.side(owner)
+        people = [a for a in side.actors if self.parties.actors[a].kind == "person"]
+        return side if people and len(people) == len(side.actors) else Side()
 
     def _enacted_by(self, head: Token) -> Side:
         """ "Lima's launch of a tariff war", "Quito's adoption of new curbs", "X's launch of a row with harsher

@@ -203,7 +203,9 @@ class Parties:
             if code in found.countries:
                 continue
             named = any(self.actors[a].country or self.actors[a].sector in NON_STATE for a in found.actors)
-            if cost == 0 or (cost == 1 and not (found.countries or named)):
+            # "officials from Brazil, Chile and Peru": a place co-ordinated with the named parties is one of them
+            joined = any(self._found_at(part.i, found) for part in self.doc[i].conjuncts)
+            if cost == 0 or (cost == 1 and not (found.countries or named)) or joined:
                 found.countries.append(code)
                 # "Mexico City signed": the capital is its government; "officials in Lima" are its government's
                 official = head.lemma_.lower() in self.patterns.cues["person_nouns"] | self.patterns.cues["bodies"]
@@ -211,7 +213,7 @@ class Parties:
                 own = (
                     cost == 0 and (i == head.i or self.doc[i].dep_ in {"conj", "pobj"}) and self.doc[i].pos_ == "PROPN"
                 )
-                if ((cost == 0 or official) and not found.actors) or own:
+                if ((cost == 0 or official) and not found.actors) or own or joined:
                     found.actors += [a for a in self.state(code, unnamed=True) if a not in found.actors]
         if not found and (pair := self.pair(head)):
             return pair  # "our two countries", "both their governments": the pair, not the owner
@@ -223,6 +225,11 @@ class Parties:
                 if found.countries and head.lemma_.lower() in self.patterns.cues["bodies"]:
                     found.actors = self.state(found.countries[0])  # "his country", "its government": the state
         return found or self.definite(head) or self.spoken_for(head)
+
+    def _found_at(self, token_index: int, side: Side) -> bool:
+        """Whether the token at `token_index` is inside a mention of one of `side`'s actors."""
+        number = self.mention_at.get(token_index)
+        return number is not None and self.mentions[number].actor in side.actors
 
     def spoken_for(self, head: Token) -> Side:
         """ "Officials of the government", "an envoy for the ministry": people named by their role for a body named

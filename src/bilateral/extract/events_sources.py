@@ -1,0 +1,33 @@
+"""Which clause a word belongs to, for choosing an event's source: a place, a party or an adjunct counts only
+where it belongs to the event's own clause or to one that governs it ("arrested on the day the leaders met in
+Lima": Lima is where the leaders met, not where the arrest was made).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bilateral.extract.events_triggers import VERBAL
+
+Token = Any
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb (or auxiliary) whose clause `token` stands in: itself, or its nearest verbal ancestor; None when
+    no verb governs it (a heading, a fragment the parse left without a verb)."""
+    while token.pos_ not in VERBAL:
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return token
+
+
+def in_governing_clause(token: Token, trigger: Token) -> bool:
+    """Whether `token` stands in the clause of `trigger` or in a clause that governs it ("In Lagos, police said
+    gunmen opened fire": Lagos governs the shooting), not in a clause below or beside it ("… the day the leaders
+    met in Lima", "… as the minister said he would visit Quito")."""
+    own = clause_verb(token)
+    clause = clause_verb(trigger)
+    if own is None or clause is None:
+        return own is clause
+    return own.i == clause.i or own.i in {a.i for a in clause.ancestors}
