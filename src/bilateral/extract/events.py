@@ -119,6 +119,8 @@ class _Reader:
         self.fallback_date = analysis.published or (anchor.isoformat() if anchor else None)
         self.places = sorted((p for p in analysis.places if p.country), key=lambda p: p.start)
         self._governors: dict[int, Token | None] = {}
+        # the parties of the last event of each type and mode told with a source, in the sentences before
+        self.told: dict[tuple[str, str | None], tuple[Side, Side]] = {}
         self.tagged = sorted(analysis.sentence_issues, key=lambda s: s.start)
         self.tagged_starts = [s.start for s in self.tagged]
 
@@ -707,6 +709,10 @@ class _Reader:
             # "the talks", "their meeting" with one party or none named: the two states (or their bodies or
             # leaders) named before met
             source = self.parties.last_two(head, person=False, alone=True) or source
+        told = status not in {"hypothetical", "denied"}  # "was not told of the arrest": a mention, no report
+        if not source and told and not hit.trigger.reciprocal and self._told_before(head):
+            # "Ghana expelled the envoy on Monday. The expulsion …": a definite act is the one told before
+            source, target = self._told_again(kind, hit.mode, target)
         between = Side()
         for obj in prep_objects(head, {"between"}):
             for part in [obj, *obj.conjuncts]:
@@ -762,6 +768,15 @@ class _Reader:
             if token.dep_ == "dobj" and token.lemma_.lower() in self.cues["enacting"]:
                 return self.subjects(verb) if verb.lemma_.lower() in self.cues["cancelling"] else Side()
         return Side()
+
+    def _told_again(self, kind: str, mode: str | None, target: Side) -> tuple[Side, Side]:
+        """The parties of the last event of this type and mode told with a source in an earlier sentence, for a
+        definite act that names none ("the arrest", "the expulsion"); nobody when none was told or the act's own
+        target is another ("the arrest of Kim" after Lee's arrest)."""
+        told = self.told.get((kind, mode))
+        if told is None or (target and told[1] and not _same_party(target, told[1])):
+            return Side(), target
+        return told[0], target or told[1]
 
     def _told_before(self, noun: Token) -> bool:
         """Whether a joint act's noun refers back to one told before: definite ("the talks", "their meeting",
@@ -840,6 +855,7 @@ class _Reader:
             if not any(k[0].type == reading[0].type and _same_party(k[1], reading[1]) for k in chosen):
                 chosen.append(reading)
         chosen.sort(key=lambda k: (k[0].rank, k[0].token.i, k[0].order))
+        self.told.update(((item.type, item.mode), (source, target)) for item, source, target in chosen if source)
         for item, source, target in chosen:
             events.append(
                 Event(
