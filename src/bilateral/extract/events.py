@@ -658,6 +658,8 @@ class _Reader:
             # "will leave the tariffs in place", "announced new curbs": who keeps or makes a measure holds it
             cancelling = governor.lemma_.lower() in self.cues["cancelling"] | self.cues["enacting"]
             doer = above is not None or (entry is not None and entry.light) or cancelling
+            # "Lima called the expulsion a mistake": who says what an act is did not do it
+            doer = doer and not any(c.dep_ == "oprd" for c in governor.children)
             # "met Y after the arrest of Z": a happening in a time adjunct is not the verb's subject's act
             adjunct = head.dep_ == "pobj" and word_of(head.head) in ADJUNCT_PREPS
             # "Laos obtained new aid from Japan": the giver acts on whoever obtains it ("drew up a plan" is no

@@ -1,0 +1,224 @@
+"""Who is the source (issue 12, arguments), kinds found in a fresh random sample of exported events: a place in
+another clause, a place co-ordinated with named parties, a pact one party scraps, a person's arrest, a quoted
+call, the holder of a measure named in its relative clause, a passive told twice, a definite act told before.
+Every kind has a negative twin: a wrong source is worse than none. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilateral.annotate import Knowledge
+from bilateral.extract.events import EventPatterns
+from bilateral.model import Event
+from tests.conftest import Extract, events_reader, evidence_is_its_text, of_type
+
+
+def no_self_loop(text: str, event: Event) -> None:
+    """No actor acts on itself, save the parties of a joint act."""
+    if set(event.source) & set(event.target):
+        assert set(event.source) == set(event.target) and len(set(event.source_countries)) > 1
+
+
+@pytest.fixture(scope="module")
+def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
+    return events_reader(knowledge, patterns, "2020-05-06", evidence_is_its_text, no_self_loop)
+
+
+# --- a place gives an unnamed doer's country only in the event's own clause or one governing it ---------------
+
+
+@pytest.mark.parametrize(
+    "text, elsewhere",
+    [
+        ("Lee was arrested on Monday, the day that the presidents of Chile and Bolivia met over lunch in Argentina.",
+         "ARG"),
+        ("A crackdown on Petrobras came as the Canadian finance minister said he would visit Brazil soon.", "BRA"),
+        ("Two reporters were detained on Friday, hours before the Kenyan envoy flew to Uganda for talks.", "UGA"),
+    ],
+)  # fmt: skip
+def test_a_place_in_another_clause_is_not_where_it_happened(events_in: Extract, text: str, elsewhere: str) -> None:
+    acts = of_type(events_in(text), "COERCE")
+    assert acts and all(elsewhere not in e.source_countries for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("In Lagos, police said gunmen opened fire on a market on Monday.", "NGA"),
+        ("Two reporters were detained in Kampala on Friday.", "UGA"),
+    ],
+)
+def test_a_place_in_the_clause_or_above_it_still_counts(events_in: Extract, text: str, country: str) -> None:
+    acts = of_type(events_in(text), "COERCE", "ASSAULT")
+    assert acts and all(country in e.source_countries for e in acts)
+
+
+# --- parties named together --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Trade officials from the United States, Mexico and Canada signed a protocol on Tuesday.",
+         {"USA", "MEX", "CAN"}),
+        ("Officials from Brazil, Chile and Peru signed a fisheries accord in Lima.", {"BRA", "CHL", "PER"}),
+    ],
+)  # fmt: skip
+def test_a_place_coordinated_with_named_parties_is_one_of_them(
+    events_in: Extract, text: str, countries: set[str]
+) -> None:
+    signed = of_type(events_in(text), "AGREE", "SUPPORT", "COOPERATE")
+    assert signed and all(countries <= set(e.source_countries) for e in signed)
+
+
+def test_officials_from_one_country_do_not_take_the_partners(events_in: Extract) -> None:
+    signed = of_type(events_in("Officials from Brazil signed a fisheries accord with Chile in Lima."), "AGREE", "SUPPORT")
+    assert signed and all(set(e.source_countries) <= {"BRA", "CHL"} and "BRA" in e.source_countries for e in signed)
+
+
+# --- a joint act's noun after a verb one party does alone ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Seoul said on Thursday that it decided to scrap the intelligence-sharing pact with Japan.", "KOR", "JPN"),
+        ("Chile said on Friday that it would quit the fishing agreement with Peru.", "CHL", "PER"),
+        ("Ghana abandoned the border accord with Togo last week.", "GHA", "TGO"),
+    ],
+)
+def test_a_pact_one_party_scraps_is_its_act_on_the_other(
+    events_in: Extract, text: str, source: str, target: str
+) -> None:
+    acts = [e for e in events_in(text) if e.type in {"SANCTION", "REJECT", "RETREAT", "CONCEDE"}]
+    assert acts and all(e.source_countries == [source] and target in e.target_countries for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("India signed a defence pact with Vietnam on Monday.", {"IND", "VNM"}),
+        ("Chile reached a fishing agreement with Peru on Friday.", {"CHL", "PER"}),
+    ],
+)
+def test_a_pact_signed_with_a_partner_stays_joint(events_in: Extract, text: str, countries: set[str]) -> None:
+    acts = of_type(events_in(text), "AGREE", "SUPPORT", "COOPERATE")
+    assert acts and all(set(e.source_countries) == countries for e in acts)
+
+
+# --- who an arrest or release is done to ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("The move follows the summoning of the Peruvian ambassador over Maria Lopez's detention.", "maria-lopez"),
+        ("Protests grew in Quito after Juan Perez's arrest last week.", "juan-perez"),
+    ],
+)
+def test_a_persons_arrest_is_done_to_them(events_in: Extract, text: str, person: str) -> None:
+    arrests = of_type(events_in(text), "COERCE")
+    assert arrests and all(person not in e.source and person in e.target for e in arrests)
+
+
+def test_a_states_arrest_of_someone_is_its_act(events_in: Extract) -> None:
+    arrests = of_type(events_in("Colombia's arrest of the Venezuelan general angered Caracas."), "COERCE")
+    assert arrests and all(e.source_countries == ["COL"] for e in arrests)
+
+
+# --- quoted calls, reported threats ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("The state agency quoted Wang Yi as calling for Canada to correct its wrong actions.", "CHN", "CAN"),
+        ("The newspaper cited the Peruvian minister as demanding that Chile withdraw its troops.", "PER", "CHL"),
+    ],
+)
+def test_who_is_quoted_as_calling_for_an_act_calls_for_it(
+    events_in: Extract, text: str, source: str, target: str
+) -> None:
+    calls = of_type(events_in(text), "REQUEST")
+    assert calls and all(e.source_countries == [source] and target in e.target_countries for e in calls)
+
+
+def test_who_is_quoted_as_saying_a_third_party_acted_is_not_its_doer(events_in: Extract) -> None:
+    text = "The agency quoted a Bolivian official as saying that Chile had rejected the offer."
+    rejections = of_type(events_in(text), "REJECT")
+    assert rejections and all(e.source_countries == ["CHL"] for e in rejections)
+
+
+# --- the holder of a measure named in a relative clause -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("The president insisted the tariffs Brazil has placed on Argentine goods do not hurt consumers.", "BRA",
+         "ARG"),
+        ("The minister said the curbs that Japan imposed on Turkish firms last year were unfair.", "JPN", "TUR"),
+    ],
+)  # fmt: skip
+def test_who_placed_a_measure_holds_it(events_in: Extract, text: str, source: str, target: str) -> None:
+    measures = of_type(events_in(text), "SANCTION", "COERCE")
+    assert measures and all(e.source_countries == [source] and target in e.target_countries for e in measures)
+
+
+def test_who_only_criticised_a_measure_does_not_hold_it(events_in: Extract) -> None:
+    text = "The minister said the tariffs that Japan criticised last year were unfair."
+    assert all("JPN" not in e.source_countries for e in of_type(events_in(text), "SANCTION", "COERCE"))
+
+
+# --- one passive told twice -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("The Kenyan minister said the smugglers would be arrested and deported.", "KEN"),
+        ("The Peruvian interior minister said the traffickers would be detained and expelled.", "PER"),
+    ],
+)
+def test_a_passive_told_twice_has_one_doer(events_in: Extract, text: str, country: str) -> None:
+    acts = of_type(events_in(text), "COERCE", "SANCTION")
+    assert acts and all(e.source_countries == [country] for e in acts)
+    assert all("smuggler" not in e.source and "trafficker" not in e.source for e in events_in(text))
+
+
+def test_a_passive_told_twice_without_anyone_announcing_it_has_no_doer(events_in: Extract) -> None:
+    acts = of_type(events_in("Three smugglers were arrested and deported last week."), "COERCE", "SANCTION")
+    assert acts and all(not e.source and not e.source_countries for e in acts)
+
+
+# --- a definite act told before ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Ghana expelled the Nigerian ambassador on Monday. The expulsion angered Abuja.", "GHA"),
+        ("Peru expelled two Chilean diplomats on Friday. Chile protested hours after the expulsion.", "PER"),
+    ],
+)
+def test_a_definite_act_is_the_one_told_before(events_in: Extract, text: str, source: str) -> None:
+    expulsions = of_type(events_in(text), "SANCTION")
+    assert len(expulsions) >= 2 and all(e.source_countries == [source] for e in expulsions)
+
+
+def test_a_definite_act_on_another_target_is_not_the_one_told_before(events_in: Extract) -> None:
+    text = "Canadian police arrested a Chinese executive in Vancouver on Saturday. The arrest of a Russian sailor in Oslo followed."  # noqa: E501
+    arrests = of_type(events_in(text), "COERCE")
+    assert len(arrests) == 2 and "CAN" not in arrests[1].source_countries
+
+
+def test_a_definite_act_only_mentioned_in_a_denial_is_no_report(events_in: Extract) -> None:
+    text = "Ghana expelled the Nigerian ambassador on Monday. Officials said they had not been told of the expulsion."
+    assert len(of_type(events_in(text), "SANCTION")) == 1
+
+
+def test_who_calls_an_act_something_did_not_do_it(events_in: Extract) -> None:
+    text = "Peru expelled two Ecuadorian diplomats on Monday. Quito considered the expulsion an insult."
+    expulsions = of_type(events_in(text), "SANCTION")
+    assert expulsions and all("ECU" not in e.source_countries for e in expulsions)
