@@ -73,7 +73,8 @@ def test_a_place_coordinated_with_named_parties_is_one_of_them(
 
 
 def test_officials_from_one_country_do_not_take_the_partners(events_in: Extract) -> None:
-    signed = of_type(events_in("Officials from Brazil signed a fisheries accord with Chile in Lima."), "AGREE", "SUPPORT")
+    text = "Officials from Brazil signed a fisheries accord with Chile in Lima."
+    signed = of_type(events_in(text), "AGREE", "SUPPORT")
     assert signed and all(set(e.source_countries) <= {"BRA", "CHL"} and "BRA" in e.source_countries for e in signed)
 
 
