@@ -223,3 +223,27 @@ def test_who_calls_an_act_something_did_not_do_it(events_in: Extract) -> None:
     text = "Peru expelled two Ecuadorian diplomats on Monday. Quito considered the expulsion an insult."
     expulsions = of_type(events_in(text), "SANCTION")
     assert expulsions and all("ECU" not in e.source_countries for e in expulsions)
+
+
+# --- a joint act named inside a participle adjunct is the main subject's ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Holding its own briefing on the results of talks with Chile, the Peruvian government said it will keep the "
+         "tariffs.", {"PER", "CHL"}),
+        ("Commenting on the outcome of negotiations with Ghana, Togo's foreign minister told reporters the border "
+         "would reopen.", {"TGO", "GHA"}),
+    ],
+)  # fmt: skip
+def test_talks_in_a_participle_adjunct_are_the_main_subjects(
+    events_in: Extract, text: str, countries: set[str]
+) -> None:
+    talks = of_type(events_in(text), "CONSULT")
+    assert talks and all(set(e.source_countries) == countries for e in talks)
+
+
+def test_talks_between_others_in_an_adjunct_stay_theirs(events_in: Extract) -> None:
+    talks = of_type(events_in("Citing the talks between Chile and Bolivia, Peru said it would wait."), "CONSULT")
+    assert talks and all("PER" not in e.source_countries + e.target_countries for e in talks)

@@ -17,7 +17,7 @@ from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_remarks import Remarks, enacted
-from bilateral.extract.events_sources import in_governing_clause
+from bilateral.extract.events_sources import in_governing_clause, participle_adjunct
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_triggers import (
     DIRECT,
@@ -636,6 +636,10 @@ class _Reader:
         purpose = head.head if head.dep_ == "pobj" and head.head.lower_ == "for" else None
         if not source and hit.trigger.reciprocal and purpose is not None and purpose.head.pos_ in VERBAL:
             source = self.subjects(purpose.head)  # "the leaders were in Lima for talks with X", "flew in for a summit"
+        adjunct_verb = None if prep_objects(head, {"between"}) else participle_adjunct(head)  # "talks between X, Y"
+        if not source and hit.trigger.reciprocal and adjunct_verb is not None:
+            # "Making its announcement on the results of talks with Seoul, Tokyo said …": the main subject's talks
+            source = self.subjects(adjunct_verb)
         holding = self.cues["enacting"] | self.cues["cancelling"]
         for clause in (c for c in head.children if c.dep_ == "relcl" and c.pos_ in VERBAL) if not source else ():
             # "the tariffs Lima has imposed on X", "the curbs that Quito lifted": who makes or ends a measure holds it

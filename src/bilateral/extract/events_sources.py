@@ -31,3 +31,18 @@ def in_governing_clause(token: Token, trigger: Token) -> bool:
     if own is None or clause is None:
         return own is clause
     return own.i == clause.i or own.i in {a.i for a in clause.ancestors}
+
+
+def participle_adjunct(noun: Token) -> Token | None:
+    """The participle of an adjunct without a subject of its own that `noun` stands in, through objects and
+    prepositional phrases only ("Holding a briefing on the results of talks with Chile, Peru said …": Holding),
+    whose doer is the subject of the clause it hangs on; None when the noun is a subject on the way or the clause
+    is no such adjunct."""
+    token = noun
+    while token.pos_ not in VERBAL:
+        if token.dep_ not in {"pobj", "prep", "dobj", "conj", "compound", "appos"} or token.head.i == token.i:
+            return None
+        token = token.head
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in token.children)
+    adjunct = token.dep_ in {"advcl", "xcomp"} and token.tag_ in {"VBG", "VBN"}
+    return token if adjunct and not own_subject else None
