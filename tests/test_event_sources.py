@@ -247,3 +247,15 @@ def test_talks_in_a_participle_adjunct_are_the_main_subjects(
 def test_talks_between_others_in_an_adjunct_stay_theirs(events_in: Extract) -> None:
     talks = of_type(events_in("Citing the talks between Chile and Bolivia, Peru said it would wait."), "CONSULT")
     assert talks and all("PER" not in e.source_countries + e.target_countries for e in talks)
+
+
+def test_a_treaty_signed_between_two_parties_is_theirs(events_in: Extract) -> None:
+    text = "The court also ruled that the 1929 treaty signed between Peru and Chile does not end the claims."
+    signed = of_type(events_in(text), "AGREE", "SUPPORT")
+    assert signed and all(set(e.source_countries) == {"PER", "CHL"} for e in signed)
+
+
+def test_a_treaty_signed_somewhere_names_no_signer(events_in: Extract) -> None:
+    signed = of_type(events_in("The court also ruled that the 1929 treaty signed in Lima does not end the claims."),
+                     "AGREE", "SUPPORT")  # fmt: skip
+    assert all(not e.source and not e.source_countries for e in signed)

@@ -208,7 +208,9 @@ class _Reader:
         mode = hit.mode
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
-        reciprocal = hit.trigger.reciprocal or (hit.obj is not None and self._joint_object(verb, hit.obj, kind))
+        # "the treaty signed between X and Y": the participle of a joint act's noun is that joint act
+        made = hit.obj if hit.obj is not None else verb.head if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+        reciprocal = hit.trigger.reciprocal or (made is not None and self._joint_object(verb, made, kind))
         # "the treaty signed between X and Y", "el pacto, firmado en mayo entre X y Y": the parties between whom
         # a joint act was done did it
         if reciprocal and not source and verb.tag_ == "VBN":
