@@ -259,3 +259,28 @@ def test_a_treaty_signed_somewhere_names_no_signer(events_in: Extract) -> None:
     signed = of_type(events_in("The court also ruled that the 1929 treaty signed in Lima does not end the claims."),
                      "AGREE", "SUPPORT")  # fmt: skip
     assert all(not e.source and not e.source_countries for e in signed)
+
+
+# --- "we" in a quote ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("\u201cWe cannot accept the claims by the Peruvian side and we will strongly protest against the Peruvian "
+         "government,\u201d Chilean Foreign Minister Andres Allamand said.", "CHL", "PER"),
+        ("\u201cWe will impose new duties on Argentine beef,\u201d Brazilian Foreign Minister Ernesto Araujo said.",
+         "BRA", "ARG"),
+    ],
+)  # fmt: skip
+def test_we_in_an_officials_quote_is_the_officials_state(
+    events_in: Extract, text: str, source: str, target: str
+) -> None:
+    events = events_in(text)
+    assert events and all(e.source_countries == [source] for e in events)
+    assert any(target in e.target_countries for e in events)
+
+
+def test_we_in_a_firms_quote_is_not_a_state(events_in: Extract) -> None:
+    text = "\u201cWe will stop selling our phones in Brazil,\u201d the chief executive of Samsung, Lee Jae-yong, said."
+    assert all("KOR" not in e.source_countries for e in events_in(text))

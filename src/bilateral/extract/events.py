@@ -520,7 +520,7 @@ class _Reader:
     def _speaker(self, verb: Token) -> Token | None:
         """The subject of the clause that reports this one ("Peru said it would..."), for pronoun subjects."""
         token = verb
-        for _ in range(4):
+        for level in range(4):
             if token.dep_ not in CLAUSE_CHAIN | {"advcl"} or token.head.i == token.i:
                 return None
             token = token.head
@@ -528,7 +528,9 @@ class _Reader:
             if not subjects and token.dep_ == "conj":
                 # "the agency quoted Lee … and said it would act": the reporting verb shares its subject
                 subjects = [c for c in token.head.children if c.dep_ in SUBJECTS]
-            if subjects and verb.dep_ != "conj":
+            # a co-ordinated clause's neighbour is no speaker; the verb that reports both is ("'We reject it and we
+            # will protest,' the minister said")
+            if subjects and not (verb.dep_ == "conj" and level == 0):
                 return subjects[0]
         return None
 

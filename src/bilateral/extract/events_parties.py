@@ -27,6 +27,7 @@ Span = Any
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 # "I", "my": in reported speech, the speaker of the quote and nobody else
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "itself", "themselves", "we", "our", "us"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 # Arcs that stay inside one noun phrase, with the cost of crossing them: cost 0 is "the head itself".
@@ -362,6 +363,8 @@ class Parties:
             titled = person and speaker.lemma_.lower() in self.patterns.cues["person_nouns"]
             if side and (self._fits(side, person) or titled):
                 return side
+            if word(token) in FIRST_PLURAL and (state := self._official_state(side)):
+                return state  # "'We cannot accept it,' the foreign minister said": the minister's state
         if word(token) in FIRST_PERSON:
             return self._quoted(token)
         if word(token) in {"they", "them", "their", "theirs", "themselves"}:
@@ -405,6 +408,15 @@ class Parties:
                     self._add_mention(found, self.mention_at[i])
                     return found
         return Side()
+
+    def _official_state(self, side: Side) -> Side:
+        """The state of a side that is one person of government or parliament (PLOVER sectors GOV, LEG), whose "we"
+        is that state; an empty side for anyone else (a firm's chief, an activist: their "we" is not a state)."""
+        people = [self.actors[a] for a in side.actors]
+        if len(people) != 1 or people[0].kind != "person" or people[0].sector not in {"GOV", "LEG"}:
+            return Side()
+        country = people[0].country
+        return Side(self.state(country, unnamed=True), [country]) if country else Side()
 
     def _quoted(self, token: Token) -> Side:
         """Who "I" is: the person a verb of saying in the sentence has as subject ("'I will go,' Lee said")."""
