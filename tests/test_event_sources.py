@@ -284,3 +284,26 @@ def test_we_in_an_officials_quote_is_the_officials_state(
 def test_we_in_a_firms_quote_is_not_a_state(events_in: Extract) -> None:
     text = "\u201cWe will stop selling our phones in Brazil,\u201d the chief executive of Samsung, Lee Jae-yong, said."
     assert all("KOR" not in e.source_countries for e in events_in(text))
+
+
+# --- a pronoun opening a sentence -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Peru accused Bolivia of smuggling at a meeting with Chile on Monday. It said it would close the border "
+         "crossings.", "PER"),
+        ("Kenya blamed Somalia for the raid during talks with Ethiopia on Friday. It said it would close the "
+         "frontier.", "KEN"),
+    ],
+)  # fmt: skip
+def test_it_after_a_sentence_is_its_subject_not_the_last_name(events_in: Extract, text: str, country: str) -> None:
+    closures = of_type(events_in(text), "COERCE", "THREATEN")
+    assert closures and all(e.source_countries == [country] for e in closures)
+
+
+def test_he_after_a_sentence_is_the_person_named_not_the_subject_state(events_in: Extract) -> None:
+    text = "Peru received the Chilean envoy Juan Perez on Monday. He promised to reopen the border crossings."
+    promises = [e for e in events_in(text) if e.status == "promised"]
+    assert promises and all(e.source == ["juan-perez"] for e in promises)

@@ -397,7 +397,8 @@ class Parties:
             (i for i in before if i >= sentence.start and not self._acted_on_by(i, token)),
             key=lambda i: (not self._subject(i), -i),
         )
-        earlier = [i for i in reversed(before) if i < sentence.start]
+        # "Xinhua quoted Le as calling for talks with the US. It said …": a subject before, as within the sentence
+        earlier = sorted((i for i in before if i < sentence.start), key=lambda i: (not self._subject(i), -i))
         plural = word(token) in {"they", "them", "their", "theirs", "themselves"}
         # "they" may also be people named as a group ("Bosnian Serbs said their forces...")
         for strict in (True, False) if plural else (True,):
