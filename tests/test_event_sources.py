@@ -307,3 +307,9 @@ def test_he_after_a_sentence_is_the_person_named_not_the_subject_state(events_in
     text = "Peru received the Chilean envoy Juan Perez on Monday. He promised to reopen the border crossings."
     promises = [e for e in events_in(text) if e.status == "promised"]
     assert promises and all(e.source == ["juan-perez"] for e in promises)
+
+
+def test_it_after_a_sentence_is_its_main_subject_not_a_subject_below(events_in: Extract) -> None:
+    text = "Peru demanded that Chile free the fishermen on Monday. It said it would take further steps against Chile."
+    steps = of_type(events_in(text), "THREATEN")
+    assert steps and all(e.source_countries == ["PER"] for e in steps)

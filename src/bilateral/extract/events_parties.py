@@ -398,7 +398,7 @@ class Parties:
             key=lambda i: (not self._subject(i), -i),
         )
         # "Xinhua quoted Le as calling for talks with the US. It said …": a subject before, as within the sentence
-        earlier = sorted((i for i in before if i < sentence.start), key=lambda i: (not self._subject(i), -i))
+        earlier = sorted((i for i in before if i < sentence.start), key=lambda i: (not self._subject(i, main=True), -i))
         plural = word(token) in {"they", "them", "their", "theirs", "themselves"}
         # "they" may also be people named as a group ("Bosnian Serbs said their forces...")
         for strict in (True, False) if plural else (True,):
@@ -443,11 +443,18 @@ class Parties:
         verb = token.head
         return any(c.dep_ == "nsubj" and c.lower_ == pronoun.lower_ for c in verb.children)
 
-    def _subject(self, token_index: int) -> bool:
+    def _subject(self, token_index: int, *, main: bool = False) -> bool:
+        """Whether the mention at `token_index` is a subject; with `main`, of its sentence's main verb (or a verb
+        co-ordinated with it), not of a clause below ("X demanded the US vacate the order": X, not the US)."""
         token = self.doc[token_index]
         while token.dep_ in {"compound", "amod", "appos", "conj"} and token.head.i != token.i:
             token = token.head
-        return token.dep_ in {"nsubj", "nsubjpass"}
+        if not main or token.dep_ not in {"nsubj", "nsubjpass"}:
+            return token.dep_ in {"nsubj", "nsubjpass"}
+        verb = token.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return bool(verb.i == verb.sent.root.i)
 
     def _fits(self, side: Side, person: bool) -> bool:
         kinds = {self.actors[a].kind for a in side.actors}
