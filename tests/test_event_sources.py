@@ -313,3 +313,15 @@ def test_it_after_a_sentence_is_its_main_subject_not_a_subject_below(events_in: 
     text = "Peru demanded that Chile free the fishermen on Monday. It said it would take further steps against Chile."
     steps = of_type(events_in(text), "THREATEN")
     assert steps and all(e.source_countries == ["PER"] for e in steps)
+
+
+def test_the_party_of_a_coordinated_noun_is_not_the_heads(events_in: Extract) -> None:
+    text = "The April law restricting foreign agents and the dropped prosecution of Juan Perez have angered Chile."
+    curbs = of_type(events_in(text), "COERCE")
+    assert curbs and all("juan-perez" not in e.source for e in curbs)
+
+
+def test_a_coordinated_body_of_a_country_still_acts_for_it(events_in: Extract) -> None:
+    talks = of_type(events_in("The president and the foreign minister of Peru met Chilean officials on Monday."),
+                    "CONSULT")  # fmt: skip
+    assert talks and all({"PER", "CHL"} <= set(e.source_countries) for e in talks)

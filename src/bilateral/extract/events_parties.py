@@ -276,7 +276,13 @@ class Parties:
         stack = [(head, 0)]
         while stack:
             token, cost = stack.pop()
+            # "the law curbing agents and the prosecution of X": a co-ordinated noun with its own determiner is a
+            # phrase of its own, and X is its party, not the head's (callers read each conjunct on its own)
+            own_phrase = token.head.i == head.i and token.dep_ == "conj" and token.pos_ == "NOUN"
+            own_phrase = own_phrase and any(c.dep_ == "det" for c in token.children)
             for child in token.children:
+                if own_phrase and child.dep_ == "prep":
+                    continue
                 if child.dep_ in FREE_ARCS or child.dep_ == "pobj":
                     step = 0
                 elif child.dep_ == "prep":
