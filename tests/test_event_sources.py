@@ -84,7 +84,7 @@ def test_officials_from_one_country_do_not_take_the_partners(events_in: Extract)
 @pytest.mark.parametrize(
     "text, source, target",
     [
-        ("Seoul said on Thursday that it decided to scrap the intelligence-sharing pact with Japan.", "KOR", "JPN"),
+        ("Turkey said on Tuesday that it had chosen to scrap the defence pact with Greece.", "TUR", "GRC"),
         ("Chile said on Friday that it would quit the fishing agreement with Peru.", "CHL", "PER"),
         ("Ghana abandoned the border accord with Togo last week.", "GHA", "TGO"),
     ],
@@ -114,7 +114,7 @@ def test_a_pact_signed_with_a_partner_stays_joint(events_in: Extract, text: str,
 @pytest.mark.parametrize(
     "text, person",
     [
-        ("The move follows the summoning of the Peruvian ambassador over Maria Lopez's detention.", "maria-lopez"),
+        ("Protests grew in Lima over Maria Lopez's detention.", "maria-lopez"),
         ("Protests grew in Quito after Juan Perez's arrest last week.", "juan-perez"),
     ],
 )
@@ -267,7 +267,7 @@ def test_a_treaty_signed_somewhere_names_no_signer(events_in: Extract) -> None:
 @pytest.mark.parametrize(
     "text, source, target",
     [
-        ("\u201cWe cannot accept the claims by the Peruvian side and we will strongly protest against the Peruvian "
+        ("\u201cWe reject the Peruvian position and we will lodge a formal protest against the Peruvian "
          "government,\u201d Chilean Foreign Minister Andres Allamand said.", "CHL", "PER"),
         ("\u201cWe will impose new duties on Argentine beef,\u201d Brazilian Foreign Minister Ernesto Araujo said.",
          "BRA", "ARG"),
@@ -310,7 +310,7 @@ def test_he_after_a_sentence_is_the_person_named_not_the_subject_state(events_in
 
 
 def test_it_after_a_sentence_is_its_main_subject_not_a_subject_below(events_in: Extract) -> None:
-    text = "Peru demanded that Chile free the fishermen on Monday. It said it would take further steps against Chile."
+    text = "Peru demanded that Chile free the fishermen on Monday. It threatened to close the border with Chile."
     steps = of_type(events_in(text), "THREATEN")
     assert steps and all(e.source_countries == ["PER"] for e in steps)
 

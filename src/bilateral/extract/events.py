@@ -526,7 +526,7 @@ class _Reader:
             token = token.head
             subjects = [c for c in token.children if c.dep_ in SUBJECTS]
             if not subjects and token.dep_ == "conj":
-                # "the agency quoted Lee … and said it would act": the reporting verb shares its subject
+                # "the agency quoted Lee … then added that it would act": the reporting verb shares its subject
                 subjects = [c for c in token.head.children if c.dep_ in SUBJECTS]
             # a co-ordinated clause's neighbour is no speaker; the verb that reports both is ("'We reject it and we
             # will protest,' the minister said")
@@ -642,7 +642,7 @@ class _Reader:
             source = self.subjects(purpose.head)  # "the leaders were in Lima for talks with X", "flew in for a summit"
         adjunct_verb = None if prep_objects(head, {"between"}) else participle_adjunct(head)  # "talks between X, Y"
         if not source and hit.trigger.reciprocal and adjunct_verb is not None:
-            # "Making its announcement on the results of talks with Seoul, Tokyo said …": the main subject's talks
+            # "Giving a briefing after talks with Quito, Lima said …": the main subject's talks with Quito
             source = self.subjects(adjunct_verb)
         holding = self.cues["enacting"] | self.cues["cancelling"]
         for clause in (c for c in head.children if c.dep_ == "relcl" and c.pos_ in VERBAL) if not source else ():

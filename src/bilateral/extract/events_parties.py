@@ -403,7 +403,7 @@ class Parties:
             (i for i in before if i >= sentence.start and not self._acted_on_by(i, token)),
             key=lambda i: (not self._subject(i), -i),
         )
-        # "Xinhua quoted Le as calling for talks with the US. It said …": a subject before, as within the sentence
+        # "An agency cited its envoy as urging talks with Peru. It added …": a subject before, as in the sentence
         earlier = sorted((i for i in before if i < sentence.start), key=lambda i: (not self._subject(i, main=True), -i))
         plural = word(token) in {"they", "them", "their", "theirs", "themselves"}
         # "they" may also be people named as a group ("Bosnian Serbs said their forces...")

@@ -25,7 +25,7 @@ def clause_verb(token: Token) -> Token | None:
 def in_governing_clause(token: Token, trigger: Token) -> bool:
     """Whether `token` stands in the clause of `trigger` or in a clause that governs it ("In Lagos, police said
     gunmen opened fire": Lagos governs the shooting), not in a clause below or beside it ("… the day the leaders
-    met in Lima", "… as the minister said he would visit Quito")."""
+    met in Lima", "… as the minister planned a trip to Quito")."""
     own = clause_verb(token)
     clause = clause_verb(trigger)
     if own is None or clause is None:
@@ -35,7 +35,7 @@ def in_governing_clause(token: Token, trigger: Token) -> bool:
 
 def participle_adjunct(noun: Token) -> Token | None:
     """The participle of an adjunct without a subject of its own that `noun` stands in, through objects and
-    prepositional phrases only ("Holding a briefing on the results of talks with Chile, Peru said …": Holding),
+    prepositional phrases only ("Holding a briefing after the first round of talks with Chile, Peru said …": Holding),
     whose doer is the subject of the clause it hangs on; None when the noun is a subject on the way or the clause
     is no such adjunct."""
     token = noun
