@@ -325,3 +325,12 @@ def test_a_coordinated_body_of_a_country_still_acts_for_it(events_in: Extract) -
     talks = of_type(events_in("The president and the foreign minister of Peru met Chilean officials on Monday."),
                     "CONSULT")  # fmt: skip
     assert talks and all({"PER", "CHL"} <= set(e.source_countries) for e in talks)
+
+
+def test_a_given_name_that_is_a_pronoun_is_part_of_the_name(events_in: Extract) -> None:
+    text = (
+        "Chile said it would raise duties on Chinese steel. Despite the move, President Michelle Bachelet said that a "
+        "delegation of Chinese officials led by Vice Premier Zhou He is still expected to travel to Santiago this week."
+    )
+    visits = [e for e in of_type(events_in(text), "CONSULT") if e.status == "proposed"]
+    assert visits and all(e.source_countries == ["CHN"] for e in visits)

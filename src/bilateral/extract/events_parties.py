@@ -363,6 +363,9 @@ class Parties:
         """A pronoun's actor: the speaker of the clause ("X said it would"), else the nearest actor before it in
         the sentence, else in the two sentences before, else the first one after it in the sentence."""
         person = word(token) in PERSON_PRONOUNS | FIRST_PERSON
+        named = self._name_part(token)
+        if named:
+            return named  # "Vice Premier Liu He is expected": the last part of a name, not a pronoun
         if speaker is not None and speaker.i != token.i:
             side = self.side(speaker)
             # "Peru's trade minister said he…": a person noun is a person even when only its country is known
@@ -415,6 +418,21 @@ class Parties:
                     self._add_mention(found, self.mention_at[i])
                     return found
         return Side()
+
+    def _name_part(self, token: Token) -> Side:
+        """The person whose name a capitalised pronoun ends, when it follows a person's mention with no punctuation
+        between ("Vice Premier Wang He said", "Li He arrived": a given name that is also an English pronoun, which
+        the sentence splitter may even cut off); an empty side otherwise."""
+        before = token.i - 1
+        if not token.text[:1].isupper() or before < 0 or before not in self.mention_at:
+            return Side()
+        if self.doc[before].idx + len(self.doc[before]) < token.idx - 1:
+            return Side()  # more than one space between: a new line or sentence, not one name
+        found = Side()
+        actor = self.mentions[self.mention_at[before]].actor
+        if self.actors[actor].kind == "person":
+            self._add_mention(found, self.mention_at[before])
+        return found
 
     def _official_state(self, side: Side) -> Side:
         """The state of a side that is one person of government or parliament (PLOVER sectors GOV, LEG), whose "we"
