@@ -334,3 +334,23 @@ def test_a_given_name_that_is_a_pronoun_is_part_of_the_name(events_in: Extract) 
     )
     visits = [e for e in of_type(events_in(text), "CONSULT") if e.status == "proposed"]
     assert visits and all(e.source_countries == ["CHN"] for e in visits)
+
+
+# --- where a joint act is held ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The presidents of Chile and Bolivia met over lunch in Argentina on Monday.", "ARG"),
+        ("The foreign ministers of Kenya and Uganda met at a hotel in Rwanda last week.", "RWA"),
+    ],
+)
+def test_where_parties_meet_is_no_party(events_in: Extract, text: str, place: str) -> None:
+    meetings = of_type(events_in(text), "CONSULT")
+    assert meetings and all(place not in e.target_countries + e.source_countries for e in meetings)
+
+
+def test_whom_parties_meet_with_is_a_party(events_in: Extract) -> None:
+    meetings = of_type(events_in("Chile and Bolivia met with Argentina on Monday."), "CONSULT")
+    assert meetings and all("ARG" in e.source_countries for e in meetings)
