@@ -551,7 +551,7 @@ class _Reader:
             if not heads:
                 heads += prep_objects(noun.head, NOUN_TARGET_PREPS)
         if not heads:
-            # "met over dinner in Lima", "talked at the summit in Quito": where a joint act is held is no party to it
+            # "the two leaders lunched together in Lima": where a joint act is held is no party to it
             heads += prep_objects(verb, TARGET_PREPS - LOCATIVE_PREPS if hit.trigger.reciprocal else TARGET_PREPS)
         if not heads and verb.dep_ == "acl" and verb.tag_ == "VBN":
             heads.append(verb.head)

@@ -365,7 +365,7 @@ class Parties:
         person = word(token) in PERSON_PRONOUNS | FIRST_PERSON
         named = self._name_part(token)
         if named:
-            return named  # "Vice Premier Liu He is expected": the last part of a name, not a pronoun
+            return named  # "the envoy Zhou He will fly in": the last part of a name, not a pronoun
         if speaker is not None and speaker.i != token.i:
             side = self.side(speaker)
             # "Peru's trade minister said he…": a person noun is a person even when only its country is known
