@@ -354,3 +354,23 @@ def test_where_parties_meet_is_no_party(events_in: Extract, text: str, place: st
 def test_whom_parties_meet_with_is_a_party(events_in: Extract) -> None:
     meetings = of_type(events_in("Chile and Bolivia met with Argentina on Monday."), "CONSULT")
     assert meetings and all("ARG" in e.source_countries for e in meetings)
+
+
+# --- an agentless passive of an act told before -----------------------------------------------------------------
+
+
+def test_a_passive_of_an_act_told_before_on_the_same_person_is_its_doers(events_in: Extract) -> None:
+    text = (
+        "Kenyan police detained the Somali activist Ahmed Farah on Monday. Somalia protested on Tuesday. "
+        "Farah was arrested as he left a mosque."
+    )
+    arrests = of_type(events_in(text), "COERCE")
+    assert len(arrests) == 2 and all(e.source_countries == ["KEN"] for e in arrests)
+
+
+def test_a_passive_of_the_same_act_on_someone_else_names_no_doer(events_in: Extract) -> None:
+    text = (
+        "Kenyan police detained the Somali activist Ahmed Farah on Monday. A Somali journalist was arrested on Tuesday."
+    )
+    arrests = of_type(events_in(text), "COERCE")
+    assert len(arrests) == 2 and "KEN" not in arrests[1].source_countries

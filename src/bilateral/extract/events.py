@@ -191,6 +191,8 @@ class _Reader:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
             source, target = self._side_of(donors), source
+        if not source and kind is not None and status == "occurred" and self._agentless(verb):
+            source = self._done_before(kind, hit.mode, target)  # "X detained Lee on Monday. … Lee was arrested as …"
         rank = depth_of(verb)
         found = []
         # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
@@ -788,6 +790,17 @@ class _Reader:
         if told is None or (target and told[1] and not _same_party(target, told[1])):
             return Side(), target
         return told[0], target or told[1]
+
+    def _agentless(self, verb: Token) -> bool:
+        """Whether a verb is a passive without an agent ("Lee was arrested")."""
+        return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+    def _done_before(self, kind: str, mode: str | None, target: Side) -> Side:
+        """The source of the last event of this type and mode told before with a source, when it was done to one of
+        the same named actors as `target` ("X detained Lee. … Lee was arrested at the airport": X); nobody when the
+        two share only a country ("a Somali journalist was arrested" after X detained a Somali activist)."""
+        told = self.told.get((kind, mode))
+        return told[0] if told is not None and set(target.actors) & set(told[1].actors) else Side()
 
     def _told_before(self, noun: Token) -> bool:
         """Whether a joint act's noun refers back to one told before: definite ("the talks", "their meeting",
