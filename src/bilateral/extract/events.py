@@ -17,6 +17,7 @@ from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_remarks import Remarks, enacted
+from bilateral.extract.events_sources import in_governing_clause, participle_adjunct
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_triggers import (
     DIRECT,
@@ -118,6 +119,8 @@ class _Reader:
         self.fallback_date = analysis.published or (anchor.isoformat() if anchor else None)
         self.places = sorted((p for p in analysis.places if p.country), key=lambda p: p.start)
         self._governors: dict[int, Token | None] = {}
+        # the parties of the last event of each type and mode told with a source, in the sentences before
+        self.told: dict[tuple[str, str | None], tuple[Side, Side]] = {}
         self.tagged = sorted(analysis.sentence_issues, key=lambda s: s.start)
         self.tagged_starts = [s.start for s in self.tagged]
 
@@ -188,6 +191,8 @@ class _Reader:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
             source, target = self._side_of(donors), source
+        if not source and kind is not None and status == "occurred" and self._agentless(verb):
+            source = self._done_before(kind, hit.mode, target)  # "X detained Lee on Monday. … Lee was arrested as …"
         rank = depth_of(verb)
         found = []
         # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
@@ -205,7 +210,9 @@ class _Reader:
         mode = hit.mode
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
-        reciprocal = hit.trigger.reciprocal or (hit.obj is not None and self._reciprocal_noun(hit.obj))
+        # "the treaty signed between X and Y": the participle of a joint act's noun is that joint act
+        made = hit.obj if hit.obj is not None else verb.head if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+        reciprocal = hit.trigger.reciprocal or (made is not None and self._joint_object(verb, made, kind))
         # "the treaty signed between X and Y", "el pacto, firmado en mayo entre X y Y": the parties between whom
         # a joint act was done did it
         if reciprocal and not source and verb.tag_ == "VBN":
@@ -346,11 +353,18 @@ class _Reader:
         if depth > 4 or verb.head.i == verb.i:
             return Side()
         dep, up = verb.dep_, verb.head
+        shared = dep == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        if shared and up.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in up.children):
+            # "were arrested and deported": one passive told twice, by the first one's agent (or nobody named)
+            return self.subjects(up, depth + 1)
         if dep == "conj" and not self._adjectival(up) and any(c.dep_ == "nsubjpass" for c in up.children):
             # "was indicted by the court and will resign": the one indicted resigns
             return self._side_of([c for c in up.children if c.dep_ == "nsubjpass"])
         if dep == "acomp":
             return self.subjects(up, depth + 1)
+        if dep == "pcomp" and word_of(up) == "as" and up.head.lemma_.lower() in self.cues["quoting"]:
+            # "the agency quoted Lee as calling for talks": the one quoted does what the gerund says
+            return self._side_of([c for c in up.head.children if c.dep_ == "dobj"][:1])
         if dep == "pcomp" and word_of(up) == "into" and up.dep_ == "prep":
             # "pushed Quito into dropping the charges": the one pushed does it
             pushed = [c for c in up.head.children if c.dep_ == "dobj"]
@@ -430,10 +444,13 @@ class _Reader:
         found = [
             (p.start, p.country)
             for p in self.places
-            if start <= p.start < end and p.start >= self.parties.opening and not self._destination(p.start)
+            if start <= p.start < end
+            and p.start >= self.parties.opening
+            and not self._destination(p.start)
+            and self._governs(p.start, trigger)
         ]
         for token in trigger.sent:  # "in eastern Beirut", "near the city of Mosul": a capital or country named
-            if token.dep_ == "pobj" and word_of(token.head) in LOCATIVE_PREPS:
+            if token.dep_ == "pobj" and word_of(token.head) in LOCATIVE_PREPS and in_governing_clause(token, trigger):
                 for part in token.subtree:
                     if (code := self.parties.country_word(part)) is not None:
                         found.append((part.idx, code))
@@ -441,6 +458,12 @@ class _Reader:
             return Side()
         _, country = min(found, key=lambda pair: abs(pair[0] - trigger.idx))
         return Side([], [country]) if country else Side()
+
+    def _governs(self, offset: int, trigger: Token) -> bool:
+        """Whether the word at character `offset` is in the trigger's clause or one governing it: "arrested the day
+        the two leaders met in Lima" was not done in Lima."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span is not None and in_governing_clause(span.root, trigger)
 
     def _destination(self, offset: int) -> bool:
         """ "curbs on exports to Chile", "flights into Peru": a place the act is aimed at is not where it happened."""
@@ -467,6 +490,9 @@ class _Reader:
         announces it. Not for attacks, protests or arrests, which a government reports as often as it does them."""
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         passive = not subjects and any(c.dep_ == "nsubjpass" for c in verb.children)
+        if not subjects and not passive and verb.dep_ == "conj" and verb.tag_ == "VBN":
+            # "would be removed and investigated": the second participle shares the first one's passive subject
+            passive = any(c.dep_ == "nsubjpass" for c in verb.head.children)
         measure = any(self.triggers.noun_entry(c) is not None for c in subjects)
         if not (passive or measure) or any(c.dep_ == "agent" for c in verb.children):
             return Side()
@@ -496,12 +522,17 @@ class _Reader:
     def _speaker(self, verb: Token) -> Token | None:
         """The subject of the clause that reports this one ("Peru said it would..."), for pronoun subjects."""
         token = verb
-        for _ in range(4):
+        for level in range(4):
             if token.dep_ not in CLAUSE_CHAIN | {"advcl"} or token.head.i == token.i:
                 return None
             token = token.head
             subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-            if subjects and verb.dep_ != "conj":
+            if not subjects and token.dep_ == "conj":
+                # "the agency quoted Lee … then added that it would act": the reporting verb shares its subject
+                subjects = [c for c in token.head.children if c.dep_ in SUBJECTS]
+            # a co-ordinated clause's neighbour is no speaker; the verb that reports both is ("'We reject it and we
+            # will protest,' the minister said")
+            if subjects and not (verb.dep_ == "conj" and level == 0):
                 return subjects[0]
         return None
 
@@ -522,7 +553,8 @@ class _Reader:
             if not heads:
                 heads += prep_objects(noun.head, NOUN_TARGET_PREPS)
         if not heads:
-            heads += prep_objects(verb, TARGET_PREPS)
+            # "the two leaders lunched together in Lima": where a joint act is held is no party to it
+            heads += prep_objects(verb, TARGET_PREPS - LOCATIVE_PREPS if hit.trigger.reciprocal else TARGET_PREPS)
         if not heads and verb.dep_ == "acl" and verb.tag_ == "VBN":
             heads.append(verb.head)
         if not heads:
@@ -564,6 +596,14 @@ class _Reader:
         entry = self.triggers.noun_entry(noun)
         return entry is not None and entry.reciprocal
 
+    def _joint_object(self, verb: Token, noun: Token, kind: str | None) -> bool:
+        """Whether a verb on a joint act's noun is itself joint: "signed a pact with X" is both parties' act, but
+        one party scraps, quits or breaches it alone ("scrapped the pact with X": a verb of the `cancelling` cue,
+        or of a type that is no cooperation, whose intent is not AGREE)."""
+        if not self._reciprocal_noun(noun) or verb.lemma_.lower() in self.cues["cancelling"]:
+            return False
+        return kind is None or self.patterns.types[kind].intent == "AGREE"
+
     # --- nominal events -----------------------------------------------------------------------------------
 
     def _nominal_events(self, hit: Hit, verbal: dict[int, Hit]) -> list[Found]:
@@ -574,6 +614,8 @@ class _Reader:
         for child in head.children:
             if child.dep_ == "poss" and hit.trigger.reciprocal and child.lower_ == "their":
                 source.add(self.parties.both_before(child) or self.parties.side(child))  # "during their talks"
+            elif child.dep_ == "poss" and (undergone := self._undergone(head, child)):
+                target.add(undergone)  # "Lee's arrest", "his release": done to the person, by someone else
             elif child.dep_ == "poss":
                 source.add(self.parties.side(child))
         for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and word_of(c) != "between"):
@@ -601,6 +643,16 @@ class _Reader:
         purpose = head.head if head.dep_ == "pobj" and head.head.lower_ == "for" else None
         if not source and hit.trigger.reciprocal and purpose is not None and purpose.head.pos_ in VERBAL:
             source = self.subjects(purpose.head)  # "the leaders were in Lima for talks with X", "flew in for a summit"
+        adjunct_verb = None if prep_objects(head, {"between"}) else participle_adjunct(head)  # "talks between X, Y"
+        if not source and hit.trigger.reciprocal and adjunct_verb is not None:
+            # "Giving a briefing after talks with Quito, Lima said …": the main subject's talks with Quito
+            source = self.subjects(adjunct_verb)
+        holding = self.cues["enacting"] | self.cues["cancelling"]
+        for clause in (c for c in head.children if c.dep_ == "relcl" and c.pos_ in VERBAL) if not source else ():
+            # "the tariffs Lima has imposed on X", "the curbs that Quito lifted": who makes or ends a measure holds it
+            if clause.lemma_.lower() in holding and not hit.trigger.reciprocal:
+                source = self._side_of([s for s in clause.children if s.dep_ == "nsubj" and word_of(s) not in RELATIVE])
+                target = target or self.parties.without(self._side_of(prep_objects(clause, NOUN_TARGET_PREPS)), source)
         if not source and hit.trigger.reciprocal:  # "the talks that X and Y held": the relative clause's subjects
             for clause in (c for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in VERBAL):
                 source.add(
@@ -617,6 +669,8 @@ class _Reader:
             # "will leave the tariffs in place", "announced new curbs": who keeps or makes a measure holds it
             cancelling = governor.lemma_.lower() in self.cues["cancelling"] | self.cues["enacting"]
             doer = above is not None or (entry is not None and entry.light) or cancelling
+            # "Lima called the expulsion a mistake": who says what an act is did not do it
+            doer = doer and not any(c.dep_ == "oprd" for c in governor.children)
             # "met Y after the arrest of Z": a happening in a time adjunct is not the verb's subject's act
             adjunct = head.dep_ == "pobj" and word_of(head.head) in ADJUNCT_PREPS
             # "Laos obtained new aid from Japan": the giver acts on whoever obtains it ("drew up a plan" is no
@@ -668,6 +722,10 @@ class _Reader:
             # "the talks", "their meeting" with one party or none named: the two states (or their bodies or
             # leaders) named before met
             source = self.parties.last_two(head, person=False, alone=True) or source
+        told = status not in {"hypothetical", "denied"}  # "was not told of the arrest": a mention, no report
+        if not source and told and not hit.trigger.reciprocal and self._told_before(head):
+            # "Ghana expelled the envoy on Monday. The expulsion …": a definite act is the one told before
+            source, target = self._told_again(kind, hit.mode, target)
         between = Side()
         for obj in prep_objects(head, {"between"}):
             for part in [obj, *obj.conjuncts]:
@@ -691,6 +749,16 @@ class _Reader:
         found.append(Found(kind, mode, status, source, target, hit.token, rank, hit.trigger.reciprocal))
         return found
 
+    def _undergone(self, head: Token, owner: Token) -> Side:
+        """The person an event noun of the `undergone` cue is done to, when its owner is a person and it has no
+        "of" phrase of its own ("Lee's arrest", "her detention"); an empty side for a state, a body or "Peru's
+        arrest of two sailors", whose owner is the doer."""
+        if head.lemma_.lower() not in self.cues["undergone"] or prep_objects(head, {"of"}):
+            return Side()
+        side = self.parties.side(owner)
+        people = [a for a in side.actors if self.parties.actors[a].kind == "person"]
+        return side if people and len(people) == len(side.actors) else Side()
+
     def _enacted_by(self, head: Token) -> Side:
         """ "Lima's launch of a tariff war", "Quito's adoption of new curbs", "X's launch of a row with harsher
         curbs": an act named in an "of" (or "with") phrase of a noun of enacting (the `enacting` cue) is done by
@@ -713,6 +781,26 @@ class _Reader:
             if token.dep_ == "dobj" and token.lemma_.lower() in self.cues["enacting"]:
                 return self.subjects(verb) if verb.lemma_.lower() in self.cues["cancelling"] else Side()
         return Side()
+
+    def _told_again(self, kind: str, mode: str | None, target: Side) -> tuple[Side, Side]:
+        """The parties of the last event of this type and mode told with a source in an earlier sentence, for a
+        definite act that names none ("the arrest", "the expulsion"); nobody when none was told or the act's own
+        target is another ("the arrest of Kim" after Lee's arrest)."""
+        told = self.told.get((kind, mode))
+        if told is None or (target and told[1] and not _same_party(target, told[1])):
+            return Side(), target
+        return told[0], target or told[1]
+
+    def _agentless(self, verb: Token) -> bool:
+        """Whether a verb is a passive without an agent ("Lee was arrested")."""
+        return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+    def _done_before(self, kind: str, mode: str | None, target: Side) -> Side:
+        """The source of the last event of this type and mode told before with a source, when it was done to one of
+        the same named actors as `target` ("X detained Lee. … Lee was arrested at the airport": X); nobody when the
+        two share only a country ("a Somali journalist was arrested" after X detained a Somali activist)."""
+        told = self.told.get((kind, mode))
+        return told[0] if told is not None and set(target.actors) & set(told[1].actors) else Side()
 
     def _told_before(self, noun: Token) -> bool:
         """Whether a joint act's noun refers back to one told before: definite ("the talks", "their meeting",
@@ -791,6 +879,7 @@ class _Reader:
             if not any(k[0].type == reading[0].type and _same_party(k[1], reading[1]) for k in chosen):
                 chosen.append(reading)
         chosen.sort(key=lambda k: (k[0].rank, k[0].token.i, k[0].order))
+        self.told.update(((item.type, item.mode), (source, target)) for item, source, target in chosen if source)
         for item, source, target in chosen:
             events.append(
                 Event(

@@ -27,6 +27,7 @@ Span = Any
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 # "I", "my": in reported speech, the speaker of the quote and nobody else
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "itself", "themselves", "we", "our", "us"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 # Arcs that stay inside one noun phrase, with the cost of crossing them: cost 0 is "the head itself".
@@ -203,7 +204,9 @@ class Parties:
             if code in found.countries:
                 continue
             named = any(self.actors[a].country or self.actors[a].sector in NON_STATE for a in found.actors)
-            if cost == 0 or (cost == 1 and not (found.countries or named)):
+            # "officials from Brazil, Chile and Peru": a place co-ordinated with the named parties is one of them
+            joined = any(self._found_at(part.i, found) for part in self.doc[i].conjuncts)
+            if cost == 0 or (cost == 1 and not (found.countries or named)) or joined:
                 found.countries.append(code)
                 # "Mexico City signed": the capital is its government; "officials in Lima" are its government's
                 official = head.lemma_.lower() in self.patterns.cues["person_nouns"] | self.patterns.cues["bodies"]
@@ -211,7 +214,7 @@ class Parties:
                 own = (
                     cost == 0 and (i == head.i or self.doc[i].dep_ in {"conj", "pobj"}) and self.doc[i].pos_ == "PROPN"
                 )
-                if ((cost == 0 or official) and not found.actors) or own:
+                if ((cost == 0 or official) and not found.actors) or own or joined:
                     found.actors += [a for a in self.state(code, unnamed=True) if a not in found.actors]
         if not found and (pair := self.pair(head)):
             return pair  # "our two countries", "both their governments": the pair, not the owner
@@ -223,6 +226,11 @@ class Parties:
                 if found.countries and head.lemma_.lower() in self.patterns.cues["bodies"]:
                     found.actors = self.state(found.countries[0])  # "his country", "its government": the state
         return found or self.definite(head) or self.spoken_for(head)
+
+    def _found_at(self, token_index: int, side: Side) -> bool:
+        """Whether the token at `token_index` is inside a mention of one of `side`'s actors."""
+        number = self.mention_at.get(token_index)
+        return number is not None and self.mentions[number].actor in side.actors
 
     def spoken_for(self, head: Token) -> Side:
         """ "Officials of the government", "an envoy for the ministry": people named by their role for a body named
@@ -268,7 +276,13 @@ class Parties:
         stack = [(head, 0)]
         while stack:
             token, cost = stack.pop()
+            # "the law curbing agents and the prosecution of X": a co-ordinated noun with its own determiner is a
+            # phrase of its own, and X is its party, not the head's (callers read each conjunct on its own)
+            own_phrase = token.head.i == head.i and token.dep_ == "conj" and token.pos_ == "NOUN"
+            own_phrase = own_phrase and any(c.dep_ == "det" for c in token.children)
             for child in token.children:
+                if own_phrase and child.dep_ == "prep":
+                    continue
                 if child.dep_ in FREE_ARCS or child.dep_ == "pobj":
                     step = 0
                 elif child.dep_ == "prep":
@@ -349,12 +363,17 @@ class Parties:
         """A pronoun's actor: the speaker of the clause ("X said it would"), else the nearest actor before it in
         the sentence, else in the two sentences before, else the first one after it in the sentence."""
         person = word(token) in PERSON_PRONOUNS | FIRST_PERSON
+        named = self._name_part(token)
+        if named:
+            return named  # "the envoy Zhou He will fly in": the last part of a name, not a pronoun
         if speaker is not None and speaker.i != token.i:
             side = self.side(speaker)
             # "Peru's trade minister said he…": a person noun is a person even when only its country is known
             titled = person and speaker.lemma_.lower() in self.patterns.cues["person_nouns"]
             if side and (self._fits(side, person) or titled):
                 return side
+            if word(token) in FIRST_PLURAL and (state := self._official_state(side)):
+                return state  # "'We cannot accept it,' the foreign minister said": the minister's state
         if word(token) in FIRST_PERSON:
             return self._quoted(token)
         if word(token) in {"they", "them", "their", "theirs", "themselves"}:
@@ -387,7 +406,8 @@ class Parties:
             (i for i in before if i >= sentence.start and not self._acted_on_by(i, token)),
             key=lambda i: (not self._subject(i), -i),
         )
-        earlier = [i for i in reversed(before) if i < sentence.start]
+        # "An agency cited its envoy as urging talks with Peru. It added …": a subject before, as in the sentence
+        earlier = sorted((i for i in before if i < sentence.start), key=lambda i: (not self._subject(i, main=True), -i))
         plural = word(token) in {"they", "them", "their", "theirs", "themselves"}
         # "they" may also be people named as a group ("Bosnian Serbs said their forces...")
         for strict in (True, False) if plural else (True,):
@@ -398,6 +418,30 @@ class Parties:
                     self._add_mention(found, self.mention_at[i])
                     return found
         return Side()
+
+    def _name_part(self, token: Token) -> Side:
+        """The person whose name a capitalised pronoun ends, when it follows a person's mention with no punctuation
+        between ("Vice Premier Wang He said", "Li He arrived": a given name that is also an English pronoun, which
+        the sentence splitter may even cut off); an empty side otherwise."""
+        before = token.i - 1
+        if not token.text[:1].isupper() or before < 0 or before not in self.mention_at:
+            return Side()
+        if self.doc[before].idx + len(self.doc[before]) < token.idx - 1:
+            return Side()  # more than one space between: a new line or sentence, not one name
+        found = Side()
+        actor = self.mentions[self.mention_at[before]].actor
+        if self.actors[actor].kind == "person":
+            self._add_mention(found, self.mention_at[before])
+        return found
+
+    def _official_state(self, side: Side) -> Side:
+        """The state of a side that is one person of government or parliament (PLOVER sectors GOV, LEG), whose "we"
+        is that state; an empty side for anyone else (a firm's chief, an activist: their "we" is not a state)."""
+        people = [self.actors[a] for a in side.actors]
+        if len(people) != 1 or people[0].kind != "person" or people[0].sector not in {"GOV", "LEG"}:
+            return Side()
+        country = people[0].country
+        return Side(self.state(country, unnamed=True), [country]) if country else Side()
 
     def _quoted(self, token: Token) -> Side:
         """Who "I" is: the person a verb of saying in the sentence has as subject ("'I will go,' Lee said")."""
@@ -423,11 +467,18 @@ class Parties:
         verb = token.head
         return any(c.dep_ == "nsubj" and c.lower_ == pronoun.lower_ for c in verb.children)
 
-    def _subject(self, token_index: int) -> bool:
+    def _subject(self, token_index: int, *, main: bool = False) -> bool:
+        """Whether the mention at `token_index` is a subject; with `main`, of its sentence's main verb (or a verb
+        co-ordinated with it), not of a clause below ("X demanded the US vacate the order": X, not the US)."""
         token = self.doc[token_index]
         while token.dep_ in {"compound", "amod", "appos", "conj"} and token.head.i != token.i:
             token = token.head
-        return token.dep_ in {"nsubj", "nsubjpass"}
+        if not main or token.dep_ not in {"nsubj", "nsubjpass"}:
+            return token.dep_ in {"nsubj", "nsubjpass"}
+        verb = token.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return bool(verb.i == verb.sent.root.i)
 
     def _fits(self, side: Side, person: bool) -> bool:
         kinds = {self.actors[a].kind for a in side.actors}
