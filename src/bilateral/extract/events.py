@@ -681,6 +681,8 @@ class _Reader:
             mode = self._threat_mode(hit)
         if not source and status == "occurred" and self._topic(head):
             return []  # "cooperation on security was at stake": what a remark is about, nobody's act
+        if kind == "THREATEN" and not source:
+            return []  # "a threat to stability", "posed a threat", "the threat of tariffs": a danger, nobody threatens
         found = []
         if intent is not None:
             intent_status = "threatened" if intent == "THREATEN" else "promised"

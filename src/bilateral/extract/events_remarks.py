@@ -3,7 +3,8 @@ a thing habitually does ("a statute that curbs …"), acts in general ("every ar
 for X to …", "sealing a frontier only feeds …"), acts objected to ("condemned rival states placing curbs"), the
 writer's own advice ("restore the aid"), the speaker's credentials ("a diplomat taking part in the negotiations said",
 "who asked not to be named"), a point of comparison ("since their last summit"), the occasion of another act ("on
-the margins of a summit"), a person named by their work ("an aid worker") and questions. Each check reads the
+the margins of a summit"), a person named by their work ("an aid worker"), what was averted ("avoided the
+tariffs") and questions. Each check reads the
 parse of one sentence; all but the credentials and descriptions read English Penn tags.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilateral.extract.events_parties import word
+from bilateral.extract.events_parties import RELATIVE, word
 from bilateral.extract.events_patterns import EventPatterns
 from bilateral.extract.events_triggers import Triggers
 
@@ -47,6 +48,8 @@ class Remarks:
         if trigger.lang_ != "en":
             return None  # the checks below read English Penn tags and word order
         head = noun_head(trigger)
+        if self.averted(head if trigger.pos_ == "NOUN" else clause):
+            return "averted"  # "avoided the tariffs", "averted a trade war", "prevented Lima from imposing duties"
         if question(trigger):
             return "question"
         if head.pos_ == "NOUN":
@@ -81,6 +84,20 @@ class Remarks:
             return "advice"  # "restore the aid now", "our advice: expel the militia"
         return None
 
+    def averted(self, token: Token) -> bool:
+        """Whether an event noun or clause is what a verb of the `averting` cue kept from happening: its object
+        ("avoided the tariffs", "staved off a trade war"), its complement ("avoided imposing duties") or what it
+        kept someone from ("prevented Lima from imposing duties"). Nothing happened and nobody did it."""
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head  # "averted tariffs and a trade war"
+        up = token.head
+        if token.dep_ == "pcomp" and word(up) == "from" and up.head.i != up.i:
+            up = up.head
+        elif token.dep_ not in {"dobj", "xcomp", "ccomp", "nsubjpass"} or up.i == token.i:
+            return False
+        words = {up.lemma_.lower(), *(f"{up.lemma_.lower()} {c.lower_}" for c in up.children if c.dep_ == "prt")}
+        return bool(words & self.cues["averting"])
+
     def speaker_description(self, head: Token) -> bool:
         """Whether a noun stands in a phrase that describes the subject of a verb of saying ("a diplomat involved
         in the negotiations said", "an official familiar with the talks told reporters")."""
@@ -112,6 +129,8 @@ class Remarks:
         if verb.tag_ not in PRESENT and verb.lemma_.lower() not in self.cues["permissive"]:
             return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "relcl" and subjects and all(word(s) in RELATIVE for s in subjects):
+            subjects = [verb.head]  # "a new law that bars …": the relative pronoun stands for the law
         return bool(subjects) and all(s.lemma_.lower() in self.cues["provisions"] for s in subjects)
 
     def permitted(self, verb: Token) -> bool:
@@ -120,7 +139,8 @@ class Remarks:
         rule's content, not an act."""
         token = verb
         for _ in range(3):
-            if token.dep_ not in {"xcomp", "ccomp", "acl"} or token.head.i == token.i:
+            gerund = token.dep_ == "dobj" and token.tag_ == "VBG"  # "a rule that bars detaining children"
+            if not (gerund or token.dep_ in {"xcomp", "ccomp", "acl"}) or token.head.i == token.i:
                 return False
             token = token.head
             if token.lemma_.lower() in self.cues["permissive"]:

@@ -180,10 +180,17 @@ class Modality:
             return ("proposed" if reporter is not None else "hypothetical"), None, None
         if self.possibility(verb):
             return "hypothetical", None, None  # "the right to block imports", "made it a crime to give support"
+        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            # "signed a memorandum to cooperate on fisheries": what an accord is made for is promised, not done
+            for obj in (c for c in verb.head.children if c.dep_ == "dobj"):
+                if (noun := self.triggers.noun_entry(obj)) is not None and noun.complement == "promised":
+                    return "promised", None, None
         asked = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else None
         if asked is not None and (noun := self.triggers.noun_entry(asked)) is not None and noun.complement:
             return noun.complement, None, None  # "a plea for lifting the curbs", "the demand for freeing them"
-        if verb.dep_ == "acl" and (noun := self.triggers.noun_entry(verb.head)) is not None and noun.complement:
+        # "the pledge to end the programme"; not a participle that describes the noun ("the pact signed in 2016")
+        described = verb.tag_ == "VBN"
+        if verb.dep_ == "acl" and not described and (noun := self.triggers.noun_entry(verb.head)) and noun.complement:
             if self.called_off(verb.head):
                 return "denied", None, None  # "abandoned plans to impose tariffs", "did not announce plans to"
             return noun.complement, None, None  # "her pledge to end the programme", "the threat to impose tariffs"

@@ -1,0 +1,211 @@
+"""The type and status of an event by kind of language (issue 12, judged precision): a danger called a "threat" is no
+act of threatening; talk and accords are CONSULT and AGREE, and what an accord is signed for is promised, not done;
+opposing measures and lodging a protest are complaints (ACCUSE), a dismissed case is dropped (CONCEDE); what was
+averted, what a rule bars and what there is only talk of did not happen. Every sentence is written for these tests
+and varies names, countries and wording; each kind also has the act that is reported, which must still be found
+with its type, so that a test fails if the rule swallows real acts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilateral.annotate import Knowledge
+from bilateral.extract.events import EventPatterns
+from tests.conftest import Extract, events_reader, of_type, occurred
+
+
+@pytest.fixture(scope="module")
+def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
+    return events_reader(knowledge, patterns, "2022-06-10")
+
+
+# --- a "threat" that is a danger, not an act of threatening ------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigerian officials described the insurgents as a threat to regional stability.",
+        "The minister said the Russian trawler fleet posed a threat to Norway's fisheries.",
+        "The threat of higher duties weighed on exporters in Santiago.",
+        "Officials in Hanoi have long called the militia boats a threat.",
+        "Warsaw sees the pipeline as a serious threat to its energy security.",
+    ],
+)
+def test_a_threat_nobody_makes_is_no_threatening(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "THREATEN")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Argentina's threat to cut gas exports alarmed Chile.", "ARG"),
+        ("Egypt threatened to expel the Ethiopian ambassador.", "EGY"),
+        ("Rwanda issued a threat to close the border with Burundi.", "RWA"),
+    ],
+)
+def test_a_threat_somebody_makes_is_still_threatening(events_in: Extract, text: str, source: str) -> None:
+    threats = of_type(events_in(text), "THREATEN")
+    assert threats and source in threats[0].source_countries
+
+
+# --- talk and accords are verbal; what an accord is signed for is promised ---------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of Peru and Bolivia exchanged views on the drought in the Andes.",
+        "Seoul and Canberra exchanged opinions about the security of shipping lanes.",
+    ],
+)
+def test_exchanging_views_is_consultation(events_in: Extract, text: str) -> None:
+    events = events_in(text)
+    assert occurred(events, "CONSULT")
+    assert not of_type(events, "COOPERATE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo signed a memorandum of understanding to cooperate on customs checks.",
+        "Colombia and Ecuador signed an agreement to work together against fuel smuggling.",
+        "Portugal and Angola concluded a pact to cooperate on offshore patrols.",
+    ],
+)
+def test_what_an_accord_is_signed_for_is_promised(events_in: Extract, text: str) -> None:
+    events = events_in(text)
+    assert not occurred(events, "COOPERATE")
+    assert occurred(events, "SUPPORT", "AGREE")  # the signing itself is reported
+
+
+@pytest.mark.model
+def test_cooperation_carried_out_still_occurs(events_in: Extract) -> None:
+    events = events_in("Thailand and Malaysia expanded cooperation on border patrols last year.")
+    assert occurred(events, "COOPERATE")
+
+
+@pytest.mark.model
+def test_the_status_of_an_accord_described_by_a_participle_is_its_own(events_in: Extract) -> None:
+    # the participle says when the truce was signed; it is not what the truce promises
+    events = events_in("Both armies have broken the truce agreement signed in May, monitors in Juba said.")
+    assert not [e for e in events if e.status == "promised"]
+
+
+# --- criticism and dropped cases are not rejection --------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing firmly opposes other governments imposing tariffs on its carmakers, a ministry spokeswoman said.",
+        "Ankara strongly opposed the sanctions on Iranian banks.",
+    ],
+)
+def test_opposing_measures_is_disapproval(events_in: Extract, text: str) -> None:
+    events = events_in(text)
+    assert [e for e in occurred(events, "ACCUSE") if e.mode == "disapprove"]
+    assert not occurred(events, "REJECT")
+
+
+@pytest.mark.model
+def test_opposing_a_proposal_still_rejects_it(events_in: Extract) -> None:
+    events = events_in("Kenya opposed the Ugandan proposal for a joint border force.")
+    assert occurred(events, "REJECT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Indonesian foreign ministry lodged a strong protest with the Australian embassy.",
+        "Vice Minister Tanaka lodged solemn representations with the Chinese ambassador.",
+    ],
+)
+def test_a_protest_lodged_is_a_complaint(events_in: Extract, text: str) -> None:
+    events = events_in(text)
+    assert occurred(events, "ACCUSE")
+    assert not of_type(events, "PROTEST")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A federal judge dismissed the bribery charges against the former Brazilian governor.",
+        "A court in Lyon dismissed the case against the Algerian businessman on Tuesday.",
+    ],
+)
+def test_a_dismissed_case_is_dropped_not_rejected(events_in: Extract, text: str) -> None:
+    events = events_in(text)
+    assert occurred(events, "CONCEDE")
+    assert not of_type(events, "REJECT")
+
+
+@pytest.mark.model
+def test_dismissing_an_accusation_still_rejects_it(events_in: Extract) -> None:
+    assert occurred(events_in("Manila dismissed the Chinese accusations as baseless."), "REJECT")
+
+
+# --- what was averted, barred or only talked of did not happen --------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Morocco avoided the new European tariffs by cutting its steel exports.", "SANCTION"),
+        ("The last-minute accord averted sanctions on Serbian banks.", "SANCTION"),
+        ("Uruguay narrowly avoided imposing duties on Brazilian rice.", "COERCE"),
+        ("Quick diplomacy staved off a trade war between Canada and India.", "ASSAULT"),
+    ],
+)
+def test_what_was_averted_did_not_happen(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_sanctions_imposed_still_occur(events_in: Extract) -> None:
+    assert occurred(events_in("Brussels imposed sanctions on Serbian banks on Monday."), "SANCTION")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A new law that bars detaining migrant children took effect in Chile this month.",
+        "A statute which forbids arresting journalists was passed in Kenya.",
+    ],
+)
+def test_what_a_rule_bars_is_not_done(events_in: Extract, text: str) -> None:
+    assert not occurred(events_in(text), "COERCE")
+
+
+@pytest.mark.model
+def test_children_detained_are_still_detained(events_in: Extract) -> None:
+    assert occurred(events_in("Chilean police detained six migrant children at the border."), "COERCE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("There was talk in Kampala of expelling the Kenyan envoy.", "SANCTION"),
+        ("Talk of a merger between the two state airlines has faded.", "CONSULT"),
+    ],
+)
+def test_talk_of_an_act_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    events = events_in(text)
+    assert not occurred(events, kind)
+    assert not occurred(events, "CONSULT")
+
+
+@pytest.mark.model
+def test_talks_held_are_still_consultation(events_in: Extract) -> None:
+    assert occurred(events_in("Ethiopia and Sudan held talks on the border dispute in Khartoum."), "CONSULT")
