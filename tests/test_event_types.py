@@ -12,7 +12,7 @@ import pytest
 
 from bilateral.annotate import Knowledge
 from bilateral.extract.events import EventPatterns
-from tests.conftest import Extract, events_reader, of_type, occurred
+from tests.conftest import Extract, events_reader, occurred, of_type
 
 
 @pytest.fixture(scope="module")
