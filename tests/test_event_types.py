@@ -209,3 +209,52 @@ def test_talk_of_an_act_is_no_act(events_in: Extract, text: str, kind: str) -> N
 @pytest.mark.model
 def test_talks_held_are_still_consultation(events_in: Extract) -> None:
     assert occurred(events_in("Ethiopia and Sudan held talks on the border dispute in Khartoum."), "CONSULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the new code, exporters are required to apply to the ministry for each shipment of aid.",
+        "The statute obliges importers to seize counterfeit goods at the port.",
+    ],
+)
+def test_what_a_rule_requires_is_not_done(events_in: Extract, text: str) -> None:
+    assert not occurred(events_in(text), "AID", "COERCE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("She said the cost of ignoring Peruvian interests had risen sharply.", "REJECT"),
+        ("The idea of expelling the Nicaraguan diplomats divided the cabinet in San José.", "SANCTION"),
+    ],
+)
+def test_a_gerund_that_completes_a_notion_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_a_gerund_after_its_own_doer_is_still_an_act(events_in: Extract) -> None:
+    assert occurred(events_in("Panama was accused of ignoring the Colombian request."), "ACCUSE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two trade ministers agreed to stop the imposition of new duties on timber.",
+        "Jakarta and Canberra agreed to stop the introduction of fresh tariffs on cattle.",
+        "Quito abandoned the introduction of new levies on Peruvian fruit.",
+    ],
+)
+def test_a_measure_whose_making_is_called_off_is_not_made(events_in: Extract, text: str) -> None:
+    measures = of_type(events_in(text), "SANCTION", "COERCE")
+    assert not [e for e in measures if e.status in {"occurred", "promised", "threatened"}]
+
+
+@pytest.mark.model
+def test_a_measure_whose_making_is_announced_is_still_made(events_in: Extract) -> None:
+    events = events_in("Quito announced the introduction of new tariffs on Peruvian fruit.")
+    assert of_type(events, "SANCTION", "COERCE")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilateral.extract.events_parties import RELATIVE, word
+from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
 from bilateral.extract.events_triggers import Triggers
 
@@ -66,6 +66,8 @@ class Remarks:
             return "view"  # "agreed Kenya and Peru are partners (and that trade is vital)": no accord
         if reference_point(trigger if trigger.pos_ != "NOUN" else head):
             return "reference"  # "since their last summit", "since taking office"
+        if trigger.i == clause.i and self.gerund_of_a_notion(trigger):
+            return "generic"  # "the cost of ignoring its neighbours", "the idea of expelling the envoy"
         if clause.pos_ not in {"VERB", "AUX", "ADJ"}:
             return None
         if trigger.i == clause.i and self.ruled(first):
@@ -98,6 +100,17 @@ class Remarks:
         words = {up.lemma_.lower(), *(f"{up.lemma_.lower()} {c.lower_}" for c in up.children if c.dep_ == "prt")}
         return bool(words & self.cues["averting"])
 
+    def gerund_of_a_notion(self, verb: Token) -> bool:
+        """Whether a gerund without a subject of its own completes a noun that names no event ("the cost of
+        ignoring its neighbours", "the idea of expelling the envoy", "the risk of provoking Lima"): an act thought
+        of, not one reported. After an event noun ("the plan of imposing") the noun's own status rules."""
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or word(verb.head) != "of" or verb.head.head.i == verb.head.i:
+            return False
+        noun = verb.head.head
+        if noun.pos_ != "NOUN" or any(c.dep_ in SUBJECTS | {"poss"} for c in verb.children):
+            return False
+        return self.triggers.noun_entry(noun) is None
+
     def speaker_description(self, head: Token) -> bool:
         """Whether a noun stands in a phrase that describes the subject of a verb of saying ("a diplomat involved
         in the negotiations said", "an official familiar with the talks told reporters")."""
@@ -129,8 +142,6 @@ class Remarks:
         if verb.tag_ not in PRESENT and verb.lemma_.lower() not in self.cues["permissive"]:
             return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if verb.dep_ == "relcl" and subjects and all(word(s) in RELATIVE for s in subjects):
-            subjects = [verb.head]  # "a new law that bars …": the relative pronoun stands for the law
         return bool(subjects) and all(s.lemma_.lower() in self.cues["provisions"] for s in subjects)
 
     def permitted(self, verb: Token) -> bool:

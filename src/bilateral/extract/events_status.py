@@ -210,6 +210,10 @@ class Modality:
         """Whether what `token` names is called off or denied by the verb it depends on: a noun that is the
         object of a cancelling verb ("abandoned plans") or of a negated one ("did not announce plans"), or a
         clause in the complement of a cancelling verb ("gave up trying")."""
+        if noun and token.dep_ == "pobj" and word(token.head) == "of" and token.head.head.i != token.i:
+            maker = token.head.head  # "halted the imposition of duties": calling off its making calls off the measure
+            if maker.lemma_.lower() in self.cues["enacting"]:
+                token = maker
         up = token.head
         if noun:
             if token.dep_ not in {"dobj", "nsubjpass"} or up.i == token.i:
