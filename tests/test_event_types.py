@@ -258,3 +258,33 @@ def test_a_measure_whose_making_is_called_off_is_not_made(events_in: Extract, te
 def test_a_measure_whose_making_is_announced_is_still_made(events_in: Extract) -> None:
     events = events_in("Quito announced the introduction of new tariffs on Peruvian fruit.")
     assert of_type(events, "SANCTION", "COERCE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report comes at a time when close cooperation is needed to fight piracy off Somalia.",
+        "Broader cooperation between Fiji and Samoa is required to protect the tuna stocks.",
+    ],
+)
+def test_cooperation_that_is_needed_has_not_happened(events_in: Extract, text: str) -> None:
+    assert not occurred(events_in(text), "COOPERATE", "ASSAULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian president chaired an emergency cabinet meeting in Accra on Monday.",
+        "The Croatian foreign minister gave a press conference in Zagreb after the vote.",
+    ],
+)
+def test_a_meeting_within_one_body_is_no_consultation(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "CONSULT")
+
+
+@pytest.mark.model
+def test_a_meeting_between_two_states_is_still_consultation(events_in: Extract) -> None:
+    events = events_in("The Ghanaian president held a meeting with the Ivorian prime minister in Accra.")
+    assert occurred(events, "CONSULT")

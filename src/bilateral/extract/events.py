@@ -641,6 +641,8 @@ class _Reader:
                     status = "threatened" if intent == "THREATEN" else "promised"
             if status == "occurred" and modality in {"conditional", "hypothetical"}:
                 status = "hypothetical"  # "could engage in cooperation", "if they hold talks"
+            if status == "occurred" and head.dep_ == "nsubjpass" and governor.lemma_.lower() in self.cues["permissive"]:
+                status = "hypothetical"  # "closer cooperation is needed", "talks are allowed": not held
         if any(c.dep_ == "det" and c.lower_ in self.cues["negation"] for c in head.children):
             status = "denied"
         elif governor is None and self.modality.called_off(head):
