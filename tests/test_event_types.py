@@ -139,18 +139,25 @@ def test_a_protest_lodged_is_a_complaint(events_in: Extract, text: str) -> None:
     "text",
     [
         "A federal judge dismissed the bribery charges against the former Brazilian governor.",
-        "A court in Lyon dismissed the case against the Algerian businessman on Tuesday.",
+        "The judge in Lyon dismissed all charges against the two Nepali workers on Tuesday.",
     ],
 )
-def test_a_dismissed_case_is_dropped_not_rejected(events_in: Extract, text: str) -> None:
+def test_dismissed_charges_are_dropped_not_rejected(events_in: Extract, text: str) -> None:
     events = events_in(text)
     assert occurred(events, "CONCEDE")
     assert not of_type(events, "REJECT")
 
 
 @pytest.mark.model
-def test_dismissing_an_accusation_still_rejects_it(events_in: Extract) -> None:
-    assert occurred(events_in("Manila dismissed the Chinese accusations as baseless."), "REJECT")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Manila dismissed the Chinese accusations as baseless.",
+        "A court in Osaka dismissed the lawsuit that Filipino laborers had filed against the shipyard.",
+    ],
+)
+def test_dismissing_an_accusation_or_a_claim_still_rejects_it(events_in: Extract, text: str) -> None:
+    assert occurred(events_in(text), "REJECT")
 
 
 # --- what was averted, barred or only talked of did not happen --------------------------------------------------
@@ -288,3 +295,55 @@ def test_a_meeting_within_one_body_is_no_consultation(events_in: Extract, text: 
 def test_a_meeting_between_two_states_is_still_consultation(events_in: Extract) -> None:
     events = events_in("The Ghanaian president held a meeting with the Ivorian prime minister in Accra.")
     assert occurred(events, "CONSULT")
+
+
+# --- changes that act on nobody, asides, and what a negated telling is about --------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("For Bolivia, the new route removed a costly obstacle to its exports.", "SANCTION"),
+        ("Car sales slumped as assembly plants in both countries shut down to slow the outbreak.", "COERCE"),
+        ("Each visa would be valid for two years, as opposed to five years for a work permit.", "REJECT"),
+    ],
+)
+def test_a_change_or_an_aside_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Niger removed Benin from its list of approved suppliers.", "SANCTION"),
+        ("Israel shut down the Erez crossing on Sunday.", "COERCE"),
+    ],
+)
+def test_a_removal_or_a_closure_acting_on_someone_is_still_an_act(events_in: Extract, text: str, kind: str) -> None:
+    assert occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_what_a_hoped_for_deal_would_do_has_not_happened(events_in: Extract) -> None:
+    events = events_in("Hopes for a deal to end the fishing dispute faded after Oslo and Reykjavik traded barbs.")
+    assert not occurred(events, "RETREAT", "CONCEDE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Senegalese officials said they had not been told about the investigation beforehand.", "ACCUSE"),
+        ("The Latvian embassy said it had not been informed of the arrest until Friday.", "COERCE"),
+    ],
+)
+def test_what_a_negated_telling_is_about_is_not_denied(events_in: Extract, text: str, kind: str) -> None:
+    assert not [e for e in of_type(events_in(text), kind) if e.status == "denied"]
+
+
+@pytest.mark.model
+def test_a_negated_act_on_its_object_is_still_denied(events_in: Extract) -> None:
+    events = events_in("Hungary did not impose sanctions on Serbia.")
+    assert not occurred(events, "SANCTION", "COERCE")

@@ -610,6 +610,8 @@ class _Reader:
         status = hit.trigger.status or "occurred"
         intent = None
         rank = depth_of(head)
+        # "were not told about the probe": what a negated telling is about still happened
+        about = governor is not None and head.dep_ == "pobj" and governor.lemma_.lower() in self.cues["informing"]
         if governor is not None:
             above = verbal.get(governor.i)
             entry = self.patterns.verbs.get(governor.lemma_.lower())
@@ -632,7 +634,7 @@ class _Reader:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
             modality = self.modality.modality(governor)
-            if modality == "negated" or self.modality.called_off(head):
+            if (modality == "negated" and not about) or self.modality.called_off(head):
                 status = "denied"  # "do not want a war", "abandoned the tariff plan"
             elif above is not None and above.type is None:  # "pledged $4 billion in aid"
                 status = above.trigger.complement or status
@@ -661,7 +663,7 @@ class _Reader:
             if status == "threatened" and self.modality.consequence(clause):
                 intent = "THREATEN"  # "if there is no progress, the tariffs will rise": a conditional penalty
                 source = source or self._reporter(clause)
-        elif status == "occurred" and clause.pos_ in VERBAL and clause.i not in verbal:
+        elif status == "occurred" and clause.pos_ in VERBAL and clause.i not in verbal and not about:
             # the clause's own chain: "dropped plans to impose duties", "agreed to keep the tariffs"
             chained, _, _ = self.modality.status(clause, None, verbal)
             if chained == "denied" or self.modality.cancelled(clause):

@@ -66,6 +66,8 @@ class Remarks:
             return "view"  # "agreed Kenya and Peru are partners (and that trade is vital)": no accord
         if reference_point(trigger if trigger.pos_ != "NOUN" else head):
             return "reference"  # "since their last summit", "since taking office"
+        if trigger.i == clause.i and aside(trigger):
+            return "aside"  # "valid for a year, as opposed to three", "as compared with last year"
         if trigger.i == clause.i and self.gerund_of_a_notion(trigger):
             return "generic"  # "the cost of ignoring its neighbours", "the idea of expelling the envoy"
         if clause.pos_ not in {"VERB", "AUX", "ADJ"}:
@@ -240,6 +242,17 @@ def view_of(clause: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.head if token.dep_ == "ccomp" else token
+
+
+def aside(verb: Token) -> bool:
+    """Whether a verb is a participle after "as" with no subject of its own ("as opposed to three years", "as
+    compared with 2019"): a comparison or an aside, not an act."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "prep", "acl"}
+        and any(c.dep_ == "mark" and word(c) == "as" for c in verb.children)
+        and not any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in verb.children)
+    )
 
 
 def generic_passive(verb: Token) -> bool:

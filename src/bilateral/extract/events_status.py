@@ -17,13 +17,18 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRESENT = {"VBZ", "VBP"}  # Penn tags of the present tense
 
 
+def infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("a deal to end the war")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def complement(token: Token) -> bool:
     """A clause that completes the verb above it; "sworn to fight" is often parsed as an adverbial clause."""
     if token.dep_ in CLAUSE_CHAIN:
         return True
     if for_clause(token):
         return True  # "pushed for Chile (to) drop the duty"
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    return token.dep_ == "advcl" and infinitive(token)
 
 
 class Modality:
@@ -180,7 +185,7 @@ class Modality:
             return ("proposed" if reporter is not None else "hypothetical"), None, None
         if self.possibility(verb):
             return "hypothetical", None, None  # "the right to block imports", "made it a crime to give support"
-        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        if verb.dep_ == "advcl" and infinitive(verb):
             # "signed a memorandum to cooperate on fisheries": what an accord is made for is promised, not done
             for obj in (c for c in verb.head.children if c.dep_ == "dobj"):
                 if (noun := self.triggers.noun_entry(obj)) is not None and noun.complement == "promised":
@@ -189,8 +194,13 @@ class Modality:
         if asked is not None and (noun := self.triggers.noun_entry(asked)) is not None and noun.complement:
             return noun.complement, None, None  # "a plea for lifting the curbs", "the demand for freeing them"
         # "the pledge to end the programme"; not a participle that describes the noun ("the pact signed in 2016")
-        described = verb.tag_ == "VBN"
-        if verb.dep_ == "acl" and not described and (noun := self.triggers.noun_entry(verb.head)) and noun.complement:
+        described = verb.tag_ == "VBN" or (verb.dep_ == "relcl" and not infinitive(verb))
+        if (
+            verb.dep_ in {"acl", "relcl"}
+            and not described
+            and (noun := self.triggers.noun_entry(verb.head))
+            and noun.complement
+        ):
             if self.called_off(verb.head):
                 return "denied", None, None  # "abandoned plans to impose tariffs", "did not announce plans to"
             return noun.complement, None, None  # "her pledge to end the programme", "the threat to impose tariffs"
