@@ -347,3 +347,28 @@ def test_what_a_negated_telling_is_about_is_not_denied(events_in: Extract, text:
 def test_a_negated_act_on_its_object_is_still_denied(events_in: Extract) -> None:
     events = events_in("Hungary did not impose sanctions on Serbia.")
     assert not occurred(events, "SANCTION", "COERCE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What Norway has done gravely violates the rights of our fishermen, the Russian minister said.",
+        "Exporters argued that the decree would breach Chile's commitments under the trade pact.",
+        "The decision defies the spirit of the accord, officials in Dhaka said.",
+    ],
+)
+def test_a_charge_that_a_measure_breaks_a_rule_is_no_rejection(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "REJECT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijan violated the ceasefire agreement on Monday, Armenian officials said.",
+        "Kabul's decision defies the spirit of the accord, Islamabad said.",
+    ],
+)
+def test_a_party_that_breaks_a_rule_still_rejects_it(events_in: Extract, text: str) -> None:
+    assert occurred(events_in(text), "REJECT")

@@ -66,6 +66,8 @@ class Remarks:
             return "view"  # "agreed Kenya and Peru are partners (and that trade is vital)": no accord
         if reference_point(trigger if trigger.pos_ != "NOUN" else head):
             return "reference"  # "since their last summit", "since taking office"
+        if trigger.i == clause.i and self.thing_defies(trigger):
+            return "claim"  # "what Ottawa has done violates our rights", "the reform would breach the treaty"
         if trigger.i == clause.i and aside(trigger):
             return "aside"  # "valid for a year, as opposed to three", "as compared with last year"
         if trigger.i == clause.i and self.gerund_of_a_notion(trigger):
@@ -101,6 +103,22 @@ class Remarks:
             return False
         words = {up.lemma_.lower(), *(f"{up.lemma_.lower()} {c.lower_}" for c in up.children if c.dep_ == "prt")}
         return bool(words & self.cues["averting"])
+
+    def thing_defies(self, verb: Token) -> bool:
+        """Whether a verb of rejection (REJECT: "violate", "breach", "defy") has for its subject a clause or a
+        measure with no owner ("what Ottawa has done violates our rights", "the reform would breach the treaty"): a
+        speaker's charge against an act, not a rejection anybody made."""
+        entry, _ = self.triggers.verb_entry(verb)
+        if entry is None or entry.type != "REJECT":
+            return False
+        if any(c.dep_ == "csubj" for c in verb.children):
+            return True
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subjects) and all(
+            (s.lemma_.lower() in self.cues["provisions"] or self.classes.get(s.lemma_.lower()) in MEASURES)
+            and not any(c.dep_ in {"poss", "compound"} for c in s.children)
+            for s in subjects
+        )
 
     def gerund_of_a_notion(self, verb: Token) -> bool:
         """Whether a gerund without a subject of its own completes a noun that names no event ("the cost of
