@@ -372,3 +372,22 @@ def test_a_charge_that_a_measure_breaks_a_rule_is_no_rejection(events_in: Extrac
 )
 def test_a_party_that_breaks_a_rule_still_rejects_it(events_in: Extract, text: str) -> None:
     assert occurred(events_in(text), "REJECT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ankara released a statement condemning the raid on its consulate.",
+        "The Brazilian ministry released a video of the flooded border town.",
+        "What was left out of the accord was any promise on fishing quotas.",
+    ],
+)
+def test_publishing_or_omitting_frees_and_withdraws_nothing(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "RETREAT")
+
+
+@pytest.mark.model
+def test_captives_released_are_still_released(events_in: Extract) -> None:
+    released = occurred(events_in("Colombian rebels released two Ecuadorian soldiers on Friday."), "RETREAT")
+    assert released and released[0].mode == "release"
