@@ -391,3 +391,20 @@ def test_publishing_or_omitting_frees_and_withdraws_nothing(events_in: Extract, 
 def test_captives_released_are_still_released(events_in: Extract) -> None:
     released = occurred(events_in("Colombian rebels released two Ecuadorian soldiers on Friday."), "RETREAT")
     assert released and released[0].mode == "release"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On how to compensate the Filipino workers, the two leaders agreed to keep talking.", "RETREAT"),
+        ("Officials in Hanoi are still debating whether to retaliate against the new Chinese duties.", "SANCTION"),
+    ],
+)
+def test_an_infinitive_opened_by_a_question_word_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_a_retaliation_told_is_still_an_act(events_in: Extract) -> None:
+    assert occurred(events_in("Hanoi retaliated against the new Chinese duties on Monday."), "SANCTION", "COERCE")

@@ -24,6 +24,7 @@ MODIFIERS = {"compound", "amod", "nmod"}
 CONTRACTED = {"'s", "\u2019s"}  # "it's": the tagger may leave a curly contraction unlemmatised
 OBJECTING = {"REJECT", "ACCUSE"}  # PLOVER types whose gerund object is contested, not done
 MEASURES = {"restrictions", "policies", "responses", "offers"}  # object classes of acts and measures
+QUESTION_WORDS = {"how", "whether", "when", "where", "why"}  # "how to respond", "whether to retaliate"
 CLOSING = "\"')]\u201d\u2019 "
 
 
@@ -50,7 +51,7 @@ class Remarks:
         head = noun_head(trigger)
         if self.averted(head if trigger.pos_ == "NOUN" else clause):
             return "averted"  # "avoided the tariffs", "averted a trade war", "prevented Lima from imposing duties"
-        if question(trigger):
+        if question(trigger) or open_question(clause):
             return "question"
         if head.pos_ == "NOUN":
             generic = self.cues["generic_determiners"]
@@ -295,6 +296,14 @@ def first_of(verb: Token) -> Token:
 def question(token: Token) -> bool:
     """Whether the sentence is a question: it ends with a question mark (closing quotes aside)."""
     return bool(token.sent.text.rstrip(CLOSING).endswith("?"))
+
+
+def open_question(verb: Token) -> bool:
+    """Whether a verb is an infinitive opened by a question word ("how to compensate the victims", "whether to
+    retaliate"): what is weighed, not what is done."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and any(
+        c.dep_ in {"advmod", "mark"} and c.lower_ in QUESTION_WORDS and c.i < verb.i for c in verb.children
+    )
 
 
 def reference_point(token: Token) -> bool:
