@@ -222,7 +222,7 @@ def test_talks_held_are_still_consultation(events_in: Extract) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Under the new code, exporters are required to apply to the ministry for each shipment of aid.",
+        "Under the new code, every charity is required to send aid through the ministry.",
         "The statute obliges importers to seize counterfeit goods at the port.",
     ],
 )
@@ -252,7 +252,7 @@ def test_a_gerund_after_its_own_doer_is_still_an_act(events_in: Extract) -> None
     "text",
     [
         "The two trade ministers agreed to stop the imposition of new duties on timber.",
-        "Jakarta and Canberra agreed to stop the introduction of fresh tariffs on cattle.",
+        "Jakarta and Canberra decided to shelve the introduction of fresh tariffs on cattle.",
         "Quito abandoned the introduction of new levies on Peruvian fruit.",
     ],
 )
@@ -271,7 +271,7 @@ def test_a_measure_whose_making_is_announced_is_still_made(events_in: Extract) -
 @pytest.mark.parametrize(
     "text",
     [
-        "The report comes at a time when close cooperation is needed to fight piracy off Somalia.",
+        "The report lands as closer cooperation is needed to fight piracy off Somalia.",
         "Broader cooperation between Fiji and Samoa is required to protect the tuna stocks.",
     ],
 )
@@ -327,7 +327,7 @@ def test_a_removal_or_a_closure_acting_on_someone_is_still_an_act(events_in: Ext
 
 @pytest.mark.model
 def test_what_a_hoped_for_deal_would_do_has_not_happened(events_in: Extract) -> None:
-    events = events_in("Hopes for a deal to end the fishing dispute faded after Oslo and Reykjavik traded barbs.")
+    events = events_in("Hopes for an accord to end the salmon war were dashed after Oslo and Reykjavik traded barbs.")
     assert not occurred(events, "RETREAT", "CONCEDE")
 
 

@@ -648,7 +648,7 @@ class _Reader:
         if any(c.dep_ == "det" and c.lower_ in self.cues["negation"] for c in head.children):
             status = "denied"
         elif governor is None and self.modality.called_off(head):
-            status = "denied"  # "agreed to stop the introduction of new tariffs": the making is called off
+            status = "denied"  # "vowed to shelve the adoption of fresh levies": the making is called off
         clause = head
         while clause.pos_ not in VERBAL and clause.head.i != clause.i:
             clause = clause.head

@@ -18,7 +18,7 @@ PRESENT = {"VBZ", "VBP"}  # Penn tags of the present tense
 
 
 def infinitive(verb: Token) -> bool:
-    """Whether a verb is a to-infinitive ("a deal to end the war")."""
+    """Whether a verb is a to-infinitive ("an accord to settle the feud")."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
@@ -193,7 +193,7 @@ class Modality:
         asked = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else None
         if asked is not None and (noun := self.triggers.noun_entry(asked)) is not None and noun.complement:
             return noun.complement, None, None  # "a plea for lifting the curbs", "the demand for freeing them"
-        # "the pledge to end the programme"; not a participle that describes the noun ("the pact signed in 2016")
+        # "the pledge to end the programme"; not a participle that describes the noun ("the accord inked in 1999")
         described = verb.tag_ == "VBN" or (verb.dep_ == "relcl" and not infinitive(verb))
         if (
             verb.dep_ in {"acl", "relcl"}
