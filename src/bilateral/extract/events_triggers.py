@@ -101,6 +101,8 @@ class Triggers:
                 if noun is not None and noun.type is not None:
                     kind, mode, obj, status = noun.type, noun.mode, candidate, noun.status
                     break
+                if noun is not None and noun.complement is None and not noun.objects:
+                    break  # "convened a crisis cabinet meeting": the phrase names no event, nor do its modifiers
         if kind is None and entry.complement is None:
             return None
         if entry.needs_target and not any(
