@@ -411,3 +411,27 @@ def test_an_infinitive_opened_by_a_question_word_is_no_act(events_in: Extract, t
 @pytest.mark.model
 def test_a_retaliation_told_is_still_an_act(events_in: Extract) -> None:
     assert occurred(events_in("Hanoi retaliated against the new Chinese duties on Monday."), "SANCTION", "COERCE")
+
+
+# --- a measure a government announces is its decision; approving a proposal endorses it ---------------------------
+
+
+@pytest.mark.model
+def test_a_restriction_a_government_announces_is_a_decision_not_a_threat(events_in: Extract) -> None:
+    text = "On Monday the Chilean government announced that it would restrict crossings at its border with Bolivia."
+    events = events_in(text)
+    assert [e for e in of_type(events, "COERCE") if e.status == "promised"]
+    assert not of_type(events, "THREATEN")
+
+
+@pytest.mark.model
+def test_a_measure_announced_unless_a_demand_is_met_is_still_a_threat(events_in: Extract) -> None:
+    text = "Beijing announced it would impose tariffs on Australian barley unless Canberra dropped its probe."
+    assert of_type(events_in(text), "THREATEN")
+
+
+@pytest.mark.model
+def test_approving_a_proposal_endorses_it(events_in: Extract) -> None:
+    events = events_in("The Peruvian cabinet approved a proposal to remove Ecuador from its list of trusted suppliers.")
+    assert occurred(events, "SUPPORT")
+    assert not of_type(events, "AGREE")

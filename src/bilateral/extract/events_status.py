@@ -175,6 +175,10 @@ class Modality:
                 return "threatened", "THREATEN", controller  # "intends to retaliate", "plans to impose tariffs"
             return status, None, controller
         if own in {"future", "would"}:
+            enacted = reporter is not None and reporter.lemma_.lower() in self.cues["enacting"]
+            default = kind is not None and intent_of == self.patterns.types[kind].intent
+            if enacted and default and intent_of == "THREATEN" and not self.consequence(verb):
+                return "promised", None, None  # "announced it would restrict crossings": a decision, not a threat
             if intent_of is None:  # an announced sanction is a decision, not a promise of one
                 conflict = kind is not None and self.patterns.types[kind].threat is not None
                 return ("threatened" if conflict else "promised"), None, None
