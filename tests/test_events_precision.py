@@ -738,7 +738,8 @@ def test_a_judgement_with_a_contraction_or_an_interest_is_no_act(events_in: Extr
 )
 def test_an_act_objected_to_is_not_reported_as_done(events_in: Extract, text: str) -> None:
     found = events_in(text)
-    assert of_type(found, "REJECT") and not occurred(found, "SANCTION", "ASSAULT")
+    # opposing measures others take is disapproval (ACCUSE); rejecting claims is REJECT
+    assert of_type(found, "REJECT", "ACCUSE") and not occurred(found, "SANCTION", "ASSAULT")
 
 
 @pytest.mark.model

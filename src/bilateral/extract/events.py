@@ -662,6 +662,8 @@ class _Reader:
         status = hit.trigger.status or "occurred"
         intent = None
         rank = depth_of(head)
+        # "were not told about the probe": what a negated telling is about still happened
+        about = governor is not None and head.dep_ == "pobj" and governor.lemma_.lower() in self.cues["informing"]
         if governor is not None:
             above = verbal.get(governor.i)
             entry = self.patterns.verbs.get(governor.lemma_.lower())
@@ -686,7 +688,7 @@ class _Reader:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
             modality = self.modality.modality(governor)
-            if modality == "negated" or self.modality.called_off(head):
+            if (modality == "negated" and not about) or self.modality.called_off(head):
                 status = "denied"  # "do not want a war", "abandoned the tariff plan"
             elif above is not None and above.type is None:  # "pledged $4 billion in aid"
                 status = above.trigger.complement or status
@@ -695,8 +697,12 @@ class _Reader:
                     status = "threatened" if intent == "THREATEN" else "promised"
             if status == "occurred" and modality in {"conditional", "hypothetical"}:
                 status = "hypothetical"  # "could engage in cooperation", "if they hold talks"
+            if status == "occurred" and head.dep_ == "nsubjpass" and governor.lemma_.lower() in self.cues["permissive"]:
+                status = "hypothetical"  # "closer cooperation is needed", "talks are allowed": not held
         if any(c.dep_ == "det" and c.lower_ in self.cues["negation"] for c in head.children):
             status = "denied"
+        elif governor is None and self.modality.called_off(head):
+            status = "denied"  # "vowed to shelve the adoption of fresh levies": the making is called off
         clause = head
         while clause.pos_ not in VERBAL and clause.head.i != clause.i:
             clause = clause.head
@@ -711,7 +717,7 @@ class _Reader:
             if status == "threatened" and self.modality.consequence(clause):
                 intent = "THREATEN"  # "if there is no progress, the tariffs will rise": a conditional penalty
                 source = source or self._reporter(clause)
-        elif status == "occurred" and clause.pos_ in VERBAL and clause.i not in verbal:
+        elif status == "occurred" and clause.pos_ in VERBAL and clause.i not in verbal and not about:
             # the clause's own chain: "dropped plans to impose duties", "agreed to keep the tariffs"
             chained, _, _ = self.modality.status(clause, None, verbal)
             if chained == "denied" or self.modality.cancelled(clause):
@@ -739,6 +745,8 @@ class _Reader:
             mode = self._threat_mode(hit)
         if not source and status == "occurred" and self._topic(head):
             return []  # "cooperation on security was at stake": what a remark is about, nobody's act
+        if kind == "THREATEN" and not source:
+            return []  # "a threat to stability", "posed a threat", "the threat of tariffs": a danger, nobody threatens
         found = []
         if intent is not None:
             intent_status = "threatened" if intent == "THREATEN" else "promised"

@@ -3,7 +3,8 @@ a thing habitually does ("a statute that curbs …"), acts in general ("every ar
 for X to …", "sealing a frontier only feeds …"), acts objected to ("condemned rival states placing curbs"), the
 writer's own advice ("restore the aid"), the speaker's credentials ("a diplomat taking part in the negotiations said",
 "who asked not to be named"), a point of comparison ("since their last summit"), the occasion of another act ("on
-the margins of a summit"), a person named by their work ("an aid worker") and questions. Each check reads the
+the margins of a summit"), a person named by their work ("an aid worker"), what was averted ("avoided the
+tariffs") and questions. Each check reads the
 parse of one sentence; all but the credentials and descriptions read English Penn tags.
 """
 
@@ -23,6 +24,7 @@ MODIFIERS = {"compound", "amod", "nmod"}
 CONTRACTED = {"'s", "\u2019s"}  # "it's": the tagger may leave a curly contraction unlemmatised
 OBJECTING = {"REJECT", "ACCUSE"}  # PLOVER types whose gerund object is contested, not done
 MEASURES = {"restrictions", "policies", "responses", "offers"}  # object classes of acts and measures
+QUESTION_WORDS = {"how", "whether", "when", "where", "why"}  # "how to respond", "whether to retaliate"
 CLOSING = "\"')]\u201d\u2019 "
 
 
@@ -47,7 +49,9 @@ class Remarks:
         if trigger.lang_ != "en":
             return None  # the checks below read English Penn tags and word order
         head = noun_head(trigger)
-        if question(trigger):
+        if self.averted(head if trigger.pos_ == "NOUN" else clause):
+            return "averted"  # "avoided the tariffs", "averted a trade war", "prevented Lima from imposing duties"
+        if question(trigger) or open_question(clause):
             return "question"
         if head.pos_ == "NOUN":
             generic = self.cues["generic_determiners"]
@@ -63,6 +67,12 @@ class Remarks:
             return "view"  # "agreed Kenya and Peru are partners (and that trade is vital)": no accord
         if reference_point(trigger if trigger.pos_ != "NOUN" else head):
             return "reference"  # "since their last summit", "since taking office"
+        if trigger.i == clause.i and self.thing_defies(trigger):
+            return "claim"  # "what Ottawa has done violates our rights", "the reform would breach the treaty"
+        if trigger.i == clause.i and aside(trigger):
+            return "aside"  # "valid for a year, as opposed to three", "as compared with last year"
+        if trigger.i == clause.i and self.gerund_of_a_notion(trigger):
+            return "generic"  # "the cost of ignoring its neighbours", "the idea of expelling the envoy"
         if clause.pos_ not in {"VERB", "AUX", "ADJ"}:
             return None
         if trigger.i == clause.i and self.ruled(first):
@@ -80,6 +90,47 @@ class Remarks:
         if imperative(first):
             return "advice"  # "restore the aid now", "our advice: expel the militia"
         return None
+
+    def averted(self, token: Token) -> bool:
+        """Whether an event noun or clause is what a verb of the `averting` cue kept from happening: its object
+        ("avoided the tariffs", "staved off a trade war"), its complement ("avoided imposing duties") or what it
+        kept someone from ("prevented Lima from imposing duties"). Nothing happened and nobody did it."""
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head  # "averted tariffs and a trade war"
+        up = token.head
+        if token.dep_ == "pcomp" and word(up) == "from" and up.head.i != up.i:
+            up = up.head
+        elif token.dep_ not in {"dobj", "xcomp", "ccomp", "nsubjpass"} or up.i == token.i:
+            return False
+        words = {up.lemma_.lower(), *(f"{up.lemma_.lower()} {c.lower_}" for c in up.children if c.dep_ == "prt")}
+        return bool(words & self.cues["averting"])
+
+    def thing_defies(self, verb: Token) -> bool:
+        """Whether a verb of rejection (REJECT: "violate", "breach", "defy") has for its subject a clause or a
+        measure with no owner ("what Ottawa has done violates our rights", "the reform would breach the treaty"): a
+        speaker's charge against an act, not a rejection anybody made."""
+        entry, _ = self.triggers.verb_entry(verb)
+        if entry is None or entry.type != "REJECT":
+            return False
+        if any(c.dep_ == "csubj" for c in verb.children):
+            return True
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subjects) and all(
+            (s.lemma_.lower() in self.cues["provisions"] or self.classes.get(s.lemma_.lower()) in MEASURES)
+            and not any(c.dep_ in {"poss", "compound"} for c in s.children)
+            for s in subjects
+        )
+
+    def gerund_of_a_notion(self, verb: Token) -> bool:
+        """Whether a gerund without a subject of its own completes a noun that names no event ("the cost of
+        ignoring its neighbours", "the idea of expelling the envoy", "the risk of provoking Lima"): an act thought
+        of, not one reported. After an event noun ("the plan of imposing") the noun's own status rules."""
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or word(verb.head) != "of" or verb.head.head.i == verb.head.i:
+            return False
+        noun = verb.head.head
+        if noun.pos_ != "NOUN" or any(c.dep_ in SUBJECTS | {"poss"} for c in verb.children):
+            return False
+        return self.triggers.noun_entry(noun) is None
 
     def speaker_description(self, head: Token) -> bool:
         """Whether a noun stands in a phrase that describes the subject of a verb of saying ("a diplomat involved
@@ -120,7 +171,8 @@ class Remarks:
         rule's content, not an act."""
         token = verb
         for _ in range(3):
-            if token.dep_ not in {"xcomp", "ccomp", "acl"} or token.head.i == token.i:
+            gerund = token.dep_ == "dobj" and token.tag_ == "VBG"  # "a rule that bars detaining children"
+            if not (gerund or token.dep_ in {"xcomp", "ccomp", "acl"}) or token.head.i == token.i:
                 return False
             token = token.head
             if token.lemma_.lower() in self.cues["permissive"]:
@@ -211,6 +263,17 @@ def view_of(clause: Token) -> Token:
     return token.head if token.dep_ == "ccomp" else token
 
 
+def aside(verb: Token) -> bool:
+    """Whether a verb is a participle after "as" with no subject of its own ("as opposed to three years", "as
+    compared with 2019"): a comparison or an aside, not an act."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "prep", "acl"}
+        and any(c.dep_ == "mark" and word(c) == "as" for c in verb.children)
+        and not any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in verb.children)
+    )
+
+
 def generic_passive(verb: Token) -> bool:
     """Whether a passive in the simple present has a bare plural subject ("countries on the list are granted simpler
     procedures", "visas are issued within a week"): how things are done in general, not an act reported."""
@@ -233,6 +296,14 @@ def first_of(verb: Token) -> Token:
 def question(token: Token) -> bool:
     """Whether the sentence is a question: it ends with a question mark (closing quotes aside)."""
     return bool(token.sent.text.rstrip(CLOSING).endswith("?"))
+
+
+def open_question(verb: Token) -> bool:
+    """Whether a verb is an infinitive opened by a question word ("how to compensate the victims", "whether to
+    retaliate"): what is weighed, not what is done."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and any(
+        c.dep_ in {"advmod", "mark"} and c.lower_ in QUESTION_WORDS and c.i < verb.i for c in verb.children
+    )
 
 
 def reference_point(token: Token) -> bool:

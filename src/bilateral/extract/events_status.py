@@ -17,13 +17,18 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRESENT = {"VBZ", "VBP"}  # Penn tags of the present tense
 
 
+def infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("an accord to settle the feud")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def complement(token: Token) -> bool:
     """A clause that completes the verb above it; "sworn to fight" is often parsed as an adverbial clause."""
     if token.dep_ in CLAUSE_CHAIN:
         return True
     if for_clause(token):
         return True  # "pushed for Chile (to) drop the duty"
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    return token.dep_ == "advcl" and infinitive(token)
 
 
 class Modality:
@@ -170,6 +175,10 @@ class Modality:
                 return "threatened", "THREATEN", controller  # "intends to retaliate", "plans to impose tariffs"
             return status, None, controller
         if own in {"future", "would"}:
+            enacted = reporter is not None and reporter.lemma_.lower() in self.cues["enacting"]
+            default = kind is not None and intent_of == self.patterns.types[kind].intent
+            if enacted and default and intent_of == "THREATEN" and not self.consequence(verb):
+                return "promised", None, None  # "announced it would restrict crossings": a decision, not a threat
             if intent_of is None:  # an announced sanction is a decision, not a promise of one
                 conflict = kind is not None and self.patterns.types[kind].threat is not None
                 return ("threatened" if conflict else "promised"), None, None
@@ -180,10 +189,22 @@ class Modality:
             return ("proposed" if reporter is not None else "hypothetical"), None, None
         if self.possibility(verb):
             return "hypothetical", None, None  # "the right to block imports", "made it a crime to give support"
+        if verb.dep_ == "advcl" and infinitive(verb):
+            # "signed a memorandum to cooperate on fisheries": what an accord is made for is promised, not done
+            for obj in (c for c in verb.head.children if c.dep_ == "dobj"):
+                if (noun := self.triggers.noun_entry(obj)) is not None and noun.complement == "promised":
+                    return "promised", None, None
         asked = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else None
         if asked is not None and (noun := self.triggers.noun_entry(asked)) is not None and noun.complement:
             return noun.complement, None, None  # "a plea for lifting the curbs", "the demand for freeing them"
-        if verb.dep_ == "acl" and (noun := self.triggers.noun_entry(verb.head)) is not None and noun.complement:
+        # "the pledge to end the programme"; not a participle that describes the noun ("the accord inked in 1999")
+        described = verb.tag_ == "VBN" or (verb.dep_ == "relcl" and not infinitive(verb))
+        if (
+            verb.dep_ in {"acl", "relcl"}
+            and not described
+            and (noun := self.triggers.noun_entry(verb.head))
+            and noun.complement
+        ):
             if self.called_off(verb.head):
                 return "denied", None, None  # "abandoned plans to impose tariffs", "did not announce plans to"
             return noun.complement, None, None  # "her pledge to end the programme", "the threat to impose tariffs"
@@ -203,6 +224,10 @@ class Modality:
         """Whether what `token` names is called off or denied by the verb it depends on: a noun that is the
         object of a cancelling verb ("abandoned plans") or of a negated one ("did not announce plans"), or a
         clause in the complement of a cancelling verb ("gave up trying")."""
+        if noun and token.dep_ == "pobj" and word(token.head) == "of" and token.head.head.i != token.i:
+            maker = token.head.head  # "halted the imposition of duties": calling off its making calls off the measure
+            if maker.lemma_.lower() in self.cues["enacting"]:
+                token = maker
         up = token.head
         if noun:
             if token.dep_ not in {"dobj", "nsubjpass"} or up.i == token.i:

@@ -101,6 +101,8 @@ class Triggers:
                 if noun is not None and noun.type is not None:
                     kind, mode, obj, status = noun.type, noun.mode, candidate, noun.status
                     break
+                if noun is not None and noun.complement is None and not noun.objects:
+                    break  # "convened a crisis cabinet meeting": the phrase names no event, nor do its modifiers
         if kind is None and entry.complement is None:
             return None
         if entry.needs_target and not any(
@@ -130,6 +132,10 @@ class Triggers:
             found += [c for c in head.conjuncts if c.pos_ in NOMINAL]
             # "300 tonnes of grain", "part of a stronghold", "two weeks of naval drills": the "of" phrase says what
             found += prep_objects(head, {"of"})
+        # "opposes rival states imposing sanctions": what the act objected to acts on, after the objects themselves
+        doing = [c for head in direct for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+        doing += [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.tag_ == "VBG"]
+        found += [g for c in doing for g in c.children if g.dep_ == "dobj"]
         return found
 
     def noun_entry(self, token: Token) -> Trigger | None:
