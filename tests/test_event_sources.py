@@ -215,8 +215,8 @@ def test_a_definite_act_on_another_target_is_not_the_one_told_before(events_in: 
 
 
 def test_a_definite_act_only_mentioned_in_a_denial_is_no_report(events_in: Extract) -> None:
-    text = "Ghana expelled the Nigerian ambassador on Monday. Officials said they had not been told of the expulsion."
-    assert len(of_type(events_in(text), "SANCTION")) == 1
+    text = "Ghana expelled the Nigerian ambassador on Monday. Officials later said no expulsion had taken place."
+    assert len([e for e in of_type(events_in(text), "SANCTION") if e.status == "occurred"]) == 1
 
 
 def test_who_calls_an_act_something_did_not_do_it(events_in: Extract) -> None:
