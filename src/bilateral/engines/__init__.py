@@ -215,6 +215,29 @@ class InlineEngine:
         pass
 
 
+def encode_or_here(
+    encode: Callable[[Sequence[str]], Vectors],
+    here: Callable[[Sequence[str]], Vectors],
+    warn: Callable[[str], None],
+) -> Callable[[Sequence[str]], Vectors]:
+    """`encode` (an engine's workers), or `here` (the model in this process) once the workers failed to encode:
+    for the failed call and every later one, after `warn` got one line saying why. A cluster whose workers lack
+    the sentence model's packages then costs time, not the run: the documents are already stored by then."""
+    failed: list[str] = []
+
+    def run(sentences: Sequence[str]) -> Vectors:
+        if not failed:
+            try:
+                return encode(sentences)
+            except EngineError as e:
+                failed.append(e.message)
+                why = one_line(e.message)
+                warn(f"the workers could not encode the corpus pass's sentences, so this process did ({why})")
+        return here(sentences)
+
+    return run
+
+
 def in_order(
     submit: Callable[[Work], Callable[[], Done]], batches: Iterable[Work], *, window: int
 ) -> Iterator[tuple[Work, Done]]:
