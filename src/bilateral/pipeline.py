@@ -136,6 +136,11 @@ class AnalyzeReport:
     corpus_seconds: float = 0.0
     vectors_reused: int = 0
     vectors_encoded: int = 0
+    # where the wall time went: the per-document stages (engine start to the last result written), this process's
+    # CPU seconds meanwhile (writing the results, and the Dask client), and the corpus pass's waits for encoding
+    analysis_seconds: float = 0.0
+    writer_cpu_seconds: float = 0.0
+    encode_seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)  # one line each: what went otherwise than asked, and how
 
 
@@ -220,7 +225,10 @@ def analyze(
         matcher = _entries(knowledge)[1] if pending else None
         runner = runner or start(pending)
         on_start(len(pending))
+        cpu = time.process_time()
         _analyse_pending(db, runner, knowledge, pending, report, matcher, screen, batch_size, bounds, on_item)
+        report.analysis_seconds = time.perf_counter() - started
+        report.writer_cpu_seconds = time.process_time() - cpu
         # the tables as a run over the whole corpus would write them, before the corpus pass: after documents were
         # analysed again, or arrived beside earlier ones (merging the corpus's actors again over tables merged
         # before need not give a run's merges: an ambiguous short name becomes unambiguous once its candidates are
@@ -238,6 +246,7 @@ def analyze(
                 db, knowledge, encode=runner.encode, vectors=counts, warn=report.warnings.append
             )
             report.vectors_reused, report.vectors_encoded = counts.reused, counts.encoded
+            report.encode_seconds = counts.seconds
             report.corpus_seconds = time.perf_counter() - corpus_started
     finally:
         if runner is not None:
@@ -357,6 +366,7 @@ class VectorCounts:
 
     reused: int = 0
     encoded: int = 0
+    seconds: float = 0.0  # wall seconds waiting for `encode`
 
 
 def relate(
@@ -456,7 +466,7 @@ def relate(
     if source is not None and close is not None:
         source.keep({sentence: close.embedded[sentence] for sentence in close.encoded})  # none when planned right
         if vectors is not None:
-            vectors.reused, vectors.encoded = source.reused, source.encoded
+            vectors.reused, vectors.encoded, vectors.seconds = source.reused, source.encoded, source.seconds
     months: dict[str, set[str | None]] = {}
     for story in stories:
         first, last = (story.first_date or "")[:7], (story.last_date or "")[:7]

@@ -137,6 +137,16 @@ def worker_knowledge(folders: tuple[str, ...], fingerprint: str) -> Knowledge:
     return knowledge
 
 
+def prepare_worker(folders: tuple[str, ...], fingerprint: str) -> None:
+    """Load the knowledge and the spaCy model in this worker process: engines run it as soon as a worker starts,
+    so the load overlaps what the caller does before the first batch (matching the packs' entries, reading the
+    first documents)."""
+    from bilateral.annotate.nlp import load_nlp
+
+    worker_knowledge(folders, fingerprint)
+    load_nlp()
+
+
 def analyse_task(
     articles: Sequence[Article], folders: tuple[str, ...], fingerprint: str, bounds: Bounds = DEFAULT_BOUNDS
 ) -> list[Result]:

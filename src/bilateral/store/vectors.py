@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -90,6 +91,7 @@ class VectorSource:
     encode: Callable[[Sequence[str]], Vectors]
     reused: int = 0  # vectors read from the store
     encoded: int = 0  # sentences encoded (and stored)
+    seconds: float = 0.0  # wall seconds in `encode`
 
     def vectors(self, sentences: Collection[str]) -> dict[str, Vectors]:
         """Each sentence → its vector; the ones the store lacks are encoded in one call and stored."""
@@ -97,7 +99,9 @@ class VectorSource:
         missing = sorted(set(sentences) - found.keys())
         self.reused += len(found)
         if missing:
+            started = time.perf_counter()
             made = dict(zip(missing, self.encode(missing), strict=True))
+            self.seconds += time.perf_counter() - started
             self.keep(made)
             found |= made
         return found
