@@ -175,7 +175,9 @@ def _where_the_time_went(run: str, report: Any) -> dict[str, Any]:
         f"{run}: per-document stages, seconds (engine start to the last result written)": round(
             report.analysis_seconds, 2
         ),
-        f"{run}: this process's CPU seconds meanwhile (the writer)": round(report.writer_cpu_seconds, 2),
+        f"{run}: this process's CPU seconds meanwhile ({'all of it' if report.engine == 'inline' else 'the writer'})": round(
+            report.writer_cpu_seconds, 2
+        ),
         f"{run}: corpus pass, waiting for the encoding, seconds": round(report.encode_seconds, 2),
         f"{run}: corpus pass, the rest (this process alone), seconds": round(
             report.corpus_seconds - report.encode_seconds, 2
