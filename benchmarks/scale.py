@@ -171,13 +171,12 @@ def _where_the_time_went(run: str, report: Any) -> dict[str, Any]:
     """The phases of one run's wall time: the per-document stages (engine start, workers' model loads and the
     idle tail included), the writer's CPU meanwhile, and the corpus pass split into its waits for the sentence
     encoding and the rest (serial in this process: reading the items, stories and comparisons, each dry-run once)."""
+    whose = "all of it" if report.engine == "inline" else "the writer"
     return {
         f"{run}: per-document stages, seconds (engine start to the last result written)": round(
             report.analysis_seconds, 2
         ),
-        f"{run}: this process's CPU seconds meanwhile ({'all of it' if report.engine == 'inline' else 'the writer'})": round(
-            report.writer_cpu_seconds, 2
-        ),
+        f"{run}: this process's CPU seconds meanwhile ({whose})": round(report.writer_cpu_seconds, 2),
         f"{run}: corpus pass, waiting for the encoding, seconds": round(report.encode_seconds, 2),
         f"{run}: corpus pass, the rest (this process alone), seconds": round(
             report.corpus_seconds - report.encode_seconds, 2
