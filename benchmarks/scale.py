@@ -131,6 +131,8 @@ def engines(folder: Path) -> dict[str, Any]:
         "corpus pass, one process: seconds": round(report.corpus_seconds, 2),
         "corpus pass, local 2 workers: seconds": round(local_report.corpus_seconds, 2),
         "corpus pass: sentences encoded (from scratch)": report.vectors_encoded,
+        **_where_the_time_went("one process", report),
+        **_where_the_time_went("local 2 workers", local_report),
     }
     db = connect(folder / "one.db")
     started = time.perf_counter()
@@ -155,11 +157,31 @@ def engines(folder: Path) -> dict[str, Any]:
             (dask1 - dask1_report.corpus_seconds) / (dask2 - dask2_report.corpus_seconds), 2
         )
         identical = identical and one_json == dask1_json == dask2_json
+        metrics |= _where_the_time_went("dask 1 worker", dask1_report) | _where_the_time_went(
+            "dask 2 workers", dask2_report
+        )
         metrics |= dask_worker_rss(base)
     metrics["exports identical across engines"] = "yes" if identical else "NO"
     metrics |= knowledge_edit(folder, first=one)
     metrics |= arriving(folder, first=report, first_json=one_json)
     return metrics
+
+
+def _where_the_time_went(run: str, report: Any) -> dict[str, Any]:
+    """The phases of one run's wall time: the per-document stages (engine start, workers' model loads and the
+    idle tail included), the writer's CPU meanwhile, and the corpus pass split into its waits for the sentence
+    encoding and the rest (serial in this process: reading the items, stories and comparisons, each dry-run once)."""
+    whose = "all of it" if report.engine == "inline" else "the writer"
+    return {
+        f"{run}: per-document stages, seconds (engine start to the last result written)": round(
+            report.analysis_seconds, 2
+        ),
+        f"{run}: this process's CPU seconds meanwhile ({whose})": round(report.writer_cpu_seconds, 2),
+        f"{run}: corpus pass, waiting for the encoding, seconds": round(report.encode_seconds, 2),
+        f"{run}: corpus pass, the rest (this process alone), seconds": round(
+            report.corpus_seconds - report.encode_seconds, 2
+        ),
+    }
 
 
 def arriving(folder: Path, *, first: Any, first_json: bytes) -> dict[str, Any]:
@@ -180,7 +202,8 @@ def arriving(folder: Path, *, first: Any, first_json: bytes) -> dict[str, Any]:
     db = connect(folder / "grown.db")
     ingest(db, [str(_analysed_subset(folder))])
     db.close()
-    seconds, _, report, grown_json = _run(folder / "grown.db", folder, "grown", EngineSpec("local", workers=2))
+    # without --workers, as a user adding a few documents runs it: one batch or less stays in one process
+    seconds, _, report, grown_json = _run(folder / "grown.db", folder, "grown", EngineSpec("local"))
     assert report.analysed == ARRIVING, report.analysed
     return {
         f"{ARRIVING} documents added: analysis run, seconds (model load included)": round(seconds, 2),

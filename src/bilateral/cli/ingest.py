@@ -87,6 +87,9 @@ def print_analyze_report(report: AnalyzeReport, held: str) -> None:
         for document in shown:
             console.print(f"  {document}", markup=False, highlight=False)
     console.print(f"the store holds {held}", highlight=False)
+    for warning in report.warnings:
+        console.print("  [yellow]warning[/] ", end="", highlight=False)
+        console.print(warning, markup=False, highlight=False)
     for item in report.failed:
         console.print(f"  [red]not analysed[/] {item.source}: {item.reason}", highlight=False)
 

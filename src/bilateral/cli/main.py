@@ -97,6 +97,7 @@ COMMANDS = (
     show.serve,
     maintain.check,
     maintain.backup,
+    maintain.prune,
 )
 for command in COMMANDS:
     app.command(cls=Command, context_settings=getattr(command, "context_settings", None))(command)

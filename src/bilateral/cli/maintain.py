@@ -1,4 +1,5 @@
-"""`bilateral check` and `bilateral backup`: is the store whole, and a consistent copy of it while in use."""
+"""`bilateral check`, `bilateral backup` and `bilateral prune`: is the store whole, a consistent copy of it while in
+use, and deleting what no stored document needs any more."""
 
 from __future__ import annotations
 
@@ -32,3 +33,15 @@ def backup(
     from bilateral.store.maintenance import backup as backup_store
 
     console.print(f"wrote {backup_store(settings.store(), target)}", highlight=False, markup=False)
+
+
+@guard
+def prune() -> None:
+    """Delete what no stored document needs any more: the corpus pass's sentence vectors of documents deleted or
+    replaced by a changed version. Exports do not change; a vector deleted and needed again is encoded again."""
+    from bilateral.cli.common import open_store
+    from bilateral.store.vectors import prune_vectors
+
+    with open_store() as db:
+        deleted = prune_vectors(db)
+    console.print(f"deleted {deleted:,} sentence vector(s) no stored event or figure has as evidence", highlight=False)

@@ -15,7 +15,8 @@ ENGINE = typer.Option("--engine", help="Where the analysis runs: local (worker p
 WORKERS = typer.Option(
     "--workers",
     callback=_positive_or_none,
-    help="Worker processes (local: default one per core; dask: LocalCluster size, default 2).",
+    help="Worker processes (local: default one per core; dask: LocalCluster size, default 2). Without it, a run "
+    "of one batch (32 documents) or less stays in this process; with it, even a few documents are shared out.",
 )
 SCHEDULER = typer.Option("--scheduler", help="A running Dask scheduler (tcp://host:8786), with --engine dask.")
 DYAD = typer.Option("--dyad", help="Analyse only documents naming both countries, e.g. USA-CHN (ISO alpha-3).")

@@ -137,6 +137,16 @@ def worker_knowledge(folders: tuple[str, ...], fingerprint: str) -> Knowledge:
     return knowledge
 
 
+def prepare_worker(folders: tuple[str, ...], fingerprint: str) -> None:
+    """Load the knowledge and the spaCy model in this worker process: engines run it as soon as a worker starts,
+    so the load overlaps what the caller does before the first batch (matching the packs' entries, reading the
+    first documents)."""
+    from bilateral.annotate.nlp import load_nlp
+
+    worker_knowledge(folders, fingerprint)
+    load_nlp()
+
+
 def analyse_task(
     articles: Sequence[Article], folders: tuple[str, ...], fingerprint: str, bounds: Bounds = DEFAULT_BOUNDS
 ) -> list[Result]:
@@ -213,6 +223,29 @@ class InlineEngine:
 
     def close(self) -> None:
         pass
+
+
+def encode_or_here(
+    encode: Callable[[Sequence[str]], Vectors],
+    here: Callable[[Sequence[str]], Vectors],
+    warn: Callable[[str], None],
+) -> Callable[[Sequence[str]], Vectors]:
+    """`encode` (an engine's workers), or `here` (the model in this process) once the workers failed to encode:
+    for the failed call and every later one, after `warn` got one line saying why. A cluster whose workers lack
+    the sentence model's packages then costs time, not the run: the documents are already stored by then."""
+    failed: list[str] = []
+
+    def run(sentences: Sequence[str]) -> Vectors:
+        if not failed:
+            try:
+                return encode(sentences)
+            except EngineError as e:
+                failed.append(e.message)
+                why = one_line(e.message)
+                warn(f"the workers could not encode the corpus pass's sentences, so this process did ({why})")
+        return here(sentences)
+
+    return run
 
 
 def in_order(

@@ -20,6 +20,7 @@ from bilateral.engines import (
     Result,
     analyse_task,
     in_order,
+    prepare_worker,
     sentence_batches,
     stacked,
 )
@@ -56,6 +57,7 @@ class DaskEngine:
         self.fingerprint = fingerprint
         self.bounds = bounds
         self.cluster: Any = None
+        self.preparing: list[Any] = []
         try:
             if scheduler:
                 self.client = distributed.Client(scheduler, timeout="20s")
@@ -73,7 +75,14 @@ class DaskEngine:
             self.close()
             where = scheduler or "a local cluster"
             raise EngineError(f"cannot reach the Dask scheduler at {where} ({e})", hint="check the address") from e
-        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        addresses = sorted(self.client.scheduler_info().get("workers", {}))
+        self.workers = max(1, len(addresses))
+        # each worker loads the knowledge and the model now, while the caller prepares the first batches (a task
+        # pinned to it; kept referenced until close, since Dask cancels a task whose future is dropped)
+        self.preparing = [
+            self.client.submit(prepare_worker, folders, fingerprint, workers=[address], pure=False)
+            for address in addresses
+        ]
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Result]]]:
         def submit(batch: list[Article]) -> Callable[[], list[Result]]:

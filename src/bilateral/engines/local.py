@@ -21,9 +21,9 @@ from bilateral.engines import (
     Result,
     analyse_task,
     in_order,
+    prepare_worker,
     sentence_batches,
     stacked,
-    worker_knowledge,
 )
 from bilateral.model import Article
 
@@ -31,12 +31,8 @@ from bilateral.model import Article
 AHEAD = 2
 
 
-def _start(folders: tuple[str, ...], fingerprint: str) -> None:
-    """Pool initializer: load the knowledge and the model before the first batch arrives."""
-    from bilateral.annotate.nlp import load_nlp
-
-    worker_knowledge(folders, fingerprint)
-    load_nlp()
+def _started() -> None:
+    """A task that does nothing: submitting one per worker spawns them all now (see LocalEngine)."""
 
 
 class LocalEngine:
@@ -59,10 +55,14 @@ class LocalEngine:
         self.pool = ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start,
+            initializer=prepare_worker,  # each worker loads the knowledge and the model once, first
             initargs=(folders, fingerprint),
             max_tasks_per_child=tasks_per_worker,
         )
+        # the pool spawns a process per task submitted while none is idle: one task each starts them all now,
+        # so their start-up (spawn, imports, model load) runs while the caller prepares the first batches
+        for _ in range(workers):
+            self.pool.submit(_started)
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Result]]]:
         def submit(batch: list[Article]) -> Callable[[], list[Result]]:

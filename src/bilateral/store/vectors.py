@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -61,6 +62,25 @@ def stored_vectors(db: sqlite3.Connection, *, model: str | None = None) -> int:
     return int(db.execute("SELECT COUNT(*) FROM sentence_vectors WHERE model = ?", (model,)).fetchone()[0])
 
 
+def prune_vectors(db: sqlite3.Connection) -> int:
+    """Delete the vectors (under every model) whose sentence is no stored event's or figure's evidence any more:
+    those of documents deleted or replaced by a changed version, or of evidence a new analysis no longer gives.
+    Returns how many were deleted. Like writing them, this leaves the store's version (and the corpus pass) as is."""
+    with transaction(db):
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS live_sentences (sentence BLOB PRIMARY KEY) WITHOUT ROWID")
+        db.execute("DELETE FROM live_sentences")
+        for table in ("events", "figures"):
+            evidence = db.execute(f"SELECT DISTINCT evidence FROM {table}")
+            db.executemany(
+                "INSERT OR IGNORE INTO live_sentences VALUES (?)", ((sentence_key(row[0]),) for row in evidence)
+            )
+        deleted = db.execute(
+            "DELETE FROM sentence_vectors WHERE sentence NOT IN (SELECT sentence FROM live_sentences)"
+        ).rowcount
+        db.execute("DROP TABLE live_sentences")
+    return int(deleted)
+
+
 @dataclass
 class VectorSource:
     """Vectors for the corpus pass: read from the store, else encoded by `encode` (an engine's workers, or the
@@ -71,6 +91,7 @@ class VectorSource:
     encode: Callable[[Sequence[str]], Vectors]
     reused: int = 0  # vectors read from the store
     encoded: int = 0  # sentences encoded (and stored)
+    seconds: float = 0.0  # wall seconds in `encode`
 
     def vectors(self, sentences: Collection[str]) -> dict[str, Vectors]:
         """Each sentence → its vector; the ones the store lacks are encoded in one call and stored."""
@@ -78,7 +99,9 @@ class VectorSource:
         missing = sorted(set(sentences) - found.keys())
         self.reused += len(found)
         if missing:
+            started = time.perf_counter()
             made = dict(zip(missing, self.encode(missing), strict=True))
+            self.seconds += time.perf_counter() - started
             self.keep(made)
             found |= made
         return found
