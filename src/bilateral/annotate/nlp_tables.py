@@ -1,11 +1,15 @@
 """spaCy's attribute ruler and English rule lemmatizer applied to a whole Doc at once, with the same results.
 
-Both stock components walk a Doc in Python, one Token object per match or per token (together about a quarter
-of en_core_web_sm's time). Here a Doc's columns are read with `Doc.to_array`, changed in lists and written back
-with `Doc.from_array`, which sets each value as the stock components do (`Token.set_struct_attr`):
+The stock ruler runs spaCy's Matcher with all its rules at every token and makes a Span per match; the stock
+lemmatizer makes a Token per token (together about a quarter of en_core_web_sm's time). Here a Doc's columns
+are read with `Doc.to_array`, changed in lists and written back with `Doc.from_array`, which sets each value as
+the stock components do (`Token.set_struct_attr`). Their tables grow with the distinct words seen, as the stock
+lemmatizer's cache does.
 
-- `RuledAttributes`: the ruler's own Matcher finds the same matches in the same order (later rules win); the
-  attributes each token ends with are merged once per sequence of rules and written in one pass.
+- `RuledAttributes`: the ruler's rules, compiled into tests on four token attributes (tag, lower form, arc,
+  whitespace: all en_core_web_sm's rules test), are found through an index by the value each asks for, once per
+  distinct row of those attributes; a token ends with what the stock component would set, later rules winning.
+  A ruler with rules of another kind is left to run as it is.
 - `TabledLemmas`: the English rule lemmatizer's answer is a function of a token's orth, part of speech and
   morphology (its own cache key); each such triple is lemmatized once per process, by the stock component.
 
