@@ -25,6 +25,7 @@ CALLS: dict[str, int] = defaultdict(int)
 TIMED = (
     ("bilateral.pipeline", "ingest", "ingest (read, clean, store)"),
     ("bilateral.engines", "_parse_each", "parse (spaCy)"),
+    ("bilateral.annotate.nlp", "_run", "parse: attribute ruler and lemmatizer as tables (annotate.nlp_tables)"),
     ("bilateral.annotate", "resolve_actors", "annotate: actors"),
     ("bilateral.annotate.actors", "_pack_matches", "annotate: actors: pack aliases"),
     ("bilateral.annotate", "tag_sentences", "annotate: issues"),

@@ -552,6 +552,23 @@ def test_a_sentence_vector_does_not_depend_on_the_rest_of_the_corpus() -> None:
     assert float(among[1] @ among[3]) > float(among[1] @ among[0])  # the two seizures are closer than tariffs
 
 
+def test_a_vector_encoded_in_a_batch_of_one_length_is_the_same_bytes_as_alone() -> None:
+    from bilateral.compare.embeddings import BATCH, load_model
+
+    model = load_model()
+    if model is None:
+        pytest.skip("the embedding packages are not installed (make test installs them)")
+    pairs = [("Norway", "Sweden"), ("Chile", "Peru"), ("Kenya", "Uganda"), ("Canada", "Mexico"), ("Ghana", "Togo")]
+    acts = ["signed a fishing accord", "recalled their envoys", "held joint naval drills", "raised tariffs on steel"]
+    texts = [f"{a} and {b} {act} on Monday." for a, b in pairs for act in acts] * 2
+    texts += [f"Talks between {a} and {b} stalled again over grain quotas in the spring." for a, b in pairs]
+    lengths = [len(encoding.ids) for encoding in model.tokenizer.encode_batch(texts)]
+    assert max(lengths.count(n) for n in set(lengths)) > BATCH  # a batch of one length, full, and one more
+    together = model.encode(texts)
+    for k, text in enumerate(texts):
+        assert model.encode([text])[0].tobytes() == together[k].tobytes(), text
+
+
 def test_a_surname_or_capitals_label_reads_as_the_actor_is_named() -> None:
     from bilateral.compare.story_labels import label
 

@@ -99,16 +99,33 @@ def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE, language: str =
     from spacy.tokens import Doc
 
     nlp = load_nlp(language)
+    tabled, after = tables(language)
     labels = LABELS.get(language)
     for batch in _batches(texts, batch_size):
         parts = [sections(text, min(SECTION_CHARACTERS, nlp.max_length)) for text in batch]
-        docs = iter(nlp.pipe((piece for pieces in parts for piece in pieces), batch_size=batch_size))
+        pieces_in_order = (piece for pieces in parts for piece in pieces)
+        docs = iter(nlp.pipe(pieces_in_order, batch_size=batch_size, disable=tabled))
         for text, pieces in zip(batch, parts, strict=True):
-            found = [next(docs) for _ in pieces]
+            found = [_run(after, next(docs)) for _ in pieces]
             doc = found[0] if len(found) == 1 else Doc.from_docs(found, ensure_whitespace=False)
             doc = doc if labels is None else _relabel(doc, labels, ARCS.get(language, {}), language, nlp)
             doc.user_data[TEXT] = text
             yield doc
+
+
+@cache
+def tables(language: str) -> tuple[list[str], list[Any]]:
+    """The components of `language`'s pipeline that `parse` runs as table look-ups (see annotate.nlp_tables), and
+    those look-ups, made once per process."""
+    from bilateral.annotate.nlp_tables import tabled
+
+    return tabled(load_nlp(language))
+
+
+def _run(steps: list[Any], doc: Any) -> Any:
+    for step in steps:
+        doc = step(doc)
+    return doc
 
 
 def text_of(doc: Any) -> str:

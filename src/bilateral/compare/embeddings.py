@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
+from itertools import groupby
 from typing import Any
 
 import numpy as np
@@ -38,9 +39,11 @@ MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length in sentence-transformers
 CROSS_FLOOR = 0.82
 CROSS_WEIGHT = 2.0
 ENGLISH = "en"
-# One text per run: the int8 graph quantises activations per batch, so batching would make a sentence's vector
-# depend on its neighbours (and a story on what else the corpus holds); one at a time costs ~20% more CPU.
-BATCH = 1
+# Texts of one token length run together, at most BATCH at a time: no padding, so no work is spent on padded
+# positions and each text's rows go through the same operations as when it runs alone. The graph's weights are
+# int8 but its activations float, so a text's vector is the same bytes whatever runs beside it (checked by
+# tests/test_stories.py) and a story never depends on what else the corpus holds; ~30 % less CPU than one at a time.
+BATCH = 32
 DIMENSIONS = 384
 
 Vectors = npt.NDArray[np.float32]
@@ -57,23 +60,20 @@ class SentenceModel:
         """(len(texts), 384) float32 unit vectors, in the order of `texts`."""
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         encoded = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
-        # batches of texts of similar length (with BATCH > 1), so little time goes on padding
         order = sorted(range(len(texts)), key=lambda k: len(encoded[k].ids))
-        for first in range(0, len(order), BATCH):
-            batch = order[first : first + BATCH]
-            width = max(len(encoded[k].ids) for k in batch)
-            ids = np.zeros((len(batch), width), dtype=np.int64)
-            mask = np.zeros((len(batch), width), dtype=np.int64)
-            for row, k in enumerate(batch):
-                tokens = encoded[k].ids
-                ids[row, : len(tokens)] = tokens
-                mask[row, : len(tokens)] = 1
-            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            hidden = self.session.run(None, feeds)[0]
-            summed = (hidden * mask[:, :, None]).sum(axis=1)
-            pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
-            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-            out[batch] = pooled / np.maximum(norms, 1e-12)
+        for _, same_length in groupby(order, key=lambda k: len(encoded[k].ids)):
+            rows = list(same_length)
+            for first in range(0, len(rows), BATCH):
+                batch = rows[first : first + BATCH]
+                ids = np.array([encoded[k].ids for k in batch], dtype=np.int64)
+                mask = np.ones_like(ids)
+                feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+                hidden = self.session.run(None, feeds)[0]
+                # pooled as before batches were formed, so stored vectors keep their bytes
+                summed = (hidden * mask[:, :, None]).sum(axis=1)
+                pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+                norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+                out[batch] = pooled / np.maximum(norms, 1e-12)
         return out
 
 
@@ -93,7 +93,7 @@ def load_model() -> SentenceModel | None:
     except (ModuleNotFoundError, FileNotFoundError):
         return None
     tokenizer.enable_truncation(max_length=MAX_TOKENS)
-    tokenizer.no_padding()  # encode pads each batch itself
+    tokenizer.no_padding()  # encode batches texts of one token length: nothing is padded
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
@@ -195,7 +195,7 @@ class Closeness:
     language with `across` (multilingual-e5-small through a CrossLanguageReader, so the model is loaded only when
     the corpus needs it). A pair no model can read is compared by terms alone. Each sentence is encoded on the
     first pair that needs it, then kept: most evidence sentences are never compared (only candidate pairs are),
-    and a vector does not depend on the others (BATCH = 1), so encoding lazily gives the same vectors as `embed`
+    and a vector does not depend on the others (see BATCH), so encoding lazily gives the same vectors as `embed`
     over all of `items`. The embeddings only ever add (a sum of non-negative floats is never below its first
     term), so a pair whose term cosine already reaches a threshold reaches it without being encoded.
 

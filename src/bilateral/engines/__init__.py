@@ -30,8 +30,9 @@ ENGINES = ("local", "dask")
 Result = Analysis | Skipped
 Work = TypeVar("Work")
 Done = TypeVar("Done")
-# Sentences per encoding task: ~0.3 s of work each, small enough that the last ones leave little idle tail.
-ENCODE_BATCH = 16
+# Sentences per encoding task: ~1 s of work each, small enough that the last ones leave little idle tail, large
+# enough that sentences of one token length, handed over in order of length, run together (embeddings.BATCH).
+ENCODE_BATCH = 64
 
 
 class EngineError(BilateralError):

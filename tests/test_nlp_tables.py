@@ -1,0 +1,42 @@
+"""The attribute ruler and the English lemmatizer run as table look-ups (`annotate.nlp_tables`) give the Doc that
+spaCy's own pipeline gives: every tag, part of speech, morphology, lemma, arc and entity, token for token."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from bilateral.annotate.nlp import MODEL, load_nlp, parse, tables
+
+pytestmark = pytest.mark.model
+
+# rules of several kinds: contractions and two-token rules ("gonna", "y'all", "let's", "there are"), auxiliaries,
+# determiners, runs of spaces and line breaks (whitespace tokens), numbers, and names of every entity kind
+TEXTS = (
+    "We're gonna need more ferries, y'all, the mayor of Tromsø told reporters in Bergen.\n\n"
+    "Let's be clear: there are 14 trawlers and there was no agreement.",
+    "Ain't nobody in Quito signing that, said a spokesman who'd seen   the draft.",
+    "The ministers of Ghana and Togo have been meeting since 3 March 2021; neither side would've guessed it.",
+    "Which ports were closed? Those that the Kenyan navy had already searched twice, an official said.\n",
+    "Prices rose 4.5% to $2.3 billion, and C'mon, nobody gotta wait for Brasília's approval.",
+    "",
+    "   ",
+)
+ATTRIBUTES = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START", "ORTH")
+
+
+def test_the_ruler_and_lemmatizer_as_tables_give_the_stock_pipelines_doc() -> None:
+    assert tables("en")[0] == ["attribute_ruler", "lemmatizer"]  # the English model runs them as tables
+    stock = spacy.load(MODEL)
+    for text, doc in zip(TEXTS, parse(TEXTS), strict=True):
+        expected = stock(text)
+        assert (doc.to_array(ATTRIBUTES) == expected.to_array(ATTRIBUTES)).all(), text
+        assert [(t.lemma_, str(t.morph), t.pos_) for t in doc] == [(t.lemma_, str(t.morph), t.pos_) for t in expected]
+
+
+def test_a_pipeline_without_both_components_last_but_the_ner_runs_as_it_is() -> None:
+    from bilateral.annotate.nlp_tables import tabled
+
+    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    assert tabled(nlp) == ([], [])
+    assert tabled(load_nlp())[0] == ["attribute_ruler", "lemmatizer"]
