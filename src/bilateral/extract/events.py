@@ -13,10 +13,10 @@ from typing import Any
 
 from bilateral.annotate.dates import document_anchor
 from bilateral.annotate.nlp import text_of
+from bilateral.extract.events_kinds import Kinds
 from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
-from bilateral.extract.events_kinds import Kinds
 from bilateral.extract.events_remarks import Remarks, enacted
 from bilateral.extract.events_sources import in_governing_clause, participle_adjunct
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
