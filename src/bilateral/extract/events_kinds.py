@@ -11,7 +11,7 @@ from typing import Any
 from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
 from bilateral.extract.events_status import Modality, infinitive
-from bilateral.extract.events_triggers import Triggers
+from bilateral.extract.events_triggers import Triggers, own_people
 
 Token = Any
 MEASURES = {"SANCTION", "COERCE"}  # PLOVER types of the measures one can call off (CAMEO 08 "yield": ease them)
@@ -41,7 +41,69 @@ class Kinds:
             return "COERCE", "restrict", status  # "gunmen blocked the roads": force, not a protest
         if kind == "THREATEN" and self.agreed_to(token):
             return None  # "agreed to take firm steps": the accord is the act; its unnamed steps threaten nobody
+        if kind == "SUPPORT" and self.own_measure(token):
+            return None  # "defended its decision to close the border": backing one's own act endorses nobody
+        if kind == "CONCEDE" and self.ruled_on(token):
+            return None  # "judges suspended the mining law": a court's ruling on a law, no concession to anybody
+        wished = self.wished(token)
+        if wished is not None and status == "occurred":
+            status = wished  # "wants an immediate start to talks": the talks are wished for, not held
+        if status == "hypothetical" and self.hoped(token):
+            return None  # "hopes the two countries can settle their differences": a wish, no act of anybody
         return kind, mode, status
+
+    def own_measure(self, verb: Token) -> bool:
+        """Whether a verb's object is the subject's own decision or measure ("defended its decision", "justified
+        their move"): a noun of the `policies` or `responses` class with a possessive pronoun. Backing another's
+        ("backed Quito's decision") or a pact ("ratified its accord with Chile") is still SUPPORT."""
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        return any(
+            c.dep_ == "dobj"
+            and self.patterns.object_classes.get(c.lemma_.lower()) in {"policies", "responses"}
+            and own_people(c)
+            for c in verb.children
+        )
+
+    def ruled_on(self, verb: Token) -> bool:
+        """Whether a verb's subject is a court or judge (the `courts` cue) and its object a law or rule (the
+        `restrictions` class): "judges suspended much of the law", "the court struck down the decree"."""
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        objects = [
+            g for c in verb.children if c.dep_ == "dobj" for g in (c, *(p for p in c.subtree if p.dep_ == "pobj"))
+        ]
+        return any(s.lemma_.lower() in self.cues["courts"] for s in subjects) and any(
+            self.patterns.object_classes.get(o.lemma_.lower()) == "restrictions" for o in objects
+        )
+
+    def wished(self, token: Token) -> str | None:
+        """The status a verb of wanting gives an event noun inside its object ("wants an immediate start to talks",
+        "seeks a quick return to negotiations"): the verb's complement status, or None."""
+        for _ in range(6):
+            if token.dep_ == "dobj" and token.head.i != token.i:
+                entry, _ = self.triggers.verb_entry(token.head)
+                if entry is not None and entry.type is None and entry.complement is not None:
+                    return entry.complement
+                return None
+            if token.dep_ not in {"pobj", "prep", "compound", "amod", "conj"} or token.head.i == token.i:
+                return None
+            token = token.head
+        return None
+
+    def hoped(self, token: Token) -> bool:
+        """Whether an event word stands in the that-clause of a verb of wishing (a verb of the pack with no type of
+        its own whose complement is proposed: "hopes", "wants"): "hopes Kenya and Uganda can settle"."""
+        clause = token
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return False
+        entry, _ = self.triggers.verb_entry(clause.head)
+        if entry is None and clause.head.tag_ == "VBZ":
+            entry = self.patterns.verbs.get(clause.head.lower_.removesuffix("s"))  # the tagger lemmatises "hopes" "hop"
+        return entry is not None and entry.type is None and entry.complement == "proposed"
 
     def canceller(self, token: Token) -> Token | None:
         """The verb of the `cancelling` cue that calls off what `token` names: a measure noun it takes as its object

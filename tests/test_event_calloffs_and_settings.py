@@ -224,3 +224,96 @@ def test_an_act_told_with_a_relative_or_a_recent_start_is_still_an_act(
     events_in: Extract, text: str, kind: str
 ) -> None:
     assert occurred(events_in(text), kind)
+
+
+# --- backing one's own decision, a court ruling on a law, wishes, and halting one's own intake -----------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ankara defended its decision to close the border with Syria.",
+        "The Danish cabinet justified its move to expel the Iranian envoy.",
+    ],
+)
+def test_backing_ones_own_decision_is_no_support(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "SUPPORT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Ankara backed Baghdad's decision to close the border with Syria.", "IRQ"),
+        ("Ghana ratified its trade agreement with Togo.", "TGO"),
+    ],
+)
+def test_backing_anothers_decision_or_a_pact_is_still_support(events_in: Extract, text: str, target: str) -> None:
+    supports = occurred(events_in(text), "SUPPORT")
+    assert supports and target in supports[0].target_countries
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Federal judges suspended much of the Peruvian mining law after foreign firms sued.",
+        "A court in Lagos struck down the decree on Ghanaian traders.",
+    ],
+)
+def test_a_court_ruling_on_a_law_is_no_concession(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "CONCEDE")
+
+
+@pytest.mark.model
+def test_a_government_suspending_a_law_still_concedes(events_in: Extract) -> None:
+    assert occurred(events_in("Lima suspended its mining law after Chilean firms protested."), "CONCEDE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Seoul wants an immediate start to talks with Tokyo.", "CONSULT"),
+        ("Quito seeks a quick return to negotiations with Lima.", "CONSULT"),
+    ],
+)
+def test_what_is_wanted_is_not_done(events_in: Extract, text: str, kind: str) -> None:
+    assert not occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_a_hope_that_two_states_can_settle_is_no_accord(events_in: Extract) -> None:
+    text = "The minister said the international community hopes Kenya and Uganda can settle their differences properly."
+    assert not of_type(events_in(text), "AGREE")
+
+
+@pytest.mark.model
+def test_states_that_settle_their_differences_agree(events_in: Extract) -> None:
+    assert occurred(events_in("Kenya and Uganda settled their differences at talks in Arusha."), "AGREE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Canadian immigration ministry suspended new enrolments in its migrant return programme.",
+        "Rome halted the registration of new asylum seekers under the Libyan scheme.",
+    ],
+)
+def test_halting_ones_own_intake_is_a_retreat(events_in: Extract, text: str) -> None:
+    events = events_in(text)
+    assert occurred(events, "RETREAT")
+    assert not of_type(events, "SANCTION")
+
+
+@pytest.mark.model
+def test_suspending_aid_to_a_state_is_still_a_sanction(events_in: Extract) -> None:
+    assert occurred(events_in("Brussels suspended budget aid to Mali."), "SANCTION")
+
+
+@pytest.mark.model
+def test_a_return_trip_is_no_visit(events_in: Extract) -> None:
+    text = "The Kenyan president spoke to reporters aboard his plane during the return trip from Addis Ababa."
+    assert not [e for e in of_type(events_in(text), "CONSULT") if e.mode == "visit"]
