@@ -49,7 +49,7 @@ def test_a_date_after_agreed_on_is_no_party(events_in: Extract, text: str, count
     ],
 )
 def test_who_calls_off_a_measure_is_its_holder(events_in: Extract, text: str, country: str) -> None:
-    measures = of_type(events_in(text), "SANCTION", "COERCE")
+    measures = of_type(events_in(text), "SANCTION", "COERCE", "CONCEDE")  # halting a measure concedes (i12g)
     assert measures and all(e.source_countries[:1] == [country] for e in measures)
 
 
@@ -506,7 +506,7 @@ def test_a_decision_to_act_by_a_date_names_no_doer(events_in: Extract) -> None:
 @pytest.mark.parametrize(
     "text, kinds, actor",
     [
-        ("Federal judges suspended much of the new mining law after two firms sued.", {"CONCEDE", "RETREAT"}, "judge"),
+        ("Federal judges freed the two detained reporters after a week.", {"RETREAT"}, "judge"),
         ("In Quito, opposition senators questioned whether the government had given away too much.", {"ACCUSE"},
          "senator"),
         ("Prosecutors had asked the court to drop the case against the Bolivian general.", {"REQUEST"}, "prosecutor"),

@@ -11,7 +11,7 @@ from typing import Any
 from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
 from bilateral.extract.events_status import Modality, infinitive
-from bilateral.extract.events_triggers import Triggers, own_people
+from bilateral.extract.events_triggers import Triggers, for_clause, own_people
 
 Token = Any
 MEASURES = {"SANCTION", "COERCE"}  # PLOVER types of the measures one can call off (CAMEO 08 "yield": ease them)
@@ -56,8 +56,8 @@ class Kinds:
         """Whether a verb's object is the subject's own decision or measure ("defended its decision", "justified
         their move"): a noun of the `policies` or `responses` class with a possessive pronoun. Backing another's
         ("backed Quito's decision") or a pact ("ratified its accord with Chile") is still SUPPORT."""
-        if verb.pos_ not in {"VERB", "AUX"}:
-            return False
+        if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"xcomp", "advcl"} or for_clause(verb):
+            return False  # "pushed for Berlin to back its plan": whose plan the pronoun names is not told
         return any(
             c.dep_ == "dobj"
             and self.patterns.object_classes.get(c.lemma_.lower()) in {"policies", "responses"}
