@@ -317,3 +317,38 @@ def test_suspending_aid_to_a_state_is_still_a_sanction(events_in: Extract) -> No
 def test_a_return_trip_is_no_visit(events_in: Extract) -> None:
     text = "The Kenyan president spoke to reporters aboard his plane during the return trip from Addis Ababa."
     assert not [e for e in of_type(events_in(text), "CONSULT") if e.mode == "visit"]
+
+
+# --- what a rule's act is about, a measure kept in force, and where one comes back from are no acts ---------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The protocol adds a mechanism that lets either government bring a complaint against a single mill "
+            "accused of blocking unions.",
+            "ACCUSE",
+        ),
+        ("Even after the pact is signed, US duties on $90 billion in Peruvian imports will however, stay in place.",
+         "SANCTION"),
+        ("The Kenyan president told reporters aboard his plane during the return trip from the summit in Addis Ababa.",
+         "CONSULT"),
+    ],
+)  # fmt: skip
+def test_a_rules_content_a_kept_measure_or_a_trip_home_is_no_act(events_in: Extract, text: str, kind: str) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Peru accused a Chilean mill of blocking unions.", "ACCUSE"),
+        ("Canada imposed duties on Peruvian copper that will stay in place until May.", "SANCTION"),
+        ("The Kenyan president flew to Addis Ababa for the summit.", "CONSULT"),
+    ],
+)
+def test_the_act_itself_is_still_found(events_in: Extract, text: str, kind: str) -> None:
+    assert occurred(events_in(text), kind)

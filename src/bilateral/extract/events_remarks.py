@@ -24,6 +24,9 @@ MODIFIERS = {"compound", "amod", "nmod"}
 CONTRACTED = {"'s", "\u2019s"}  # "it's": the tagger may leave a curly contraction unlemmatised
 OBJECTING = {"REJECT", "ACCUSE"}  # PLOVER types whose gerund object is contested, not done
 MEASURES = {"restrictions", "policies", "responses", "offers"}  # object classes of acts and measures
+IN_FORCE = {"place", "force", "effect"}  # "stay in place", "remain in force"
+JOURNEYS = {"trip", "flight", "journey", "way"}  # "on the way back from the summit"
+INSIDE = {"acl", "relcl", "pobj", "prep", "dobj", "conj", "compound", "amod", "xcomp", "ccomp"}
 DURATIONS = {"month", "year", "decade"}  # "after 18 months of sanctions": a long stretch, a state of affairs
 QUESTION_WORDS = {"how", "whether", "when", "where", "why"}  # "how to respond", "whether to retaliate"
 CLOSING = "\"')]\u201d\u2019 "
@@ -64,6 +67,8 @@ class Remarks:
                 return "occasion"  # "signed the deal on the margins of a summit", "on the eve of the talks"
             if self.speaker_description(head):
                 return "credentials"  # "a diplomat taking part in the negotiations said": who speaks, not what is done
+            if self.in_force(head):
+                return "state"  # "the duties will stay in place", "the curbs remain in force": kept, not imposed
             if self.background(head):
                 return "background"  # "amid a trade war", "after 18 months of sanctions", "instead of a boycott"
             if self.at_stake(head):
@@ -92,6 +97,8 @@ class Remarks:
             return "rule"  # "the amendment removes a clause", "a mechanism lets Ottawa pursue complaints"
         if self.permitted(first):
             return "rule"  # "a mechanism that lets either side pursue complaints": what a rule allows, not done
+        if self.inside_permitted(trigger):
+            return "rule"  # "lets either side sue a firm accused of fraud": what a rule's act is about, not done
         if generic_passive(first):
             return "habitual"  # "countries on the list are granted simpler procedures"
         if self.objected(clause):
@@ -133,6 +140,8 @@ class Remarks:
         spans = {word(prep), " ".join([*before[-1:], word(prep)]), " ".join(before)}
         if spans & self.cues["backgrounds"]:
             return True
+        if word(prep) == "from" and prep.head.lemma_.lower() in JOURNEYS:
+            return True  # "during the return trip from the summit": where someone comes back from
         span = prep.head  # "18 months of sanctions": the stretch of time the noun fills
         return (
             word(prep) == "of"
@@ -161,6 +170,34 @@ class Remarks:
             for p in c.children
             if p.dep_ == "pobj"
         )
+
+    def in_force(self, noun: Token) -> bool:
+        """Whether an event noun is the subject of a verb of the `copulas` cue that says it stays in force ("the
+        duties will stay in place", "the sanctions remain in effect"): a measure kept, not one imposed or
+        threatened."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.i == noun.i or verb.lemma_.lower() not in self.cues["copulas"]:
+            return False
+        return any(
+            p.lemma_.lower() in IN_FORCE
+            for c in verb.children
+            if c.dep_ == "prep" and word(c) == "in"
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+
+    def inside_permitted(self, token: Token) -> bool:
+        """Whether an event word stands inside the arguments of a clause a verb of the `permissive` cue allows
+        ("lets either government bring a complaint against a firm accused of fraud"): the accusation is what
+        the rule is about, not one reported."""
+        for _ in range(8):
+            up = token.head
+            if up.i == token.i or token.dep_ not in INSIDE:
+                return False
+            if token.dep_ in {"xcomp", "ccomp"} and up.lemma_.lower() in self.cues["permissive"]:
+                return True
+            token = up
+        return False
 
     def thing_defies(self, verb: Token) -> bool:
         """Whether a verb of rejection (REJECT: "violate", "breach", "defy") has for its subject a clause or a
