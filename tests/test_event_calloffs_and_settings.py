@@ -352,3 +352,36 @@ def test_a_rules_content_a_kept_measure_or_a_trip_home_is_no_act(events_in: Extr
 )
 def test_the_act_itself_is_still_found(events_in: Extract, text: str, kind: str) -> None:
     assert occurred(events_in(text), kind)
+
+
+# --- a list after a heading of advice, and a participle describing a pact dated by its year -------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Our recommendations: Washington restores aid to Honduras and Mexico deploys troops to the south.",
+         ("AID", "MOBILIZE")),
+        ("What we recommend: an immediate return to talks with Tehran.", ("CONSULT",)),
+        ("The 1965 treaty signed between Tokyo and Seoul settled all claims.", ("SUPPORT",)),
+    ],
+)  # fmt: skip
+def test_advice_after_a_heading_or_an_old_pact_described_is_no_act(
+    events_in: Extract, text: str, kinds: tuple[str, ...]
+) -> None:
+    assert not of_type(events_in(text), *kinds)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The proposal was clear: Ottawa sent inspectors to the mines on Monday.", "ACCUSE"),
+        ("The treaty signed between Hanoi and Vientiane on Monday settles all border claims.", "SUPPORT"),
+    ],
+)
+def test_acts_after_a_sentence_with_a_colon_or_a_pact_signed_now_are_found(
+    events_in: Extract, text: str, kind: str
+) -> None:
+    assert occurred(events_in(text), kind)

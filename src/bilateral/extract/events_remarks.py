@@ -24,6 +24,8 @@ MODIFIERS = {"compound", "amod", "nmod"}
 CONTRACTED = {"'s", "\u2019s"}  # "it's": the tagger may leave a curly contraction unlemmatised
 OBJECTING = {"REJECT", "ACCUSE"}  # PLOVER types whose gerund object is contested, not done
 MEASURES = {"restrictions", "policies", "responses", "offers"}  # object classes of acts and measures
+FINITE = {"VBD", "VBZ", "VBP", "MD"}  # Penn tags of finite verbs
+LEAD_IN = 6  # the most words before a colon that make a heading ("Our three recommendations:")
 IN_FORCE = {"place", "force", "effect"}  # "stay in place", "remain in force"
 JOURNEYS = {"trip", "flight", "journey", "way"}  # "on the way back from the summit"
 INSIDE = {"acl", "relcl", "pobj", "prep", "dobj", "conj", "compound", "amod", "xcomp", "ccomp"}
@@ -109,6 +111,10 @@ class Remarks:
             return "generality"  # "sealing a frontier only feeds the smugglers"
         if imperative(first):
             return "advice"  # "restore the aid now", "our advice: expel the militia"
+        if trigger.i == clause.i and historical(clause):
+            return "historical"  # "the 1965 treaty signed between Tokyo and Seoul": a description of an old pact
+        if self.advised(trigger):
+            return "advice"  # "Our recommendations: Washington restores the aid and Lima deploys troops"
         return None
 
     def averted(self, token: Token) -> bool:
@@ -170,6 +176,18 @@ class Remarks:
             for p in c.children
             if p.dep_ == "pobj"
         )
+
+    def advised(self, token: Token) -> bool:
+        """Whether an event word follows a short lead-in that names advice, ending in a colon ("Our
+        recommendations: …", "What we propose: …"): the items after it are what somebody advises, not acts."""
+        sentence = token.sent
+        colons = [t for t in sentence if t.text == ":" and t.i < token.i]
+        if not colons or colons[0].i - sentence.start > LEAD_IN:
+            return False
+        lead = sentence.doc[sentence.start : colons[0].i]
+        if lead[0].lower_ != "what" and any(t.tag_ in FINITE for t in lead):
+            return False  # "the proposal was clear: Ottawa sent inspectors": a sentence, not a heading
+        return any(t.lemma_.lower() in self.cues["advice"] for t in lead)
 
     def in_force(self, noun: Token) -> bool:
         """Whether an event noun is the subject of a verb of the `copulas` cue that says it stays in force ("the
@@ -385,6 +403,17 @@ def first_of(verb: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i and not any(c.dep_ in SUBJECTS for c in token.children):
         token = token.head
     return token
+
+
+def historical(verb: Token) -> bool:
+    """Whether a participle describes a noun dated by a year of its own ("the 1965 treaty signed between Tokyo and
+    Seoul", "the 2016 pact renewed every year"): what the noun is, told long after, not an act reported now."""
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.i == verb.i:
+        return False
+    return any(
+        c.dep_ in {"nummod", "compound", "amod"} and c.ent_type_ == "DATE" and len(c.text) == 4 and c.text.isdigit()
+        for c in verb.head.children
+    )
 
 
 def free_relative(verb: Token) -> bool:
