@@ -226,7 +226,7 @@ def test_an_act_told_with_a_relative_or_a_recent_start_is_still_an_act(
     assert occurred(events_in(text), kind)
 
 
-# --- backing one's own decision, a court ruling on a law, wishes, and halting one's own intake -----------------------
+# --- backing one's own decision, wishes, and halting one's own intake -----------------------------------------------
 
 
 @pytest.mark.model
@@ -252,23 +252,6 @@ def test_backing_ones_own_decision_is_no_support(events_in: Extract, text: str) 
 def test_backing_anothers_decision_or_a_pact_is_still_support(events_in: Extract, text: str, target: str) -> None:
     supports = occurred(events_in(text), "SUPPORT")
     assert supports and target in supports[0].target_countries
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Federal judges suspended much of the Peruvian mining law after foreign firms sued.",
-        "A court in Lagos struck down the decree on Ghanaian traders.",
-    ],
-)
-def test_a_court_ruling_on_a_law_is_no_concession(events_in: Extract, text: str) -> None:
-    assert not of_type(events_in(text), "CONCEDE")
-
-
-@pytest.mark.model
-def test_a_government_suspending_a_law_still_concedes(events_in: Extract) -> None:
-    assert occurred(events_in("Lima suspended its mining law after Chilean firms protested."), "CONCEDE")
 
 
 @pytest.mark.model

@@ -43,8 +43,6 @@ class Kinds:
             return None  # "agreed to take firm steps": the accord is the act; its unnamed steps threaten nobody
         if kind == "SUPPORT" and self.own_measure(token):
             return None  # "defended its decision to close the border": backing one's own act endorses nobody
-        if kind == "CONCEDE" and self.ruled_on(token):
-            return None  # "judges suspended the mining law": a court's ruling on a law, no concession to anybody
         wished = self.wished(token)
         if wished is not None and status == "occurred":
             status = wished  # "wants an immediate start to talks": the talks are wished for, not held
@@ -63,19 +61,6 @@ class Kinds:
             and self.patterns.object_classes.get(c.lemma_.lower()) in {"policies", "responses"}
             and own_people(c)
             for c in verb.children
-        )
-
-    def ruled_on(self, verb: Token) -> bool:
-        """Whether a verb's subject is a court or judge (the `courts` cue) and its object a law or rule (the
-        `restrictions` class): "judges suspended much of the law", "the court struck down the decree"."""
-        if verb.pos_ not in {"VERB", "AUX"}:
-            return False
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-        objects = [
-            g for c in verb.children if c.dep_ == "dobj" for g in (c, *(p for p in c.subtree if p.dep_ == "pobj"))
-        ]
-        return any(s.lemma_.lower() in self.cues["courts"] for s in subjects) and any(
-            self.patterns.object_classes.get(o.lemma_.lower()) == "restrictions" for o in objects
         )
 
     def wished(self, token: Token) -> str | None:
