@@ -43,7 +43,7 @@ def test_a_measure_called_off_is_a_concession(events_in: Extract, text: str, sou
 @pytest.mark.model
 def test_stopping_new_duties_agreed_to_is_a_promised_concession(events_in: Extract) -> None:
     events = events_in(
-        "Hanoi and Canberra agreed to stop the introduction of new tariffs while their envoys negotiate."
+        "Hanoi and Canberra agreed to halt the introduction of fresh levies while their envoys negotiate."
     )
     assert of_type(events, "AGREE")
     assert [e for e in of_type(events, "CONCEDE") if e.status == "promised"]
@@ -258,7 +258,7 @@ def test_backing_anothers_decision_or_a_pact_is_still_support(events_in: Extract
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Seoul wants an immediate start to talks with Tokyo.", "CONSULT"),
+        ("Nairobi wants a prompt opening of negotiations with Kampala.", "CONSULT"),
         ("Quito seeks a quick return to negotiations with Lima.", "CONSULT"),
     ],
 )
@@ -298,7 +298,7 @@ def test_suspending_aid_to_a_state_is_still_a_sanction(events_in: Extract) -> No
 
 @pytest.mark.model
 def test_a_return_trip_is_no_visit(events_in: Extract) -> None:
-    text = "The Kenyan president spoke to reporters aboard his plane during the return trip from Addis Ababa."
+    text = "The Ghanaian leader spoke to journalists on his plane during the homeward trip from Lome."
     assert not [e for e in of_type(events_in(text), "CONSULT") if e.mode == "visit"]
 
 
@@ -314,10 +314,10 @@ def test_a_return_trip_is_no_visit(events_in: Extract) -> None:
             "accused of blocking unions.",
             "ACCUSE",
         ),
-        ("Even after the pact is signed, US duties on $90 billion in Peruvian imports will however, stay in place.",
+        ("Once the pact is signed, Canadian levies on Peruvian copper will nonetheless stay in force.",
          "SANCTION"),
-        ("The Kenyan president told reporters aboard his plane during the return trip from the summit in Addis Ababa.",
-         "CONSULT"),
+        ('"It will be a fine accord," the Kenyan leader said on his plane during the return journey from the Addis '
+         'Ababa summit.', "CONSULT"),
     ],
 )  # fmt: skip
 def test_a_rules_content_a_kept_measure_or_a_trip_home_is_no_act(events_in: Extract, text: str, kind: str) -> None:

@@ -31,7 +31,7 @@ class Kinds:
         """(type, mode, status) the event word `token` reports in its clause, or None where it reports no act of
         its own. `kind`, `mode` and `status` are what the word and its clause's modality gave."""
         if kind in MEASURES and status == "denied" and (verb := self.canceller(token)) is not None:
-            # "abandoned plans to slap duties", "halted the imposition of tariffs": calling a measure off yields
+            # "dropped plans to levy duties", "halted the imposition of tariffs": calling a measure off yields
             # (PLOVER CONCEDE, as lifting or easing one), done by whoever called it off
             status = self.modality.status(verb, None, {})[0]
             if status == "occurred" and infinitive(verb):
@@ -42,12 +42,12 @@ class Kinds:
         if kind == "THREATEN" and self.agreed_to(token):
             return None  # "agreed to take firm steps": the accord is the act; its unnamed steps threaten nobody
         if kind == "SUPPORT" and self.own_measure(token):
-            return None  # "defended its decision to close the border": backing one's own act endorses nobody
+            return None  # "stood by its choice to shut the border": backing one's own act endorses nobody
         wished = self.wished(token)
         if wished is not None and status == "occurred":
-            status = wished  # "wants an immediate start to talks": the talks are wished for, not held
+            status = wished  # "seeks a prompt opening of negotiations": they are wished for, not held
         if status == "hypothetical" and self.hoped(token):
-            return None  # "hopes the two countries can settle their differences": a wish, no act of anybody
+            return None  # "hopes Kenya and Uganda will resolve the row": a wish, no act of anybody
         return kind, mode, status
 
     def own_measure(self, verb: Token) -> bool:
@@ -64,8 +64,8 @@ class Kinds:
         )
 
     def wished(self, token: Token) -> str | None:
-        """The status a verb of wanting gives an event noun inside its object ("wants an immediate start to talks",
-        "seeks a quick return to negotiations"): the verb's complement status, or None."""
+        """The status a verb of wanting gives an event noun inside its object ("wants a prompt opening of negotiations",
+        "seeks a quick return to the table"): the verb's complement status, or None."""
         for _ in range(6):
             if token.dep_ == "dobj" and token.head.i != token.i:
                 entry, _ = self.triggers.verb_entry(token.head)

@@ -29,7 +29,7 @@ LEAD_IN = 6  # the most words before a colon that make a heading ("Our three rec
 IN_FORCE = {"place", "force", "effect"}  # "stay in place", "remain in force"
 JOURNEYS = {"trip", "flight", "journey", "way"}  # "on the way back from the summit"
 INSIDE = {"acl", "relcl", "pobj", "prep", "dobj", "conj", "compound", "amod", "xcomp", "ccomp"}
-DURATIONS = {"month", "year", "decade"}  # "after 18 months of sanctions": a long stretch, a state of affairs
+DURATIONS = {"month", "year", "decade"}  # "after two years of sanctions": a long stretch, a state of affairs
 QUESTION_WORDS = {"how", "whether", "when", "where", "why"}  # "how to respond", "whether to retaliate"
 CLOSING = "\"')]\u201d\u2019 "
 
@@ -72,7 +72,7 @@ class Remarks:
             if self.in_force(head):
                 return "state"  # "the duties will stay in place", "the curbs remain in force": kept, not imposed
             if self.background(head):
-                return "background"  # "amid a trade war", "after 18 months of sanctions", "instead of a boycott"
+                return "background"  # "amid a trade war", "after two years of sanctions", "instead of a boycott"
             if self.at_stake(head):
                 return "at stake"  # "put cooperation with the police at risk", "jeopardised the truce"
         if trigger.pos_ in {"VERB", "AUX"} and self.staked(trigger):
@@ -112,7 +112,7 @@ class Remarks:
         if imperative(first):
             return "advice"  # "restore the aid now", "our advice: expel the militia"
         if trigger.i == clause.i and historical(clause):
-            return "historical"  # "the 1965 treaty signed between Tokyo and Seoul": a description of an old pact
+            return "historical"  # "the 1972 pact signed by Hanoi and Manila": a description of an old pact
         if self.advised(trigger):
             return "advice"  # "Our recommendations: Washington restores the aid and Lima deploys troops"
         return None
@@ -147,7 +147,7 @@ class Remarks:
         if spans & self.cues["backgrounds"]:
             return True
         if word(prep) == "from" and prep.head.lemma_.lower() in JOURNEYS:
-            return True  # "during the return trip from the summit": where someone comes back from
+            return True  # "on the flight home from a summit": where someone comes back from
         span = prep.head  # "18 months of sanctions": the stretch of time the noun fills
         return (
             word(prep) == "of"
@@ -158,7 +158,7 @@ class Remarks:
 
     def at_stake(self, noun: Token) -> bool:
         """Whether an event noun is what a verb of the `harms` cue endangers ("jeopardised the truce"), or what a
-        verb puts at one of the `stakes` ("put cooperation at risk", "left the talks in doubt"): at stake, not
+        verb puts in a state of the `stakes` cue ("put cooperation at risk", "left the talks in doubt"): at stake, not
         done."""
         while noun.dep_ == "conj" and noun.head.i != noun.i:
             noun = noun.head
@@ -168,7 +168,7 @@ class Remarks:
         return verb.lemma_.lower() in self.cues["harms"] or self.staked(verb)
 
     def staked(self, verb: Token) -> bool:
-        """Whether a verb puts its object at one of the `stakes` ("put the truce at risk", "left talks in doubt")."""
+        """Whether a verb puts its object in a state of the `stakes` cue ("put the truce at risk")."""
         return any(
             p.lemma_.lower() in self.cues["stakes"]
             for c in verb.children
