@@ -337,7 +337,7 @@ def test_the_act_itself_is_still_found(events_in: Extract, text: str, kind: str)
     assert occurred(events_in(text), kind)
 
 
-# --- a list after a heading of advice, and a participle describing a pact dated by its year -------------------------
+# --- a list after a heading of advice ------------------------------------------------------------------------------
 
 
 @pytest.mark.model
@@ -347,12 +347,9 @@ def test_the_act_itself_is_still_found(events_in: Extract, text: str, kind: str)
         ("Our recommendations: Washington restores aid to Honduras and Mexico deploys troops to the south.",
          ("AID", "MOBILIZE")),
         ("What we recommend: an immediate return to talks with Tehran.", ("CONSULT",)),
-        ("The 1965 treaty signed between Tokyo and Seoul settled all claims.", ("SUPPORT",)),
     ],
 )  # fmt: skip
-def test_advice_after_a_heading_or_an_old_pact_described_is_no_act(
-    events_in: Extract, text: str, kinds: tuple[str, ...]
-) -> None:
+def test_advice_after_a_heading_is_no_act(events_in: Extract, text: str, kinds: tuple[str, ...]) -> None:
     assert not of_type(events_in(text), *kinds)
 
 
@@ -361,10 +358,7 @@ def test_advice_after_a_heading_or_an_old_pact_described_is_no_act(
     ("text", "kind"),
     [
         ("The proposal was clear: Ottawa sent inspectors to the mines on Monday.", "ACCUSE"),
-        ("The treaty signed between Hanoi and Vientiane on Monday settles all border claims.", "SUPPORT"),
     ],
 )
-def test_acts_after_a_sentence_with_a_colon_or_a_pact_signed_now_are_found(
-    events_in: Extract, text: str, kind: str
-) -> None:
+def test_acts_after_a_sentence_with_a_colon_are_found(events_in: Extract, text: str, kind: str) -> None:
     assert occurred(events_in(text), kind)

@@ -111,8 +111,6 @@ class Remarks:
             return "generality"  # "sealing a frontier only feeds the smugglers"
         if imperative(first):
             return "advice"  # "restore the aid now", "our advice: expel the militia"
-        if trigger.i == clause.i and historical(clause):
-            return "historical"  # "the 1972 pact signed by Hanoi and Manila": a description of an old pact
         if self.advised(trigger):
             return "advice"  # "Our recommendations: Washington restores the aid and Lima deploys troops"
         return None
@@ -403,17 +401,6 @@ def first_of(verb: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i and not any(c.dep_ in SUBJECTS for c in token.children):
         token = token.head
     return token
-
-
-def historical(verb: Token) -> bool:
-    """Whether a participle describes a noun dated by a year of its own ("the 1965 treaty signed between Tokyo and
-    Seoul", "the 2016 pact renewed every year"): what the noun is, told long after, not an act reported now."""
-    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.i == verb.i:
-        return False
-    return any(
-        c.dep_ in {"nummod", "compound", "amod"} and c.ent_type_ == "DATE" and len(c.text) == 4 and c.text.isdigit()
-        for c in verb.head.children
-    )
 
 
 def free_relative(verb: Token) -> bool:
