@@ -305,7 +305,7 @@ def test_hand_kept_verbs_take_precedence_over_the_compiled_ones(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("Turkey accused Greece of violating its airspace. The government on Tuesday defended its decision.", "TUR"),
+        ("Turkey accused Greece of violating its airspace. The government on Tuesday recalled its envoy.", "TUR"),
         ("Chile protested to Bolivia about the border. The ministry later expelled two Bolivian diplomats.", "CHL"),
     ],
 )

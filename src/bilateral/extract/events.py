@@ -13,6 +13,7 @@ from typing import Any
 
 from bilateral.annotate.dates import document_anchor
 from bilateral.annotate.nlp import text_of
+from bilateral.extract.events_kinds import Kinds
 from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
@@ -111,6 +112,7 @@ class _Reader:
         self.triggers = Triggers(patterns, self.parties)
         self.modality = Modality(patterns, self.triggers)
         self.remarks = Remarks(patterns, self.triggers)
+        self.kinds = Kinds(patterns, self.triggers, self.modality)
         self.text = text_of(doc)
         # dates and tagged sentences sorted by start, so that a sentence finds its own by bisection
         self.dates = sorted(analysis.dates, key=lambda d: d.start)
@@ -871,6 +873,10 @@ class _Reader:
                 continue  # "he said the sanctions were a mistake": a remark about an act, not the act
             if self.remarks.unreported(item.token, self._clause_of(item.token)) is not None:
                 continue  # "a statute that curbs …", "every arrest", "it is essential for X to …", advice, a question
+            revised = self.kinds.revised(item.type, item.mode, item.status, item.token)
+            if revised is None:
+                continue  # "agreed to take firm steps": the accord is the act
+            item = replace(item, type=revised[0], mode=revised[1], status=revised[2])
             if (
                 item.type == "PROTEST"
                 and item.token.lemma_.lower() in self.cues["complaints"]

@@ -24,6 +24,12 @@ MODIFIERS = {"compound", "amod", "nmod"}
 CONTRACTED = {"'s", "\u2019s"}  # "it's": the tagger may leave a curly contraction unlemmatised
 OBJECTING = {"REJECT", "ACCUSE"}  # PLOVER types whose gerund object is contested, not done
 MEASURES = {"restrictions", "policies", "responses", "offers"}  # object classes of acts and measures
+FINITE = {"VBD", "VBZ", "VBP", "MD"}  # Penn tags of finite verbs
+LEAD_IN = 6  # the most words before a colon that make a heading ("Our three recommendations:")
+IN_FORCE = {"place", "force", "effect"}  # "stay in place", "remain in force"
+JOURNEYS = {"trip", "flight", "journey", "way"}  # "on the way back from the summit"
+INSIDE = {"acl", "relcl", "pobj", "prep", "dobj", "conj", "compound", "amod", "xcomp", "ccomp"}
+DURATIONS = {"month", "year", "decade"}  # "after two years of sanctions": a long stretch, a state of affairs
 QUESTION_WORDS = {"how", "whether", "when", "where", "why"}  # "how to respond", "whether to retaliate"
 CLOSING = "\"')]\u201d\u2019 "
 
@@ -63,6 +69,16 @@ class Remarks:
                 return "occasion"  # "signed the deal on the margins of a summit", "on the eve of the talks"
             if self.speaker_description(head):
                 return "credentials"  # "a diplomat taking part in the negotiations said": who speaks, not what is done
+            if self.in_force(head):
+                return "state"  # "the duties will stay in place", "the curbs remain in force": kept, not imposed
+            if self.background(head):
+                return "background"  # "amid a trade war", "after two years of sanctions", "instead of a boycott"
+            if self.at_stake(head):
+                return "at stake"  # "put cooperation with the police at risk", "jeopardised the truce"
+        if trigger.pos_ in {"VERB", "AUX"} and self.staked(trigger):
+            return "at stake"  # "put cooperation with the police at risk": the object is endangered, not done
+        if trigger.pos_ in {"VERB", "AUX"} and self.background(trigger):
+            return "background"  # "instead of imposing duties", "rather than expelling the envoy"
         if self.shared_view(trigger) or self.shared_view(view_of(clause)):
             return "view"  # "agreed Kenya and Peru are partners (and that trade is vital)": no accord
         if reference_point(trigger if trigger.pos_ != "NOUN" else head):
@@ -75,10 +91,16 @@ class Remarks:
             return "generic"  # "the cost of ignoring its neighbours", "the idea of expelling the envoy"
         if clause.pos_ not in {"VERB", "AUX", "ADJ"}:
             return None
+        if trigger.i == clause.i and free_relative(clause):
+            return "generality"  # "what we build together, not what we demand": a kind of act, none reported
+        if standing(first):
+            return "standing"  # "since 2004 the ministry had waived the licences": a practice, not an act
         if trigger.i == clause.i and self.ruled(first):
             return "rule"  # "the amendment removes a clause", "a mechanism lets Ottawa pursue complaints"
         if self.permitted(first):
             return "rule"  # "a mechanism that lets either side pursue complaints": what a rule allows, not done
+        if self.inside_permitted(trigger):
+            return "rule"  # "lets either side sue a firm accused of fraud": what a rule's act is about, not done
         if generic_passive(first):
             return "habitual"  # "countries on the list are granted simpler procedures"
         if self.objected(clause):
@@ -89,6 +111,8 @@ class Remarks:
             return "generality"  # "sealing a frontier only feeds the smugglers"
         if imperative(first):
             return "advice"  # "restore the aid now", "our advice: expel the militia"
+        if self.advised(trigger):
+            return "advice"  # "Our recommendations: Washington restores the aid and Lima deploys troops"
         return None
 
     def averted(self, token: Token) -> bool:
@@ -104,6 +128,92 @@ class Remarks:
             return False
         words = {up.lemma_.lower(), *(f"{up.lemma_.lower()} {c.lower_}" for c in up.children if c.dep_ == "prt")}
         return bool(words & self.cues["averting"])
+
+    def background(self, token: Token) -> bool:
+        """Whether an event noun (or gerund) is the object of a preposition of the `backgrounds` cue ("amid a trade
+        war", "rather than a boycott", "instead of imposing duties", also with a preposition between: "instead of
+        under the threat of duties"), or what a stretch of time after such a preposition was spent on ("after 18
+        months of sanctions", "following two years of talks"): the setting of what the sentence reports."""
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.dep_ not in {"pobj", "pcomp"} or token.head.i == token.i:
+            return False
+        prep = token.head
+        doc = prep.doc
+        before = [doc[i].lower_ for i in range(max(prep.i - 2, 0), prep.i)]
+        spans = {word(prep), " ".join([*before[-1:], word(prep)]), " ".join(before)}
+        if spans & self.cues["backgrounds"]:
+            return True
+        if word(prep) == "from" and prep.head.lemma_.lower() in JOURNEYS:
+            return True  # "on the flight home from a summit": where someone comes back from
+        span = prep.head  # "18 months of sanctions": the stretch of time the noun fills
+        return (
+            word(prep) == "of"
+            and span.lemma_.lower() in DURATIONS
+            and span.dep_ == "pobj"
+            and any(c.dep_ in {"nummod", "amod", "det"} for c in span.children)
+        )
+
+    def at_stake(self, noun: Token) -> bool:
+        """Whether an event noun is what a verb of the `harms` cue endangers ("jeopardised the truce"), or what a
+        verb puts in a state of the `stakes` cue ("put cooperation at risk", "left the talks in doubt"): at stake, not
+        done."""
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ not in {"dobj", "nsubjpass"} or noun.head.i == noun.i:
+            return False
+        verb = noun.head
+        return verb.lemma_.lower() in self.cues["harms"] or self.staked(verb)
+
+    def staked(self, verb: Token) -> bool:
+        """Whether a verb puts its object in a state of the `stakes` cue ("put the truce at risk")."""
+        return any(
+            p.lemma_.lower() in self.cues["stakes"]
+            for c in verb.children
+            if c.dep_ == "prep" and word(c) in {"at", "in", "into"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+
+    def advised(self, token: Token) -> bool:
+        """Whether an event word follows a short lead-in that names advice, ending in a colon ("Our
+        recommendations: …", "What we propose: …"): the items after it are what somebody advises, not acts."""
+        sentence = token.sent
+        colons = [t for t in sentence if t.text == ":" and t.i < token.i]
+        if not colons or colons[0].i - sentence.start > LEAD_IN:
+            return False
+        lead = sentence.doc[sentence.start : colons[0].i]
+        if lead[0].lower_ != "what" and any(t.tag_ in FINITE for t in lead):
+            return False  # "the proposal was clear: Ottawa sent inspectors": a sentence, not a heading
+        return any(t.lemma_.lower() in self.cues["advice"] for t in lead)
+
+    def in_force(self, noun: Token) -> bool:
+        """Whether an event noun is the subject of a verb of the `copulas` cue that says it stays in force ("the
+        duties will stay in place", "the sanctions remain in effect"): a measure kept, not one imposed or
+        threatened."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.i == noun.i or verb.lemma_.lower() not in self.cues["copulas"]:
+            return False
+        return any(
+            p.lemma_.lower() in IN_FORCE
+            for c in verb.children
+            if c.dep_ == "prep" and word(c) == "in"
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+
+    def inside_permitted(self, token: Token) -> bool:
+        """Whether an event word stands inside the arguments of a clause a verb of the `permissive` cue allows
+        ("lets either government bring a complaint against a firm accused of fraud"): the accusation is what
+        the rule is about, not one reported."""
+        for _ in range(8):
+            up = token.head
+            if up.i == token.i or token.dep_ not in INSIDE:
+                return False
+            if token.dep_ in {"xcomp", "ccomp"} and up.lemma_.lower() in self.cues["permissive"]:
+                return True
+            token = up
+        return False
 
     def thing_defies(self, verb: Token) -> bool:
         """Whether a verb of rejection (REJECT: "violate", "breach", "defy") has for its subject a clause or a
@@ -291,6 +401,29 @@ def first_of(verb: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i and not any(c.dep_ in SUBJECTS for c in token.children):
         token = token.head
     return token
+
+
+def free_relative(verb: Token) -> bool:
+    """Whether a verb in the simple present heads a free relative ("what we demand", "whatever they impose"): the
+    kind of act one does, not an act reported. A past one ("rejected what Lima demanded") still reports it."""
+    return verb.tag_ in PRESENT | {"VB"} and any(
+        c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.tag_ == "WP" and c.lower_ in {"what", "whatever"}
+        for c in verb.children
+    )
+
+
+def standing(verb: Token) -> bool:
+    """Whether a verb in a perfect tense is counted from a year ("since 2004 the ministry had waived the
+    licences", "has kept the embargo since 1962"): a practice that has held for years, not an act reported."""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    return any(
+        p.ent_type_ == "DATE" and any(len(t.text) == 4 and t.text.isdigit() for t in p.subtree)
+        for c in verb.children
+        if c.dep_ == "prep" and word(c) == "since"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
 
 
 def question(token: Token) -> bool:

@@ -15,8 +15,9 @@ Token = Any
 VERBAL = {"VERB", "AUX"}
 NOMINAL = {"NOUN", "PROPN"}
 DIRECT = {"dobj", "dative", "oprd", "attr"}
-# the verb's own key is tried with each of these children appended: "call off", "call for", "open fire"
-KEY_CHILDREN = ("prt", "dobj", "prep", "acomp", "oprd", "agent")
+# the verb's own key is tried with each of these children appended: "call off", "call for", "open fire", "let
+# (them) go"
+KEY_CHILDREN = ("prt", "dobj", "prep", "acomp", "oprd", "agent", "ccomp")
 LIGHT_PREPS = {"on", "under", "into"}
 NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj"}  # where a participle with a determiner is a noun
 TIMES = {"DATE", "TIME"}  # spaCy's entity labels of a date or time expression

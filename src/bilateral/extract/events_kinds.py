@@ -1,0 +1,143 @@
+"""The type an event word's clause gives the act, where it differs from the word's own: a coercive measure called
+off is a concession by whoever called it off ("dropped plans to impose duties", "halted the new tariffs"), a road
+blocked by armed men is coercion, not a protest, and the unnamed "steps" a party agrees to take are what it agrees
+to, not a threat. Each check reads the parse of one sentence (English Penn tags and word order).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bilateral.extract.events_parties import word
+from bilateral.extract.events_patterns import EventPatterns
+from bilateral.extract.events_status import Modality, infinitive
+from bilateral.extract.events_triggers import Triggers, for_clause, own_people
+
+Token = Any
+MEASURES = {"SANCTION", "COERCE"}  # PLOVER types of the measures one can call off (CAMEO 08 "yield": ease them)
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+class Kinds:
+    """Knows the `cancelling`, `armed` and `enacting` cues and the pack's verbs."""
+
+    def __init__(self, patterns: EventPatterns, triggers: Triggers, modality: Modality) -> None:
+        self.patterns = patterns
+        self.cues = patterns.cues
+        self.triggers = triggers
+        self.modality = modality
+
+    def revised(self, kind: str, mode: str | None, status: str, token: Token) -> tuple[str, str | None, str] | None:
+        """(type, mode, status) the event word `token` reports in its clause, or None where it reports no act of
+        its own. `kind`, `mode` and `status` are what the word and its clause's modality gave."""
+        if kind in MEASURES and status == "denied" and (verb := self.canceller(token)) is not None:
+            # "dropped plans to levy duties", "halted the imposition of tariffs": calling a measure off yields
+            # (PLOVER CONCEDE, as lifting or easing one), done by whoever called it off
+            status = self.modality.status(verb, None, {})[0]
+            if status == "occurred" and infinitive(verb):
+                status = "hypothetical"  # "the only way is for Tokyo to retract the curbs": an infinitive nobody did
+            return "CONCEDE", None, status
+        if kind == "PROTEST" and mode == "obstruct" and self.armed(token):
+            return "COERCE", "restrict", status  # "gunmen blocked the roads": force, not a protest
+        if kind == "THREATEN" and self.agreed_to(token):
+            return None  # "agreed to take firm steps": the accord is the act; its unnamed steps threaten nobody
+        if kind == "SUPPORT" and self.own_measure(token):
+            return None  # "stood by its choice to shut the border": backing one's own act endorses nobody
+        wished = self.wished(token)
+        if wished is not None and status == "occurred":
+            status = wished  # "seeks a prompt opening of negotiations": they are wished for, not held
+        if status == "hypothetical" and self.hoped(token):
+            return None  # "hopes Kenya and Uganda will resolve the row": a wish, no act of anybody
+        return kind, mode, status
+
+    def own_measure(self, verb: Token) -> bool:
+        """Whether a verb's object is the subject's own decision or measure ("defended its decision", "justified
+        their move"): a noun of the `policies` or `responses` class with a possessive pronoun. Backing another's
+        ("backed Quito's decision") or a pact ("ratified its accord with Chile") is still SUPPORT."""
+        if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"xcomp", "advcl"} or for_clause(verb):
+            return False  # "pushed for Berlin to back its plan": whose plan the pronoun names is not told
+        return any(
+            c.dep_ == "dobj"
+            and self.patterns.object_classes.get(c.lemma_.lower()) in {"policies", "responses"}
+            and own_people(c)
+            for c in verb.children
+        )
+
+    def wished(self, token: Token) -> str | None:
+        """The status a verb of wanting gives an event noun inside its object ("wants a prompt opening of negotiations",
+        "seeks a quick return to the table"): the verb's complement status, or None."""
+        for _ in range(6):
+            if token.dep_ == "dobj" and token.head.i != token.i:
+                entry, _ = self.triggers.verb_entry(token.head)
+                if entry is not None and entry.type is None and entry.complement is not None:
+                    return entry.complement
+                return None
+            if token.dep_ not in {"pobj", "prep", "compound", "amod", "conj"} or token.head.i == token.i:
+                return None
+            token = token.head
+        return None
+
+    def hoped(self, token: Token) -> bool:
+        """Whether an event word stands in the that-clause of a verb of wishing (a verb of the pack with no type of
+        its own whose complement is proposed: "hopes", "wants"): "hopes Kenya and Uganda can settle"."""
+        clause = token
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return False
+        entry, _ = self.triggers.verb_entry(clause.head)
+        if entry is None and clause.head.tag_ == "VBZ":
+            entry = self.patterns.verbs.get(clause.head.lower_.removesuffix("s"))  # the tagger lemmatises "hopes" "hop"
+        return entry is not None and entry.type is None and entry.complement == "proposed"
+
+    def canceller(self, token: Token) -> Token | None:
+        """The verb of the `cancelling` cue that calls off what `token` names: a measure noun it takes as its object
+        ("suspended the levies"), the making of one ("halted the imposition of duties"), or a clause it or its plan
+        noun governs ("dropped plans to impose duties", "gave up imposing quotas"). None where a plain negation, or
+        nothing, denies it."""
+        for _ in range(6):
+            up = token.head
+            if up.i == token.i:
+                return None
+            if token.dep_ in {"dobj", "nsubjpass", "xcomp", "ccomp"} and self.cancelling(up):
+                return up
+            if not (
+                token.dep_ in {"conj", "pobj", "prep", "acl", "compound", "amod"}
+                or (token.dep_ == "dobj" and self.carrier(up))
+            ):
+                return None
+            token = up
+        return None
+
+    def carrier(self, verb: Token) -> bool:
+        """Whether a verb only makes the measure its object names ("impose", "slap"), so that calling it off calls
+        off the measure: the `enacting` cue, or a verb of the pack's measure types."""
+        if verb.lemma_.lower() in self.cues["enacting"]:
+            return True
+        entry, _ = self.triggers.verb_entry(verb)
+        return entry is not None and entry.type in MEASURES
+
+    def cancelling(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        words = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
+        return bool(words & self.cues["cancelling"])
+
+    def armed(self, verb: Token) -> bool:
+        """Whether a verb's subject is an armed group ("dozens of gunmen", "armed men", "cartel members"): a word
+        of the `armed` cue, or one modified by "armed", in the subject or its "of" phrase."""
+        for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
+            for token in subject.subtree:
+                if token.lemma_.lower() in self.cues["armed"] or word(token) == "armed":
+                    return True
+        return False
+
+    def agreed_to(self, token: Token) -> bool:
+        """Whether an event word is what a verb of agreeing (an AGREE verb that gives its complement the status
+        promised) agrees to: "agreed to take firm steps"."""
+        clause = token
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "xcomp" or clause.head.i == clause.i:
+            return False
+        entry, _ = self.triggers.verb_entry(clause.head)
+        return entry is not None and entry.type == "AGREE" and entry.complement == "promised"
