@@ -374,3 +374,114 @@ def test_a_passive_of_the_same_act_on_someone_else_names_no_doer(events_in: Extr
     )
     arrests = of_type(events_in(text), "COERCE")
     assert len(arrests) == 2 and "KEN" not in arrests[1].source_countries
+
+
+# --- a body many states have, named with another state's demonym or possessive ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("The Colombian Congress approved the trade accord on Thursday.", "COL"),
+        ("Peru's Congress approved the fisheries deal on Monday.", "PER"),
+        ("Washington welcomed the accord. The Chilean Senate, which backed the first text in May, approved it too.",
+         "CHL"),
+    ],
+)  # fmt: skip
+def test_a_shared_body_name_with_another_demonym_is_that_state(events_in: Extract, text: str, country: str) -> None:
+    approvals = [
+        e for e in of_type(events_in(text), "SUPPORT", "AGREE") if "Senate" in e.evidence or "Congress" in e.evidence
+    ]
+    assert approvals and all(e.source_countries == [country] for e in approvals)
+    assert all(not any(a.startswith("usa-") for a in e.source) for e in approvals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Congress approved the trade accord on Thursday.",
+        "The U.S. Senate, which backed the first text in May, approved it too.",
+    ],
+)
+def test_a_body_named_as_the_pack_names_it_keeps_its_state(events_in: Extract, text: str) -> None:
+    approvals = [e for e in of_type(events_in(text), "SUPPORT", "AGREE") if e.source]
+    assert approvals and all(e.source_countries == ["USA"] for e in approvals)
+
+
+# --- a place told for another act in the same clause ---------------------------------------------------------------
+
+
+def test_a_place_of_another_act_beside_it_is_not_where_it_happened(events_in: Extract) -> None:
+    text = "The pardon of a smuggler in Quito in May, the killing of six miners weeks later and new duties hurt trust."
+    killings = of_type(events_in(text), "ASSAULT")
+    assert killings and all("ECU" not in e.source_countries for e in killings)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Police arrested dozens of students at a rally in Santiago on Friday.", "CHL"),
+        ("The killing of six miners in Quito in May hurt trust.", "ECU"),
+    ],
+)
+def test_a_place_under_the_act_or_its_own_adjunct_still_counts(events_in: Extract, text: str, country: str) -> None:
+    acts = of_type(events_in(text), "COERCE", "ASSAULT")
+    assert acts and all(country in e.source_countries for e in acts)
+
+
+# --- a forum named on a meeting is where the parties met -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The thaw followed a lunch between Scholz and Lula on the sidelines of the Group of 20 summit in Rome.",
+        "Ministers flew to Jakarta for the ASEAN summit on Friday.",
+    ],
+)
+def test_a_forum_named_on_a_meeting_is_no_party(events_in: Extract, text: str) -> None:
+    meetings = of_type(events_in(text), "CONSULT")
+    assert meetings and all("IGO" not in e.source_countries for e in meetings)
+
+
+def test_talks_with_an_international_body_keep_it_as_a_party(events_in: Extract) -> None:
+    meetings = of_type(events_in("Norway held talks with the European Union in Oslo on Monday."), "CONSULT")
+    assert meetings and all("IGO" in e.source_countries and "NOR" in e.source_countries for e in meetings)
+
+
+# --- a definite meeting a verb opens or ends is the meeting told before -------------------------------------------
+
+
+def test_opening_the_talks_told_before_is_both_parties(events_in: Extract) -> None:
+    text = "Ghana and Togo began border talks on Monday. Opening the meeting, Togo told Ghana that trust mattered."
+    meetings = of_type(events_in(text), "CONSULT")
+    assert len(meetings) == 2 and all({"GHA", "TGO"} <= set(e.source_countries) for e in meetings)
+
+
+def test_a_third_state_opening_the_talks_holds_its_own(events_in: Extract) -> None:
+    text = "Ghana and Togo began border talks on Monday. Benin opened the meeting on Tuesday."
+    meetings = of_type(events_in(text), "CONSULT")
+    assert len(meetings) == 2 and meetings[1].source_countries == ["BEN"]
+
+
+# --- a pledge to work with another is the pledger's -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the signing, Ghana will work together with the Togolese side and honour the deal, he added.",
+        "Ghana pledged to cooperate with Togo on border security.",
+    ],
+)
+def test_a_pledge_to_work_with_another_is_one_sides(events_in: Extract, text: str) -> None:
+    pledges = of_type(events_in(text), "COOPERATE")
+    assert pledges and all(e.source_countries == ["GHA"] and e.target_countries == ["TGO"] for e in pledges)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ghana worked together with Togo on the rescue.", "Ghana will meet with Togo next week."]
+)
+def test_joint_work_done_or_a_meeting_planned_is_both_sides(events_in: Extract, text: str) -> None:
+    joint = of_type(events_in(text), "COOPERATE", "CONSULT")
+    assert joint and all({"GHA", "TGO"} <= set(e.source_countries) for e in joint)

@@ -197,6 +197,7 @@ class Parties:
             for token, cost in reached:
                 if cost == best and token.i in self.mention_at:
                     self._add_mention(found, self.mention_at[token.i])
+        found = self._of_another_state(head, found)
         # demonyms, countries and known places inside the phrase: co-ordinated ones ("Hungarian and Romanian
         # officials") always count; farther ones only when no named actor has said which country acts
         words = sorted((cost, token.i, code) for token, cost in reached if (code := self.country_word(token)))
@@ -226,6 +227,36 @@ class Parties:
                 if found.countries and head.lemma_.lower() in self.patterns.cues["bodies"]:
                     found.actors = self.state(found.countries[0])  # "his country", "its government": the state
         return found or self.definite(head) or self.spoken_for(head)
+
+    def _of_another_state(self, head: Token, found: Side) -> Side:
+        """ "The Mexican Senate", "Peru's Congress": a body whose name many states share (a pack may give the bare
+        "Senate" to one state's) named with another country's demonym or possessive is that country's, coded as
+        its state; `found` unchanged where no body is so named, or its own name holds the country ("US Senate")."""
+        bodies = {
+            a
+            for a in found.actors
+            if self.actors[a].kind in {"organization", "institution"}
+            and self.actors[a].country in self.patterns.country_names
+        }
+        if not bodies:
+            return found
+        words = [
+            t
+            for c in head.children
+            if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < head.i
+            for t in c.subtree
+        ]
+        outside = [t for t in words if not self._found_at(t.i, Side(sorted(bodies)))]
+        codes = {code for t in outside if (code := self.country_word(t))}
+        if len(codes) != 1 or codes & {self.actors[a].country for a in bodies}:
+            return found
+        renamed = Side()
+        for actor in found.actors:
+            if actor not in bodies:
+                self._add_actor(renamed, actor)
+            for state in self.state(next(iter(codes)), unnamed=True) if actor in bodies else []:
+                self._add_actor(renamed, state)
+        return renamed
 
     def _found_at(self, token_index: int, side: Side) -> bool:
         """Whether the token at `token_index` is inside a mention of one of `side`'s actors."""

@@ -5,9 +5,12 @@ Lima": Lima is where the leaders met, not where the arrest was made).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from bilateral.extract.events_parties import Side
 from bilateral.extract.events_triggers import VERBAL
+from bilateral.model import Actor
 
 Token = Any
 
@@ -46,3 +49,42 @@ def participle_adjunct(noun: Token) -> Token | None:
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in token.children)
     adjunct = token.dep_ in {"advcl", "xcomp"} and token.tag_ in {"VBG", "VBN"}
     return token if adjunct and not own_subject else None
+
+
+def on_another_act(token: Token, trigger: Token, is_act: Callable[[Token], bool]) -> bool:
+    """Whether `token` (a place) hangs on an act other than `trigger` that the trigger does not govern: "the
+    release of X in Lima, the murder of Y a week later and …" tells where the release was, not the murder. `is_act`
+    says whether a noun names an act; a place under an act the trigger governs ("arrested at a rally in Lima") is
+    still the trigger's."""
+    governed = {t.i for t in trigger.subtree if not _across_conjunction(t, trigger)}
+    while token.head.i != token.i and token.i != trigger.i:
+        token = token.head
+        if token.pos_ in VERBAL or token.i == trigger.i:
+            return False
+        if token.pos_ == "NOUN" and is_act(token):
+            return token.i not in governed
+    return False
+
+
+def _across_conjunction(token: Token, trigger: Token) -> bool:
+    """Whether the path from `trigger` down to `token` crosses a conjunction: a co-ordinated act is another one."""
+    while token.i != trigger.i:
+        if token.dep_ == "conj":
+            return True
+        token = token.head
+    return False
+
+
+def forum_left_out(side: Side, actors: Mapping[str, Actor]) -> Side:
+    """A joint act's modifiers without the intergovernmental forums among them: "the G20 summit", "an APEC
+    meeting", "the NATO summit" name where the leaders met, not a party to their talks (PLOVER codes the states
+    that meet). The countries of the actors left stay; a forum's code ("IGO") goes with it."""
+    kept = Side()
+    for actor in side.actors:
+        country = actors[actor].country
+        if actors[actor].sector != "IGO" and country != "IGO":
+            kept.add(Side([actor], [country] if country else []))
+    for country in side.countries:
+        if country != "IGO" and country not in kept.countries:
+            kept.countries.append(country)
+    return kept
