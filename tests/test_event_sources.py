@@ -485,3 +485,35 @@ def test_a_pledge_to_work_with_another_is_one_sides(events_in: Extract, text: st
 def test_joint_work_done_or_a_meeting_planned_is_both_sides(events_in: Extract, text: str) -> None:
     joint = of_type(events_in(text), "COOPERATE", "CONSULT")
     assert joint and all({"GHA", "TGO"} <= set(e.source_countries) for e in joint)
+
+
+# --- a reflexive that only stresses the noun before it -------------------------------------------------------------
+
+
+def test_a_stressing_reflexive_is_not_a_pronoun_for_someone_before(events_in: Extract) -> None:
+    text = (
+        "Kenyan officials have said the herders strayed into a feud. But the herders themselves had complained "
+        "for months of threats from armed bandits."
+    )
+    complaints = [e for e in of_type(events_in(text), "ACCUSE") if "complained" in e.evidence]
+    assert complaints and all("KEN" not in e.source_countries for e in complaints)
+
+
+def test_a_named_party_stressed_by_a_reflexive_is_still_the_source(events_in: Extract) -> None:
+    complaints = of_type(events_in("Ghana said the deal was bad. Togo itself had criticised the talks."), "ACCUSE")
+    assert complaints and complaints[-1].source_countries == ["TGO"]
+
+
+# --- delegations told without a country ------------------------------------------------------------------------------
+
+
+def test_bare_delegations_are_the_two_parties_told_before(events_in: Extract) -> None:
+    text = "Norway and Poland held an energy dialogue in Oslo on Monday. Delegations also exchanged views on gas."
+    meetings = of_type(events_in(text), "CONSULT")
+    assert len(meetings) == 2 and {"NOR", "POL"} <= set(meetings[1].source_countries)
+
+
+def test_delegations_from_many_countries_are_not_the_two_told_before(events_in: Extract) -> None:
+    text = "Norway and Poland held an energy dialogue in Oslo. Delegations from forty countries exchanged views on gas."
+    meetings = of_type(events_in(text), "CONSULT")
+    assert len(meetings) == 2 and not {"NOR", "POL"} & set(meetings[1].source_countries)

@@ -29,6 +29,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "itself", "themselves", "we", "our", "us"}
+# a reflexive right after a noun only stresses it ("the families themselves complained")
+INTENSIVE = {"himself", "herself", "itself", "themselves", "ourselves", "myself"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 # Arcs that stay inside one noun phrase, with the cost of crossing them: cost 0 is "the head itself".
 FREE_ARCS = {"conj", "appos", "compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "preconj"}
@@ -187,6 +189,8 @@ class Parties:
 
     def side(self, head: Token, *, speaker: Token | None = None) -> Side:
         """The actors of the phrase headed by `head`, nearest first."""
+        if word(head) in INTENSIVE and head.i > 0 and self.doc[head.i - 1].pos_ in {"NOUN", "PROPN"}:
+            return Side()  # "the families themselves", "Lima itself": the noun before is the party, read there
         if is_pronoun(head) and head.i not in self.mention_at:
             return self.pronoun(head, speaker=speaker)
         reached = self._reach(head)
@@ -605,12 +609,18 @@ class Parties:
         alone = head.lower_ in self.patterns.cues["pair_words"] and head.pos_ in {"PRON", "DET", "NUM"}
         lemma = head.lemma_.lower()
         # "the leaders agreed", "the governments met": a plural definite description of people or states
+        roles = self.patterns.cues["party_roles"]
         plural = (
             head.tag_ == "NNS"
             and "the" in words
-            and lemma in {*self.patterns.cues["person_nouns"], *self.patterns.cues["bodies"]}
+            and lemma in {*self.patterns.cues["person_nouns"], *self.patterns.cues["bodies"], *roles}
             and lemma not in self.patterns.cues["collective_bodies"]
         )
+        # "Delegations also exchanged views": a bare plural role, with no determiner nor "from X" of its own
+        bare = (
+            head.tag_ == "NNS" and lemma in roles and not any(c.dep_ in {"det", "prep", "poss"} for c in head.children)
+        )
+        plural = plural or bare
         if not (alone or plural or words & self.patterns.cues["pair_words"]):
             return Side()
         return self.last_two(head, person=lemma in self.patterns.cues["person_nouns"], alone=alone)
