@@ -964,7 +964,11 @@ class _Reader:
             for noun in (o for o in objects if self._reciprocal_noun(o) and self._told_before(o)):
                 both = self.parties.last_two(noun.sent[0], person=False, alone=True)
                 if both and set(both.countries) >= set(source.countries):
-                    source = both
+                    # the doer named here stands for its side ("Moon told Abe": Moon, not his spokeswoman)
+                    other = [a for a in both.actors if self.parties.actors[a].country not in source.countries]
+                    joint = Side(list(source.actors), list(source.countries))
+                    joint.add(Side(other, [c for c in both.countries if c not in source.countries]))
+                    source = joint
         words = [item.token, *objects]  # "held talks with X"
         partners = self._side_of([o for w in words for o in prep_objects(w, {"with"})]) if item.reciprocal else Side()
         if item.reciprocal and item.token.pos_ in VERBAL and not partners:
