@@ -530,3 +530,27 @@ def test_the_doer_named_when_opening_the_talks_stands_for_its_side(events_in: Ex
     meetings = [e for e in of_type(events_in(text), "CONSULT") if e.evidence.startswith("Beginning")]
     assert meetings and {"DEU", "FRA"} <= set(meetings[0].source_countries)
     assert "olivier-veran" not in meetings[0].source
+
+
+# --- an act someone has done ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, doer",
+    [
+        ("Chile arranged to have the Bolivian envoy expelled on Monday.", "CHL"),
+        ("Kenya got two Somali activists deported last year.", "KEN"),
+    ],
+)
+def test_who_has_an_act_done_is_its_doer(events_in: Extract, text: str, doer: str) -> None:
+    acts = of_type(events_in(text), "SANCTION", "COERCE")
+    assert acts and all(e.source_countries == [doer] for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, undergoer",
+    [("Mexico has twenty citizens detained in Texas.", "MEX"), ("Brazil had two sailors detained in Peru.", "BRA")],
+)
+def test_who_has_people_detained_abroad_is_not_the_doer(events_in: Extract, text: str, undergoer: str) -> None:
+    acts = of_type(events_in(text), "COERCE")
+    assert acts and all(undergoer not in e.source_countries for e in acts)

@@ -405,6 +405,8 @@ class _Reader:
             governor = governor_of(up) if up.pos_ in NOMINAL else None
             return self.subjects(governor, depth + 1) if governor is not None else Side()
         if dep == "acl" and verb.tag_ == "VBN":
+            if self._caused(verb):
+                return self.subjects(up.head, depth + 1)  # "paid to have a pilot kidnapped": the payer's act
             return Side()  # "the accord signed last year": the noun is what was acted on
         if dep in {"acl", "relcl"}:
             side = self.parties.side(up) or (
@@ -420,6 +422,17 @@ class _Reader:
             governor = governor_of(up)
             return side if side or governor is None else self.subjects(governor, depth + 1)
         return Side()
+
+    def _caused(self, participle: Token) -> bool:
+        """Whether a participle on the object of "get", or of "have" after "to", says what the verb's subject had
+        done ("arranged to have the envoy expelled", "got two activists deported"); not "Peru has two citizens
+        detained abroad", which says what Peru undergoes."""
+        noun = participle.head
+        verb = noun.head
+        lemma = verb.lemma_.lower()
+        if noun.dep_ != "dobj" or lemma not in self.cues["causatives"]:
+            return False
+        return lemma != "have" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
     def _party_noun(self, token: Token) -> bool:
         """A noun that names a party by its role ("his counterpart", "the envoy", "the government")."""
