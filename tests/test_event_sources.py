@@ -438,7 +438,7 @@ def test_a_place_under_the_act_or_its_own_adjunct_still_counts(events_in: Extrac
 @pytest.mark.parametrize(
     "text",
     [
-        "The thaw followed a lunch between Scholz and Lula on the sidelines of the Group of 20 summit in Rome.",
+        "The thaw followed a lunch between Scholz and Lula at the margins of a Group of 20 summit held in Rome.",
         "Ministers flew to Jakarta for the ASEAN summit on Friday.",
     ],
 )

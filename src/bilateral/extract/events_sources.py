@@ -54,8 +54,8 @@ def participle_adjunct(noun: Token) -> Token | None:
 def on_another_act(token: Token, trigger: Token, is_act: Callable[[Token], bool]) -> bool:
     """Whether `token` (a place) hangs on an act other than `trigger` that the trigger does not govern: "the
     release of X in Lima, the murder of Y a week later and …" tells where the release was, not the murder. `is_act`
-    says whether a noun names an act; a place under an act the trigger governs ("arrested at a rally in Lima") is
-    still the trigger's."""
+    says whether a noun names an act; a place under an act the trigger governs ("arrested during a march through
+    Lima") is still the trigger's."""
     governed = {t.i for t in trigger.subtree if not _across_conjunction(t, trigger)}
     while token.head.i != token.i and token.i != trigger.i:
         token = token.head
@@ -78,7 +78,7 @@ def _across_conjunction(token: Token, trigger: Token) -> bool:
 def forum_left_out(side: Side, actors: Mapping[str, Actor]) -> Side:
     """A joint act's modifiers without the intergovernmental forums among them: "the G20 summit", "an APEC
     meeting", "the NATO summit" name where the leaders met, not a party to their talks (PLOVER codes the states
-    that meet). The countries of the actors left stay; a forum's code ("IGO") goes with it."""
+    that meet). The actors left keep their countries; a forum's code ("IGO") goes with it."""
     kept = Side()
     for actor in side.actors:
         country = actors[actor].country
