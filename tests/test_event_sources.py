@@ -554,3 +554,27 @@ def test_who_has_an_act_done_is_its_doer(events_in: Extract, text: str, doer: st
 def test_who_has_people_detained_abroad_is_not_the_doer(events_in: Extract, text: str, undergoer: str) -> None:
     acts = of_type(events_in(text), "COERCE")
     assert acts and all(undergoer not in e.source_countries for e in acts)
+
+
+# --- a joint act in a time adjunct, its partner named ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After talks with Togo, Ghana imposed new duties on cocoa.",
+        "In the course of the consultations with the Togolese side, I have felt that both peoples want calm, said "
+        "the Ghanaian minister Kwame Mensah.",
+    ],
+)
+def test_a_joint_act_in_an_adjunct_is_the_clause_subjects_with_its_partner(events_in: Extract, text: str) -> None:
+    meetings = of_type(events_in(text), "CONSULT")
+    assert meetings and all({"GHA", "TGO"} <= set(e.source_countries) for e in meetings)
+
+
+@pytest.mark.parametrize(
+    "text", ["Kofi was arrested after talks with Togo.", "Cocoa prices rose after talks with Togo."]
+)
+def test_a_passive_or_partyless_clause_gives_the_adjunct_talks_no_party(events_in: Extract, text: str) -> None:
+    meetings = of_type(events_in(text), "CONSULT")
+    assert all(not e.source for e in meetings)

@@ -677,6 +677,9 @@ class _Reader:
         if not source and hit.trigger.reciprocal and adjunct_verb is not None:
             # "Giving a briefing after talks with Quito, Lima said …": the main subject's talks with Quito
             source = self.subjects(adjunct_verb)
+        if not source and hit.trigger.reciprocal and prep_objects(head, {"with"}):
+            # "After talks with Chile, Peru imposed duties": a joint act in an adjunct, the clause's subject's
+            source = self._adjunct_party(head)
         holding = self.cues["enacting"] | self.cues["cancelling"]
         for clause in (c for c in head.children if c.dep_ == "relcl" and c.pos_ in VERBAL) if not source else ():
             # "the tariffs Lima has imposed on X", "the curbs that Quito lifted": who makes or ends a measure holds it
@@ -786,6 +789,21 @@ class _Reader:
                 return found  # one threat, not a second "threatened" event
         found.append(Found(kind, mode, status, source, target, hit.token, rank, hit.trigger.reciprocal))
         return found
+
+    def _adjunct_party(self, noun: Token) -> Side:
+        """The subject of the clause a joint act's noun is a time adjunct of ("after talks with X, Peru …", "in the
+        course of the consultations with X, I …"), through "of" phrases; an empty side for a passive clause ("Lee
+        was arrested after talks with X": Lee held no talks) or where the noun is no such adjunct."""
+        token = noun
+        while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
+            word, up = word_of(token.head), token.head.head
+            if up.pos_ in VERBAL and word in ADJUNCT_PREPS | {"in"}:
+                passive = any(c.dep_ == "nsubjpass" for c in up.children)
+                return Side() if passive else self.subjects(up)
+            if word != "of" or up.pos_ not in NOMINAL:
+                return Side()
+            token = up
+        return Side()
 
     def _undergone(self, head: Token, owner: Token) -> Side:
         """The person an event noun of the `undergone` cue is done to, when its owner is a person and it has no
