@@ -17,7 +17,14 @@ from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_remarks import Remarks, enacted
-from bilateral.extract.events_sources import forum_left_out, in_governing_clause, on_another_act, participle_adjunct
+from bilateral.extract.events_sources import (
+    adjunct_clause,
+    caused,
+    forum_left_out,
+    in_governing_clause,
+    on_another_act,
+    participle_adjunct,
+)
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_triggers import (
     DIRECT,
@@ -405,7 +412,7 @@ class _Reader:
             governor = governor_of(up) if up.pos_ in NOMINAL else None
             return self.subjects(governor, depth + 1) if governor is not None else Side()
         if dep == "acl" and verb.tag_ == "VBN":
-            if self._caused(verb):
+            if caused(verb, self.cues["causatives"]):
                 return self.subjects(up.head, depth + 1)  # "paid to have a pilot kidnapped": the payer's act
             return Side()  # "the accord signed last year": the noun is what was acted on
         if dep in {"acl", "relcl"}:
@@ -422,17 +429,6 @@ class _Reader:
             governor = governor_of(up)
             return side if side or governor is None else self.subjects(governor, depth + 1)
         return Side()
-
-    def _caused(self, participle: Token) -> bool:
-        """Whether a participle on the object of "get", or of "have" after "to", says what the verb's subject had
-        done ("arranged to have the envoy expelled", "got two activists deported"); not "Peru has two citizens
-        detained abroad", which says what Peru undergoes."""
-        noun = participle.head
-        verb = noun.head
-        lemma = verb.lemma_.lower()
-        if noun.dep_ != "dobj" or lemma not in self.cues["causatives"]:
-            return False
-        return lemma != "have" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
     def _party_noun(self, token: Token) -> bool:
         """A noun that names a party by its role ("his counterpart", "the envoy", "the government")."""
@@ -679,7 +675,8 @@ class _Reader:
             source = self.subjects(adjunct_verb)
         if not source and hit.trigger.reciprocal and prep_objects(head, {"with"}):
             # "After talks with Chile, Peru imposed duties": a joint act in an adjunct, the clause's subject's
-            source = self._adjunct_party(head)
+            clause = adjunct_clause(head, ADJUNCT_PREPS | {"in"})
+            source = self.subjects(clause) if clause is not None else Side()
         holding = self.cues["enacting"] | self.cues["cancelling"]
         for clause in (c for c in head.children if c.dep_ == "relcl" and c.pos_ in VERBAL) if not source else ():
             # "the tariffs Lima has imposed on X", "the curbs that Quito lifted": who makes or ends a measure holds it
@@ -789,21 +786,6 @@ class _Reader:
                 return found  # one threat, not a second "threatened" event
         found.append(Found(kind, mode, status, source, target, hit.token, rank, hit.trigger.reciprocal))
         return found
-
-    def _adjunct_party(self, noun: Token) -> Side:
-        """The subject of the clause a joint act's noun is a time adjunct of ("after talks with X, Peru …", "in the
-        course of the consultations with X, I …"), through "of" phrases; an empty side for a passive clause ("Lee
-        was arrested after talks with X": Lee held no talks) or where the noun is no such adjunct."""
-        token = noun
-        while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
-            word, up = word_of(token.head), token.head.head
-            if up.pos_ in VERBAL and word in ADJUNCT_PREPS | {"in"}:
-                passive = any(c.dep_ == "nsubjpass" for c in up.children)
-                return Side() if passive else self.subjects(up)
-            if word != "of" or up.pos_ not in NOMINAL:
-                return Side()
-            token = up
-        return Side()
 
     def _undergone(self, head: Token, owner: Token) -> Side:
         """The person an event noun of the `undergone` cue is done to, when its owner is a person and it has no

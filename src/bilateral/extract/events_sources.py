@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from bilateral.extract.events_parties import Side
-from bilateral.extract.events_triggers import VERBAL
+from bilateral.extract.events_parties import Side, word
+from bilateral.extract.events_triggers import NOMINAL, VERBAL
 from bilateral.model import Actor
 
 Token = Any
@@ -88,3 +88,30 @@ def forum_left_out(side: Side, actors: Mapping[str, Actor]) -> Side:
         if country != "IGO" and country not in kept.countries:
             kept.countries.append(country)
     return kept
+
+
+def caused(participle: Token, causatives: frozenset[str]) -> bool:
+    """Whether a participle on the object of a causative verb (the `causatives` cue: "get", or "have" after "to")
+    says what that verb's subject had done ("arranged to have the envoy expelled", "got two activists deported");
+    not "Peru has two citizens detained abroad", which says what Peru undergoes."""
+    noun = participle.head
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if participle.dep_ != "acl" or noun.dep_ != "dobj" or lemma not in causatives:
+        return False
+    return lemma != "have" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def adjunct_clause(noun: Token, preps: set[str]) -> Token | None:
+    """The verb of the clause a noun is a time adjunct of, by one of `preps` and through "of" phrases ("after talks
+    with X, Peru …", "in a round of consultations with X, I …"); None for a passive clause ("Lee was arrested
+    after talks with X": Lee held no talks) or where the noun is no such adjunct."""
+    token = noun
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
+        preposition, up = word(token.head), token.head.head
+        if up.pos_ in VERBAL and preposition in preps:
+            return None if any(c.dep_ == "nsubjpass" for c in up.children) else up
+        if preposition != "of" or up.pos_ not in NOMINAL:
+            return None
+        token = up
+    return None
