@@ -578,3 +578,18 @@ def test_a_joint_act_in_an_adjunct_is_the_clause_subjects_with_its_partner(event
 def test_a_passive_or_partyless_clause_gives_the_adjunct_talks_no_party(events_in: Extract, text: str) -> None:
     meetings = of_type(events_in(text), "CONSULT")
     assert all(not e.source for e in meetings)
+
+
+# --- a joint body or act told before, as the subject of a meeting verb -----------------------------------------------
+
+
+def test_the_dialogue_told_before_meeting_again_is_both_parties(events_in: Extract) -> None:
+    text = "Norway and Poland launched an energy dialogue in Oslo on Monday. They agreed the dialogue will meet in May."
+    meetings = [e for e in of_type(events_in(text), "CONSULT") if "May" in e.evidence]
+    assert meetings and all({"NOR", "POL"} <= set(e.source_countries) for e in meetings)
+
+
+def test_an_indefinite_meeting_of_others_is_not_the_one_told_before(events_in: Extract) -> None:
+    text = "Norway and Poland met in Oslo on Monday. A council of Baltic states will meet in May."
+    meetings = [e for e in of_type(events_in(text), "CONSULT") if "May" in e.evidence]
+    assert all(not {"NOR", "POL"} & set(e.source_countries) for e in meetings)

@@ -974,7 +974,9 @@ class _Reader:
         if item.reciprocal and item.token.pos_ in VERBAL and self._parties(source) < 2 and not with_partner:
             # "Opening the talks, X told Y …": a joint act told before, with the parties told then (before this
             # sentence: "Z began the talks" after X and Y met is another meeting, Z's)
-            for noun in (o for o in objects if self._reciprocal_noun(o) and self._told_before(o)):
+            # "the commission will meet again": a joint body or act as the subject is the one told before too
+            held = objects + [c for c in item.token.children if c.dep_ == "nsubj" and not source]
+            for noun in (o for o in held if self._reciprocal_noun(o) and self._told_before(o)):
                 both = self.parties.last_two(noun.sent[0], person=False, alone=True)
                 if both and set(both.countries) >= set(source.countries):
                     # the doer named here stands for its side ("Moon told Abe": Moon, not his spokeswoman)
