@@ -970,8 +970,9 @@ class _Reader:
             found = self._local(item.token, start, end)
             source = Side(list(source.actors), found.countries) if source.actors else found
         objects = [c for c in item.token.children if c.dep_ == "dobj"]
-        with_partner = any(prep_objects(w, {"with"}) for w in [item.token, *objects])
-        if item.reciprocal and item.token.pos_ in VERBAL and self._parties(source) < 2 and not with_partner:
+        # "signed with X", "the treaty signed between X and Y": the parties are named here
+        named_here = any(prep_objects(w, {"with", "between"}) for w in [item.token, *objects])
+        if item.reciprocal and item.token.pos_ in VERBAL and self._parties(source) < 2 and not named_here:
             # "Opening the talks, X told Y …": a joint act told before, with the parties told then (before this
             # sentence: "Z began the talks" after X and Y met is another meeting, Z's)
             # "the commission will meet again": a joint body or act as the subject is the one told before too
