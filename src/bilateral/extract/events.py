@@ -976,7 +976,9 @@ class _Reader:
             # "Opening the talks, X told Y …": a joint act told before, with the parties told then (before this
             # sentence: "Z began the talks" after X and Y met is another meeting, Z's)
             # "the commission will meet again": a joint body or act as the subject is the one told before too
-            held = objects + [c for c in item.token.children if c.dep_ == "nsubj" and not source]
+            # (not "the accord signed between X and Y does not end …": a clause on the noun tells its own parties)
+            subjects = [c for c in item.token.children if c.dep_ == "nsubj" and not source]
+            held = objects + [c for c in subjects if not any(g.dep_ in {"acl", "relcl"} for g in c.children)]
             for noun in (o for o in held if self._reciprocal_noun(o) and self._told_before(o)):
                 both = self.parties.last_two(noun.sent[0], person=False, alone=True)
                 if both and set(both.countries) >= set(source.countries):
