@@ -593,4 +593,3 @@ def test_an_indefinite_meeting_of_others_is_not_the_one_told_before(events_in: E
     text = "Norway and Poland met in Oslo on Monday. A council of Baltic states will meet in May."
     meetings = [e for e in of_type(events_in(text), "CONSULT") if "May" in e.evidence]
     assert all(not {"NOR", "POL"} & set(e.source_countries) for e in meetings)
-
