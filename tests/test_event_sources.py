@@ -374,3 +374,222 @@ def test_a_passive_of_the_same_act_on_someone_else_names_no_doer(events_in: Extr
     )
     arrests = of_type(events_in(text), "COERCE")
     assert len(arrests) == 2 and "KEN" not in arrests[1].source_countries
+
+
+# --- a body many states have, named with another state's demonym or possessive ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Washington and Mexico City signed the accord in May. Mexico's Congress approved it on Thursday.", "MEX"),
+        ("The United States and Mexico signed the protocol. The Mexican Senate, which backed the first text in June, "
+         "approved it too.", "MEX"),
+        ("The United States and Mexico signed the protocol. The Canadian Senate approved it on Friday.", "CAN"),
+    ],
+)  # fmt: skip
+def test_a_shared_body_name_with_another_demonym_is_that_state(events_in: Extract, text: str, country: str) -> None:
+    approvals = [
+        e for e in of_type(events_in(text), "SUPPORT", "AGREE") if "Senate" in e.evidence or "Congress" in e.evidence
+    ]
+    assert approvals and all(e.source_countries == [country] for e in approvals)
+    assert all(not any(a.startswith("usa-") for a in e.source) for e in approvals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and Mexico signed the protocol. The U.S. Congress approved it on Thursday.",
+        "The United States and Mexico signed the protocol. The Senate, which backed the first text in May, "
+        "approved it too.",
+    ],
+)
+def test_a_body_named_as_the_pack_names_it_keeps_its_state(events_in: Extract, text: str) -> None:
+    approvals = [
+        e for e in of_type(events_in(text), "SUPPORT", "AGREE") if "Senate" in e.evidence or "Congress" in e.evidence
+    ]
+    assert approvals and all(e.source_countries == ["USA"] for e in approvals)
+
+
+# --- a place told for another act in the same clause ---------------------------------------------------------------
+
+
+def test_a_place_of_another_act_beside_it_is_not_where_it_happened(events_in: Extract) -> None:
+    text = "The pardon of a smuggler in Quito in May, the killing of six miners weeks later and new duties hurt trust."
+    killings = of_type(events_in(text), "ASSAULT")
+    assert killings and all("ECU" not in e.source_countries for e in killings)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Police arrested dozens of students at a rally in Santiago on Friday.", "CHL"),
+        ("The killing of six miners in Quito in May hurt trust.", "ECU"),
+    ],
+)
+def test_a_place_under_the_act_or_its_own_adjunct_still_counts(events_in: Extract, text: str, country: str) -> None:
+    acts = of_type(events_in(text), "COERCE", "ASSAULT")
+    assert acts and all(country in e.source_countries for e in acts)
+
+
+# --- a forum named on a meeting is where the parties met -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The thaw followed a lunch between Scholz and Lula at the margins of a Group of 20 summit held in Rome.",
+        "Ministers flew to Jakarta for the ASEAN summit on Friday.",
+    ],
+)
+def test_a_forum_named_on_a_meeting_is_no_party(events_in: Extract, text: str) -> None:
+    meetings = of_type(events_in(text), "CONSULT")
+    assert meetings and all("IGO" not in e.source_countries for e in meetings)
+
+
+def test_talks_with_an_international_body_keep_it_as_a_party(events_in: Extract) -> None:
+    meetings = of_type(events_in("Norway held talks with the European Union in Oslo on Monday."), "CONSULT")
+    assert meetings and all("IGO" in e.source_countries and "NOR" in e.source_countries for e in meetings)
+
+
+# --- a definite meeting a verb opens or ends is the meeting told before -------------------------------------------
+
+
+def test_opening_the_talks_told_before_is_both_parties(events_in: Extract) -> None:
+    text = "Ghana and Togo began border talks on Monday. Opening the meeting, Togo told Ghana that trust mattered."
+    meetings = of_type(events_in(text), "CONSULT")
+    assert len(meetings) == 2 and all({"GHA", "TGO"} <= set(e.source_countries) for e in meetings)
+
+
+def test_a_third_state_opening_the_talks_holds_its_own(events_in: Extract) -> None:
+    text = "Ghana and Togo began border talks on Monday. Benin opened the meeting on Tuesday."
+    meetings = of_type(events_in(text), "CONSULT")
+    assert len(meetings) == 2 and meetings[1].source_countries == ["BEN"]
+
+
+# --- a pledge to work with another is the pledger's -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the signing, Ghana will work together with the Togolese side and honour the deal, he added.",
+        "Ghana pledged to cooperate with Togo on border security.",
+    ],
+)
+def test_a_pledge_to_work_with_another_is_one_sides(events_in: Extract, text: str) -> None:
+    pledges = of_type(events_in(text), "COOPERATE")
+    assert pledges and all(e.source_countries == ["GHA"] and e.target_countries == ["TGO"] for e in pledges)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ghana worked together with Togo on the rescue.", "Ghana will meet with Togo next week."]
+)
+def test_joint_work_done_or_a_meeting_planned_is_both_sides(events_in: Extract, text: str) -> None:
+    joint = of_type(events_in(text), "COOPERATE", "CONSULT")
+    assert joint and all({"GHA", "TGO"} <= set(e.source_countries) for e in joint)
+
+
+# --- a reflexive that only stresses the noun before it -------------------------------------------------------------
+
+
+def test_a_stressing_reflexive_is_not_a_pronoun_for_someone_before(events_in: Extract) -> None:
+    text = (
+        "Kenyan officials have suggested the families were caught in a feud. But the families themselves had "
+        "complained for years of threats from armed bandits."
+    )
+    complaints = [e for e in of_type(events_in(text), "ACCUSE") if "complained" in e.evidence]
+    assert complaints and all("KEN" not in e.source_countries for e in complaints)
+
+
+def test_a_named_party_stressed_by_a_reflexive_is_still_the_source(events_in: Extract) -> None:
+    complaints = of_type(events_in("Ghana said the deal was bad. Togo itself had criticised the talks."), "ACCUSE")
+    assert complaints and complaints[-1].source_countries == ["TGO"]
+
+
+# --- delegations told without a country ------------------------------------------------------------------------------
+
+
+def test_bare_delegations_are_the_two_parties_told_before(events_in: Extract) -> None:
+    text = "Norway and Poland held an energy dialogue in Oslo on Monday. Delegations also exchanged views on gas."
+    meetings = of_type(events_in(text), "CONSULT")
+    assert len(meetings) == 2 and {"NOR", "POL"} <= set(meetings[1].source_countries)
+
+
+def test_delegations_from_many_countries_are_not_the_two_told_before(events_in: Extract) -> None:
+    text = "Norway and Poland held an energy dialogue in Oslo. Delegations from forty countries exchanged views on gas."
+    meetings = of_type(events_in(text), "CONSULT")
+    assert len(meetings) == 2 and not {"NOR", "POL"} & set(meetings[1].source_countries)
+
+
+def test_the_doer_named_when_opening_the_talks_stands_for_its_side(events_in: Extract) -> None:
+    text = (
+        "Chancellor Olaf Scholz met French President Emmanuel Macron on Monday, French spokesman Olivier Veran "
+        "said. Beginning the talks, Macron told Scholz that frank dialogue was vital."
+    )
+    meetings = [e for e in of_type(events_in(text), "CONSULT") if e.evidence.startswith("Beginning")]
+    assert meetings and {"DEU", "FRA"} <= set(meetings[0].source_countries)
+    assert "olivier-veran" not in meetings[0].source
+
+
+# --- an act someone has done ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, doer",
+    [
+        ("Chile arranged to have the Bolivian envoy expelled on Monday.", "CHL"),
+        ("Kenya got two Somali activists deported last year.", "KEN"),
+    ],
+)
+def test_who_has_an_act_done_is_its_doer(events_in: Extract, text: str, doer: str) -> None:
+    acts = of_type(events_in(text), "SANCTION", "COERCE")
+    assert acts and all(e.source_countries == [doer] for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text, undergoer",
+    [("Mexico has twenty citizens detained in Texas.", "MEX"), ("Brazil had two sailors detained in Peru.", "BRA")],
+)
+def test_who_has_people_detained_abroad_is_not_the_doer(events_in: Extract, text: str, undergoer: str) -> None:
+    acts = of_type(events_in(text), "COERCE")
+    assert acts and all(undergoer not in e.source_countries for e in acts)
+
+
+# --- a joint act in a time adjunct, its partner named ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After talks with Togo, Ghana imposed new duties on cocoa.",
+        "In the course of the consultations with the Togolese side, I have felt that both peoples want calm, said "
+        "the Ghanaian minister Kwame Mensah.",
+    ],
+)
+def test_a_joint_act_in_an_adjunct_is_the_clause_subjects_with_its_partner(events_in: Extract, text: str) -> None:
+    meetings = of_type(events_in(text), "CONSULT")
+    assert meetings and all({"GHA", "TGO"} <= set(e.source_countries) for e in meetings)
+
+
+@pytest.mark.parametrize(
+    "text", ["Kofi was arrested after talks with Togo.", "Cocoa prices rose after talks with Togo."]
+)
+def test_a_passive_or_partyless_clause_gives_the_adjunct_talks_no_party(events_in: Extract, text: str) -> None:
+    meetings = of_type(events_in(text), "CONSULT")
+    assert all(not e.source for e in meetings)
+
+
+# --- a joint body or act told before, as the subject of a meeting verb -----------------------------------------------
+
+
+def test_the_dialogue_told_before_meeting_again_is_both_parties(events_in: Extract) -> None:
+    text = "Norway and Poland launched an energy dialogue in Oslo on Monday. They agreed the dialogue will meet in May."
+    meetings = [e for e in of_type(events_in(text), "CONSULT") if "May" in e.evidence]
+    assert meetings and all({"NOR", "POL"} <= set(e.source_countries) for e in meetings)
+
+
+def test_an_indefinite_meeting_of_others_is_not_the_one_told_before(events_in: Extract) -> None:
+    text = "Norway and Poland met in Oslo on Monday. A council of Baltic states will meet in May."
+    meetings = [e for e in of_type(events_in(text), "CONSULT") if "May" in e.evidence]
+    assert all(not {"NOR", "POL"} & set(e.source_countries) for e in meetings)

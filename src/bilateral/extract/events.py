@@ -18,7 +18,14 @@ from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_remarks import Remarks, enacted
-from bilateral.extract.events_sources import in_governing_clause, participle_adjunct
+from bilateral.extract.events_sources import (
+    adjunct_clause,
+    caused,
+    forum_left_out,
+    in_governing_clause,
+    on_another_act,
+    participle_adjunct,
+)
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_triggers import (
     DIRECT,
@@ -407,6 +414,8 @@ class _Reader:
             governor = governor_of(up) if up.pos_ in NOMINAL else None
             return self.subjects(governor, depth + 1) if governor is not None else Side()
         if dep == "acl" and verb.tag_ == "VBN":
+            if caused(verb, self.cues["causatives"]):
+                return self.subjects(up.head, depth + 1)  # "paid to have a pilot kidnapped": the payer's act
             return Side()  # "the accord signed last year": the noun is what was acted on
         if dep in {"acl", "relcl"}:
             side = self.parties.side(up) or (
@@ -450,9 +459,15 @@ class _Reader:
             and p.start >= self.parties.opening
             and not self._destination(p.start)
             and self._governs(p.start, trigger)
+            and not self._on_another_act(p.start, trigger)
         ]
         for token in trigger.sent:  # "in eastern Beirut", "near the city of Mosul": a capital or country named
-            if token.dep_ == "pobj" and word_of(token.head) in LOCATIVE_PREPS and in_governing_clause(token, trigger):
+            if (
+                token.dep_ == "pobj"
+                and word_of(token.head) in LOCATIVE_PREPS
+                and in_governing_clause(token, trigger)
+                and not on_another_act(token, trigger, self._names_act)
+            ):
                 for part in token.subtree:
                     if (code := self.parties.country_word(part)) is not None:
                         found.append((part.idx, code))
@@ -466,6 +481,15 @@ class _Reader:
         the two leaders met in Lima" was not done in Lima."""
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return span is not None and in_governing_clause(span.root, trigger)
+
+    def _on_another_act(self, offset: int, trigger: Token) -> bool:
+        """Whether the word at character `offset` is where another act happened ("the release of X in Lima, the
+        murder of Y …": Lima is not where the murder was)."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span is not None and on_another_act(span.root, trigger, self._names_act)
+
+    def _names_act(self, noun: Token) -> bool:
+        return self.triggers.noun_entry(noun) is not None
 
     def _destination(self, offset: int) -> bool:
         """ "curbs on exports to Chile", "flights into Peru": a place the act is aimed at is not where it happened."""
@@ -635,6 +659,8 @@ class _Reader:
                     target.add(side)
         if not source:
             source = self.parties.modifiers(head, exclude=hit.token)
+            if hit.trigger.reciprocal:
+                source = forum_left_out(source, self.parties.actors)  # "the G20 summit": where leaders met
         if not source:
             source = self._enacted_by(head)
         if not target and head.dep_ == "pobj" and head.head.dep_ == "agent":
@@ -649,6 +675,10 @@ class _Reader:
         if not source and hit.trigger.reciprocal and adjunct_verb is not None:
             # "Giving a briefing after talks with Quito, Lima said …": the main subject's talks with Quito
             source = self.subjects(adjunct_verb)
+        if not source and hit.trigger.reciprocal and prep_objects(head, {"with"}):
+            # "After talks with Chile, Peru imposed duties": a joint act in an adjunct, the clause's subject's
+            clause = adjunct_clause(head, ADJUNCT_PREPS | {"in"})
+            source = self.subjects(clause) if clause is not None else Side()
         holding = self.cues["enacting"] | self.cues["cancelling"]
         for clause in (c for c in head.children if c.dep_ == "relcl" and c.pos_ in VERBAL) if not source else ():
             # "the tariffs Lima has imposed on X", "the curbs that Quito lifted": who makes or ends a measure holds it
@@ -946,6 +976,23 @@ class _Reader:
             found = self._local(item.token, start, end)
             source = Side(list(source.actors), found.countries) if source.actors else found
         objects = [c for c in item.token.children if c.dep_ == "dobj"]
+        # "signed with X", "the treaty signed between X and Y": the parties are named here
+        named_here = any(prep_objects(w, {"with", "between"}) for w in [item.token, *objects])
+        if item.reciprocal and item.token.pos_ in VERBAL and self._parties(source) < 2 and not named_here:
+            # "Opening the talks, X told Y …": a joint act told before, with the parties told then (before this
+            # sentence: "Z began the talks" after X and Y met is another meeting, Z's)
+            # "the commission will meet again": a joint body or act as the subject is the one told before too
+            # (not "the accord signed between X and Y does not end …": a clause on the noun tells its own parties)
+            subjects = [c for c in item.token.children if c.dep_ == "nsubj" and not source]
+            held = objects + [c for c in subjects if not any(g.dep_ in {"acl", "relcl"} for g in c.children)]
+            for noun in (o for o in held if self._reciprocal_noun(o) and self._told_before(o)):
+                both = self.parties.last_two(noun.sent[0], person=False, alone=True)
+                if both and set(both.countries) >= set(source.countries):
+                    # the doer named here stands for its side ("Moon told Abe": Moon, not his spokeswoman)
+                    other = [a for a in both.actors if self.parties.actors[a].country not in source.countries]
+                    joint = Side(list(source.actors), list(source.countries))
+                    joint.add(Side(other, [c for c in both.countries if c not in source.countries]))
+                    source = joint
         words = [item.token, *objects]  # "held talks with X"
         partners = self._side_of([o for w in words for o in prep_objects(w, {"with"})]) if item.reciprocal else Side()
         if item.reciprocal and item.token.pos_ in VERBAL and not partners:
@@ -954,6 +1001,8 @@ class _Reader:
             partners = self.parties.without(self._side_of(met), source)
         # a joint act needs a second party: not the source again under another description
         partners = self.parties.without(partners, source)
+        if source and partners and item.status == "promised" and item.type != "CONSULT":
+            return source, partners  # "X will cooperate with Y": X's pledge; a meeting planned is both's
         if source and partners:
             joint = Side()  # "X met with Y", "X signed a pact with Y": a joint act, both parties on each side
             joint.add(source)

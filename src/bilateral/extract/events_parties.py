@@ -29,6 +29,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "itself", "themselves", "we", "our", "us"}
+# a reflexive right after a noun only stresses it ("the families themselves complained")
+INTENSIVE = {"himself", "herself", "itself", "themselves", "ourselves", "myself"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 # Arcs that stay inside one noun phrase, with the cost of crossing them: cost 0 is "the head itself".
 FREE_ARCS = {"conj", "appos", "compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "preconj"}
@@ -187,6 +189,8 @@ class Parties:
 
     def side(self, head: Token, *, speaker: Token | None = None) -> Side:
         """The actors of the phrase headed by `head`, nearest first."""
+        if word(head) in INTENSIVE and head.i > 0 and self.doc[head.i - 1].pos_ in {"NOUN", "PROPN"}:
+            return Side()  # "the families themselves", "Lima itself": the noun before is the party, read there
         if is_pronoun(head) and head.i not in self.mention_at:
             return self.pronoun(head, speaker=speaker)
         reached = self._reach(head)
@@ -197,6 +201,7 @@ class Parties:
             for token, cost in reached:
                 if cost == best and token.i in self.mention_at:
                     self._add_mention(found, self.mention_at[token.i])
+        found = self._of_another_state(head, found)
         # demonyms, countries and known places inside the phrase: co-ordinated ones ("Hungarian and Romanian
         # officials") always count; farther ones only when no named actor has said which country acts
         words = sorted((cost, token.i, code) for token, cost in reached if (code := self.country_word(token)))
@@ -226,6 +231,36 @@ class Parties:
                 if found.countries and head.lemma_.lower() in self.patterns.cues["bodies"]:
                     found.actors = self.state(found.countries[0])  # "his country", "its government": the state
         return found or self.definite(head) or self.spoken_for(head)
+
+    def _of_another_state(self, head: Token, found: Side) -> Side:
+        """ "The Mexican Senate", "Peru's Congress": a body whose name many states share (a pack may give the bare
+        "Senate" to one state's) named with another country's demonym or possessive is that country's, coded as
+        its state; `found` unchanged where no body is so named, or its own name holds the country ("US Senate")."""
+        bodies = {
+            a
+            for a in found.actors
+            if self.actors[a].kind in {"organization", "institution"}
+            and self.actors[a].country in self.patterns.country_names
+        }
+        if not bodies:
+            return found
+        words = [
+            t
+            for c in head.children
+            if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < head.i
+            for t in c.subtree
+        ]
+        outside = [t for t in words if not self._found_at(t.i, Side(sorted(bodies)))]
+        codes = {code for t in outside if (code := self.country_word(t))}
+        if len(codes) != 1 or codes & {self.actors[a].country for a in bodies}:
+            return found
+        renamed = Side()
+        for actor in found.actors:
+            if actor not in bodies:
+                self._add_actor(renamed, actor)
+            for state in self.state(next(iter(codes)), unnamed=True) if actor in bodies else []:
+                self._add_actor(renamed, state)
+        return renamed
 
     def _found_at(self, token_index: int, side: Side) -> bool:
         """Whether the token at `token_index` is inside a mention of one of `side`'s actors."""
@@ -574,12 +609,18 @@ class Parties:
         alone = head.lower_ in self.patterns.cues["pair_words"] and head.pos_ in {"PRON", "DET", "NUM"}
         lemma = head.lemma_.lower()
         # "the leaders agreed", "the governments met": a plural definite description of people or states
+        roles = self.patterns.cues["party_roles"]
         plural = (
             head.tag_ == "NNS"
             and "the" in words
-            and lemma in {*self.patterns.cues["person_nouns"], *self.patterns.cues["bodies"]}
+            and lemma in {*self.patterns.cues["person_nouns"], *self.patterns.cues["bodies"], *roles}
             and lemma not in self.patterns.cues["collective_bodies"]
         )
+        # "Delegations also exchanged views": a bare plural role, with no determiner nor "from X" of its own
+        bare = (
+            head.tag_ == "NNS" and lemma in roles and not any(c.dep_ in {"det", "prep", "poss"} for c in head.children)
+        )
+        plural = plural or bare
         if not (alone or plural or words & self.patterns.cues["pair_words"]):
             return Side()
         return self.last_two(head, person=lemma in self.patterns.cues["person_nouns"], alone=alone)

@@ -5,9 +5,12 @@ Lima": Lima is where the leaders met, not where the arrest was made).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from bilateral.extract.events_triggers import VERBAL
+from bilateral.extract.events_parties import Side, word
+from bilateral.extract.events_triggers import NOMINAL, VERBAL
+from bilateral.model import Actor
 
 Token = Any
 
@@ -46,3 +49,69 @@ def participle_adjunct(noun: Token) -> Token | None:
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in token.children)
     adjunct = token.dep_ in {"advcl", "xcomp"} and token.tag_ in {"VBG", "VBN"}
     return token if adjunct and not own_subject else None
+
+
+def on_another_act(token: Token, trigger: Token, is_act: Callable[[Token], bool]) -> bool:
+    """Whether `token` (a place) hangs on an act other than `trigger` that the trigger does not govern: "the
+    release of X in Lima, the murder of Y a week later and …" tells where the release was, not the murder. `is_act`
+    says whether a noun names an act; a place under an act the trigger governs ("arrested during a march through
+    Lima") is still the trigger's."""
+    governed = {t.i for t in trigger.subtree if not _across_conjunction(t, trigger)}
+    while token.head.i != token.i and token.i != trigger.i:
+        token = token.head
+        if token.pos_ in VERBAL or token.i == trigger.i:
+            return False
+        if token.pos_ == "NOUN" and is_act(token):
+            return token.i not in governed
+    return False
+
+
+def _across_conjunction(token: Token, trigger: Token) -> bool:
+    """Whether the path from `trigger` down to `token` crosses a conjunction: a co-ordinated act is another one."""
+    while token.i != trigger.i:
+        if token.dep_ == "conj":
+            return True
+        token = token.head
+    return False
+
+
+def forum_left_out(side: Side, actors: Mapping[str, Actor]) -> Side:
+    """A joint act's modifiers without the intergovernmental forums among them: "the G20 summit", "an APEC
+    meeting", "the NATO summit" name where the leaders met, not a party to their talks (PLOVER codes the states
+    that meet). The actors left keep their countries; a forum's code ("IGO") goes with it."""
+    kept = Side()
+    for actor in side.actors:
+        country = actors[actor].country
+        if actors[actor].sector != "IGO" and country != "IGO":
+            kept.add(Side([actor], [country] if country else []))
+    for country in side.countries:
+        if country != "IGO" and country not in kept.countries:
+            kept.countries.append(country)
+    return kept
+
+
+def caused(participle: Token, causatives: frozenset[str]) -> bool:
+    """Whether a participle on the object of a causative verb (the `causatives` cue: "get", or "have" after "to")
+    says what that verb's subject had done ("arranged to have the envoy expelled", "got two activists deported");
+    not "Peru has two citizens detained abroad", which says what Peru undergoes."""
+    noun = participle.head
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if participle.dep_ != "acl" or noun.dep_ != "dobj" or lemma not in causatives:
+        return False
+    return lemma != "have" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def adjunct_clause(noun: Token, preps: set[str]) -> Token | None:
+    """The verb of the clause a noun is a time adjunct of, by one of `preps` and through "of" phrases ("after talks
+    with X, Peru …", "in a round of consultations with X, I …"); None for a passive clause ("Lee was arrested
+    after talks with X": Lee held no talks) or where the noun is no such adjunct."""
+    token = noun
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
+        preposition, up = word(token.head), token.head.head
+        if up.pos_ in VERBAL and preposition in preps:
+            return None if any(c.dep_ == "nsubjpass" for c in up.children) else up
+        if preposition != "of" or up.pos_ not in NOMINAL:
+            return None
+        token = up
+    return None
