@@ -1001,8 +1001,8 @@ class _Reader:
             partners = self.parties.without(self._side_of(met), source)
         # a joint act needs a second party: not the source again under another description
         partners = self.parties.without(partners, source)
-        if source and partners and item.status == "promised" and item.type != "CONSULT":
-            return source, partners  # "X will cooperate with Y": X's pledge; a meeting planned is both's
+        if source and partners and item.status == "promised" and item.type not in {"CONSULT", "AGREE"}:
+            return source, partners  # "X will cooperate with Y": X's pledge; a meeting or signing planned is both's
         if source and partners:
             joint = Side()  # "X met with Y", "X signed a pact with Y": a joint act, both parties on each side
             joint.add(source)
