@@ -16,13 +16,14 @@ Drawing: the exports come from the code as it is, then
     $BIN -q --db x.db run $DYADS/us_china/docs --out out && $BIN --db x.db export --format json -o map.json
     (the same for japan_korea and for examples/us-mexico)
     python -m benchmarks.judged_events us_china=…/map.json japan_korea=…/map.json example_us_mexico=…/map.json
-The draw is fixed (seed 31, 100 events from the sorted union of all events) so that the same exports give the same
+The draw is fixed (seed 41, 100 events from the sorted union of all events) so that the same exports give the same
 sample; a redraw keeps the verdicts of rows that are still drawn and leaves the new rows blank.
-The committed sample was drawn from the exports of the code at 89f5e19 (30 Nov 2026, seed 31, a new seed: the
-developers had read seed 13's sample, drawn at 20e78c3, and seed 12's, drawn at 92f8e5c, while fixing kinds, and
-judged samples of their own with seeds 2611, 4711 and 9001). All 100 rows were judged by hand by a new reader who
-did not write the event patterns; 12 rows are the same events as in seed 13's sample, where the earlier reader gave
-the same type verdict on 11 and the same source verdict on 12.
+The committed sample was drawn from the exports of the code at 3a7ac10 (30 Nov 2026, seed 41, a new seed: the
+developers had read the samples of seed 31 (drawn at 89f5e19), seed 13 (20e78c3) and seed 12 (92f8e5c) while
+fixing kinds, and judged samples of their own with other seeds). All 100 rows were judged by hand by a new reader
+who did not write the event patterns; 14 rows are the same events as in seed 31's sample, where that sample's
+reader gave the same type and source verdicts on all 14. Seed 31's sample at 89f5e19, judged by another new
+reader: type 0.82, source 0.77, both 0.62.
 """
 
 from __future__ import annotations
