@@ -40,3 +40,15 @@ def test_a_pipeline_without_both_components_last_but_the_ner_runs_as_it_is() -> 
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     assert tabled(nlp) == ([], [])
     assert tabled(load_nlp())[0] == ["attribute_ruler", "lemmatizer"]
+
+
+def test_a_pipeline_loaded_again_gets_tables_of_its_own() -> None:
+    from bilateral.annotate.nlp import _load_nlp
+
+    first = [t.lemma_ for t in next(parse(["Fishermen from Tromsø were detaining trawlers near Bergen."]))]
+    _load_nlp.cache_clear()  # a new pipeline, with a new string store (benchmarks time a cold load this way)
+    try:
+        again = next(parse(["Fishermen from Tromsø were detaining trawlers near Bergen, and sailors were rowing."]))
+        assert [t.lemma_ for t in again][: len(first) - 1] == first[:-1]
+    finally:
+        _load_nlp.cache_clear()

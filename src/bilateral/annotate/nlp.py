@@ -113,13 +113,18 @@ def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE, language: str =
             yield doc
 
 
-@cache
 def tables(language: str) -> tuple[list[str], list[Any]]:
     """The components of `language`'s pipeline that `parse` runs as table look-ups (see annotate.nlp_tables), and
-    those look-ups, made once per process."""
+    those look-ups, made once per loaded pipeline: they hold hashes of that pipeline's own string store, so a
+    pipeline loaded again (after `_load_nlp.cache_clear()`) gets its own."""
+    return _tables(load_nlp(language))
+
+
+@cache
+def _tables(nlp: Any) -> tuple[list[str], list[Any]]:
     from bilateral.annotate.nlp_tables import tabled
 
-    return tabled(load_nlp(language))
+    return tabled(nlp)
 
 
 def _run(steps: list[Any], doc: Any) -> Any:
