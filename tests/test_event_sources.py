@@ -593,3 +593,18 @@ def test_an_indefinite_meeting_of_others_is_not_the_one_told_before(events_in: E
     text = "Norway and Poland met in Oslo on Monday. A council of Baltic states will meet in May."
     meetings = [e for e in of_type(events_in(text), "CONSULT") if "May" in e.evidence]
     assert all(not {"NOR", "POL"} & set(e.source_countries) for e in meetings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oddly, all of their loudest envoys seem to land in Canada, eager to pressure Canadian farmers into doing "
+        "their bidding.",
+        "Nobody in Oslo forgave Sweden for the snub, and none of their own diplomats were expelled, so why not "
+        "threaten them?",
+    ],
+)
+def test_a_pronoun_whose_clause_subject_holds_the_same_pronoun_resolves_without_looping(
+    events_in: Extract, text: str
+) -> None:
+    events_in(text)  # resolving "their" through a subject that holds "their" again once recursed without end

@@ -155,6 +155,7 @@ class Parties:
         actors = analysis.actors
         outlets = {fold(m.text) for m in analysis.mentions if m.actor in actors and actors[m.actor].sector == "MED"}
         self.credited = credited_spans(doc, patterns, outlets=outlets, opening=opening)
+        self.resolving: set[int] = set()  # pronouns being resolved now: a pronoun never stands for itself
         self.home = outlet_line_country(text, analysis)
         # "ethnic Hungarians in Romania" name people, not the state of their kin: no actor for the event
         self.mentions = [
@@ -396,7 +397,17 @@ class Parties:
 
     def pronoun(self, token: Token, *, speaker: Token | None) -> Side:
         """A pronoun's actor: the speaker of the clause ("X said it would"), else the nearest actor before it in
-        the sentence, else in the two sentences before, else the first one after it in the sentence."""
+        the sentence, else in the two sentences before, else the first one after it in the sentence. Nobody when
+        resolving it comes back to the same pronoun ("their" whose clause subject is "their allies")."""
+        if token.i in self.resolving:
+            return Side()
+        self.resolving.add(token.i)
+        try:
+            return self._pronoun(token, speaker=speaker)
+        finally:
+            self.resolving.discard(token.i)
+
+    def _pronoun(self, token: Token, *, speaker: Token | None) -> Side:
         person = word(token) in PERSON_PRONOUNS | FIRST_PERSON
         named = self._name_part(token)
         if named:
