@@ -362,3 +362,8 @@ def test_advice_after_a_heading_is_no_act(events_in: Extract, text: str, kinds: 
 )
 def test_acts_after_a_sentence_with_a_colon_are_found(events_in: Extract, text: str, kind: str) -> None:
     assert occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_a_sentence_opening_with_a_colon_is_read_without_a_lead_in(events_in: Extract) -> None:
+    assert occurred(events_in(": Peru imposed sanctions on Chile on Tuesday."), "SANCTION")  # once raised E1002

@@ -116,15 +116,17 @@ def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE, language: str =
 def tables(language: str) -> tuple[list[str], list[Any]]:
     """The components of `language`'s pipeline that `parse` runs as table look-ups (see annotate.nlp_tables), and
     those look-ups, made once per loaded pipeline: they hold hashes of that pipeline's own string store, so a
-    pipeline loaded again (after `_load_nlp.cache_clear()`) gets its own."""
-    return _tables(load_nlp(language))
-
-
-@cache
-def _tables(nlp: Any) -> tuple[list[str], list[Any]]:
+    pipeline loaded again (after `_load_nlp.cache_clear()`) gets its own, and only the latest is kept."""
     from bilateral.annotate.nlp_tables import tabled
 
-    return tabled(nlp)
+    nlp = load_nlp(language)
+    made = _TABLES.get(language)
+    if made is None or made[0] is not nlp:
+        made = _TABLES[language] = (nlp, tabled(nlp))
+    return made[1]
+
+
+_TABLES: dict[str, tuple[Any, tuple[list[str], list[Any]]]] = {}  # language -> (its pipeline, that one's tables)
 
 
 def _run(steps: list[Any], doc: Any) -> Any:

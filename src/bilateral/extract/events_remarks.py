@@ -183,6 +183,8 @@ class Remarks:
         if not colons or colons[0].i - sentence.start > LEAD_IN:
             return False
         lead = sentence.doc[sentence.start : colons[0].i]
+        if not lead:
+            return False  # a sentence that opens with the colon has no lead-in
         if lead[0].lower_ != "what" and any(t.tag_ in FINITE for t in lead):
             return False  # "the proposal was clear: Ottawa sent inspectors": a sentence, not a heading
         return any(t.lemma_.lower() in self.cues["advice"] for t in lead)
