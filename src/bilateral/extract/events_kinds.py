@@ -127,7 +127,7 @@ class Kinds:
         of the `armed` cue, or one modified by "armed", in the subject or its "of" phrase."""
         for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
             for token in subject.subtree:
-                if token.lemma_.lower() in self.cues["armed"] or word(token) == "armed":
+                if token.lemma_.lower() in self.cues["armed"] or word(token) in self.cues["armed"]:
                     return True
         return False
 

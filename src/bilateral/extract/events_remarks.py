@@ -26,10 +26,7 @@ OBJECTING = {"REJECT", "ACCUSE"}  # PLOVER types whose gerund object is conteste
 MEASURES = {"restrictions", "policies", "responses", "offers"}  # object classes of acts and measures
 FINITE = {"VBD", "VBZ", "VBP", "MD"}  # Penn tags of finite verbs
 LEAD_IN = 6  # the most words before a colon that make a heading ("Our three recommendations:")
-IN_FORCE = {"place", "force", "effect"}  # "stay in place", "remain in force"
-JOURNEYS = {"trip", "flight", "journey", "way"}  # "on the way back from the summit"
 INSIDE = {"acl", "relcl", "pobj", "prep", "dobj", "conj", "compound", "amod", "xcomp", "ccomp"}
-DURATIONS = {"month", "year", "decade"}  # "after two years of sanctions": a long stretch, a state of affairs
 QUESTION_WORDS = {"how", "whether", "when", "where", "why"}  # "how to respond", "whether to retaliate"
 CLOSING = "\"')]\u201d\u2019 "
 
@@ -144,12 +141,12 @@ class Remarks:
         spans = {word(prep), " ".join([*before[-1:], word(prep)]), " ".join(before)}
         if spans & self.cues["backgrounds"]:
             return True
-        if word(prep) == "from" and prep.head.lemma_.lower() in JOURNEYS:
+        if word(prep) == "from" and prep.head.lemma_.lower() in self.cues["journeys"]:
             return True  # "on the flight home from a summit": where someone comes back from
         span = prep.head  # "18 months of sanctions": the stretch of time the noun fills
         return (
             word(prep) == "of"
-            and span.lemma_.lower() in DURATIONS
+            and span.lemma_.lower() in self.cues["durations"]
             and span.dep_ == "pobj"
             and any(c.dep_ in {"nummod", "amod", "det"} for c in span.children)
         )
@@ -197,7 +194,7 @@ class Remarks:
         if noun.dep_ != "nsubj" or verb.i == noun.i or verb.lemma_.lower() not in self.cues["copulas"]:
             return False
         return any(
-            p.lemma_.lower() in IN_FORCE
+            p.lemma_.lower() in self.cues["in_force"]
             for c in verb.children
             if c.dep_ == "prep" and word(c) == "in"
             for p in c.children
