@@ -10,6 +10,7 @@ from typing import Any
 
 from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
+from bilateral.extract.events_sources import clause_verb
 from bilateral.extract.events_status import Modality, infinitive
 from bilateral.extract.events_triggers import Triggers, for_clause, own_people
 
@@ -80,10 +81,8 @@ class Kinds:
     def hoped(self, token: Token) -> bool:
         """Whether an event word stands in the that-clause of a verb of wishing (a verb of the pack with no type of
         its own whose complement is proposed: "hopes", "wants"): "hopes Kenya and Uganda can settle"."""
-        clause = token
-        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
-            clause = clause.head
-        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        clause = clause_verb(token)
+        if clause is None or clause.dep_ != "ccomp" or clause.head.i == clause.i:
             return False
         entry, _ = self.triggers.verb_entry(clause.head)
         if entry is None and clause.head.tag_ == "VBZ":
@@ -134,10 +133,8 @@ class Kinds:
     def agreed_to(self, token: Token) -> bool:
         """Whether an event word is what a verb of agreeing (an AGREE verb that gives its complement the status
         promised) agrees to: "agreed to take firm steps"."""
-        clause = token
-        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
-            clause = clause.head
-        if clause.dep_ != "xcomp" or clause.head.i == clause.i:
+        clause = clause_verb(token)
+        if clause is None or clause.dep_ != "xcomp" or clause.head.i == clause.i:
             return False
         entry, _ = self.triggers.verb_entry(clause.head)
         return entry is not None and entry.type == "AGREE" and entry.complement == "promised"
