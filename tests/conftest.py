@@ -66,6 +66,12 @@ def evidence_is_its_text(text: str, event: Event) -> None:
     assert event.evidence and text[event.start : event.end] == event.evidence
 
 
+def no_self_loop(text: str, event: Event) -> None:
+    """No actor acts on itself, save the parties of a joint act."""
+    if set(event.source) & set(event.target):
+        assert set(event.source) == set(event.target) and len(set(event.source_countries)) > 1
+
+
 def events_reader(
     knowledge: Knowledge, patterns: EventPatterns, published: str | None, *checks: Callable[[str, Event], None]
 ) -> Extract:

@@ -14,14 +14,7 @@ import pytest
 from bilateral.annotate import Knowledge, analyse
 from bilateral.annotate.nlp import load_nlp
 from bilateral.extract.events import EventPatterns
-from bilateral.model import Event
-from tests.conftest import Extract, events_reader, evidence_is_its_text, of_type
-
-
-def no_self_loop(text: str, event: Event) -> None:
-    """No actor acts on itself, save the parties of a joint act."""
-    if set(event.source) & set(event.target):
-        assert set(event.source) == set(event.target) and len(set(event.source_countries)) > 1
+from tests.conftest import Extract, events_reader, evidence_is_its_text, no_self_loop, of_type
 
 
 @pytest.fixture(scope="module")
