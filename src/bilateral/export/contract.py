@@ -101,13 +101,19 @@ def actors(db: sqlite3.Connection) -> list[dict[str, Any]]:
     ]
 
 
+EVENT_LISTS = ("source", "target", "source_countries", "target_countries", "issues")  # JSON arrays in the store
+STORE_ONLY = ("dated_by_story",)  # the store's own mark of a month given by the corpus pass stays inside
+
+
+def event(row: sqlite3.Row) -> dict[str, Any]:
+    """One stored event row as the contract gives it: its columns, less the store's own marks, with the list columns
+    (actor ids, country codes, issue ids) read from JSON. Raises KeyError when the row lacks a list column."""
+    return {k: v for k, v in dict(row).items() if k not in STORE_ONLY} | {k: json.loads(row[k]) for k in EVENT_LISTS}
+
+
 def events(db: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Events as the contract gives them; the store's own mark of a month given by the corpus pass stays inside."""
-    lists = ("source", "target", "source_countries", "target_countries", "issues")
-    return [
-        {k: v for k, v in dict(row).items() if k != "dated_by_story"} | {k: json.loads(row[k]) for k in lists}
-        for row in _rows(db, "events", "SELECT * FROM events ORDER BY document, start, id")
-    ]
+    """Events as the contract gives them (see `event`), by document, start and id."""
+    return [event(row) for row in _rows(db, "events", "SELECT * FROM events ORDER BY document, start, id")]
 
 
 def figures(db: sqlite3.Connection) -> list[dict[str, Any]]:

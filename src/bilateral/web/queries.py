@@ -15,6 +15,7 @@ from typing import Any
 
 from bilateral.compare.coverage import outlet_name
 from bilateral.errors import BadQuery, SourceNotFound
+from bilateral.export.contract import event as contract_event
 from bilateral.export.contract import linkage
 from bilateral.store.stats import tables
 
@@ -75,9 +76,7 @@ def check_date(value: str | None, name: str) -> str | None:
 
 
 def _event(row: sqlite3.Row, actor_names: dict[str, str], outlet: str) -> dict[str, Any]:
-    event = {k: v for k, v in dict(row).items() if k != "dated_by_story"}  # the store's own mark stays inside
-    for key in ("source", "target", "source_countries", "target_countries", "issues"):
-        event[key] = json.loads(row[key])
+    event = contract_event(row)
     event["agenda"] = sorted(json.loads(row["agenda"] or "[]"))
     event["when"] = row["date"] or row["published"]
     event["outlet"] = outlet
