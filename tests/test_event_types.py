@@ -431,7 +431,21 @@ def test_a_measure_announced_unless_a_demand_is_met_is_still_a_threat(events_in:
 
 
 @pytest.mark.model
-def test_approving_a_proposal_endorses_it(events_in: Extract) -> None:
-    events = events_in("The Peruvian cabinet approved a proposal to remove Ecuador from its list of trusted suppliers.")
-    assert occurred(events, "SUPPORT")
-    assert not of_type(events, "AGREE")
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("The Peruvian cabinet approved a proposal to remove Ecuador from its list of trusted suppliers.", "SANCTION"),
+        ("Hungary's government signed off on a plan to impose duties on Slovak steel.", "SANCTION"),
+        ("Lawmakers in Oslo voted for a proposal to send medical aid to Moldova.", "AID"),
+    ],
+)
+def test_approving_a_plan_to_act_is_that_act_decided(events_in: Extract, text: str, kind: str) -> None:
+    # the plan's act is what was decided, not an endorsement of one's own proposal
+    events = events_in(text)
+    assert occurred(events, kind)
+    assert not of_type(events, "SUPPORT", "AGREE")
+
+
+@pytest.mark.model
+def test_approving_an_accord_still_endorses_it(events_in: Extract) -> None:
+    assert occurred(events_in("The Chilean senate approved the fisheries accord with Argentina."), "SUPPORT")

@@ -16,6 +16,8 @@ from bilateral.extract.events_triggers import Triggers, for_clause, own_people
 
 Token = Any
 MEASURES = {"SANCTION", "COERCE"}  # PLOVER types of the measures one can call off (CAMEO 08 "yield": ease them)
+# types a court's suspending, upholding or ordering is read as by its verb, none of which a ruling is
+JUDGED = {"CONCEDE", "SUPPORT", "REQUEST"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -44,12 +46,66 @@ class Kinds:
             return None  # "agreed to take firm steps": the accord is the act; its unnamed steps threaten nobody
         if kind == "SUPPORT" and self.own_measure(token):
             return None  # "stood by its choice to shut the border": backing one's own act endorses nobody
+        if kind == "SUPPORT" and self.approved_act(token) is not None:
+            return None  # "approved a plan to drop Chile from the list": the plan's act is what was decided
+        if kind == "RETREAT" and mode == "withdraw" and self.journey(token):
+            return None  # "the delegation left Lima for Quito": a trip home or on, no withdrawal
+        if kind in JUDGED and self.judicial(token) and self.reviewed(kind, token):
+            # "judges suspended the law", "the court ordered a retrial": a court reviews a law or runs its procedure;
+            # it concedes, endorses or asks nothing of a party (dropping charges against someone still concedes, and
+            # an order to a named party stays a REQUEST)
+            return None
         wished = self.wished(token)
         if wished is not None and status == "occurred":
             status = wished  # "seeks a prompt opening of negotiations": they are wished for, not held
         if status == "hypothetical" and self.hoped(token):
             return None  # "hopes Kenya and Uganda will resolve the row": a wish, no act of anybody
         return kind, mode, status
+
+    def approved_act(self, verb: Token) -> Token | None:
+        """The act a verb of the `approving` cue adopts through a plan noun it takes ("approved a plan to drop
+        Chile from the list", "signed off on a proposal to impose duties"): the noun's infinitive when it names an
+        event of the pack, else None ("approved a plan" and "backed Quito's proposal" endorse)."""
+        nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        nouns += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for noun in (n for n in nouns if self.modality.approver(n) is not None):
+            for act in (c for c in noun.children if c.dep_ == "acl" and infinitive(c)):
+                entry, _ = self.triggers.verb_entry(act)
+                if entry is not None and (entry.type is not None or entry.objects or entry.light):
+                    return act
+        return None
+
+    def journey(self, verb: Token) -> bool:
+        """Whether a verb of leaving names where the traveller goes next ("left Lima for Quito", "departed for
+        Geneva"): a place after "for"."""
+        return verb.pos_ in {"VERB", "AUX"} and any(
+            p.ent_type_ in {"GPE", "LOC"}
+            for c in verb.children
+            if c.dep_ == "prep" and word(c) == "for"
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+
+    def judicial(self, verb: Token) -> bool:
+        """Whether a verb's subject (or passive agent) is a court or a judge: a word of the `judicial` cue heading
+        it ("the Supreme Court", "federal judges")."""
+        heads = [c for c in verb.children if c.dep_ == "nsubj"]
+        heads += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not heads and verb.dep_ == "conj" and verb.head.i != verb.i:
+            heads = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "quashed the verdicts and ordered …"
+        return any(h.lemma_.lower() in self.cues["judicial"] for h in heads)
+
+    def reviewed(self, kind: str, verb: Token) -> bool:
+        """Whether a court's act of `kind` is judicial review or procedure rather than one on a party: a REQUEST
+        whose object names no actor ("ordered a retrial"; not "ordered the steelmaker to pay"), or a CONCEDE or
+        SUPPORT whose object is a text of the `provisions` cue ("suspended much of the law", "upheld the
+        amendment"; not "cancelled the restrictions on the language", a concession in PLOVER's gold, nor
+        "dismissed the charges against Lee")."""
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        if kind == "REQUEST":
+            return not any(self.triggers.parties.side(c) for c in objects)
+        objects += [p for o in objects for c in o.children if c.dep_ == "prep" and word(c) == "of" for p in c.children]
+        return any(o.lemma_.lower() in self.cues["provisions"] for o in objects)
 
     def own_measure(self, verb: Token) -> bool:
         """Whether a verb's object is the subject's own decision or measure ("defended its decision", "justified
@@ -117,9 +173,7 @@ class Kinds:
         return entry is not None and entry.type in MEASURES
 
     def cancelling(self, verb: Token) -> bool:
-        lemma = verb.lemma_.lower()
-        words = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
-        return bool(words & self.cues["cancelling"])
+        return self.triggers.calls_off(verb)
 
     def armed(self, verb: Token) -> bool:
         """Whether a verb's subject is an armed group ("dozens of gunmen", "armed men", "cartel members"): a word

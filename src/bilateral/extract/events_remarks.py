@@ -29,6 +29,7 @@ LEAD_IN = 6  # the most words before a colon that make a heading ("Our three rec
 INSIDE = {"acl", "relcl", "pobj", "prep", "dobj", "conj", "compound", "amod", "xcomp", "ccomp"}
 QUESTION_WORDS = {"how", "whether", "when", "where", "why"}  # "how to respond", "whether to retaliate"
 CLOSING = "\"')]\u201d\u2019 "
+RELATIVE_PRONOUNS = {"that", "which", "who"}
 
 
 class Remarks:
@@ -76,6 +77,14 @@ class Remarks:
             return "at stake"  # "put cooperation with the police at risk": the object is endangered, not done
         if trigger.pos_ in {"VERB", "AUX"} and self.background(trigger):
             return "background"  # "instead of imposing duties", "rather than expelling the envoy"
+        if trigger.pos_ in {"VERB", "AUX"} and trigger.dep_ == "acl" and self.background(trigger.head):
+            return "background"  # "despite the promise to raise tariffs": what a background noun holds
+        if self.describes(trigger if trigger.pos_ != "NOUN" else clause):
+            return "description"  # "Lee, who backed the deal, said …": who speaks, not what is reported
+        if trigger.i == clause.i and (self.dated_participle(trigger) or self.charged(trigger)):
+            return "description"  # "the pact, signed in 2016", "firms accused of fraud": who or what a noun is
+        if trigger.i == clause.i and self.effect(trigger):
+            return "effect"  # "sanctions that have hurt farmers", "the war damaged exporters": harm done by no actor
         if self.shared_view(trigger) or self.shared_view(view_of(clause)):
             return "view"  # "agreed Kenya and Peru are partners (and that trade is vital)": no accord
         if reference_point(trigger if trigger.pos_ != "NOUN" else head):
@@ -150,6 +159,57 @@ class Remarks:
             and span.dep_ == "pobj"
             and any(c.dep_ in {"nummod", "amod", "det"} for c in span.children)
         )
+
+    def dated_participle(self, verb: Token) -> bool:
+        """Whether a past participle describes the noun it hangs on by when it was done, with no doer and no parties
+        ("the pact, signed in 2016", "a law passed last March"); "the treaty signed between X and Y", "the accord
+        signed by X" and "got two activists deported last year" (the `causatives` cue) name who acted."""
+        if verb.tag_ != "VBN" or verb.dep_ != "acl" or any(c.dep_ == "agent" for c in verb.children):
+            return False
+        if any(c.dep_ == "prep" and word(c) in {"between", "with", "by"} for c in verb.children):
+            return False
+        noun = verb.head
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cues["causatives"]:
+            return False
+        dated = [c for c in verb.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"]
+        dated += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        return any(p.ent_type_ == "DATE" for p in dated)
+
+    def charged(self, verb: Token) -> bool:
+        """Whether an accusation is a past participle on a noun with no accuser named ("firms accused of forced
+        labour", "a man charged with smuggling"): it says who the noun is, not an accusation made here."""
+        if verb.tag_ != "VBN" or verb.dep_ != "acl" or any(c.dep_ == "agent" for c in verb.children):
+            return False
+        entry, _ = self.triggers.verb_entry(verb)
+        return entry is not None and entry.type == "ACCUSE"
+
+    def effect(self, verb: Token) -> bool:
+        """Whether a verb of the `harms` cue has a measure or a conflict as its subject, itself or through a relative
+        pronoun ("the tariffs hurt farmers", "sanctions that have hurt exporters", "the trade war damaged
+        growers"): an effect told, no act of anybody (CAMEO codes harm by a thing nowhere)."""
+        if verb.lemma_.lower() not in self.cues["harms"]:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "relcl" and any(word(s) in RELATIVE_PRONOUNS for s in subjects):
+            subjects = [verb.head]
+        things = [part for s in subjects for part in [s, *s.conjuncts]]
+        return any(
+            self.triggers.noun_entry(t) is not None or self.classes.get(t.lemma_.lower()) in MEASURES | {"hostilities"}
+            for t in things
+        )
+
+    def describes(self, verb: Token) -> bool:
+        """Whether a verb heads a relative clause on the subject of a verb of saying ("Senator Lee, who backed the
+        deal, said …", "one of the farmers who sued the firm told reporters"): it describes who speaks, while the
+        sentence reports what is said."""
+        if verb.dep_ != "relcl" or verb.head.i == verb.i:
+            return False
+        noun = verb.head
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i != noun.head.i:
+            noun = noun.head.head  # "one of the farmers who sued"
+        if noun.dep_ != "nsubj" or noun.head.i == noun.i:
+            return False
+        return noun.head.lemma_.lower() in self.cues["reporting"]
 
     def at_stake(self, noun: Token) -> bool:
         """Whether an event noun is what a verb of the `harms` cue endangers ("jeopardised the truce"), or what a

@@ -135,9 +135,17 @@ class Triggers:
             found += prep_objects(head, {"of"})
         # "opposes rival states imposing sanctions": what the act objected to acts on, after the objects themselves
         doing = [c for head in direct for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"]
-        doing += [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.tag_ == "VBG"]
+        # (not after a verb that calls off: "stopped enrolling migrants" ends the enrolling, it stops no migrant)
+        if not self.calls_off(verb):
+            doing += [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.tag_ == "VBG"]
         found += [g for c in doing for g in c.children if g.dep_ == "dobj"]
         return found
+
+    def calls_off(self, verb: Token) -> bool:
+        """Whether a verb (with its particle) is of the `cancelling` cue: "halt", "call off"."""
+        lemma = verb.lemma_.lower()
+        words = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
+        return bool(words & self.patterns.cues["cancelling"])
 
     def noun_entry(self, token: Token) -> Trigger | None:
         if token.ent_type_ in TIMES:
@@ -208,6 +216,16 @@ def negated_noun(noun: Token, negation: frozenset[str]) -> bool:
 
 def that_clause(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in verb.children)
+
+
+def stated(clause: Token) -> bool:
+    """Whether a that-clause tells what was or has been, in the past or perfect indicative ("suggested the
+    migrants were caught in a clash", "proposed that talks had failed"), not what someone should do ("proposed
+    that the accord be revised", "suggested Lima lift its duties")."""
+    if clause.tag_ == "VBD":
+        return True
+    auxiliaries = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    return any(c.tag_ == "VBD" or c.lemma_.lower() == "have" for c in auxiliaries)
 
 
 def prep_objects(token: Token, preps: set[str]) -> list[Token]:
