@@ -449,3 +449,81 @@ def test_approving_a_plan_to_act_is_that_act_decided(events_in: Extract, text: s
 @pytest.mark.model
 def test_approving_an_accord_still_endorses_it(events_in: Extract) -> None:
     assert occurred(events_in("The Chilean senate approved the fisheries accord with Argentina."), "SUPPORT")
+
+
+# --- a court reviews laws and runs trials; it concedes or asks nothing of a party by that ---------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Federal judges suspended most of the new mining law after Canadian investors sued.", ("CONCEDE",)),
+        ("A court in Manila ordered a retrial of the case.", ("REQUEST",)),
+        ("The high court in Nairobi quashed the earlier verdicts and ordered a new trial.", ("REQUEST", "CONCEDE")),
+    ],
+)
+def test_a_courts_review_or_procedure_is_no_concession_nor_request(
+    events_in: Extract, text: str, kinds: tuple[str, ...]
+) -> None:
+    assert not of_type(events_in(text), *kinds)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The constitutional court in Vilnius cancelled restrictions on Polish-language schools.", "CONCEDE"),
+        ("The Thai court ordered a Dutch shipping firm to compensate two Indonesian sailors.", "REQUEST"),
+    ],
+)
+def test_a_court_easing_curbs_or_ordering_a_party_still_acts(events_in: Extract, text: str, kind: str) -> None:
+    assert occurred(events_in(text), kind)
+
+
+# --- a warning of what a text would do is criticism; a duty is no act; a fact suggested is no request -------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Colombian chamber of commerce warned that the reform would only help smugglers.",
+        "Exporters in Ecuador warn that the new rule would wreck existing contracts.",
+    ],
+)
+def test_a_warning_of_what_a_text_would_do_is_no_threat(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "THREATEN")
+
+
+@pytest.mark.model
+def test_a_warning_of_what_the_police_will_do_is_a_threat(events_in: Extract) -> None:
+    text = "Peru's interior minister warned that police would break up any rally near the embassy."
+    assert of_type(events_in(text), "THREATEN")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        ("Canada does not have to impose sanctions on Norway this week.", "SANCTION", "hypothetical"),
+        ("Rabat has to lift the duties on Spanish tomatoes, the Spanish minister said.", "CONCEDE", "proposed"),
+        ("Japan had to withdraw its troops from the border zone.", "RETREAT", "occurred"),
+    ],
+)
+def test_what_someone_has_to_do_is_a_duty_not_an_act(events_in: Extract, text: str, kind: str, status: str) -> None:
+    assert [e.status for e in of_type(events_in(text), kind)] == [status]
+
+
+@pytest.mark.model
+def test_a_fact_suggested_is_no_request(events_in: Extract) -> None:
+    events = events_in("Officials in Quito have suggested the migrants were caught in a clash between two gangs.")
+    assert not of_type(events, "REQUEST", "AGREE")
+    assert all(e.status == "occurred" for e in events)
+    assert of_type(events_in("Lima suggested that the accord be revised."), "REQUEST")
+
+
+@pytest.mark.model
+def test_leaving_a_city_for_another_is_a_trip_not_a_withdrawal(events_in: Extract) -> None:
+    assert not of_type(events_in("The Chilean president left Buenos Aires for Santiago after the summit."), "RETREAT")
+    assert of_type(events_in("Ghana withdrew its troops from the Togolese border."), "RETREAT")

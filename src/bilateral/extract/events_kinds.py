@@ -78,8 +78,9 @@ class Kinds:
     def journey(self, verb: Token) -> bool:
         """Whether a verb of leaving names where the traveller goes next ("left Lima for Quito", "departed for
         Geneva"): a place after "for"."""
+        parties = self.triggers.parties
         return verb.pos_ in {"VERB", "AUX"} and any(
-            p.ent_type_ in {"GPE", "LOC"}
+            p.ent_type_ in {"GPE", "LOC"} or parties.country_word(p) is not None
             for c in verb.children
             if c.dep_ == "prep" and word(c) == "for"
             for p in c.children

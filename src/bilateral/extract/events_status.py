@@ -250,10 +250,12 @@ class Modality:
 
     def resolved(self, verb: Token, controller: Hit | None) -> bool:
         """Whether a negated clause is what somebody pledges, decides or plans not to do: the complement of a verb
-        that promises or proposes ("pledged not to raise", "decided not to renew") or of such a noun ("its plan not
-        to extend the pact")."""
+        that promises or proposes ("pledged not to raise"), of a verb of the `deciding` cue ("decided not to renew")
+        or of a noun that promises or proposes ("its plan not to extend the pact")."""
         if controller is not None:
             return controller.trigger.complement in {"promised", "proposed"}
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.cues["deciding"]:
+            return True  # "decided not to renew the pact", "chose not to retaliate"
         if verb.dep_ != "acl" or not infinitive(verb):
             return False
         noun = self.triggers.noun_entry(verb.head)
