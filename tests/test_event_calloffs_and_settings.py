@@ -456,6 +456,8 @@ def test_stopping_migrants_still_restricts_them(events_in: Extract) -> None:
         ("Peru and Chile signed the fisheries accord on Monday after two years of barbs and sanctions that have hurt "
          "fishermen on both sides.", ("ASSAULT",)),
         ("The new tariffs have hurt Argentine farmers, which angered Buenos Aires.", ("ASSAULT",)),
+        ("Anyone who reached the Chilean border and claimed asylum was released into the country.", ("RETREAT",)),
+        ("Such tariffs could well impede Canadian efforts to pressure Venezuela into holding elections.", ("REQUEST",)),
     ],
 )  # fmt: skip
 def test_a_setting_or_a_description_is_no_act(events_in: Extract, text: str, kinds: tuple[str, ...]) -> None:
@@ -471,6 +473,8 @@ def test_a_setting_or_a_description_is_no_act(events_in: Extract, text: str, kin
         ("The treaty signed between Peru and Chile in 1929 settled the dispute.", "SUPPORT"),
         ("Bolivia accused two Chilean firms of fraud.", "ACCUSE"),
         ("Rebels hurt three soldiers in an ambush near the border.", "ASSAULT"),
+        ("Chile released two Peruvian fishermen on Monday.", "RETREAT"),
+        ("Canada pressed Venezuela to hold elections.", "REQUEST"),
     ],
 )
 def test_the_same_acts_told_as_news_are_found(events_in: Extract, text: str, kind: str) -> None:

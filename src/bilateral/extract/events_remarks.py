@@ -79,6 +79,10 @@ class Remarks:
             return "background"  # "instead of imposing duties", "rather than expelling the envoy"
         if trigger.pos_ in {"VERB", "AUX"} and trigger.dep_ == "acl" and self.background(trigger.head):
             return "background"  # "despite the promise to raise tariffs": what a background noun holds
+        if trigger.pos_ in {"VERB", "AUX"} and trigger.dep_ == "acl" and self.at_stake(trigger.head):
+            return "at stake"  # "could impede efforts to pressure Caracas", "jeopardised efforts to reach a deal"
+        if self.generic_subject(clause):
+            return "generic"  # "anyone who claimed asylum was released": whoever did, no act of a party
         if self.describes(trigger if trigger.pos_ != "NOUN" else clause):
             return "description"  # "Lee, who backed the deal, said …": who speaks, not what is reported
         if trigger.i == clause.i and (self.dated_participle(trigger) or self.charged(trigger)):
@@ -174,6 +178,20 @@ class Remarks:
         dated = [c for c in verb.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"]
         dated += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         return any(p.ent_type_ == "DATE" for p in dated)
+
+    def generic_subject(self, clause: Token) -> bool:
+        """Whether a clause, or the clause its relative clause hangs on, has a subject of the `generic_subjects` cue
+        ("anyone who claimed asylum was released", "everyone who crossed was detained"): what happens to whoever
+        does something, no act of a party."""
+        for verb in (clause, clause.head if clause.dep_ == "relcl" else None):
+            if verb is None:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if any(s.lower_ in self.cues["generic_subjects"] for s in subjects):
+                return True
+            if verb.dep_ == "relcl" and verb.head.lower_ in self.cues["generic_subjects"]:
+                return True  # "anyone who reached the border": the relative clause of a generic subject
+        return False
 
     def charged(self, verb: Token) -> bool:
         """Whether an accusation is a past participle on a noun with no accuser named ("firms accused of forced
