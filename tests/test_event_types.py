@@ -527,3 +527,32 @@ def test_a_fact_suggested_is_no_request(events_in: Extract) -> None:
 def test_leaving_a_city_for_another_is_a_trip_not_a_withdrawal(events_in: Extract) -> None:
     assert not of_type(events_in("The Chilean president left Buenos Aires for Santiago after the summit."), "RETREAT")
     assert of_type(events_in("Ghana withdrew its troops from the Togolese border."), "RETREAT")
+
+
+# --- a state brought about is no withdrawal; a person carried somewhere pays no visit ---------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The botched raid has left Colombian police officers distrustful.", "RETREAT"),
+        ("The cartel paid to have a Peruvian doctor kidnapped in Lima and flown to Bolivia for trial.", "CONSULT"),
+    ],
+)
+def test_leaving_someone_in_a_state_or_flying_a_captive_is_no_act_of_theirs(
+    events_in: Extract, text: str, kind: str
+) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chile withdrew its troops and left the border area for good.", "RETREAT"),
+        ("The Peruvian minister flew to Bolivia for talks.", "CONSULT"),
+    ],
+)
+def test_leaving_and_flying_to_still_act(events_in: Extract, text: str, kind: str) -> None:
+    assert occurred(events_in(text), kind)

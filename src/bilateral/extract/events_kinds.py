@@ -50,6 +50,8 @@ class Kinds:
             return None  # "approved a plan to drop Chile from the list": the plan's act is what was decided
         if kind == "RETREAT" and mode == "withdraw" and self.journey(token):
             return None  # "the delegation left Lima for Quito": a trip home or on, no withdrawal
+        if kind == "RETREAT" and any(c.dep_ == "oprd" for c in token.children):
+            return None  # "the raid left the police distrustful": a state brought about, nobody withdraws
         if kind in JUDGED and self.judicial(token) and self.reviewed(kind, token):
             # "judges suspended the law", "the court ordered a retrial": a court reviews a law or runs its procedure;
             # it concedes, endorses or asks nothing of a party (dropping charges against someone still concedes, and

@@ -80,8 +80,10 @@ class Triggers:
         objects = children & {"dobj", "xcomp", "ccomp", "nsubjpass", "dative", "attr", "oprd"}
         if entry.needs_object and not objects and not (entry.reciprocal and self._plural_subject(token)):
             return None  # "Biden spoke at a rally" is no meeting; "the two presidents spoke" is
-        if entry.intransitive and children & {"dobj", "nsubjpass"}:
-            return None  # "demonstrated goodwill"; "the wounded were flown to Lima": carried, no visit
+        if entry.intransitive and (children & {"dobj", "nsubjpass"} or carried(token)):
+            # "demonstrated goodwill"; "the wounded were flown to Lima", "a doctor kidnapped and flown to Lima":
+            # carried, no visit
+            return None
         kind, mode, obj, status = entry.type, entry.mode, None, entry.status
         if key_child is not None and key_child.dep_ == "dobj":
             obj = key_child  # "open fire", "pay compensation": the object is part of the phrase
@@ -216,6 +218,21 @@ def negated_noun(noun: Token, negation: frozenset[str]) -> bool:
 
 def that_clause(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in verb.children)
+
+
+def carried(verb: Token) -> bool:
+    """Whether a past participle is passive without saying so: a participle on a noun, or one co-ordinated with a
+    passive or such a participle ("a doctor kidnapped in Lima and flown to Texas"), with no "have" of a perfect."""
+    token = verb
+    for _ in range(3):
+        if token.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children):
+            return False
+        if token.dep_ == "acl" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
+            return True
+        if token.dep_ != "conj" or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def stated(clause: Token) -> bool:
