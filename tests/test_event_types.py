@@ -537,9 +537,13 @@ def test_leaving_a_city_for_another_is_a_trip_not_a_withdrawal(events_in: Extrac
     ("text", "kind"),
     [
         ("The botched raid has left Colombian police officers distrustful.", "RETREAT"),
+        ("The reform would guarantee the state utility half of the market, leaving private generators to compete "
+         "for the rest.", "RETREAT"),
+        ("The decision will be Lima's second retaliatory step against a Chilean court ruling that forces Peruvian "
+         "firms to compensate Chilean workers.", "RETREAT"),
         ("The cartel paid to have a Peruvian doctor kidnapped in Lima and flown to Bolivia for trial.", "CONSULT"),
     ],
-)
+)  # fmt: skip
 def test_leaving_someone_in_a_state_or_flying_a_captive_is_no_act_of_theirs(
     events_in: Extract, text: str, kind: str
 ) -> None:
@@ -556,3 +560,19 @@ def test_leaving_someone_in_a_state_or_flying_a_captive_is_no_act_of_theirs(
 )
 def test_leaving_and_flying_to_still_act(events_in: Extract, text: str, kind: str) -> None:
     assert occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        ("The decision will be Lima's second retaliatory step against a Chilean court ruling.", "SANCTION",
+         "threatened"),
+        ("Kenya vowed swift retaliation against Uganda.", "THREATEN", "threatened"),
+        ("Protests forced the Peruvian minister to resign.", "RETREAT", "occurred"),
+    ],
+)  # fmt: skip
+def test_retaliation_penalises_and_what_was_forced_happened(
+    events_in: Extract, text: str, kind: str, status: str
+) -> None:
+    assert [e.status for e in of_type(events_in(text), kind)] == [status]

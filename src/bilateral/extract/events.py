@@ -741,7 +741,9 @@ class _Reader:
             elif above is not None and above.type is None:  # "pledged $4 billion in aid"
                 status = above.trigger.complement or status
                 if status == "promised":
-                    intent = above.trigger.intent or self.patterns.types[kind].intent
+                    # "vowed swift retaliation", "pledged $4 billion in aid": a conflictual act vowed is a threat
+                    conflict = "THREATEN" if self.patterns.types[kind].threat else None
+                    intent = above.trigger.intent or self.patterns.types[kind].intent or conflict
                     status = "threatened" if intent == "THREATEN" else "promised"
             if status == "occurred" and modality in {"conditional", "hypothetical"}:
                 status = "hypothetical"  # "could engage in cooperation", "if they hold talks"

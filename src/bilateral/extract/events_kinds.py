@@ -50,8 +50,8 @@ class Kinds:
             return None  # "approved a plan to drop Chile from the list": the plan's act is what was decided
         if kind == "RETREAT" and mode == "withdraw" and self.journey(token):
             return None  # "the delegation left Lima for Quito": a trip home or on, no withdrawal
-        if kind == "RETREAT" and any(c.dep_ == "oprd" for c in token.children):
-            return None  # "the raid left the police distrustful": a state brought about, nobody withdraws
+        if kind == "RETREAT" and mode == "withdraw" and self.brought_about(token):
+            return None  # "the raid left the police distrustful", "leaving rivals to compete": a state, no withdrawal
         if kind in JUDGED and self.judicial(token) and self.reviewed(kind, token):
             # "judges suspended the law", "the court ordered a retrial": a court reviews a law or runs its procedure;
             # it concedes, endorses or asks nothing of a party (dropping charges against someone still concedes, and
@@ -88,6 +88,13 @@ class Kinds:
             for p in c.children
             if p.dep_ == "pobj"
         )
+
+    def brought_about(self, verb: Token) -> bool:
+        """Whether a verb puts its object in a state or leaves it to do something ("left the police distrustful",
+        "leaving private firms to compete for the rest"): an object with a predicate of its own."""
+        if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "dobj" for c in verb.children):
+            return False
+        return any(c.dep_ == "oprd" or (c.dep_ in {"xcomp", "ccomp"} and infinitive(c)) for c in verb.children)
 
     def judicial(self, verb: Token) -> bool:
         """Whether a verb's subject (or passive agent) is a court or a judge: a word of the `judicial` cue heading
