@@ -490,6 +490,8 @@ def test_a_court_easing_curbs_or_ordering_a_party_still_acts(events_in: Extract,
     [
         "The Colombian chamber of commerce warned that the reform would only help smugglers.",
         "Exporters in Ecuador warn that the new rule would wreck existing contracts.",
+        "Some analysts have warned that the measure could backfire and hurt the Peruvian economy.",
+        "Conservatives in Oslo warned that the changes would encourage more migrants to make the journey.",
     ],
 )
 def test_a_warning_of_what_a_text_would_do_is_no_threat(events_in: Extract, text: str) -> None:
@@ -576,3 +578,29 @@ def test_retaliation_penalises_and_what_was_forced_happened(
     events_in: Extract, text: str, kind: str, status: str
 ) -> None:
     assert [e.status for e in of_type(events_in(text), kind)] == [status]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya slammed the decision, in a further test of ties as the two neighbours clash over trade.",
+        "Peru and Chile clashed over fishing quotas at the summit.",
+        "Peru recorded more than 3,000 murder victims in 2021, according to official figures.",
+    ],
+)
+def test_a_quarrel_over_an_issue_or_a_count_of_victims_is_no_assault(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "ASSAULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters clashed with police over the new law in Quito.",
+        "Rival gangs clashed over drug routes near the border.",
+        "Gunmen murdered three Peruvian farmers in 2021.",
+    ],
+)
+def test_fighting_over_a_place_or_with_police_and_a_murder_are_assaults(events_in: Extract, text: str) -> None:
+    assert occurred(events_in(text), "ASSAULT")

@@ -281,8 +281,8 @@ class _Reader:
             subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
             if not subjects or any(is_pronoun(s) or self.parties.side(s) for s in subjects):
                 continue
-            if clause.lemma_.lower() in self.cues["harms"]:
-                return True
+            if any(v.lemma_.lower() in self.cues["harms"] for v in [clause, *clause.conjuncts]):
+                return True  # "warned that the measure could backfire and hurt exporters"
             lemmas = [s.lemma_.lower() for s in subjects]
             classes = self.patterns.object_classes
             texts = all(w in self.cues["provisions"] or classes.get(w) == "policies" for w in lemmas)

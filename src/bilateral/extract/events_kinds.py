@@ -48,6 +48,8 @@ class Kinds:
             return None  # "stood by its choice to shut the border": backing one's own act endorses nobody
         if kind == "SUPPORT" and self.approved_act(token) is not None:
             return None  # "approved a plan to drop Chile from the list": the plan's act is what was decided
+        if kind == "ASSAULT" and mode is None and self.dispute(token):
+            return None  # "the two neighbours clash over trade": a quarrel over an issue, no fighting
         if kind == "RETREAT" and mode == "withdraw" and self.journey(token):
             return None  # "the delegation left Lima for Quito": a trip home or on, no withdrawal
         if kind == "RETREAT" and mode == "withdraw" and self.brought_about(token):
@@ -76,6 +78,28 @@ class Kinds:
                 if entry is not None and (entry.type is not None or entry.objects or entry.light):
                     return act
         return None
+
+    def dispute(self, verb: Token) -> bool:
+        """Whether a verb of fighting names only the issue fought over ("clashed over fishing quotas", "sparred about
+        trade"), with no armed or police side ("clashed with police over the law") and no place or road at stake
+        ("clashed over drug routes", "fought over the island")."""
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        issues = [
+            p for c in verb.children if c.dep_ in {"prep", "prt"} and word(c) in {"over", "about"} for p in c.children
+        ]
+        if not issues:
+            return False
+        classes = self.patterns.object_classes
+        places = {"territory", "border", "property"}
+        if any(p.ent_type_ in {"GPE", "LOC", "FAC"} or classes.get(p.lemma_.lower()) in places for p in issues):
+            return False
+        sides = [p for c in verb.children if c.dep_ == "prep" and word(c) == "with" for p in c.children]
+        sides += [c for c in verb.children if c.dep_ == "nsubj"]
+        armed = {"troops", "police"}
+        return not any(
+            s.lemma_.lower() in self.cues["armed"] or classes.get(s.lemma_.lower()) in armed for s in sides
+        )
 
     def journey(self, verb: Token) -> bool:
         """Whether a verb of leaving names where the traveller goes next ("left Lima for Quito", "departed for

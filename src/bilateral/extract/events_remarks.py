@@ -213,6 +213,9 @@ class Remarks:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ == "relcl" and any(word(s) in RELATIVE_PRONOUNS for s in subjects):
             subjects = [verb.head]
+        # "18 months of barbs and sanctions that have hurt growers": the stretch is of the measures
+        subjects += [p for s in subjects for c in s.children if c.dep_ == "prep" and word(c) == "of" for p in c.children
+                     if p.dep_ == "pobj"]  # fmt: skip
         things = [part for s in subjects for part in [s, *s.conjuncts]]
         return any(
             self.triggers.noun_entry(t) is not None or self.classes.get(t.lemma_.lower()) in MEASURES | {"hostilities"}
