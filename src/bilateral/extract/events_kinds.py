@@ -97,9 +97,7 @@ class Kinds:
         sides = [p for c in verb.children if c.dep_ == "prep" and word(c) == "with" for p in c.children]
         sides += [c for c in verb.children if c.dep_ == "nsubj"]
         armed = {"troops", "police"}
-        return not any(
-            s.lemma_.lower() in self.cues["armed"] or classes.get(s.lemma_.lower()) in armed for s in sides
-        )
+        return not any(s.lemma_.lower() in self.cues["armed"] or classes.get(s.lemma_.lower()) in armed for s in sides)
 
     def journey(self, verb: Token) -> bool:
         """Whether a verb of leaving names where the traveller goes next ("left Lima for Quito", "departed for
