@@ -604,3 +604,33 @@ def test_a_quarrel_over_an_issue_or_a_count_of_victims_is_no_assault(events_in: 
 )
 def test_fighting_over_a_place_or_with_police_and_a_murder_are_assaults(events_in: Extract, text: str) -> None:
     assert occurred(events_in(text), "ASSAULT")
+
+
+# --- a breach others say a thing commits is their charge; what anybody does is no party's act ------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Importers in Chile argue that it breaches the trade agreement with Peru.",
+        "The president wants to amend the constitution, a plan Canadian firms say would violate the trade agreement.",
+        "The remark drew criticism from some senators, who said it ignored the right to seek asylum.",
+    ],
+)
+def test_a_breach_a_speaker_charges_a_thing_with_is_no_rejection(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "REJECT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["Chile said Peru violated the fisheries treaty.", "Peru said it would defy the ruling of the court."]
+)
+def test_a_party_breaching_or_defying_still_rejects(events_in: Extract, text: str) -> None:
+    assert of_type(events_in(text), "REJECT")
+
+
+@pytest.mark.model
+def test_what_any_official_must_do_is_no_meeting(events_in: Extract) -> None:
+    assert not of_type(events_in("Any Peruvian official who meets them must report the meeting."), "CONSULT")
+    assert of_type(events_in("A Peruvian official who met them reported the meeting."), "CONSULT")

@@ -30,6 +30,7 @@ INSIDE = {"acl", "relcl", "pobj", "prep", "dobj", "conj", "compound", "amod", "x
 QUESTION_WORDS = {"how", "whether", "when", "where", "why"}  # "how to respond", "whether to retaliate"
 CLOSING = "\"')]\u201d\u2019 "
 RELATIVE_PRONOUNS = {"that", "which", "who"}
+NEUTER = {"it", "this", "that", "which"}  # pronouns of a thing: "argue that it breaches the pact"
 
 
 class Remarks:
@@ -192,6 +193,10 @@ class Remarks:
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if any(s.lower_ in self.cues["generic_subjects"] for s in subjects):
                 return True
+            if verb.dep_ == "relcl" and any(
+                c.dep_ == "det" and c.lower_ in self.cues["generic_determiners"] for c in verb.head.children
+            ):
+                return True  # "any official who meets them must report it": whoever does, no act of a party
             if verb.dep_ == "relcl" and verb.head.lower_ in self.cues["generic_subjects"]:
                 return True  # "anyone who reached the border": the relative clause of a generic subject
         return False
@@ -308,11 +313,26 @@ class Remarks:
         if any(c.dep_ == "csubj" for c in verb.children):
             return True
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and all(s.lower_ in NEUTER for s in subjects) and self.charged_by_another(verb):
+            # "investors argue that it breaches the pact": a plural speaker is not the "it" ("Peru said it would
+            # defy the ruling" is Peru's own rejection)
+            saying = verb.head
+            speakers = [c for c in saying.children if c.dep_ == "nsubj"]
+            if saying.dep_ == "relcl" and any(word(c) in RELATIVE_PRONOUNS for c in speakers):
+                speakers = [saying.head]  # "senators, who said it ignored the right"
+            return any(c.tag_ in {"NNS", "NNPS"} or c.conjuncts for c in speakers)
+        if not subjects and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and self.charged_by_another(verb):
+            return True  # "a plan firms say would violate the treaty": the plan is what is said to violate it
         return bool(subjects) and all(
             (s.lemma_.lower() in self.cues["provisions"] or self.classes.get(s.lemma_.lower()) in MEASURES)
             and not any(c.dep_ in {"poss", "compound"} for c in s.children)
             for s in subjects
         )
+
+    def charged_by_another(self, verb: Token) -> bool:
+        """Whether a clause is what somebody says, argues or claims: the complement of a verb of the `reporting`
+        cue ("argue that it breaches", "a plan firms say would violate")."""
+        return verb.dep_ == "ccomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in self.cues["reporting"]
 
     def gerund_of_a_notion(self, verb: Token) -> bool:
         """Whether a gerund without a subject of its own completes a noun that names no event ("the cost of
