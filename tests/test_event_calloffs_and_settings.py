@@ -479,3 +479,10 @@ def test_a_setting_or_a_description_is_no_act(events_in: Extract, text: str, kin
 )
 def test_the_same_acts_told_as_news_are_found(events_in: Extract, text: str, kind: str) -> None:
     assert of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_the_frame_of_a_negated_act_still_goes_on(events_in: Extract) -> None:
+    text = "A notice in a Lima supermarket says the branch does not sell Chilean wine as part of a boycott."
+    assert [e.status for e in of_type(events_in(text), "PROTEST")] == ["occurred"]
+    assert not occurred(events_in("Chile did not impose the boycott of Peruvian pisco."), "PROTEST")

@@ -36,6 +36,7 @@ from bilateral.extract.events_triggers import (
     Triggers,
     depth_of,
     for_clause,
+    framed,
     governor_of,
     inside_noun_event,
     prep_objects,
@@ -768,8 +769,11 @@ class _Reader:
                 intent = "THREATEN"  # "if there is no progress, the tariffs will rise": a conditional penalty
                 source = source or self._reporter(clause)
         elif status == "occurred" and clause.pos_ in VERBAL and clause.i not in verbal and not about:
-            # the clause's own chain: "dropped plans to impose duties", "agreed to keep the tariffs"
+            # the clause's own chain: "dropped plans to impose duties", "agreed to keep the tariffs"; not for the frame
+            # an act is part of ("does not sell their goods as part of a boycott": the boycott goes on)
             chained, _, _ = self.modality.status(clause, None, verbal)
+            if framed(head, clause):
+                chained = "occurred"
             if chained == "denied" or self.modality.cancelled(clause):
                 status = "denied"
             elif chained in {"hypothetical", "proposed", "promised"}:

@@ -220,6 +220,19 @@ def that_clause(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in verb.children)
 
 
+def framed(noun: Token, clause: Token) -> bool:
+    """Whether a noun stands in an "as" phrase of its clause ("does not sell their goods as part of a boycott", "as a
+    result of the sanctions"): the frame of the act, which the clause's negation or modality does not reach."""
+    token = noun
+    for _ in range(6):
+        if token.i == clause.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "prep" and word(token) == "as":
+            return True
+        token = token.head
+    return False
+
+
 def carried(verb: Token) -> bool:
     """Whether a past participle is passive without saying so: a participle on a noun, or one co-ordinated with a
     passive or such a participle ("a doctor kidnapped in Lima and flown to Texas"), with no "have" of a perfect."""
