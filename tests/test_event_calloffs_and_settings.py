@@ -457,6 +457,10 @@ def test_stopping_migrants_still_restricts_them(events_in: Extract) -> None:
          "fishermen on both sides.", ("ASSAULT",)),
         ("The new tariffs have hurt Argentine farmers, which angered Buenos Aires.", ("ASSAULT",)),
         ("Anyone who reached the Chilean border and claimed asylum was released into the country.", ("RETREAT",)),
+        ("A Peruvian rights group counted more than 900 reported cases of kidnapping, rape and torture against "
+         "people sent back under the program.", ("ASSAULT",)),
+        ("Ecuador said the tariffs it had threatened to impose on Peruvian goods were suspended indefinitely.",
+         ("THREATEN",)),
         ("Such tariffs could well impede Canadian efforts to pressure Venezuela into holding elections.", ("REQUEST",)),
     ],
 )  # fmt: skip
@@ -474,6 +478,8 @@ def test_a_setting_or_a_description_is_no_act(events_in: Extract, text: str, kin
         ("Bolivia accused two Chilean firms of fraud.", "ACCUSE"),
         ("Rebels hurt three soldiers in an ambush near the border.", "ASSAULT"),
         ("Chile released two Peruvian fishermen on Monday.", "RETREAT"),
+        ("Rebels kidnapped two Peruvian engineers near the mine.", "ASSAULT"),
+        ("Ecuador threatened to impose tariffs on Peruvian goods.", "THREATEN"),
         ("Canada pressed Venezuela to hold elections.", "REQUEST"),
     ],
 )

@@ -65,6 +65,8 @@ class Remarks:
             generic = self.cues["generic_determiners"]
             if any(c.dep_ in {"det", "nummod", "predet"} and c.lower_ in generic for c in head.children):
                 return "generic"  # "for nearly every arrest it makes", "any attack would"
+            if self.tallied(head):
+                return "count"  # "counted 1,500 cases of kidnapping": a statistic of acts, none reported
             if trigger.dep_ == "compound" and trigger.i != head.i and word(head) in self.cues["bearers"]:
                 return "bearer"  # "an aid worker", "a protest leader": a person, by their work
             if head.dep_ == "pobj" and word(head.head) == "of" and word(head.head.head) in self.cues["occasions"]:
@@ -89,6 +91,8 @@ class Remarks:
             return "generic"  # "anyone who claimed asylum was released": whoever did, no act of a party
         if self.describes(trigger if trigger.pos_ != "NOUN" else clause):
             return "description"  # "Lee, who backed the deal, said …": who speaks, not what is reported
+        if clause.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in clause.children):
+            return "description"  # "the tariffs he had threatened to impose were suspended": the noun's past
         if trigger.i == clause.i and (self.dated_participle(trigger) or self.charged(trigger)):
             return "description"  # "the pact, signed in 2016", "firms accused of fraud": who or what a noun is
         if trigger.i == clause.i and self.effect(trigger):
@@ -182,6 +186,17 @@ class Remarks:
         dated = [c for c in verb.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"]
         dated += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         return any(p.ent_type_ == "DATE" for p in dated)
+
+    def tallied(self, noun: Token) -> bool:
+        """Whether an event noun is what counted cases are of ("1,500 cases of kidnapping", "dozens of incidents of
+        torture"): a noun of the `tallies` cue, plural or counted, with the event in its "of" phrase."""
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head  # "cases of kidnapping, rape and torture"
+        if noun.dep_ != "pobj" or word(noun.head) != "of" or noun.head.head.i == noun.head.i:
+            return False
+        tally = noun.head.head
+        counted = tally.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in tally.children)
+        return tally.lemma_.lower() in self.cues["tallies"] and counted
 
     def generic_subject(self, clause: Token) -> bool:
         """Whether a clause, or the clause its relative clause hangs on, has a subject of the `generic_subjects` cue
