@@ -457,6 +457,7 @@ def test_stopping_migrants_still_restricts_them(events_in: Extract) -> None:
          "fishermen on both sides.", ("ASSAULT",)),
         ("The new tariffs have hurt Argentine farmers, which angered Buenos Aires.", ("ASSAULT",)),
         ("Anyone who reached the Chilean border and claimed asylum was released into the country.", ("RETREAT",)),
+        ("Anyone who reached the Bolivian border and claimed asylum received shelter.", ("AID",)),
         ("A Peruvian rights group counted more than 900 reported cases of kidnapping, rape and torture against "
          "people sent back under the program.", ("ASSAULT",)),
         ("Ecuador said the tariffs it had threatened to impose on Peruvian goods were suspended indefinitely.",

@@ -199,21 +199,20 @@ class Remarks:
         return tally.lemma_.lower() in self.cues["tallies"] and counted
 
     def generic_subject(self, clause: Token) -> bool:
-        """Whether a clause, or the clause its relative clause hangs on, has a subject of the `generic_subjects` cue
-        ("anyone who claimed asylum was released", "everyone who crossed was detained"): what happens to whoever
-        does something, no act of a party."""
-        for verb in (clause, clause.head if clause.dep_ == "relcl" else None):
-            if verb is None:
-                continue
+        """Whether a clause, or a clause above it (co-ordinated, complement or relative), has a subject of the
+        `generic_subjects` cue or one with a `generic_determiners` word ("anyone who claimed asylum was released",
+        "any official who meets them must report it"): what happens to whoever does something, no act of a party."""
+        generic = self.cues["generic_subjects"]
+        for verb in [clause, *list(clause.ancestors)[:4]]:
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if any(s.lower_ in self.cues["generic_subjects"] for s in subjects):
+            if any(s.lower_ in generic for s in subjects) and verb.i == clause.i:
                 return True
-            if verb.dep_ == "relcl" and any(
-                c.dep_ == "det" and c.lower_ in self.cues["generic_determiners"] for c in verb.head.children
+            owner = verb.head  # "anyone who reached the border", "any official who meets them"
+            if verb.dep_ == "relcl" and (
+                owner.lower_ in generic
+                or any(c.dep_ == "det" and c.lower_ in self.cues["generic_determiners"] for c in owner.children)
             ):
-                return True  # "any official who meets them must report it": whoever does, no act of a party
-            if verb.dep_ == "relcl" and verb.head.lower_ in self.cues["generic_subjects"]:
-                return True  # "anyone who reached the border": the relative clause of a generic subject
+                return True
         return False
 
     def charged(self, verb: Token) -> bool:
