@@ -445,7 +445,7 @@ def test_stopping_migrants_still_restricts_them(events_in: Extract) -> None:
 @pytest.mark.parametrize(
     ("text", "kinds"),
     [
-        ("Despite a promise to increase tariffs by the end of the month, Canada kept talking with Peru.",
+        ("Despite a vow to raise duties before the month was out, Canada kept talking with Peru.",
          ("SANCTION", "COERCE", "THREATEN")),
         ("Despite sanctions imposed by Washington, Caracas kept exporting crude to Cuba.", ("SANCTION", "COERCE")),
         ("In spite of the embargo, Iran kept selling oil to India.", ("SANCTION",)),
@@ -453,7 +453,7 @@ def test_stopping_migrants_still_restricts_them(events_in: Extract) -> None:
          "accord fails to settle the fishing dispute.", ("SUPPORT",)),
         ("The pact, signed in 2016, lets Tokyo and Seoul share intelligence.", ("SUPPORT", "AGREE")),
         ("The Bolivian government and firms accused of fraud have denied wrongdoing.", ("ACCUSE",)),
-        ("Peru and Chile signed the fisheries accord on Monday after two years of barbs and sanctions that have hurt "
+        ("Peru and Chile signed the fisheries accord on Monday after two years of insults and embargoes that harmed "
          "fishermen on both sides.", ("ASSAULT",)),
         ("The new tariffs have hurt Argentine farmers, which angered Buenos Aires.", ("ASSAULT",)),
         ("Anyone who reached the Chilean border and claimed asylum was released into the country.", ("RETREAT",)),
@@ -490,6 +490,6 @@ def test_the_same_acts_told_as_news_are_found(events_in: Extract, text: str, kin
 
 @pytest.mark.model
 def test_the_frame_of_a_negated_act_still_goes_on(events_in: Extract) -> None:
-    text = "A notice in a Lima supermarket says the branch does not sell Chilean wine as part of a boycott."
+    text = "A sign in a Lima grocery states that the shop does not stock Chilean wine as part of a boycott."
     assert [e.status for e in of_type(events_in(text), "PROTEST")] == ["occurred"]
     assert not occurred(events_in("Chile did not impose the boycott of Peruvian pisco."), "PROTEST")

@@ -435,7 +435,7 @@ def test_a_measure_announced_unless_a_demand_is_met_is_still_a_threat(events_in:
     "text, kind",
     [
         ("The Peruvian cabinet approved a proposal to remove Ecuador from its list of trusted suppliers.", "SANCTION"),
-        ("Hungary's government signed off on a plan to impose duties on Slovak steel.", "SANCTION"),
+        ("The Hungarian cabinet signed off on the scheme to impose duties on Slovak steel.", "SANCTION"),
         ("Lawmakers in Oslo voted for a proposal to send medical aid to Moldova.", "AID"),
     ],
 )
@@ -490,7 +490,7 @@ def test_a_court_easing_curbs_or_ordering_a_party_still_acts(events_in: Extract,
     [
         "The Colombian chamber of commerce warned that the reform would only help smugglers.",
         "Exporters in Ecuador warn that the new rule would wreck existing contracts.",
-        "Some analysts have warned that the measure could backfire and hurt the Peruvian economy.",
+        "A few economists cautioned that the tariffs might backfire and hurt Peruvian exporters.",
         "Conservatives in Oslo warned that the changes would encourage more migrants to make the journey.",
     ],
 )
@@ -584,7 +584,7 @@ def test_retaliation_penalises_and_what_was_forced_happened(
 @pytest.mark.parametrize(
     "text",
     [
-        "Kenya slammed the decision, in a further test of ties as the two neighbours clash over trade.",
+        "Kenya criticised the move, a fresh strain on ties as the two neighbours clash over trade.",
         "Peru and Chile clashed over fishing quotas at the summit.",
         "Peru recorded more than 3,000 murder victims in 2021, according to official figures.",
     ],

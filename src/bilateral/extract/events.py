@@ -277,13 +277,13 @@ class _Reader:
         harm something (a verb of the `harms` cue), or what a text or a policy (the `provisions` cue, the `policies`
         class) would or will do, as CAMEO's "pessimistic comment", not a threat ("warned that the ruling could strain
         ties", "warned that the reform would only help smugglers"; but "warned that its navy could close the
-        strait", "warned that police will no longer tolerate rallies")."""
+        strait", "cautioned that the army would clear the squares")."""
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
             if not subjects or any(is_pronoun(s) or self.parties.side(s) for s in subjects):
                 continue
             if any(v.lemma_.lower() in self.cues["harms"] for v in [clause, *clause.conjuncts]):
-                return True  # "warned that the measure could backfire and hurt exporters"
+                return True  # "cautioned that the curbs might misfire and harm growers"
             lemmas = [s.lemma_.lower() for s in subjects]
             classes = self.patterns.object_classes
             texts = all(w in self.cues["provisions"] or classes.get(w) == "policies" for w in lemmas)
@@ -770,7 +770,7 @@ class _Reader:
                 source = source or self._reporter(clause)
         elif status == "occurred" and clause.pos_ in VERBAL and clause.i not in verbal and not about:
             # the clause's own chain: "dropped plans to impose duties", "agreed to keep the tariffs"; not for the frame
-            # an act is part of ("does not sell their goods as part of a boycott": the boycott goes on)
+            # an act is part of ("stocks none of their wine, as one part of a protest": the protest goes on)
             chained, _, _ = self.modality.status(clause, None, verbal)
             if framed(head, clause):
                 chained = "occurred"

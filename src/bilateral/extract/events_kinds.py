@@ -68,12 +68,17 @@ class Kinds:
 
     def approved_act(self, verb: Token) -> Token | None:
         """The act a verb of the `approving` cue adopts through a plan noun it takes ("approved a plan to drop
-        Chile from the list", "signed off on a proposal to impose duties"): the noun's infinitive when it names an
+        Chile from the list", "rubber-stamped the scheme to levy duties"): the noun's infinitive when it names an
         event of the pack, else None ("approved a plan" and "backed Quito's proposal" endorse)."""
         nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         nouns += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         for noun in (n for n in nouns if self.modality.approver(n) is not None):
-            for act in (c for c in noun.children if c.dep_ == "acl" and infinitive(c)):
+            acts = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and infinitive(c)]
+            if self.patterns.object_classes.get(noun.lemma_.lower()) == "policies":
+                # "signed off on the scheme to levy duties", the parse hanging the plan's infinitive on the verb (not
+                # "signed a memorandum to cooperate", whose purpose the signing promises)
+                acts += [c for c in verb.children if c.dep_ == "advcl" and infinitive(c)]
+            for act in acts:
                 entry, _ = self.triggers.verb_entry(act)
                 if entry is not None and (entry.type is not None or entry.objects or entry.light):
                     return act

@@ -83,10 +83,13 @@ class Remarks:
             return "at stake"  # "put cooperation with the police at risk": the object is endangered, not done
         if trigger.pos_ in {"VERB", "AUX"} and self.background(trigger):
             return "background"  # "instead of imposing duties", "rather than expelling the envoy"
-        if trigger.pos_ in {"VERB", "AUX"} and trigger.dep_ == "acl" and self.background(trigger.head):
-            return "background"  # "despite the promise to raise tariffs": what a background noun holds
-        if trigger.pos_ in {"VERB", "AUX"} and trigger.dep_ == "acl" and self.at_stake(trigger.head):
-            return "at stake"  # "could impede efforts to pressure Caracas", "jeopardised efforts to reach a deal"
+        held = clause.pos_ in {"VERB", "AUX"} and (
+            clause.dep_ == "acl" or (clause.dep_ == "relcl" and infinitive(clause))
+        )
+        if held and self.background(clause.head):
+            return "background"  # "despite its vow to lift duties": what a background noun holds
+        if held and self.at_stake(clause.head):
+            return "at stake"  # "could impede efforts to pressure Caracas", "jeopardised efforts to strike an accord"
         if self.generic_subject(clause):
             return "generic"  # "anyone who claimed asylum was released": whoever did, no act of a party
         if self.describes(trigger if trigger.pos_ != "NOUN" else clause):
@@ -94,9 +97,9 @@ class Remarks:
         if clause.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in clause.children):
             return "description"  # "the tariffs he had threatened to impose were suspended": the noun's past
         if trigger.i == clause.i and (self.dated_participle(trigger) or self.charged(trigger)):
-            return "description"  # "the pact, signed in 2016", "firms accused of fraud": who or what a noun is
+            return "description"  # "the accord, inked in 2011", "firms accused of fraud": who or what a noun is
         if trigger.i == clause.i and self.effect(trigger):
-            return "effect"  # "sanctions that have hurt farmers", "the war damaged exporters": harm done by no actor
+            return "effect"  # "duties that harmed farmers", "the war damaged exporters": harm done by no actor
         if self.shared_view(trigger) or self.shared_view(view_of(clause)):
             return "view"  # "agreed Kenya and Peru are partners (and that trade is vital)": no accord
         if reference_point(trigger if trigger.pos_ != "NOUN" else head):
@@ -174,7 +177,7 @@ class Remarks:
 
     def dated_participle(self, verb: Token) -> bool:
         """Whether a past participle describes the noun it hangs on by when it was done, with no doer and no parties
-        ("the pact, signed in 2016", "a law passed last March"); "the treaty signed between X and Y", "the accord
+        ("the accord, inked in 2011", "a law passed last March"); "the treaty signed between X and Y", "the accord
         signed by X" and "got two activists deported last year" (the `causatives` cue) name who acted."""
         if verb.tag_ != "VBN" or verb.dep_ != "acl" or any(c.dep_ == "agent" for c in verb.children):
             return False
@@ -225,14 +228,14 @@ class Remarks:
 
     def effect(self, verb: Token) -> bool:
         """Whether a verb of the `harms` cue has a measure or a conflict as its subject, itself or through a relative
-        pronoun ("the tariffs hurt farmers", "sanctions that have hurt exporters", "the trade war damaged
+        pronoun ("the tariffs hurt farmers", "embargoes that harmed exporters", "the trade war damaged
         growers"): an effect told, no act of anybody (CAMEO codes harm by a thing nowhere)."""
         if verb.lemma_.lower() not in self.cues["harms"]:
             return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ == "relcl" and any(word(s) in RELATIVE_PRONOUNS for s in subjects):
             subjects = [verb.head]
-        # "18 months of barbs and sanctions that have hurt growers": the stretch is of the measures
+        # "two years of curbs that harmed growers": the stretch is of the measures
         subjects += [p for s in subjects for c in s.children if c.dep_ == "prep" and word(c) == "of" for p in c.children
                      if p.dep_ == "pobj"]  # fmt: skip
         things = [part for s in subjects for part in [s, *s.conjuncts]]
@@ -472,6 +475,11 @@ class Remarks:
 def enacted(noun: Token, cues: dict[str, frozenset[str]]) -> bool:
     """Whether a noun is what an enacting verb (the `enacting` cue) makes: "unveiled a package", "passed a law"."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues["enacting"]
+
+
+def infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("a vow to lift duties")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def noun_head(token: Token) -> Token:

@@ -163,7 +163,7 @@ class Modality:
             if self.patterns.types[kind].threat is not None and not cooperative:
                 # "will not impose duties", "pledged not to raise the tariffs": forgoing a measure concedes
                 return "denied", "CONCEDE", controller
-            return "denied", "REJECT", controller  # "will not accept", "its plan not to extend the pact"
+            return "denied", "REJECT", controller  # "will not accept", "its decision not to renew the accord"
         if own == "conditional" or own == "hypothetical" or (own == "would" and reporter is None and not controller):
             return "hypothetical", None, controller
         if controller is not None:
@@ -251,7 +251,7 @@ class Modality:
     def resolved(self, verb: Token, controller: Hit | None) -> bool:
         """Whether a negated clause is what somebody pledges, decides or plans not to do: the complement of a verb
         that promises or proposes ("pledged not to raise"), of a verb of the `deciding` cue ("decided not to renew")
-        or of a noun that promises or proposes ("its plan not to extend the pact")."""
+        or of a noun that promises or proposes ("its decision not to renew the accord")."""
         if controller is not None:
             return controller.trigger.complement in {"promised", "proposed"}
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.cues["deciding"]:
@@ -273,11 +273,11 @@ class Modality:
         )
 
     def approver(self, noun: Token) -> Token | None:
-        """The verb of the `approving` cue that adopts a plan noun ("approved a plan", "signed off on a proposal"),
+        """The verb of the `approving` cue that adopts a plan noun ("approved a plan", "rubber-stamped the scheme"),
         or None."""
         up, prep = noun.head, None
         if noun.dep_ == "pobj" and up.dep_ == "prep" and up.head.i != up.i:
-            up, prep = up.head, up  # "signed off on a plan", "voted for a proposal"
+            up, prep = up.head, up  # "signed off on the scheme", "voted for a proposal"
         elif noun.dep_ not in {"dobj", "nsubjpass"} or up.i == noun.i:
             return None
         lemma = up.lemma_.lower()

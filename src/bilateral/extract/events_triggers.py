@@ -221,8 +221,8 @@ def that_clause(verb: Token) -> bool:
 
 
 def framed(noun: Token, clause: Token) -> bool:
-    """Whether a noun stands in an "as" phrase of its clause ("does not sell their goods as part of a boycott", "as a
-    result of the sanctions"): the frame of the act, which the clause's negation or modality does not reach."""
+    """Whether a noun stands in an "as" phrase of its clause ("stocks none of their wine, as one part of a protest",
+    "as one effect of the curbs"): the frame of the act, which the clause's negation or modality does not reach."""
     token = noun
     for _ in range(6):
         if token.i == clause.i or token.head.i == token.i:
