@@ -457,6 +457,8 @@ def test_stopping_migrants_still_restricts_them(events_in: Extract) -> None:
          "fishermen on both sides.", ("ASSAULT",)),
         ("The new tariffs have hurt Argentine farmers, which angered Buenos Aires.", ("ASSAULT",)),
         ("Anyone who reached the Chilean border and claimed asylum was released into the country.", ("RETREAT",)),
+        ("It removes a provision that would have given Peruvian mining firms ten years of tax breaks, a change "
+         "Chilean unions had sought.", ("SANCTION", "AID", "REQUEST")),
         ("Anyone who reached the Bolivian border and claimed asylum received shelter.", ("AID",)),
         ("A Peruvian rights group counted more than 900 reported cases of kidnapping, rape and torture against "
          "people sent back under the program.", ("ASSAULT",)),
@@ -479,6 +481,7 @@ def test_a_setting_or_a_description_is_no_act(events_in: Extract, text: str, kin
         ("Bolivia accused two Chilean firms of fraud.", "ACCUSE"),
         ("Rebels hurt three soldiers in an ambush near the border.", "ASSAULT"),
         ("Chile released two Peruvian fishermen on Monday.", "RETREAT"),
+        ("Ecuador removes two Colombian diplomats.", "SANCTION"),
         ("Rebels kidnapped two Peruvian engineers near the mine.", "ASSAULT"),
         ("Ecuador threatened to impose tariffs on Peruvian goods.", "THREATEN"),
         ("Canada pressed Venezuela to hold elections.", "REQUEST"),

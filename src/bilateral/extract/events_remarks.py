@@ -389,10 +389,15 @@ class Remarks:
     def ruled(self, verb: Token) -> bool:
         """Whether a verb in the simple present, or one of the `permissive` cue, has a text of the `provisions` cue
         as its subject ("the amendment removes a clause", "the mechanism lets either side sue"): what a text
-        provides, not an act. Only for the verb's own event: "the arrest follows the ruling" keeps the arrest."""
+        provides, not an act; so is a verb in the simple present whose object is part of a text (the `clauses` cue:
+        "it removes a provision"). Only for the verb's own event: "the arrest follows the ruling" keeps the arrest."""
         if verb.tag_ not in PRESENT and verb.lemma_.lower() not in self.cues["permissive"]:
             return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.tag_ in PRESENT and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.cues["clauses"] for c in verb.children
+        ):
+            return True  # "it removes a provision", "drops a clause on arbitration": one text amending another
         return bool(subjects) and all(s.lemma_.lower() in self.cues["provisions"] for s in subjects)
 
     def permitted(self, verb: Token) -> bool:
