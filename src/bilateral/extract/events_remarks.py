@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bilateral.extract.events_descriptions import MEASURES, RELATIVE_PRONOUNS, Descriptions
 from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
 from bilateral.extract.events_triggers import Triggers
@@ -23,13 +24,11 @@ AUXILIARIES = {"aux", "auxpass"}
 MODIFIERS = {"compound", "amod", "nmod"}
 CONTRACTED = {"'s", "\u2019s"}  # "it's": the tagger may leave a curly contraction unlemmatised
 OBJECTING = {"REJECT", "ACCUSE"}  # PLOVER types whose gerund object is contested, not done
-MEASURES = {"restrictions", "policies", "responses", "offers"}  # object classes of acts and measures
 FINITE = {"VBD", "VBZ", "VBP", "MD"}  # Penn tags of finite verbs
 LEAD_IN = 6  # the most words before a colon that make a heading ("Our three recommendations:")
 INSIDE = {"acl", "relcl", "pobj", "prep", "dobj", "conj", "compound", "amod", "xcomp", "ccomp"}
 QUESTION_WORDS = {"how", "whether", "when", "where", "why"}  # "how to respond", "whether to retaliate"
 CLOSING = "\"')]\u201d\u2019 "
-RELATIVE_PRONOUNS = {"that", "which", "who"}
 NEUTER = {"it", "this", "that", "which"}  # pronouns of a thing: "argue that it breaches the pact"
 
 
@@ -41,6 +40,7 @@ class Remarks:
         self.cues = patterns.cues
         self.classes = patterns.object_classes
         self.triggers = triggers
+        self.descriptions = Descriptions(patterns, triggers)
 
     def unreported(self, trigger: Token, clause: Token) -> str | None:
         """The kind of remark an event word stands in, or None where its sentence reports the act. `trigger` is
@@ -65,7 +65,7 @@ class Remarks:
             generic = self.cues["generic_determiners"]
             if any(c.dep_ in {"det", "nummod", "predet"} and c.lower_ in generic for c in head.children):
                 return "generic"  # "for nearly every arrest it makes", "any attack would"
-            if self.tallied(head):
+            if self.descriptions.tallied(head):
                 return "count"  # "counted 1,500 cases of kidnapping": a statistic of acts, none reported
             if trigger.dep_ == "compound" and trigger.i != head.i and word(head) in self.cues["bearers"]:
                 return "bearer"  # "an aid worker", "a protest leader": a person, by their work
@@ -90,15 +90,16 @@ class Remarks:
             return "background"  # "despite its vow to lift duties": what a background noun holds
         if held and self.at_stake(clause.head):
             return "at stake"  # "could impede efforts to pressure Caracas", "jeopardised efforts to strike an accord"
-        if self.generic_subject(clause):
+        if self.descriptions.generic_subject(clause):
             return "generic"  # "anyone who claimed asylum was released": whoever did, no act of a party
-        if self.describes(trigger if trigger.pos_ != "NOUN" else clause):
+        if self.descriptions.describes(trigger if trigger.pos_ != "NOUN" else clause):
             return "description"  # "Lee, who backed the deal, said …": who speaks, not what is reported
         if clause.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in clause.children):
             return "description"  # "the tariffs he had threatened to impose were suspended": the noun's past
-        if trigger.i == clause.i and (self.dated_participle(trigger) or self.charged(trigger)):
+        described = self.descriptions
+        if trigger.i == clause.i and (described.dated_participle(trigger) or described.charged(trigger)):
             return "description"  # "the accord, inked in 2011", "firms accused of fraud": who or what a noun is
-        if trigger.i == clause.i and self.effect(trigger):
+        if trigger.i == clause.i and self.descriptions.effect(trigger):
             return "effect"  # "duties that harmed farmers", "the war damaged exporters": harm done by no actor
         if self.shared_view(trigger) or self.shared_view(view_of(clause)):
             return "view"  # "agreed Kenya and Peru are partners (and that trade is vital)": no accord
@@ -174,88 +175,6 @@ class Remarks:
             and span.dep_ == "pobj"
             and any(c.dep_ in {"nummod", "amod", "det"} for c in span.children)
         )
-
-    def dated_participle(self, verb: Token) -> bool:
-        """Whether a past participle describes the noun it hangs on by when it was done, with no doer and no parties
-        ("the accord, inked in 2011", "a law passed last March"); "the treaty signed between X and Y", "the accord
-        signed by X" and "got two activists deported last year" (the `causatives` cue) name who acted."""
-        if verb.tag_ != "VBN" or verb.dep_ != "acl" or any(c.dep_ == "agent" for c in verb.children):
-            return False
-        if any(c.dep_ == "prep" and word(c) in {"between", "with", "by"} for c in verb.children):
-            return False
-        noun = verb.head
-        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cues["causatives"]:
-            return False
-        dated = [c for c in verb.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"]
-        dated += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        return any(p.ent_type_ == "DATE" for p in dated)
-
-    def tallied(self, noun: Token) -> bool:
-        """Whether an event noun is what counted cases are of ("1,500 cases of kidnapping", "dozens of incidents of
-        torture"): a noun of the `tallies` cue, plural or counted, with the event in its "of" phrase."""
-        while noun.dep_ == "conj" and noun.head.i != noun.i:
-            noun = noun.head  # "cases of kidnapping, rape and torture"
-        if noun.dep_ != "pobj" or word(noun.head) != "of" or noun.head.head.i == noun.head.i:
-            return False
-        tally = noun.head.head
-        counted = tally.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in tally.children)
-        return tally.lemma_.lower() in self.cues["tallies"] and counted
-
-    def generic_subject(self, clause: Token) -> bool:
-        """Whether a clause, or a clause above it (co-ordinated, complement or relative), has a subject of the
-        `generic_subjects` cue or one with a `generic_determiners` word ("anyone who claimed asylum was released",
-        "any official who meets them must report it"): what happens to whoever does something, no act of a party."""
-        generic = self.cues["generic_subjects"]
-        for verb in [clause, *list(clause.ancestors)[:4]]:
-            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if any(s.lower_ in generic for s in subjects) and verb.i == clause.i:
-                return True
-            owner = verb.head  # "anyone who reached the border", "any official who meets them"
-            if verb.dep_ == "relcl" and (
-                owner.lower_ in generic
-                or any(c.dep_ == "det" and c.lower_ in self.cues["generic_determiners"] for c in owner.children)
-            ):
-                return True
-        return False
-
-    def charged(self, verb: Token) -> bool:
-        """Whether an accusation is a past participle on a noun with no accuser named ("firms accused of forced
-        labour", "a man charged with smuggling"): it says who the noun is, not an accusation made here."""
-        if verb.tag_ != "VBN" or verb.dep_ != "acl" or any(c.dep_ == "agent" for c in verb.children):
-            return False
-        entry, _ = self.triggers.verb_entry(verb)
-        return entry is not None and entry.type == "ACCUSE"
-
-    def effect(self, verb: Token) -> bool:
-        """Whether a verb of the `harms` cue has a measure or a conflict as its subject, itself or through a relative
-        pronoun ("the tariffs hurt farmers", "embargoes that harmed exporters", "the trade war damaged
-        growers"): an effect told, no act of anybody (CAMEO codes harm by a thing nowhere)."""
-        if verb.lemma_.lower() not in self.cues["harms"]:
-            return False
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if verb.dep_ == "relcl" and any(word(s) in RELATIVE_PRONOUNS for s in subjects):
-            subjects = [verb.head]
-        # "two years of curbs that harmed growers": the stretch is of the measures
-        subjects += [p for s in subjects for c in s.children if c.dep_ == "prep" and word(c) == "of" for p in c.children
-                     if p.dep_ == "pobj"]  # fmt: skip
-        things = [part for s in subjects for part in [s, *s.conjuncts]]
-        return any(
-            self.triggers.noun_entry(t) is not None or self.classes.get(t.lemma_.lower()) in MEASURES | {"hostilities"}
-            for t in things
-        )
-
-    def describes(self, verb: Token) -> bool:
-        """Whether a verb heads a relative clause on the subject of a verb of saying ("Senator Lee, who backed the
-        deal, said …", "one of the farmers who sued the firm told reporters"): it describes who speaks, while the
-        sentence reports what is said."""
-        if verb.dep_ != "relcl" or verb.head.i == verb.i:
-            return False
-        noun = verb.head
-        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i != noun.head.i:
-            noun = noun.head.head  # "one of the farmers who sued"
-        if noun.dep_ != "nsubj" or noun.head.i == noun.i:
-            return False
-        return noun.head.lemma_.lower() in self.cues["reporting"]
 
     def at_stake(self, noun: Token) -> bool:
         """Whether an event noun is what a verb of the `harms` cue endangers ("jeopardised the truce"), or what a
