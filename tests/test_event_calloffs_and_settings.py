@@ -418,6 +418,12 @@ def test_a_cooperation_decided_is_still_an_accord(events_in: Extract) -> None:
     assert of_type(events_in("Nepal decided to renew the trade pact with India."), "AGREE")
 
 
+@pytest.mark.model
+def test_failing_to_agree_keeps_the_accord_that_did_not_happen(events_in: Extract) -> None:
+    events = events_in("Peru and Chile failed to reach a deal in recent talks.")
+    assert [e.status for e in of_type(events, "AGREE")] == ["denied"]
+
+
 # --- stopping an enrolment ends it; it stops nobody it would have enrolled -------------------------------------------
 
 

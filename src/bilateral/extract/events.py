@@ -218,7 +218,8 @@ class _Reader:
             mode = self._threat_mode(hit) if intent == "THREATEN" else None
             intent_status = INTENT_STATUS.get(intent, "occurred")
             found.append(Found(intent, mode, intent_status, source, target, verb, rank, order=0))
-        if kind is None or (status == "denied" and intent in {"REJECT", "CONCEDE"}):
+        failed = controller is not None and controller.trigger.complement == "denied"  # "failed to agree": both
+        if kind is None or (status == "denied" and intent in {"REJECT", "CONCEDE"} and not failed):
             return found  # "will not accept the plan": one refusal, not also an acceptance denied
         if kind == "THREATEN" and self._forecast(verb):
             return found  # "an analyst warned that the ruling could strain ties": a gloomy forecast, no threat
