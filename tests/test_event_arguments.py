@@ -499,7 +499,7 @@ def test_a_decision_to_act_by_a_date_names_no_doer(events_in: Extract) -> None:
 @pytest.mark.parametrize(
     "text, kinds, actor",
     [
-        ("Federal judges suspended much of the new mining law after two firms sued.", {"CONCEDE", "RETREAT"}, "judge"),
+        ("Federal judges sentenced two former mayors to prison after a long trial.", {"SANCTION"}, "judge"),
         ("In Quito, opposition senators questioned whether the government had given away too much.", {"ACCUSE"},
          "senator"),
         ("Prosecutors had asked the court to drop the case against the Bolivian general.", {"REQUEST"}, "prosecutor"),

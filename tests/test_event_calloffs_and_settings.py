@@ -2,8 +2,11 @@
 off is a concession, not a sanction denied; releasing a person is a retreat; armed men blocking roads coerce; steps a
 party agrees to take are no threat; and the setting of a sentence ("amid a trade war", "after months of sanctions",
 "instead of under the threat of duties"), what is put at risk, a kind of act ("what we demand") and a practice held
-since a year are no acts. Every sentence is written for these tests and varies names, countries and wording; each
-kind also has the act that is reported, which must still be found with its type.
+since a year are no acts. Third round: pledging, deciding or refusing not to act is one decision (CONCEDE for a
+measure forgone, REJECT for cooperation refused); stopping an enrolment stops nobody; "despite" settings, a speaker's
+past in a relative clause, a date of making, an "accused of" label and harm done by a measure are no acts. Every
+sentence is written for these tests and varies names, countries and wording; each kind also has the act that is
+reported, which must still be found with its type.
 """
 
 from __future__ import annotations
@@ -367,3 +370,135 @@ def test_acts_after_a_sentence_with_a_colon_are_found(events_in: Extract, text: 
 @pytest.mark.model
 def test_a_sentence_opening_with_a_colon_is_read_without_a_lead_in(events_in: Extract) -> None:
     assert occurred(events_in(": Peru imposed sanctions on Chile on Tuesday."), "SANCTION")  # once raised E1002
+
+
+# --- deciding, pledging or refusing not to act is one decision, not a denied act ----------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Peru pledged not to raise tariffs on Chilean fruit this year.", "PER"),
+        ("Ottawa will not impose duties on Mexican steel, the minister said.", "CAN"),
+        ("Kenya chose not to retaliate against Uganda.", "KEN"),
+    ],
+)
+def test_forgoing_a_measure_is_a_concession_not_a_sanction(events_in: Extract, text: str, source: str) -> None:
+    events = events_in(text)
+    assert not of_type(events, "SANCTION", "COERCE", "REJECT")
+    conceded = of_type(events, "CONCEDE")
+    assert conceded and all(e.status == "promised" and e.source_countries == [source] for e in conceded)
+
+
+@pytest.mark.model
+def test_pledging_a_measure_is_no_concession(events_in: Extract) -> None:
+    events = events_in("Canada pledged to raise tariffs on Peruvian steel by Friday.")
+    assert of_type(events, "SANCTION") and not of_type(events, "CONCEDE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ottawa will never accept any action that violates its sovereignty.", "CAN"),
+        ("Seoul announced its plan not to extend the intelligence pact with Tokyo.", "KOR"),
+        ("Nepal decided not to renew the trade pact with India.", "NPL"),
+    ],
+)
+def test_refusing_to_cooperate_is_one_rejection(events_in: Extract, text: str, source: str) -> None:
+    events = events_in(text)
+    assert not of_type(events, "AGREE", "SUPPORT")  # not also an accord "denied", nor a joint one
+    rejected = occurred(events, "REJECT")
+    assert rejected and all(e.source_countries == [source] for e in rejected)
+
+
+@pytest.mark.model
+def test_a_cooperation_decided_is_still_an_accord(events_in: Extract) -> None:
+    assert of_type(events_in("Nepal decided to renew the trade pact with India."), "AGREE")
+
+
+@pytest.mark.model
+def test_failing_to_agree_keeps_the_accord_that_did_not_happen(events_in: Extract) -> None:
+    events = events_in("Peru and Chile failed to reach a deal in recent talks.")
+    assert [e.status for e in of_type(events, "AGREE")] == ["denied"]
+
+
+# --- stopping an enrolment ends it; it stops nobody it would have enrolled -------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's interior ministry stopped enrolling new asylum seekers in the border programme.",
+        "The Chilean agency will stop admitting new applicants to the detention scheme from Monday.",
+    ],
+)
+def test_stopping_an_enrolment_restricts_nobody(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "COERCE", "THREATEN", "RETREAT")
+
+
+@pytest.mark.model
+def test_stopping_migrants_still_restricts_them(events_in: Extract) -> None:
+    assert occurred(events_in("Peruvian border guards stopped the migrants at the river."), "COERCE")
+
+
+# --- what a sentence sets aside: a background, a speaker's past, a date of making, a label, harm by a measure -----
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Despite a vow to raise duties before the month was out, Canada kept talking with Peru.",
+         ("SANCTION", "COERCE", "THREATEN")),
+        ("Despite sanctions imposed by Washington, Caracas kept exporting crude to Cuba.", ("SANCTION", "COERCE")),
+        ("In spite of the embargo, Iran kept selling oil to India.", ("SANCTION",)),
+        ("But critics like Senator Ana Ruiz of Chile - who in rare unity backed a trade deal with Peru - said the "
+         "accord fails to settle the fishing dispute.", ("SUPPORT",)),
+        ("The pact, signed in 2016, lets Tokyo and Seoul share intelligence.", ("SUPPORT", "AGREE")),
+        ("The Bolivian government and firms accused of fraud have denied wrongdoing.", ("ACCUSE",)),
+        ("Peru and Chile signed the fisheries accord on Monday after two years of insults and embargoes that harmed "
+         "fishermen on both sides.", ("ASSAULT",)),
+        ("The new tariffs have hurt Argentine farmers, which angered Buenos Aires.", ("ASSAULT",)),
+        ("Anyone who reached the Chilean border and claimed asylum was released into the country.", ("RETREAT",)),
+        ("It removes a provision that would have given Peruvian mining firms ten years of tax breaks, a change "
+         "Chilean unions had sought.", ("SANCTION", "AID", "REQUEST")),
+        ("Anyone who reached the Bolivian border and claimed asylum received shelter.", ("AID",)),
+        ("A Peruvian rights group counted more than 900 reported cases of kidnapping, rape and torture against "
+         "people sent back under the program.", ("ASSAULT",)),
+        ("Ecuador said the tariffs it had threatened to impose on Peruvian goods were suspended indefinitely.",
+         ("THREATEN",)),
+        ("Such tariffs could well impede Canadian efforts to pressure Venezuela into holding elections.", ("REQUEST",)),
+    ],
+)  # fmt: skip
+def test_a_setting_or_a_description_is_no_act(events_in: Extract, text: str, kinds: tuple[str, ...]) -> None:
+    assert not of_type(events_in(text), *kinds)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Canada pledged to raise tariffs on Peruvian steel by Friday.", "SANCTION"),
+        ("Senator Ana Ruiz of Chile backed a trade deal with Peru.", "SUPPORT"),
+        ("The treaty signed between Peru and Chile in 1929 settled the dispute.", "SUPPORT"),
+        ("Bolivia accused two Chilean firms of fraud.", "ACCUSE"),
+        ("Rebels hurt three soldiers in an ambush near the border.", "ASSAULT"),
+        ("Chile released two Peruvian fishermen on Monday.", "RETREAT"),
+        ("Ecuador removes two Colombian diplomats.", "SANCTION"),
+        ("Rebels kidnapped two Peruvian engineers near the mine.", "ASSAULT"),
+        ("Ecuador threatened to impose tariffs on Peruvian goods.", "THREATEN"),
+        ("Canada pressed Venezuela to hold elections.", "REQUEST"),
+    ],
+)
+def test_the_same_acts_told_as_news_are_found(events_in: Extract, text: str, kind: str) -> None:
+    assert of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+def test_the_frame_of_a_negated_act_still_goes_on(events_in: Extract) -> None:
+    text = "A sign in a Lima grocery states that the shop does not stock Chilean wine as part of a boycott."
+    assert [e.status for e in of_type(events_in(text), "PROTEST")] == ["occurred"]
+    assert not occurred(events_in("Chile did not impose the boycott of Peruvian pisco."), "PROTEST")

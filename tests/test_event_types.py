@@ -431,7 +431,206 @@ def test_a_measure_announced_unless_a_demand_is_met_is_still_a_threat(events_in:
 
 
 @pytest.mark.model
-def test_approving_a_proposal_endorses_it(events_in: Extract) -> None:
-    events = events_in("The Peruvian cabinet approved a proposal to remove Ecuador from its list of trusted suppliers.")
-    assert occurred(events, "SUPPORT")
-    assert not of_type(events, "AGREE")
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("The Peruvian cabinet approved a proposal to remove Ecuador from its list of trusted suppliers.", "SANCTION"),
+        ("The Hungarian cabinet signed off on the scheme to impose duties on Slovak steel.", "SANCTION"),
+        ("Lawmakers in Oslo voted for a proposal to send medical aid to Moldova.", "AID"),
+    ],
+)
+def test_approving_a_plan_to_act_is_that_act_decided(events_in: Extract, text: str, kind: str) -> None:
+    # the plan's act is what was decided, not an endorsement of one's own proposal
+    events = events_in(text)
+    assert occurred(events, kind)
+    assert not of_type(events, "SUPPORT", "AGREE")
+
+
+@pytest.mark.model
+def test_approving_an_accord_still_endorses_it(events_in: Extract) -> None:
+    assert occurred(events_in("The Chilean senate approved the fisheries accord with Argentina."), "SUPPORT")
+
+
+# --- a court reviews laws and runs trials; it concedes or asks nothing of a party by that ---------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Federal judges suspended most of the new mining law after Canadian investors sued.", ("CONCEDE",)),
+        ("A court in Manila ordered a retrial of the case.", ("REQUEST",)),
+        ("The high court in Nairobi quashed the earlier verdicts and ordered a new trial.", ("REQUEST", "CONCEDE")),
+    ],
+)
+def test_a_courts_review_or_procedure_is_no_concession_nor_request(
+    events_in: Extract, text: str, kinds: tuple[str, ...]
+) -> None:
+    assert not of_type(events_in(text), *kinds)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The constitutional court in Vilnius cancelled restrictions on Polish-language schools.", "CONCEDE"),
+        ("The Thai court ordered a Dutch shipping firm to compensate two Indonesian sailors.", "REQUEST"),
+    ],
+)
+def test_a_court_easing_curbs_or_ordering_a_party_still_acts(events_in: Extract, text: str, kind: str) -> None:
+    assert occurred(events_in(text), kind)
+
+
+# --- a warning of what a text would do is criticism; a duty is no act; a fact suggested is no request -------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Colombian chamber of commerce warned that the reform would only help smugglers.",
+        "Exporters in Ecuador warn that the new rule would wreck existing contracts.",
+        "A few economists cautioned that the tariffs might backfire and hurt Peruvian exporters.",
+        "Conservatives in Oslo warned that the changes would encourage more migrants to make the journey.",
+    ],
+)
+def test_a_warning_of_what_a_text_would_do_is_no_threat(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "THREATEN")
+
+
+@pytest.mark.model
+def test_a_warning_of_what_the_police_will_do_is_a_threat(events_in: Extract) -> None:
+    text = "Peru's interior minister warned that police would break up any rally near the embassy."
+    assert of_type(events_in(text), "THREATEN")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        ("Canada does not have to impose sanctions on Norway this week.", "SANCTION", "hypothetical"),
+        ("Rabat has to lift the duties on Spanish tomatoes, the Spanish minister said.", "CONCEDE", "proposed"),
+        ("Japan had to withdraw its troops from the border zone.", "RETREAT", "occurred"),
+    ],
+)
+def test_what_someone_has_to_do_is_a_duty_not_an_act(events_in: Extract, text: str, kind: str, status: str) -> None:
+    assert [e.status for e in of_type(events_in(text), kind)] == [status]
+
+
+@pytest.mark.model
+def test_a_fact_suggested_is_no_request(events_in: Extract) -> None:
+    events = events_in("Officials in Quito have suggested the migrants were caught in a clash between two gangs.")
+    assert not of_type(events, "REQUEST", "AGREE")
+    assert all(e.status == "occurred" for e in events)
+    assert of_type(events_in("Lima suggested that the accord be revised."), "REQUEST")
+
+
+@pytest.mark.model
+def test_leaving_a_city_for_another_is_a_trip_not_a_withdrawal(events_in: Extract) -> None:
+    assert not of_type(events_in("The Chilean president left Buenos Aires for Santiago after the summit."), "RETREAT")
+    assert of_type(events_in("Ghana withdrew its troops from the Togolese border."), "RETREAT")
+
+
+# --- a state brought about is no withdrawal; a person carried somewhere pays no visit ---------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The botched raid has left Colombian police officers distrustful.", "RETREAT"),
+        ("The reform would guarantee the state utility half of the market, leaving private generators to compete "
+         "for the rest.", "RETREAT"),
+        ("The decision will be Lima's second retaliatory step against a Chilean court ruling that forces Peruvian "
+         "firms to compensate Chilean workers.", "RETREAT"),
+        ("The cartel paid to have a Peruvian doctor kidnapped in Lima and flown to Bolivia for trial.", "CONSULT"),
+    ],
+)  # fmt: skip
+def test_leaving_someone_in_a_state_or_flying_a_captive_is_no_act_of_theirs(
+    events_in: Extract, text: str, kind: str
+) -> None:
+    assert not of_type(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chile withdrew its troops and left the border area for good.", "RETREAT"),
+        ("The Peruvian minister flew to Bolivia for talks.", "CONSULT"),
+    ],
+)
+def test_leaving_and_flying_to_still_act(events_in: Extract, text: str, kind: str) -> None:
+    assert occurred(events_in(text), kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        ("The decision will be Lima's second retaliatory step against a Chilean court ruling.", "SANCTION",
+         "threatened"),
+        ("Kenya vowed swift retaliation against Uganda.", "THREATEN", "threatened"),
+        ("Protests forced the Peruvian minister to resign.", "RETREAT", "occurred"),
+    ],
+)  # fmt: skip
+def test_retaliation_penalises_and_what_was_forced_happened(
+    events_in: Extract, text: str, kind: str, status: str
+) -> None:
+    assert [e.status for e in of_type(events_in(text), kind)] == [status]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya criticised the move, a fresh strain on ties as the two neighbours clash over trade.",
+        "Peru and Chile clashed over fishing quotas at the summit.",
+        "Peru recorded more than 3,000 murder victims in 2021, according to official figures.",
+    ],
+)
+def test_a_quarrel_over_an_issue_or_a_count_of_victims_is_no_assault(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "ASSAULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters clashed with police over the new law in Quito.",
+        "Rival gangs clashed over drug routes near the border.",
+        "Gunmen murdered three Peruvian farmers in 2021.",
+    ],
+)
+def test_fighting_over_a_place_or_with_police_and_a_murder_are_assaults(events_in: Extract, text: str) -> None:
+    assert occurred(events_in(text), "ASSAULT")
+
+
+# --- a breach others say a thing commits is their charge; what anybody does is no party's act ------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Importers in Chile argue that it breaches the trade agreement with Peru.",
+        "The president wants to amend the constitution, a plan Canadian firms say would violate the trade agreement.",
+        "The remark drew criticism from some senators, who said it ignored the right to seek asylum.",
+    ],
+)
+def test_a_breach_a_speaker_charges_a_thing_with_is_no_rejection(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "REJECT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["Chile said Peru violated the fisheries treaty.", "Peru said it would defy the ruling of the court."]
+)
+def test_a_party_breaching_or_defying_still_rejects(events_in: Extract, text: str) -> None:
+    assert of_type(events_in(text), "REJECT")
+
+
+@pytest.mark.model
+def test_what_any_official_must_do_is_no_meeting(events_in: Extract) -> None:
+    assert not of_type(events_in("Any Peruvian official who meets them must report the meeting."), "CONSULT")
+    assert of_type(events_in("A Peruvian official who met them reported the meeting."), "CONSULT")

@@ -36,9 +36,11 @@ from bilateral.extract.events_triggers import (
     Triggers,
     depth_of,
     for_clause,
+    framed,
     governor_of,
     inside_noun_event,
     prep_objects,
+    stated,
     that_clause,
 )
 from bilateral.model import Analysis, DateMention, Event
@@ -67,6 +69,8 @@ PAST_PASSIVE = {"was", "were", "had"}
 # PLOVER sectors of a state's own voice: government and parliament
 STATE_SECTORS = {"GOV", "LEG"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
+# the status of the speech act a promise, a threat or a forgone measure amounts to
+INTENT_STATUS = {"THREATEN": "threatened", "AGREE": "promised", "CONCEDE": "promised"}
 
 
 @dataclass
@@ -191,6 +195,8 @@ class _Reader:
             return []  # "warned it would expel the envoys": one threat (its mode says what), not a second event
         kind = hit.type
         if kind is not None and hit.trigger.that_clause and that_clause(verb):
+            if self._states(verb):
+                return []  # "suggested the migrants were caught in a clash": an explanation offered, no request
             kind = hit.trigger.that_clause  # "proposed that the agreement be revised": asking someone else
         source = self.subjects(verb)
         if hit.trigger.reciprocal and (they := self._plural_pronoun_subject(verb)) is not None:
@@ -210,10 +216,11 @@ class _Reader:
         somebody = source or any(c.dep_ == "nsubj" and not is_pronoun(c) for c in speaker.children)
         if intent is not None and (kind is not None or intent == "REJECT") and somebody:
             mode = self._threat_mode(hit) if intent == "THREATEN" else None
-            intent_status = {"THREATEN": "threatened", "AGREE": "promised"}.get(intent, "occurred")
+            intent_status = INTENT_STATUS.get(intent, "occurred")
             found.append(Found(intent, mode, intent_status, source, target, verb, rank, order=0))
-        if kind is None:
-            return found
+        failed = controller is not None and controller.trigger.complement == "denied"  # "failed to agree": both
+        if kind is None or (status == "denied" and intent in {"REJECT", "CONCEDE"} and not failed):
+            return found  # "will not accept the plan": one refusal, not also an acceptance denied
         if kind == "THREATEN" and self._forecast(verb):
             return found  # "an analyst warned that the ruling could strain ties": a gloomy forecast, no threat
         mode = hit.mode
@@ -237,6 +244,10 @@ class _Reader:
             status = "threatened" if status == "promised" else status  # "will take steps": announced, a threat
         found.append(Found(kind, mode, status, source, target, verb, rank, reciprocal))
         return found
+
+    def _states(self, verb: Token) -> bool:
+        """Whether a verb's that-clause tells a fact (`stated`), not what someone should do."""
+        return any(c.dep_ == "ccomp" and stated(c) for c in verb.children)
 
     def _figurative(self, verb: Token) -> bool:
         """Whether a verb's subject, its own or the one it shares ("the index rose before retreating"), is a
@@ -263,14 +274,21 @@ class _Reader:
         return False
 
     def _forecast(self, verb: Token) -> bool:
-        """Whether a warning only forecasts harm: its that-clause says something that is no actor (a ruling, a
-        move) may harm something (a verb of the `harms` cue), as CAMEO's "pessimistic comment", not a threat
-        ("warned that the ruling could strain ties"; but "warned that its navy could close the strait")."""
+        """Whether a warning only forecasts: its that-clause says something that is no actor (a ruling, a move) may
+        harm something (a verb of the `harms` cue), or what a text or a policy (the `provisions` cue, the `policies`
+        class) would or will do, as CAMEO's "pessimistic comment", not a threat ("warned that the ruling could strain
+        ties", "warned that the reform would only help smugglers"; but "warned that its navy could close the
+        strait", "cautioned that the army would clear the squares")."""
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            if clause.lemma_.lower() not in self.cues["harms"]:
-                continue
             subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
-            if subjects and not any(is_pronoun(s) or self.parties.side(s) for s in subjects):
+            if not subjects or any(is_pronoun(s) or self.parties.side(s) for s in subjects):
+                continue
+            if any(v.lemma_.lower() in self.cues["harms"] for v in [clause, *clause.conjuncts]):
+                return True  # "cautioned that the curbs might misfire and harm growers"
+            lemmas = [s.lemma_.lower() for s in subjects]
+            classes = self.patterns.object_classes
+            texts = all(w in self.cues["provisions"] or classes.get(w) == "policies" for w in lemmas)
+            if texts and self.modality.modality(clause) in {"future", "would", "hypothetical"}:
                 return True
         return False
 
@@ -725,7 +743,9 @@ class _Reader:
             elif above is not None and above.type is None:  # "pledged $4 billion in aid"
                 status = above.trigger.complement or status
                 if status == "promised":
-                    intent = above.trigger.intent or self.patterns.types[kind].intent
+                    # "vowed swift retaliation", "pledged $4 billion in aid": a conflictual act vowed is a threat
+                    conflict = "THREATEN" if self.patterns.types[kind].threat else None
+                    intent = above.trigger.intent or self.patterns.types[kind].intent or conflict
                     status = "threatened" if intent == "THREATEN" else "promised"
             if status == "occurred" and modality in {"conditional", "hypothetical"}:
                 status = "hypothetical"  # "could engage in cooperation", "if they hold talks"
@@ -750,8 +770,11 @@ class _Reader:
                 intent = "THREATEN"  # "if there is no progress, the tariffs will rise": a conditional penalty
                 source = source or self._reporter(clause)
         elif status == "occurred" and clause.pos_ in VERBAL and clause.i not in verbal and not about:
-            # the clause's own chain: "dropped plans to impose duties", "agreed to keep the tariffs"
+            # the clause's own chain: "dropped plans to impose duties", "agreed to keep the tariffs"; not for the frame
+            # an act is part of ("stocks none of their wine, as one part of a protest": the protest goes on)
             chained, _, _ = self.modality.status(clause, None, verbal)
+            if framed(head, clause):
+                chained = "occurred"
             if chained == "denied" or self.modality.cancelled(clause):
                 status = "denied"
             elif chained in {"hypothetical", "proposed", "promised"}:

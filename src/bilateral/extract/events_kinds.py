@@ -16,6 +16,8 @@ from bilateral.extract.events_triggers import Triggers, for_clause, own_people
 
 Token = Any
 MEASURES = {"SANCTION", "COERCE"}  # PLOVER types of the measures one can call off (CAMEO 08 "yield": ease them)
+# types a court's suspending, upholding or ordering is read as by its verb, none of which a ruling is
+JUDGED = {"CONCEDE", "SUPPORT", "REQUEST"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -44,12 +46,103 @@ class Kinds:
             return None  # "agreed to take firm steps": the accord is the act; its unnamed steps threaten nobody
         if kind == "SUPPORT" and self.own_measure(token):
             return None  # "stood by its choice to shut the border": backing one's own act endorses nobody
+        if kind == "SUPPORT" and self.approved_act(token) is not None:
+            return None  # "approved a plan to drop Chile from the list": the plan's act is what was decided
+        if kind == "ASSAULT" and mode is None and self.dispute(token):
+            return None  # "the two neighbours clash over trade": a quarrel over an issue, no fighting
+        if kind == "RETREAT" and mode == "withdraw" and self.journey(token):
+            return None  # "the delegation left Lima for Quito": a trip home or on, no withdrawal
+        if kind == "RETREAT" and mode == "withdraw" and self.brought_about(token):
+            return None  # "the raid left the police distrustful", "leaving rivals to compete": a state, no withdrawal
+        if kind in JUDGED and self.judicial(token) and self.reviewed(kind, token):
+            # "judges suspended the law", "the court ordered a retrial": a court reviews a law or runs its procedure;
+            # it concedes, endorses or asks nothing of a party (dropping charges against someone still concedes, and
+            # an order to a named party stays a REQUEST)
+            return None
         wished = self.wished(token)
         if wished is not None and status == "occurred":
             status = wished  # "seeks a prompt opening of negotiations": they are wished for, not held
         if status == "hypothetical" and self.hoped(token):
             return None  # "hopes Kenya and Uganda will resolve the row": a wish, no act of anybody
         return kind, mode, status
+
+    def approved_act(self, verb: Token) -> Token | None:
+        """The act a verb of the `approving` cue adopts through a plan noun it takes ("approved a plan to drop
+        Chile from the list", "rubber-stamped the scheme to levy duties"): the noun's infinitive when it names an
+        event of the pack, else None ("approved a plan" and "backed Quito's proposal" endorse)."""
+        nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        nouns += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for noun in (n for n in nouns if self.modality.approver(n) is not None):
+            acts = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and infinitive(c)]
+            if self.patterns.object_classes.get(noun.lemma_.lower()) == "policies":
+                # "signed off on the scheme to levy duties", the parse hanging the plan's infinitive on the verb (not
+                # "signed a memorandum to cooperate", whose purpose the signing promises)
+                acts += [c for c in verb.children if c.dep_ == "advcl" and infinitive(c)]
+            for act in acts:
+                entry, _ = self.triggers.verb_entry(act)
+                if entry is not None and (entry.type is not None or entry.objects or entry.light):
+                    return act
+        return None
+
+    def dispute(self, verb: Token) -> bool:
+        """Whether a verb of fighting names only the issue fought over ("clashed over fishing quotas", "sparred about
+        trade"), with no armed or police side ("clashed with police over the law") and no place or road at stake
+        ("clashed over drug routes", "fought over the island")."""
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        issues = [
+            p for c in verb.children if c.dep_ in {"prep", "prt"} and word(c) in {"over", "about"} for p in c.children
+        ]
+        if not issues:
+            return False
+        classes = self.patterns.object_classes
+        places = {"territory", "border", "property"}
+        if any(p.ent_type_ in {"GPE", "LOC", "FAC"} or classes.get(p.lemma_.lower()) in places for p in issues):
+            return False
+        sides = [p for c in verb.children if c.dep_ == "prep" and word(c) == "with" for p in c.children]
+        sides += [c for c in verb.children if c.dep_ == "nsubj"]
+        armed = {"troops", "police"}
+        return not any(s.lemma_.lower() in self.cues["armed"] or classes.get(s.lemma_.lower()) in armed for s in sides)
+
+    def journey(self, verb: Token) -> bool:
+        """Whether a verb of leaving names where the traveller goes next ("left Lima for Quito", "departed for
+        Geneva"): a place after "for"."""
+        parties = self.triggers.parties
+        return verb.pos_ in {"VERB", "AUX"} and any(
+            p.ent_type_ in {"GPE", "LOC"} or parties.country_word(p) is not None
+            for c in verb.children
+            if c.dep_ == "prep" and word(c) == "for"
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+
+    def brought_about(self, verb: Token) -> bool:
+        """Whether a verb puts its object in a state or leaves it to do something ("left the police distrustful",
+        "leaving private firms to compete for the rest"): an object with a predicate of its own."""
+        if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "dobj" for c in verb.children):
+            return False
+        return any(c.dep_ == "oprd" or (c.dep_ in {"xcomp", "ccomp"} and infinitive(c)) for c in verb.children)
+
+    def judicial(self, verb: Token) -> bool:
+        """Whether a verb's subject (or passive agent) is a court or a judge: a word of the `judicial` cue heading
+        it ("the Supreme Court", "federal judges")."""
+        heads = [c for c in verb.children if c.dep_ == "nsubj"]
+        heads += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not heads and verb.dep_ == "conj" and verb.head.i != verb.i:
+            heads = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "quashed the verdicts and ordered …"
+        return any(h.lemma_.lower() in self.cues["judicial"] for h in heads)
+
+    def reviewed(self, kind: str, verb: Token) -> bool:
+        """Whether a court's act of `kind` is judicial review or procedure rather than one on a party: a REQUEST
+        whose object names no actor ("ordered a retrial"; not "ordered the steelmaker to pay"), or a CONCEDE or
+        SUPPORT whose object is a text of the `provisions` cue ("suspended much of the law", "upheld the
+        amendment"; not "cancelled the restrictions on the language", a concession in PLOVER's gold, nor
+        "dismissed the charges against Lee")."""
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        if kind == "REQUEST":
+            return not any(self.triggers.parties.side(c) for c in objects)
+        objects += [p for o in objects for c in o.children if c.dep_ == "prep" and word(c) == "of" for p in c.children]
+        return any(o.lemma_.lower() in self.cues["provisions"] for o in objects)
 
     def own_measure(self, verb: Token) -> bool:
         """Whether a verb's object is the subject's own decision or measure ("defended its decision", "justified
@@ -117,9 +210,7 @@ class Kinds:
         return entry is not None and entry.type in MEASURES
 
     def cancelling(self, verb: Token) -> bool:
-        lemma = verb.lemma_.lower()
-        words = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
-        return bool(words & self.cues["cancelling"])
+        return self.triggers.calls_off(verb)
 
     def armed(self, verb: Token) -> bool:
         """Whether a verb's subject is an armed group ("dozens of gunmen", "armed men", "cartel members"): a word

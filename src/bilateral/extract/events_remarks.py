@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bilateral.extract.events_descriptions import MEASURES, RELATIVE_PRONOUNS, Descriptions
 from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
 from bilateral.extract.events_triggers import Triggers
@@ -23,12 +24,12 @@ AUXILIARIES = {"aux", "auxpass"}
 MODIFIERS = {"compound", "amod", "nmod"}
 CONTRACTED = {"'s", "\u2019s"}  # "it's": the tagger may leave a curly contraction unlemmatised
 OBJECTING = {"REJECT", "ACCUSE"}  # PLOVER types whose gerund object is contested, not done
-MEASURES = {"restrictions", "policies", "responses", "offers"}  # object classes of acts and measures
 FINITE = {"VBD", "VBZ", "VBP", "MD"}  # Penn tags of finite verbs
 LEAD_IN = 6  # the most words before a colon that make a heading ("Our three recommendations:")
 INSIDE = {"acl", "relcl", "pobj", "prep", "dobj", "conj", "compound", "amod", "xcomp", "ccomp"}
 QUESTION_WORDS = {"how", "whether", "when", "where", "why"}  # "how to respond", "whether to retaliate"
 CLOSING = "\"')]\u201d\u2019 "
+NEUTER = {"it", "this", "that", "which"}  # pronouns of a thing: "argue that it breaches the pact"
 
 
 class Remarks:
@@ -39,6 +40,7 @@ class Remarks:
         self.cues = patterns.cues
         self.classes = patterns.object_classes
         self.triggers = triggers
+        self.descriptions = Descriptions(patterns, triggers)
 
     def unreported(self, trigger: Token, clause: Token) -> str | None:
         """The kind of remark an event word stands in, or None where its sentence reports the act. `trigger` is
@@ -49,6 +51,9 @@ class Remarks:
         first = first_of(clause)
         if clause.pos_ in {"VERB", "AUX"} and habitual(first, clause) and not self.measure(first.head):
             return "habitual"  # "a statute that curbs …", "militias that kidnap traders", "personas que piden asilo"
+        above = first_of(clause.head) if clause.dep_ == "xcomp" and clause.head.i != clause.i else None
+        if above is not None and habitual(above, clause.head) and not self.measure(above.head):
+            return "habitual"  # "a ruling that forces firms to compensate workers": what it makes others do
         if trigger.lang_ != "en":
             return None  # the checks below read English Penn tags and word order
         head = noun_head(trigger)
@@ -60,6 +65,8 @@ class Remarks:
             generic = self.cues["generic_determiners"]
             if any(c.dep_ in {"det", "nummod", "predet"} and c.lower_ in generic for c in head.children):
                 return "generic"  # "for nearly every arrest it makes", "any attack would"
+            if self.descriptions.tallied(head):
+                return "count"  # "counted 1,500 cases of kidnapping": a statistic of acts, none reported
             if trigger.dep_ == "compound" and trigger.i != head.i and word(head) in self.cues["bearers"]:
                 return "bearer"  # "an aid worker", "a protest leader": a person, by their work
             if head.dep_ == "pobj" and word(head.head) == "of" and word(head.head.head) in self.cues["occasions"]:
@@ -76,6 +83,24 @@ class Remarks:
             return "at stake"  # "put cooperation with the police at risk": the object is endangered, not done
         if trigger.pos_ in {"VERB", "AUX"} and self.background(trigger):
             return "background"  # "instead of imposing duties", "rather than expelling the envoy"
+        held = clause.pos_ in {"VERB", "AUX"} and (
+            clause.dep_ == "acl" or (clause.dep_ == "relcl" and infinitive(clause))
+        )
+        if held and self.background(clause.head):
+            return "background"  # "despite its vow to lift duties": what a background noun holds
+        if held and self.at_stake(clause.head):
+            return "at stake"  # "could impede efforts to pressure Caracas", "jeopardised efforts to strike an accord"
+        if self.descriptions.generic_subject(clause):
+            return "generic"  # "anyone who claimed asylum was released": whoever did, no act of a party
+        if self.descriptions.describes(trigger if trigger.pos_ != "NOUN" else clause):
+            return "description"  # "Lee, who backed the deal, said …": who speaks, not what is reported
+        if clause.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in clause.children):
+            return "description"  # "the tariffs he had threatened to impose were suspended": the noun's past
+        described = self.descriptions
+        if trigger.i == clause.i and (described.dated_participle(trigger) or described.charged(trigger)):
+            return "description"  # "the accord, inked in 2011", "firms accused of fraud": who or what a noun is
+        if trigger.i == clause.i and self.descriptions.effect(trigger):
+            return "effect"  # "duties that harmed farmers", "the war damaged exporters": harm done by no actor
         if self.shared_view(trigger) or self.shared_view(view_of(clause)):
             return "view"  # "agreed Kenya and Peru are partners (and that trade is vital)": no accord
         if reference_point(trigger if trigger.pos_ != "NOUN" else head):
@@ -224,11 +249,26 @@ class Remarks:
         if any(c.dep_ == "csubj" for c in verb.children):
             return True
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and all(s.lower_ in NEUTER for s in subjects) and self.charged_by_another(verb):
+            # "investors argue that it breaches the pact": a plural speaker is not the "it" ("Peru said it would
+            # defy the ruling" is Peru's own rejection)
+            saying = verb.head
+            speakers = [c for c in saying.children if c.dep_ == "nsubj"]
+            if saying.dep_ == "relcl" and any(word(c) in RELATIVE_PRONOUNS for c in speakers):
+                speakers = [saying.head]  # "senators, who said it ignored the right"
+            return any(c.tag_ in {"NNS", "NNPS"} or c.conjuncts for c in speakers)
+        if not subjects and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and self.charged_by_another(verb):
+            return True  # "a plan firms say would violate the treaty": the plan is what is said to violate it
         return bool(subjects) and all(
             (s.lemma_.lower() in self.cues["provisions"] or self.classes.get(s.lemma_.lower()) in MEASURES)
             and not any(c.dep_ in {"poss", "compound"} for c in s.children)
             for s in subjects
         )
+
+    def charged_by_another(self, verb: Token) -> bool:
+        """Whether a clause is what somebody says, argues or claims: the complement of a verb of the `reporting`
+        cue ("argue that it breaches", "a plan firms say would violate")."""
+        return verb.dep_ == "ccomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in self.cues["reporting"]
 
     def gerund_of_a_notion(self, verb: Token) -> bool:
         """Whether a gerund without a subject of its own completes a noun that names no event ("the cost of
@@ -268,10 +308,15 @@ class Remarks:
     def ruled(self, verb: Token) -> bool:
         """Whether a verb in the simple present, or one of the `permissive` cue, has a text of the `provisions` cue
         as its subject ("the amendment removes a clause", "the mechanism lets either side sue"): what a text
-        provides, not an act. Only for the verb's own event: "the arrest follows the ruling" keeps the arrest."""
+        provides, not an act; so is a verb in the simple present whose object is part of a text (the `clauses` cue:
+        "it removes a provision"). Only for the verb's own event: "the arrest follows the ruling" keeps the arrest."""
         if verb.tag_ not in PRESENT and verb.lemma_.lower() not in self.cues["permissive"]:
             return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.tag_ in PRESENT and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.cues["clauses"] for c in verb.children
+        ):
+            return True  # "it removes a provision", "drops a clause on arbitration": one text amending another
         return bool(subjects) and all(s.lemma_.lower() in self.cues["provisions"] for s in subjects)
 
     def permitted(self, verb: Token) -> bool:
@@ -354,6 +399,11 @@ class Remarks:
 def enacted(noun: Token, cues: dict[str, frozenset[str]]) -> bool:
     """Whether a noun is what an enacting verb (the `enacting` cue) makes: "unveiled a package", "passed a law"."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues["enacting"]
+
+
+def infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("a vow to lift duties")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def noun_head(token: Token) -> Token:

@@ -9,7 +9,7 @@ from typing import Any
 
 from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
-from bilateral.extract.events_triggers import Hit, Triggers, for_clause, negated_noun
+from bilateral.extract.events_triggers import Hit, Triggers, for_clause, negated_noun, stated
 
 Token = Any
 CLAUSE_CHAIN = {"xcomp", "ccomp", "conj", "pcomp"}
@@ -123,12 +123,17 @@ class Modality:
                     own = own or self.modality(up)  # "would prohibit aid and deny entry": one modality for both
                 token = up
                 continue
+            elif above is not None and above.trigger.that_clause and token.dep_ == "ccomp" and stated(token):
+                reporter = up  # "suggested the migrants were caught in a clash": a fact told, not a proposal
+                break
             elif above is not None and above.trigger.complement is not None:
                 controller = above
                 break
             elif up.lemma_.lower() in self.cues["reporting"]:
                 reporter = up
                 break
+            elif own is None and self.obliged(token):
+                own = "deontic"  # "Lima has to act", "does not have to threaten", "need to file": a duty, not an act
             elif own is None and up.lemma_.lower() in self.cues["permissive"]:
                 own = "hypothetical"  # "a mechanism that lets either side block imports": allowed, not done
             elif own is None and self.called_off(token, noun=False):
@@ -150,11 +155,15 @@ class Modality:
         if own == "negated":
             auxiliaries = {word(c) for c in verb.children if c.dep_ == "aux"}
             future = auxiliaries & (self.cues["future"] | {"would"})
+            cooperative = kind is not None and self.patterns.types[kind].intent == "AGREE"
             # "we cannot accept this ruling", "they can't agree to that": refusing a cooperative act is a rejection
-            refusal = (
-                bool(auxiliaries & {"can", "ca"}) and kind is not None and self.patterns.types[kind].intent == "AGREE"
-            )
-            return "denied", ("REJECT" if (future or refusal) and kind is not None else None), controller
+            refusal = bool(auxiliaries & {"can", "ca"}) and cooperative
+            if kind is None or not (future or refusal or self.resolved(verb, controller)):
+                return "denied", None, controller  # "did not sign the accord": told as not done, no decision
+            if self.patterns.types[kind].threat is not None and not cooperative:
+                # "will not impose duties", "pledged not to raise the tariffs": forgoing a measure concedes
+                return "denied", "CONCEDE", controller
+            return "denied", "REJECT", controller  # "will not accept", "its decision not to renew the accord"
         if own == "conditional" or own == "hypothetical" or (own == "would" and reporter is None and not controller):
             return "hypothetical", None, controller
         if controller is not None:
@@ -207,6 +216,8 @@ class Modality:
         ):
             if self.called_off(verb.head):
                 return "denied", None, None  # "abandoned plans to impose tariffs", "did not announce plans to"
+            if (approver := self.approver(verb.head)) is not None:
+                return self.status(approver, None, verbal)[0], None, None  # "approved a plan to levy duties": decided
             return noun.complement, None, None  # "her pledge to end the programme", "the threat to impose tariffs"
         if hit is not None and hit.obj is not None and negated_noun(hit.obj, self.cues["negation"]):
             return "denied", None, None  # "provided no aid"
@@ -236,6 +247,44 @@ class Modality:
             return False
         words = {up.lemma_.lower(), *(f"{up.lemma_.lower()} {c.lower_}" for c in up.children if c.dep_ == "prt")}
         return bool(words & self.cues["cancelling"]) or (noun and self.modality(up) == "negated")
+
+    def resolved(self, verb: Token, controller: Hit | None) -> bool:
+        """Whether a negated clause is what somebody pledges, decides or plans not to do: the complement of a verb
+        that promises or proposes ("pledged not to raise"), of a verb of the `deciding` cue ("decided not to renew")
+        or of a noun that promises or proposes ("its decision not to renew the accord")."""
+        if controller is not None:
+            return controller.trigger.complement in {"promised", "proposed"}
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.cues["deciding"]:
+            return True  # "decided not to renew the pact", "chose not to retaliate"
+        if verb.dep_ != "acl" or not infinitive(verb):
+            return False
+        noun = self.triggers.noun_entry(verb.head)
+        return noun is not None and noun.complement in {"promised", "proposed"}
+
+    def obliged(self, clause: Token) -> bool:
+        """Whether a to-infinitive is what a verb of the `obliging` cue, not in the past, says someone has to do
+        ("has to act", "does not have to threaten", "need to file"); "had to withdraw" tells what was done."""
+        up = clause.head
+        return (
+            clause.dep_ == "xcomp"
+            and infinitive(clause)
+            and up.lemma_.lower() in self.cues["obliging"]
+            and up.tag_ not in {"VBD", "VBN"}
+        )
+
+    def approver(self, noun: Token) -> Token | None:
+        """The verb of the `approving` cue that adopts a plan noun ("approved a plan", "rubber-stamped the scheme"),
+        or None."""
+        up, prep = noun.head, None
+        if noun.dep_ == "pobj" and up.dep_ == "prep" and up.head.i != up.i:
+            up, prep = up.head, up  # "signed off on the scheme", "voted for a proposal"
+        elif noun.dep_ not in {"dobj", "nsubjpass"} or up.i == noun.i:
+            return None
+        lemma = up.lemma_.lower()
+        words = {lemma, *(f"{lemma} {c.lower_}" for c in up.children if c.dep_ == "prt")}
+        if prep is not None:
+            words = {f"{lemma} {word(prep)}", *(w for w in words if w != lemma)}  # "vote for", not a bare "pass on"
+        return up if up.pos_ in {"VERB", "AUX"} and words & self.cues["approving"] else None
 
     def consequence(self, verb: Token) -> bool:
         """Whether a clause is what follows if another holds: it has an if-clause of its own ("if the talks

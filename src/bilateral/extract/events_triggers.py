@@ -80,8 +80,10 @@ class Triggers:
         objects = children & {"dobj", "xcomp", "ccomp", "nsubjpass", "dative", "attr", "oprd"}
         if entry.needs_object and not objects and not (entry.reciprocal and self._plural_subject(token)):
             return None  # "Biden spoke at a rally" is no meeting; "the two presidents spoke" is
-        if entry.intransitive and children & {"dobj", "nsubjpass"}:
-            return None  # "demonstrated goodwill"; "the wounded were flown to Lima": carried, no visit
+        if entry.intransitive and (children & {"dobj", "nsubjpass"} or carried(token)):
+            # "demonstrated goodwill"; "the wounded were flown to Lima", "a doctor kidnapped and flown to Lima":
+            # carried, no visit
+            return None
         kind, mode, obj, status = entry.type, entry.mode, None, entry.status
         if key_child is not None and key_child.dep_ == "dobj":
             obj = key_child  # "open fire", "pay compensation": the object is part of the phrase
@@ -135,9 +137,17 @@ class Triggers:
             found += prep_objects(head, {"of"})
         # "opposes rival states imposing sanctions": what the act objected to acts on, after the objects themselves
         doing = [c for head in direct for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"]
-        doing += [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.tag_ == "VBG"]
+        # (not after a verb that calls off: "stopped enrolling migrants" ends the enrolling, it stops no migrant)
+        if not self.calls_off(verb):
+            doing += [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.tag_ == "VBG"]
         found += [g for c in doing for g in c.children if g.dep_ == "dobj"]
         return found
+
+    def calls_off(self, verb: Token) -> bool:
+        """Whether a verb (with its particle) is of the `cancelling` cue: "halt", "call off"."""
+        lemma = verb.lemma_.lower()
+        words = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
+        return bool(words & self.patterns.cues["cancelling"])
 
     def noun_entry(self, token: Token) -> Trigger | None:
         if token.ent_type_ in TIMES:
@@ -208,6 +218,44 @@ def negated_noun(noun: Token, negation: frozenset[str]) -> bool:
 
 def that_clause(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in verb.children)
+
+
+def framed(noun: Token, clause: Token) -> bool:
+    """Whether a noun stands in an "as" phrase of its clause ("stocks none of their wine, as one part of a protest",
+    "as one effect of the curbs"): the frame of the act, which the clause's negation or modality does not reach."""
+    token = noun
+    for _ in range(6):
+        if token.i == clause.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "prep" and word(token) == "as":
+            return True
+        token = token.head
+    return False
+
+
+def carried(verb: Token) -> bool:
+    """Whether a past participle is passive without saying so: a participle on a noun, or one co-ordinated with a
+    passive or such a participle ("a doctor kidnapped in Lima and flown to Texas"), with no "have" of a perfect."""
+    token = verb
+    for _ in range(3):
+        if token.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children):
+            return False
+        if token.dep_ == "acl" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
+            return True
+        if token.dep_ != "conj" or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def stated(clause: Token) -> bool:
+    """Whether a that-clause tells what was or has been, in the past or perfect indicative ("suggested the
+    migrants were caught in a clash", "proposed that talks had failed"), not what someone should do ("proposed
+    that the accord be revised", "suggested Lima lift its duties")."""
+    if clause.tag_ == "VBD":
+        return True
+    auxiliaries = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    return any(c.tag_ == "VBD" or c.lemma_.lower() == "have" for c in auxiliaries)
 
 
 def prep_objects(token: Token, preps: set[str]) -> list[Token]:
