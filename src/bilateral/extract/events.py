@@ -27,6 +27,7 @@ from bilateral.extract.events_sources import (
     participle_adjunct,
 )
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
+from bilateral.extract.events_told import ToldActs, same_party
 from bilateral.extract.events_triggers import (
     DIRECT,
     NOMINAL,
@@ -90,13 +91,6 @@ def _argued(item: Found, source: Side, target: Side) -> tuple[int, ...]:
     return (bool(source), bool(target), item.mode is not None, len(source.actors) + len(target.actors))
 
 
-def _same_party(one: Side, other: Side) -> bool:
-    """Whether two sources may be the same party: one names none, or they share an actor or a country."""
-    if not one or not other:
-        return True
-    return bool(set(one.actors) & set(other.actors) or set(one.countries) & set(other.countries))
-
-
 def extract_events(doc: Doc, analysis: Analysis, *, patterns: EventPatterns) -> list[Event]:
     """The PLOVER events each sentence of `doc` reports, in sentence order (within one, main events first). A state
     an event's party names only by a demonym, a place or one of its bodies is added to `analysis.actors`."""
@@ -128,14 +122,16 @@ class _Reader:
         self.fallback_date = analysis.published or (anchor.isoformat() if anchor else None)
         self.places = sorted((p for p in analysis.places if p.country), key=lambda p: p.start)
         self._governors: dict[int, Token | None] = {}
-        # the parties of the last event of each type and mode told with a source, in the sentences before
-        self.told: dict[tuple[str, str | None], tuple[Side, Side]] = {}
+        # the parties of the last event of each type (and mode) told with a source, in the sentences before
+        self.told = ToldActs(self.text)
+        self.number = 0  # the number of the sentence being read
         self.tagged = sorted(analysis.sentence_issues, key=lambda s: s.start)
         self.tagged_starts = [s.start for s in self.tagged]
 
     # --- one sentence -------------------------------------------------------------------------------------
 
     def sentence(self, sentence: Any) -> list[Event]:
+        self.number += 1
         verbal: dict[int, Hit] = {}
         for token in sentence:
             if (hit := self.triggers.verbal(token)) is not None:
@@ -200,8 +196,15 @@ class _Reader:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
             source, target = self._side_of(donors), source
-        if not source and kind is not None and status == "occurred" and self._agentless(verb):
-            source = self._done_before(kind, hit.mode, target)  # "X detained Lee on Monday. … Lee was arrested as …"
+        if kind is not None and hit.obj is not None and any(c.dep_ == "oprd" for c in verb.children):
+            # "Togo called the expulsion a provocation", "called Lee's detention unlawful": the act a verb of
+            # calling judges is one told before, not its subject's
+            done = self.told.done_to(kind, hit.mode, target)
+            source, target = (done, target) if done else self.told.again(kind, hit.mode, target, sentence=self.number)
+        elif not source and kind is not None and status == "occurred" and self._agentless(verb):
+            source = self.told.done_to(kind, hit.mode, target)  # "X detained Lee on Monday. … Lee was arrested as …"
+            # "Gunmen opened fire on a bus. Two passengers were wounded.": the act of the sentence before, told on
+            source = source or self.told.continued(kind, target, sentence=self.number, start=verb.sent.start_char)
         rank = depth_of(verb)
         found = []
         # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
@@ -763,7 +766,9 @@ class _Reader:
         told = status not in {"hypothetical", "denied"}  # "was not told of the arrest": a mention, no report
         if not source and told and not hit.trigger.reciprocal and self._told_before(head):
             # "Ghana expelled the envoy on Monday. The expulsion …": a definite act is the one told before
-            source, target = self._told_again(kind, hit.mode, target)
+            source, target = self.told.again(kind, hit.mode, target, sentence=self.number)
+        if not source and told and target.actors and not hit.trigger.reciprocal:
+            source = self.told.done_to(kind, hit.mode, target)  # "X detained Lee. … Lee's detention …": X
         between = Side()
         for obj in prep_objects(head, {"between"}):
             for part in [obj, *obj.conjuncts]:
@@ -822,25 +827,9 @@ class _Reader:
                 return self.subjects(verb) if verb.lemma_.lower() in self.cues["cancelling"] else Side()
         return Side()
 
-    def _told_again(self, kind: str, mode: str | None, target: Side) -> tuple[Side, Side]:
-        """The parties of the last event of this type and mode told with a source in an earlier sentence, for a
-        definite act that names none ("the arrest", "the expulsion"); nobody when none was told or the act's own
-        target is another ("the arrest of Kim" after Lee's arrest)."""
-        told = self.told.get((kind, mode))
-        if told is None or (target and told[1] and not _same_party(target, told[1])):
-            return Side(), target
-        return told[0], target or told[1]
-
     def _agentless(self, verb: Token) -> bool:
         """Whether a verb is a passive without an agent ("Lee was arrested")."""
         return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
-
-    def _done_before(self, kind: str, mode: str | None, target: Side) -> Side:
-        """The source of the last event of this type and mode told before with a source, when it was done to one of
-        the same named actors as `target` ("X detained Lee. … Lee was arrested at the airport": X); nobody when the
-        two share only a country ("a Somali journalist was arrested" after X detained a Somali activist)."""
-        told = self.told.get((kind, mode))
-        return told[0] if told is not None and set(target.actors) & set(told[1].actors) else Side()
 
     def _told_before(self, noun: Token) -> bool:
         """Whether a joint act's noun refers back to one told before: definite ("the talks", "their meeting",
@@ -920,10 +909,12 @@ class _Reader:
         # ("Lima agreed it could sell more copper"); acts of one type by different parties stay apart
         chosen: list[tuple[Found, Side, Side]] = []
         for reading in sorted(kept.values(), key=lambda k: _argued(*k), reverse=True):
-            if not any(k[0].type == reading[0].type and _same_party(k[1], reading[1]) for k in chosen):
+            if not any(k[0].type == reading[0].type and same_party(k[1], reading[1]) for k in chosen):
                 chosen.append(reading)
         chosen.sort(key=lambda k: (k[0].rank, k[0].token.i, k[0].order))
-        self.told.update(((item.type, item.mode), (source, target)) for item, source, target in chosen if source)
+        for item, source, target in chosen:
+            if source:
+                self.told.record(item.type, item.mode, source, target, sentence=self.number, end=end)
         for item, source, target in chosen:
             events.append(
                 Event(

@@ -1,0 +1,183 @@
+"""Who did it when the sentence names the doer by a group noun or not at all (issue 12, arguments, fourth round):
+an act referred back to ("the expulsion", "Quispe's detention"), an agentless passive that goes on telling the act
+of the sentence before, a verb of calling that judges an act, and doers named by a group noun ("families",
+"stores"). Every kind has a negative twin: a wrong source is worse than none. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilateral.annotate import Knowledge
+from bilateral.extract.events import EventPatterns
+from bilateral.extract.events_told import TOLD_AGAIN_SENTENCES
+from tests.conftest import Extract, events_reader, evidence_is_its_text, no_self_loop, of_type
+
+
+@pytest.fixture(scope="module")
+def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
+    return events_reader(knowledge, patterns, "2021-04-12", evidence_is_its_text, no_self_loop)
+
+
+def in_sentence(events: list, opening: str, *kinds: str) -> list:  # type: ignore[type-arg]
+    return [e for e in of_type(events, *kinds) if e.evidence.startswith(opening)]
+
+
+# --- a definite act refers back a few sentences, not across the whole document -------------------------------
+
+FILLER = "Officials in the capital spoke to reporters about the harvest."
+
+
+@pytest.mark.parametrize(
+    "opening, reference",
+    [
+        ("Ghana expelled two Togolese diplomats on Monday.", "The expulsion angered traders in Lome."),
+        ("Chile expelled a Bolivian consul on Friday.", "The expulsion surprised the opposition in La Paz."),
+    ],
+)
+def test_a_definite_act_takes_the_doer_told_a_few_sentences_before(
+    events_in: Extract, opening: str, reference: str
+) -> None:
+    doer = events_in(opening)[0].source
+    assert doer
+    near = in_sentence(events_in(f"{opening} {FILLER} {reference}"), reference[:14], "SANCTION")
+    assert near and near[0].source == doer
+
+
+@pytest.mark.parametrize(
+    "opening, reference",
+    [
+        ("Ghana expelled two Togolese diplomats on Monday.", "The expulsion angered traders in Lome."),
+        ("Chile expelled a Bolivian consul on Friday.", "The expulsion surprised the opposition in La Paz."),
+    ],
+)
+def test_a_definite_act_far_after_the_last_one_told_names_no_doer(
+    events_in: Extract, opening: str, reference: str
+) -> None:
+    doer = events_in(opening)[0].source
+    far = " ".join([FILLER] * (TOLD_AGAIN_SENTENCES + 1))
+    found = in_sentence(events_in(f"{opening} {far} {reference}"), reference[:14], "SANCTION")
+    assert found and not set(found[0].source) & set(doer)
+
+
+# --- an agentless passive that goes on telling the act just before ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening, passive, doer",
+    [
+        ("Gunmen opened fire on a bus near the border with Chad on Friday.",
+         "Some of the passengers were burned inside the vehicle.", "gunman"),
+        ("Armed smugglers ambushed an army patrol near the Niger border overnight.",
+         "Two soldiers were wounded in the gunfight.", "smuggler"),
+    ],
+)  # fmt: skip
+def test_a_passive_right_after_an_act_of_its_type_is_that_doers(
+    events_in: Extract, opening: str, passive: str, doer: str
+) -> None:
+    found = in_sentence(events_in(f"{opening} {passive}"), passive[:12], "ASSAULT")
+    assert found and all(doer in e.source for e in found)
+
+
+@pytest.mark.parametrize(
+    "opening, passive, doer",
+    [
+        # a new paragraph, another sentence in between, or another type of act: the passive names nobody
+        ("Gunmen opened fire on a bus near the border with Chad on Friday.\n\n",
+         "Some of the passengers were burned inside the vehicle.", "gunman"),
+        ("Armed smugglers ambushed an army patrol near the Niger border. Farmers in the south sold their grain. ",
+         "Two soldiers were wounded in the gunfight.", "smuggler"),
+        ("Police in Chile detained a Peruvian trucker on Monday. ",
+         "Two border guards were shot dead near Arica.", "CHL-COP"),
+    ],
+)  # fmt: skip
+def test_a_passive_after_a_break_or_another_act_names_no_doer(
+    events_in: Extract, opening: str, passive: str, doer: str
+) -> None:
+    found = in_sentence(events_in(f"{opening}{passive}"), passive[:12], "ASSAULT")
+    assert found and all(doer not in e.source for e in found)
+
+
+# --- an act done to a person, told again by the person's name ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening, again",
+    [
+        ("Chilean police arrested the Bolivian activist Rosa Quispe on Monday.",
+         "Quispe's arrest drew crowds to the consulate in La Paz."),
+        ("Kenyan police detained the Ugandan singer Joseph Okello in Nairobi.",
+         "Okello's detention drew protests in Mombasa."),
+    ],
+)  # fmt: skip
+def test_a_persons_arrest_told_again_is_by_who_arrested_them(events_in: Extract, opening: str, again: str) -> None:
+    doer = events_in(opening)[0].source
+    found = in_sentence(events_in(f"{opening} {again}"), again[:10], "COERCE")
+    assert doer and found and found[0].source == doer
+
+
+@pytest.mark.parametrize(
+    "opening, again",
+    [
+        ("Chilean police arrested the Bolivian activist Rosa Quispe on Monday.",
+         "Mamani's arrest drew crowds to the consulate in La Paz."),
+        ("Kenyan police detained the Ugandan singer Joseph Okello in Nairobi.",
+         "Wanjiru's detention drew protests in Mombasa."),
+    ],
+)  # fmt: skip
+def test_another_persons_arrest_is_not_by_who_arrested_the_first(events_in: Extract, opening: str, again: str) -> None:
+    doer = events_in(opening)[0].source
+    found = in_sentence(events_in(f"{opening} {again}"), again[:10], "COERCE")
+    assert found and not set(found[0].source) & set(doer)
+
+
+# --- a verb of calling judges an act: its subject did not do it -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, judge",
+    [
+        ("Togo called the expulsion a provocation.", "TGO"),
+        ("Ecuador called the arrest of the fishermen illegal.", "ECU"),
+        ("The Peruvian foreign minister called Lee's detention unacceptable.", "PER"),
+    ],
+)
+def test_who_calls_an_act_something_is_not_its_doer(events_in: Extract, text: str, judge: str) -> None:
+    for event in of_type(events_in(text), "SANCTION", "COERCE"):
+        assert judge not in event.source_countries
+
+
+def test_who_calls_an_act_told_before_something_keeps_its_doer(events_in: Extract) -> None:
+    text = "Ghana expelled two Togolese diplomats on Monday. Togo called the expulsion a provocation."
+    found = in_sentence(events_in(text), "Togo called", "SANCTION")
+    assert found and found[0].source_countries == ["GHA"]
+
+
+# --- doers named by a group noun -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kinds, group",
+    [
+        ("But the farming families themselves had complained for years of threats from armed gangs.",
+         ("ACCUSE",), "family"),
+        ("The families of the missing students marched outside the embassy in Quito.", ("PROTEST",), "family"),
+        ("In solidarity with shoppers, convenience stores have been excluding French wine from promotions.",
+         ("SANCTION", "PROTEST", "COERCE"), "store"),
+    ],
+)  # fmt: skip
+def test_a_group_noun_subject_is_the_doer(events_in: Extract, text: str, kinds: tuple[str, ...], group: str) -> None:
+    found = of_type(events_in(text), *kinds)
+    assert found and all(group in e.source for e in found)
+
+
+@pytest.mark.parametrize(
+    "text, kinds, group",
+    [
+        ("Gunmen looted stores and burned shops in the market town on Sunday.", ("ASSAULT",), "store"),
+        ("Soldiers evicted several families from the disputed border village.", ("COERCE", "ASSAULT"), "family"),
+    ],
+)
+def test_a_group_noun_acted_on_is_no_doer(events_in: Extract, text: str, kinds: tuple[str, ...], group: str) -> None:
+    found = of_type(events_in(text), *kinds)
+    assert found and all(group not in e.source for e in found)
