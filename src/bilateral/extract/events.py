@@ -196,7 +196,8 @@ class _Reader:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
             source, target = self._side_of(donors), source
-        if kind is not None and hit.obj is not None and any(c.dep_ == "oprd" for c in verb.children):
+        appraised = kind is not None and hit.obj is not None and any(c.dep_ == "oprd" for c in verb.children)
+        if appraised:
             # "Togo called the expulsion a provocation", "called Lee's detention unlawful": the act a verb of
             # calling judges is one told before, not its subject's
             done = self.told.done_to(kind, hit.mode, target)
@@ -225,6 +226,8 @@ class _Reader:
         # "the treaty signed between X and Y": the participle of a joint act's noun is that joint act
         made = hit.obj if hit.obj is not None else verb.head if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
         reciprocal = hit.trigger.reciprocal or (made is not None and self._joint_object(verb, made, kind))
+        if appraised and self._reciprocal_noun(hit.obj):
+            reciprocal, target = True, Side()  # "called the talks useful": the talks told before, each side's
         # "the treaty signed between X and Y", "el pacto, firmado en mayo entre X y Y": the parties between whom
         # a joint act was done did it
         if reciprocal and not source and verb.tag_ == "VBN":
@@ -841,7 +844,9 @@ class _Reader:
         )
         # "after three days of talks": a span of a joint act told without its parties is the one told before
         spanned = noun.dep_ == "pobj" and word_of(noun.head) == "of" and noun.head.head.ent_type_ in TIMES
-        definite = definite or spanned
+        # "the pledges it made in earlier negotiations": a joint act placed before is the one told before
+        earlier = any(c.dep_ == "amod" and c.lower_ in self.cues["earlier"] for c in children)
+        definite = definite or spanned or earlier
         named = any(c.dep_ == "prep" and word_of(c) in {"with", "between"} for c in children)
         named = named or any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN" for c in children)
         return definite and not named
