@@ -251,3 +251,60 @@ def test_who_leads_talks_takes_part_in_spanish() -> None:
     events = run_stages(doc, make_article(text, language="es"), load_knowledge().for_language("es")).events
     found = of_type(events, "CONSULT")
     assert found and set(found[0].source_countries) == {"CHL", "PER"}
+
+
+# --- "the two leaders" are the last two people named with a leader's title ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, leaders",
+    [
+        ("French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. Foreign Minister "
+         "Annalena Baerbock said the two leaders agreed to expand energy trade.", {"emmanuel-macron", "olaf-scholz"}),
+        ("French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. The two agreed to "
+         "expand energy trade, Foreign Minister Annalena Baerbock said.", {"emmanuel-macron", "olaf-scholz"}),
+    ],
+)  # fmt: skip
+def test_the_two_leaders_are_the_two_named_with_a_leaders_title(
+    events_in: Extract, text: str, leaders: set[str]
+) -> None:
+    found = in_sentence(events_in(text), text.split(". ")[1][:12], "AGREE")
+    assert found and set(found[0].source) == leaders
+
+
+def test_the_two_after_two_states_are_the_states_not_leaders_named_earlier(events_in: Extract) -> None:
+    text = (
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. Later, Spain and "
+        "Portugal held talks in Lisbon. The two agreed to build a gas pipeline."
+    )
+    found = in_sentence(events_in(text), "The two agreed", "AGREE")
+    assert found and set(found[0].source_countries) == {"ESP", "PRT"}
+
+
+# --- "along with X", "together with X": the partner of a joint act ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("Chilean President Ana Soto said the pact helps both nations, after she signed it along with Peruvian "
+         "President Luis Mora in Lima.", {"CHL", "PER"}),
+        ("Chilean President Ana Soto signed the accord together with Peru's president Luis Mora on Monday.",
+         {"CHL", "PER"}),
+    ],
+)  # fmt: skip
+def test_a_partner_along_with_the_doer_is_a_party(events_in: Extract, text: str, pair: set[str]) -> None:
+    found = of_type(events_in(text), "SUPPORT", "AGREE")
+    assert found and set(found[0].source_countries) == pair
+
+
+def test_a_thing_along_with_the_act_is_no_party(events_in: Extract) -> None:
+    text = "Chilean President Ana Soto signed the accord on Monday, along with a decree."
+    found = of_type(events_in(text), "SUPPORT")
+    assert found and found[0].source_countries == ["CHL"]
+
+
+def test_a_subject_pronoun_is_not_a_name_later_in_its_own_clause(events_in: Extract) -> None:
+    text = "The pact helps both nations, Soto said after he signed the deal along with Peruvian President Luis Mora."
+    for event in of_type(events_in(text), "SUPPORT", "AGREE"):
+        assert event.source != ["luis-mora"]

@@ -25,6 +25,7 @@ from bilateral.extract.events_sources import (
     in_governing_clause,
     on_another_act,
     participle_adjunct,
+    partner_objects,
 )
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_told import ToldActs, same_party
@@ -973,7 +974,7 @@ class _Reader:
             source = Side(list(source.actors), found.countries) if source.actors else found
         objects = [c for c in item.token.children if c.dep_ == "dobj"]
         # "signed with X", "the treaty signed between X and Y": the parties are named here
-        named_here = any(prep_objects(w, {"with", "between"}) for w in [item.token, *objects])
+        named_here = any(prep_objects(w, {"between"}) or partner_objects(w) for w in [item.token, *objects])
         if item.reciprocal and item.token.pos_ in VERBAL and self._parties(source) < 2 and not named_here:
             # "Opening the talks, X told Y …": a joint act told before, with the parties told then (before this
             # sentence: "Z began the talks" after X and Y met is another meeting, Z's)
@@ -990,7 +991,7 @@ class _Reader:
                     joint.add(Side(other, [c for c in both.countries if c not in source.countries]))
                     source = joint
         words = [item.token, *objects]  # "held talks with X"
-        partners = self._side_of([o for w in words for o in prep_objects(w, {"with"})]) if item.reciprocal else Side()
+        partners = self._side_of([o for w in words for o in partner_objects(w)]) if item.reciprocal else Side()
         if item.reciprocal and item.token.pos_ in VERBAL and not partners:
             # "X met Y", "X met his counterpart": a meeting of both; "X signed the pact" names no second party
             met = [o for o in objects if o.i in self.parties.mention_at or self._party_noun(o)]

@@ -174,6 +174,14 @@ class Parties:
                 if doc[i].idx + len(doc[i]) > mention.start:
                     self.mention_at.setdefault(i, number)
         self.mentioned = sorted(self.mention_at)  # token indices inside a mention, for windows by bisection
+        # people named with the title of a head of state or government somewhere in the document ("President X")
+        titles = patterns.cues["leader_titles"]
+        self.leaders = {
+            m.actor
+            for m in self.mentions
+            if actors[m.actor].kind == "person"
+            and any(" ".join(fold(text[max(0, m.start - 30) : m.start]).split()[-n:]) in titles for n in (1, 2))
+        }
         self.place_at: dict[int, str] = {}
         self.filed_in: str | None = None
         self.first_place = min((p.start for p in analysis.places if p.country), default=None)
@@ -446,6 +454,8 @@ class Parties:
                 window_start = self.doc[window_start - 1].sent.start
         before = self.mentioned[bisect_left(self.mentioned, window_start) : bisect_left(self.mentioned, token.i)]
         after = self.mentioned[bisect_right(self.mentioned, token.i) : bisect_left(self.mentioned, sentence.end)]
+        # "he signed the pact along with X": a subject pronoun never stands for a name later in its own clause
+        after = [i for i in after if not self._in_clause_of(i, token)]
         # antecedents are mostly subjects: "Mexico lost ground ... when it agreed" is Mexico, not a name in between
         # "it pushed Quito into …, and it passed a law": nor is a name the same pronoun acts on its antecedent
         in_sentence = sorted(
@@ -512,6 +522,16 @@ class Parties:
             return False
         verb = token.head
         return any(c.dep_ == "nsubj" and c.lower_ == pronoun.lower_ for c in verb.children)
+
+    def _in_clause_of(self, token_index: int, pronoun: Token) -> bool:
+        """Whether the token at `token_index` stands in the clause whose subject is `pronoun` (below its verb and
+        no other verb)."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        token = self.doc[token_index]
+        while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+            token = token.head
+        return bool(token.i == pronoun.head.i)
 
     def _subject(self, token_index: int, *, main: bool = False) -> bool:
         """Whether the mention at `token_index` is a subject; with `main`, of its sentence's main verb (or a verb
@@ -638,13 +658,25 @@ class Parties:
 
     def last_two(self, head: Token, *, person: bool, alone: bool) -> Side:
         """The last two distinct actors of different countries named before `head` (people when `person`; with
-        `alone`, of the kind of the last one named), or an empty side."""
+        `alone`, of the kind of the last one named), or an empty side. Two people are the last two named with a
+        leader's title where two are ("the two leaders agreed, the foreign minister said": not the minister)."""
+        if person or alone:
+            leaders = self._last_two(head, person=person, alone=alone, among=self.leaders)
+            if leaders and all(self.actors[a].kind == "person" for a in leaders.actors):
+                return leaders
+        return self._last_two(head, person=person, alone=alone, among=None)
+
+    def _last_two(self, head: Token, *, person: bool, alone: bool, among: set[str] | None) -> Side:
         want_person = person
         found = Side()
         for i in reversed(self.mentioned[: bisect_left(self.mentioned, head.i)]):
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
             if alone and not found:
                 want_person = actor.kind == "person"
+            if among is not None and not want_person:
+                return Side()  # "the two" after two states: the states, not two leaders named earlier
+            if among is not None and actor.id not in among:
+                continue
             # "both governments" are states or their bodies, not the migrants named in between; a head of
             # government or minister named for the state ("X met Y … the two governments") stands for it
             leader = actor.kind == "person" and actor.sector in {"GOV", "LEG", "ELI"}

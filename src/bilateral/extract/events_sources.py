@@ -13,6 +13,8 @@ from bilateral.extract.events_triggers import NOMINAL, VERBAL
 from bilateral.model import Actor
 
 Token = Any
+# "along with X", "together with X": the companion of a joint act, as "with X"
+COMPANIONS = {"along", "together"}
 
 
 def clause_verb(token: Token) -> Token | None:
@@ -115,3 +117,15 @@ def adjunct_clause(noun: Token, preps: set[str]) -> Token | None:
             return None
         token = up
     return None
+
+
+def partner_objects(token: Token) -> list[Token]:
+    """The objects of "with" on `token` ("signed the pact with X"), also after "along" or "together" ("signed the
+    pact along with X", "together with X")."""
+    found = []
+    for child in token.children:
+        if child.dep_ in {"prep", "advmod", "prt"} and word(child) in COMPANIONS:
+            found += [o for p in child.children if p.dep_ == "prep" and word(p) == "with" for o in p.children]
+        elif child.dep_ in {"prep", "dative"} and word(child) == "with":
+            found += [o for o in child.children if o.dep_ == "pobj"]
+    return [o for o in found if o.dep_ == "pobj"]
