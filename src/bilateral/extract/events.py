@@ -197,8 +197,8 @@ class _Reader:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
             source, target = self._side_of(donors), source
-        appraised = kind is not None and hit.obj is not None and any(c.dep_ == "oprd" for c in verb.children)
-        if appraised:
+        appraised = hit.obj is not None and any(c.dep_ == "oprd" for c in verb.children)
+        if appraised and kind is not None:
             # "Togo called the expulsion a provocation", "called Lee's detention unlawful": the act a verb of
             # calling judges is one told before, not its subject's
             done = self.told.done_to(kind, hit.mode, target)
