@@ -308,3 +308,31 @@ def test_a_subject_pronoun_is_not_a_name_later_in_its_own_clause(events_in: Extr
     text = "The pact helps both nations, Soto said after he signed the deal along with Peruvian President Luis Mora."
     for event in of_type(events_in(text), "SUPPORT", "AGREE"):
         assert event.source != ["luis-mora"]
+
+
+# --- talks with another side are those of the sentence's acting state ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("Vietnam has decided to suspend a complaint at the WTO while negotiations with Cambodia on river dams go "
+         "on, an official said.", {"VNM", "KHM"}),
+        ("Ghana will keep its border open as long as negotiations with Togo continue.", {"GHA", "TGO"}),
+    ],
+)  # fmt: skip
+def test_talks_with_another_side_are_the_acting_states(events_in: Extract, text: str, pair: set[str]) -> None:
+    found = of_type(events_in(text), "CONSULT")
+    assert found and set(found[0].source_countries) == pair
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said negotiations with Cambodia would resume in May.",
+        "A Bolivian trucker was detained after negotiations with Chile broke down.",
+    ],
+)
+def test_talks_with_another_side_under_no_acting_state_name_one_side(events_in: Extract, text: str) -> None:
+    found = of_type(events_in(text), "CONSULT")
+    assert found and len(found[0].source_countries) < 2

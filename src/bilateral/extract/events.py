@@ -21,6 +21,7 @@ from bilateral.extract.events_remarks import Remarks, enacted
 from bilateral.extract.events_sources import (
     adjunct_clause,
     caused,
+    clause_verb,
     forum_left_out,
     in_governing_clause,
     on_another_act,
@@ -686,6 +687,10 @@ class _Reader:
             # "After talks with Chile, Peru imposed duties": a joint act in an adjunct, the clause's subject's
             clause = adjunct_clause(head, ADJUNCT_PREPS | {"in"})
             source = self.subjects(clause) if clause is not None else Side()
+            if not source and clause is None:
+                # "Seoul halted its complaint while negotiations with Tokyo go on": talks with another side are
+                # those of the sentence's own acting state (its main subject, not a passive's)
+                source = self._main_subject(head, other=self._side_of(prep_objects(head, {"with"})))
         holding = self.cues["enacting"] | self.cues["cancelling"]
         for clause in (c for c in head.children if c.dep_ == "relcl" and c.pos_ in VERBAL) if not source else ():
             # "the tariffs Lima has imposed on X", "the curbs that Quito lifted": who makes or ends a measure holds it
@@ -797,6 +802,22 @@ class _Reader:
                 return found  # one threat, not a second "threatened" event
         found.append(Found(kind, mode, status, source, target, hit.token, rank, hit.trigger.reciprocal))
         return found
+
+    def _main_subject(self, token: Token, *, other: Side) -> Side:
+        """The acting side of the main verb of `token`'s sentence when it is a state or someone of one, of another
+        country than `other` ("Seoul said …", "Peru halted …"); nobody for a passive ("Lee was held after …") or a
+        subject of no country ("analysts said …")."""
+        verb = clause_verb(token)
+        for _ in range(6):
+            if verb is None or any(c.dep_ == "nsubjpass" for c in verb.children):
+                return Side()
+            # the first subject up the clauses that is not the phrase itself ("while talks with X go on")
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS and token.i not in {t.i for t in c.subtree}]
+            if subjects:
+                side = self._side_of(subjects)
+                return Side() if not side.countries or set(side.countries) & set(other.countries) else side
+            verb = clause_verb(verb.head) if verb.head.i != verb.i else None
+        return Side()
 
     def _undergone(self, head: Token, owner: Token) -> Side:
         """The person an event noun of the `undergone` cue is done to, when its owner is a person and it has no
