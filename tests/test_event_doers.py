@@ -336,3 +336,33 @@ def test_talks_with_another_side_are_the_acting_states(events_in: Extract, text:
 def test_talks_with_another_side_under_no_acting_state_name_one_side(events_in: Extract, text: str) -> None:
     found = of_type(events_in(text), "CONSULT")
     assert found and len(found[0].source_countries) < 2
+
+
+# --- "In Lagos, the police …": a body named by its role acts for the state it acts in -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, country, kinds",
+    [
+        ("The United States praised the plan. In Guadalajara in May the army captured and then released a cartel "
+         "boss.", "MEX", ("COERCE",)),
+        ("Ghana praised the plan. In Lagos, the police detained two activists on Monday.", "NGA", ("COERCE",)),
+    ],
+)  # fmt: skip
+def test_a_body_acting_in_a_place_is_that_places_state(
+    events_in: Extract, text: str, country: str, kinds: tuple[str, ...]
+) -> None:
+    found = in_sentence(events_in(text), "In ", *kinds)
+    assert found and found[0].source_countries == [country]
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Ghana praised the plan. The army, which has bases in Lagos, detained two activists.", "NGA"),
+        ("Ghana praised the plan. The police detained two activists who had fled to Lagos.", "NGA"),
+    ],
+)
+def test_a_place_not_where_the_body_acts_gives_it_no_state(events_in: Extract, text: str, country: str) -> None:
+    found = in_sentence(events_in(text), "The ", "COERCE")
+    assert found and country not in found[0].source_countries

@@ -569,6 +569,8 @@ class Parties:
         person = lemma in self.patterns.cues["person_nouns"]
         if not person and lemma not in self.patterns.cues["bodies"]:
             return Side()
+        if not person and (code := self._where_acting(head)) is not None:
+            return Side(self.state(code, unnamed=True), [code])  # "In Lagos, the police detained …": Nigeria's
         window = head.sent.start
         for _ in range(3):
             if window > 0:
@@ -597,6 +599,17 @@ class Parties:
             # named by its role alone in a report filed from a country (or by its national agency) is its own
             return Side(self.state(home, unnamed=True), [home])
         return Side()
+
+    def _where_acting(self, head: Token) -> str | None:
+        """The country of the place "in" which the verb a body is the subject of acts ("In Lagos, the police
+        detained …", "the army captured him in Cusco"), or None."""
+        if head.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        for prep in (c for c in head.head.children if c.dep_ == "prep" and word(c) == "in"):
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                if (code := self.country_word(place)) is not None:
+                    return code
+        return None
 
     def _with_another_state(self, token_index: int, country: str) -> bool:
         """Whether the mention at `token_index` is co-ordinated with a mention of another country's actor ("Peru
