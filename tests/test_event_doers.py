@@ -366,3 +366,12 @@ def test_a_body_acting_in_a_place_is_that_places_state(
 def test_a_place_not_where_the_body_acts_gives_it_no_state(events_in: Extract, text: str, country: str) -> None:
     found = in_sentence(events_in(text), "The ", "COERCE")
     assert found and country not in found[0].source_countries
+
+
+def test_the_two_leaders_are_the_two_named_in_apposition_to_leaders(events_in: Extract) -> None:
+    text = (
+        "The leaders of the two neighbours, Emmanuel Macron and Olaf Scholz, met over dinner in Berlin on Monday. "
+        "German Foreign Minister Annalena Baerbock said the two leaders had agreed to expand energy trade."
+    )
+    found = in_sentence(events_in(text), "German Foreign", "AGREE")
+    assert found and set(found[0].source) == {"emmanuel-macron", "olaf-scholz"}

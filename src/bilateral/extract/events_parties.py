@@ -174,7 +174,8 @@ class Parties:
                 if doc[i].idx + len(doc[i]) > mention.start:
                     self.mention_at.setdefault(i, number)
         self.mentioned = sorted(self.mention_at)  # token indices inside a mention, for windows by bisection
-        # people named with the title of a head of state or government somewhere in the document ("President X")
+        # people named with the title of a head of state or government somewhere in the document ("President X"),
+        # or in apposition to a noun naming them ("the leaders of both economies, X and Y")
         titles = patterns.cues["leader_titles"]
         self.leaders = {
             m.actor
@@ -182,6 +183,13 @@ class Parties:
             if actors[m.actor].kind == "person"
             and any(" ".join(fold(text[max(0, m.start - 30) : m.start]).split()[-n:]) in titles for n in (1, 2))
         }
+        for token_index, number in self.mention_at.items():
+            token = doc[token_index]
+            while token.dep_ in {"conj", "compound", "flat"} and token.head.i != token.i:
+                token = token.head
+            if token.dep_ == "appos" and token.head.lemma_.lower() in patterns.cues["leader_nouns"]:
+                if actors[self.mentions[number].actor].kind == "person":
+                    self.leaders.add(self.mentions[number].actor)
         self.place_at: dict[int, str] = {}
         self.filed_in: str | None = None
         self.first_place = min((p.start for p in analysis.places if p.country), default=None)
