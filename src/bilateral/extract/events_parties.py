@@ -187,9 +187,9 @@ class Parties:
             token = doc[token_index]
             while token.dep_ in {"conj", "compound", "flat"} and token.head.i != token.i:
                 token = token.head
+            actor = self.mentions[number].actor
             if token.dep_ == "appos" and token.head.lemma_.lower() in patterns.cues["leader_nouns"]:
-                if actors[self.mentions[number].actor].kind == "person":
-                    self.leaders.add(self.mentions[number].actor)
+                self.leaders.update([actor] if actors[actor].kind == "person" else [])
         self.place_at: dict[int, str] = {}
         self.filed_in: str | None = None
         self.first_place = min((p.start for p in analysis.places if p.country), default=None)
