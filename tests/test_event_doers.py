@@ -375,3 +375,32 @@ def test_the_two_leaders_are_the_two_named_in_apposition_to_leaders(events_in: E
     )
     found = in_sentence(events_in(text), "German Foreign", "AGREE")
     assert found and set(found[0].source) == {"emmanuel-macron", "olaf-scholz"}
+
+
+# --- "agreed to a deal with X": both agree ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("President Ana Soto said on Friday that Chile had agreed to a large trade deal with Peru.", {"CHL", "PER"}),
+        ("Kenya agreed on a border pact with Tanzania on Monday.", {"KEN", "TZA"}),
+    ],
+)
+def test_agreeing_to_a_deal_with_another_is_both_sides(events_in: Extract, text: str, pair: set[str]) -> None:
+    found = of_type(events_in(text), "AGREE")
+    assert found and set(found[0].source_countries) == pair
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("Ghana objected to a fisheries pact with Togo on Monday.", ("REJECT", "ACCUSE")),
+        ("Ghana agreed to a fisheries pact on Monday.", ("AGREE",)),
+    ],
+)
+def test_objecting_to_a_deal_or_a_deal_with_nobody_named_is_one_side(
+    events_in: Extract, text: str, kinds: tuple[str, ...]
+) -> None:
+    found = of_type(events_in(text), *kinds)
+    assert found and found[0].source_countries == ["GHA"]

@@ -227,6 +227,7 @@ class _Reader:
             mode = self._threat_mode(hit, verbal)
         # "the treaty signed between X and Y": the participle of a joint act's noun is that joint act
         made = hit.obj if hit.obj is not None else verb.head if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+        made = made if made is not None else next(iter(self._deals(verb)), None)  # "agreed to a deal with X"
         reciprocal = hit.trigger.reciprocal or (made is not None and self._joint_object(verb, made, kind))
         if appraised and self._reciprocal_noun(hit.obj):
             reciprocal, target = True, Side()  # "called the talks useful": the talks told before, each side's
@@ -630,6 +631,12 @@ class _Reader:
         entry = self.triggers.noun_entry(noun)
         return entry is not None and entry.reciprocal
 
+    def _deals(self, verb: Token) -> list[Token]:
+        """The joint acts a verb is "to" or "on" that name a partner ("agreed to a deal with X", "agreed on a pact
+        with X")."""
+        nouns = prep_objects(verb, {"to", "on"})
+        return [n for n in nouns if self._reciprocal_noun(n) and partner_objects(n)]
+
     def _joint_object(self, verb: Token, noun: Token, kind: str | None) -> bool:
         """Whether a verb on a joint act's noun is itself joint: "signed a pact with X" is both parties' act, but
         one party scraps, quits or breaches it alone ("scrapped the pact with X": a verb of the `cancelling` cue,
@@ -995,6 +1002,7 @@ class _Reader:
             source = Side(list(source.actors), found.countries) if source.actors else found
         objects = [c for c in item.token.children if c.dep_ == "dobj"]
         # "signed with X", "the treaty signed between X and Y": the parties are named here
+        objects += self._deals(item.token)  # "agreed to a deal with X": the deal's partner is named here
         named_here = any(prep_objects(w, {"between"}) or partner_objects(w) for w in [item.token, *objects])
         if item.reciprocal and item.token.pos_ in VERBAL and self._parties(source) < 2 and not named_here:
             # "Opening the talks, X told Y …": a joint act told before, with the parties told then (before this
