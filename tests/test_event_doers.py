@@ -404,3 +404,32 @@ def test_objecting_to_a_deal_or_a_deal_with_nobody_named_is_one_side(
 ) -> None:
     found = of_type(events_in(text), *kinds)
     assert found and found[0].source_countries == ["GHA"]
+
+
+# --- people sent back to a country by a passive: the one other state the sentence names sent them ----------------
+
+
+@pytest.mark.parametrize(
+    "text, sender",
+    [
+        ("Asylum seekers who cross into Chile will be returned to Peru to wait while Chilean courts hear their "
+         "claims, and Peru said it would offer them jobs.", "CHL"),
+        ("More than 5,000 asylum seekers have been sent back to wait in Peru under the program instead of "
+         "vanishing into the Chilean interior.", "CHL"),
+    ],
+)  # fmt: skip
+def test_people_sent_back_are_sent_by_the_other_state_named(events_in: Extract, text: str, sender: str) -> None:
+    found = of_type(events_in(text), "COERCE")
+    assert found and found[0].source_countries == [sender]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two asylum seekers were deported to Haiti on Monday.",
+        "Hundreds of asylum seekers were sent back to El Salvador as Guatemala and Honduras protested.",
+    ],
+)
+def test_people_sent_back_with_no_or_several_other_states_named_have_no_sender(events_in: Extract, text: str) -> None:
+    found = of_type(events_in(text), "COERCE")
+    assert found and not found[0].source_countries

@@ -208,6 +208,8 @@ class _Reader:
             source = self.told.done_to(kind, hit.mode, target)  # "X detained Lee on Monday. … Lee was arrested as …"
             # "Gunmen opened fire on a bus. Two passengers were wounded.": the act of the sentence before, told on
             source = source or self.told.continued(kind, target, sentence=self.number, start=verb.sent.start_char)
+        if not source and (kind, hit.mode) == ("COERCE", "deport") and self._agentless(verb):
+            source = self._sent_from(verb)  # "migrants who crossed into Chile were returned to Peru": by Chile
         rank = depth_of(verb)
         found = []
         # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
@@ -630,6 +632,26 @@ class _Reader:
     def _reciprocal_noun(self, noun: Token) -> bool:
         entry = self.triggers.noun_entry(noun)
         return entry is not None and entry.reciprocal
+
+    def _sent_from(self, verb: Token) -> Side:
+        """Who sends people back to a country when a passive names nobody ("were returned to Peru", "were sent
+        back to wait in Peru"): the one state other than the destination that the sentence names ("who crossed
+        into Chile", "under a US program"); nobody when it names none or several."""
+        destination = {t.i for p in prep_objects(verb, {"to"}) for t in p.subtree}
+        waits = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"}]  # "sent back to wait in Peru"
+        destination |= {t.i for c in waits for p in prep_objects(c, {"in"}) for t in p.subtree}
+        sent_to: set[str] = set()
+        named: set[str] = set()
+        for token in verb.sent:
+            mention = self.parties.mention_at.get(token.i)
+            actor = self.parties.actors[self.parties.mentions[mention].actor] if mention is not None else None
+            code = actor.country if actor is not None else self.parties.country_word(token)
+            if code is not None and code in self.patterns.country_names:
+                (sent_to if token.i in destination else named).add(code)
+        origins = sorted(named - sent_to)
+        if len(origins) != 1 or not sent_to:
+            return Side()
+        return Side(self.parties.state(origins[0], unnamed=True), origins)
 
     def _deals(self, verb: Token) -> list[Token]:
         """The joint acts a verb is "to" or "on" that name a partner ("agreed to a deal with X", "agreed on a pact
