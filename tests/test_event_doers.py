@@ -433,3 +433,25 @@ def test_people_sent_back_are_sent_by_the_other_state_named(events_in: Extract, 
 def test_people_sent_back_with_no_or_several_other_states_named_have_no_sender(events_in: Extract, text: str) -> None:
     found = of_type(events_in(text), "COERCE")
     assert found and not found[0].source_countries
+
+
+# --- "released an apology": a verb that makes no act of its own with such an object makes the noun's act its
+# subject's; "it" is never a group named in the plural ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, doer",
+    [
+        ("The Swedish retailer Ikea released an apology after its finance chief mocked the boycott.", "ikea"),
+        ("Ecuador released an apology to Peru on Monday.", "ECU"),
+    ],
+)
+def test_who_releases_an_apology_or_statement_makes_it(events_in: Extract, text: str, doer: str) -> None:
+    found = [e for e in events_in(text) if e.type in {"SUPPORT", "CONCEDE", "ACCUSE"}]
+    assert found and doer in found[0].source
+
+
+def test_it_is_never_a_group_named_in_the_plural(events_in: Extract) -> None:
+    text = "Supermarkets in Seoul pulled French wine from their shelves. Later it released an apology."
+    found = in_sentence(events_in(text), "Later", "SUPPORT", "CONCEDE")
+    assert found and "supermarket" not in found[0].source

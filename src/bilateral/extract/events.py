@@ -743,7 +743,11 @@ class _Reader:
             # "used villagers as human shields"; "halted the tariffs": who calls a measure off is who holds it
             # "will leave the tariffs in place", "announced new curbs": who keeps or makes a measure holds it
             cancelling = governor.lemma_.lower() in self.cues["cancelling"] | self.cues["enacting"]
-            doer = above is not None or (entry is not None and entry.light) or cancelling
+            # "released an apology": a verb whose pattern makes no act of its own with such an object makes
+            # the noun's act its subject's
+            object_class = self.patterns.object_classes.get(head.lemma_.lower())
+            nulled = entry is not None and object_class is not None and entry.objects.get(object_class, "") is None
+            doer = above is not None or (entry is not None and entry.light) or cancelling or nulled
             # "Lima called the expulsion a mistake": who says what an act is did not do it
             doer = doer and not any(c.dep_ == "oprd" for c in governor.children)
             # "met Y after the arrest of Z": a happening in a time adjunct is not the verb's subject's act

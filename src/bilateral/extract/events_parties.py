@@ -473,10 +473,14 @@ class Parties:
         # "An agency cited its envoy as urging talks with Peru. It added …": a subject before, as in the sentence
         earlier = sorted((i for i in before if i < sentence.start), key=lambda i: (not self._subject(i, main=True), -i))
         plural = word(token) in {"they", "them", "their", "theirs", "themselves"}
+        # "it" is never a group named in the plural ("stores … it released an apology": not the stores)
+        singular = word(token) in {"it", "its", "itself"}
         # "they" may also be people named as a group ("Bosnian Serbs said their forces...")
         for strict in (True, False) if plural else (True,):
             for i in [*in_sentence, *earlier, *after]:
                 actor = self.actors[self.mentions[self.mention_at[i]].actor]
+                if singular and actor.kind == "group" and self.doc[i].tag_ == "NNS":
+                    continue
                 if ((actor.kind == "person") == person or not strict) and not self._is_place_like(i):
                     found = Side()
                     self._add_mention(found, self.mention_at[i])
