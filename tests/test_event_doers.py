@@ -419,8 +419,10 @@ def test_objecting_to_a_deal_or_a_deal_with_nobody_named_is_one_side(
     ],
 )  # fmt: skip
 def test_people_sent_back_are_sent_by_the_other_state_named(events_in: Extract, text: str, sender: str) -> None:
-    found = of_type(events_in(text), "COERCE")
+    events = events_in(text)
+    found = of_type(events, "COERCE")
     assert found and found[0].source_countries == [sender]
+    assert not of_type(events, "THREATEN")  # a sender read off the sentence announces no threat of its own
 
 
 @pytest.mark.parametrize(

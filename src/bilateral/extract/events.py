@@ -208,8 +208,6 @@ class _Reader:
             source = self.told.done_to(kind, hit.mode, target)  # "X detained Lee on Monday. … Lee was arrested as …"
             # "Gunmen opened fire on a bus. Two passengers were wounded.": the act of the sentence before, told on
             source = source or self.told.continued(kind, target, sentence=self.number, start=verb.sent.start_char)
-        if not source and (kind, hit.mode) == ("COERCE", "deport") and self._agentless(verb):
-            source = self._sent_from(verb)  # "migrants who crossed into Chile were returned to Peru": by Chile
         rank = depth_of(verb)
         found = []
         # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
@@ -246,6 +244,9 @@ class _Reader:
             if status == "occurred":
                 return found  # "took steps against X": a counter-move done but unnamed is no event we can code
             status = "threatened" if status == "promised" else status  # "will take steps": announced, a threat
+        if not source and (kind, mode) == ("COERCE", "deport") and self._agentless(verb):
+            # "migrants who crossed into Chile were returned to Peru": by Chile (told, not announced: no threat)
+            source = self._sent_from(verb)
         found.append(Found(kind, mode, status, source, target, verb, rank, reciprocal))
         return found
 
