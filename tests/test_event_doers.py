@@ -1,7 +1,9 @@
-"""Who did it when the sentence names the doer by a group noun or not at all (issue 12, arguments, fourth round):
-an act referred back to ("the expulsion", "Quispe's detention"), an agentless passive that goes on telling the act
-of the sentence before, a verb of calling that judges an act, and doers named by a group noun ("families",
-"stores"). Every kind has a negative twin: a wrong source is worse than none. Sentences written for these tests.
+"""Who did it when the sentence names the doer by a group noun, by reference or not at all (issue 12, arguments,
+fourth round): an act referred back to ("the expulsion", "Quispe's detention"), an agentless passive that goes on
+telling the act of the sentence before, a verb of calling that judges an act, doers named by a group noun
+("families", "stores"), joint acts placed earlier, led or chaired, "along with X", "agreed to a deal with X", talks
+with another side, "the two leaders", a body acting in a place, people sent back by a passive, "released an
+apology". Every kind has a negative twin: a wrong source is worse than none. Sentences written for these tests.
 """
 
 from __future__ import annotations
