@@ -202,8 +202,8 @@ def test_who_calls_talks_told_before_something_keeps_both_sides(events_in: Extra
 @pytest.mark.parametrize(
     "text, pair",
     [
-        ("Canada raised tariffs on Mexican steel after charging that Mexico had backtracked on commitments it made "
-         "in earlier negotiations.", {"CAN", "MEX"}),
+        ("Canada raised tariffs on Mexican steel after charging that Mexico had broken promises it made in earlier "
+         "negotiations.", {"CAN", "MEX"}),
         ("Kenya accused Uganda of breaking the promises it made in previous talks.", {"KEN", "UGA"}),
     ],
 )  # fmt: skip
@@ -307,7 +307,7 @@ def test_a_thing_along_with_the_act_is_no_party(events_in: Extract) -> None:
 
 
 def test_a_subject_pronoun_is_not_a_name_later_in_its_own_clause(events_in: Extract) -> None:
-    text = "The pact helps both nations, Soto said after he signed the deal along with Peruvian President Luis Mora."
+    text = "The pact helps both nations, Soto said once he had signed the deal along with Peruvian President Luis Mora."
     for event in of_type(events_in(text), "SUPPORT", "AGREE"):
         assert event.source != ["luis-mora"]
 
@@ -373,7 +373,7 @@ def test_a_place_not_where_the_body_acts_gives_it_no_state(events_in: Extract, t
 def test_the_two_leaders_are_the_two_named_in_apposition_to_leaders(events_in: Extract) -> None:
     text = (
         "The leaders of the two neighbours, Emmanuel Macron and Olaf Scholz, met over dinner in Berlin on Monday. "
-        "German Foreign Minister Annalena Baerbock said the two leaders had agreed to expand energy trade."
+        "German Foreign Minister Annalena Baerbock said both leaders had agreed to expand energy trade."
     )
     found = in_sentence(events_in(text), "German Foreign", "AGREE")
     assert found and set(found[0].source) == {"emmanuel-macron", "olaf-scholz"}

@@ -900,7 +900,7 @@ class _Reader:
         )
         # "after three days of talks": a span of a joint act told without its parties is the one told before
         spanned = noun.dep_ == "pobj" and word_of(noun.head) == "of" and noun.head.head.ent_type_ in TIMES
-        # "the pledges it made in earlier negotiations": a joint act placed before is the one told before
+        # "pledges given at previous rounds of talks": a joint act placed before is the one told before
         earlier = any(c.dep_ == "amod" and c.lower_ in self.cues["earlier"] for c in children)
         definite = definite or spanned or earlier
         named = any(c.dep_ == "prep" and word_of(c) in {"with", "between"} for c in children)

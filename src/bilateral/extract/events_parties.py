@@ -473,7 +473,7 @@ class Parties:
         # "An agency cited its envoy as urging talks with Peru. It added …": a subject before, as in the sentence
         earlier = sorted((i for i in before if i < sentence.start), key=lambda i: (not self._subject(i, main=True), -i))
         plural = word(token) in {"they", "them", "their", "theirs", "themselves"}
-        # "it" is never a group named in the plural ("stores … it released an apology": not the stores)
+        # "it" is never a group named in the plural ("shops … then it apologised": not the shops)
         singular = word(token) in {"it", "its", "itself"}
         # "they" may also be people named as a group ("Bosnian Serbs said their forces...")
         for strict in (True, False) if plural else (True,):
@@ -684,7 +684,7 @@ class Parties:
     def last_two(self, head: Token, *, person: bool, alone: bool) -> Side:
         """The last two distinct actors of different countries named before `head` (people when `person`; with
         `alone`, of the kind of the last one named), or an empty side. Two people are the last two named with a
-        leader's title where two are ("the two leaders agreed, the foreign minister said": not the minister)."""
+        leader's title where two are ("…, both leaders will sign, a foreign minister added": not the minister)."""
         if person or alone:
             leaders = self._last_two(head, person=person, alone=alone, among=self.leaders)
             if leaders and all(self.actors[a].kind == "person" for a in leaders.actors):
