@@ -459,3 +459,21 @@ def test_it_is_never_a_group_named_in_the_plural(events_in: Extract) -> None:
     text = "Supermarkets in Seoul pulled French wine from their shelves. Later it released an apology."
     found = in_sentence(events_in(text), "Later", "SUPPORT", "CONCEDE")
     assert found and "supermarket" not in found[0].source
+
+
+# --- "'It was a useful meeting,' X said": the meeting told before -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "remark",
+    ['"It was a useful meeting," Soto said.', '"This was a very productive meeting for both of us," Soto said.'],
+)
+def test_a_meeting_this_or_it_was_is_the_one_told_before(events_in: Extract, remark: str) -> None:
+    found = in_sentence(events_in(f"Chile and Peru held talks on Monday. {remark}"), remark[:6], "CONSULT")
+    assert found and set(found[0].source_countries) == {"CHL", "PER"} == set(found[0].target_countries)
+
+
+def test_a_meeting_this_was_with_another_names_its_own_party(events_in: Extract) -> None:
+    text = 'Chile and Peru held talks on Monday. "It was a useful meeting with Bolivia," Soto said.'
+    found = in_sentence(events_in(text), '"It was', "CONSULT")
+    assert found and "PER" not in found[0].source_countries

@@ -70,6 +70,7 @@ PAST_PASSIVE = {"was", "were", "had"}
 # PLOVER sectors of a state's own voice: government and parliament
 STATE_SECTORS = {"GOV", "LEG"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
+POINTING = {"this", "it", "that"}  # subjects that point back to what was told ("this was a good meeting")
 
 
 @dataclass
@@ -843,8 +844,8 @@ class _Reader:
         subject of no country ("analysts said …")."""
         verb = clause_verb(token)
         for _ in range(6):
-            if verb is None or any(c.dep_ == "nsubjpass" for c in verb.children):
-                return Side()
+            if verb is None or any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_.lower() == "be":
+                return Side()  # "it was a meeting with X": a copula's subject is what the noun names, no party
             # the first subject up the clauses that is not the phrase itself ("while talks with X go on")
             subjects = [c for c in verb.children if c.dep_ in SUBJECTS and token.i not in {t.i for t in c.subtree}]
             if subjects:
@@ -902,7 +903,9 @@ class _Reader:
         spanned = noun.dep_ == "pobj" and word_of(noun.head) == "of" and noun.head.head.ent_type_ in TIMES
         # "pledges given at previous rounds of talks": a joint act placed before is the one told before
         earlier = any(c.dep_ == "amod" and c.lower_ in self.cues["earlier"] for c in children)
-        definite = definite or spanned or earlier
+        # "'This was a very good meeting,' X said": the meeting "this" or "it" names was told before
+        pointed = noun.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in POINTING for c in noun.head.children)
+        definite = definite or spanned or earlier or pointed
         named = any(c.dep_ == "prep" and word_of(c) in {"with", "between"} for c in children)
         named = named or any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN" for c in children)
         return definite and not named
@@ -1061,8 +1064,9 @@ class _Reader:
             joint.add(source)
             joint.add(partners)
             return joint, joint
-        if item.reciprocal and not target and self._parties(source) > 1:
-            return source, source  # "X and Y met": each acts on the other
+        inside = set(target.countries) <= set(source.countries) and set(target.actors) <= set(source.actors)
+        if item.reciprocal and self._parties(source) > 1 and (not target or inside):
+            return source, source  # "X and Y met", "a meeting good for both X and Y": each acts on the other
         return source, self.parties.without(target, source)  # no one acts on itself unless the text says so
 
     def _date(self, trigger: Token, start: int, end: int) -> str | None:
