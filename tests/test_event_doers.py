@@ -466,7 +466,11 @@ def test_it_is_never_a_group_named_in_the_plural(events_in: Extract) -> None:
 
 @pytest.mark.parametrize(
     "remark",
-    ['"It was a useful meeting," Soto said.', '"This was a very productive meeting for both of us," Soto said.'],
+    [
+        '"It was a useful meeting," Soto said.',
+        '"This was a very productive meeting for both of us," Soto said.',
+        '"This was a fine meeting with great promise for both nations," Soto said.',
+    ],
 )
 def test_a_meeting_this_or_it_was_is_the_one_told_before(events_in: Extract, remark: str) -> None:
     found = in_sentence(events_in(f"Chile and Peru held talks on Monday. {remark}"), remark[:6], "CONSULT")

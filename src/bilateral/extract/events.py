@@ -906,7 +906,11 @@ class _Reader:
         # "'This was a very good meeting,' X said": the meeting "this" or "it" names was told before
         pointed = noun.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in POINTING for c in noun.head.children)
         definite = definite or spanned or earlier or pointed
-        named = any(c.dep_ == "prep" and word_of(c) in {"with", "between"} for c in children)
+        # a partner named "with" or "between" ("talks with X"; not "talks with real promise")
+        partners = [p for o in prep_objects(noun, {"with", "between"}) for p in [o, *o.conjuncts]]
+        named = any(
+            p.i in self.parties.mention_at or self._party_noun(p) or self.parties.country_word(p) for p in partners
+        )
         named = named or any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN" for c in children)
         return definite and not named
 
