@@ -19,14 +19,15 @@ from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_remarks import Remarks, enacted
 from bilateral.extract.events_sources import (
+    acting_state,
     adjunct_clause,
     caused,
-    clause_verb,
     forum_left_out,
     in_governing_clause,
     on_another_act,
     participle_adjunct,
     partner_objects,
+    sent_from,
 )
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
 from bilateral.extract.events_told import ToldActs, same_party
@@ -247,7 +248,7 @@ class _Reader:
             status = "threatened" if status == "promised" else status  # "will take steps": announced, a threat
         if not source and (kind, mode) == ("COERCE", "deport") and self._agentless(verb):
             # "migrants who crossed into Chile were returned to Peru": by Chile (told, not announced: no threat)
-            source = self._sent_from(verb)
+            source = sent_from(verb, self.parties)
         found.append(Found(kind, mode, status, source, target, verb, rank, reciprocal))
         return found
 
@@ -635,26 +636,6 @@ class _Reader:
         entry = self.triggers.noun_entry(noun)
         return entry is not None and entry.reciprocal
 
-    def _sent_from(self, verb: Token) -> Side:
-        """Who sends people back to a country when a passive names nobody ("were returned to Peru", "were sent
-        back to wait in Peru"): the one state other than the destination that the sentence names ("who crossed
-        into Chile", "under a US program"); nobody when it names none or several."""
-        destination = {t.i for p in prep_objects(verb, {"to"}) for t in p.subtree}
-        waits = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"}]  # "sent back to wait in Peru"
-        destination |= {t.i for c in waits for p in prep_objects(c, {"in"}) for t in p.subtree}
-        sent_to: set[str] = set()
-        named: set[str] = set()
-        for token in verb.sent:
-            mention = self.parties.mention_at.get(token.i)
-            actor = self.parties.actors[self.parties.mentions[mention].actor] if mention is not None else None
-            code = actor.country if actor is not None else self.parties.country_word(token)
-            if code is not None and code in self.patterns.country_names:
-                (sent_to if token.i in destination else named).add(code)
-        origins = sorted(named - sent_to)
-        if len(origins) != 1 or not sent_to:
-            return Side()
-        return Side(self.parties.state(origins[0], unnamed=True), origins)
-
     def _deals(self, verb: Token) -> list[Token]:
         """The joint acts a verb is "to" or "on" that name a partner ("agreed to a deal with X", "agreed on a pact
         with X")."""
@@ -721,7 +702,7 @@ class _Reader:
             if not source and clause is None:
                 # "Seoul halted its complaint while negotiations with Tokyo go on": talks with another side are
                 # those of the sentence's own acting state (its main subject, not a passive's)
-                source = self._main_subject(head, other=self._side_of(prep_objects(head, {"with"})))
+                source = acting_state(head, self.parties, other=self._side_of(prep_objects(head, {"with"})))
         holding = self.cues["enacting"] | self.cues["cancelling"]
         for clause in (c for c in head.children if c.dep_ == "relcl" and c.pos_ in VERBAL) if not source else ():
             # "the tariffs Lima has imposed on X", "the curbs that Quito lifted": who makes or ends a measure holds it
@@ -837,22 +818,6 @@ class _Reader:
                 return found  # one threat, not a second "threatened" event
         found.append(Found(kind, mode, status, source, target, hit.token, rank, hit.trigger.reciprocal))
         return found
-
-    def _main_subject(self, token: Token, *, other: Side) -> Side:
-        """The acting side of the main verb of `token`'s sentence when it is a state or someone of one, of another
-        country than `other` ("Seoul said …", "Peru halted …"); nobody for a passive ("Lee was held after …") or a
-        subject of no country ("analysts said …")."""
-        verb = clause_verb(token)
-        for _ in range(6):
-            if verb is None or any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_.lower() == "be":
-                return Side()  # "it was a meeting with X": a copula's subject is what the noun names, no party
-            # the first subject up the clauses that is not the phrase itself ("while talks with X go on")
-            subjects = [c for c in verb.children if c.dep_ in SUBJECTS and token.i not in {t.i for t in c.subtree}]
-            if subjects:
-                side = self._side_of(subjects)
-                return Side() if not side.countries or set(side.countries) & set(other.countries) else side
-            verb = clause_verb(verb.head) if verb.head.i != verb.i else None
-        return Side()
 
     def _undergone(self, head: Token, owner: Token) -> Side:
         """The person an event noun of the `undergone` cue is done to, when its owner is a person and it has no
