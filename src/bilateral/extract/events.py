@@ -19,14 +19,18 @@ from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_remarks import Remarks, enacted
 from bilateral.extract.events_sources import (
+    acting_state,
     adjunct_clause,
     caused,
     forum_left_out,
     in_governing_clause,
     on_another_act,
     participle_adjunct,
+    partner_objects,
+    sent_from,
 )
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
+from bilateral.extract.events_told import ToldActs, same_party
 from bilateral.extract.events_triggers import (
     DIRECT,
     NOMINAL,
@@ -71,6 +75,7 @@ STATE_SECTORS = {"GOV", "LEG"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
 # the status of the speech act a promise, a threat or a forgone measure amounts to
 INTENT_STATUS = {"THREATEN": "threatened", "AGREE": "promised", "CONCEDE": "promised"}
+POINTING = {"this", "it", "that"}  # subjects that point back to what was told ("this was a good meeting")
 
 
 @dataclass
@@ -92,13 +97,6 @@ def _argued(item: Found, source: Side, target: Side) -> tuple[int, ...]:
     """How well an event reading is argued, for choosing among readings of one happening: a named source, a
     named target, a mode (the more specific type), then more actors."""
     return (bool(source), bool(target), item.mode is not None, len(source.actors) + len(target.actors))
-
-
-def _same_party(one: Side, other: Side) -> bool:
-    """Whether two sources may be the same party: one names none, or they share an actor or a country."""
-    if not one or not other:
-        return True
-    return bool(set(one.actors) & set(other.actors) or set(one.countries) & set(other.countries))
 
 
 def extract_events(doc: Doc, analysis: Analysis, *, patterns: EventPatterns) -> list[Event]:
@@ -132,14 +130,16 @@ class _Reader:
         self.fallback_date = analysis.published or (anchor.isoformat() if anchor else None)
         self.places = sorted((p for p in analysis.places if p.country), key=lambda p: p.start)
         self._governors: dict[int, Token | None] = {}
-        # the parties of the last event of each type and mode told with a source, in the sentences before
-        self.told: dict[tuple[str, str | None], tuple[Side, Side]] = {}
+        # the parties of the last event of each type (and mode) told with a source, in the sentences before
+        self.told = ToldActs(self.text)
+        self.number = 0  # the number of the sentence being read
         self.tagged = sorted(analysis.sentence_issues, key=lambda s: s.start)
         self.tagged_starts = [s.start for s in self.tagged]
 
     # --- one sentence -------------------------------------------------------------------------------------
 
     def sentence(self, sentence: Any) -> list[Event]:
+        self.number += 1
         verbal: dict[int, Hit] = {}
         for token in sentence:
             if (hit := self.triggers.verbal(token)) is not None:
@@ -206,8 +206,16 @@ class _Reader:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
             source, target = self._side_of(donors), source
-        if not source and kind is not None and status == "occurred" and self._agentless(verb):
-            source = self._done_before(kind, hit.mode, target)  # "X detained Lee on Monday. … Lee was arrested as …"
+        appraised = hit.obj is not None and any(c.dep_ == "oprd" for c in verb.children)
+        if appraised and kind is not None:
+            # "Togo called the expulsion a provocation", "called Lee's detention unlawful": the act a verb of
+            # calling judges is one told before, not its subject's
+            done = self.told.done_to(kind, hit.mode, target)
+            source, target = (done, target) if done else self.told.again(kind, hit.mode, target, sentence=self.number)
+        elif not source and kind is not None and status == "occurred" and self._agentless(verb):
+            source = self.told.done_to(kind, hit.mode, target)  # "X detained Lee on Monday. … Lee was arrested as …"
+            # "Gunmen opened fire on a bus. Two passengers were wounded.": the act of the sentence before, told on
+            source = source or self.told.continued(kind, target, sentence=self.number, start=verb.sent.start_char)
         rank = depth_of(verb)
         found = []
         # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
@@ -228,7 +236,10 @@ class _Reader:
             mode = self._threat_mode(hit, verbal)
         # "the treaty signed between X and Y": the participle of a joint act's noun is that joint act
         made = hit.obj if hit.obj is not None else verb.head if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+        made = made if made is not None else next(iter(self._deals(verb)), None)  # "agreed to a deal with X"
         reciprocal = hit.trigger.reciprocal or (made is not None and self._joint_object(verb, made, kind))
+        if appraised and self._reciprocal_noun(hit.obj):
+            reciprocal, target = True, Side()  # "called the talks useful": the talks told before, each side's
         # "the treaty signed between X and Y", "el pacto, firmado en mayo entre X y Y": the parties between whom
         # a joint act was done did it
         if reciprocal and not source and verb.tag_ == "VBN":
@@ -242,6 +253,9 @@ class _Reader:
             if status == "occurred":
                 return found  # "took steps against X": a counter-move done but unnamed is no event we can code
             status = "threatened" if status == "promised" else status  # "will take steps": announced, a threat
+        if not source and (kind, mode) == ("COERCE", "deport") and self._agentless(verb):
+            # "migrants who crossed into Chile were returned to Peru": by Chile (told, not announced: no threat)
+            source = sent_from(verb, self.parties)
         found.append(Found(kind, mode, status, source, target, verb, rank, reciprocal))
         return found
 
@@ -640,6 +654,12 @@ class _Reader:
         entry = self.triggers.noun_entry(noun)
         return entry is not None and entry.reciprocal
 
+    def _deals(self, verb: Token) -> list[Token]:
+        """The joint acts a verb is "to" or "on" that name a partner ("agreed to a deal with X", "agreed on a pact
+        with X")."""
+        nouns = prep_objects(verb, {"to", "on"})
+        return [n for n in nouns if self._reciprocal_noun(n) and partner_objects(n)]
+
     def _joint_object(self, verb: Token, noun: Token, kind: str | None) -> bool:
         """Whether a verb on a joint act's noun is itself joint: "signed a pact with X" is both parties' act, but
         one party scraps, quits or breaches it alone ("scrapped the pact with X": a verb of the `cancelling` cue,
@@ -697,6 +717,10 @@ class _Reader:
             # "After talks with Chile, Peru imposed duties": a joint act in an adjunct, the clause's subject's
             clause = adjunct_clause(head, ADJUNCT_PREPS | {"in"})
             source = self.subjects(clause) if clause is not None else Side()
+            if not source and clause is None:
+                # "Seoul halted its complaint while negotiations with Tokyo go on": talks with another side are
+                # those of the sentence's own acting state (its main subject, not a passive's)
+                source = acting_state(head, self.parties, other=self._side_of(prep_objects(head, {"with"})))
         holding = self.cues["enacting"] | self.cues["cancelling"]
         for clause in (c for c in head.children if c.dep_ == "relcl" and c.pos_ in VERBAL) if not source else ():
             # "the tariffs Lima has imposed on X", "the curbs that Quito lifted": who makes or ends a measure holds it
@@ -720,7 +744,11 @@ class _Reader:
             # "used villagers as human shields"; "halted the tariffs": who calls a measure off is who holds it
             # "will leave the tariffs in place", "announced new curbs": who keeps or makes a measure holds it
             cancelling = governor.lemma_.lower() in self.cues["cancelling"] | self.cues["enacting"]
-            doer = above is not None or (entry is not None and entry.light) or cancelling
+            # "released an apology": a verb whose pattern makes no act of its own with such an object makes
+            # the noun's act its subject's
+            object_class = self.patterns.object_classes.get(head.lemma_.lower())
+            nulled = entry is not None and object_class is not None and entry.objects.get(object_class, "") is None
+            doer = above is not None or (entry is not None and entry.light) or cancelling or nulled
             # "Lima called the expulsion a mistake": who says what an act is did not do it
             doer = doer and not any(c.dep_ == "oprd" for c in governor.children)
             # "met Y after the arrest of Z": a happening in a time adjunct is not the verb's subject's act
@@ -786,7 +814,9 @@ class _Reader:
         told = status not in {"hypothetical", "denied"}  # "was not told of the arrest": a mention, no report
         if not source and told and not hit.trigger.reciprocal and self._told_before(head):
             # "Ghana expelled the envoy on Monday. The expulsion …": a definite act is the one told before
-            source, target = self._told_again(kind, hit.mode, target)
+            source, target = self.told.again(kind, hit.mode, target, sentence=self.number)
+        if not source and told and target.actors and not hit.trigger.reciprocal:
+            source = self.told.done_to(kind, hit.mode, target)  # "X detained Lee. … Lee's detention …": X
         between = Side()
         for obj in prep_objects(head, {"between"}):
             for part in [obj, *obj.conjuncts]:
@@ -845,25 +875,9 @@ class _Reader:
                 return self.subjects(verb) if verb.lemma_.lower() in self.cues["cancelling"] else Side()
         return Side()
 
-    def _told_again(self, kind: str, mode: str | None, target: Side) -> tuple[Side, Side]:
-        """The parties of the last event of this type and mode told with a source in an earlier sentence, for a
-        definite act that names none ("the arrest", "the expulsion"); nobody when none was told or the act's own
-        target is another ("the arrest of Kim" after Lee's arrest)."""
-        told = self.told.get((kind, mode))
-        if told is None or (target and told[1] and not _same_party(target, told[1])):
-            return Side(), target
-        return told[0], target or told[1]
-
     def _agentless(self, verb: Token) -> bool:
         """Whether a verb is a passive without an agent ("Lee was arrested")."""
         return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
-
-    def _done_before(self, kind: str, mode: str | None, target: Side) -> Side:
-        """The source of the last event of this type and mode told before with a source, when it was done to one of
-        the same named actors as `target` ("X detained Lee. … Lee was arrested at the airport": X); nobody when the
-        two share only a country ("a Somali journalist was arrested" after X detained a Somali activist)."""
-        told = self.told.get((kind, mode))
-        return told[0] if told is not None and set(target.actors) & set(told[1].actors) else Side()
 
     def _told_before(self, noun: Token) -> bool:
         """Whether a joint act's noun refers back to one told before: definite ("the talks", "their meeting",
@@ -875,8 +889,16 @@ class _Reader:
         )
         # "after three days of talks": a span of a joint act told without its parties is the one told before
         spanned = noun.dep_ == "pobj" and word_of(noun.head) == "of" and noun.head.head.ent_type_ in TIMES
-        definite = definite or spanned
-        named = any(c.dep_ == "prep" and word_of(c) in {"with", "between"} for c in children)
+        # "pledges given at previous rounds of talks": a joint act placed before is the one told before
+        earlier = any(c.dep_ == "amod" and c.lower_ in self.cues["earlier"] for c in children)
+        # "'This was a very good meeting,' X said": the meeting "this" or "it" names was told before
+        pointed = noun.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in POINTING for c in noun.head.children)
+        definite = definite or spanned or earlier or pointed
+        # a partner named "with" or "between" ("talks with X"; not "talks with real promise")
+        partners = [p for o in prep_objects(noun, {"with", "between"}) for p in [o, *o.conjuncts]]
+        named = any(
+            p.i in self.parties.mention_at or self._party_noun(p) or self.parties.country_word(p) for p in partners
+        )
         named = named or any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN" for c in children)
         return definite and not named
 
@@ -943,10 +965,12 @@ class _Reader:
         # ("Lima agreed it could sell more copper"); acts of one type by different parties stay apart
         chosen: list[tuple[Found, Side, Side]] = []
         for reading in sorted(kept.values(), key=lambda k: _argued(*k), reverse=True):
-            if not any(k[0].type == reading[0].type and _same_party(k[1], reading[1]) for k in chosen):
+            if not any(k[0].type == reading[0].type and same_party(k[1], reading[1]) for k in chosen):
                 chosen.append(reading)
         chosen.sort(key=lambda k: (k[0].rank, k[0].token.i, k[0].order))
-        self.told.update(((item.type, item.mode), (source, target)) for item, source, target in chosen if source)
+        for item, source, target in chosen:
+            if source:
+                self.told.record(item.type, item.mode, source, target, sentence=self.number, end=end)
         for item, source, target in chosen:
             events.append(
                 Event(
@@ -1000,7 +1024,8 @@ class _Reader:
             source = Side(list(source.actors), found.countries) if source.actors else found
         objects = [c for c in item.token.children if c.dep_ == "dobj"]
         # "signed with X", "the treaty signed between X and Y": the parties are named here
-        named_here = any(prep_objects(w, {"with", "between"}) for w in [item.token, *objects])
+        objects += self._deals(item.token)  # "agreed to a deal with X": the deal's partner is named here
+        named_here = any(prep_objects(w, {"between"}) or partner_objects(w) for w in [item.token, *objects])
         if item.reciprocal and item.token.pos_ in VERBAL and self._parties(source) < 2 and not named_here:
             # "Opening the talks, X told Y …": a joint act told before, with the parties told then (before this
             # sentence: "Z began the talks" after X and Y met is another meeting, Z's)
@@ -1017,7 +1042,7 @@ class _Reader:
                     joint.add(Side(other, [c for c in both.countries if c not in source.countries]))
                     source = joint
         words = [item.token, *objects]  # "held talks with X"
-        partners = self._side_of([o for w in words for o in prep_objects(w, {"with"})]) if item.reciprocal else Side()
+        partners = self._side_of([o for w in words for o in partner_objects(w)]) if item.reciprocal else Side()
         if item.reciprocal and item.token.pos_ in VERBAL and not partners:
             # "X met Y", "X met his counterpart": a meeting of both; "X signed the pact" names no second party
             met = [o for o in objects if o.i in self.parties.mention_at or self._party_noun(o)]
@@ -1031,8 +1056,9 @@ class _Reader:
             joint.add(source)
             joint.add(partners)
             return joint, joint
-        if item.reciprocal and not target and self._parties(source) > 1:
-            return source, source  # "X and Y met": each acts on the other
+        inside = set(target.countries) <= set(source.countries) and set(target.actors) <= set(source.actors)
+        if item.reciprocal and self._parties(source) > 1 and (not target or inside):
+            return source, source  # "X and Y met", "a meeting good for both X and Y": each acts on the other
         return source, self.parties.without(target, source)  # no one acts on itself unless the text says so
 
     def _date(self, trigger: Token, start: int, end: int) -> str | None:

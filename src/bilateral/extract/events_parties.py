@@ -174,6 +174,22 @@ class Parties:
                 if doc[i].idx + len(doc[i]) > mention.start:
                     self.mention_at.setdefault(i, number)
         self.mentioned = sorted(self.mention_at)  # token indices inside a mention, for windows by bisection
+        # people named with the title of a head of state or government somewhere in the document ("President X"),
+        # or in apposition to a noun naming them ("the leaders of both economies, X and Y")
+        titles = patterns.cues["leader_titles"]
+        self.leaders = {
+            m.actor
+            for m in self.mentions
+            if actors[m.actor].kind == "person"
+            and any(" ".join(fold(text[max(0, m.start - 30) : m.start]).split()[-n:]) in titles for n in (1, 2))
+        }
+        for token_index, number in self.mention_at.items():
+            token = doc[token_index]
+            while token.dep_ in {"conj", "compound", "flat"} and token.head.i != token.i:
+                token = token.head
+            actor = self.mentions[number].actor
+            if token.dep_ == "appos" and token.head.lemma_.lower() in patterns.cues["leader_nouns"]:
+                self.leaders.update([actor] if actors[actor].kind == "person" else [])
         self.place_at: dict[int, str] = {}
         self.filed_in: str | None = None
         self.first_place = min((p.start for p in analysis.places if p.country), default=None)
@@ -446,6 +462,8 @@ class Parties:
                 window_start = self.doc[window_start - 1].sent.start
         before = self.mentioned[bisect_left(self.mentioned, window_start) : bisect_left(self.mentioned, token.i)]
         after = self.mentioned[bisect_right(self.mentioned, token.i) : bisect_left(self.mentioned, sentence.end)]
+        # "he signed the pact along with X": a subject pronoun never stands for a name later in its own clause
+        after = [i for i in after if not self._in_clause_of(i, token)]
         # antecedents are mostly subjects: "Mexico lost ground ... when it agreed" is Mexico, not a name in between
         # "it pushed Quito into …, and it passed a law": nor is a name the same pronoun acts on its antecedent
         in_sentence = sorted(
@@ -455,10 +473,14 @@ class Parties:
         # "An agency cited its envoy as urging talks with Peru. It added …": a subject before, as in the sentence
         earlier = sorted((i for i in before if i < sentence.start), key=lambda i: (not self._subject(i, main=True), -i))
         plural = word(token) in {"they", "them", "their", "theirs", "themselves"}
+        # "it" is never a group named in the plural ("shops … then it apologised": not the shops)
+        singular = word(token) in {"it", "its", "itself"}
         # "they" may also be people named as a group ("Bosnian Serbs said their forces...")
         for strict in (True, False) if plural else (True,):
             for i in [*in_sentence, *earlier, *after]:
                 actor = self.actors[self.mentions[self.mention_at[i]].actor]
+                if singular and actor.kind == "group" and self.doc[i].tag_ == "NNS":
+                    continue
                 if ((actor.kind == "person") == person or not strict) and not self._is_place_like(i):
                     found = Side()
                     self._add_mention(found, self.mention_at[i])
@@ -513,6 +535,16 @@ class Parties:
         verb = token.head
         return any(c.dep_ == "nsubj" and c.lower_ == pronoun.lower_ for c in verb.children)
 
+    def _in_clause_of(self, token_index: int, pronoun: Token) -> bool:
+        """Whether the token at `token_index` stands in the clause whose subject is `pronoun` (below its verb and
+        no other verb)."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        token = self.doc[token_index]
+        while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+            token = token.head
+        return bool(token.i == pronoun.head.i)
+
     def _subject(self, token_index: int, *, main: bool = False) -> bool:
         """Whether the mention at `token_index` is a subject; with `main`, of its sentence's main verb (or a verb
         co-ordinated with it), not of a clause below ("X demanded the US vacate the order": X, not the US)."""
@@ -549,6 +581,8 @@ class Parties:
         person = lemma in self.patterns.cues["person_nouns"]
         if not person and lemma not in self.patterns.cues["bodies"]:
             return Side()
+        if not person and (code := self._where_acting(head)) is not None:
+            return Side(self.state(code, unnamed=True), [code])  # "In Lagos, the police detained …": Nigeria's
         window = head.sent.start
         for _ in range(3):
             if window > 0:
@@ -577,6 +611,17 @@ class Parties:
             # named by its role alone in a report filed from a country (or by its national agency) is its own
             return Side(self.state(home, unnamed=True), [home])
         return Side()
+
+    def _where_acting(self, head: Token) -> str | None:
+        """The country of the place "in" which the verb a body is the subject of acts ("In Lagos, the police
+        detained …", "the army captured him in Cusco"), or None."""
+        if head.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        for prep in (c for c in head.head.children if c.dep_ == "prep" and word(c) == "in"):
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                if (code := self.country_word(place)) is not None:
+                    return code
+        return None
 
     def _with_another_state(self, token_index: int, country: str) -> bool:
         """Whether the mention at `token_index` is co-ordinated with a mention of another country's actor ("Peru
@@ -638,13 +683,25 @@ class Parties:
 
     def last_two(self, head: Token, *, person: bool, alone: bool) -> Side:
         """The last two distinct actors of different countries named before `head` (people when `person`; with
-        `alone`, of the kind of the last one named), or an empty side."""
+        `alone`, of the kind of the last one named), or an empty side. Two people are the last two named with a
+        leader's title where two are ("…, both leaders will sign, a foreign minister added": not the minister)."""
+        if person or alone:
+            leaders = self._last_two(head, person=person, alone=alone, among=self.leaders)
+            if leaders and all(self.actors[a].kind == "person" for a in leaders.actors):
+                return leaders
+        return self._last_two(head, person=person, alone=alone, among=None)
+
+    def _last_two(self, head: Token, *, person: bool, alone: bool, among: set[str] | None) -> Side:
         want_person = person
         found = Side()
         for i in reversed(self.mentioned[: bisect_left(self.mentioned, head.i)]):
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
             if alone and not found:
                 want_person = actor.kind == "person"
+            if among is not None and not want_person:
+                return Side()  # "the two" after two states: the states, not two leaders named earlier
+            if among is not None and actor.id not in among:
+                continue
             # "both governments" are states or their bodies, not the migrants named in between; a head of
             # government or minister named for the state ("X met Y … the two governments") stands for it
             leader = actor.kind == "person" and actor.sector in {"GOV", "LEG", "ELI"}

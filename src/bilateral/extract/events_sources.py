@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from bilateral.extract.events_parties import Side, word
-from bilateral.extract.events_triggers import NOMINAL, VERBAL
+from bilateral.extract.events_parties import Parties, Side, word
+from bilateral.extract.events_triggers import NOMINAL, VERBAL, prep_objects
 from bilateral.model import Actor
 
 Token = Any
+SUBJECTS = {"nsubj", "csubj"}
+# "along with X", "together with X": the companion of a joint act, as "with X"
+COMPANIONS = {"along", "together"}
 
 
 def clause_verb(token: Token) -> Token | None:
@@ -115,3 +118,55 @@ def adjunct_clause(noun: Token, preps: set[str]) -> Token | None:
             return None
         token = up
     return None
+
+
+def partner_objects(token: Token) -> list[Token]:
+    """The objects of "with" on `token` ("signed the pact with X"), also after "along" or "together" ("signed the
+    pact along with X", "together with X")."""
+    found = []
+    for child in token.children:
+        if child.dep_ in {"prep", "advmod", "prt"} and word(child) in COMPANIONS:
+            found += [o for p in child.children if p.dep_ == "prep" and word(p) == "with" for o in p.children]
+        elif child.dep_ in {"prep", "dative"} and word(child) == "with":
+            found += [o for o in child.children if o.dep_ == "pobj"]
+    return [o for o in found if o.dep_ == "pobj"]
+
+
+def sent_from(verb: Token, parties: Parties) -> Side:
+    """Who sends people back to a country when a passive names nobody ("were returned to Peru", "were sent back to
+    wait in Peru"): the one state other than the destination that the sentence names ("who crossed into Chile",
+    "under a US program"); nobody when it names none or several."""
+    destination = {t.i for p in prep_objects(verb, {"to"}) for t in p.subtree}
+    waits = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"}]  # "sent back to wait in Peru"
+    destination |= {t.i for c in waits for p in prep_objects(c, {"in"}) for t in p.subtree}
+    sent_to: set[str] = set()
+    named: set[str] = set()
+    for token in verb.sent:
+        mention = parties.mention_at.get(token.i)
+        actor = parties.actors[parties.mentions[mention].actor] if mention is not None else None
+        code = actor.country if actor is not None else parties.country_word(token)
+        if code is not None and code in parties.patterns.country_names:
+            (sent_to if token.i in destination else named).add(code)
+    origins = sorted(named - sent_to)
+    if len(origins) != 1 or not sent_to:
+        return Side()
+    return Side(parties.state(origins[0], unnamed=True), origins)
+
+
+def acting_state(token: Token, parties: Parties, *, other: Side) -> Side:
+    """The acting side of the clauses above `token` (the first subject up them that is not the phrase itself) when
+    it is a state or someone of one, of another country than `other` ("Seoul halted its complaint while talks with
+    Tokyo go on": Seoul); nobody for a passive ("Lee was held after …"), a copula ("it was a meeting with X") or a
+    subject of no country ("analysts said …")."""
+    verb = clause_verb(token)
+    for _ in range(6):
+        if verb is None or any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_.lower() == "be":
+            return Side()
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and token.i not in {t.i for t in c.subtree}]
+        if subjects:
+            side = Side()
+            for part in (p for s in subjects for p in [s, *s.conjuncts]):
+                side.add(parties.side(part))
+            return Side() if not side.countries or set(side.countries) & set(other.countries) else side
+        verb = clause_verb(verb.head) if verb.head.i != verb.i else None
+    return Side()
