@@ -492,7 +492,8 @@ def test_a_decision_to_act_by_a_party_is_its_act(events_in: Extract, text: str, 
 
 
 def test_a_decision_to_act_by_a_date_names_no_doer(events_in: Extract) -> None:
-    acts = [e for e in events_in("Peru said the plan to end the pact by March was a mistake.") if e.type != "ACCUSE"]
+    # a plan told as news of its own (a plan nobody's judgement is about: see test_event_reactions.py)
+    acts = [e for e in events_in("A plan to end the pact by March was unveiled on Monday.") if e.type != "ACCUSE"]
     assert acts and all(not e.source for e in acts)
 
 

@@ -108,9 +108,26 @@ def extract_events(doc: Doc, analysis: Analysis, *, patterns: EventPatterns) -> 
     events: list[Event] = []
     for sentence in doc.sents:
         events.extend(reader.sentence(sentence))
+    events = in_passing(events, reader.in_passing)
     parties = {actor for event in events for actor in (*event.source, *event.target)}
     analysis.actors.update((code, actor) for code, actor in sorted(reader.parties.made.items()) if code in parties)
     return events
+
+
+def in_passing(events: list[Event], passing: list[Event]) -> list[Event]:
+    """`events` with those of `passing` (acts told only as what a reaction is about: "Lima condemned Quito's
+    decision to expel the envoy") that no earlier sentence of the document reports, in text order. An act reported
+    before (same type, a shared source actor or country) is told again as the reaction's background, not a
+    happening of its sentence; one told first there is the document's report of it (a lede's "Lima condemned
+    Quito's decision to …" is how the news of the decision is told), and a coder of the whole text codes it. Acts
+    with no source are dropped."""
+    kept = list(events)
+    for event in passing:
+        parties = {*event.source, *event.source_countries}
+        before = [e for e in kept if e.start < event.start and e.type == event.type]
+        if parties and not any(parties & {*e.source, *e.source_countries} for e in before):
+            kept.append(event)
+    return sorted(kept, key=lambda e: e.start)
 
 
 class _Reader:
@@ -136,6 +153,7 @@ class _Reader:
         self.told: dict[tuple[str, str | None], tuple[Side, Side]] = {}
         self.tagged = sorted(analysis.sentence_issues, key=lambda s: s.start)
         self.tagged_starts = [s.start for s in self.tagged]
+        self.in_passing: list[Event] = []  # acts told only as what a reaction is about (`in_passing`)
 
     # --- one sentence -------------------------------------------------------------------------------------
 
@@ -914,6 +932,7 @@ class _Reader:
         events: list[Event] = []
         # one happening, one event: per clause and type the best-argued reading (named sides, then a mode)
         kept: dict[tuple[str, int], tuple[Found, Side, Side]] = {}
+        passing: set[int] = set()  # the triggers of acts told only as what a reaction is about
         for item in sorted(found, key=lambda f: (f.rank, f.token.i, f.order)):
             source, target = self._sides(item, start, end)
             if item.status in {"hypothetical", "denied"} and not source:
@@ -924,7 +943,10 @@ class _Reader:
                 continue  # "duties will rise unless Lima curbs the flow", "if Rome does not sign": a condition, no act
             if self._comment(item.token):
                 continue  # "he said the sanctions were a mistake": a remark about an act, not the act
-            if self.remarks.unreported(item.token, self._clause_of(item.token)) is not None:
+            remark = self.remarks.unreported(item.token, self._clause_of(item.token))
+            if remark == "reaction":
+                passing.add(item.token.i)  # "condemned Quito's decision to expel the envoy": kept aside (below)
+            elif remark is not None:
                 continue  # "a statute that curbs …", "every arrest", "it is essential for X to …", advice, a question
             revised = self.kinds.revised(item.type, item.mode, item.status, item.token)
             if revised is None:
@@ -948,7 +970,7 @@ class _Reader:
         chosen.sort(key=lambda k: (k[0].rank, k[0].token.i, k[0].order))
         self.told.update(((item.type, item.mode), (source, target)) for item, source, target in chosen if source)
         for item, source, target in chosen:
-            events.append(
+            (self.in_passing if item.token.i in passing else events).append(
                 Event(
                     type=item.type,
                     source=list(source.actors),

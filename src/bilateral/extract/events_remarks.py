@@ -15,7 +15,7 @@ from typing import Any
 from bilateral.extract.events_descriptions import MEASURES, RELATIVE_PRONOUNS, Descriptions
 from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
-from bilateral.extract.events_triggers import Triggers
+from bilateral.extract.events_triggers import Triggers, governor_of
 
 Token = Any
 PRESENT = {"VBZ", "VBP"}  # Penn tags of the present tense
@@ -24,6 +24,7 @@ AUXILIARIES = {"aux", "auxpass"}
 MODIFIERS = {"compound", "amod", "nmod"}
 CONTRACTED = {"'s", "\u2019s"}  # "it's": the tagger may leave a curly contraction unlemmatised
 OBJECTING = {"REJECT", "ACCUSE"}  # PLOVER types whose gerund object is contested, not done
+REACTING = OBJECTING | {"PROTEST"}  # PLOVER types of a reaction to somebody's act ("protested the plan to …")
 FINITE = {"VBD", "VBZ", "VBP", "MD"}  # Penn tags of finite verbs
 LEAD_IN = 6  # the most words before a colon that make a heading ("Our three recommendations:")
 INSIDE = {"acl", "relcl", "pobj", "prep", "dobj", "conj", "compound", "amod", "xcomp", "ccomp"}
@@ -127,6 +128,8 @@ class Remarks:
             return "habitual"  # "countries on the list are granted simpler procedures"
         if self.objected(clause):
             return "contested"  # "condemned rival states placing curbs on its firms"
+        if trigger.i == clause.i and self.reacted(clause):
+            return "reaction"  # "condemned Quito's decision to expel the envoy": the act a reaction is about
         if self.evaluated(first):
             return "evaluated"  # "it is vital for X to coordinate", "good enough to detain her"
         if generality(first):
@@ -394,6 +397,29 @@ class Remarks:
             return False
         entry, _ = self.triggers.verb_entry(up) if up.pos_ in {"VERB", "AUX"} else (None, None)
         return entry is not None and entry.type in OBJECTING
+
+
+    def reacted(self, verb: Token) -> bool:
+        """Whether a to-infinitive completes a noun (a decision, plan or move) that a reaction is about: the object,
+        direct or after a preposition, of a verb of the `REACTING` types or the `acclaiming` cue ("Lima condemned
+        Quito's decision to expel the envoy", "protested against the plan to scrap the pact", "welcomed Chile's move
+        to lift the duties"), or the subject of a judgement a speaker makes ("said the plan to scrap the pact was a
+        mistake"). The sentence reports the reaction (its target is whose decision it is); the act is told in
+        passing, as what is reacted to."""
+        if verb.dep_ != "acl" or not infinitive(verb) or verb.head.pos_ != "NOUN" or verb.head.i == verb.i:
+            return False
+        noun, copula = verb.head, verb.head.head
+        if noun.dep_ == "nsubj" and copula.lemma_.lower() == "be" and copula.dep_ == "ccomp":
+            # "she said the plan to scrap the pact was a mistake": a judgement reported, of the plan
+            judged = any(c.dep_ in {"attr", "acomp"} for c in copula.children)
+            return judged and copula.head.lemma_.lower() in self.cues["reporting"]
+        reaction = governor_of(noun)
+        if reaction is None or reaction.pos_ not in {"VERB", "AUX"}:
+            return False
+        if reaction.lemma_.lower() in self.cues["acclaiming"]:
+            return True
+        entry, _ = self.triggers.verb_entry(reaction)
+        return entry is not None and entry.type in REACTING
 
 
 def enacted(noun: Token, cues: dict[str, frozenset[str]]) -> bool:
