@@ -81,3 +81,31 @@ def test_a_plan_judged_but_told_as_done_stays(events_in: Extract) -> None:
     found = events_in(text)
     second = text.index(". ") + 2
     assert [e for e in of_type(found, "SANCTION") if e.start >= second]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Peru detained two Chilean fishermen on Monday. Chile called the detention of the fishermen unlawful.",
+         "COERCE"),
+        ("Kenya expelled a Somali diplomat on Friday. Somalia deemed the expulsion unjustified.", "SANCTION"),
+    ],
+)  # fmt: skip
+def test_a_verdict_on_an_act_is_neither_its_report_nor_the_judges_act(events_in: Extract, text: str, kind: str) -> None:
+    found = events_in(text)
+    second = text.index(". ") + 2
+    assert [e for e in of_type(found, kind) if e.start < second]
+    assert not [e for e in of_type(found, kind) if e.start >= second]
+
+
+@pytest.mark.parametrize(
+    "text, kind, doer",
+    [
+        # twins: "called" with no verdict on its object is the light verb of the act its subject does
+        ("The dockers' union called a strike at the port of Valparaíso.", "PROTEST", None),
+        ("Chile called the Peruvian ambassador on Monday to discuss the detention.", "CONSULT", "CHL"),
+    ],
+)  # fmt: skip
+def test_calling_without_a_verdict_stays_an_act(events_in: Extract, text: str, kind: str, doer: str | None) -> None:
+    acts = of_type(events_in(text), kind)
+    assert acts and (doer is None or doer in acts[0].source_countries)

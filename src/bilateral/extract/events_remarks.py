@@ -80,6 +80,8 @@ class Remarks:
                 return "background"  # "amid a trade war", "after two years of sanctions", "instead of a boycott"
             if self.at_stake(head):
                 return "at stake"  # "put cooperation with the police at risk", "jeopardised the truce"
+        if self.judged(head if trigger.pos_ == "NOUN" else trigger):
+            return "judged"  # "Santiago called the detention unlawful": a verdict on an act, not its report
         if trigger.pos_ in {"VERB", "AUX"} and self.staked(trigger):
             return "at stake"  # "put cooperation with the police at risk": the object is endangered, not done
         if trigger.pos_ in {"VERB", "AUX"} and self.background(trigger):
@@ -420,6 +422,16 @@ class Remarks:
             return True
         entry, _ = self.triggers.verb_entry(reaction)
         return entry is not None and entry.type in REACTING
+
+
+    def judged(self, noun: Token) -> bool:
+        """Whether an event noun (or the light verb it gives its event to) is the object of a verb of the `judging` cue with a predicate of its own ("Santiago
+        called the detention unlawful", "deemed the tariffs a breach"): the speaker's verdict on an act, neither a
+        report of it nor the speaker's act."""
+        verb = noun.head if noun.dep_ == "dobj" else noun  # the noun, or the light verb that took its event
+        if verb.lemma_.lower() not in self.cues["judging"]:
+            return False
+        return any(c.dep_ == "oprd" for c in verb.children)
 
 
 def enacted(noun: Token, cues: dict[str, frozenset[str]]) -> bool:
