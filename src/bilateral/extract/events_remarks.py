@@ -425,9 +425,9 @@ class Remarks:
 
 
     def judged(self, noun: Token) -> bool:
-        """Whether an event noun (or the light verb it gives its event to) is the object of a verb of the `judging` cue with a predicate of its own ("Santiago
-        called the detention unlawful", "deemed the tariffs a breach"): the speaker's verdict on an act, neither a
-        report of it nor the speaker's act."""
+        """Whether an event noun (or the light verb it gives its event to) is the object of a verb of the `judging`
+        cue with a predicate of its own ("Chile called the detention unlawful", "deemed the tariffs a breach"): the
+        speaker's verdict on an act, neither a report of it nor the speaker's act."""
         verb = noun.head if noun.dep_ == "dobj" else noun  # the noun, or the light verb that took its event
         if verb.lemma_.lower() not in self.cues["judging"]:
             return False
