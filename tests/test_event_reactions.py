@@ -77,7 +77,7 @@ def test_an_act_a_speaker_judges_is_no_new_act(events_in: Extract, text: str, ki
 
 def test_a_plan_judged_but_told_as_done_stays(events_in: Extract) -> None:
     # twin: the plan is the subject of a report of what happened to it, not of a judgement
-    text = "Nepal halted rice exports to Bhutan in May. Officials said the plan to halt the exports was passed in April."
+    text = "Nepal halted rice exports to Bhutan in May. Officials said the plan to halt them was passed in April."
     found = events_in(text)
     second = text.index(". ") + 2
     assert [e for e in of_type(found, "SANCTION") if e.start >= second]

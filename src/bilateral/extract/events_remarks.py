@@ -400,7 +400,6 @@ class Remarks:
         entry, _ = self.triggers.verb_entry(up) if up.pos_ in {"VERB", "AUX"} else (None, None)
         return entry is not None and entry.type in OBJECTING
 
-
     def reacted(self, verb: Token) -> bool:
         """Whether a to-infinitive completes a noun (a decision, plan or move) that a reaction is about: the object,
         direct or after a preposition, of a verb of the `REACTING` types or the `acclaiming` cue ("Lima condemned
@@ -422,7 +421,6 @@ class Remarks:
             return True
         entry, _ = self.triggers.verb_entry(reaction)
         return entry is not None and entry.type in REACTING
-
 
     def judged(self, noun: Token) -> bool:
         """Whether an event noun (or the light verb it gives its event to) is the object of a verb of the `judging`
