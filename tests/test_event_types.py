@@ -652,3 +652,17 @@ def test_shops_shunning_a_countrys_goods_boycott_them(
     found = events_in(text)
     assert [e for e in found if e.type == kind and e.mode == mode]
     assert not of_type(found, *({"PROTEST", "SANCTION", "COERCE"} - {kind}))
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The banker is wanted in Bolivia on charges of fraud.", "occurred"),
+        ("A smuggler wanted in Ecuador on bribery charges was caught in Lima.", "occurred"),
+        # twin: what a party wants is what it proposes
+        ("Ecuador wants charges against the smuggler.", "proposed"),
+    ],
+)
+def test_wanted_on_charges_names_charges_brought_not_wished(events_in: Extract, text: str, status: str) -> None:
+    charges = of_type(events_in(text), "ACCUSE")
+    assert charges and all(e.status == status for e in charges)

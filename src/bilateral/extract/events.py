@@ -758,7 +758,8 @@ class _Reader:
             modality = self.modality.modality(governor)
             if (modality == "negated" and not about) or self.modality.called_off(head):
                 status = "denied"  # "do not want a war", "abandoned the tariff plan"
-            elif above is not None and above.type is None:  # "pledged $4 billion in aid"
+            elif above is not None and above.type is None and not (governor.tag_ == "VBN" and head.dep_ == "pobj"):
+                # "pledged $4 billion in aid"; not "wanted on charges": what a participle is for names no wish
                 status = above.trigger.complement or status
                 if status == "promised":
                     # "vowed swift retaliation", "pledged $4 billion in aid": a conflictual act vowed is a threat
