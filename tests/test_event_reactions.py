@@ -109,3 +109,26 @@ def test_a_verdict_on_an_act_is_neither_its_report_nor_the_judges_act(events_in:
 def test_calling_without_a_verdict_stays_an_act(events_in: Extract, text: str, kind: str, doer: str | None) -> None:
     acts = of_type(events_in(text), kind)
     assert acts and (doer is None or doer in acts[0].source_countries)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Bolivia expelled a Chilean consul on Monday. Santiago voiced anger over the expulsion of its consul.",
+         "SANCTION"),
+        ("Uganda closed the border on Monday. Kenya expressed regret over Uganda's decision to close the border.",
+         "COERCE"),
+    ],
+)  # fmt: skip
+def test_a_feeling_voiced_over_an_act_is_a_complaint_about_it(events_in: Extract, text: str, kind: str) -> None:
+    found = events_in(text)
+    second = text.index(". ") + 2
+    assert [e for e in of_type(found, "ACCUSE") if e.start >= second]
+    assert [e for e in of_type(found, kind) if e.start < second]
+    assert not [e for e in of_type(found, kind) if e.start >= second]
+
+
+def test_support_voiced_for_a_plan_leaves_the_plan_proposed(events_in: Extract) -> None:
+    # twin: backing a plan is no reaction to somebody's act; what the plan proposes stays proposed
+    found = events_in("Peru expressed support for the plan to hold talks with Chile in May.")
+    assert of_type(found, "SUPPORT") and [e for e in of_type(found, "CONSULT") if e.status == "proposed"]

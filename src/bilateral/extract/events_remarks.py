@@ -415,11 +415,18 @@ class Remarks:
             judged = any(c.dep_ in {"attr", "acomp"} for c in copula.children)
             return judged and copula.head.lemma_.lower() in self.cues["reporting"]
         reaction = governor_of(noun)
-        if reaction is None or reaction.pos_ not in {"VERB", "AUX"}:
+        if reaction is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+            reaction = noun.head.head  # "voiced anger over Quito's decision to …", "criticism of the plan to …"
+        if reaction is None:
             return False
+        if reaction.pos_ == "NOUN":
+            return (entry := self.triggers.noun_entry(reaction)) is not None and entry.type in REACTING
         if reaction.lemma_.lower() in self.cues["acclaiming"]:
             return True
         entry, _ = self.triggers.verb_entry(reaction)
+        if entry is not None and entry.light:  # "expressed regret over the plan to …": the object names the reaction
+            felt = [c for c in reaction.children if c.dep_ == "dobj"]
+            return any((named := self.triggers.noun_entry(c)) is not None and named.type in REACTING for c in felt)
         return entry is not None and entry.type in REACTING
 
     def judged(self, noun: Token) -> bool:
