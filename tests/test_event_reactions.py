@@ -132,3 +132,31 @@ def test_support_voiced_for_a_plan_leaves_the_plan_proposed(events_in: Extract) 
     # twin: backing a plan is no reaction to somebody's act; what the plan proposes stays proposed
     found = events_in("Peru expressed support for the plan to hold talks with Chile in May.")
     assert of_type(found, "SUPPORT") and [e for e in of_type(found, "CONSULT") if e.status == "proposed"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, doer",
+    [
+        ("Ankara said Athens's decision to close the border was regrettable.", "TUR", "GRC"),
+        ("Hanoi said the decision to scrap the accord by the Thai government was a mistake.", "VNM", "THA"),
+        ("Peru detained two Chilean fishermen on Monday. Chile called the detention of the fishermen unlawful.",
+         "CHL", None),
+    ],
+)  # fmt: skip
+def test_a_verdict_against_an_act_is_a_complaint(events_in: Extract, text: str, speaker: str, doer: str | None) -> None:
+    complaints = of_type(events_in(text), "ACCUSE")
+    assert complaints and all(e.source_countries == [speaker] for e in complaints)
+    assert doer is None or all(doer in e.target_countries for e in complaints)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # twins: a verdict of praise, or a verdict on no act, is no complaint
+        "Ankara said Athens's decision to open the border was welcome.",
+        "Hanoi said the weather in Bangkok was a mistake to ignore.",
+        "Chile called the talks with Peru useful.",
+    ],
+)
+def test_a_verdict_of_praise_or_on_no_act_is_no_complaint(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "ACCUSE")

@@ -43,6 +43,7 @@ from bilateral.extract.events_triggers import (
     stated,
     that_clause,
 )
+from bilateral.extract.events_verdicts import verdicts
 from bilateral.model import Analysis, DateMention, Event
 
 __all__ = ["EventPatterns", "extract_events", "load_event_patterns"]
@@ -189,6 +190,7 @@ class _Reader:
             if not self._reported(hit, verbal):
                 found += self._verbal_events(hit, verbal)
         found += self._requests(sentence, verbal)
+        found += self._verdicts(sentence)
         return self._events(sentence, found)
 
     # --- verbal events ------------------------------------------------------------------------------------
@@ -916,6 +918,16 @@ class _Reader:
                     target.add(self.parties.side(part))
             if speaker and set(target.actors) != set(speaker.actors):
                 found.append(Found("REQUEST", None, "occurred", speaker, target, token.head, depth_of(token.head)))
+        return found
+
+    def _verdicts(self, sentence: Any) -> list[Found]:
+        """ "Lima said Quito's decision was a mistake", "called the detention unlawful": a complaint (ACCUSE) from
+        the speaker to whoever did the act judged (`events_verdicts`)."""
+        found = []
+        for judge, verdict, doers in verdicts(sentence, self.cues, self.triggers):
+            speaker, target = self.subjects(judge), self._side_of(doers)
+            if speaker and set(target.actors) != set(speaker.actors):
+                found.append(Found("ACCUSE", "disapprove", "occurred", speaker, target, verdict, depth_of(judge)))
         return found
 
     # --- from Found to Event --------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ CUE_KEYS = ("negation", "future", "hypothetical", "conditional", "coercive_condi
             "generic_determiners", "bearers", "anonymity", "occasions", "views", "provisions", "undergone",
             "quoting", "averting", "informing", "backgrounds", "stakes", "armed", "advice", "party_roles",
             "causatives", "in_force", "journeys", "durations", "approving", "judicial", "obliging",
-            "deciding", "generic_subjects", "tallies", "clauses", "acclaiming", "judging", "traders")  # fmt: skip
+            "deciding", "generic_subjects", "tallies", "clauses", "acclaiming", "judging", "traders",
+            "reproofs")  # fmt: skip
 # CAMEO's verb dictionary compiled to PLOVER (knowledge/build_plover_cameo.py; CC BY-SA 4.0, see its "about").
 COMPILED = Path(__file__).resolve().parents[1] / "knowledge" / "packs" / "plover_cameo.json"
 ENTRY_KEYS = {"type", "mode", "status", "complement", "objects", "light", "reciprocal", "of", "needs_verb",
