@@ -403,15 +403,15 @@ class Remarks:
     def reacted(self, verb: Token) -> bool:
         """Whether a to-infinitive completes a noun (a decision, plan or move) that a reaction is about: the object,
         direct or after a preposition, of a verb of the `REACTING` types or the `acclaiming` cue ("Lima condemned
-        Quito's decision to expel the envoy", "protested against the plan to scrap the pact", "welcomed Chile's move
-        to lift the duties"), or the subject of a judgement a speaker makes ("said the plan to scrap the pact was a
-        mistake"). The sentence reports the reaction (its target is whose decision it is); the act is told in
+        Quito's decision to expel the envoy", "protested against the plan to quit the treaty", "welcomed Chile's move
+        to lift the duties"), or the subject of a judgement a speaker makes ("said the plan to quit the treaty was an
+        error"). The sentence reports the reaction (its target is whose decision it is); the act is told in
         passing, as what is reacted to."""
         if verb.dep_ != "acl" or not infinitive(verb) or verb.head.pos_ != "NOUN" or verb.head.i == verb.i:
             return False
         noun, copula = verb.head, verb.head.head
         if noun.dep_ == "nsubj" and copula.lemma_.lower() == "be" and copula.dep_ == "ccomp":
-            # "she said the plan to scrap the pact was a mistake": a judgement reported, of the plan
+            # "she said the plan to quit the treaty was a mistake": a judgement reported, of the plan
             judged = any(c.dep_ in {"attr", "acomp"} for c in copula.children)
             return judged and copula.head.lemma_.lower() in self.cues["reporting"]
         reaction = governor_of(noun)

@@ -20,7 +20,7 @@ def verdicts(
 ) -> list[tuple[Token, Token, list[Token]]]:
     """(the verb whose subject judges, the verdict word, the heads naming who did the act) for each verdict of the
     `reproofs` cue on an act in `sentence`: the act is an event noun or a noun with a to-infinitive ("the plan to
-    scrap the pact"), the subject of a copula reported by a verb of the `reporting` cue, or the object of a verb of
+    quit the treaty"), the subject of a copula reported by a verb of the `reporting` cue, or the object of a verb of
     the `judging` cue with a predicate of its own. Who did it: the act's possessor or "by" phrase; none when neither
     is named."""
     found = []
@@ -29,7 +29,7 @@ def verdicts(
         if not reproofs:
             continue
         if token.lemma_.lower() == "be" and token.dep_ == "ccomp" and token.head.lemma_.lower() in cues["reporting"]:
-            judge, roles = token.head, {"nsubj"}  # "said the plan to scrap the pact was a mistake"
+            judge, roles = token.head, {"nsubj"}  # "said the plan to quit the treaty was a mistake"
         elif token.lemma_.lower() in cues["judging"]:
             judge, roles = token, {"dobj"}  # "called the detention unlawful"
         else:
@@ -45,8 +45,8 @@ def _names_act(noun: Token, triggers: Triggers) -> bool:
 
 
 def _doers(act: Token) -> list[Token]:
-    """The possessor of an act noun, or the objects of "by" on it or on its infinitive ("the decision to end the
-    pact by the Thai government")."""
+    """The possessor of an act noun, or the objects of "by" on it or on its infinitive ("a move to drop
+    the accord by the Thai cabinet")."""
     owners = [c for c in act.children if c.dep_ == "poss"]
     holders = [act, *(c for c in act.children if c.dep_ == "acl")]
     owners += [p for h in holders for c in h.children if c.dep_ in {"prep", "agent"} and word(c) == "by"
