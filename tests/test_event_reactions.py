@@ -139,8 +139,10 @@ def test_support_voiced_for_a_plan_leaves_the_plan_proposed(events_in: Extract) 
     [
         ("Ankara said Athens's decision to close the border was regrettable.", "TUR", "GRC"),
         ("Hanoi said the decision to scrap the accord by the Thai government was a mistake.", "VNM", "THA"),
+        # the act told before names its doer
         ("Peru detained two Chilean fishermen on Monday. Chile called the detention of the fishermen unlawful.",
-         "CHL", None),
+         "CHL", "PER"),
+        ("Chile called the detention of the fishermen unlawful.", "CHL", None),
     ],
 )  # fmt: skip
 def test_a_verdict_against_an_act_is_a_complaint(events_in: Extract, text: str, speaker: str, doer: str | None) -> None:

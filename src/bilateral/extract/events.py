@@ -924,8 +924,11 @@ class _Reader:
         """ "Lima said Quito's decision was a mistake", "called the detention unlawful": a complaint (ACCUSE) from
         the speaker to whoever did the act judged (`events_verdicts`)."""
         found = []
-        for judge, verdict, doers in verdicts(sentence, self.cues, self.triggers):
+        for judge, verdict, act, doers in verdicts(sentence, self.cues, self.triggers):
             speaker, target = self.subjects(judge), self._side_of(doers)
+            entry = self.triggers.noun_entry(act)
+            if not target and entry is not None and entry.type is not None and self._told_before(act):
+                target = self._told_again(entry.type, entry.mode, Side())[0]  # "Peru held them. Chile called it …"
             if speaker and set(target.actors) != set(speaker.actors):
                 found.append(Found("ACCUSE", "disapprove", "occurred", speaker, target, verdict, depth_of(judge)))
         return found

@@ -17,8 +17,8 @@ PREDICATES = {"attr", "acomp", "oprd"}
 
 def verdicts(
     sentence: Any, cues: dict[str, frozenset[str]], triggers: Triggers
-) -> list[tuple[Token, Token, list[Token]]]:
-    """(the verb whose subject judges, the verdict word, the heads naming who did the act) for each verdict of the
+) -> list[tuple[Token, Token, Token, list[Token]]]:
+    """(the verb whose subject judges, the verdict word, the act, the heads naming who did it) for each verdict of the
     `reproofs` cue on an act in `sentence`: the act is an event noun or a noun with a to-infinitive ("the plan to
     quit the treaty"), the subject of a copula reported by a verb of the `reporting` cue, or the object of a verb of
     the `judging` cue with a predicate of its own. Who did it: the act's possessor or "by" phrase; none when neither
@@ -35,7 +35,7 @@ def verdicts(
         else:
             continue
         for act in (c for c in token.children if c.dep_ in roles and _names_act(c, triggers)):
-            found.append((judge, reproofs[0], _doers(act)))
+            found.append((judge, reproofs[0], act, _doers(act)))
     return found
 
 
