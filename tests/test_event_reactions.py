@@ -162,3 +162,15 @@ def test_a_verdict_against_an_act_is_a_complaint(events_in: Extract, text: str, 
 )
 def test_a_verdict_of_praise_or_on_no_act_is_no_complaint(events_in: Extract, text: str) -> None:
     assert not of_type(events_in(text), "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quito expelled the Peruvian envoy on Monday. Lima protested against the decision to expel its envoy.",
+        "Lima protested against the decision to expel its envoy.",
+    ],
+)
+def test_the_speaker_of_a_reaction_is_not_the_doer_of_its_act(events_in: Extract, text: str) -> None:
+    # the decision names no doer: the infinitive's subject is not the one who protests it
+    assert not [e for e in of_type(events_in(text), "SANCTION") if "PER" in e.source_countries]
