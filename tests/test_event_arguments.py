@@ -487,12 +487,14 @@ def test_who_keeps_a_measure_holds_it(events_in: Extract, text: str, country: st
     ],
 )
 def test_a_decision_to_act_by_a_party_is_its_act(events_in: Extract, text: str, actor: str) -> None:
-    acts = [e for e in events_in(text) if e.source]
+    # the speaker's verdict is a complaint of its own (ACCUSE, test_event_reactions.py): the act is the party's
+    acts = [e for e in events_in(text) if e.source and e.type != "ACCUSE"]
     assert acts and all(e.source == [actor] for e in acts)
 
 
 def test_a_decision_to_act_by_a_date_names_no_doer(events_in: Extract) -> None:
-    acts = [e for e in events_in("Peru said the plan to end the pact by March was a mistake.") if e.type != "ACCUSE"]
+    # a plan told as news of its own (a plan nobody's judgement is about: see test_event_reactions.py)
+    acts = [e for e in events_in("A plan to end the pact by March was unveiled on Monday.") if e.type != "ACCUSE"]
     assert acts and all(not e.source for e in acts)
 
 

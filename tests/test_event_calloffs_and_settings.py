@@ -420,7 +420,7 @@ def test_a_cooperation_decided_is_still_an_accord(events_in: Extract) -> None:
 
 @pytest.mark.model
 def test_failing_to_agree_keeps_the_accord_that_did_not_happen(events_in: Extract) -> None:
-    events = events_in("Peru and Chile failed to reach a deal during last week's round.")
+    events = events_in("Peru and Chile failed to strike a deal at their latest round of talks.")
     assert [e.status for e in of_type(events, "AGREE")] == ["denied"]
 
 

@@ -152,9 +152,12 @@ def test_who_calls_an_act_something_is_not_its_doer(events_in: Extract, text: st
 
 
 def test_who_calls_an_act_told_before_something_keeps_its_doer(events_in: Extract) -> None:
-    text = "Ghana expelled two Togolese diplomats on Monday. Togo called the expulsion a provocation."
-    found = in_sentence(events_in(text), "Togo called", "SANCTION")
-    assert found and found[0].source_countries == ["GHA"]
+    # the act is told once, by its doer; the verdict on it is the caller's complaint against that doer
+    events = events_in("Ghana expelled two Togolese diplomats on Monday. Togo called the expulsion a provocation.")
+    assert [e.source_countries for e in of_type(events, "SANCTION")] == [["GHA"]]
+    assert not in_sentence(events, "Togo called", "SANCTION")
+    complaint = in_sentence(events, "Togo called", "ACCUSE")
+    assert complaint and complaint[0].source_countries == ["TGO"] and complaint[0].target_countries == ["GHA"]
 
 
 # --- doers named by a group noun -----------------------------------------------------------------------------
@@ -192,8 +195,10 @@ def test_who_calls_talks_told_before_something_keeps_both_sides(events_in: Extra
         "Chilean President Ana Soto held talks with Peru's president Luis Mora on Monday. "
         "The Peruvian foreign ministry called the talks fruitful."
     )
-    found = in_sentence(events_in(text), "The Peruvian", "CONSULT")
-    assert found and set(found[0].source_countries) == {"CHL", "PER"} == set(found[0].target_countries)
+    events = events_in(text)
+    talks = of_type(events, "CONSULT")  # told once, by both sides; the ministry's verdict makes no talks of its own
+    assert len(talks) == 1 and set(talks[0].source_countries) == {"CHL", "PER"} == set(talks[0].target_countries)
+    assert not in_sentence(events, "The Peruvian", "CONSULT")
 
 
 # --- a joint act placed earlier is the one told before, with both its parties -----------------------------------

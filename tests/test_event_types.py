@@ -634,3 +634,35 @@ def test_a_party_breaching_or_defying_still_rejects(events_in: Extract, text: st
 def test_what_any_official_must_do_is_no_meeting(events_in: Extract) -> None:
     assert not of_type(events_in("Any Peruvian official who meets them must report the meeting."), "CONSULT")
     assert of_type(events_in("A Peruvian official who met them reported the meeting."), "CONSULT")
+
+
+@pytest.mark.parametrize(
+    "text, kind, mode",
+    [
+        ("Supermarkets in Hanoi have been removing Chinese fruit from their shelves.", "PROTEST", "boycott"),
+        ("Retailers in Seoul have excluded Japanese sake from their promotions.", "PROTEST", "boycott"),
+        # twins: a state or a body shunning the same goods takes a measure
+        ("Peru excluded Chilean wine from its tariff cuts.", "SANCTION", None),
+        ("The ministry removed Thai rice from the list of approved imports.", "SANCTION", "discontinue"),
+    ],
+)
+def test_shops_shunning_a_countrys_goods_boycott_them(
+    events_in: Extract, text: str, kind: str, mode: str | None
+) -> None:
+    found = events_in(text)
+    assert [e for e in found if e.type == kind and e.mode == mode]
+    assert not of_type(found, *({"PROTEST", "SANCTION", "COERCE"} - {kind}))
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The banker is wanted in Bolivia on charges of fraud.", "occurred"),
+        ("A smuggler wanted in Ecuador on bribery charges was caught in Lima.", "occurred"),
+        # twin: what a party wants is what it proposes
+        ("Ecuador wants charges against the smuggler.", "proposed"),
+    ],
+)
+def test_wanted_on_charges_names_charges_brought_not_wished(events_in: Extract, text: str, status: str) -> None:
+    charges = of_type(events_in(text), "ACCUSE")
+    assert charges and all(e.status == status for e in charges)

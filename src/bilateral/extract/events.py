@@ -47,6 +47,7 @@ from bilateral.extract.events_triggers import (
     stated,
     that_clause,
 )
+from bilateral.extract.events_verdicts import verdicts
 from bilateral.model import Analysis, DateMention, Event
 
 __all__ = ["EventPatterns", "extract_events", "load_event_patterns"]
@@ -106,9 +107,30 @@ def extract_events(doc: Doc, analysis: Analysis, *, patterns: EventPatterns) -> 
     events: list[Event] = []
     for sentence in doc.sents:
         events.extend(reader.sentence(sentence))
+    events = in_passing(events, reader.in_passing)
     parties = {actor for event in events for actor in (*event.source, *event.target)}
     analysis.actors.update((code, actor) for code, actor in sorted(reader.parties.made.items()) if code in parties)
     return events
+
+
+def in_passing(events: list[Event], passing: list[Event]) -> list[Event]:
+    """`events` with those of `passing` (acts told only as what a reaction is about: "Lima condemned Quito's
+    decision to expel the envoy") that no earlier sentence of the document reports, in text order. An act reported
+    before (same type, and a shared source actor or country or the same mode) is told again as the reaction's
+    background, not a happening of its sentence; one told first there is the document's report of it (a lede's
+    "Lima condemned Quito's decision to …" is how the news of the decision is told), and a coder of the whole text
+    codes it. Acts with no source, or with the reaction's own speaker as source, are dropped."""
+    kept = list(events)
+    for event in passing:
+        parties = {*event.source, *event.source_countries}
+        before = [e for e in kept if e.start < event.start and e.type == event.type]
+        told = any(parties & {*e.source, *e.source_countries} or (e.mode and e.mode == event.mode) for e in before)
+        # "Lima protested the decision to expel its envoy": the infinitive took the speaker as its subject
+        reactions = [e for e in kept if e.start == event.start and e.type != event.type]
+        inherited = any(parties & {*e.source, *e.source_countries} for e in reactions)
+        if parties and not told and not inherited:
+            kept.append(event)
+    return sorted(kept, key=lambda e: e.start)
 
 
 class _Reader:
@@ -135,6 +157,7 @@ class _Reader:
         self.number = 0  # the number of the sentence being read
         self.tagged = sorted(analysis.sentence_issues, key=lambda s: s.start)
         self.tagged_starts = [s.start for s in self.tagged]
+        self.in_passing: list[Event] = []  # acts told only as what a reaction is about (`in_passing`)
 
     # --- one sentence -------------------------------------------------------------------------------------
 
@@ -171,6 +194,7 @@ class _Reader:
             if not self._reported(hit, verbal):
                 found += self._verbal_events(hit, verbal)
         found += self._requests(sentence, verbal)
+        found += self._verdicts(sentence)
         return self._events(sentence, found)
 
     # --- verbal events ------------------------------------------------------------------------------------
@@ -768,7 +792,8 @@ class _Reader:
             modality = self.modality.modality(governor)
             if (modality == "negated" and not about) or self.modality.called_off(head):
                 status = "denied"  # "do not want a war", "abandoned the tariff plan"
-            elif above is not None and above.type is None:  # "pledged $4 billion in aid"
+            elif above is not None and above.type is None and not (governor.tag_ == "VBN" and head.dep_ == "pobj"):
+                # "pledged $4 billion in aid"; not "wanted on charges": what a participle is for names no wish
                 status = above.trigger.complement or status
                 if status == "promised":
                     # "vowed swift retaliation", "pledged $4 billion in aid": a conflictual act vowed is a threat
@@ -921,6 +946,20 @@ class _Reader:
                 found.append(Found("REQUEST", None, "occurred", speaker, target, token.head, depth_of(token.head)))
         return found
 
+    def _verdicts(self, sentence: Any) -> list[Found]:
+        """ "Lima said Quito's decision was a mistake", "called the detention unlawful": a complaint (ACCUSE) from
+        the speaker to whoever did the act judged (`events_verdicts`)."""
+        found = []
+        for judge, verdict, act, doers in verdicts(sentence, self.cues, self.triggers):
+            speaker, target = self.subjects(judge), self._side_of(doers)
+            entry = self.triggers.noun_entry(act)
+            if not target and entry is not None and entry.type is not None and self._told_before(act):
+                # "Peru held them. Chile called it …"
+                target = self.told.again(entry.type, entry.mode, Side(), sentence=self.number)[0]
+            if speaker and set(target.actors) != set(speaker.actors):
+                found.append(Found("ACCUSE", "disapprove", "occurred", speaker, target, verdict, depth_of(judge)))
+        return found
+
     # --- from Found to Event --------------------------------------------------------------------------------
 
     def _events(self, sentence: Any, found: list[Found]) -> list[Event]:
@@ -936,6 +975,7 @@ class _Reader:
         events: list[Event] = []
         # one happening, one event: per clause and type the best-argued reading (named sides, then a mode)
         kept: dict[tuple[str, int], tuple[Found, Side, Side]] = {}
+        passing: set[int] = set()  # the triggers of acts told only as what a reaction is about
         for item in sorted(found, key=lambda f: (f.rank, f.token.i, f.order)):
             source, target = self._sides(item, start, end)
             if item.status in {"hypothetical", "denied"} and not source:
@@ -946,7 +986,10 @@ class _Reader:
                 continue  # "duties will rise unless Lima curbs the flow", "if Rome does not sign": a condition, no act
             if self._comment(item.token):
                 continue  # "he said the sanctions were a mistake": a remark about an act, not the act
-            if self.remarks.unreported(item.token, self._clause_of(item.token)) is not None:
+            remark = self.remarks.unreported(item.token, self._clause_of(item.token))
+            if remark == "reaction":
+                passing.add(item.token.i)  # "condemned Quito's decision to expel the envoy": kept aside (below)
+            elif remark is not None:
                 continue  # "a statute that curbs …", "every arrest", "it is essential for X to …", advice, a question
             revised = self.kinds.revised(item.type, item.mode, item.status, item.token)
             if revised is None:
@@ -972,7 +1015,7 @@ class _Reader:
             if source:
                 self.told.record(item.type, item.mode, source, target, sentence=self.number, end=end)
         for item, source, target in chosen:
-            events.append(
+            (self.in_passing if item.token.i in passing else events).append(
                 Event(
                     type=item.type,
                     source=list(source.actors),

@@ -40,6 +40,10 @@ class Kinds:
             if status == "occurred" and infinitive(verb):
                 status = "hypothetical"  # "the only way is for Tokyo to retract the curbs": an infinitive nobody did
             return "CONCEDE", None, status
+        if kind in MEASURES and self.traders(token):
+            # "shops in Hanoi pulled Chinese fruit from their shelves": traders and buyers shunning a country's goods
+            # boycott them (PLOVER PROTEST boycott); a measure is a state's or a body's
+            return "PROTEST", "boycott", status
         if kind == "PROTEST" and mode == "obstruct" and self.armed(token):
             return "COERCE", "restrict", status  # "gunmen blocked the roads": force, not a protest
         if kind == "THREATEN" and self.agreed_to(token):
@@ -220,6 +224,16 @@ class Kinds:
                 if token.lemma_.lower() in self.cues["armed"] or word(token) in self.cues["armed"]:
                     return True
         return False
+
+    def traders(self, verb: Token) -> bool:
+        """Whether a verb's subject (its head noun, or the one it is co-ordinated with) is a shop or a buyer, a word
+        of the `traders` cue ("convenience stores", "shoppers in Manila", "retailers and bars")."""
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ in SUBJECTS for c in verb.children):
+            verb = verb.head  # "stores removed the beer and stopped its promotions"
+        subjects = [s for c in verb.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
+        return bool(subjects) and all(s.lemma_.lower() in self.cues["traders"] for s in subjects)
 
     def agreed_to(self, token: Token) -> bool:
         """Whether an event word is what a verb of agreeing (an AGREE verb that gives its complement the status

@@ -15,7 +15,7 @@ from typing import Any
 from bilateral.extract.events_descriptions import MEASURES, RELATIVE_PRONOUNS, Descriptions
 from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
-from bilateral.extract.events_triggers import Triggers
+from bilateral.extract.events_triggers import Triggers, governor_of
 
 Token = Any
 PRESENT = {"VBZ", "VBP"}  # Penn tags of the present tense
@@ -24,6 +24,7 @@ AUXILIARIES = {"aux", "auxpass"}
 MODIFIERS = {"compound", "amod", "nmod"}
 CONTRACTED = {"'s", "\u2019s"}  # "it's": the tagger may leave a curly contraction unlemmatised
 OBJECTING = {"REJECT", "ACCUSE"}  # PLOVER types whose gerund object is contested, not done
+REACTING = OBJECTING | {"PROTEST"}  # PLOVER types of a reaction to somebody's act ("protested the plan to …")
 FINITE = {"VBD", "VBZ", "VBP", "MD"}  # Penn tags of finite verbs
 LEAD_IN = 6  # the most words before a colon that make a heading ("Our three recommendations:")
 INSIDE = {"acl", "relcl", "pobj", "prep", "dobj", "conj", "compound", "amod", "xcomp", "ccomp"}
@@ -79,6 +80,8 @@ class Remarks:
                 return "background"  # "amid a trade war", "after two years of sanctions", "instead of a boycott"
             if self.at_stake(head):
                 return "at stake"  # "put cooperation with the police at risk", "jeopardised the truce"
+        if self.judged(head if trigger.pos_ == "NOUN" else trigger):
+            return "judged"  # "Santiago called the detention unlawful": a verdict on an act, not its report
         if trigger.pos_ in {"VERB", "AUX"} and self.staked(trigger):
             return "at stake"  # "put cooperation with the police at risk": the object is endangered, not done
         if trigger.pos_ in {"VERB", "AUX"} and self.background(trigger):
@@ -127,6 +130,8 @@ class Remarks:
             return "habitual"  # "countries on the list are granted simpler procedures"
         if self.objected(clause):
             return "contested"  # "condemned rival states placing curbs on its firms"
+        if trigger.i == clause.i and self.reacted(clause):
+            return "reaction"  # "condemned Quito's decision to expel the envoy": the act a reaction is about
         if self.evaluated(first):
             return "evaluated"  # "it is vital for X to coordinate", "good enough to detain her"
         if generality(first):
@@ -394,6 +399,44 @@ class Remarks:
             return False
         entry, _ = self.triggers.verb_entry(up) if up.pos_ in {"VERB", "AUX"} else (None, None)
         return entry is not None and entry.type in OBJECTING
+
+    def reacted(self, verb: Token) -> bool:
+        """Whether a to-infinitive completes a noun (a decision, plan or move) that a reaction is about: the object,
+        direct or after a preposition, of a verb of the `REACTING` types or the `acclaiming` cue ("Lima condemned
+        Quito's decision to expel the envoy", "protested against the plan to quit the treaty", "welcomed Chile's move
+        to lift the duties"), or the subject of a judgement a speaker makes ("said the plan to quit the treaty was an
+        error"). The sentence reports the reaction (its target is whose decision it is); the act is told in
+        passing, as what is reacted to."""
+        if verb.dep_ != "acl" or not infinitive(verb) or verb.head.pos_ != "NOUN" or verb.head.i == verb.i:
+            return False
+        noun, copula = verb.head, verb.head.head
+        if noun.dep_ == "nsubj" and copula.lemma_.lower() == "be" and copula.dep_ == "ccomp":
+            # "she said the plan to quit the treaty was a mistake": a judgement reported, of the plan
+            judged = any(c.dep_ in {"attr", "acomp"} for c in copula.children)
+            return judged and copula.head.lemma_.lower() in self.cues["reporting"]
+        reaction = governor_of(noun)
+        if reaction is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+            reaction = noun.head.head  # "voiced anger over Quito's decision to …", "criticism of the plan to …"
+        if reaction is None:
+            return False
+        if reaction.pos_ == "NOUN":
+            return (entry := self.triggers.noun_entry(reaction)) is not None and entry.type in REACTING
+        if reaction.lemma_.lower() in self.cues["acclaiming"]:
+            return True
+        entry, _ = self.triggers.verb_entry(reaction)
+        if entry is not None and entry.light:  # "expressed regret over the plan to …": the object names the reaction
+            felt = [c for c in reaction.children if c.dep_ == "dobj"]
+            return any((named := self.triggers.noun_entry(c)) is not None and named.type in REACTING for c in felt)
+        return entry is not None and entry.type in REACTING
+
+    def judged(self, noun: Token) -> bool:
+        """Whether an event noun (or the light verb it gives its event to) is the object of a verb of the `judging`
+        cue with a predicate of its own ("Chile called the detention unlawful", "deemed the tariffs a breach"): the
+        speaker's verdict on an act, neither a report of it nor the speaker's act."""
+        verb = noun.head if noun.dep_ == "dobj" else noun  # the noun, or the light verb that took its event
+        if verb.lemma_.lower() not in self.cues["judging"]:
+            return False
+        return any(c.dep_ == "oprd" for c in verb.children)
 
 
 def enacted(noun: Token, cues: dict[str, frozenset[str]]) -> bool:
