@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from bilateral.compare.similarity import Weights, cosine
@@ -103,6 +104,7 @@ class Story:
         return sorted({item.document for item in self.items})
 
 
+@lru_cache(maxsize=65_536)  # a corpus pass compares each event's date with many others'
 def period(value: str | None) -> tuple[date, date] | None:
     """The first and last day a date of any precision covers."""
     if not value:
