@@ -167,9 +167,13 @@ def _glued_hyphen(token: Any) -> bool:
 
 
 def _may_start(token: Any, knowledge: ActorKnowledge) -> bool:
-    # the first folded word: "U.S.-Mexico" (one token) starts "U.S.-Mexico-Canada Agreement"
-    first = fold(token.text).split(" ", 1)[0]
-    return first in knowledge.starts or fold(token.lemma_) in knowledge.starts
+    key = (token.orth, token.lemma)  # what the answer depends on, as two string hashes: read once per word form
+    known = knowledge.may_start.get(key)
+    if known is None:
+        # the first folded word: "U.S.-Mexico" (one token) starts "U.S.-Mexico-Canada Agreement"
+        first = fold(token.text).split(" ", 1)[0]
+        known = knowledge.may_start[key] = first in knowledge.starts or fold(token.lemma_) in knowledge.starts
+    return known
 
 
 def _phrase_at(doc: Doc, index: int, table: dict[str, str], longest: int = 4) -> tuple[int, str] | None:

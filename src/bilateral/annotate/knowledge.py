@@ -144,6 +144,9 @@ class ActorKnowledge:
     body_first: bool = False
     # the folded first words of every name and phrase above: most tokens start none, and are skipped at once
     starts: set[str] = field(default_factory=set)
+    # a token's (orth, lemma) string hashes -> whether it may start one of those (annotate.actors._may_start asks
+    # for every token, three times), filled as tokens are read; emptied when `starts` is made again
+    may_start: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False, compare=False)
 
     def world_role(self, name: str, published: str | None) -> tuple[str | None, str | None] | None:
         """(country, sector) of the world actor of this name at the date, or None when unknown or when actors
@@ -170,6 +173,7 @@ class ActorKnowledge:
         exact = [*self.exact, *self.countries_exact]
         # "T-MEC" folds to "t mec": its first folded word starts it
         self.starts = {name.split()[0] for name in names if name} | {fold(a).split()[0] for a in exact if fold(a)}
+        self.may_start = {}
         self.world_starts = {name.split()[0] for name in self.world if " " in name}
 
 
