@@ -82,22 +82,13 @@ class RuledAttributes:
 
         if not len(doc):
             return doc
-        # each distinct row once: a Doc has far fewer distinct (tag, lower, dep, is_space) rows than tokens, and
-        # turning every token's four 64-bit hashes into Python ints would cost more than the matching
-        distinct, inverse = np.unique(
-            doc.to_array([getattr(attrs, name) for name in TESTED]), axis=0, return_inverse=True
-        )
+        rows = [tuple(row) for row in doc.to_array([getattr(attrs, name) for name in TESTED]).tolist()]
         strings = doc.vocab.strings
-        kinds = [tuple(row) for row in distinct.tolist()]
-        for row in kinds:
+        applied: dict[int, set[int]] = {}
+        for start, row in enumerate(rows):
             if row not in self._starting:
                 self._starting[row] = self._first_token_passes(row, strings)
-        starting = [self._starting[row] for row in kinds]
-        kind_of = inverse.reshape(-1).tolist()  # token -> its row in `kinds`
-        rows = [kinds[k] for k in kind_of]
-        applied: dict[int, set[int]] = {}
-        for start, kind in enumerate(kind_of):
-            for rule, pattern in starting[kind]:
+            for rule, pattern in self._starting[row]:
                 if len(pattern) > 1:
                     rest = zip(pattern[1:], rows[start + 1 : start + len(pattern)], strict=False)
                     if start + len(pattern) > len(rows) or not all(
@@ -109,11 +100,11 @@ class RuledAttributes:
                 applied.setdefault(position, set()).add(rule)
         if not applied:
             return doc
-        values = doc.to_array(self.columns)
+        values = doc.to_array(self.columns).tolist()
         for position, found in applied.items():
             for column, value in self._values(tuple(sorted(found))):
-                values[position, column] = value
-        doc.from_array(self.columns, values)
+                values[position][column] = value
+        doc.from_array(self.columns, np.asarray(values, dtype=np.uint64))
         return doc
 
     def _first_token_passes(self, row: tuple[int, ...], strings: Any) -> list[tuple[int, Pattern]]:
