@@ -129,3 +129,19 @@ def test_frames_and_issues_read_the_same_with_the_screen(knowledge) -> None:  # 
             assert bool(pattern.search(text)) <= (("issue", issue) in may)
         for sub, (_, pattern) in issues.subissues.items():
             assert bool(pattern.search(text)) <= (("subissue", sub) in may)
+
+
+def test_whether_a_token_may_start_a_name_follows_the_knowledge_when_it_is_indexed_again() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from bilateral.annotate.actors import _may_start
+    from bilateral.annotate.knowledge import ActorKnowledge
+
+    doc = Doc(Vocab(), words=["Velmora", "met", "Quessant", "envoys"])
+    actors = ActorKnowledge(aliases={"velmora": "velmora-accord"})
+    actors.index()
+    assert [_may_start(token, actors) for token in doc] == [True, False, False, False]
+    actors.aliases["quessant"] = "quessant-council"
+    actors.index()  # the kept answers go with the old index
+    assert [_may_start(token, actors) for token in doc] == [True, False, True, False]
