@@ -186,7 +186,7 @@ class IssueKnowledge:
     terms: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     @cached_property
-    def screen(self) -> Screen:
+    def screen(self) -> Screen[tuple[str, str]]:
         """Which issues and sub-issues a folded text may be on (see annotate.screen): only theirs are searched."""
         return Screen(self.terms)
 

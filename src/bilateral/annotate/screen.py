@@ -10,7 +10,7 @@ searching; only those run. The answers are the patterns' own: the screen only sk
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 # What a character can match under re.IGNORECASE that str.lower() does not give as the same ASCII letter:
 # Python's re also equates "ı" with "i" and "ſ" with "s", and "İ" lowers to "i" plus a combining dot.
@@ -23,16 +23,19 @@ def lowered(text: str) -> str:
     return text.translate(_IGNORECASE_ASCII).lower()
 
 
-class Screen:
+K = TypeVar("K", bound=Hashable)
+
+
+class Screen(Generic[K]):
     """`candidates(text)`: the keys whose pattern may match `text`, given for each key the literal words one of
     which its pattern needs (`literals`: key -> words). A key with an empty word, or none (its pattern can match
     anywhere), is always a candidate. Built once per knowledge, used for every sentence."""
 
-    def __init__(self, literals: Mapping[Hashable, Iterable[str]]) -> None:
+    def __init__(self, literals: Mapping[K, Iterable[str]]) -> None:
         import ahocorasick
 
-        keys_of: dict[str, set[Hashable]] = {}
-        always: set[Hashable] = set()
+        keys_of: dict[str, set[K]] = {}
+        always: set[K] = set()
         for key, listed in literals.items():
             words = list(listed)
             if not words:
@@ -49,7 +52,7 @@ class Screen:
         if len(self._automaton):
             self._automaton.make_automaton()
 
-    def candidates(self, text: str) -> set[Hashable]:
+    def candidates(self, text: str) -> set[K]:
         found = set(self._always)
         if len(self._automaton):
             for _, keys in self._automaton.iter(text):

@@ -58,7 +58,7 @@ def frames_from_packs(packs: Packs) -> list[Frame]:
     return [found[name] for name in sorted(found)]
 
 
-def _known(packs: Packs) -> tuple[list[Frame], Screen]:
+def _known(packs: Packs) -> tuple[list[Frame], Screen[str]]:
     """The frames of `packs` and their screen, made once per Packs object (one per language of a knowledge)."""
     kept = _KNOWN.get(id(packs))
     if kept is None or kept[0] is not packs:
@@ -70,7 +70,7 @@ def _known(packs: Packs) -> tuple[list[Frame], Screen]:
 
 
 _KEEP = 8
-_KNOWN: dict[int, tuple[Packs, tuple[list[Frame], Screen]]] = {}  # the Packs is kept, so its id is not reused
+_KNOWN: dict[int, tuple[Packs, tuple[list[Frame], Screen[str]]]] = {}  # the Packs is kept, so its id is not reused
 
 
 def _sentences(source: Any, analysis: Analysis) -> list[Evidence]:
@@ -81,7 +81,7 @@ def _sentences(source: Any, analysis: Analysis) -> list[Evidence]:
     return [(int(start), int(end), str(sentence)) for start, end, sentence in source]
 
 
-def carried(text: str, frames: Sequence[Frame], screen: Screen | None = None) -> list[str]:
+def carried(text: str, frames: Sequence[Frame], screen: Screen[str] | None = None) -> list[str]:
     """The names of the frames whose cues `text` holds at least `min_hits` times, in the order of `frames`;
     with the frames' `screen`, only frames one of whose cues `text` holds are searched."""
     may = screen.candidates(lowered(text)) if screen is not None else None
