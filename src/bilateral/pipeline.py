@@ -280,6 +280,9 @@ def _analyse_pending(
     """The pending documents through the engine, each result written here in input order (see `analyze`)."""
     from bilateral.annotate.nlp import analysed, not_analysed_reason
 
+    # the packs read once (hashing them reads every pack file): what this run analyses with is the knowledge loaded
+    fingerprint = knowledge.fingerprint
+
     def articles() -> Iterator[Article]:
         for document in pending:
             article = load_article(db, document)
@@ -290,12 +293,12 @@ def _analyse_pending(
                 if not_analysed(db, article.id) == reason:
                     report.failed.append(Skipped(article.source, reason))
                 else:
-                    _fail(db, report, article, reason, knowledge.fingerprint)
+                    _fail(db, report, article, reason, fingerprint)
                 on_item(article.id)
                 continue
             if len(article.text) > bounds.characters:
                 reason = f"has {len(article.text):,} characters, more than the bound of {bounds.characters:,}"
-                _fail(db, report, article, reason, knowledge.fingerprint)
+                _fail(db, report, article, reason, fingerprint)
                 on_item(article.id)
                 continue
             if screen is not None and not screen.keeps(article.text):
@@ -309,10 +312,10 @@ def _analyse_pending(
         for article, result in zip(batch, results, strict=True):
             on_item(article.id)
             if isinstance(result, Skipped):
-                _fail(db, report, article, result.reason, knowledge.fingerprint)
+                _fail(db, report, article, result.reason, fingerprint)
                 continue
             assert matcher is not None
-            save_analysis(db, result, knowledge=knowledge.fingerprint, entries=matcher.entries_in(article.text))
+            save_analysis(db, result, knowledge=fingerprint, entries=matcher.entries_in(article.text))
             report.analysed += 1
             report.words += len(article.text.split())
 

@@ -167,9 +167,13 @@ def _glued_hyphen(token: Any) -> bool:
 
 
 def _may_start(token: Any, knowledge: ActorKnowledge) -> bool:
-    # the first folded word: "U.S.-Mexico" (one token) starts "U.S.-Mexico-Canada Agreement"
-    first = fold(token.text).split(" ", 1)[0]
-    return first in knowledge.starts or fold(token.lemma_) in knowledge.starts
+    key = (token.orth, token.lemma)  # what the answer depends on, as two string hashes: read once per word form
+    known = knowledge.may_start.get(key)
+    if known is None:
+        # the first folded word: "U.S.-Mexico" (one token) starts "U.S.-Mexico-Canada Agreement"
+        first = fold(token.text).split(" ", 1)[0]
+        known = knowledge.may_start[key] = first in knowledge.starts or fold(token.lemma_) in knowledge.starts
+    return known
 
 
 def _phrase_at(doc: Doc, index: int, table: dict[str, str], longest: int = 4) -> tuple[int, str] | None:
@@ -1120,24 +1124,34 @@ def corpus_merges(actors: Iterable[Actor], knowledge: ActorKnowledge) -> dict[st
     Only unambiguous matches merge; the actor that stays is the one with a country, else the fuller name."""
     pool = sorted(actors, key=lambda a: a.id)
     merges: dict[str, str] = {}
-    people = [a for a in pool if a.kind == "person"]
-    full = [a for a in people if len(fold(a.name).split()) > 1]
-    for person in people:
-        words = fold(person.name).split()
+    people = [(a, fold(a.name).split()) for a in pool if a.kind == "person"]
+    # the names of two or more words, indexed once (not scanned per person: corpora name thousands of people):
+    # by (first word, last word), and by each of their first and last words, in pool order
+    by_ends: dict[tuple[str, str], list[tuple[Actor, int]]] = {}
+    by_part: dict[str, list[Actor]] = {}
+    for other, parts in people:
+        if len(parts) > 1:
+            by_ends.setdefault((parts[0], parts[-1]), []).append((other, len(parts)))
+            for part in dict.fromkeys((parts[0], parts[-1])):
+                by_part.setdefault(part, []).append(other)
+    for person, words in people:
         if len(words) > 1:
-            found = [o for o in full if len(fold(o.name).split()) > len(words) and _ends(fold(o.name), words)]
+            found = [o for o, length in by_ends.get((words[0], words[-1]), ()) if length > len(words)]
         else:
-            found = [o for o in full if words[0] in (fold(o.name).split()[0], fold(o.name).split()[-1])]
+            found = by_part.get(words[0], [])
         found = [o for o in found if None in (person.country, o.country) or person.country == o.country]
         if len(found) == 1:
             merges[person.id] = found[0].id
     organisations = [a for a in pool if a.kind == "organization"]
-    for short in organisations:
-        key = org_key(short.name).split()
+    keys = [org_key(a.name).split() for a in organisations]
+    by_first: dict[str, list[tuple[Actor, int]]] = {}  # first word of the key -> (organisation, words in its key)
+    for organisation, key in zip(organisations, keys, strict=True):
+        if key:
+            by_first.setdefault(key[0], []).append((organisation, len(key)))
+    for short, key in zip(organisations, keys, strict=True):
         if len(key) != 1 or key[0] in knowledge.generic:
             continue
-        longer = [o for o in organisations if o is not short and org_key(o.name).split()[:1] == key]
-        longer = [o for o in longer if len(org_key(o.name).split()) <= 3]
+        longer = [o for o, length in by_first[key[0]] if o is not short and length <= 3]
         countries = {short.country, longer[0].country} - {None} if len(longer) == 1 else {"", "-"}
         if len(countries) <= 1:
             keep, drop = (short, longer[0]) if short.country or not longer[0].country else (longer[0], short)
@@ -1160,11 +1174,6 @@ def corpus_merges(actors: Iterable[Actor], knowledge: ActorKnowledge) -> dict[st
             if actor.id != target.id:
                 merges[actor.id] = target.id
     return {old: _final(new, merges) for old, new in merges.items() if _final(new, merges) != old}
-
-
-def _ends(name: str, words: list[str]) -> bool:
-    parts = name.split()
-    return parts[0] == words[0] and parts[-1] == words[-1]
 
 
 def _final(actor_id: str, merges: dict[str, str]) -> str:

@@ -18,8 +18,18 @@ def tag_sentences(doc: Doc, *, knowledge: IssueKnowledge) -> list[SentenceIssues
     for sentence in doc.sents:
         # match the words and their lemmas, so "deported" meets "deport" and "tariffs" meets "tariff"
         text = f"{fold(sentence.text)} | {fold(' '.join(token.lemma_ for token in sentence))}"
-        issues = tuple(issue for issue, pattern in knowledge.patterns.items() if pattern.search(text))
-        subissues = tuple(sub for sub, (issue, pattern) in knowledge.subissues.items() if pattern.search(text))
+        # only the patterns one of whose terms the text holds are searched (see annotate.screen)
+        may = knowledge.screen.candidates(text) if knowledge.terms else None
+        issues = tuple(
+            issue
+            for issue, pattern in knowledge.patterns.items()
+            if (may is None or ("issue", issue) in may) and pattern.search(text)
+        )
+        subissues = tuple(
+            sub
+            for sub, (issue, pattern) in knowledge.subissues.items()
+            if (may is None or ("subissue", sub) in may) and pattern.search(text)
+        )
         tagged.append(SentenceIssues(sentence.start_char, sentence.end_char, issues, subissues))
     return tagged
 

@@ -10,10 +10,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from bilateral.annotate.screen import Screen
 from bilateral.errors import KnowledgeError
 from bilateral.knowledge import Pack, Packs, load_packs, require
 from bilateral.model import Actor
@@ -143,6 +144,9 @@ class ActorKnowledge:
     body_first: bool = False
     # the folded first words of every name and phrase above: most tokens start none, and are skipped at once
     starts: set[str] = field(default_factory=set)
+    # a token's (orth, lemma) string hashes -> whether it may start one of those (annotate.actors._may_start asks
+    # for every token, three times), filled as tokens are read; emptied when `starts` is made again
+    may_start: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False, compare=False)
 
     def world_role(self, name: str, published: str | None) -> tuple[str | None, str | None] | None:
         """(country, sector) of the world actor of this name at the date, or None when unknown or when actors
@@ -169,6 +173,7 @@ class ActorKnowledge:
         exact = [*self.exact, *self.countries_exact]
         # "T-MEC" folds to "t mec": its first folded word starts it
         self.starts = {name.split()[0] for name in names if name} | {fold(a).split()[0] for a in exact if fold(a)}
+        self.may_start = {}
         self.world_starts = {name.split()[0] for name in self.world if " " in name}
 
 
@@ -177,6 +182,13 @@ class IssueKnowledge:
     patterns: dict[str, re.Pattern[str]]  # issue -> its terms and its sub-issues' terms
     contexts: dict[str, list[str]]  # issue or sub-issue -> the PLOVER contexts its terms carry
     subissues: dict[str, tuple[str, re.Pattern[str]]] = field(default_factory=dict)  # sub-issue -> (issue, terms)
+    # ("issue", name) or ("subissue", name) -> the folded terms its pattern is made of (see `screen`)
+    terms: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    @cached_property
+    def screen(self) -> Screen[tuple[str, str]]:
+        """Which issues and sub-issues a folded text may be on (see annotate.screen): only theirs are searched."""
+        return Screen(self.terms)
 
 
 @dataclass
@@ -340,6 +352,7 @@ def build(packs: Packs) -> Knowledge:
     patterns: dict[str, re.Pattern[str]] = {}
     contexts: dict[str, list[str]] = {}
     subissues: dict[str, tuple[str, re.Pattern[str]]] = {}
+    folded_terms: dict[tuple[str, str], list[str]] = {}
     for pack in packs.of_kind("issues"):
         for issue, spec in require(pack.data, "issues", dict, where=str(pack.path)).items():
             where = f"{pack.path}: issue {issue!r}"
@@ -356,12 +369,14 @@ def build(packs: Packs) -> Knowledge:
                     raise KnowledgeError(f"{sub_where} must be a mapping with `terms`")
                 sub_terms = _strings(pack, require(sub_spec, "terms", list, where=sub_where), "terms")
                 subissues[sub] = (issue, _issue_pattern(sub_terms))
+                folded_terms[("subissue", sub)] = [fold(term) for term in sub_terms]
                 contexts[sub] = _strings(pack, sub_spec.get("contexts") or [], "contexts")
                 terms = [*terms, *sub_terms]
             patterns[issue] = _issue_pattern(terms)
+            folded_terms[("issue", issue)] = [fold(term) for term in terms]
     if not patterns:
         raise KnowledgeError("no knowledge pack of kind `issues` was found", hint="restore packs/issues.yaml")
-    return Knowledge(actors=actors, issues=IssueKnowledge(patterns, contexts, subissues))
+    return Knowledge(actors=actors, issues=IssueKnowledge(patterns, contexts, subissues, folded_terms))
 
 
 def load_knowledge(extra: Sequence[Path] = ()) -> Knowledge:

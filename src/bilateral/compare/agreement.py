@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.es.stop_words import STOP_WORDS as ES_STOP_WORDS
@@ -134,10 +134,15 @@ class Qualifiers:
         )
         return found
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of a qualifier phrase (made once: `head` asks for each figure)."""
+        return frozenset(word for phrases in self.dimensions.values() for phrase in phrases for word in phrase.split())
+
     def head(self, after: str, groups: Mapping[str, str]) -> frozenset[str]:
         """The first content words after a number, singular, as group names where the `quantities` pack has them:
         what the figure counts. Qualifier words, scale words and country names are left out."""
-        taken = {word for phrases in self.dimensions.values() for phrase in phrases for word in phrase.split()}
+        taken = self.words
         numbers, scaling = _number_words()
         words = []
         for word in _TOKEN.findall(fold(after)):

@@ -226,9 +226,10 @@ class Closeness:
     def planning(self) -> Iterator[set[str]]:
         """A dry run: inside, a sentence without a vector is not encoded but added to the yielded set, and its
         vector reads as zeros (so the closeness of such a pair is its term cosine alone). A pass whose choice of
-        pairs does not depend on their closeness (find_stories; compare_figures given the stories) asks, in the
-        dry run, for exactly the sentences it asks for in the real one; the answers of the dry run are wrong and
-        must be thrown away. Yields nothing to plan without a model."""
+        pairs does not depend on their closeness (compare_figures given the stories), or only shrinks as more
+        pairs reach it (find_stories: a pair whose events a thread already joined is not asked), asks in the real
+        run for no sentence the dry run did not ask for; the answers of the dry run are wrong and must be thrown
+        away. Yields nothing to plan without a model."""
         wanted: set[str] = set()
         self._wanted = wanted if self.model is not None else None
         try:

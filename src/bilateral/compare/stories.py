@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from bilateral.compare.similarity import Weights, cosine
@@ -103,6 +104,7 @@ class Story:
         return sorted({item.document for item in self.items})
 
 
+@lru_cache(maxsize=65_536)  # a corpus pass compares each event's date with many others'
 def period(value: str | None) -> tuple[date, date] | None:
     """The first and last day a date of any precision covers."""
     if not value:
@@ -227,9 +229,18 @@ def find_stories(
             verdicts[(i, j)] = threshold is not None and reaches(a, b, threshold)
         return verdicts[(i, j)]
 
+    settled: dict[tuple[int, int], bool] = {}
+
+    def by_terms(i: int, j: int) -> bool:
+        """Whether the term vectors alone link the pair (no sentence embedding needed)."""
+        if (i, j) not in settled:
+            threshold = link_threshold(events[i], events[j])
+            settled[(i, j)] = threshold is not None and cosine(events[i].terms, events[j].terms) >= threshold
+        return settled[(i, j)]
+
     threads: list[tuple[str, frozenset[int]]] = []
     for term, indexes in sorted(_holders(events, rare, names_only=True).items()):
-        pairs = [(i, j) for i, j in _pairs(indexes, events) if verdict(i, j)]
+        pairs = _linking(_pairs(indexes, events), by_terms, verdict)
         threads += [(term, group) for group in _groups(pairs, events)]
     lead_pairs = {
         (i, j)
@@ -345,6 +356,29 @@ def _pairs(indexes: Sequence[int], events: Sequence[Item]) -> Iterable[tuple[int
         for j in indexes[x + 1 :]:
             if events[i].document != events[j].document:
                 yield i, j
+
+
+def _linking(
+    candidates: Iterable[tuple[int, int]],
+    by_terms: Callable[[int, int], bool],
+    verdict: Callable[[int, int], bool],
+) -> list[tuple[int, int]]:
+    """Enough of the candidate pairs that link (`verdict`) to join the same events as all of them would: `_groups`
+    reads only which events each group holds. The pairs the terms link alone go first; then a pair is asked only
+    while its two events are apart, so the sentences of a pair whose events are already joined are not encoded."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.get(i, i) != i:
+            i = parent[i]
+        return i
+
+    pairs = []
+    for i, j in sorted(candidates, key=lambda pair: not by_terms(*pair)):
+        if root(i) != root(j) and verdict(i, j):
+            parent[root(j)] = root(i)
+            pairs.append((i, j))
+    return pairs
 
 
 def _groups(pairs: Sequence[tuple[int, int]], events: Sequence[Item]) -> list[frozenset[int]]:

@@ -74,6 +74,7 @@ def stances(doc: Any, analysis: Analysis, *, top: int = TOP_ACTORS) -> list[Stan
     starts = [start for start, _ in sentences]
     text = text_of(doc)
     results = []
+    scores: dict[str, float] = {}  # a sentence with several main actors in it is scored once
     for actor in main_actors(analysis, top):
         evidence: dict[tuple[int, int], Evidence] = {}
         for mention in analysis.mentions:
@@ -86,6 +87,9 @@ def stances(doc: Any, analysis: Analysis, *, top: int = TOP_ACTORS) -> list[Stan
         if not evidence:
             continue
         chosen = [evidence[key] for key in sorted(evidence)]
-        score = sum(sentence_score(sentence) for _, _, sentence in chosen) / len(chosen)
+        for _, _, sentence in chosen:
+            if sentence not in scores:
+                scores[sentence] = sentence_score(sentence)
+        score = sum(scores[sentence] for _, _, sentence in chosen) / len(chosen)
         results.append(Stance(document=analysis.document, actor=actor, score=round(score, 4), evidence=chosen))
     return results
