@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol, runtime_checkable
 
-from bilateral.compare.similarity import Weights, cosine
+from bilateral.annotate.knowledge import fold
+from bilateral.compare.similarity import Weights, content_words, cosine, phrases, singular
 from bilateral.compare.story_labels import label
 from bilateral.extract.events_patterns import QUADS
 
@@ -62,6 +63,13 @@ ACROSS_SAME = 0.86
 # weeks later, are two happenings, whatever words their leads share.
 LEAD_DOCUMENTS = 1 / 3
 LEAD_WINDOW = ACROSS_WINDOW
+# Two leads report one event, whatever words they use, when their events have the same type, mode and countries on
+# both sides and their days are at most EVENT_WINDOW apart (a report dates a happening to its day).
+EVENT_WINDOW = timedelta(days=2)
+# Two events whose sentences write this many rare phrases alike (two words held by few documents, written next to
+# each other, and no word shared between the phrases) tell one happening as a shared rare name does.
+PHRASES_SHARED = 2
+EVENT_LINK = 0.1
 
 
 @dataclass(frozen=True)
@@ -146,6 +154,33 @@ def lead_terms(weights: Weights) -> Callable[[str], bool]:
     return lambda term: weights.held_by(term) <= most
 
 
+def thread_names(
+    weights: Weights, countries: Collection[str] = (), generic: Collection[str] = frozenset()
+) -> Callable[[str, str], bool]:
+    """(term, how the text writes it) -> whether a name can tie two reports of one happening together: rare
+    (see `rare_terms`) and held by at most LEAD_DOCUMENTS of the documents, as is the last word of a name of
+    several ("Chinese President Xi Jinping", "President Trump": a title before a leader most reports name); never
+    a generic agent noun ("Investors", "Cabinet": what kind of actor, not which one) nor a name that starts with
+    one of `countries` (folded names; "South Korea (judiciary)", "Japan Cabinet": a country's body says who, as
+    the countries do, not which happening)."""
+    rare = rare_terms(weights)
+    few = lead_terms(weights)
+    starts = [name.split() for name in countries]
+
+    def thread(term: str, written: str) -> bool:
+        words = fold(written).split()
+        if not (rare(term) and few(term)) or not words:
+            return False
+        if " ".join(words) in generic or singular(" ".join(words)) in generic:
+            return False
+        if any(words[: len(country)] == country for country in starts):
+            return False
+        last = content_words(written)[-1:]
+        return len(words) == 1 or not last or (rare(last[0]) and few(last[0]))
+
+    return thread
+
+
 def same_parties(a: Item, b: Item) -> bool:
     """Whether the countries on the two events' sides can be the same happening's: they meet, or one is unknown."""
     first = {*a.source_countries, *a.target_countries}
@@ -217,31 +252,44 @@ def find_stories(
     reaches = at_least(close)
     rare = rare_terms(weights)
     events = [item for item in items if item.kind == "event"]
+    leads = _leads(events)
+    thread = thread_names(weights, [fold(name) for name in (countries or {}).values()], generic)
+    few = lead_terms(weights)
     verdicts: dict[tuple[int, int], bool] = {}
 
     def verdict(i: int, j: int) -> bool:
         if (i, j) not in verdicts:
             a, b = events[i], events[j]
+            # a thread ties what a report leads with to another report; two passing mentions tie nothing
             # closeness (sentence embeddings: the costly part) only for pairs that time and parties allow
-            threshold = link_threshold(a, b)
+            threshold = link_threshold(a, b) if i in leads or j in leads else None
             verdicts[(i, j)] = threshold is not None and reaches(a, b, threshold)
         return verdicts[(i, j)]
 
+    def thread_terms(event: Item) -> Iterable[str]:
+        return (term for term, written in event.names.items() if term in event.terms and thread(term, written))
+
+    def phrased(event: Item) -> Iterable[str]:
+        return (p for p in phrases(event.evidence) if all(rare(word) and few(word) for word in p.split()))
+
     threads: list[tuple[str, frozenset[int]]] = []
-    for term, indexes in sorted(_holders(events, rare, names_only=True).items()):
+    for term, indexes in sorted(_holders(events, thread_terms).items()):
         pairs = [(i, j) for i, j in _pairs(indexes, events) if verdict(i, j)]
         threads += [(term, group) for group in _groups(pairs, events)]
+    worded = [pair for pair in _worded_alike(events, _holders(events, phrased)) if verdict(*pair)]
+    threads += [("", group) for group in _groups(worded, events)]
     lead_pairs = {
         (i, j)
-        for indexes in _holders(events, lead_terms(weights), names_only=False, only=_leads(events)).values()
+        for indexes in _holders(events, lambda e: (t for t in e.terms if few(t)), only=leads).values()
         for i, j in _pairs(indexes, events)
         if same_action(events[i], events[j])
         and near_in_time(events[i].date, events[j].date, LEAD_WINDOW)
         and same_parties(events[i], events[j])
         and reaches(events[i], events[j], LEAD_LINK)
     }
+    lead_pairs.update((i, j) for i, j in same_events(events, leads) if reaches(events[i], events[j], EVENT_LINK))
     named = actors or {}
-    for i, j in across_languages(events, _leads(events)):
+    for i, j in across_languages(events, leads):
         shared = set(named.get(events[i].document, ())) & set(named.get(events[j].document, ()))
         read = meaning(events[i], events[j]) if meaning else None
         if (read is not None and read >= ACROSS_SAME) or any(rare(term) for term in shared):
@@ -322,22 +370,68 @@ def across_languages(events: Sequence[Item], leads: Collection[int]) -> list[tup
 
 
 def _holders(
-    events: Sequence[Item], rare: Callable[[str], bool], *, names_only: bool, only: set[int] | None = None
+    events: Sequence[Item], held: Callable[[Item], Iterable[str]], *, only: set[int] | None = None
 ) -> dict[str, list[int]]:
-    """Rare term → the events holding it (in at least two documents, at most CANDIDATES_CAP events): the blocks
-    candidate pairs come from."""
+    """Term → the events holding it (`held`: an event's terms that count), in at least two documents and at most
+    CANDIDATES_CAP events: the blocks candidate pairs come from."""
     holders: dict[str, list[int]] = defaultdict(list)
     for index, event in enumerate(events):
         if only is not None and index not in only:
             continue
-        for term in event.names if names_only else event.terms:
-            if term in event.terms and rare(term):
-                holders[term].append(index)
+        for term in held(event):
+            holders[term].append(index)
     return {
         term: indexes
         for term, indexes in holders.items()
         if len(indexes) <= CANDIDATES_CAP and len({events[i].document for i in indexes}) > 1
     }
+
+
+def _worded_alike(events: Sequence[Item], holders: Mapping[str, Sequence[int]]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of events of different documents that write PHRASES_SHARED rare phrases alike, no word in
+    common between them ("hydrogen fluoride" and "fluorinated polyimide": the things one happening is about; one
+    phrase, or the pairs of words of one longer one, "trusted trading partners", may be a slogan of the dispute)."""
+    shared: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for phrase, indexes in holders.items():
+        for i, j in _pairs(indexes, events):
+            shared[(min(i, j), max(i, j))].append(phrase)
+    return sorted(pair for pair, found in shared.items() if _apart(found) >= PHRASES_SHARED)
+
+
+def _apart(found: Sequence[str]) -> int:
+    """How many of the phrases share no word with another one kept before them."""
+    seen: set[str] = set()
+    kept = 0
+    for phrase in sorted(found):
+        words = set(phrase.split())
+        if not words & seen:
+            kept += 1
+        seen |= words
+    return kept
+
+
+def same_events(events: Sequence[Item], leads: Collection[int]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of lead events of different documents that report the same event: the same PLOVER type and
+    mode, the same countries acting and receiving (both sides known), dated to days at most EVENT_WINDOW apart.
+    Events are blocked by type, mode and countries, each block sorted by date, and each event looks at most
+    CANDIDATES_CAP events ahead within the window, so the pairs grow with the corpus, not with its square."""
+    blocks: dict[tuple[object, ...], list[tuple[date, int]]] = defaultdict(list)
+    for i in sorted(leads):
+        event = events[i]
+        when = period(event.date) if event.date and len(event.date) == 10 else None
+        if when and event.type and event.source_countries and event.target_countries:
+            key = (event.type, event.mode, tuple(sorted(event.source_countries)), tuple(sorted(event.target_countries)))
+            blocks[key].append((when[0], i))
+    pairs: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        block.sort()
+        for x, (day, i) in enumerate(block):
+            for later, j in block[x + 1 : x + 1 + CANDIDATES_CAP]:
+                if later - day > EVENT_WINDOW:
+                    break
+                if events[i].document != events[j].document and events[i].language == events[j].language:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
 
 
 def _pairs(indexes: Sequence[int], events: Sequence[Item]) -> Iterable[tuple[int, int]]:
