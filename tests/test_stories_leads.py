@@ -3,6 +3,8 @@ happenings of the same parties weeks apart stay apart, and a report with no date
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bilateral.compare.similarity import Weights, cosine, terms
 from bilateral.compare.stories import EVENT_LINK, Item, find_stories, lead_terms, thread_names
 from tests.test_stories import corpus, item
@@ -201,3 +203,40 @@ def test_the_same_kind_of_event_days_apart_on_other_countries_or_in_other_words_
     weights = corpus({"u": [BORDER], "w": [AIRLINE], **{f"x{k}": [text] for k, text in enumerate(DISPUTE)}})
     assert cosine(weights.vector(terms(BORDER)), weights.vector(terms(AIRLINE))) < EVENT_LINK
     assert _reports(AIRLINE, "2024-02-06") == set()  # the same day, countries and type: another happening
+
+
+def test_a_states_bodies_and_groups_are_never_threads_but_a_person_is(tmp_path: Path) -> None:
+    from bilateral.model import Actor, Analysis, Event, Mention
+    from bilateral.store.analysis import save_analysis
+    from bilateral.store.corpus import load_items
+    from bilateral.store.db import connect
+    from bilateral.store.documents import save_article
+    from tests.conftest import make_article
+    from tests.test_stories import BACKGROUND
+
+    # the reports name a ministry of Ghana (an office of the state), traders (a group) and a trader by name
+    ministry = Actor("gha-trade-ministry", "Ghanaian Ministry of Trade", "organization", "GHA", "GOV", ["Trade Office"])
+    traders = Actor("trader", "Trader", "group", None, "BUS")
+    person = Actor("kojo-asante", "Kojo Asante", "person", "GHA", "BUS")
+    reports = {
+        "a": "On Monday the Trade Office of Ghana fined Kojo Asante, whose traders sell cement to Togo.",
+        "b": "Cement sold by traders of Kojo Asante drew a fine from the Trade Office in Accra.",
+        "c": "Togo opened a new port in the east, officials said.",
+    }
+    db = connect(tmp_path / "store.db")
+    for document, sentence in reports.items():
+        save_article(db, make_article(sentence + " " + " ".join(BACKGROUND), id=document, published="2023-02-01"))
+        mentions = [
+            Mention(actor.id, written, at, at + len(written))
+            for actor, written in ((ministry, "Trade Office"), (traders, "traders"), (person, "Kojo Asante"))
+            if (at := sentence.find(written)) >= 0
+        ]
+        actors = {actor.id: actor for actor in (ministry, traders, person)} if document in "ab" else {}
+        event = Event("SANCTION", [], [], sentence, 0, len(sentence), source_countries=["GHA"], date="2023-02")
+        analysis = Analysis(document, sentences=[(0, len(sentence))], actors=actors, mentions=mentions, events=[event])
+        save_analysis(db, analysis, knowledge="k1")
+    items, _ = load_items(db)
+    names = {name for item in items for name in item.names.values()}
+    assert "Kojo Asante" in names
+    assert not names & {"Ghanaian Ministry of Trade", "Trade Office", "Office", "Trader"}
+    assert all("@gha-trade-ministry" in item.terms for item in items if item.document in "ab")  # still a term

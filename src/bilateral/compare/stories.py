@@ -4,14 +4,20 @@ A happening is who acted on whom, doing what, when. Two events from different do
 kinds of action agree (the same PLOVER type, or the same side: cooperation or conflict), the countries on their
 sides meet where both are known, their dates fall within a window of each other where both are known, and their
 sentences are close — by a name rare in the corpus they share (a person, a programme, a product: the thread that
-ties two reports together) or, for the events a news report leads with (its first sentences: the happening it
-reports), by their meaning. Names of outlets and bylines are never threads. Linked events form stories; a story
+ties two reports together), by two rare phrases they write alike ("hydrogen fluoride", "potash granules": the
+things the happening is about), or, for the events a news report leads with (its first sentences: the happening
+it reports), by their meaning. A thread ties what one report leads with to another report: two passing mentions
+further down tie nothing. What is no thread: names of outlets and bylines; a name most documents hold (the
+dispute's own words); a leader's name behind a title; a generic agent ("Investors"); a country's body (its
+government, courts, ministries: who acts, as the country does, in every happening of the relationship; see
+`thread_names` and `store.corpus.load_items`). Linked events form stories; a story
 needs at least two documents, and two stories never hold the same documents (they are one). The figures stated
 in a story's sentences belong to it. Candidate pairs come from shared rare terms, each held by a capped
 number of events, so the pass grows with the corpus, not with its square. Leads are paired by words few
-documents hold, however many sentences repeat them, only within days of each other; a lead with no date joins
-the one happening it reads closest to and never ties two weeks apart (see `_lead_groups`). Two reports in
-different languages share few words, so their leads are also paired by what the happening is (see
+documents hold, however many sentences repeat them, only within days of each other, or without a shared word when
+they report the same event (type, mode, the countries on both sides) dated at most EVENT_WINDOW apart; a lead with
+no date joins the one happening it reads closest to and never ties two weeks apart (see `_lead_groups`). Two
+reports in different languages share few words, so their leads are also paired by what the happening is (see
 `across_languages`).
 Everything is sorted, so the same corpus always gives the same stories with the same ids.
 """
@@ -159,10 +165,10 @@ def thread_names(
 ) -> Callable[[str, str], bool]:
     """(term, how the text writes it) -> whether a name can tie two reports of one happening together: rare
     (see `rare_terms`) and held by at most LEAD_DOCUMENTS of the documents, as is the last word of a name of
-    several ("Chinese President Xi Jinping", "President Trump": a title before a leader most reports name); never
+    several ("Prime Minister Ana Duarte", "President Okafor": a title before a leader most reports name); never
     a generic agent noun ("Investors", "Cabinet": what kind of actor, not which one) nor a name that starts with
-    one of `countries` (folded names; "South Korea (judiciary)", "Japan Cabinet": a country's body says who, as
-    the countries do, not which happening)."""
+    one of `countries` (folded names; "Ghana (judiciary)", "Togo Cabinet": a country's body says who, as the
+    countries do, not which happening)."""
     rare = rare_terms(weights)
     few = lead_terms(weights)
     starts = [name.split() for name in countries]
