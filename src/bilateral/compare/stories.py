@@ -171,7 +171,10 @@ def thread_names(
     countries do, not which happening)."""
     rare = rare_terms(weights)
     few = lead_terms(weights)
-    starts = [name.split() for name in countries]
+    starts: dict[str, list[list[str]]] = defaultdict(list)  # first word → the countries' names starting with it
+    for name in countries:
+        if name.split():
+            starts[name.split()[0]].append(name.split())
 
     def thread(term: str, written: str) -> bool:
         words = fold(written).split()
@@ -179,7 +182,7 @@ def thread_names(
             return False
         if " ".join(words) in generic or singular(" ".join(words)) in generic:
             return False
-        if any(words[: len(country)] == country for country in starts):
+        if any(words[: len(country)] == country for country in starts.get(words[0], ())):
             return False
         last = content_words(written)[-1:]
         return len(words) == 1 or not last or (rare(last[0]) and few(last[0]))
@@ -276,7 +279,10 @@ def find_stories(
         return (term for term, written in event.names.items() if term in event.terms and thread(term, written))
 
     def phrased(event: Item) -> Iterable[str]:
-        return (p for p in phrases(event.evidence) if all(rare(word) and few(word) for word in p.split()))
+        words = {t for t in event.terms if rare(t) and few(t)}
+        if len(words) < 2 * PHRASES_SHARED:  # too few rare words for that many phrases of two
+            return ()
+        return (p for p in phrases(event.evidence) if words.issuperset(p.split()))
 
     threads: list[tuple[str, frozenset[int]]] = []
     for term, indexes in sorted(_holders(events, thread_terms).items()):
