@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bilateral.compare.similarity import Weights, cosine, terms
+from bilateral.compare.similarity import Weights, content_words, cosine, phrases, terms
 from bilateral.compare.stories import EVENT_LINK, Item, find_stories, lead_terms, thread_names
 from tests.test_stories import corpus, item
 
@@ -240,3 +240,11 @@ def test_a_states_bodies_and_groups_are_never_threads_but_a_person_is(tmp_path: 
     assert "Kojo Asante" in names
     assert not names & {"Ghanaian Ministry of Trade", "Trade Office", "Office", "Trader"}
     assert all("@gha-trade-ministry" in item.terms for item in items if item.document in "ab")  # still a term
+
+
+def test_phrases_are_two_content_words_written_next_to_each_other() -> None:
+    found = phrases("Exports of cobalt hydroxide, lithium carbonate and a new kind of steel cable resumed.")
+    assert {"cobalt hydroxide", "lithium carbonate", "steel cable"} <= found
+    assert "hydroxide lithium" not in found  # a comma parts them
+    assert "kind steel" not in found  # so does a stop word
+    assert content_words("Ghanaian ministries of Trade") == ["ghanaian", "ministry", "trade"]
