@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bilateral.compare.similarity import Weights, content_words, cosine, phrases, terms
-from bilateral.compare.stories import EVENT_LINK, Item, find_stories, lead_terms, thread_names
+from bilateral.compare.stories import EVENT_LINK, LEAD_DOCUMENTS, Item, find_stories, lead_terms, thread_names
 from tests.test_stories import corpus, item
 
 KENYA_UGANDA = {"source_countries": ("KEN",), "target_countries": ("UGA",)}
@@ -248,3 +248,33 @@ def test_phrases_are_two_content_words_written_next_to_each_other() -> None:
     assert "hydroxide lithium" not in found  # a comma parts them
     assert "kind steel" not in found  # so does a stop word
     assert content_words("Ghanaian ministries of Trade") == ["ghanaian", "ministry", "trade"]
+
+
+FREED = "Late on Tuesday, a court freed Admiral Ferreyra after the charges were withdrawn."
+FREED_OTHER = "His lawyers said Ferreyra walked out of the naval prison a free man on Tuesday."
+
+
+def test_a_name_many_documents_hold_ties_two_reports_only_within_days() -> None:
+    # the admiral is named in four documents of ten (two of them no reports of this happening): a theme of the
+    # corpus, not a thread by itself; the second report names him only further down
+    texts = {
+        "a": [FREED],
+        "b": ["Navy chiefs met in the capital.", "The budget vote was delayed again.", FREED_OTHER],
+        "c": ["Ferreyra was detained in February at an airport, officials said."],
+        "d": ["Analysts said Ferreyra kept his influence over the fleet."],
+    }
+    weights = corpus(texts)
+    assert LEAD_DOCUMENTS * weights.documents < weights.held_by("ferreyra") <= weights.documents / 2
+
+    def found(date: str | None) -> set[tuple[str, ...]]:
+        events = [
+            item("event", "a:e0", "a", FREED, weights, type="RETREAT", date="2023-03-07"),
+            item("event", "b:e0", "b", texts["b"][0], weights, type="CONSULT", date=date),
+            item("event", "b:e1", "b", texts["b"][1], weights, type="REJECT", date=date, start=100),
+            item("event", "b:e2", "b", FREED_OTHER, weights, type="RETREAT", date=date, start=200),
+        ]
+        return {tuple(story.documents) for story in find_stories(events, weights)}
+
+    assert found("2023-03-07") == {("a", "b")}
+    assert found("2023-04-20") == set()  # six weeks later: another happening of the admiral's
+    assert found(None) == set()  # an undated report cannot be placed within days

@@ -164,11 +164,12 @@ def thread_names(
     weights: Weights, countries: Collection[str] = (), generic: Collection[str] = frozenset()
 ) -> Callable[[str, str], bool]:
     """(term, how the text writes it) -> whether a name can tie two reports of one happening together: rare
-    (see `rare_terms`) and held by at most LEAD_DOCUMENTS of the documents, as is the last word of a name of
-    several ("Prime Minister Ana Duarte", "President Okafor": a title before a leader most reports name); never
-    a generic agent noun ("Investors", "Cabinet": what kind of actor, not which one) nor a name that starts with
-    one of `countries` (folded names; "Ghana (judiciary)", "Togo Cabinet": a country's body says who, as the
-    countries do, not which happening)."""
+    (see `rare_terms`; `find_stories` asks more of a name held by more than LEAD_DOCUMENTS of the documents), and
+    the last word of a name of several as written (not an `@actor`) held by at most LEAD_DOCUMENTS of them ("Prime
+    Minister Ana Duarte", "President Okafor": a title before a leader most reports name); never a generic agent noun
+    ("Investors", "Cabinet": what kind of actor, not which one) nor a name that starts with one of `countries`
+    (folded names; "Ghana (judiciary)", "Togo Cabinet": a country's body says who, as the countries do, not which
+    happening)."""
     rare = rare_terms(weights)
     few = lead_terms(weights)
     starts: dict[str, list[list[str]]] = defaultdict(list)  # first word → the countries' names starting with it
@@ -178,14 +179,15 @@ def thread_names(
 
     def thread(term: str, written: str) -> bool:
         words = fold(written).split()
-        if not (rare(term) and few(term)) or not words:
+        if not rare(term) or not words:
             return False
         if " ".join(words) in generic or singular(" ".join(words)) in generic:
             return False
         if any(words[: len(country)] == country for country in starts.get(words[0], ())):
             return False
         last = content_words(written)[-1:]
-        return len(words) == 1 or not last or (rare(last[0]) and few(last[0]))
+        # an actor counts as itself, under any name; a name as written may put a title before a leader's
+        return term.startswith("@") or len(words) == 1 or not last or (rare(last[0]) and few(last[0]))
 
     return thread
 
@@ -275,6 +277,10 @@ def find_stories(
             verdicts[(i, j)] = threshold is not None and reaches(a, b, threshold)
         return verdicts[(i, j)]
 
+    def _days_apart(i: int, j: int) -> bool:
+        a, b = events[i].date, events[j].date
+        return bool(a and b and len(a) == len(b) == 10 and near_in_time(a, b, LEAD_WINDOW))
+
     def thread_terms(event: Item) -> Iterable[str]:
         return (term for term, written in event.names.items() if term in event.terms and thread(term, written))
 
@@ -286,8 +292,11 @@ def find_stories(
 
     threads: list[tuple[str, frozenset[int]]] = []
     for term, indexes in sorted(_holders(events, thread_terms).items()):
-        pairs = [(i, j) for i, j in _pairs(indexes, events) if verdict(i, j)]
-        threads += [(term, group) for group in _groups(pairs, events)]
+        # a name more than LEAD_DOCUMENTS of the documents hold is one of the corpus's themes (a general on trial
+        # for a year): it ties only two reports dated to days within LEAD_WINDOW, as two leads
+        wide = not few(term)
+        pairs = [(i, j) for i, j in _pairs(indexes, events) if (not wide or _days_apart(i, j)) and verdict(i, j)]
+        threads += [(term, group) for group in _groups(pairs, events, LEAD_WINDOW if wide else WINDOW)]
     worded = [pair for pair in _worded_alike(events, _holders(events, phrased)) if verdict(*pair)]
     threads += [("", group) for group in _groups(worded, events)]
     lead_pairs = {
@@ -453,12 +462,14 @@ def _pairs(indexes: Sequence[int], events: Sequence[Item]) -> Iterable[tuple[int
                 yield i, j
 
 
-def _groups(pairs: Sequence[tuple[int, int]], events: Sequence[Item]) -> list[frozenset[int]]:
+def _groups(
+    pairs: Sequence[tuple[int, int]], events: Sequence[Item], window: timedelta = WINDOW
+) -> list[frozenset[int]]:
     """Linked events as groups within a time window, each spanning two documents or more."""
     return [
         part
         for group in _components(pairs)
-        for part in _in_time(group, events)
+        for part in _in_time(group, events, window)
         if len({events[i].document for i in part}) > 1
     ]
 
