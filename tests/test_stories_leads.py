@@ -218,8 +218,9 @@ def test_a_states_bodies_and_groups_are_never_threads_but_a_person_is(tmp_path: 
     ministry = Actor("gha-trade-ministry", "Ghanaian Ministry of Trade", "organization", "GHA", "GOV", ["Trade Office"])
     traders = Actor("trader", "Trader", "group", None, "BUS")
     person = Actor("kojo-asante", "Kojo Asante", "person", "GHA", "BUS")
+    outlet = Actor("med-gulf-courier", "Gulf Courier", "organization", "GHA", "MED", ["Courier"])
     reports = {
-        "a": "On Monday the Trade Office of Ghana fined Kojo Asante, whose traders sell cement to Togo.",
+        "a": "On Monday the Trade Office of Ghana fined Kojo Asante, whose traders sell cement, Gulf Courier said.",
         "b": "Cement sold by traders of Kojo Asante drew a fine from the Trade Office in Accra.",
         "c": "Togo opened a new port in the east, officials said.",
     }
@@ -228,17 +229,22 @@ def test_a_states_bodies_and_groups_are_never_threads_but_a_person_is(tmp_path: 
         save_article(db, make_article(sentence + " " + " ".join(BACKGROUND), id=document, published="2023-02-01"))
         mentions = [
             Mention(actor.id, written, at, at + len(written))
-            for actor, written in ((ministry, "Trade Office"), (traders, "traders"), (person, "Kojo Asante"))
+            for actor, written in (
+                (ministry, "Trade Office"),
+                (traders, "traders"),
+                (person, "Kojo Asante"),
+                (outlet, "Gulf Courier"),
+            )
             if (at := sentence.find(written)) >= 0
         ]
-        actors = {actor.id: actor for actor in (ministry, traders, person)} if document in "ab" else {}
+        actors = {actor.id: actor for actor in (ministry, traders, person, outlet)} if document in "ab" else {}
         event = Event("SANCTION", [], [], sentence, 0, len(sentence), source_countries=["GHA"], date="2023-02")
         analysis = Analysis(document, sentences=[(0, len(sentence))], actors=actors, mentions=mentions, events=[event])
         save_analysis(db, analysis, knowledge="k1")
     items, _ = load_items(db)
     names = {name for item in items for name in item.names.values()}
     assert "Kojo Asante" in names
-    assert not names & {"Ghanaian Ministry of Trade", "Trade Office", "Office", "Trader"}
+    assert not names & {"Ghanaian Ministry of Trade", "Trade Office", "Office", "Trader", "Gulf Courier", "Courier"}
     assert all("@gha-trade-ministry" in item.terms for item in items if item.document in "ab")  # still a term
 
 
@@ -278,3 +284,27 @@ def test_a_name_many_documents_hold_ties_two_reports_only_within_days() -> None:
     assert found("2023-03-07") == {("a", "b")}
     assert found("2023-04-20") == set()  # six weeks later: another happening of the admiral's
     assert found(None) == set()  # an undated report cannot be placed within days
+
+
+def test_two_leads_of_one_kind_of_event_naming_two_different_people_stay_apart() -> None:
+    # the same day, countries and kind of act, but two detainees, each named by a later report too
+    first = "Argentine police detained Ruben Okonjo of Brazil at the border."
+    second = "Argentine police detained Marta Quiroga of Brazil at the border."
+    texts = {
+        "u": [first],
+        "v": [second],
+        "w": ["Lawyers for Ruben Okonjo asked for his release."],
+        "x": ["The family of Marta Quiroga asked for consular help."],
+        # the words of such detentions, in most documents
+        **{f"y{k}": [f"Argentine police detained {who} of Brazil at the border."] for k, who in enumerate("ABCD")},
+    }
+    weights = corpus(texts)
+    parties = {"source_countries": ("ARG",), "target_countries": ("BRA",), "mode": "restrict"}
+    events = [
+        item("event", f"{d}:e1", d, texts[d][0], weights, type="COERCE", date="2024-02-06", **parties)
+        for d in ("u", "v")
+    ]
+    few = lead_terms(weights)
+    assert not {t for t in events[0].terms if few(t)} & {t for t in events[1].terms if few(t)}
+    assert cosine(events[0].terms, events[1].terms) >= EVENT_LINK  # worded alike: only the names tell them apart
+    assert find_stories(events, weights) == []

@@ -299,6 +299,15 @@ def find_stories(
         threads += [(term, group) for group in _groups(pairs, events, LEAD_WINDOW if wide else WINDOW)]
     worded = [pair for pair in _worded_alike(events, _holders(events, phrased)) if verdict(*pair)]
     threads += [("", group) for group in _groups(worded, events)]
+
+    # two leads of one kind of event that share no rare word and each name someone rare whom other reports name
+    # too, and the other lead does not (two detainees), tell two happenings
+    def shared_names(event: Item) -> set[str]:
+        return {term for term in thread_terms(event) if weights.held_by(term) > 1}
+
+    def apart(i: int, j: int) -> bool:
+        return _named_apart(shared_names(events[i]), shared_names(events[j]))
+
     lead_pairs = {
         (i, j)
         for indexes in _holders(events, lambda e: (t for t in e.terms if few(t)), only=leads).values()
@@ -308,7 +317,9 @@ def find_stories(
         and same_parties(events[i], events[j])
         and reaches(events[i], events[j], LEAD_LINK)
     }
-    lead_pairs.update((i, j) for i, j in same_events(events, leads) if reaches(events[i], events[j], EVENT_LINK))
+    lead_pairs.update(
+        (i, j) for i, j in same_events(events, leads) if not apart(i, j) and reaches(events[i], events[j], EVENT_LINK)
+    )
     named = actors or {}
     for i, j in across_languages(events, leads):
         shared = set(named.get(events[i].document, ())) & set(named.get(events[j].document, ()))
@@ -429,6 +440,10 @@ def _apart(found: Sequence[str]) -> int:
             kept += 1
         seen |= words
     return kept
+
+
+def _named_apart(first: set[str], second: set[str]) -> bool:
+    return bool(first and second and not first & second)
 
 
 def same_events(events: Sequence[Item], leads: Collection[int]) -> list[tuple[int, int]]:

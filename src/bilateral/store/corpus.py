@@ -33,13 +33,16 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
     # an undetected language is read as English, as the analysis reads it
     languages = {row["id"]: row["language"] or "en" for row in originals}
     texts = {row["id"]: row["text"] for row in originals}
-    # a group ("Investors", "Japan (business)") says what kind of actor, and a state's body (a ministry, a court, the
-    # seat of its government) acts in every happening of the relationship, as its country does: neither is a thread
+    # a group ("Investors", "Japan (business)") says what kind of actor, a news outlet who reported, and a state's
+    # body (a ministry, a court, the seat of its government) acts in every happening of the relationship, as its
+    # country does: none is a thread
     names: dict[str, str] = {}
     bodies: set[str] = set()  # folded names of groups and state bodies, as the texts may write them
     for row in db.execute("SELECT id, name, kind, country, sector, aliases FROM actors WHERE kind != 'country'"):
-        if row["kind"] == "group" or (
-            row["kind"] in STATE_BODIES and row["country"] and row["sector"] in OFFICE_SECTORS
+        if (
+            row["kind"] == "group"
+            or row["sector"] == "MED"
+            or (row["kind"] in STATE_BODIES and row["country"] and row["sector"] in OFFICE_SECTORS)
         ):
             bodies |= {fold(name) for name in [row["name"], *json.loads(row["aliases"])]}
         else:
