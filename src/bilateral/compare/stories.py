@@ -177,7 +177,14 @@ def thread_names(
         if name.split():
             starts[name.split()[0]].append(name.split())
 
+    known: dict[tuple[str, str], bool] = {}  # the same names recur in many sentences
+
     def thread(term: str, written: str) -> bool:
+        if (term, written) not in known:
+            known[(term, written)] = judge(term, written)
+        return known[(term, written)]
+
+    def judge(term: str, written: str) -> bool:
         words = fold(written).split()
         if not rare(term) or not words:
             return False
@@ -328,14 +335,19 @@ def find_stories(
             lead_pairs.add((i, j))
     threads += [("", group) for group in _lead_groups(sorted(lead_pairs), events, close)]
     stories: list[tuple[set[str], set[int]]] = []
+    holding: dict[int, set[int]] = defaultdict(set)  # event → the stories holding it: only they can share most
     for term, group in sorted(threads, key=lambda t: (-len(t[1]), t[0], sorted(t[1]))):
-        for names, members in stories:
+        for index in sorted({index for i in group for index in holding[i]}):
+            names, members = stories[index]
             if len(group & members) * 3 >= 2 * min(len(group), len(members)):
                 names.add(term)
                 members |= group
                 break
         else:
+            index = len(stories)
             stories.append(({term}, set(group)))
+        for i in group:
+            holding[i].add(index)
     # one set of documents is one story, however many threads led to it
     by_documents: dict[frozenset[str], tuple[set[str], set[int]]] = {}
     for names, members in stories:
