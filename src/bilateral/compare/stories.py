@@ -299,7 +299,7 @@ def find_stories(
 
     threads: list[tuple[str, frozenset[int]]] = []
     for term, indexes in sorted(_holders(events, thread_terms).items()):
-        # a name more than LEAD_DOCUMENTS of the documents hold is one of the corpus's themes (a general on trial
+        # a name more than LEAD_DOCUMENTS of the documents hold names a theme of the corpus (a general on trial
         # for a year): it ties only two reports dated to days within LEAD_WINDOW, as two leads
         wide = not few(term)
         pairs = [(i, j) for i, j in _pairs(indexes, events) if (not wide or _days_apart(i, j)) and verdict(i, j)]
