@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -66,6 +67,35 @@ def terms(text: str, *, actors: Iterable[str] = (), names: dict[str, str] | None
             run = []
     for actor in actors:
         found[f"@{actor}"] += 1
+    return found
+
+
+def content_words(text: str) -> list[str]:
+    """The content words of a text in order, each as `terms` counts it (folded; a lowercase word in the singular),
+    without stop words and words under three letters: "Chinese commerce ministry" → chinese, commerce, ministry."""
+    return [word for word, _ in _content(text)]
+
+
+def phrases(text: str) -> set[str]:
+    """Two content words written next to each other, with nothing but a space between them, as "first second"
+    ("hydrogen fluoride", "border crossing"): the multi-word names of things that `terms` splits into words."""
+    found = _content(text)
+    return {
+        f"{first} {second}"
+        for (first, (_, end)), (second, (start, _)) in pairwise(found)
+        if not text[end:start].strip()
+    }
+
+
+def _content(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """(term, (start, end)) of each content word (see `content_words`)."""
+    found = []
+    for match in _WORD.finditer(text):
+        word = match[0].strip(".'’-")
+        folded = fold(word.replace("’", "'").removesuffix("'s"))
+        if len(folded) >= _MIN_LENGTH and folded not in STOP_WORDS and word:
+            capital = word[0].isupper() and match.start() > 0
+            found.append((folded if capital else singular(folded), match.span()))
     return found
 
 

@@ -4,14 +4,20 @@ A happening is who acted on whom, doing what, when. Two events from different do
 kinds of action agree (the same PLOVER type, or the same side: cooperation or conflict), the countries on their
 sides meet where both are known, their dates fall within a window of each other where both are known, and their
 sentences are close — by a name rare in the corpus they share (a person, a programme, a product: the thread that
-ties two reports together) or, for the events a news report leads with (its first sentences: the happening it
-reports), by their meaning. Names of outlets and bylines are never threads. Linked events form stories; a story
+ties two reports together), by two rare phrases they write alike ("hydrogen fluoride", "potash granules": the
+things the happening is about), or, for the events a news report leads with (its first sentences: the happening
+it reports), by their meaning. A thread ties what one report leads with to another report: two passing mentions
+further down tie nothing. What is no thread: names of outlets and bylines; a name most documents hold (the
+dispute's own words); a leader's name behind a title; a generic agent ("Investors"); a country's body (its
+government, courts, ministries: who acts, as the country does, in every happening of the relationship; see
+`thread_names` and `store.corpus.load_items`). Linked events form stories; a story
 needs at least two documents, and two stories never hold the same documents (they are one). The figures stated
 in a story's sentences belong to it. Candidate pairs come from shared rare terms, each held by a capped
 number of events, so the pass grows with the corpus, not with its square. Leads are paired by words few
-documents hold, however many sentences repeat them, only within days of each other; a lead with no date joins
-the one happening it reads closest to and never ties two weeks apart (see `_lead_groups`). Two reports in
-different languages share few words, so their leads are also paired by what the happening is (see
+documents hold, however many sentences repeat them, only within days of each other, or without a shared word when
+they report the same event (type, mode, the countries on both sides) dated at most EVENT_WINDOW apart; a lead with
+no date joins the one happening it reads closest to and never ties two weeks apart (see `_lead_groups`). Two
+reports in different languages share few words, so their leads are also paired by what the happening is (see
 `across_languages`).
 Everything is sorted, so the same corpus always gives the same stories with the same ids.
 """
@@ -26,7 +32,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
-from bilateral.compare.similarity import Weights, cosine
+from bilateral.annotate.knowledge import fold
+from bilateral.compare.similarity import Weights, content_words, cosine, phrases, singular
 from bilateral.compare.story_labels import label
 from bilateral.extract.events_patterns import QUADS
 
@@ -63,6 +70,13 @@ ACROSS_SAME = 0.86
 # weeks later, are two happenings, whatever words their leads share.
 LEAD_DOCUMENTS = 1 / 3
 LEAD_WINDOW = ACROSS_WINDOW
+# Two leads report one event, whatever words they use, when their events have the same type, mode and countries on
+# both sides and their days are at most EVENT_WINDOW apart (a report dates a happening to its day).
+EVENT_WINDOW = timedelta(days=2)
+# Two events whose sentences write this many rare phrases alike (two words held by few documents, written next to
+# each other, and no word shared between the phrases) tell one happening as a shared rare name does.
+PHRASES_SHARED = 2
+EVENT_LINK = 0.1
 
 
 @dataclass(frozen=True)
@@ -148,6 +162,45 @@ def lead_terms(weights: Weights) -> Callable[[str], bool]:
     return lambda term: weights.held_by(term) <= most
 
 
+def thread_names(
+    weights: Weights, countries: Collection[str] = (), generic: Collection[str] = frozenset()
+) -> Callable[[str, str], bool]:
+    """(term, how the text writes it) -> whether a name can tie two reports of one happening together: rare
+    (see `rare_terms`; `find_stories` asks more of a name held by more than LEAD_DOCUMENTS of the documents), and
+    the last word of a name of several as written (not an `@actor`) held by at most LEAD_DOCUMENTS of them ("Prime
+    Minister Ana Duarte", "President Okafor": a title before a leader most reports name); never a generic agent noun
+    ("Investors", "Cabinet": what kind of actor, not which one) nor a name that starts with one of `countries`
+    (folded names; "Ghana (judiciary)", "Togo Cabinet": a country's body says who, as the countries do, not which
+    happening)."""
+    rare = rare_terms(weights)
+    few = lead_terms(weights)
+    starts: dict[str, list[list[str]]] = defaultdict(list)  # first word → the countries' names starting with it
+    for name in countries:
+        if name.split():
+            starts[name.split()[0]].append(name.split())
+
+    known: dict[tuple[str, str], bool] = {}  # the same names recur in many sentences
+
+    def thread(term: str, written: str) -> bool:
+        if (term, written) not in known:
+            known[(term, written)] = judge(term, written)
+        return known[(term, written)]
+
+    def judge(term: str, written: str) -> bool:
+        words = fold(written).split()
+        if not rare(term) or not words:
+            return False
+        if " ".join(words) in generic or singular(" ".join(words)) in generic:
+            return False
+        if any(words[: len(country)] == country for country in starts.get(words[0], ())):
+            return False
+        last = content_words(written)[-1:]
+        # an actor counts as itself, under any name; a name as written may put a title before a leader's
+        return term.startswith("@") or len(words) == 1 or not last or (rare(last[0]) and few(last[0]))
+
+    return thread
+
+
 def same_parties(a: Item, b: Item) -> bool:
     """Whether the countries on the two events' sides can be the same happening's: they meet, or one is unknown."""
     first = {*a.source_countries, *a.target_countries}
@@ -219,13 +272,17 @@ def find_stories(
     reaches = at_least(close)
     rare = rare_terms(weights)
     events = [item for item in items if item.kind == "event"]
+    leads = _leads(events)
+    thread = thread_names(weights, [fold(name) for name in (countries or {}).values()], generic)
+    few = lead_terms(weights)
     verdicts: dict[tuple[int, int], bool] = {}
 
     def verdict(i: int, j: int) -> bool:
         if (i, j) not in verdicts:
             a, b = events[i], events[j]
+            # a thread ties what a report leads with to another report; two passing mentions tie nothing
             # closeness (sentence embeddings: the costly part) only for pairs that time and parties allow
-            threshold = link_threshold(a, b)
+            threshold = link_threshold(a, b) if i in leads or j in leads else None
             verdicts[(i, j)] = threshold is not None and reaches(a, b, threshold)
         return verdicts[(i, j)]
 
@@ -238,35 +295,71 @@ def find_stories(
             settled[(i, j)] = threshold is not None and cosine(events[i].terms, events[j].terms) >= threshold
         return settled[(i, j)]
 
+    def _days_apart(i: int, j: int) -> bool:
+        a, b = events[i].date, events[j].date
+        return bool(a and b and len(a) == len(b) == 10 and near_in_time(a, b, LEAD_WINDOW))
+
+    def thread_terms(event: Item) -> Iterable[str]:
+        return (term for term, written in event.names.items() if term in event.terms and thread(term, written))
+
+    def phrased(event: Item) -> Iterable[str]:
+        words = {t for t in event.terms if rare(t) and few(t)}
+        if len(words) < 2 * PHRASES_SHARED:  # too few rare words for that many phrases of two
+            return ()
+        return (p for p in phrases(event.evidence) if words.issuperset(p.split()))
+
     threads: list[tuple[str, frozenset[int]]] = []
-    for term, indexes in sorted(_holders(events, rare, names_only=True).items()):
-        pairs = _linking(_pairs(indexes, events), by_terms, verdict)
-        threads += [(term, group) for group in _groups(pairs, events)]
+    for term, indexes in sorted(_holders(events, thread_terms).items()):
+        # a name more than LEAD_DOCUMENTS of the documents hold names a theme of the corpus (a general on trial
+        # for a year): it ties only two reports dated to days within LEAD_WINDOW, as two leads
+        wide = not few(term)
+        candidates = [(i, j) for i, j in _pairs(indexes, events) if not wide or _days_apart(i, j)]
+        pairs = _linking(candidates, by_terms, verdict)
+        threads += [(term, group) for group in _groups(pairs, events, LEAD_WINDOW if wide else WINDOW)]
+    worded = [pair for pair in _worded_alike(events, _holders(events, phrased)) if verdict(*pair)]
+    threads += [("", group) for group in _groups(worded, events)]
+
+    # two leads of one kind of event that share no rare word and each name someone rare whom other reports name
+    # too, and the other lead does not (two detainees), tell two happenings
+    def shared_names(event: Item) -> set[str]:
+        return {term for term in thread_terms(event) if weights.held_by(term) > 1}
+
+    def apart(i: int, j: int) -> bool:
+        return _named_apart(shared_names(events[i]), shared_names(events[j]))
+
     lead_pairs = {
         (i, j)
-        for indexes in _holders(events, lead_terms(weights), names_only=False, only=_leads(events)).values()
+        for indexes in _holders(events, lambda e: (t for t in e.terms if few(t)), only=leads).values()
         for i, j in _pairs(indexes, events)
         if same_action(events[i], events[j])
         and near_in_time(events[i].date, events[j].date, LEAD_WINDOW)
         and same_parties(events[i], events[j])
         and reaches(events[i], events[j], LEAD_LINK)
     }
+    lead_pairs.update(
+        (i, j) for i, j in same_events(events, leads) if not apart(i, j) and reaches(events[i], events[j], EVENT_LINK)
+    )
     named = actors or {}
-    for i, j in across_languages(events, _leads(events)):
+    for i, j in across_languages(events, leads):
         shared = set(named.get(events[i].document, ())) & set(named.get(events[j].document, ()))
         read = meaning(events[i], events[j]) if meaning else None
         if (read is not None and read >= ACROSS_SAME) or any(rare(term) for term in shared):
             lead_pairs.add((i, j))
     threads += [("", group) for group in _lead_groups(sorted(lead_pairs), events, close)]
     stories: list[tuple[set[str], set[int]]] = []
+    holding: dict[int, set[int]] = defaultdict(set)  # event → the stories holding it: only they can share most
     for term, group in sorted(threads, key=lambda t: (-len(t[1]), t[0], sorted(t[1]))):
-        for names, members in stories:
+        for index in sorted({index for i in group for index in holding[i]}):
+            names, members = stories[index]
             if len(group & members) * 3 >= 2 * min(len(group), len(members)):
                 names.add(term)
                 members |= group
                 break
         else:
+            index = len(stories)
             stories.append(({term}, set(group)))
+        for i in group:
+            holding[i].add(index)
     # one set of documents is one story, however many threads led to it
     by_documents: dict[frozenset[str], tuple[set[str], set[int]]] = {}
     for names, members in stories:
@@ -333,22 +426,72 @@ def across_languages(events: Sequence[Item], leads: Collection[int]) -> list[tup
 
 
 def _holders(
-    events: Sequence[Item], rare: Callable[[str], bool], *, names_only: bool, only: set[int] | None = None
+    events: Sequence[Item], held: Callable[[Item], Iterable[str]], *, only: set[int] | None = None
 ) -> dict[str, list[int]]:
-    """Rare term → the events holding it (in at least two documents, at most CANDIDATES_CAP events): the blocks
-    candidate pairs come from."""
+    """Term → the events holding it (`held`: an event's terms that count), in at least two documents and at most
+    CANDIDATES_CAP events: the blocks candidate pairs come from."""
     holders: dict[str, list[int]] = defaultdict(list)
     for index, event in enumerate(events):
         if only is not None and index not in only:
             continue
-        for term in event.names if names_only else event.terms:
-            if term in event.terms and rare(term):
-                holders[term].append(index)
+        for term in held(event):
+            holders[term].append(index)
     return {
         term: indexes
         for term, indexes in holders.items()
         if len(indexes) <= CANDIDATES_CAP and len({events[i].document for i in indexes}) > 1
     }
+
+
+def _worded_alike(events: Sequence[Item], holders: Mapping[str, Sequence[int]]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of events of different documents that write PHRASES_SHARED rare phrases alike, no word in
+    common between them ("hydrogen fluoride" and "fluorinated polyimide": the things one happening is about; one
+    phrase, or the pairs of words of one longer one, "trusted trading partners", may be a slogan of the dispute)."""
+    shared: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for phrase, indexes in holders.items():
+        for i, j in _pairs(indexes, events):
+            shared[(min(i, j), max(i, j))].append(phrase)
+    return sorted(pair for pair, found in shared.items() if _apart(found) >= PHRASES_SHARED)
+
+
+def _apart(found: Sequence[str]) -> int:
+    """How many of the phrases share no word with another one kept before them."""
+    seen: set[str] = set()
+    kept = 0
+    for phrase in sorted(found):
+        words = set(phrase.split())
+        if not words & seen:
+            kept += 1
+        seen |= words
+    return kept
+
+
+def _named_apart(first: set[str], second: set[str]) -> bool:
+    return bool(first and second and not first & second)
+
+
+def same_events(events: Sequence[Item], leads: Collection[int]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of lead events of different documents that report the same event: the same PLOVER type and
+    mode, the same countries acting and receiving (both sides known), dated to days at most EVENT_WINDOW apart.
+    Events are blocked by type, mode and countries, each block sorted by date, and each event looks at most
+    CANDIDATES_CAP events ahead within the window, so the pairs grow with the corpus, not with its square."""
+    blocks: dict[tuple[object, ...], list[tuple[date, int]]] = defaultdict(list)
+    for i in sorted(leads):
+        event = events[i]
+        when = period(event.date) if event.date and len(event.date) == 10 else None
+        if when and event.type and event.source_countries and event.target_countries:
+            key = (event.type, event.mode, tuple(sorted(event.source_countries)), tuple(sorted(event.target_countries)))
+            blocks[key].append((when[0], i))
+    pairs: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        block.sort()
+        for x, (day, i) in enumerate(block):
+            for later, j in block[x + 1 : x + 1 + CANDIDATES_CAP]:
+                if later - day > EVENT_WINDOW:
+                    break
+                if events[i].document != events[j].document and events[i].language == events[j].language:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
 
 
 def _pairs(indexes: Sequence[int], events: Sequence[Item]) -> Iterable[tuple[int, int]]:
@@ -381,12 +524,14 @@ def _linking(
     return pairs
 
 
-def _groups(pairs: Sequence[tuple[int, int]], events: Sequence[Item]) -> list[frozenset[int]]:
+def _groups(
+    pairs: Sequence[tuple[int, int]], events: Sequence[Item], window: timedelta = WINDOW
+) -> list[frozenset[int]]:
     """Linked events as groups within a time window, each spanning two documents or more."""
     return [
         part
         for group in _components(pairs)
-        for part in _in_time(group, events)
+        for part in _in_time(group, events, window)
         if len({events[i].document for i in part}) > 1
     ]
 

@@ -10,12 +10,14 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 
 from bilateral.annotate.knowledge import fold
+from bilateral.annotate.spans import OFFICE_SECTORS
 from bilateral.compare.agreement import Comparison
 from bilateral.compare.similarity import Weights, terms
 from bilateral.compare.stories import Item, Story
 from bilateral.store.db import transaction
 
 SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+STATE_BODIES = {"institution", "organization"}  # actor kinds that, with a country and an office sector, are its bodies
 
 
 def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple[list[Item], Weights]:
@@ -31,7 +33,22 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
     # an undetected language is read as English, as the analysis reads it
     languages = {row["id"]: row["language"] or "en" for row in originals}
     texts = {row["id"]: row["text"] for row in originals}
-    names = {row["id"]: row["name"] for row in db.execute("SELECT id, name FROM actors WHERE kind != 'country'")}
+    # a group ("Investors", "Japan (business)") says what kind of actor, a news outlet who reported, and a state's
+    # body (a ministry, a court, the seat of its government) acts in every happening of the relationship, as its
+    # country does: none is a thread
+    names: dict[str, str] = {}
+    bodies: set[str] = set()  # folded names of groups and state bodies, as the texts may write them
+    for row in db.execute("SELECT id, name, kind, country, sector, aliases FROM actors WHERE kind != 'country'"):
+        if (
+            row["kind"] == "group"
+            or row["sector"] == "MED"
+            or (row["kind"] in STATE_BODIES and row["country"] and row["sector"] in OFFICE_SECTORS)
+        ):
+            bodies |= {fold(name) for name in [row["name"], *json.loads(row["aliases"])]}
+        else:
+            names[row["id"]] = row["name"]
+    # "Casa Blanca" and "Blanca" alone are still la Casa Blanca
+    bodies |= {" ".join(body.split()[k:]) for body in bodies for k in range(1, len(body.split()))}
     # Places and countries are where happenings take place, not what ties two reports of one together.
     places = {*places, *(fold(row["text"]) for row in db.execute("SELECT DISTINCT text FROM places"))}
     places |= {place.split()[-1] for place in places if " " in place}  # "Aires" alone is still Buenos Aires
@@ -70,7 +87,7 @@ def load_items(db: sqlite3.Connection, *, places: Collection[str] = ()) -> tuple
         return vector, {
             term: name
             for term, name in spelled.items()
-            if fold(name) not in places and not set(fold(name).split()) <= bylines
+            if fold(name) not in places and fold(name) not in bodies and not set(fold(name).split()) <= bylines
         }
 
     items: list[Item] = []
