@@ -27,6 +27,7 @@ from bilateral.extract.events_sources import (
     on_another_act,
     participle_adjunct,
     partner_objects,
+    passive_again,
     sent_from,
 )
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
@@ -395,6 +396,7 @@ class _Reader:
             return Side()
         dep, up = verb.dep_, verb.head
         shared = dep == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        shared = shared or passive_again(verb, self.cues["commanding"])
         if shared and up.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in up.children):
             # "were arrested and deported": one passive told twice, by the first one's agent (or nobody named)
             return self.subjects(up, depth + 1)
