@@ -66,12 +66,12 @@ def test_a_text_without_a_line_break_is_one_piece_and_parsed_as_before() -> None
     [
         (
             "A thaw at last, the same suspicion",
-            "Turkish President Erdogan and Greek Prime Minister Mitsotakis met in Ankara on Tuesday and agreed to resume talks.",
+            "Turkish President Erdogan and Greek Prime Minister Mitsotakis met in Ankara and agreed to resume talks.",
             {"TUR", "GRC"},
         ),
         (
             "New tone, old dependence",
-            "Brazilian President Lula and Argentine President Milei held a phone call on May 2 and agreed to cooperate on trade.",
+            "Brazilian President Lula and Argentine President Milei held a phone call and agreed to cooperate.",
             {"BRA", "ARG"},
         ),
     ],
@@ -119,3 +119,38 @@ def test_a_verb_after_a_passive_with_its_own_object_or_needing_none_is_the_ones_
 ) -> None:
     found = [e for e in events_in(text) if e.evidence == text and e.type in {"CONCEDE", "RETREAT", "REQUEST"}]
     assert found and any(doer in a.lower() for e in found for a in e.source)
+
+
+# --- a state body named by generic words alone ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        (
+            "OTTAWA — Canada raised duties.\n\nThe Finance Ministry said levies on Peruvian copper start in May.",
+            "CAN",
+        ),
+        (
+            "ANKARA — Turkey has new rules.\nThe Trade Ministry said that quotas on Greek olives would apply.",
+            "TUR",
+        ),
+    ],
+)
+def test_a_generic_body_in_a_filed_report_is_the_filing_countrys_not_the_one_it_acts_on(
+    knowledge: Knowledge, text: str, country: str
+) -> None:
+    from bilateral.annotate import analyse
+
+    analysis = analyse(next(parse([text])), published="2022-03-09", document="d", knowledge=knowledge)
+    bodies = [m for m in analysis.mentions if "Ministry" in m.text]
+    assert bodies and all(analysis.actors[m.actor].country == country for m in bodies)
+
+
+def test_a_generic_body_in_an_unfiled_report_takes_the_one_country_its_sentence_names(knowledge: Knowledge) -> None:
+    from bilateral.annotate import analyse
+
+    text = "The Finance Ministry said levies on Peruvian copper start in May."
+    analysis = analyse(next(parse([text])), published="2022-03-09", document="d", knowledge=knowledge)
+    bodies = [m for m in analysis.mentions if "Ministry" in m.text]
+    assert bodies and all(analysis.actors[m.actor].country == "PER" for m in bodies)
