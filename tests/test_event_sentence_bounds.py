@@ -128,7 +128,7 @@ def test_a_verb_after_a_passive_with_its_own_object_or_needing_none_is_the_ones_
     "text, country",
     [
         (
-            "OTTAWA — Canada raised duties.\n\nThe Finance Ministry said levies on Peruvian copper start in May.",
+            "OTTAWA — Canada raised duties.\n\nThe Finance Ministry announced levies on Peruvian copper start in May.",
             "CAN",
         ),
         (
@@ -150,7 +150,7 @@ def test_a_generic_body_in_a_filed_report_is_the_filing_countrys_not_the_one_it_
 def test_a_generic_body_in_an_unfiled_report_takes_the_one_country_its_sentence_names(knowledge: Knowledge) -> None:
     from bilateral.annotate import analyse
 
-    text = "The Finance Ministry said levies on Peruvian copper start in May."
+    text = "The Finance Ministry announced levies on Peruvian copper start in May."
     analysis = analyse(next(parse([text])), published="2022-03-09", document="d", knowledge=knowledge)
     bodies = [m for m in analysis.mentions if "Ministry" in m.text]
     assert bodies and all(analysis.actors[m.actor].country == "PER" for m in bodies)

@@ -589,7 +589,7 @@ def _body_country(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resol
         owner = doc[span.start - 2]
         if code := result.body_at(owner.idx, owner.idx + len(owner.text)):
             return code
-    # a country named only after the body is mostly what it acts on ("BEIJING — The Finance Ministry said duties on
+    # a country named only after the body is mostly what it acts on ("HANOI — The Trade Ministry announced levies on
     # U.S. goods …"): the filing country comes first there, one named before the body ("In Lima, the …") before it
     before = set(_named_countries(doc[span.sent.start : span.start], knowledge))
     named = _sentence_countries(span.sent, knowledge)
