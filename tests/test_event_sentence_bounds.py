@@ -154,3 +154,29 @@ def test_a_generic_body_in_an_unfiled_report_takes_the_one_country_its_sentence_
     analysis = analyse(next(parse([text])), published="2022-03-09", document="d", knowledge=knowledge)
     bodies = [m for m in analysis.mentions if "Ministry" in m.text]
     assert bodies and all(analysis.actors[m.actor].country == "PER" for m in bodies)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Colonel Duarte of Paraguay appeared before a judge in Asuncion and was ordered held until the trial.",
+            "duarte",
+        ),
+        (
+            "General Okafor of Nigeria appeared before a court in Abuja and was ordered detained for a week.",
+            "okafor",
+        ),
+    ],
+)
+def test_a_passive_conjunct_after_an_act_makes_its_subject_no_doer(events_in: Extract, text: str, name: str) -> None:
+    found = of_type(events_in(text), "REQUEST")
+    assert found and not any(name in a for e in found for a in e.source)
+
+
+def test_who_is_asked_in_a_passive_conjunct_still_does_what_is_asked(events_in: Extract) -> None:
+    text = "Chile was criticised by Peru and was asked to withdraw its envoy."
+    withdrawn = [e for e in events_in(text) if e.type in {"SANCTION", "RETREAT"}]
+    assert withdrawn and withdrawn[0].source_countries == ["CHL"]
+    asked = of_type(events_in(text), "REQUEST")
+    assert asked and not asked[0].source  # who asked is not said
