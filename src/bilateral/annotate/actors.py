@@ -577,8 +577,8 @@ def _parent_company(name: str, knowledge: ActorKnowledge) -> Actor | None:
 def _body_country(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> str | None:
     """The country of a state body whose name is all generic words ("National Security Office") from its
     context, where its name and the words around it give none: the body it belongs to ("the X Office (XO) of
-    the Élysée", "the Élysée's X Office"); failing that, the one country its sentence names, or the
-    country the document is filed from."""
+    the Élysée", "the Élysée's X Office"); failing that, the one country its sentence names before it, the
+    country the document is filed from, or the one country its sentence names."""
     words = fold(span.text).split()
     if not words or words[-1] not in INSTITUTIONS or not all(w in knowledge.generic for w in words):
         return None
@@ -593,8 +593,13 @@ def _body_country(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resol
         owner = doc[span.start - 2]
         if code := result.body_at(owner.idx, owner.idx + len(owner.text)):
             return code
+    # a country named only after the body is mostly what it acts on ("HANOI — The Trade Ministry announced levies on
+    # U.S. goods …"): the filing country comes first there, one named before the body ("In Lima, the …") before it
+    before = set(_named_countries(doc[span.sent.start : span.start], knowledge))
     named = _sentence_countries(span.sent, knowledge)
-    return next(iter(named)) if len(named) == 1 else result.filed_from
+    if len(before) == 1:
+        return next(iter(before))
+    return result.filed_from or (next(iter(named)) if len(named) == 1 else None)
 
 
 def _org_sector(name: str, knowledge: ActorKnowledge) -> str | None:

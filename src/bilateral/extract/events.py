@@ -27,6 +27,7 @@ from bilateral.extract.events_sources import (
     on_another_act,
     participle_adjunct,
     partner_objects,
+    passive_again,
     sent_from,
 )
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
@@ -419,6 +420,9 @@ class _Reader:
             return Side()
         dep, up = verb.dep_, verb.head
         shared = dep == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        shared = shared or passive_again(verb, self.cues["commanding"])
+        if dep == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+            return self._opponent(verb)  # "appeared in court and was ordered held": the one held is no doer
         if shared and up.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in up.children):
             # "were arrested and deported": one passive told twice, by the first one's agent (or nobody named)
             return self.subjects(up, depth + 1)
@@ -455,6 +459,8 @@ class _Reader:
                 return side
             # "were scheduled to meet", "was asked by Y to leave": who is scheduled or asked does it
             passive = [c for c in up.children if c.dep_ == "nsubjpass"]
+            if not passive and up.dep_ == "conj" and any(c.dep_ == "auxpass" for c in up.children):
+                passive = [c for c in up.head.children if c.dep_ in {"nsubj", "nsubjpass"}]  # "… and was asked to"
             if passive:
                 return self._side_of(passive, self._speaker(up))
             return self.subjects(up, depth + 1)

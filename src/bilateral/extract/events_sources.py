@@ -105,6 +105,18 @@ def caused(participle: Token, causatives: frozenset[str]) -> bool:
     return lemma != "have" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def passive_again(verb: Token, commanding: frozenset[str]) -> bool:
+    """Whether `verb`, a conjunct of a passive told in the past, is that passive again with its "was" left out
+    ("was questioned and ordered held", "was notified of the ruling and allowed to go home", which the parser may
+    tag as past tense): a verb of the `commanding` cue, which needs an object before its complement, here with a
+    complement but no subject, auxiliary or object of its own. "was arrested and agreed to cooperate" (no such
+    verb) and "was questioned and ordered the guards out" (an object) are acts of the one named."""
+    children = [c.dep_ for c in verb.children]
+    own = {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative"}
+    told = verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBN"} and verb.lemma_.lower() in commanding
+    return told and not own.intersection(children) and bool({"xcomp", "oprd", "ccomp"}.intersection(children))
+
+
 def adjunct_clause(noun: Token, preps: set[str]) -> Token | None:
     """The verb of the clause a noun is a time adjunct of, by one of `preps` and through "of" phrases ("after talks
     with X, Peru …", "in a round of consultations with X, I …"); None for a passive clause ("Lee was arrested
