@@ -375,6 +375,13 @@ def test_a_place_not_where_the_body_acts_gives_it_no_state(events_in: Extract, t
     assert found and country not in found[0].source_countries
 
 
+def test_a_mission_acting_in_a_place_is_not_that_places(events_in: Extract) -> None:
+    # an embassy or consulate in a capital stands for another state: where it acts says nothing of whose it is
+    text = "Ghana praised the plan. In Nairobi, the embassy protested the arrest of two Ugandan traders."
+    found = [e for e in events_in(text) if e.evidence.startswith("In Nairobi")]
+    assert found and all("KEN" not in e.source_countries for e in found)
+
+
 def test_the_two_leaders_are_the_two_named_in_apposition_to_leaders(events_in: Extract) -> None:
     text = (
         "The leaders of the two neighbours, Emmanuel Macron and Olaf Scholz, met over dinner in Berlin on Monday. "

@@ -174,3 +174,11 @@ def test_a_verdict_of_praise_or_on_no_act_is_no_complaint(events_in: Extract, te
 def test_the_speaker_of_a_reaction_is_not_the_doer_of_its_act(events_in: Extract, text: str) -> None:
     # the decision names no doer: the infinitive's subject is not the one who protests it
     assert not [e for e in of_type(events_in(text), "SANCTION") if "PER" in e.source_countries]
+
+
+def test_an_act_of_the_same_kind_by_another_party_does_not_make_it_told_before(events_in: Extract) -> None:
+    # Kenya's expulsion told first is another happening: Ecuador's, told only in Peru's reaction, is still reported
+    text = "Kenya expelled two Somali traders on Monday. Lima condemned Quito's decision to expel the envoy."
+    second = text.index(". ") + 2
+    expulsions = [e for e in of_type(events_in(text), "SANCTION") if e.start >= second]
+    assert expulsions and all(e.source_countries == ["ECU"] for e in expulsions)

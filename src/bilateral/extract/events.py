@@ -117,7 +117,8 @@ def extract_events(doc: Doc, analysis: Analysis, *, patterns: EventPatterns) -> 
 def in_passing(events: list[Event], passing: list[Event]) -> list[Event]:
     """`events` with those of `passing` (acts told only as what a reaction is about: "Lima condemned Quito's
     decision to expel the envoy") that no earlier sentence of the document reports, in text order. An act reported
-    before (same type, and a shared source actor or country or the same mode) is told again as the reaction's
+    before (same type, and a shared source actor or country, or the same mode where the earlier one names no
+    source) is told again as the reaction's
     background, not a happening of its sentence; one told first there is the document's report of it (a lede's
     "Lima condemned Quito's decision to …" is how the news of the decision is told), and a coder of the whole text
     codes it. Acts with no source, or with the reaction's own speaker as source, are dropped."""
@@ -125,7 +126,10 @@ def in_passing(events: list[Event], passing: list[Event]) -> list[Event]:
     for event in passing:
         parties = {*event.source, *event.source_countries}
         before = [e for e in kept if e.start < event.start and e.type == event.type]
-        told = any(parties & {*e.source, *e.source_countries} or (e.mode and e.mode == event.mode) for e in before)
+        told = any(
+            parties & {*e.source, *e.source_countries} or (not e.source and e.mode and e.mode == event.mode)
+            for e in before
+        )
         # "Lima protested the decision to expel its envoy": the infinitive took the speaker as its subject
         reactions = [e for e in kept if e.start == event.start and e.type != event.type]
         inherited = any(parties & {*e.source, *e.source_countries} for e in reactions)

@@ -581,7 +581,8 @@ class Parties:
         person = lemma in self.patterns.cues["person_nouns"]
         if not person and lemma not in self.patterns.cues["bodies"]:
             return Side()
-        if not person and (code := self._where_acting(head)) is not None:
+        missions = self.patterns.cues["missions"]
+        if not person and lemma not in missions and (code := self._where_acting(head)) is not None:
             return Side(self.state(code, unnamed=True), [code])  # "In Lagos, the police detained …": Nigeria's
         window = head.sent.start
         for _ in range(3):
