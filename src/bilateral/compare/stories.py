@@ -412,17 +412,13 @@ def across_languages(events: Sequence[Item], leads: Collection[int]) -> list[tup
         when = period(event.date) if event.date and len(event.date) >= 7 else None  # a year is no window
         if len(countries) > 1 and when and _side(event.type):
             blocks[(countries, _side(event.type))].append((*when, i))
-    pairs: set[tuple[int, int]] = set()
-    for block in blocks.values():
-        block.sort()
-        for x, (_, last, i) in enumerate(block):
-            for first, _, j in block[x + 1 : x + 1 + CANDIDATES_CAP]:
-                if first - last > ACROSS_WINDOW:
-                    break
-                a, b = events[i], events[j]
-                if a.language != b.language and a.document != b.document:
-                    pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs)
+    return sorted(
+        {
+            (min(i, j), max(i, j))
+            for i, j in _near_in_blocks(blocks.values(), ACROSS_WINDOW)
+            if events[i].language != events[j].language and events[i].document != events[j].document
+        }
+    )
 
 
 def _holders(
@@ -475,23 +471,33 @@ def same_events(events: Sequence[Item], leads: Collection[int]) -> list[tuple[in
     mode, the same countries acting and receiving (both sides known), dated to days at most EVENT_WINDOW apart.
     Events are blocked by type, mode and countries, each block sorted by date, and each event looks at most
     CANDIDATES_CAP events ahead within the window, so the pairs grow with the corpus, not with its square."""
-    blocks: dict[tuple[object, ...], list[tuple[date, int]]] = defaultdict(list)
+    blocks: dict[tuple[object, ...], list[tuple[date, date, int]]] = defaultdict(list)
     for i in sorted(leads):
         event = events[i]
         when = period(event.date) if event.date and len(event.date) == 10 else None
         if when and event.type and event.source_countries and event.target_countries:
             key = (event.type, event.mode, tuple(sorted(event.source_countries)), tuple(sorted(event.target_countries)))
-            blocks[key].append((when[0], i))
-    pairs: set[tuple[int, int]] = set()
-    for block in blocks.values():
+            blocks[key].append((*when, i))
+    return sorted(
+        {
+            (min(i, j), max(i, j))
+            for i, j in _near_in_blocks(blocks.values(), EVENT_WINDOW)
+            if events[i].document != events[j].document and events[i].language == events[j].language
+        }
+    )
+
+
+def _near_in_blocks(blocks: Iterable[list[tuple[date, date, int]]], window: timedelta) -> Iterable[tuple[int, int]]:
+    """Pairs of events of one block ((first day, last day, event index) each; sorted here) whose days lie within
+    `window`, each event looking at most CANDIDATES_CAP events ahead: blocked and sorted, the pairs grow with the
+    corpus, not with its square."""
+    for block in blocks:
         block.sort()
-        for x, (day, i) in enumerate(block):
-            for later, j in block[x + 1 : x + 1 + CANDIDATES_CAP]:
-                if later - day > EVENT_WINDOW:
+        for x, (_, last, i) in enumerate(block):
+            for first, _, j in block[x + 1 : x + 1 + CANDIDATES_CAP]:
+                if first - last > window:
                     break
-                if events[i].document != events[j].document and events[i].language == events[j].language:
-                    pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs)
+                yield i, j
 
 
 def _pairs(indexes: Sequence[int], events: Sequence[Item]) -> Iterable[tuple[int, int]]:
@@ -510,16 +516,10 @@ def _linking(
     reads only which events each group holds. The pairs the terms link alone go first; then a pair is asked only
     while its two events are apart, so the sentences of a pair whose events are already joined are not encoded."""
     parent: dict[int, int] = {}
-
-    def root(i: int) -> int:
-        while parent.get(i, i) != i:
-            i = parent[i]
-        return i
-
     pairs = []
     for i, j in sorted(candidates, key=lambda pair: not by_terms(*pair)):
-        if root(i) != root(j) and verdict(i, j):
-            parent[root(j)] = root(i)
+        if _root(parent, i) != _root(parent, j) and verdict(i, j):
+            parent[_root(parent, j)] = _root(parent, i)
             pairs.append((i, j))
     return pairs
 
@@ -591,21 +591,24 @@ def _span(part: Collection[int], events: Sequence[Item]) -> tuple[date, date]:
     return min(p[0] for p in periods), max(p[1] for p in periods)
 
 
+def _root(parent: dict[int, int], i: int) -> int:
+    """The root of `i`'s set in a union-find forest (`parent`: element -> its parent; an element not in it is a
+    root), halving the path on the way."""
+    while parent.get(i, i) != i:
+        parent[i] = parent.get(parent[i], parent[i])
+        i = parent[i]
+    return i
+
+
 def _components(pairs: Sequence[tuple[int, int]]) -> list[frozenset[int]]:
     parent: dict[int, int] = {}
-
-    def root(i: int) -> int:
-        parent.setdefault(i, i)
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for i, j in pairs:
-        parent[root(j)] = root(i)
+        parent.setdefault(i, i)
+        parent.setdefault(j, j)
+        parent[_root(parent, j)] = _root(parent, i)
     groups: dict[int, set[int]] = defaultdict(set)
     for i in list(parent):
-        groups[root(i)].add(i)
+        groups[_root(parent, i)].add(i)
     return [frozenset(group) for group in groups.values()]
 
 
