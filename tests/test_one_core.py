@@ -109,7 +109,7 @@ def test_the_screen_lets_through_every_text_a_cue_pattern_matches(text: str) -> 
 def test_frames_and_issues_read_the_same_with_the_screen(knowledge) -> None:  # type: ignore[no-untyped-def]
     """Each sentence's frames and issues are those every pattern gives when all are searched."""
     from bilateral.annotate.knowledge import fold
-    from bilateral.compare.frames import _known, carried
+    from bilateral.compare.frames import _known, frames_carried
     from bilateral.knowledge import builtin_packs
 
     sentences = [
@@ -121,7 +121,7 @@ def test_frames_and_issues_read_the_same_with_the_screen(knowledge) -> None:  # 
     ]
     frames, screen = _known(builtin_packs())
     for sentence in sentences:
-        assert carried(sentence, frames, screen) == carried(sentence, frames)
+        assert frames_carried(sentence, frames, screen) == frames_carried(sentence, frames)
         text = fold(sentence)
         issues = knowledge.issues
         may = issues.screen.candidates(text)

@@ -81,7 +81,7 @@ def _sentences(source: Any, analysis: Analysis) -> list[Evidence]:
     return [(int(start), int(end), str(sentence)) for start, end, sentence in source]
 
 
-def carried(text: str, frames: Sequence[Frame], screen: Screen[str] | None = None) -> list[str]:
+def frames_carried(text: str, frames: Sequence[Frame], screen: Screen[str] | None = None) -> list[str]:
     """The names of the frames whose cues `text` holds at least `min_hits` times, in the order of `frames`;
     with the frames' `screen`, only frames one of whose cues `text` holds are searched."""
     may = screen.candidates(lowered(text)) if screen is not None else None
@@ -101,11 +101,11 @@ def carried(text: str, frames: Sequence[Frame], screen: Screen[str] | None = Non
 def frame_sentences(
     sentences: Sequence[Evidence], frames: Sequence[Frame], found: Sequence[list[str]] | None = None
 ) -> dict[str, list[Evidence]]:
-    """Frame name → sentences carrying it. `found`, when given, holds `carried` of each sentence (read once for a
-    document and its issues alike)."""
+    """Frame name → sentences carrying it. `found`, when given, holds `frames_carried` of each sentence (read once
+    for a document and its issues alike)."""
     carrying: dict[str, list[Evidence]] = {frame.name: [] for frame in frames}
     if found is None:
-        found = [carried(sentence[2], frames) for sentence in sentences]
+        found = [frames_carried(sentence[2], frames) for sentence in sentences]
     for sentence, names in zip(sentences, found, strict=True):
         for name in names:
             carrying[name].append(sentence)
@@ -122,7 +122,7 @@ def frames(source: Any, analysis: Analysis, *, packs: Packs | None = None) -> li
     sentences = _sentences(source, analysis)
     if not sentences:
         return []
-    found = [carried(sentence[2], known, screen) for sentence in sentences]  # each sentence read once
+    found = [frames_carried(sentence[2], known, screen) for sentence in sentences]  # each sentence read once
     uses = _uses(sentences, found, known, issue=None)
     issue_of: dict[tuple[int, int], tuple[str, ...]] = {
         (tagged.start, tagged.end): tagged.issues for tagged in analysis.sentence_issues

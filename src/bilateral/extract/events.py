@@ -118,10 +118,10 @@ def in_passing(events: list[Event], passing: list[Event]) -> list[Event]:
     """`events` with those of `passing` (acts told only as what a reaction is about: "Lima condemned Quito's
     decision to expel the envoy") that no earlier sentence of the document reports, in text order. An act reported
     before (same type, and a shared source actor or country, or the same mode where the earlier one names no
-    source) is told again as the reaction's
-    background, not a happening of its sentence; one told first there is the document's report of it (a lede's
-    "Lima condemned Quito's decision to …" is how the news of the decision is told), and a coder of the whole text
-    codes it. Acts with no source, or with the reaction's own speaker as source, are dropped."""
+    source) is told again as the reaction's background, not a happening of its sentence; one told first there is
+    the document's report of it (a lede's "Lima condemned Quito's decision to …" is how the news of the decision is
+    told), and a coder of the whole text codes it. Acts with no source, or with the reaction's own speaker as
+    source, are dropped."""
     kept = list(events)
     for event in passing:
         parties = {*event.source, *event.source_countries}
@@ -1024,7 +1024,6 @@ class _Reader:
         for item, source, target in chosen:
             if source:
                 self.told.record(item.type, item.mode, source, target, sentence=self.number, end=end)
-        for item, source, target in chosen:
             (self.in_passing if item.token.i in passing else events).append(
                 Event(
                     type=item.type,
