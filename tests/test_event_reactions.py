@@ -16,6 +16,12 @@ def events_in(knowledge: Knowledge, patterns: EventPatterns) -> Extract:
     return events_reader(knowledge, patterns, "2023-04-02", evidence_is_its_text, no_self_loop)
 
 
+def by_sentence(found: list, text: str, kind: str) -> tuple[list, list]:  # type: ignore[type-arg]
+    """The events of `kind` in a two-sentence `text`: those of the first sentence, and those of the second."""
+    second = text.index(". ") + 2
+    return [e for e in of_type(found, kind) if e.start < second], [e for e in of_type(found, kind) if e.start >= second]
+
+
 @pytest.mark.parametrize(
     "text, reaction, speaker, doer, kind",
     [
@@ -33,11 +39,11 @@ def test_an_act_told_before_is_only_what_the_reaction_is_about(
     events_in: Extract, text: str, reaction: str, speaker: str, doer: str, kind: str
 ) -> None:
     found = events_in(text)
-    second = text.index(". ") + 2  # the reaction's sentence
-    reactions = [e for e in of_type(found, reaction) if e.start >= second]
+    reactions = by_sentence(found, text, reaction)[1]  # in the reaction's sentence
     assert reactions and all(e.source_countries == [speaker] and doer in e.target_countries for e in reactions)
-    assert [e for e in of_type(found, kind) if e.start < second]  # the act, told in the first sentence
-    assert not [e for e in of_type(found, kind) if e.start >= second]  # not again as the reaction's own
+    told, again = by_sentence(found, text, kind)
+    assert told  # the act, told in the first sentence
+    assert not again  # not again as the reaction's own
 
 
 @pytest.mark.parametrize(
@@ -69,18 +75,15 @@ def test_an_act_told_first_in_a_reaction_is_kept(events_in: Extract, text: str, 
     ],
 )  # fmt: skip
 def test_an_act_a_speaker_judges_is_no_new_act(events_in: Extract, text: str, kind: str) -> None:
-    found = events_in(text)
-    second = text.index(". ") + 2
-    assert [e for e in of_type(found, kind) if e.start < second]
-    assert not [e for e in of_type(found, kind) if e.start >= second]
+    told, again = by_sentence(events_in(text), text, kind)
+    assert told
+    assert not again
 
 
 def test_a_plan_judged_but_told_as_done_stays(events_in: Extract) -> None:
     # twin: the plan is the subject of a report of what happened to it, not of a judgement
     text = "Nepal halted rice exports to Bhutan in May. Officials said the plan to halt them was passed in April."
-    found = events_in(text)
-    second = text.index(". ") + 2
-    assert [e for e in of_type(found, "SANCTION") if e.start >= second]
+    assert by_sentence(events_in(text), text, "SANCTION")[1]
 
 
 @pytest.mark.parametrize(
@@ -92,10 +95,9 @@ def test_a_plan_judged_but_told_as_done_stays(events_in: Extract) -> None:
     ],
 )  # fmt: skip
 def test_a_verdict_on_an_act_is_neither_its_report_nor_the_judges_act(events_in: Extract, text: str, kind: str) -> None:
-    found = events_in(text)
-    second = text.index(". ") + 2
-    assert [e for e in of_type(found, kind) if e.start < second]
-    assert not [e for e in of_type(found, kind) if e.start >= second]
+    told, again = by_sentence(events_in(text), text, kind)
+    assert told
+    assert not again
 
 
 @pytest.mark.parametrize(
@@ -122,10 +124,10 @@ def test_calling_without_a_verdict_stays_an_act(events_in: Extract, text: str, k
 )  # fmt: skip
 def test_a_feeling_voiced_over_an_act_is_a_complaint_about_it(events_in: Extract, text: str, kind: str) -> None:
     found = events_in(text)
-    second = text.index(". ") + 2
-    assert [e for e in of_type(found, "ACCUSE") if e.start >= second]
-    assert [e for e in of_type(found, kind) if e.start < second]
-    assert not [e for e in of_type(found, kind) if e.start >= second]
+    assert by_sentence(found, text, "ACCUSE")[1]
+    told, again = by_sentence(found, text, kind)
+    assert told
+    assert not again
 
 
 def test_support_voiced_for_a_plan_leaves_the_plan_proposed(events_in: Extract) -> None:
@@ -179,6 +181,5 @@ def test_the_speaker_of_a_reaction_is_not_the_doer_of_its_act(events_in: Extract
 def test_an_act_of_the_same_kind_by_another_party_does_not_make_it_told_before(events_in: Extract) -> None:
     # Kenya's expulsion told first is another happening: Ecuador's, told only in Peru's reaction, is still reported
     text = "Kenya expelled two Somali traders on Monday. Lima condemned Quito's decision to expel the envoy."
-    second = text.index(". ") + 2
-    expulsions = [e for e in of_type(events_in(text), "SANCTION") if e.start >= second]
+    expulsions = by_sentence(events_in(text), text, "SANCTION")[1]
     assert expulsions and all(e.source_countries == ["ECU"] for e in expulsions)
