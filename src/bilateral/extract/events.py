@@ -13,6 +13,7 @@ from typing import Any
 
 from bilateral.annotate.dates import document_anchor
 from bilateral.annotate.nlp import text_of
+from bilateral.extract.events_context import DocumentContext
 from bilateral.extract.events_kinds import Kinds
 from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
@@ -159,6 +160,7 @@ class _Reader:
         self._governors: dict[int, Token | None] = {}
         # the parties of the last event of each type (and mode) told with a source, in the sentences before
         self.told = ToldActs(self.text)
+        self.context = DocumentContext(self.parties)  # doers the document gives, not the sentence
         self.number = 0  # the number of the sentence being read
         self.tagged = sorted(analysis.sentence_issues, key=lambda s: s.start)
         self.tagged_starts = [s.start for s in self.tagged]
@@ -231,6 +233,10 @@ class _Reader:
         if hit.trigger.reciprocal and (they := self._plural_pronoun_subject(verb)) is not None:
             source = self.parties.last_two(they, person=False, alone=True) or source  # "they met": the last two
         target = self.objects(hit, verbal)
+        for subject in (c for c in verb.children if c.dep_ == "nsubj") if not source else ():
+            # "Monday's ruling rejected the appeal": the court told before; "The government imposed curbs on X"
+            # in a report on X and Y: Y's
+            source = self.context.decided_by(subject) or self.context.body_against(subject, target)
         if kind == "AID" and verb.lemma_.lower() in self.cues["receiving"]:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])

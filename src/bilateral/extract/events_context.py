@@ -1,0 +1,85 @@
+"""Doers an event's own sentence does not name but its document does: a court's decision told again as the subject
+("Monday's ruling rejected the appeal" after "the High Court ruled …"), and a state body named by its role alone
+acting against one of the two countries a bilateral report is about ("The government imposed curbs on Malaysia" in
+a report on Indonesia and Malaysia: Indonesia's).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from typing import Any
+
+from bilateral.extract.events_parties import Parties, Side
+
+Token = Any  # a spaCy token
+
+# a decision told again refers back at most this many sentences to the court that made it
+DECISION_SENTENCES = 8
+# a document is a bilateral report on two countries when the second most named country is named at least this
+# often, and more often than any third one
+MAIN_COUNTRY_MENTIONS = 2
+
+
+class DocumentContext:
+    """What a document as a whole says of who acts, read once per document from its actor mentions."""
+
+    def __init__(self, parties: Parties) -> None:
+        self.parties = parties
+        self.cues = parties.patterns.cues
+        counts = Counter(
+            country
+            for mention in parties.mentions
+            if (country := parties.actors[mention.actor].country) in parties.patterns.country_names
+        )
+        ranked = counts.most_common(3)
+        bilateral = len(ranked) >= 2 and ranked[1][1] >= MAIN_COUNTRY_MENTIONS
+        if len(ranked) == 3 and ranked[2][1] >= ranked[1][1]:
+            bilateral = False  # a third country named as often: which two the report is about is not said
+        self.main_pair: tuple[str, ...] = (ranked[0][0], ranked[1][0]) if bilateral else ()
+
+    def decided_by(self, noun: Token) -> Side:
+        """The court whose decision a definite decision noun refers back to ("Monday's ruling", "the verdict",
+        "this judgment": a noun of the `decisions` cue with "the", "this", "that" or a date's possessive and no
+        party of its own): the last judicial actor (sector JUD) named in the DECISION_SENTENCES sentences before
+        it; nobody when none was."""
+        if noun.lemma_.lower() not in self.cues["decisions"] or not _definite(noun):
+            return Side()
+        window = noun.sent.start
+        for _ in range(DECISION_SENTENCES):
+            if window > 0:
+                window = noun.doc[window - 1].sent.start
+        parties = self.parties
+        earlier = parties.mentioned[bisect_left(parties.mentioned, window) : bisect_left(parties.mentioned, noun.i)]
+        for i in reversed(earlier):
+            actor = parties.actors[parties.mentions[parties.mention_at[i]].actor]
+            if actor.sector == "JUD":
+                return Side([actor.id], [actor.country] if actor.country else [])
+        return Side()
+
+    def body_against(self, subject: Token, target: Side) -> Side:
+        """The state of a body named by its role alone ("the government", "the ministry": a definite noun of the
+        `bodies` cue, not a mission abroad) that nothing before resolves, when it acts against one of the two
+        countries the report is about: the other one ("The government imposed curbs on Malaysia" in a report on
+        Indonesia and Malaysia). Nobody when the document names no clear pair, or the target is neither or both."""
+        lemma = subject.lemma_.lower()
+        if lemma not in self.cues["bodies"] or lemma in self.cues["missions"] or subject.tag_ == "NNS":
+            return Side()
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            return Side()
+        hit = [code for code in self.main_pair if code in target.countries]
+        if len(hit) != 1:
+            return Side()
+        other = next(code for code in self.main_pair if code != hit[0])
+        return Side(self.parties.state(other, unnamed=True), [other])
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun is told as one known already: "the ruling", "this decision", "Monday's verdict" (a date's
+    possessive), with no owner that names a party ("Peru's decision")."""
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in {"the", "this", "that"}:
+            return True
+        if child.dep_ == "poss" and child.ent_type_ in {"DATE", "TIME"}:
+            return True
+    return False
