@@ -251,6 +251,7 @@ class _Reader:
             source = self.told.done_to(kind, hit.mode, target)  # "X detained Lee on Monday. … Lee was arrested as …"
             # "Gunmen opened fire on a bus. Two passengers were wounded.": the act of the sentence before, told on
             source = source or self.told.continued(kind, target, sentence=self.number, start=verb.sent.start_char)
+            source = source or self.context.ended_by(verb)  # "The ministry waived X. This waiver was halted."
         rank = depth_of(verb)
         found = []
         # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject

@@ -1,7 +1,8 @@
 """Doers an event's own sentence does not name but its document does: a court's decision told again as the subject
-("Monday's ruling rejected the appeal" after "the High Court ruled …"), and a state body named by its role alone
+("Monday's ruling rejected the appeal" after "the High Court ruled …"), a state body named by its role alone
 acting against one of the two countries a bilateral report is about ("The government imposed curbs on Malaysia" in
-a report on Indonesia and Malaysia: Indonesia's).
+a report on Indonesia and Malaysia: Indonesia's), and an arrangement an agentless passive ends that the sentence
+before tells a state body ran ("The ministry had exempted X from checks. This exemption has been suspended.").
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
-from bilateral.extract.events_parties import Parties, Side
+from bilateral.annotate.nlp import text_of
+from bilateral.extract.events_parties import STATE_KINDS, Parties, Side
 
 Token = Any  # a spaCy token
 
 # a decision told again refers back at most this many sentences to the court that made it
 DECISION_SENTENCES = 8
+PARAGRAPH_BREAK = "\n\n"
+POINTING = {"this", "that", "these", "those", "the"}  # determiners of a noun phrase told before
 # a document is a bilateral report on two countries when the second most named country is named at least this
 # often, and more often than any third one
 MAIN_COUNTRY_MENTIONS = 2
@@ -56,6 +60,33 @@ class DocumentContext:
             if actor.sector == "JUD":
                 return Side([actor.id], [actor.country] if actor.country else [])
         return Side()
+
+    def ended_by(self, verb: Token) -> Side:
+        """The state body that ran an arrangement an agentless passive of a `cancelling` verb ends, told as the
+        subject of the sentence just before, in the same paragraph ("Since 2010 the ministry had exempted Thai
+        rice from checks. However, this treatment has been suspended.": the ministry). The subject must be told
+        as known ("this", "the") and name no party of its own; nobody when the subject before is no state's body
+        (a company, a person) or none."""
+        if verb.lemma_.lower() not in self.cues["cancelling"]:
+            return Side()
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if len(subjects) != 1 or not any(c.dep_ == "det" and c.lower_ in POINTING for c in subjects[0].children):
+            return Side()
+        sentence = verb.sent
+        if sentence.start == 0:
+            return Side()
+        before = verb.doc[sentence.start - 1].sent
+        if PARAGRAPH_BREAK in text_of(verb.doc)[before.start_char : sentence.start_char]:
+            return Side()
+        side = Side()
+        for head in (c for c in before.root.children if c.dep_ == "nsubj"):
+            side.add(self.parties.side(head))
+        states = [
+            a for a in side.actors if self.parties.actors[a].kind in STATE_KINDS and self.parties.actors[a].country
+        ]
+        if not states:
+            return Side()
+        return Side(states, [c for a in states if (c := self.parties.actors[a].country)])
 
     def body_against(self, subject: Token, target: Side) -> Side:
         """The state of a body named by its role alone ("the government", "the ministry": a definite noun of the
