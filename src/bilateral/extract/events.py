@@ -233,10 +233,10 @@ class _Reader:
         if hit.trigger.reciprocal and (they := self._plural_pronoun_subject(verb)) is not None:
             source = self.parties.last_two(they, person=False, alone=True) or source  # "they met": the last two
         target = self.objects(hit, verbal)
-        for subject in (c for c in verb.children if c.dep_ == "nsubj") if not source else ():
+        if not source:
             # "Monday's ruling rejected the appeal": the court told before; "The government imposed curbs on X"
             # in a report on X and Y: Y's
-            source = self.context.decided_by(subject) or self.context.body_against(subject, target)
+            source = self.context.unresolved_subject(verb, target)
         if kind == "AID" and verb.lemma_.lower() in self.cues["receiving"]:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])

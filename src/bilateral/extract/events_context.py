@@ -12,13 +12,16 @@ from collections import Counter
 from typing import Any
 
 from bilateral.annotate.nlp import text_of
-from bilateral.extract.events_parties import STATE_KINDS, Parties, Side
+from bilateral.extract.events_parties import NON_STATE, STATE_KINDS, Parties, Side
 
 Token = Any  # a spaCy token
 
 # a decision told again refers back at most this many sentences to the court that made it
 DECISION_SENTENCES = 8
 PARAGRAPH_BREAK = "\n\n"
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}  # CAMEO sectors of a state's own bodies
+# how a verb reaches the subject it shares: "the government invoked a measure to tighten curbs"
+SHARING = {"xcomp", "acl", "dobj", "conj"}
 POINTING = {"this", "that", "these", "those", "the"}  # determiners of a noun phrase told before
 # a document is a bilateral report on two countries when the second most named country is named at least this
 # often, and more often than any third one
@@ -29,18 +32,38 @@ class DocumentContext:
     """What a document as a whole says of who acts, read once per document from its actor mentions."""
 
     def __init__(self, parties: Parties) -> None:
+        """Read the two countries the document names most (`main_pair`, empty when no clear pair)."""
         self.parties = parties
         self.cues = parties.patterns.cues
-        counts = Counter(
-            country
-            for mention in parties.mentions
-            if (country := parties.actors[mention.actor].country) in parties.patterns.country_names
-        )
+        # each name, demonym or place of a country once ("South Korea" is one naming of Korea, not two)
+        counts: Counter[str] = Counter()
+        last = None
+        for token in parties.doc:
+            code = parties.country_word(token)
+            if code is not None and code != last:
+                counts[code] += 1
+            last = code
         ranked = counts.most_common(3)
         bilateral = len(ranked) >= 2 and ranked[1][1] >= MAIN_COUNTRY_MENTIONS
         if len(ranked) == 3 and ranked[2][1] >= ranked[1][1]:
             bilateral = False  # a third country named as often: which two the report is about is not said
         self.main_pair: tuple[str, ...] = (ranked[0][0], ranked[1][0]) if bilateral else ()
+
+    def unresolved_subject(self, verb: Token, target: Side) -> Side:
+        """For a verb whose subject (its own, or the one it shares through SHARING links: "the government
+        invoked a measure to tighten curbs on X") names no party: the court a decision told again refers to
+        (`decided_by`), else the state a body named by its role alone stands for (`body_against`)."""
+        token = verb
+        for _ in range(4):
+            if any(c.dep_ == "nsubjpass" for c in token.children):
+                break  # "the government was told to curb …": who undergoes an act does not do it
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if subjects:
+                return self.decided_by(subjects[0]) or self.body_against(subjects[0], target)
+            if token.dep_ not in SHARING or token.head.i == token.i:
+                break
+            token = token.head
+        return Side()
 
     def decided_by(self, noun: Token) -> Side:
         """The court whose decision a definite decision noun refers back to ("Monday's ruling", "the verdict",
@@ -81,12 +104,11 @@ class DocumentContext:
         side = Side()
         for head in (c for c in before.root.children if c.dep_ == "nsubj"):
             side.add(self.parties.side(head))
-        states = [
-            a for a in side.actors if self.parties.actors[a].kind in STATE_KINDS and self.parties.actors[a].country
-        ]
-        if not states:
-            return Side()
-        return Side(states, [c for a in states if (c := self.parties.actors[a].country)])
+        actors = [self.parties.actors[a] for a in side.actors]
+        states = [a for a in actors if a.kind in STATE_KINDS and a.sector not in NON_STATE]
+        # a body the text names without its country ("the Economy Ministry") is still a state's
+        states = [a for a in states if a.country or a.sector in STATE_SECTORS]
+        return Side([a.id for a in states], list(dict.fromkeys(a.country for a in states if a.country)))
 
     def body_against(self, subject: Token, target: Side) -> Side:
         """The state of a body named by its role alone ("the government", "the ministry": a definite noun of the
