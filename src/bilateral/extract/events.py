@@ -521,7 +521,7 @@ class _Reader:
             token = token.head
         return None
 
-    def _local(self, trigger: Token, start: int, end: int) -> Side:
+    def _local(self, trigger: Token, start: int, end: int, target: Side) -> Side:
         """The country of the place an unattributed protest, attack or crackdown happened in ("an explosion in
         Lagos", "crowds marched through Santiago"): unnamed actors of such events are local (the
         convention of ICEWS and PLOVER coders). The place nearest the trigger in the sentence, outside a dateline."""
@@ -531,14 +531,14 @@ class _Reader:
             if start <= p.start < end
             and p.start >= self.parties.opening
             and not self._destination(p.start)
-            and self._governs(p.start, trigger)
+            and (self._governs(p.start, trigger) or self._undergone_at(p.start, trigger, target))
             and not self._on_another_act(p.start, trigger)
         ]
         for token in trigger.sent:  # "in eastern Beirut", "near the city of Mosul": a capital or country named
             if (
                 token.dep_ == "pobj"
                 and word_of(token.head) in LOCATIVE_PREPS
-                and in_governing_clause(token, trigger)
+                and (in_governing_clause(token, trigger) or self.context.where_undergone(token, trigger, target))
                 and not on_another_act(token, trigger, self._names_act)
             ):
                 for part in token.subtree:
@@ -554,6 +554,12 @@ class _Reader:
         the two leaders met in Lima" was not done in Lima."""
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return span is not None and in_governing_clause(span.root, trigger)
+
+    def _undergone_at(self, offset: int, trigger: Token, target: Side) -> bool:
+        """Whether the word at character `offset` is where the target underwent the act ("the arrest of X while
+        he was changing trains in Rosario"; `DocumentContext.where_undergone`)."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span is not None and self.context.where_undergone(span.root, trigger, target)
 
     def _on_another_act(self, offset: int, trigger: Token) -> bool:
         """Whether the word at character `offset` is where another act happened ("the release of X in Lima, the
@@ -1079,7 +1085,7 @@ class _Reader:
         unnamed = all(self.parties.actors[a].kind == "group" for a in source.actors)
         if local and unnamed and not source.countries:
             # "gunmen opened fire in Lagos": actors named by their role alone are local too, and keep their names
-            found = self._local(item.token, start, end)
+            found = self._local(item.token, start, end, target)
             source = Side(list(source.actors), found.countries) if source.actors else found
         objects = [c for c in item.token.children if c.dep_ == "dobj"]
         # "signed with X", "the treaty signed between X and Y": the parties are named here

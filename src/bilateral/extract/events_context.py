@@ -13,6 +13,7 @@ from typing import Any
 
 from bilateral.annotate.nlp import text_of
 from bilateral.extract.events_parties import NON_STATE, STATE_KINDS, Parties, Side
+from bilateral.extract.events_sources import clause_verb, in_governing_clause
 
 Token = Any  # a spaCy token
 
@@ -22,6 +23,8 @@ PARAGRAPH_BREAK = "\n\n"
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}  # CAMEO sectors of a state's own bodies
 # how a verb reaches the subject it shares: "the government invoked a measure to tighten curbs"
 SHARING = {"xcomp", "acl", "dobj", "conj"}
+# conjunctions of a clause that tells what someone was doing when something happened to them
+WHILE = {"while", "as", "when", "whilst"}
 POINTING = {"this", "that", "these", "those", "the"}  # determiners of a noun phrase told before
 # a document is a bilateral report on two countries when the second most named country is named at least this
 # often, and more often than any third one
@@ -64,6 +67,22 @@ class DocumentContext:
                 break
             token = token.head
         return Side()
+
+    def where_undergone(self, place: Token, trigger: Token, target: Side) -> bool:
+        """Whether a place word tells where an act was done to its target because it stands in a clause of what
+        the target was doing then, on the trigger's clause or one governing it ("over the arrest of X while he was
+        changing trains in Rosario": in Argentina). The clause's subject must be the target (by name or pronoun);
+        "… while the minister was visiting Lima" tells where someone else was."""
+        clause = clause_verb(place)
+        while clause is not None and clause.dep_ not in {"advcl"} and clause.head.i != clause.i:
+            clause = clause_verb(clause.head)
+        if clause is None or clause.dep_ != "advcl" or not in_governing_clause(clause.head, trigger):
+            return False
+        if not any(c.dep_ == "mark" and c.lower_ in WHILE for c in clause.children):
+            return False
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        doer = self.parties.side(subjects[0]) if subjects else Side()
+        return bool(set(doer.actors) & set(target.actors))
 
     def decided_by(self, noun: Token) -> Side:
         """The court whose decision a definite decision noun refers back to ("Monday's ruling", "the verdict",
