@@ -223,3 +223,40 @@ def test_a_place_where_someone_else_was_says_nothing_of_the_arrest(events_in: Ex
     text = "Police detained Paulo Mendes, a banker, while the Brazilian president was touring Rosario, Argentina."
     arrests = of_type(events_in(text), "COERCE")
     assert arrests and all("ARG" not in e.source_countries for e in arrests)
+
+
+# --- forces sent by a passive are the state's whose forces the context names ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Peru's army closed two crossings last week. Nearly 3,000 troops were deployed to the border on Monday.",
+         "PER"),
+        ("Under pressure from Washington, the government gave in within days. The Honduran National Police became a "
+         "border force. By the ministry's own count, nearly 9,000 officers and soldiers had been sent to the northern "
+         "and southern borders by that autumn.", "HND"),
+    ],
+)  # fmt: skip
+def test_forces_sent_by_a_passive_are_the_state_whose_forces_were_named_just_before(
+    events_in: Extract, text: str, country: str
+) -> None:
+    sent = of_type(events_in(text), "MOBILIZE")
+    assert sent and sent[-1].source_countries == [country]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # forces of two states named: whose troops were sent is not said
+        "Peru's army and Bolivia's police closed two crossings last week. "
+        "Nearly 3,000 troops were deployed to the border on Monday.",
+        # a new paragraph
+        "Peru's army closed two crossings last week.\n\nNearly 3,000 troops were deployed to the border on Monday.",
+    ],
+)
+def test_forces_sent_by_a_passive_with_no_one_state_named_just_before_have_no_doer(
+    events_in: Extract, text: str
+) -> None:
+    sent = [e for e in of_type(events_in(text), "MOBILIZE") if e.evidence.startswith("Nearly")]
+    assert sent and all(not e.source for e in sent)

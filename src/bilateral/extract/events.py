@@ -252,6 +252,8 @@ class _Reader:
             # "Gunmen opened fire on a bus. Two passengers were wounded.": the act of the sentence before, told on
             source = source or self.told.continued(kind, target, sentence=self.number, start=verb.sent.start_char)
             source = source or self.context.ended_by(verb)  # "The ministry waived X. This waiver was halted."
+            if kind == "MOBILIZE":
+                source = source or self.context.forces_sent(verb)  # "The Guard … Troops were sent to the borders."
         rank = depth_of(verb)
         found = []
         # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
@@ -924,8 +926,11 @@ class _Reader:
         return Side()
 
     def _agentless(self, verb: Token) -> bool:
-        """Whether a verb is a passive without an agent ("Lee was arrested")."""
-        return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+        """Whether a verb is a passive without an agent ("Lee was arrested"; "troops had been sent by that summer":
+        a "by" before a time is a deadline, the parse's agent or not)."""
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        timed = all(p.ent_type_ in {"DATE", "TIME"} or p.lemma_.lower() in self.cues["times"] for p in agents)
+        return any(c.dep_ == "nsubjpass" for c in verb.children) and timed
 
     def _told_before(self, noun: Token) -> bool:
         """Whether a joint act's noun refers back to one told before: definite ("the talks", "their meeting",

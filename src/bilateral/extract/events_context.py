@@ -20,6 +20,9 @@ Token = Any  # a spaCy token
 # a decision told again refers back at most this many sentences to the court that made it
 DECISION_SENTENCES = 8
 PARAGRAPH_BREAK = "\n\n"
+ARMED_SECTORS = {"MIL", "COP"}  # CAMEO sectors of a state's armed and police forces
+# a deployment told by a passive refers back at most this many sentences to the forces it sends
+FORCES_SENTENCES = 2
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}  # CAMEO sectors of a state's own bodies
 # how a verb reaches the subject it shares: "the government invoked a measure to tighten curbs"
 SHARING = {"xcomp", "acl", "dobj", "conj"}
@@ -83,6 +86,34 @@ class DocumentContext:
         subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
         doer = self.parties.side(subjects[0]) if subjects else Side()
         return bool(set(doer.actors) & set(target.actors))
+
+    def forces_sent(self, verb: Token) -> Side:
+        """The state whose forces an agentless passive deployment sends, when the forces sent name no country of
+        their own ("27,000 troops had been sent to the borders"): the one country of the armed or police forces
+        (sectors ARMED_SECTORS) named in this sentence or the FORCES_SENTENCES before it in the same paragraph
+        ("The National Guard became a migration police. Some 20,000 troops were sent to the borders": the Guard's
+        state). Nobody when forces of two countries are named there, or none."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subjects or any(self.parties.side(s).countries for s in subjects):
+            return Side()
+        sentence = verb.sent
+        start = sentence.start
+        text = text_of(verb.doc)
+        for _ in range(FORCES_SENTENCES):
+            if start == 0:
+                break
+            before = verb.doc[start - 1].sent
+            if PARAGRAPH_BREAK in text[before.start_char : verb.doc[start].idx]:
+                break
+            start = before.start
+        parties = self.parties
+        named = parties.mentioned[bisect_left(parties.mentioned, start) : bisect_left(parties.mentioned, sentence.end)]
+        forces = [parties.actors[parties.mentions[parties.mention_at[i]].actor] for i in named]
+        countries = {a.country for a in forces if a.sector in ARMED_SECTORS and a.country}
+        if len(countries) != 1:
+            return Side()
+        code = next(iter(countries))
+        return Side(parties.state(code, unnamed=True), [code])
 
     def decided_by(self, noun: Token) -> Side:
         """The court whose decision a definite decision noun refers back to ("Monday's ruling", "the verdict",
