@@ -260,3 +260,21 @@ def test_forces_sent_by_a_passive_with_no_one_state_named_just_before_have_no_do
 ) -> None:
     sent = [e for e in of_type(events_in(text), "MOBILIZE") if e.evidence.startswith("Nearly")]
     assert sent and all(not e.source for e in sent)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Kenya summoned the Tanzanian envoy on Friday to protest the detention of Grace Achieng, a Kenyan journalist, "
+         "while she was crossing the border at Namanga, Tanzania. Officials described Achieng's detention as "
+         "unjustified.", ["TZA"]),
+        # the place is where someone else was: the protested detention names no doer
+        ("Kenya summoned the Tanzanian envoy on Friday to protest the detention of Grace Achieng, a Kenyan journalist, "
+         "while her editor was visiting Arusha, Tanzania. Officials described Achieng's detention as unjustified.", []),
+    ],
+)  # fmt: skip
+def test_a_protested_arrest_told_again_takes_the_place_it_was_undergone_in(
+    events_in: Extract, text: str, country: list[str]
+) -> None:
+    again = in_sentence(events_in(text), "Officials", "COERCE")
+    assert again and again[0].source_countries == country

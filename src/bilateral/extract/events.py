@@ -202,7 +202,22 @@ class _Reader:
                 found += self._verbal_events(hit, verbal)
         found += self._requests(sentence, verbal)
         found += self._verdicts(sentence)
+        for noun in (n for hit in verbal.values() for n in hit.absorbed):
+            self._undergone_act(noun, sentence)
         return self._events(sentence, found)
+
+    def _undergone_act(self, noun: Hit, sentence: Any) -> None:
+        """Keep as told an act a verb absorbs ("protested the detention of X while she was changing planes in
+        Y"), done to a named party in a place the sentence gives (`_local`): no event of its own, but what a later
+        "X's detention" refers back to."""
+        if noun.type not in LOCAL_TYPES or noun.trigger.of_role != "target":
+            return
+        target = self._side_of(prep_objects(noun.head, {"of"}))
+        if not target.actors:
+            return
+        source = self._local(noun.head, sentence.start_char, sentence.end_char, target)
+        if source:
+            self.told.record(noun.type, noun.mode, source, target, sentence=self.number, end=sentence.end_char)
 
     # --- verbal events ------------------------------------------------------------------------------------
 
