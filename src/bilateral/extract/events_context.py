@@ -1,18 +1,22 @@
 """Doers an event's own sentence does not name but its document does: a court's decision told again as the subject
 ("Monday's ruling rejected the appeal" after "the High Court ruled …"), a state body named by its role alone
 acting against one of the two countries a bilateral report is about ("The government imposed curbs on Malaysia" in
-a report on Indonesia and Malaysia: Indonesia's), and an arrangement an agentless passive ends that the sentence
-before tells a state body ran ("The ministry had exempted X from checks. This exemption has been suspended.").
+a report on Indonesia and Malaysia: Indonesia's), an arrangement an agentless passive ends that the sentence
+before tells a state body ran ("The ministry had exempted X from checks. This exemption has been suspended."), forces
+a passive sends that the sentences before name ("The National Police became a border force. 9,000 officers were
+sent to the borders."), and the place where someone underwent an act, told by what they were doing there ("detained
+X while he was changing trains in Rosario, Argentina": local to Argentina).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from functools import cached_property
 from typing import Any
 
 from bilateral.annotate.nlp import text_of
-from bilateral.extract.events_parties import NON_STATE, STATE_KINDS, Parties, Side
+from bilateral.extract.events_parties import NON_STATE, STATE_KINDS, Parties, Side, is_pronoun
 from bilateral.extract.events_sources import clause_verb, in_governing_clause
 
 Token = Any  # a spaCy token
@@ -38,14 +42,18 @@ class DocumentContext:
     """What a document as a whole says of who acts, read once per document from its actor mentions."""
 
     def __init__(self, parties: Parties) -> None:
-        """Read the two countries the document names most (`main_pair`, empty when no clear pair)."""
         self.parties = parties
         self.cues = parties.patterns.cues
-        # each name, demonym or place of a country once ("South Korea" is one naming of Korea, not two)
+
+    @cached_property
+    def main_pair(self) -> tuple[str, ...]:
+        """The two countries the document names most, each name, demonym or place once ("South Korea" is one
+        naming of Korea, not two); empty when no clear pair (MAIN_COUNTRY_MENTIONS). Read only when a body
+        named by its role alone needs it."""
         counts: Counter[str] = Counter()
         last = None
-        for token in parties.doc:
-            code = parties.country_word(token)
+        for token in self.parties.doc:
+            code = self.parties.country_word(token)
             if code is not None and code != last:
                 counts[code] += 1
             last = code
@@ -53,7 +61,7 @@ class DocumentContext:
         bilateral = len(ranked) >= 2 and ranked[1][1] >= MAIN_COUNTRY_MENTIONS
         if len(ranked) == 3 and ranked[2][1] >= ranked[1][1]:
             bilateral = False  # a third country named as often: which two the report is about is not said
-        self.main_pair: tuple[str, ...] = (ranked[0][0], ranked[1][0]) if bilateral else ()
+        return (ranked[0][0], ranked[1][0]) if bilateral else ()
 
     def unresolved_subject(self, verb: Token, target: Side) -> Side:
         """For a verb whose subject (its own, or the one it shares through SHARING links: "the government
@@ -84,8 +92,25 @@ class DocumentContext:
         if not any(c.dep_ == "mark" and c.lower_ in WHILE for c in clause.children):
             return False
         subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        doer = self.parties.side(subjects[0]) if subjects else Side()
+        if not subjects:
+            return False
+        doer = self.parties.side(subjects[0])
+        if is_pronoun(subjects[0]):
+            # "against the detention of X, while she was …": the person named last before the pronoun
+            doer.add(self._person_before(subjects[0]))
         return bool(set(doer.actors) & set(target.actors))
+
+    def _person_before(self, token: Token) -> Side:
+        """The person named last before `token` in its sentence, or nobody."""
+        parties = self.parties
+        named = parties.mentioned[
+            bisect_left(parties.mentioned, token.sent.start) : bisect_left(parties.mentioned, token.i)
+        ]
+        for i in reversed(named):
+            actor = parties.actors[parties.mentions[parties.mention_at[i]].actor]
+            if actor.kind == "person":
+                return Side([actor.id], [actor.country] if actor.country else [])
+        return Side()
 
     def forces_sent(self, verb: Token) -> Side:
         """The state whose forces an agentless passive deployment sends, when the forces sent name no country of
@@ -168,7 +193,7 @@ class DocumentContext:
         lemma = subject.lemma_.lower()
         if lemma not in self.cues["bodies"] or lemma in self.cues["missions"] or subject.tag_ == "NNS":
             return Side()
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        if not target.countries or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
             return Side()
         hit = [code for code in self.main_pair if code in target.countries]
         if len(hit) != 1:
