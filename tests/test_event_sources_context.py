@@ -132,8 +132,8 @@ def test_a_body_that_undergoes_the_act_is_not_its_doer(events_in: Extract) -> No
     [
         (
             "Since 2010, the Trade Ministry of Vietnam had exempted Thai exporters from quota checks on rice "
-            "shipments to Vietnam. However, this preferential treatment has been suspended.",
-            "However, this",
+            "shipments to Vietnam. Yet this preferential regime was suspended in May.",
+            "Yet this",
             "VNM",
         ),
         (
@@ -156,10 +156,10 @@ def test_an_arrangement_ended_by_a_passive_is_the_body_that_ran_it(
     [
         # the sentence before tells no state body running it
         ("For years Thai exporters enjoyed exemptions from quota checks on rice shipments to Vietnam. "
-         "However, this preferential treatment has been suspended.", "However, this"),
+         "Yet this preferential regime was suspended in May.", "Yet this"),
         # a new paragraph: the passive is not told right after the arrangement
         ("Since 2010, the Trade Ministry of Vietnam had exempted Thai exporters from quota checks on rice "
-         "shipments to Vietnam.\n\nHowever, this preferential treatment has been suspended.", "However, this"),
+         "shipments to Vietnam.\n\nYet this preferential regime was suspended in May.", "Yet this"),
     ],
 )  # fmt: skip
 def test_an_arrangement_ended_with_no_body_just_before_names_no_doer(
@@ -175,8 +175,8 @@ def test_an_arrangement_ended_with_no_body_just_before_names_no_doer(
 def test_the_two_leaders_after_both_leaders_are_the_same_pair_not_a_host_named_between(events_in: Extract) -> None:
     text = (
         "Prime Minister Anthony Albanese and New Zealand Prime Minister Chris Hipkins held talks in Fiji on Monday. "
-        "Both leaders were in Suva for a regional forum with Fijian Prime Minister Sitiveni Rabuka. "
-        "The two leaders previously held a summit in May last year."
+        "Both leaders flew to Suva for a regional forum with Fijian Prime Minister Sitiveni Rabuka. "
+        "The two leaders last met for a summit in May last year."
     )
     summit = in_sentence(events_in(text), "The two leaders", "CONSULT")
     assert summit and set(summit[0].source_countries) == {"AUS", "NZL"}
@@ -185,9 +185,9 @@ def test_the_two_leaders_after_both_leaders_are_the_same_pair_not_a_host_named_b
 def test_the_two_leaders_after_a_new_pair_is_named_are_the_new_pair(events_in: Extract) -> None:
     text = (
         "Prime Minister Anthony Albanese and New Zealand Prime Minister Chris Hipkins held talks in Fiji on Monday. "
-        "Both leaders were in Suva for a regional forum. "
+        "Both leaders flew to Suva for a regional forum. "
         "Later, Fijian Prime Minister Sitiveni Rabuka met Tongan Prime Minister Siaosi Sovaleni. "
-        "The two leaders previously held a summit in May last year."
+        "The two leaders last met for a summit in May last year."
     )
     summit = in_sentence(events_in(text), "The two leaders", "CONSULT")
     assert summit and set(summit[0].source_countries) == {"FJI", "TON"}

@@ -207,9 +207,9 @@ class _Reader:
         return self._events(sentence, found)
 
     def _undergone_act(self, noun: Hit, sentence: Any) -> None:
-        """Keep as told an act a verb absorbs ("protested the detention of X while she was changing planes in
-        Y"), done to a named party in a place the sentence gives (`_local`): no event of its own, but what a later
-        "X's detention" refers back to."""
+        """Keep as told an act a verb absorbs ("objected to the arrest of X as he was boarding a ferry at Y"),
+        done to a named party in a place the sentence gives (`_local`): no event of its own, but what a later
+        "X's arrest" refers back to."""
         if noun.type not in LOCAL_TYPES or noun.trigger.of_role != "target":
             return
         target = self._side_of(prep_objects(noun.head, {"of"}))

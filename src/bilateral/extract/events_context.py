@@ -28,7 +28,7 @@ ARMED_SECTORS = {"MIL", "COP"}  # CAMEO sectors of a state's armed and police fo
 # a deployment told by a passive refers back at most this many sentences to the forces it sends
 FORCES_SENTENCES = 2
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}  # CAMEO sectors of a state's own bodies
-# how a verb reaches the subject it shares: "the government invoked a measure to tighten curbs"
+# how a verb reaches the subject it shares: "the cabinet adopted a rule to curb imports"
 SHARING = {"xcomp", "acl", "dobj", "conj"}
 # conjunctions of a clause that tells what someone was doing when something happened to them
 WHILE = {"while", "as", "when", "whilst"}
@@ -47,7 +47,7 @@ class DocumentContext:
 
     @cached_property
     def main_pair(self) -> tuple[str, ...]:
-        """The two countries the document names most, each name, demonym or place once ("South Korea" is one
+        """The pair of countries named most in the document, each name, demonym or place once ("South Korea" is one
         naming of Korea, not two); empty when no clear pair (MAIN_COUNTRY_MENTIONS). Read only when a body
         named by its role alone needs it."""
         counts: Counter[str] = Counter()
@@ -64,8 +64,8 @@ class DocumentContext:
         return (ranked[0][0], ranked[1][0]) if bilateral else ()
 
     def unresolved_subject(self, verb: Token, target: Side) -> Side:
-        """For a verb whose subject (its own, or the one it shares through SHARING links: "the government
-        invoked a measure to tighten curbs on X") names no party: the court a decision told again refers to
+        """For a verb whose subject (its own, or the one it shares through SHARING links: "the cabinet
+        adopted a rule to curb imports from X") names no party: the court a decision told again refers to
         (`decided_by`), else the state a body named by its role alone stands for (`body_against`)."""
         token = verb
         for _ in range(4):
@@ -96,7 +96,7 @@ class DocumentContext:
             return False
         doer = self.parties.side(subjects[0])
         if is_pronoun(subjects[0]):
-            # "against the detention of X, while she was …": the person named last before the pronoun
+            # "objected to the arrest of X as he was boarding …": the person named last before the pronoun
             doer.add(self._person_before(subjects[0]))
         return bool(set(doer.actors) & set(target.actors))
 
@@ -162,7 +162,7 @@ class DocumentContext:
     def ended_by(self, verb: Token) -> Side:
         """The state body that ran an arrangement an agentless passive of a `cancelling` verb ends, told as the
         subject of the sentence just before, in the same paragraph ("Since 2010 the ministry had exempted Thai
-        rice from checks. However, this treatment has been suspended.": the ministry). The subject must be told
+        rice from checks. Yet that waiver was dropped.": the ministry). The subject must be told
         as known ("this", "the") and name no party of its own; nobody when the subject before is no state's body
         (a company, a person) or none."""
         if verb.lemma_.lower() not in self.cues["cancelling"]:

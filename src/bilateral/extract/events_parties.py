@@ -685,7 +685,7 @@ class Parties:
 
     def _pair_again(self, head: Token, *, person: bool) -> Side:
         """The pair an earlier "both"/"two" phrase of the same noun in this or the two sentences before stood for
-        ("Both leaders were in Suva for a forum with Y. The two leaders …": the same two, not Y), unless two actors
+        ("Both leaders flew to Suva for a forum with Y. The two leaders …": the same two, not Y), unless two actors
         of different countries outside that pair are named between the phrases (a new pair to refer to)."""
         window = head.sent.start
         for _ in range(2):
