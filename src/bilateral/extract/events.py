@@ -13,6 +13,7 @@ from typing import Any
 
 from bilateral.annotate.dates import document_anchor
 from bilateral.annotate.nlp import text_of
+from bilateral.extract.events_context import DocumentContext
 from bilateral.extract.events_kinds import Kinds
 from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
@@ -159,6 +160,7 @@ class _Reader:
         self._governors: dict[int, Token | None] = {}
         # the parties of the last event of each type (and mode) told with a source, in the sentences before
         self.told = ToldActs(self.text)
+        self.context = DocumentContext(self.parties)  # doers the document gives, not the sentence
         self.number = 0  # the number of the sentence being read
         self.tagged = sorted(analysis.sentence_issues, key=lambda s: s.start)
         self.tagged_starts = [s.start for s in self.tagged]
@@ -200,7 +202,22 @@ class _Reader:
                 found += self._verbal_events(hit, verbal)
         found += self._requests(sentence, verbal)
         found += self._verdicts(sentence)
+        for noun in (n for hit in verbal.values() for n in hit.absorbed):
+            self._undergone_act(noun, sentence)
         return self._events(sentence, found)
+
+    def _undergone_act(self, noun: Hit, sentence: Any) -> None:
+        """Keep as told an act a verb absorbs ("objected to the arrest of X as he was boarding a ferry at Y"),
+        done to a named party in a place the sentence gives (`_local`): no event of its own, but what a later
+        "X's arrest" refers back to."""
+        if noun.type not in LOCAL_TYPES or noun.trigger.of_role != "target":
+            return
+        target = self._side_of(prep_objects(noun.head, {"of"}))
+        if not target.actors:
+            return
+        source = self._local(noun.head, sentence.start_char, sentence.end_char, target)
+        if source:
+            self.told.record(noun.type, noun.mode, source, target, sentence=self.number, end=sentence.end_char)
 
     # --- verbal events ------------------------------------------------------------------------------------
 
@@ -231,6 +248,10 @@ class _Reader:
         if hit.trigger.reciprocal and (they := self._plural_pronoun_subject(verb)) is not None:
             source = self.parties.last_two(they, person=False, alone=True) or source  # "they met": the last two
         target = self.objects(hit, verbal)
+        if not source:
+            # "Monday's ruling rejected the appeal": the court told before; "The government imposed curbs on X"
+            # in a report on X and Y: Y's
+            source = self.context.unresolved_subject(verb, target)
         if kind == "AID" and verb.lemma_.lower() in self.cues["receiving"]:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
@@ -245,6 +266,9 @@ class _Reader:
             source = self.told.done_to(kind, hit.mode, target)  # "X detained Lee on Monday. … Lee was arrested as …"
             # "Gunmen opened fire on a bus. Two passengers were wounded.": the act of the sentence before, told on
             source = source or self.told.continued(kind, target, sentence=self.number, start=verb.sent.start_char)
+            source = source or self.context.ended_by(verb)  # "The ministry waived X. This waiver was halted."
+            if kind == "MOBILIZE":
+                source = source or self.context.forces_sent(verb)  # "The Guard … Troops were sent to the borders."
         rank = depth_of(verb)
         found = []
         # a promise or threat is somebody's: an announced passive ("will be returned") makes none; a named subject
@@ -514,7 +538,7 @@ class _Reader:
             token = token.head
         return None
 
-    def _local(self, trigger: Token, start: int, end: int) -> Side:
+    def _local(self, trigger: Token, start: int, end: int, target: Side) -> Side:
         """The country of the place an unattributed protest, attack or crackdown happened in ("an explosion in
         Lagos", "crowds marched through Santiago"): unnamed actors of such events are local (the
         convention of ICEWS and PLOVER coders). The place nearest the trigger in the sentence, outside a dateline."""
@@ -524,14 +548,14 @@ class _Reader:
             if start <= p.start < end
             and p.start >= self.parties.opening
             and not self._destination(p.start)
-            and self._governs(p.start, trigger)
+            and (self._governs(p.start, trigger) or self._undergone_at(p.start, trigger, target))
             and not self._on_another_act(p.start, trigger)
         ]
         for token in trigger.sent:  # "in eastern Beirut", "near the city of Mosul": a capital or country named
             if (
                 token.dep_ == "pobj"
                 and word_of(token.head) in LOCATIVE_PREPS
-                and in_governing_clause(token, trigger)
+                and (in_governing_clause(token, trigger) or self.context.where_undergone(token, trigger, target))
                 and not on_another_act(token, trigger, self._names_act)
             ):
                 for part in token.subtree:
@@ -547,6 +571,12 @@ class _Reader:
         the two leaders met in Lima" was not done in Lima."""
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return span is not None and in_governing_clause(span.root, trigger)
+
+    def _undergone_at(self, offset: int, trigger: Token, target: Side) -> bool:
+        """Whether the word at character `offset` is where the target underwent the act ("the arrest of X while
+        he was changing trains in Rosario"; `DocumentContext.where_undergone`)."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span is not None and self.context.where_undergone(span.root, trigger, target)
 
     def _on_another_act(self, offset: int, trigger: Token) -> bool:
         """Whether the word at character `offset` is where another act happened ("the release of X in Lima, the
@@ -911,8 +941,11 @@ class _Reader:
         return Side()
 
     def _agentless(self, verb: Token) -> bool:
-        """Whether a verb is a passive without an agent ("Lee was arrested")."""
-        return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+        """Whether a verb is a passive without an agent ("Lee was arrested"; "troops had been sent by that summer":
+        a "by" before a time is a deadline, the parse's agent or not)."""
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        timed = all(p.ent_type_ in {"DATE", "TIME"} or p.lemma_.lower() in self.cues["times"] for p in agents)
+        return any(c.dep_ == "nsubjpass" for c in verb.children) and timed
 
     def _told_before(self, noun: Token) -> bool:
         """Whether a joint act's noun refers back to one told before: definite ("the talks", "their meeting",
@@ -1072,7 +1105,7 @@ class _Reader:
         unnamed = all(self.parties.actors[a].kind == "group" for a in source.actors)
         if local and unnamed and not source.countries:
             # "gunmen opened fire in Lagos": actors named by their role alone are local too, and keep their names
-            found = self._local(item.token, start, end)
+            found = self._local(item.token, start, end, target)
             source = Side(list(source.actors), found.countries) if source.actors else found
         objects = [c for c in item.token.children if c.dep_ == "dobj"]
         # "signed with X", "the treaty signed between X and Y": the parties are named here

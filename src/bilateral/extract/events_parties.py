@@ -680,7 +680,29 @@ class Parties:
         plural = plural or bare
         if not (alone or plural or words & self.patterns.cues["pair_words"]):
             return Side()
-        return self.last_two(head, person=lemma in self.patterns.cues["person_nouns"], alone=alone)
+        person = lemma in self.patterns.cues["person_nouns"]
+        return self._pair_again(head, person=person) or self.last_two(head, person=person, alone=alone)
+
+    def _pair_again(self, head: Token, *, person: bool) -> Side:
+        """The pair an earlier "both"/"two" phrase of the same noun in this or the two sentences before stood for
+        ("Both leaders flew to Suva for a forum with Y. The two leaders …": the same two, not Y), unless two actors
+        of different countries outside that pair are named between the phrases (a new pair to refer to)."""
+        window = head.sent.start
+        for _ in range(2):
+            if window > 0:
+                window = self.doc[window - 1].sent.start
+        pair_words = self.patterns.cues["pair_words"]
+        for i in range(head.i - 1, window - 1, -1):
+            earlier = self.doc[i]
+            paired = any(c.lower_ in pair_words for c in earlier.children)
+            if earlier.lemma_.lower() != head.lemma_.lower() or not paired:
+                continue
+            pair = self.pair(earlier)
+            between = self.mentioned[bisect_right(self.mentioned, i) : bisect_left(self.mentioned, head.i)]
+            new = [self.actors[self.mentions[self.mention_at[k]].actor] for k in between]
+            others = {a.country for a in new if a.id not in pair.actors and (a.kind == "person") == person}
+            return pair if len(pair.actors) == 2 and len(others - {None}) < 2 else Side()
+        return Side()
 
     def last_two(self, head: Token, *, person: bool, alone: bool) -> Side:
         """The last two distinct actors of different countries named before `head` (people when `person`; with
