@@ -56,6 +56,15 @@ def refresh_tables(db: sqlite3.Connection, knowledge: ActorKnowledge) -> Refresh
     """Bring the per-document tables and the actor table to what a run over the whole stored corpus writes before
     its stories (see the module's docstring), in one transaction; returns what was done. Raises StoreError when a
     stored result cannot be read back (written by another version: `bilateral analyze --force`)."""
+    with transaction(db):  # read and written in one transaction: no other writer in between
+        report = _refresh(db, knowledge)
+    return report
+
+
+def _refresh(db: sqlite3.Connection, knowledge: ActorKnowledge) -> Refresh:
+    """`refresh_tables` inside the caller's transaction. A document keeps its rows when they were merged by the last
+    pass (not written since), every actor they name is renamed as the last pass renamed it, and every actor of an
+    event side without a country has the country it had then: its rows are then what a whole run writes."""
     stored = [_read(row[0], row[1]) for row in db.execute(_RESULTS)]
     folded = _fold(stored)
     merges = list(corpus_merges(folded.values(), knowledge).items())
@@ -78,26 +87,25 @@ def refresh_tables(db: sqlite3.Connection, knowledge: ActorKnowledge) -> Refresh
             or any(single.get(a, a) in retold for a in s.empty_sides)
         )
     ]
-    report = Refresh(rewritten=stale, merged=len(stale) + len(unmerged), actors=len(final), merges=len(merges))
-    with transaction(db):
-        for document in stale:
-            _rewrite(db, document)
-        documents = sorted({*stale, *unmerged})
-        _merge(db, documents, merges)
-        fill_sides(db, countries, documents=documents)
-        db.execute("DELETE FROM actors")
-        db.executemany(
-            "INSERT INTO actors (id, name, kind, country, sector, aliases) VALUES (?, ?, ?, ?, ?, ?)",
-            [(a.id, a.name, a.kind, a.country, a.sector, _json(a.aliases)) for a in final],
-        )
-        db.execute("DELETE FROM corpus_merges")
-        db.executemany("INSERT INTO corpus_merges (position, actor, into_actor) VALUES (?, ?, ?)",
-                       [(k, old, new) for k, (old, new) in enumerate(merges)])  # fmt: skip
-        db.execute("DELETE FROM corpus_countries")
-        db.executemany("INSERT INTO corpus_countries (actor, country) VALUES (?, ?)", sorted(countries.items()))
-        db.execute("DELETE FROM corpus_unmerged")
-        db.execute("UPDATE store_state SET corpus_merged = 1 WHERE id = 1")
-        mark_changed(db, corpus_stale=True)
+    documents = sorted({*stale, *unmerged} & {s.document for s in stored})
+    report = Refresh(rewritten=stale, merged=len(documents), actors=len(final), merges=len(merges))
+    for document in stale:
+        _rewrite(db, document)
+    _merge(db, documents, merges)
+    fill_sides(db, countries, documents=documents)
+    db.execute("DELETE FROM actors")
+    db.executemany(
+        "INSERT INTO actors (id, name, kind, country, sector, aliases) VALUES (?, ?, ?, ?, ?, ?)",
+        [(a.id, a.name, a.kind, a.country, a.sector, _json(a.aliases)) for a in final],
+    )
+    db.execute("DELETE FROM corpus_merges")
+    db.executemany("INSERT INTO corpus_merges (position, actor, into_actor) VALUES (?, ?, ?)",
+                   [(k, old, new) for k, (old, new) in enumerate(merges)])  # fmt: skip
+    db.execute("DELETE FROM corpus_countries")
+    db.executemany("INSERT INTO corpus_countries (actor, country) VALUES (?, ?)", sorted(countries.items()))
+    db.execute("DELETE FROM corpus_unmerged")
+    db.execute("UPDATE store_state SET corpus_merged = 1 WHERE id = 1")
+    mark_changed(db, corpus_stale=True)
     return report
 
 
