@@ -11,6 +11,11 @@ Also reported: the share of each size's happenings found as one story (a check t
 A second pass has one report in three written in Spanish, its lead naming neither the person, nor a country, nor
 a word of the English leads (the person is named in a later sentence): those reports join their happening's story
 only through the cross-language blocking (countries, side of action, date, and a rare actor both documents name).
+Last, documents arriving: a store of 1,000 and of 10,000 documents after its corpus pass, then ARRIVING more of the
+same kind; the corpus pass as `analyze` runs it (the tables, store.refresh; then stories and comparisons) is
+timed as it runs now, rewriting only what the arrivals change, and as a full pass over the same store (every
+document's tables rewritten from its stored result, as before the tables were refreshed incrementally), on two
+copies of one store in one run; both copies' JSON exports must be the same bytes.
 """
 
 from __future__ import annotations
@@ -19,13 +24,14 @@ import hashlib
 import math
 import random
 import resource
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
 from bilateral.model import Actor, Analysis, Article, Event, Figure, Mention
-from bilateral.pipeline import relate
-from bilateral.stages import load_knowledge
+from bilateral.pipeline import VectorCounts, relate
+from bilateral.stages import Knowledge, load_knowledge
 from bilateral.store.analysis import save_analysis
 from bilateral.store.db import connect
 from bilateral.store.documents import save_article
@@ -35,6 +41,7 @@ SIZES = (1_000, 10_000)
 REPORTS = 3  # documents telling each happening
 BACKGROUND = 6  # background sentences per document
 SEED = 20261129
+ARRIVING = 4  # documents added to an analysed store
 COUNTRIES = [
     ("NOR", "Norway", "Norwegian"), ("SWE", "Sweden", "Swedish"), ("FIN", "Finland", "Finnish"),
     ("PER", "Peru", "Peruvian"), ("CHL", "Chile", "Chilean"), ("KEN", "Kenya", "Kenyan"),
@@ -147,6 +154,52 @@ def measure(n: int, folder: Path, *, spanish: bool = False) -> dict[str, float]:
     }
 
 
+def corpus_pass(db: sqlite3.Connection, knowledge: Knowledge) -> tuple[float, int, int]:
+    """The corpus pass as `analyze` runs it: CPU seconds, documents rewritten, rows of stories written."""
+    from bilateral.store.refresh import refresh_tables
+
+    cpu = time.process_time()
+    rewritten = len(refresh_tables(db, knowledge.annotate.actors).rewritten)
+    counts = VectorCounts()
+    relate(db, knowledge, embeddings=False, vectors=counts)
+    return time.process_time() - cpu, rewritten, counts.rows
+
+
+def arriving(n: int, folder: Path, knowledge: Knowledge) -> dict[str, float | int | str]:
+    """A store of n documents after its corpus pass, then ARRIVING more: the pass timed as it runs (only what they
+    change) and as a full pass (every document's tables rewritten), on two copies of the store."""
+    from bilateral.export import write_export
+
+    documents = corpus(n + ARRIVING, random.Random(SEED + n))
+    db = connect(folder / f"arriving-{n}.db")
+    for article, analysis in documents[:n]:
+        save_article(db, article)
+        save_analysis(db, analysis, knowledge="synthetic")
+    corpus_pass(db, knowledge)
+    for article, analysis in documents[n:]:
+        save_article(db, article)
+        save_analysis(db, analysis, knowledge="synthetic")
+    full = connect(folder / f"arriving-{n}-full.db")
+    db.backup(full)
+    with full:  # as a store whose tables were never refreshed: every document's rewritten from its result
+        full.execute("UPDATE store_state SET corpus_merged = 0 WHERE id = 1")
+    seconds, rewritten, rows = corpus_pass(db, knowledge)
+    full_seconds, full_rewritten, _ = corpus_pass(full, knowledge)
+    same = [write_export(store, "json", folder / f"{n}-{k}.json")[0].read_bytes() for k, store in enumerate((db, full))]
+    stories = db.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+    db.close()
+    full.close()
+    label = f"{ARRIVING} documents added to {n:,}"
+    return {
+        f"corpus pass: CPU seconds, {label}": round(seconds, 2),
+        f"corpus pass: CPU seconds, {label}, full pass (every document's tables rewritten)": round(full_seconds, 2),
+        f"corpus pass: {label}, ÷ the full pass": round(seconds / full_seconds, 3),
+        f"corpus pass: {label}, documents rewritten (full pass)": f"{rewritten} ({full_rewritten})",
+        f"corpus pass: {label}, rows of stories written (stories and items: {stories} stories)": rows,
+        f"corpus pass: {label}, exports identical to the full pass": "yes" if same[0] == same[1] else "NO",
+    }
+
+
 def main() -> dict[str, float | int | str]:
     metrics: dict[str, float | int | str] = {}
     results = {}
@@ -171,6 +224,10 @@ def main() -> dict[str, float | int | str]:
         metrics[f"corpus pass: happenings found as one story, {label}"] = round(mixed[n]["found"], 3)
     exponent = math.log(mixed[large]["cpu"] / mixed[small]["cpu"]) / math.log(large / small)
     metrics["corpus pass: growth exponent k, a third in Spanish"] = round(exponent, 2)
+    with tempfile.TemporaryDirectory() as folder:
+        knowledge = load_knowledge()
+        for n in SIZES:
+            metrics |= arriving(n, Path(folder), knowledge)
     return metrics
 
 

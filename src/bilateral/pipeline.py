@@ -19,21 +19,15 @@ from bilateral.errors import UnreadableSource, is_disk_full
 from bilateral.model import Article, RawDocument, Skipped
 from bilateral.store.analysis import (
     date_undated_events,
-    fill_event_countries,
-    merge_actor_ids,
     not_analysed,
     pending_documents,
-    prune_actors,
     record_failure,
-    rewrite_analyses,
     save_analysis,
-    stored_actors,
 )
 from bilateral.store.db import corpus_stale, set_dyad, snapshot, store_version
 from bilateral.store.documents import Saved, is_stored, load_article, record_skipped, save_article
 
 if TYPE_CHECKING:
-    from bilateral.annotate.knowledge import ActorKnowledge
     from bilateral.compare.embeddings import Closeness, Vectors
     from bilateral.knowledge.entries import Entries, EntryMatcher
     from bilateral.prefilter import Prefilter
@@ -141,6 +135,12 @@ class AnalyzeReport:
     analysis_seconds: float = 0.0
     writer_cpu_seconds: float = 0.0
     encode_seconds: float = 0.0
+    # the corpus pass's rewrites: documents whose tables were rewritten from their stored results (those whose
+    # actors merge differently or whose event sides take another country; see store.refresh) and its wall seconds;
+    # rows of stories, story items and figure comparisons written or deleted (see store.corpus.save_corpus)
+    rewritten: int = 0
+    tables_seconds: float = 0.0
+    corpus_rows: int = 0
     warnings: list[str] = field(default_factory=list)  # one line each: what went otherwise than asked, and how
 
 
@@ -194,6 +194,7 @@ def analyze(
     from bilateral.prefilter import build_prefilter, parse_dyad
     from bilateral.stages import load_knowledge
     from bilateral.store.entries import stored_fingerprint
+    from bilateral.store.refresh import refresh_tables
 
     knowledge = load_knowledge(knowledge_dirs)
     screen = None
@@ -218,10 +219,8 @@ def analyze(
         runner = start(pending_documents(db, knowledge=knowledge.fingerprint, force=force, languages=languages))
     try:
         carried = _follow_knowledge(db, knowledge, force=force)
-        earlier = {row[0] for row in db.execute("SELECT document FROM analysis_results")}
         pending = pending_documents(db, knowledge=knowledge.fingerprint, force=force, languages=languages)
         report = AnalyzeReport(pending=len(pending), carried=carried)
-        again = not earlier.isdisjoint(pending)  # documents analysed before are analysed again
         matcher = _entries(knowledge)[1] if pending else None
         runner = runner or start(pending)
         on_start(len(pending))
@@ -229,23 +228,18 @@ def analyze(
         _analyse_pending(db, runner, knowledge, pending, report, matcher, screen, batch_size, bounds, on_item)
         report.analysis_seconds = time.perf_counter() - started
         report.writer_cpu_seconds = time.process_time() - cpu
-        # the tables as a run over the whole corpus would write them, before the corpus pass: after documents were
-        # analysed again, or arrived beside earlier ones (merging the corpus's actors again over tables merged
-        # before need not give a run's merges: an ambiguous short name becomes unambiguous once its candidates are
-        # merged)
-        if again or (report.analysed and earlier):
-            rewrite_analyses(db)
-        if report.analysed or again:
-            prune_actors(db)
-            merge_split_actors(db, knowledge.annotate.actors)
-            fill_event_countries(db)
+        # the tables as a run over the whole corpus would write them, before the corpus pass: actors merged across
+        # the corpus and event sides filled, rewriting only the documents that arrived or whose rows change
         if corpus_stale(db):  # the engine's workers encode the sentences the pass compares
             corpus_started = time.perf_counter()
+            report.rewritten = len(refresh_tables(db, knowledge.annotate.actors).rewritten)
+            report.tables_seconds = time.perf_counter() - corpus_started
             counts = VectorCounts()
             report.stories, report.comparisons = relate(
                 db, knowledge, encode=runner.encode, vectors=counts, warn=report.warnings.append
             )
             report.vectors_reused, report.vectors_encoded = counts.reused, counts.encoded
+            report.corpus_rows = counts.rows
             report.encode_seconds = counts.seconds
             report.corpus_seconds = time.perf_counter() - corpus_started
     finally:
@@ -353,23 +347,15 @@ def _fail(db: sqlite3.Connection, report: AnalyzeReport, article: Article, reaso
     report.failed.append(Skipped(article.source, reason))
 
 
-def merge_split_actors(db: sqlite3.Connection, knowledge: ActorKnowledge) -> int:
-    """Corpus pass: one actor for what the documents name in different ways (see annotate.actors.corpus_merges);
-    returns how many actor ids were merged away."""
-    from bilateral.annotate.actors import corpus_merges
-
-    merges = corpus_merges(stored_actors(db), knowledge)
-    merge_actor_ids(db, merges)
-    return len(merges)
-
-
 @dataclass
 class VectorCounts:
-    """What a corpus pass did for its sentence vectors: read from the store, encoded (and stored)."""
+    """What a corpus pass did for its sentence vectors: read from the store, encoded (and stored); and the rows of
+    stories, story items and figure comparisons it wrote (see store.corpus.save_corpus)."""
 
     reused: int = 0
     encoded: int = 0
     seconds: float = 0.0  # wall seconds waiting for `encode`
+    rows: int = 0
 
 
 def relate(
@@ -465,7 +451,9 @@ def relate(
             qualified_across=sides_across,
         ),
     )
-    save_corpus(db, stories, comparisons, version=version)
+    rows = save_corpus(db, stories, comparisons, version=version)
+    if vectors is not None:
+        vectors.rows = rows
     if source is not None and close is not None:
         source.keep({sentence: close.embedded[sentence] for sentence in close.encoded})  # none when planned right
         if vectors is not None:

@@ -19,7 +19,9 @@ they report the same event (type, mode, the countries on both sides) dated at mo
 no date joins the one happening it reads closest to and never ties two weeks apart (see `_lead_groups`). Two
 reports in different languages share few words, so their leads are also paired by what the happening is (see
 `across_languages`).
-Everything is sorted, so the same corpus always gives the same stories with the same ids.
+Everything is sorted, so the same corpus always gives the same stories with the same ids. A story's id is a hash of
+its items (each an id within its document), so it does not depend on the order the documents arrived in; a story
+whose items change is a new story, with a new id.
 """
 
 from __future__ import annotations

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from bilateral.calendar import months_named
-from bilateral.errors import StoreError
 from bilateral.model import Actor, Analysis
 from bilateral.store.db import mark_changed, transaction
 from bilateral.store.documents import now
-from bilateral.store.results import decode, encode
+from bilateral.store.results import encode
 
 # Tables holding per-document analysis rows, cleared before a document is analysed again.
 PER_DOCUMENT = (
@@ -52,7 +51,8 @@ def save_analysis(db: sqlite3.Connection, analysis: Analysis, *, knowledge: str,
     (see store.results) and `entries`, the ids of the pack entries whose names the document contains."""
     document = analysis.document
     with transaction(db):
-        _write_rows(db, analysis)
+        write_rows(db, analysis)
+        db.execute("INSERT OR IGNORE INTO corpus_unmerged (document) VALUES (?)", (document,))
         db.execute(
             "INSERT OR REPLACE INTO analyses (document, knowledge, analysed_at) VALUES (?, ?, ?)",
             (document, knowledge, now()),
@@ -68,33 +68,13 @@ def save_analysis(db: sqlite3.Connection, analysis: Analysis, *, knowledge: str,
         mark_changed(db, corpus_stale=True)
 
 
-def rewrite_analyses(db: sqlite3.Connection) -> int:
-    """Rewrite every document's tables from its stored result, in store order, with the actor table rebuilt from
-    them: what a run over the whole corpus would have written, before the corpus pass. Returns how many."""
-    rows = db.execute(
-        "SELECT r.result FROM analysis_results r JOIN documents d ON d.id = r.document ORDER BY d.rowid"
-    ).fetchall()
-    with transaction(db):
-        db.execute("DELETE FROM actors")
-        for row in rows:
-            try:
-                analysis = decode(row[0])
-            except ValueError as e:
-                raise StoreError(
-                    f"a stored analysis cannot be read back: {e}",
-                    hint="it was written by another version of bilateral: run `bilateral analyze --force`",
-                ) from e
-            _write_rows(db, analysis)
-        mark_changed(db, corpus_stale=True)
-    return len(rows)
-
-
-def _write_rows(db: sqlite3.Connection, analysis: Analysis) -> None:
-    """The document's rows in the per-document tables and its actors; inside the caller's transaction."""
+def write_rows(db: sqlite3.Connection, analysis: Analysis, *, actors: bool = True) -> None:
+    """The document's rows in the per-document tables as its analysis gave them, and (with `actors`) its actors
+    folded into the actor table; inside the caller's transaction."""
     document = analysis.document
     for table in PER_DOCUMENT:
         db.execute(f"DELETE FROM {table} WHERE document = ?", (document,))
-    for actor in analysis.actors.values():
+    for actor in analysis.actors.values() if actors else ():
         save_actor(db, actor)
     db.executemany(
         'INSERT INTO mentions (document, actor, text, start, "end") VALUES (?, ?, ?, ?, ?)',
@@ -210,46 +190,31 @@ def stored_actors(db: sqlite3.Connection) -> list[Actor]:
     return [Actor(r["id"], r["name"], r["kind"], r["country"], r["sector"], json.loads(r["aliases"])) for r in rows]
 
 
-def merge_actor_ids(db: sqlite3.Connection, merges: dict[str, str]) -> None:
-    """Rename actors across the stored corpus (old id -> id that stays): mentions, stances and event parties point
-    to the one that stays, which gains the other's aliases and any country or sector it lacked."""
-    if not merges:
-        return
-    with transaction(db):
-        for old, new in merges.items():
-            db.execute("UPDATE mentions SET actor = ? WHERE actor = ?", (new, old))
-            db.execute("UPDATE stances SET actor = ? WHERE actor = ?", (new, old))
-            row = db.execute("SELECT aliases, country, sector FROM actors WHERE id = ?", (old,)).fetchone()
-            if row is not None:
-                kept = db.execute("SELECT aliases FROM actors WHERE id = ?", (new,)).fetchone()
-                aliases = sorted(set(json.loads(row["aliases"])) | set(json.loads(kept["aliases"] if kept else "[]")))
-                db.execute(
-                    "UPDATE actors SET aliases = ?, country = COALESCE(country, ?), sector = COALESCE(sector, ?) "
-                    "WHERE id = ?",
-                    (_json(aliases), row["country"], row["sector"], new),
-                )
-                db.execute("DELETE FROM actors WHERE id = ?", (old,))
-        for event in db.execute("SELECT id, source, target FROM events").fetchall():
-            source, target = json.loads(event["source"]), json.loads(event["target"])
-            moved = [list(dict.fromkeys(merges.get(a, a) for a in side)) for side in (source, target)]
-            if moved != [source, target]:
-                db.execute(
-                    "UPDATE events SET source = ?, target = ? WHERE id = ?",
-                    (_json(moved[0]), _json(moved[1]), event["id"]),
-                )
-
-
 def fill_event_countries(db: sqlite3.Connection) -> int:
     """Corpus pass: an event side that names actors but no country takes the countries those actors were given
-    across the corpus ("Le said" in one report, "China's vice minister Le" in another). Returns how many events
-    changed; sides that already have a country are left as the sentence gave them."""
-    countries = {row["id"]: row["country"] for row in db.execute("SELECT id, country FROM actors") if row["country"]}
-    changed = 0
+    across the corpus ("Le said" in one report, "China's vice minister Le" in another), in one transaction. Returns
+    how many events changed; sides that already have a country are left as the sentence gave them."""
     with transaction(db):
-        rows = db.execute(
-            "SELECT id, source, target, source_countries, target_countries FROM events "
-            "WHERE source_countries = '[]' OR target_countries = '[]'"
-        ).fetchall()
+        countries = {
+            row["id"]: row["country"] for row in db.execute("SELECT id, country FROM actors") if row["country"]
+        }
+        return fill_sides(db, countries)
+
+
+def fill_sides(db: sqlite3.Connection, countries: Mapping[str, str], *, documents: Iterable[str] | None = None) -> int:
+    """`fill_event_countries` inside the caller's transaction, with `countries` (actor id -> ISO alpha-3), over the
+    events of `documents` (default: all). Returns how many events changed."""
+    sql = (
+        "SELECT id, source, target, source_countries, target_countries FROM events "
+        "WHERE (source_countries = '[]' OR target_countries = '[]')"
+    )
+    chosen = (
+        [db.execute(sql).fetchall()]
+        if documents is None
+        else (db.execute(sql + " AND document = ?", (document,)).fetchall() for document in documents)
+    )
+    changed = 0
+    for rows in chosen:
         for event in rows:
             sides = []
             for actors_key, countries_key in (("source", "source_countries"), ("target", "target_countries")):
@@ -294,20 +259,6 @@ def date_undated_events(db: sqlite3.Connection, documents_months: dict[str, set[
             )
             dated += cursor.rowcount
     return dated
-
-
-def prune_actors(db: sqlite3.Connection) -> int:
-    """Drop actors no stored mention or event party refers to any more (after re-analysis with changed knowledge);
-    a state named only by its bodies ("the government said") is an event party without a mention."""
-    with transaction(db):
-        cursor = db.execute(
-            "DELETE FROM actors WHERE id NOT IN (SELECT DISTINCT actor FROM mentions) AND id NOT IN "
-            "(SELECT p.value FROM events, json_each(events.source) AS p "
-            "UNION SELECT p.value FROM events, json_each(events.target) AS p)"
-        )
-        if cursor.rowcount:
-            mark_changed(db, corpus_stale=False)
-    return cursor.rowcount
 
 
 def pending_documents(

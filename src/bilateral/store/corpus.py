@@ -1,4 +1,4 @@
-"""Reading the analysed corpus for the comparisons made across documents, and writing them back as a whole."""
+"""Reading the analysed corpus for the comparisons made across documents, and writing back the rows that changed."""
 
 from __future__ import annotations
 
@@ -144,30 +144,53 @@ def _as_of(figure: sqlite3.Row, published: str | None) -> tuple[str | None, bool
 
 def save_corpus(
     db: sqlite3.Connection, stories: Sequence[Story], comparisons: Sequence[Comparison], *, version: int
-) -> None:
-    """Replace the stored stories and figure comparisons, in one transaction, and clear the out-of-date mark
-    unless the store changed after `version` (the store version the items were read at)."""
+) -> int:
+    """Make the stored stories and figure comparisons these, in one transaction, writing only the rows that differ
+    from the stored ones (a few documents arriving change a few stories), and clear the out-of-date mark unless the
+    store changed after `version` (the store version the items were read at). Returns how many rows were inserted,
+    updated or deleted."""
     story_of = {(item.kind, item.id): story.id for story in stories for item in story.items}
+    wanted = {s.id: (s.label, s.first_date, s.last_date, len(s.documents)) for s in stories}
+    items = {(s.id, i.kind, i.id, i.document) for s in stories for i in s.items}
+    compared = {(c.first, c.second, c.relation, _common(story_of, c)) for c in comparisons}
     with transaction(db):
-        db.execute("DELETE FROM figure_comparisons")
-        db.execute("DELETE FROM story_items")
-        db.execute("DELETE FROM stories")
+        held = {row[0]: tuple(row[1:]) for row in db.execute(
+            "SELECT id, label, first_date, last_date, documents FROM stories")}  # fmt: skip
+        held_items = {tuple(row) for row in db.execute("SELECT story, kind, item, document FROM story_items")}
+        held_compared = {
+            tuple(row) for row in db.execute("SELECT figure_a, figure_b, relation, story FROM figure_comparisons")
+        }
+        gone = sorted(held.keys() - wanted.keys())
+        changed = sorted(id for id in held.keys() & wanted.keys() if held[id] != wanted[id])
+        new = sorted(wanted.keys() - held.keys())
+        stale = sorted(held_compared - compared, key=repr)
+        left_items = sorted(row for row in held_items - items if row[0] not in gone)  # a gone story's go with it
+        # comparisons first: one naming a story that goes is stale (deleting the story would null its story)
+        db.executemany("DELETE FROM figure_comparisons WHERE figure_a = ? AND figure_b = ?", [r[:2] for r in stale])
+        db.executemany("DELETE FROM stories WHERE id = ?", [(id,) for id in gone])
         db.executemany(
-            "INSERT INTO stories (id, label, first_date, last_date, documents) VALUES (?, ?, ?, ?, ?)",
-            [(s.id, s.label, s.first_date, s.last_date, len(s.documents)) for s in stories],
+            "UPDATE stories SET label = ?, first_date = ?, last_date = ?, documents = ? WHERE id = ?",
+            [(*wanted[id], id) for id in changed],
         )
         db.executemany(
-            "INSERT INTO story_items (story, kind, item, document) VALUES (?, ?, ?, ?)",
-            [(s.id, i.kind, i.id, i.document) for s in stories for i in s.items],
+            "INSERT INTO stories (label, first_date, last_date, documents, id) VALUES (?, ?, ?, ?, ?)",
+            [(*wanted[id], id) for id in new],
+        )
+        db.executemany("DELETE FROM story_items WHERE story = ? AND kind = ? AND item = ?", [r[:3] for r in left_items])
+        db.executemany(
+            "INSERT INTO story_items (story, kind, item, document) VALUES (?, ?, ?, ?)", sorted(items - held_items)
         )
         db.executemany(
             "INSERT INTO figure_comparisons (figure_a, figure_b, relation, story) VALUES (?, ?, ?, ?)",
-            [(c.first, c.second, c.relation, _common(story_of, c)) for c in comparisons],
+            sorted(compared - held_compared, key=repr),
         )
+        written = len(gone) + len(changed) + len(new) + len(left_items) + len(items - held_items)
+        written += len(stale) + len(compared - held_compared)
         # Fresh only if no document's analysis was written since the items were read (`version` then).
         db.execute(
             "UPDATE store_state SET corpus_stale = (version != ?), version = version + 1 WHERE id = 1", (version,)
         )
+    return written
 
 
 def _common(story_of: dict[tuple[str, str], str], comparison: Comparison) -> str | None:

@@ -126,10 +126,12 @@ def lend_metadata(db: sqlite3.Connection, original: str, article: Article, *, te
 
 
 def delete_document(db: sqlite3.Connection, document: str) -> None:
-    """Remove a document and everything derived from it (analysis rows cascade by foreign key)."""
+    """Remove a document and everything derived from it (analysis rows cascade by foreign key), inside the caller's
+    transaction; the corpus pass is marked out of date (the next `analyze` drops the document from it)."""
     db.execute("DELETE FROM document_bands WHERE document = ?", (document,))
     db.execute("UPDATE documents SET duplicate_of = NULL WHERE duplicate_of = ?", (document,))
     db.execute("DELETE FROM documents WHERE id = ?", (document,))
+    mark_changed(db, corpus_stale=True)
 
 
 def record_skipped(db: sqlite3.Connection, skipped: Skipped) -> None:
