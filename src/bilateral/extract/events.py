@@ -24,10 +24,14 @@ from bilateral.extract.events_sources import (
     caused,
     forum_left_out,
     in_governing_clause,
+    in_motive,
+    issuing_place,
     on_another_act,
     participle_adjunct,
+    participle_makers,
     partner_objects,
     passive_again,
+    phase_of,
     sent_from,
 )
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
@@ -419,6 +423,13 @@ class _Reader:
                             return self.subjects(above, depth + 1)
                 for part in [head, *head.conjuncts]:
                     side.add(self.parties.side(part, speaker=speaker))
+            if not side and heads[0].dep_ in SUBJECTS:
+                # "the accord signed between X and Y settles …", "an indictment filed by prosecutors in Houston
+                # accuses him": the act of whoever made or issued it (a document: or the state it was filed in)
+                agents, between = participle_makers(heads[0])
+                side = self._side_of(agents or between)
+                if not side and heads[0].lemma_.lower() in self.cues["filings"]:
+                    side = issuing_place(heads[0], self.parties)
             return side
         if depth > 4 or verb.head.i == verb.i:
             return Side()
@@ -482,6 +493,8 @@ class _Reader:
         if dep == "acl" and verb.tag_ == "VBN":
             if caused(verb, self.cues["causatives"]):
                 return self.subjects(up.head, depth + 1)  # "paid to have a pilot kidnapped": the payer's act
+            if between := prep_objects(verb, {"between"}):
+                return self._side_of(between)  # "the pact signed between X and Y to end the war": theirs
             return Side()  # "the accord signed last year": the noun is what was acted on
         if dep in {"acl", "relcl"}:
             side = self.parties.side(up) or (
@@ -735,6 +748,8 @@ class _Reader:
                 source = forum_left_out(source, self.parties.actors)  # "the G20 summit": where leaders met
         if not source:
             source = self._enacted_by(head)
+        if not source:
+            source = self._maker_named(head)
         if not target and head.dep_ == "pobj" and head.head.dep_ == "agent":
             # "Hanoi was hit by Beijing's export curbs": who a measure hits is what it acts on
             target = self.parties.without(
@@ -755,6 +770,15 @@ class _Reader:
                 # "Seoul halted its complaint while negotiations with Tokyo go on": talks with another side are
                 # those of the sentence's own acting state (its main subject, not a passive's)
                 source = acting_state(head, self.parties, other=self._side_of(prep_objects(head, {"with"})))
+        if not source and hit.trigger.reciprocal and (clause := adjunct_clause(head, {"in", "throughout"})):
+            # "the two sides made progress in their talks", "in the consultations (with Y), I …" (the parse may hang
+            # "with Y" on the verb): the clause's subject held them, with its partner where it names one
+            partners = self._side_of(partner_objects(clause) + partner_objects(head))
+            acting = self.subjects(clause)
+            if acting and (partners or self._parties(acting) > 1):
+                source = Side()
+                source.add(acting)
+                source.add(self.parties.without(partners, acting))
         holding = self.cues["enacting"] | self.cues["cancelling"]
         for clause in (c for c in head.children if c.dep_ == "relcl" and c.pos_ in VERBAL) if not source else ():
             # "the tariffs Lima has imposed on X", "the curbs that Quito lifted": who makes or ends a measure holds it
@@ -819,10 +843,13 @@ class _Reader:
         elif governor is None and self.modality.called_off(head):
             status = "denied"  # "vowed to shelve the adoption of fresh levies": the making is called off
         clause = head
-        while clause.pos_ not in VERBAL and clause.head.i != clause.i:
+        # "in response to X's curbs, Y will act": the act answered was done, whatever Y's clause announces
+        answered = head.dep_ == "pobj" and word_of(head.head) in {"to", "for"} and head.head.head.pos_ == "NOUN"
+        answered = answered and self.patterns.object_classes.get(head.head.head.lemma_.lower()) == "responses"
+        while clause.pos_ not in VERBAL and clause.head.i != clause.i and not answered:
             clause = clause.head
         clause_modality = self.modality.modality(clause) if clause.pos_ in VERBAL else None
-        if clause.pos_ not in VERBAL and status == "occurred" and self._modal_fragment(clause):
+        if not answered and clause.pos_ not in VERBAL and status == "occurred" and self._modal_fragment(clause):
             status = "hypothetical"  # a noun left at the root by the parse: "a 10 % duty … could be imposed"
         if clause_modality == "conditional":
             status = "hypothetical"
@@ -876,6 +903,23 @@ class _Reader:
                 return found  # one threat, not a second "threatened" event
         found.append(Found(kind, mode, status, source, target, hit.token, rank, hit.trigger.reciprocal))
         return found
+
+    def _maker_named(self, head: Token) -> Side:
+        """Who did a noun's act, as its own sentence names them (events_sources): the parties of a participle on it
+        ("the treaty signed between X and Y", "the curbs imposed by X"), the subject of the verb a phase of the act
+        is the object of ("X wants an immediate start to talks", "X pushed for a resumption of the dialogue"; not
+        "X welcomed the start of talks between Y and Z"), or of the clause whose motive it is ("X raised duties in
+        retaliation"); an empty side otherwise."""
+        agents, between = participle_makers(head)
+        if agents or between:
+            return self._side_of(agents or between)
+        phase = None if prep_objects(head, {"between"}) else phase_of(head, self.cues["phases"])
+        governor = governor_of(phase) if phase is not None else None
+        if phase is not None and governor is not None and governor.pos_ in VERBAL:
+            acclaimed = governor.lemma_.lower() in self.cues["acclaiming"]
+            return Side() if acclaimed or phase.dep_ not in {"dobj", "pobj", "attr"} else self.subjects(governor)
+        motive = in_motive(head) if self.patterns.object_classes.get(head.lemma_.lower()) == "responses" else None
+        return self.subjects(motive) if motive is not None else Side()
 
     def _undergone(self, head: Token, owner: Token) -> Side:
         """The person an event noun of the `undergone` cue is done to, when its owner is a person and it has no

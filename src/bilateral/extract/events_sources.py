@@ -182,3 +182,60 @@ def acting_state(token: Token, parties: Parties, *, other: Side) -> Side:
             return Side() if not side.countries or set(side.countries) & set(other.countries) else side
         verb = clause_verb(verb.head) if verb.head.i != verb.i else None
     return Side()
+
+
+# prepositions by which a noun of the `phases` cue takes the act it is a phase of: "a start to talks", "progress in
+# the negotiations", "the resumption of talks", "a breakthrough on the deal"
+PHASE_PREPS = {"to", "in", "of", "on", "toward", "towards"}
+
+
+def phase_of(noun: Token, phases: frozenset[str]) -> Token | None:
+    """The noun of the `phases` cue whose prepositional phrase `noun` (an event noun) stands in ("an immediate start
+    to talks", "a resumption of the dialogue", "headway in the negotiations": start, resumption, headway), whose
+    governing verb's subject is the one who wants, makes or achieves that phase of the act; None otherwise."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or word(noun.head) not in PHASE_PREPS:
+        return None
+    phase = noun.head.head
+    return phase if phase.pos_ == "NOUN" and phase.lemma_.lower() in phases else None
+
+
+def in_motive(noun: Token) -> Token | None:
+    """The verb of the clause whose own act `noun` (a noun of the plover pack's `responses` class, which callers
+    check) names as that clause's motive, after "in" ("Lima raised its duties in retaliation for the ban", "… in
+    apparent reprisal", even where the parse hangs the phrase on a noun of the object). None for a noun in a subject
+    on the way up ("the reprisal in Lima angered Quito") or where no verb governs it."""
+    if noun.dep_ != "pobj" or word(noun.head) != "in":
+        return None
+    token = noun
+    while token.pos_ not in VERBAL:
+        if token.dep_ in {"nsubj", "nsubjpass", "csubj"} or token.head.i == token.i:
+            return None
+        token = token.head
+    return token
+
+
+def participle_makers(noun: Token) -> tuple[list[Token], list[Token]]:
+    """Who made a noun's act, as a past participle on the noun names them: (the agents, the parties "between" whom):
+    "the sanctions imposed by Peru" ([Peru], []), "the treaty signed between Chile and Peru" ([], [Chile]: callers
+    read the conjuncts); empty lists where no participle on the noun names anyone."""
+    agents: list[Token] = []
+    between: list[Token] = []
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        agents += [p for a in participle.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        between += prep_objects(participle, {"between"})
+    return agents, between
+
+
+def issuing_place(noun: Token, parties: Parties) -> Side:
+    """The state whose court or office issued a document that acts as a subject ("an indictment filed in a federal
+    court in Denver accuses …", "a ruling by a court in Quito ordered …"): the country of a place in an "in" or "by"
+    phrase of the noun or of a participle on it, coded as its state; nobody when no such place, or places of two
+    countries, are named."""
+    phrases = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    objects = [o for p in phrases for o in prep_objects(p, {"in", "by", "at"})]
+    objects += [p for c in phrases for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    codes = {code for o in objects for t in o.subtree if (code := parties.country_word(t)) is not None}
+    if len(codes) != 1:
+        return Side()
+    code = next(iter(codes))
+    return Side(parties.state(code, unnamed=True), [code])

@@ -1,0 +1,133 @@
+"""Sources named in the event's own sentence (issue 12, arguments): a phase of an act wanted or made ("wants a start
+to talks"), a joint act in an "in" phrase of the clause of its parties, the makers a participle names ("the pact
+signed between X and Y"), a document that acts ("an indictment filed in a court in Houston accuses …"), an act named
+as its clause's motive ("in retaliation"), and the act a response answers, which was done whatever the response
+announces. Every kind has a negative twin: a wrong source is worse than none. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilateral.annotate import Knowledge
+from bilateral.extract.events import EventPatterns
+from tests.conftest import Extract, events_reader, evidence_is_its_text, no_self_loop, of_type
+
+
+@pytest.fixture(scope="module")
+def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
+    return events_reader(knowledge, patterns, "2021-09-14", evidence_is_its_text, no_self_loop)
+
+
+# --- a phase of an act, the object of a verb: the verb's subject does the act -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("In return, Brazil wants an immediate start to talks on Milei's grievances over farm rules.", "BRA"),
+        ("Kenya pushed for a swift resumption of negotiations on the disputed fishing grounds.", "KEN"),
+        ("Norway is pressing for a quick restart of the dialogue on Arctic fisheries.", "NOR"),
+    ],
+)
+def test_a_phase_of_talks_is_the_talks_of_who_wants_it(events_in: Extract, text: str, country: str) -> None:
+    talks = of_type(events_in(text), "CONSULT", "REQUEST")  # the talks, or the request for them
+    assert talks and all(country in e.source_countries for e in talks)
+
+
+def test_a_welcomed_start_of_talks_between_others_stays_theirs(events_in: Extract) -> None:
+    talks = of_type(events_in("Germany welcomed the start of talks between Serbia and Kosovo on Monday."), "CONSULT")
+    assert talks and all("DEU" not in e.source_countries for e in talks)
+    assert all({"SRB", "XKX"} & set(e.source_countries) for e in talks)
+
+
+# --- a joint act in an "in" phrase of its parties' clause -----------------------------------------------------------
+
+
+def test_progress_in_their_talks_is_a_joint_act_of_the_pair(events_in: Extract) -> None:
+    text = (
+        "Ghana and Togo reopened border talks in May. At a briefing in Accra, Ghanaian officials said the two "
+        "countries have made real headway in their second round of negotiations."
+    )
+    second = [e for e in of_type(events_in(text), "CONSULT") if e.start > 40]
+    assert second and all({"GHA", "TGO"} <= set(e.source_countries) for e in second)
+
+
+def test_a_speaker_in_consultations_with_the_other_side(events_in: Extract) -> None:
+    text = '"Throughout the consultations (with the Thai side), I felt both peoples want calm," Cambodian Prime Minister '
+    text += 'Hun Manet said.'
+    talks = of_type(events_in(text), "CONSULT")
+    assert talks and all({"KHM", "THA"} <= set(e.source_countries) for e in talks)
+
+
+def test_one_party_speaking_in_talks_names_no_partner(events_in: Extract) -> None:
+    talks = of_type(events_in("Bolivia said in talks on Monday that it would not sign."), "CONSULT")
+    assert all(len(set(e.source_countries)) < 2 for e in talks)
+
+
+# --- the makers a participle on the noun names ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("The court ruled that the 1998 accord signed between Peru and Ecuador to settle border claims does not end "
+         "the claims of settlers.", {"PER", "ECU"}),
+        ("The tribunal said the 2004 treaty signed between Laos and Vietnam to mark their border remains valid.",
+         {"LAO", "VNM"}),
+    ],
+)  # fmt: skip
+def test_a_pact_signed_between_two_states_is_theirs(events_in: Extract, text: str, countries: set[str]) -> None:
+    deals = of_type(events_in(text), "AGREE", "SUPPORT")  # the pact, or its signing
+    assert deals and all(countries <= set(e.source_countries) for e in deals)
+
+
+def test_a_pact_told_without_its_makers_names_no_source(events_in: Extract) -> None:
+    deals = of_type(events_in("The court ruled that the 1998 accord does not end the claims of settlers."), "AGREE")
+    assert all(not e.source_countries for e in deals)
+
+
+# --- a document that acts: whoever issued it ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("An indictment filed under seal in a federal court in Houston in 2021 and made public on Monday accuses him "
+         "of helping a Honduran gang move cocaine.", "USA"),
+        ("A complaint lodged in a district court in Osaka accuses the firm of hiding defects.", "JPN"),
+    ],
+)  # fmt: skip
+def test_a_document_filed_in_a_place_is_its_states_act(events_in: Extract, text: str, country: str) -> None:
+    accusations = of_type(events_in(text), "ACCUSE")
+    assert accusations and all(country in e.source_countries for e in accusations)
+
+
+def test_a_document_filed_nowhere_named_has_no_source(events_in: Extract) -> None:
+    accusations = of_type(events_in("An indictment made public on Monday accuses him of helping a gang."), "ACCUSE")
+    assert all(not e.source_countries for e in accusations)
+
+
+# --- an act named as its clause's motive; the act a response answers -------------------------------------------
+
+
+def test_a_reprisal_is_the_act_of_its_clause(events_in: Extract) -> None:
+    text = (
+        "Lula said Argentina should undo the curbs of March 3, when Buenos Aires tightened its export control of "
+        "two kinds of farm inputs in apparent reprisal for the Lula government's stance."
+    )
+    measures = of_type(events_in(text), "SANCTION", "COERCE")
+    assert measures and all(e.source_countries == ["ARG"] for e in measures)
+
+
+def test_the_act_a_response_answers_was_done(events_in: Extract) -> None:
+    text = "In response to Chile's unjust retaliation, he added, the Peruvian government will take firm measures."
+    events = events_in(text)
+    answered = [e for e in of_type(events, "SANCTION") if e.source_countries == ["CHL"]]
+    assert answered and all(e.status == "occurred" for e in answered)
+    assert all(e.status != "occurred" for e in events if "PER" in e.source_countries)
+
+
+def test_an_act_in_an_announcing_clause_is_still_announced(events_in: Extract) -> None:
+    sanctions = of_type(events_in("Peru will impose duties on Chilean wine next month."), "SANCTION", "COERCE")
+    assert sanctions and all(e.status != "occurred" for e in sanctions)
