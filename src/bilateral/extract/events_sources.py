@@ -122,6 +122,8 @@ def adjunct_clause(noun: Token, preps: set[str]) -> Token | None:
     with X, Peru …", "in a round of consultations with X, I …"); None for a passive clause ("Lee was arrested
     after talks with X": Lee held no talks) or where the noun is no such adjunct."""
     token = noun
+    while token.dep_ == "appos" and token.head.pos_ in NOMINAL:
+        token = token.head  # "in their phase one trade negotiations", parsed as an apposition to "phase"
     while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
         preposition, up = word(token.head), token.head.head
         if up.pos_ in VERBAL and preposition in preps:
