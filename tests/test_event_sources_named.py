@@ -131,3 +131,23 @@ def test_the_act_a_response_answers_was_done(events_in: Extract) -> None:
 def test_an_act_in_an_announcing_clause_is_still_announced(events_in: Extract) -> None:
     sanctions = of_type(events_in("Peru will impose duties on Chilean wine next month."), "SANCTION", "COERCE")
     assert sanctions and all(e.status != "occurred" for e in sanctions)
+
+
+# --- an order told as an agentless passive after an appearance in court: the court's state ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("The banker appeared briefly before a judge in Houston and was ordered held pending transfer.", "USA"),
+        ("The smuggler appeared in a court in Osaka on Monday and was ordered deported.", "JPN"),
+    ],
+)
+def test_an_order_after_an_appearance_in_court_is_the_courts(events_in: Extract, text: str, country: str) -> None:
+    orders = of_type(events_in(text), "REQUEST")
+    assert orders and all(e.source_countries == [country] for e in orders)
+
+
+def test_a_court_named_with_no_place_gives_no_state(events_in: Extract) -> None:
+    orders = of_type(events_in("The banker appeared before a judge and was ordered held."), "REQUEST")
+    assert all(not e.source_countries for e in orders)

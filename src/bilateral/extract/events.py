@@ -22,6 +22,7 @@ from bilateral.extract.events_sources import (
     acting_state,
     adjunct_clause,
     caused,
+    court_of,
     forum_left_out,
     in_governing_clause,
     in_motive,
@@ -611,7 +612,8 @@ class _Reader:
                 side = self._side_of(prep_objects(noun, {"with"}))
                 if side:
                     return side
-        return Side()
+        # "appeared before a judge in Houston and was ordered held": the court's state
+        return court_of(verb, self.parties, judicial=self.cues["judicial"], commanding=self.cues["commanding"])
 
     def _side_of(self, heads: list[Token], speaker: Token | None = None) -> Side:
         side = Side()

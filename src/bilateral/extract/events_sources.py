@@ -241,3 +241,16 @@ def issuing_place(noun: Token, parties: Parties) -> Side:
         return Side()
     code = next(iter(codes))
     return Side(parties.state(code, unnamed=True), [code])
+
+
+def court_of(verb: Token, parties: Parties, *, judicial: frozenset[str], commanding: frozenset[str]) -> Side:
+    """The state of the court before which someone told in an agentless passive of a verb of the `commanding` cue
+    stood ("appeared before a judge in Houston and was ordered held", "appeared in a court in Osaka and was allowed
+    to go free"): a noun of the `judicial` cue after "before", "in" or "at" in the passive's own clause or the one it
+    is co-ordinated with, and the place named with it; nobody for another verb ("appeared in court and was
+    attacked"), or where no court or no place of one country is named."""
+    if verb.lemma_.lower() not in commanding or any(c.dep_ == "agent" for c in verb.children):
+        return Side()
+    clauses = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    courts = [o for c in clauses for o in prep_objects(c, {"before", "in", "at"}) if o.lemma_.lower() in judicial]
+    return issuing_place(courts[0], parties) if courts else Side()
