@@ -54,8 +54,10 @@ def test_progress_in_their_talks_is_a_joint_act_of_the_pair(events_in: Extract) 
 
 
 def test_a_speaker_in_consultations_with_the_other_side(events_in: Extract) -> None:
-    text = '"Throughout the consultations (with the Thai side), I felt both peoples want calm," Cambodian Prime Minister '
-    text += 'Hun Manet said.'
+    text = (
+        '"Throughout the consultations (with the Thai side), I felt both peoples want calm," Cambodian Prime '
+        "Minister Hun Manet said."
+    )
     talks = of_type(events_in(text), "CONSULT")
     assert talks and all({"KHM", "THA"} <= set(e.source_countries) for e in talks)
 
