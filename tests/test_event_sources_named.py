@@ -1,8 +1,9 @@
-"""Sources named in the event's own sentence (issue 12, arguments): a phase of an act wanted or made ("wants a start
-to talks"), a joint act in an "in" phrase of the clause of its parties, the makers a participle names ("the pact
-signed between X and Y"), a document that acts ("an indictment filed in a court in Houston accuses …"), an act named
-as its clause's motive ("in retaliation"), and the act a response answers, which was done whatever the response
-announces. Every kind has a negative twin: a wrong source is worse than none. Sentences written for these tests.
+"""Sources named in the event's own sentence (issue 12, arguments): a phase of an act wanted or made ("demands a
+resumption of talks"), a joint act in an "in" phrase of the clause of its parties, the makers a participle names
+("the pact signed between X and Y"), a document that acts ("an indictment filed in a court in Houston accuses …"), an
+act named as its clause's motive ("in retaliation"), the act a response answers, which was done whatever the response
+announces, and an order after an appearance in court. Every kind has a negative twin: a wrong source is worse than
+none. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
 @pytest.mark.parametrize(
     "text, country",
     [
-        ("In return, Brazil wants an immediate start to talks on Milei's grievances over farm rules.", "BRA"),
+        ("In return, Brazil is demanding a prompt resumption of negotiations over farm rules.", "BRA"),
         ("Kenya pushed for a swift resumption of negotiations on the disputed fishing grounds.", "KEN"),
         ("Norway is pressing for a quick restart of the dialogue on Arctic fisheries.", "NOR"),
     ],
@@ -46,8 +47,8 @@ def test_a_welcomed_start_of_talks_between_others_stays_theirs(events_in: Extrac
 
 def test_progress_in_their_talks_is_a_joint_act_of_the_pair(events_in: Extract) -> None:
     text = (
-        "Ghana and Togo reopened border talks in May. At a briefing in Accra, Ghanaian officials said the two "
-        "countries have made real headway in their second round of negotiations."
+        "Ghana and Togo reopened border talks in May. At a briefing in Accra, Ghanaian officials said both "
+        "governments had made real headway in their second round of negotiations."
     )
     second = [e for e in of_type(events_in(text), "CONSULT") if e.start > 40]
     assert second and all({"GHA", "TGO"} <= set(e.source_countries) for e in second)
@@ -95,8 +96,8 @@ def test_a_pact_told_without_its_makers_names_no_source(events_in: Extract) -> N
 @pytest.mark.parametrize(
     "text, country",
     [
-        ("An indictment filed under seal in a federal court in Houston in 2021 and made public on Monday accuses him "
-         "of helping a Honduran gang move cocaine.", "USA"),
+        ("An indictment unsealed in a federal court in Houston last week accuses the banker of laundering money.",
+         "USA"),
         ("A complaint lodged in a district court in Osaka accuses the firm of hiding defects.", "JPN"),
     ],
 )  # fmt: skip
@@ -115,15 +116,15 @@ def test_a_document_filed_nowhere_named_has_no_source(events_in: Extract) -> Non
 
 def test_a_reprisal_is_the_act_of_its_clause(events_in: Extract) -> None:
     text = (
-        "Lula said Argentina should undo the curbs of March 3, when Buenos Aires tightened its export control of "
-        "two kinds of farm inputs in apparent reprisal for the Lula government's stance."
+        "Lula said Argentina should scrap the curbs of March 3, when Buenos Aires tightened its licensing of two "
+        "fertiliser exports in an apparent reprisal against Brasilia."
     )
     measures = of_type(events_in(text), "SANCTION", "COERCE")
     assert measures and all(e.source_countries == ["ARG"] for e in measures)
 
 
 def test_the_act_a_response_answers_was_done(events_in: Extract) -> None:
-    text = "In response to Chile's unjust retaliation, he added, the Peruvian government will take firm measures."
+    text = "In response to Chile's retaliation last month, the Peruvian trade minister said his government would act."
     events = events_in(text)
     answered = [e for e in of_type(events, "SANCTION") if e.source_countries == ["CHL"]]
     assert answered and all(e.status == "occurred" for e in answered)
@@ -141,7 +142,10 @@ def test_an_act_in_an_announcing_clause_is_still_announced(events_in: Extract) -
 @pytest.mark.parametrize(
     "text, country",
     [
-        ("The banker appeared briefly before a judge in Houston and was ordered held pending transfer.", "USA"),
+        (
+            "The banker stood for a few minutes before a magistrate in Houston and was ordered held until a transfer.",
+            "USA",
+        ),
         ("The smuggler appeared in a court in Osaka on Monday and was ordered deported.", "JPN"),
     ],
 )

@@ -909,7 +909,7 @@ class _Reader:
     def _maker_named(self, head: Token) -> Side:
         """Who did a noun's act, as its own sentence names them (events_sources): the parties of a participle on it
         ("the treaty signed between X and Y", "the curbs imposed by X"), the subject of the verb a phase of the act
-        is the object of ("X wants an immediate start to talks", "X pushed for a resumption of the dialogue"; not
+        is the object of ("X demands a prompt start to negotiations", "X pushed for a resumption of the dialogue"; not
         "X welcomed the start of talks between Y and Z"), or of the clause whose motive it is ("X raised duties in
         retaliation"); an empty side otherwise."""
         agents, between = participle_makers(head)

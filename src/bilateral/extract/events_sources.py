@@ -123,7 +123,7 @@ def adjunct_clause(noun: Token, preps: set[str]) -> Token | None:
     after talks with X": Lee held no talks) or where the noun is no such adjunct."""
     token = noun
     while token.dep_ == "appos" and token.head.pos_ in NOMINAL:
-        token = token.head  # "in their phase one trade negotiations", parsed as an apposition to "phase"
+        token = token.head  # "in their round two border negotiations", parsed as an apposition
     while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
         preposition, up = word(token.head), token.head.head
         if up.pos_ in VERBAL and preposition in preps:
@@ -203,7 +203,7 @@ def phase_of(noun: Token, phases: frozenset[str]) -> Token | None:
 
 def in_motive(noun: Token) -> Token | None:
     """The verb of the clause whose own act `noun` (a noun of the plover pack's `responses` class, which callers
-    check) names as that clause's motive, after "in" ("Lima raised its duties in retaliation for the ban", "… in
+    check) names as that clause's motive, after "in" ("Lima raised its duties in retaliation", "… in an
     apparent reprisal", even where the parse hangs the phrase on a noun of the object). None for a noun in a subject
     on the way up ("the reprisal in Lima angered Quito") or where no verb governs it."""
     if noun.dep_ != "pobj" or word(noun.head) != "in":
