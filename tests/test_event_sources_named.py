@@ -157,3 +157,33 @@ def test_an_order_after_an_appearance_in_court_is_the_courts(events_in: Extract,
 def test_a_court_named_with_no_place_gives_no_state(events_in: Extract) -> None:
     orders = of_type(events_in("The banker appeared before a judge and was ordered held."), "REQUEST")
     assert all(not e.source_countries for e in orders)
+
+
+# --- a measure a state answers with is its own; countries co-ordinated in one phrase --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Peru hit back with tariffs on Chilean wine.", "PER"),
+        ("Quito responded on Friday with a ban on Peruvian fruit.", "ECU"),
+    ],
+)
+def test_a_measure_answered_with_is_the_subjects(events_in: Extract, text: str, country: str) -> None:
+    measures = of_type(events_in(text), "SANCTION", "COERCE")
+    assert measures and all(e.source_countries == [country] for e in measures)
+
+
+def test_a_measure_after_another_preposition_is_not_the_answerers(events_in: Extract) -> None:
+    measures = of_type(events_in("Analysts responded with caution to the Peruvian ban on Chilean fruit."), "SANCTION")
+    assert measures and all(e.source_countries == ["PER"] for e in measures)
+
+
+def test_envoys_from_two_countries_are_both_parties(events_in: Extract) -> None:
+    talks = of_type(events_in("Envoys from Ghana and Togo met in Geneva to discuss the border."), "CONSULT")
+    assert talks and all({"GHA", "TGO"} <= set(e.source_countries) for e in talks)
+
+
+def test_envoys_from_one_country_meet_no_second_one(events_in: Extract) -> None:
+    talks = of_type(events_in("Envoys from Ghana met in Geneva to discuss the border."), "CONSULT")
+    assert all(e.source_countries == ["GHA"] for e in talks)

@@ -21,6 +21,7 @@ from bilateral.extract.events_remarks import Remarks, enacted
 from bilateral.extract.events_sources import (
     acting_state,
     adjunct_clause,
+    answered_with,
     caused,
     court_of,
     forum_left_out,
@@ -911,7 +912,7 @@ class _Reader:
         ("the treaty signed between X and Y", "the curbs imposed by X"), the subject of the verb a phase of the act
         is the object of ("X demands a prompt start to negotiations", "X pushed for a resumption of the dialogue"; not
         "X welcomed the start of talks between Y and Z"), or of the clause whose motive it is ("X raised duties in
-        retaliation"); an empty side otherwise."""
+        retaliation", "X hit back with tariffs"); an empty side otherwise."""
         agents, between = participle_makers(head)
         if agents or between:
             return self._side_of(agents or between)
@@ -921,6 +922,7 @@ class _Reader:
             acclaimed = governor.lemma_.lower() in self.cues["acclaiming"]
             return Side() if acclaimed or phase.dep_ not in {"dobj", "pobj", "attr"} else self.subjects(governor)
         motive = in_motive(head) if self.patterns.object_classes.get(head.lemma_.lower()) == "responses" else None
+        motive = motive if motive is not None else answered_with(head, self.cues["answering"])
         return self.subjects(motive) if motive is not None else Side()
 
     def _undergone(self, head: Token, owner: Token) -> Side:

@@ -216,6 +216,18 @@ def in_motive(noun: Token) -> Token | None:
     return token
 
 
+def answered_with(noun: Token, answering: frozenset[str]) -> Token | None:
+    """The verb of answering (the `answering` cue, with its particle: "hit back") in whose "with" phrase `noun` (an
+    event noun) stands: "Quito responded with a ban on Peruvian fruit", "Lima hit back with tariffs" (the subject's
+    measure); None otherwise ("Quito was met with a ban", "Lima agreed with the ban")."""
+    if noun.dep_ != "pobj" or word(noun.head) != "with" or noun.head.head.pos_ not in VERBAL:
+        return None
+    verb = noun.head.head
+    lemma = verb.lemma_.lower()
+    words = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "advmod"})}
+    return verb if words & answering else None
+
+
 def participle_makers(noun: Token) -> tuple[list[Token], list[Token]]:
     """Who made a noun's act, as a past participle on the noun names them: (the agents, the parties "between" whom):
     "the sanctions imposed by Peru" ([Peru], []), "the treaty signed between Chile and Peru" ([], [Chile]: callers
