@@ -187,3 +187,31 @@ def test_envoys_from_two_countries_are_both_parties(events_in: Extract) -> None:
 def test_envoys_from_one_country_meet_no_second_one(events_in: Extract) -> None:
     talks = of_type(events_in("Envoys from Ghana met in Geneva to discuss the border."), "CONSULT")
     assert all(e.source_countries == ["GHA"] for e in talks)
+
+
+# --- a measure told as the subject of an agentless passive: its holder acts on it ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, source, target",
+    [
+        ("US sanctions on Iran were lifted in May.", "CONCEDE", "USA", "IRN"),
+        ("Peru's duties on Chilean wine were raised to 20 percent.", "SANCTION", "PER", "CHL"),
+        ("The duties imposed by Quito on Peruvian fruit were suspended on Friday.", "CONCEDE", "ECU", None),
+    ],
+)
+def test_a_measure_acted_on_in_a_passive_is_its_holders_act(
+    events_in: Extract, text: str, kind: str, source: str, target: str | None
+) -> None:
+    acts = of_type(events_in(text), kind)
+    assert acts and all(e.source_countries == [source] for e in acts)
+    assert target is None or all(e.target_countries == [target] for e in acts)
+
+
+def test_a_measure_judged_by_another_stays_the_judges_act(events_in: Extract) -> None:
+    complaints = of_type(events_in("US sanctions on Iran were criticised by Tehran."), "ACCUSE")
+    assert complaints and all(e.source_countries == ["IRN"] and e.target_countries == ["USA"] for e in complaints)
+
+
+def test_a_measure_of_nobody_named_is_lifted_by_nobody_named(events_in: Extract) -> None:
+    assert all(not e.source_countries for e in events_in("The sanctions were lifted in May."))

@@ -28,6 +28,7 @@ from bilateral.extract.events_sources import (
     in_governing_clause,
     in_motive,
     issuing_place,
+    measure_holder,
     on_another_act,
     participle_adjunct,
     participle_makers,
@@ -83,6 +84,8 @@ STATE_SECTORS = {"GOV", "LEG"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
 # the status of the speech act a promise, a threat or a forgone measure amounts to
 INTENT_STATUS = {"THREATEN": "threatened", "AGREE": "promised", "CONCEDE": "promised"}
+# acts on a measure that its holder does, told as a passive of the measure: lifted, eased, extended, raised
+HOLDER_ACTS = {"CONCEDE", "RETREAT", "SANCTION", "COERCE"}
 POINTING = {"this", "it", "that"}  # subjects that point back to what was told ("this was a good meeting")
 
 
@@ -241,6 +244,12 @@ class _Reader:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
             source, target = self._side_of(donors), source
+        if not source and kind in HOLDER_ACTS and self._agentless(verb):
+            # "US sanctions on Iran were lifted", "the duties Lima imposed will be raised": the measure's holder acts
+            measures = [c for c in verb.children if c.dep_ == "nsubjpass" and self._measure(c)]
+            source = measure_holder(measures[0], self.parties, self.cues["enacting"]) if measures else source
+            if source:
+                target = self.parties.without(self._side_of(prep_objects(measures[0], {"on", "against"})), source)
         appraised = hit.obj is not None and any(c.dep_ == "oprd" for c in verb.children)
         if appraised and kind is not None:
             # "Togo called the expulsion a provocation", "called Lee's detention unlawful": the act a verb of
@@ -293,6 +302,11 @@ class _Reader:
             source = sent_from(verb, self.parties)
         found.append(Found(kind, mode, status, source, target, verb, rank, reciprocal))
         return found
+
+    def _measure(self, noun: Token) -> bool:
+        """Whether a noun names a measure someone holds (object classes `restrictions` and `policies`: "sanctions",
+        "duties", "the programme")."""
+        return self.patterns.object_classes.get(noun.lemma_.lower()) in {"restrictions", "policies"}
 
     def _states(self, verb: Token) -> bool:
         """Whether a verb's that-clause tells a fact (`stated`), not what someone should do."""

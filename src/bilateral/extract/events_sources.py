@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from bilateral.extract.events_parties import Parties, Side, word
+from bilateral.extract.events_parties import RELATIVE, Parties, Side, word
 from bilateral.extract.events_triggers import NOMINAL, VERBAL, prep_objects
 from bilateral.model import Actor
 
@@ -226,6 +226,24 @@ def answered_with(noun: Token, answering: frozenset[str]) -> Token | None:
     lemma = verb.lemma_.lower()
     words = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "advmod"})}
     return verb if words & answering else None
+
+
+def measure_holder(noun: Token, parties: Parties, enacting: frozenset[str]) -> Side:
+    """Who holds a measure named as the subject of an agentless passive ("US sanctions on Iran were lifted", "Peru's
+    duties were raised", "the curbs that Lima imposed will be eased", "the tariffs imposed by Quito were suspended"):
+    its possessive, an actor, country or demonym before it, the agent of a participle on it, or the subject of a
+    relative clause of the `enacting` cue on it; an empty side where none is named ("the sanctions were lifted")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    side = parties.side(owners[0]) if owners else parties.modifiers(noun, exclude=noun)
+    if side:
+        return side
+    agents, _ = participle_makers(noun)
+    makers = [c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in enacting]
+    agents += [s for c in makers for s in c.children if s.dep_ == "nsubj" and word(s) not in RELATIVE]
+    for agent in agents[:1]:
+        for part in [agent, *agent.conjuncts]:
+            side.add(parties.side(part))
+    return side
 
 
 def participle_makers(noun: Token) -> tuple[list[Token], list[Token]]:
