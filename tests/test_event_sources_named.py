@@ -36,6 +36,16 @@ def test_a_phase_of_talks_is_the_talks_of_who_wants_it(events_in: Extract, text:
     assert talks and all(country in e.source_countries for e in talks)
 
 
+def test_a_push_for_talks_is_its_owners(events_in: Extract) -> None:
+    talks = of_type(events_in("Peru's push for talks with Chile stalled."), "CONSULT")
+    assert talks and all({"PER", "CHL"} <= set(e.source_countries) for e in talks)
+
+
+def test_a_welcomed_bid_for_talks_stays_the_bidders(events_in: Extract) -> None:
+    talks = of_type(events_in("Chile welcomed Peru's bid for a new round of talks."), "CONSULT")
+    assert talks and all(e.source_countries == ["PER"] for e in talks)
+
+
 def test_a_welcomed_start_of_talks_between_others_stays_theirs(events_in: Extract) -> None:
     talks = of_type(events_in("Germany welcomed the start of talks between Serbia and Kosovo on Monday."), "CONSULT")
     assert talks and all("DEU" not in e.source_countries for e in talks)

@@ -931,6 +931,11 @@ class _Reader:
         if agents or between:
             return self._side_of(agents or between)
         phase = None if prep_objects(head, {"between"}) else phase_of(head, self.cues["phases"])
+        if phase is not None and (outer := phase_of(phase, self.cues["phases"])) is not None:
+            phase = outer  # "a bid for a new round of talks": the outer phase says whose
+        owners = [c for c in phase.children if c.dep_ == "poss"] if phase is not None else []
+        if owners:
+            return self._side_of(owners[:1])  # "Lima's push for talks with Quito"
         governor = governor_of(phase) if phase is not None else None
         if phase is not None and governor is not None and governor.pos_ in VERBAL:
             acclaimed = governor.lemma_.lower() in self.cues["acclaiming"]

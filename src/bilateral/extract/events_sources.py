@@ -187,14 +187,15 @@ def acting_state(token: Token, parties: Parties, *, other: Side) -> Side:
 
 
 # prepositions by which a noun of the `phases` cue takes the act it is a phase of: "a start to talks", "progress in
-# the negotiations", "the resumption of talks", "a breakthrough on the deal"
-PHASE_PREPS = {"to", "in", "of", "on", "toward", "towards"}
+# the negotiations", "the resumption of talks", "a breakthrough on the deal", "a push for talks"
+PHASE_PREPS = {"to", "in", "of", "on", "toward", "towards", "for"}
 
 
 def phase_of(noun: Token, phases: frozenset[str]) -> Token | None:
-    """The noun of the `phases` cue whose prepositional phrase `noun` (an event noun) stands in ("an immediate start
-    to talks", "a resumption of the dialogue", "headway in the negotiations": start, resumption, headway), whose
-    governing verb's subject is the one who wants, makes or achieves that phase of the act; None otherwise."""
+    """The noun of the `phases` cue whose prepositional phrase `noun` (an event noun) stands in ("a prompt start to
+    negotiations", "a resumption of the dialogue", "headway in the talks": start, resumption, headway), whose
+    governing verb's subject (or whose owner: "Lima's push for talks") is the one who wants, makes or achieves that
+    phase of the act; None otherwise."""
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or word(noun.head) not in PHASE_PREPS:
         return None
     phase = noun.head.head
