@@ -194,6 +194,12 @@ def test_envoys_from_two_countries_are_both_parties(events_in: Extract) -> None:
     assert talks and all({"GHA", "TGO"} <= set(e.source_countries) for e in talks)
 
 
+def test_two_ministers_named_with_their_countries_are_both_parties(events_in: Extract) -> None:
+    text = "The two foreign ministers, Peru's Ana Soto and Chile's Luis Vera, met in Santiago."
+    talks = of_type(events_in(text), "CONSULT")
+    assert talks and all({"PER", "CHL"} <= set(e.source_countries) for e in talks)
+
+
 def test_envoys_from_one_country_meet_no_second_one(events_in: Extract) -> None:
     talks = of_type(events_in("Envoys from Ghana met in Geneva to discuss the border."), "CONSULT")
     assert all(e.source_countries == ["GHA"] for e in talks)

@@ -232,6 +232,14 @@ class Parties:
             joined = joined or (
                 cost <= 1 and any(self.country_word(p) in found.countries for p in self.doc[i].conjuncts)
             )
+            # "the two ministers, Peru's Ana Soto and Chile's Luis Vera": a country owning a name no actor holds
+            owner = self.doc[i]
+            joined = joined or (
+                cost == 1
+                and owner.dep_ == "poss"
+                and owner.head.pos_ == "PROPN"
+                and owner.head.i not in self.mention_at
+            )
             if cost == 0 or (cost == 1 and not (found.countries or named)) or joined:
                 found.countries.append(code)
                 # "Mexico City signed": the capital is its government; "officials in Lima" are its government's
