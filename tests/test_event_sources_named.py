@@ -141,6 +141,15 @@ def test_the_act_a_response_answers_was_done(events_in: Extract) -> None:
     assert all(e.status != "occurred" for e in events if "PER" in e.source_countries)
 
 
+def test_the_act_answered_and_the_answer_of_one_type_stay_two(events_in: Extract) -> None:
+    text = "In response to the Chilean reprisal, Peru will adopt countermeasures next week, the minister said."
+    sanctions = of_type(events_in(text), "SANCTION")
+    assert {(tuple(e.source_countries), e.status == "occurred") for e in sanctions} == {
+        (("CHL",), True),
+        (("PER",), False),
+    }
+
+
 def test_an_act_in_an_announcing_clause_is_still_announced(events_in: Extract) -> None:
     sanctions = of_type(events_in("Peru will impose duties on Chilean wine next month."), "SANCTION", "COERCE")
     assert sanctions and all(e.status != "occurred" for e in sanctions)

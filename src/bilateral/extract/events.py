@@ -861,8 +861,7 @@ class _Reader:
             status = "denied"  # "vowed to shelve the adoption of fresh levies": the making is called off
         clause = head
         # "in response to X's curbs, Y will act": the act answered was done, whatever Y's clause announces
-        answered = head.dep_ == "pobj" and word_of(head.head) in {"to", "for"} and head.head.head.pos_ == "NOUN"
-        answered = answered and self.patterns.object_classes.get(head.head.head.lemma_.lower()) == "responses"
+        answered = self._answered(head)
         while clause.pos_ not in VERBAL and clause.head.i != clause.i and not answered:
             clause = clause.head
         clause_modality = self.modality.modality(clause) if clause.pos_ in VERBAL else None
@@ -1123,8 +1122,17 @@ class _Reader:
         and reported clauses stay apart ("stopped X and removed Y" are two happenings)."""
         token = trigger
         while token.head.i != token.i and (token.pos_ not in VERBAL or token.dep_ in CONTROLLED):
+            if self._answered(token):
+                return int(token.i)  # "in response to X's duties, Y will impose duties": two happenings
             token = token.head
         return int(token.i)
+
+    def _answered(self, noun: Token) -> bool:
+        """Whether a noun names the act a response answers, after "to" or "for" on a noun of the `responses` class
+        ("in response to X's curbs", "in retaliation for the ban"): a happening of its own, told as done."""
+        if noun.dep_ != "pobj" or word_of(noun.head) not in {"to", "for"} or noun.head.head.pos_ != "NOUN":
+            return False
+        return self.patterns.object_classes.get(noun.head.head.lemma_.lower()) == "responses"
 
     def _sides(self, item: Found, start: int, end: int) -> tuple[Side, Side]:
         source, target = item.source, item.target
