@@ -1,6 +1,10 @@
 """Which clause a word belongs to, for choosing an event's source: a place, a party or an adjunct counts only
 where it belongs to the event's own clause or to one that governs it ("arrested on the day the leaders met in
-Lima": Lima is where the leaders met, not where the arrest was made).
+Lima": Lima is where the leaders met, not where the arrest was made). And where the event's own sentence names its
+doer outside the subject: a phase of the act wanted or made ("wants a prompt start to negotiations": `phase_of`),
+its motive clause ("in reprisal": `in_motive`), a verb of answering ("responded with a ban": `answered_with`), the
+makers a participle names ("the pact signed between X and Y": `participle_makers`), a measure's holder
+(`measure_holder`), and the state where a document was filed or a court sat (`issuing_place`, `court_of`).
 """
 
 from __future__ import annotations
