@@ -1129,7 +1129,7 @@ class _Reader:
 
     def _answered(self, noun: Token) -> bool:
         """Whether a noun names the act a response answers, after "to" or "for" on a noun of the `responses` class
-        ("in response to X's curbs", "in retaliation for the ban"): a happening of its own, told as done."""
+        ("in response to X's curbs", "in retaliation for a ban"): a happening of its own, told as done."""
         if noun.dep_ != "pobj" or word_of(noun.head) not in {"to", "for"} or noun.head.head.pos_ != "NOUN":
             return False
         return self.patterns.object_classes.get(noun.head.head.lemma_.lower()) == "responses"
