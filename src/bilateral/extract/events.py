@@ -22,13 +22,20 @@ from bilateral.extract.events_remarks import Remarks, enacted
 from bilateral.extract.events_sources import (
     acting_state,
     adjunct_clause,
+    answered_with,
     caused,
+    court_of,
     forum_left_out,
     in_governing_clause,
+    in_motive,
+    issuing_place,
+    measure_holder,
     on_another_act,
     participle_adjunct,
+    participle_makers,
     partner_objects,
     passive_again,
+    phase_of,
     sent_from,
 )
 from bilateral.extract.events_status import CLAUSE_CHAIN, Modality
@@ -78,6 +85,8 @@ STATE_SECTORS = {"GOV", "LEG"}
 DATELINE_ENDS = {"-", "\u2013", "\u2014", "(", ":"}
 # the status of the speech act a promise, a threat or a forgone measure amounts to
 INTENT_STATUS = {"THREATEN": "threatened", "AGREE": "promised", "CONCEDE": "promised"}
+# acts on a measure that its holder does, told as a passive of the measure: lifted, eased, extended, raised
+HOLDER_ACTS = {"CONCEDE", "RETREAT", "SANCTION", "COERCE"}
 POINTING = {"this", "it", "that"}  # subjects that point back to what was told ("this was a good meeting")
 
 
@@ -256,6 +265,12 @@ class _Reader:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
             source, target = self._side_of(donors), source
+        if not source and kind in HOLDER_ACTS and self._agentless(verb):
+            # "US sanctions on Iran were lifted", "the duties Lima imposed will be raised": the measure's holder acts
+            measures = [c for c in verb.children if c.dep_ == "nsubjpass" and self._measure(c)]
+            source = measure_holder(measures[0], self.parties, self.cues["enacting"]) if measures else source
+            if source:
+                target = self.parties.without(self._side_of(prep_objects(measures[0], {"on", "against"})), source)
         appraised = hit.obj is not None and any(c.dep_ == "oprd" for c in verb.children)
         if appraised and kind is not None:
             # "Togo called the expulsion a provocation", "called Lee's detention unlawful": the act a verb of
@@ -311,6 +326,11 @@ class _Reader:
             source = sent_from(verb, self.parties)
         found.append(Found(kind, mode, status, source, target, verb, rank, reciprocal))
         return found
+
+    def _measure(self, noun: Token) -> bool:
+        """Whether a noun names a measure someone holds (object classes `restrictions` and `policies`: "sanctions",
+        "duties", "the programme")."""
+        return self.patterns.object_classes.get(noun.lemma_.lower()) in {"restrictions", "policies"}
 
     def _states(self, verb: Token) -> bool:
         """Whether a verb's that-clause tells a fact (`stated`), not what someone should do."""
@@ -443,6 +463,13 @@ class _Reader:
                             return self.subjects(above, depth + 1)
                 for part in [head, *head.conjuncts]:
                     side.add(self.parties.side(part, speaker=speaker))
+            if not side and heads[0].dep_ in SUBJECTS:
+                # "the accord signed between X and Y settles …", "an indictment filed by prosecutors in Houston
+                # accuses him": the act of whoever made or issued it (a document: or the state it was filed in)
+                agents, between = participle_makers(heads[0])
+                side = self._side_of(agents or between)
+                if not side and heads[0].lemma_.lower() in self.cues["filings"]:
+                    side = issuing_place(heads[0], self.parties)
             return side
         if depth > 4 or verb.head.i == verb.i:
             return Side()
@@ -506,6 +533,8 @@ class _Reader:
         if dep == "acl" and verb.tag_ == "VBN":
             if caused(verb, self.cues["causatives"]):
                 return self.subjects(up.head, depth + 1)  # "paid to have a pilot kidnapped": the payer's act
+            if between := prep_objects(verb, {"between"}):
+                return self._side_of(between)  # "the pact signed between X and Y to end the war": theirs
             return Side()  # "the accord signed last year": the noun is what was acted on
         if dep in {"acl", "relcl"}:
             side = self.parties.side(up) or (
@@ -628,7 +657,8 @@ class _Reader:
                 side = self._side_of(prep_objects(noun, {"with"}))
                 if side:
                     return side
-        return Side()
+        # "appeared before a judge in Houston and was ordered held": the court's state
+        return court_of(verb, self.parties, judicial=self.cues["judicial"], commanding=self.cues["commanding"])
 
     def _side_of(self, heads: list[Token], speaker: Token | None = None) -> Side:
         side = Side()
@@ -765,6 +795,8 @@ class _Reader:
                 source = forum_left_out(source, self.parties.actors)  # "the G20 summit": where leaders met
         if not source:
             source = self._enacted_by(head)
+        if not source:
+            source = self._maker_named(head)
         if not target and head.dep_ == "pobj" and head.head.dep_ == "agent":
             # "Hanoi was hit by Beijing's export curbs": who a measure hits is what it acts on
             target = self.parties.without(
@@ -785,6 +817,15 @@ class _Reader:
                 # "Seoul halted its complaint while negotiations with Tokyo go on": talks with another side are
                 # those of the sentence's own acting state (its main subject, not a passive's)
                 source = acting_state(head, self.parties, other=self._side_of(prep_objects(head, {"with"})))
+        if not source and hit.trigger.reciprocal and (clause := adjunct_clause(head, {"in", "throughout"})):
+            # "the two sides made progress in their talks", "in the consultations (with Y), I …" (the parse may hang
+            # "with Y" on the verb): the clause's subject held them, with its partner where it names one
+            partners = self._side_of(partner_objects(clause) + partner_objects(head))
+            acting = self.subjects(clause)
+            if acting and (partners or self._parties(acting) > 1):
+                source = Side()
+                source.add(acting)
+                source.add(self.parties.without(partners, acting))
         holding = self.cues["enacting"] | self.cues["cancelling"]
         for clause in (c for c in head.children if c.dep_ == "relcl" and c.pos_ in VERBAL) if not source else ():
             # "the tariffs Lima has imposed on X", "the curbs that Quito lifted": who makes or ends a measure holds it
@@ -849,10 +890,12 @@ class _Reader:
         elif governor is None and self.modality.called_off(head):
             status = "denied"  # "vowed to shelve the adoption of fresh levies": the making is called off
         clause = head
-        while clause.pos_ not in VERBAL and clause.head.i != clause.i:
+        # "in response to X's curbs, Y will act": the act answered was done, whatever Y's clause announces
+        answered = self._answered(head)
+        while clause.pos_ not in VERBAL and clause.head.i != clause.i and not answered:
             clause = clause.head
         clause_modality = self.modality.modality(clause) if clause.pos_ in VERBAL else None
-        if clause.pos_ not in VERBAL and status == "occurred" and self._modal_fragment(clause):
+        if not answered and clause.pos_ not in VERBAL and status == "occurred" and self._modal_fragment(clause):
             status = "hypothetical"  # a noun left at the root by the parse: "a 10 % duty … could be imposed"
         if clause_modality == "conditional":
             status = "hypothetical"
@@ -906,6 +949,29 @@ class _Reader:
                 return found  # one threat, not a second "threatened" event
         found.append(Found(kind, mode, status, source, target, hit.token, rank, hit.trigger.reciprocal))
         return found
+
+    def _maker_named(self, head: Token) -> Side:
+        """Who did a noun's act, as its own sentence names them (events_sources): the parties of a participle on it
+        ("the treaty signed between X and Y", "the curbs imposed by X"), the subject of the verb a phase of the act
+        is the object of ("X demands a prompt start to negotiations", "X pushed for a resumption of the dialogue"; not
+        "X welcomed the start of talks between Y and Z"), or of the clause whose motive it is ("X raised duties in
+        retaliation", "X hit back with tariffs"); an empty side otherwise."""
+        agents, between = participle_makers(head)
+        if agents or between:
+            return self._side_of(agents or between)
+        phase = None if prep_objects(head, {"between"}) else phase_of(head, self.cues["phases"])
+        if phase is not None and (outer := phase_of(phase, self.cues["phases"])) is not None:
+            phase = outer  # "a bid for a new round of talks": the outer phase says whose
+        owners = [c for c in phase.children if c.dep_ == "poss"] if phase is not None else []
+        if owners:
+            return self._side_of(owners[:1])  # "Lima's push for talks with Quito"
+        governor = governor_of(phase) if phase is not None else None
+        if phase is not None and governor is not None and governor.pos_ in VERBAL:
+            acclaimed = governor.lemma_.lower() in self.cues["acclaiming"]
+            return Side() if acclaimed or phase.dep_ not in {"dobj", "pobj", "attr"} else self.subjects(governor)
+        motive = in_motive(head) if self.patterns.object_classes.get(head.lemma_.lower()) == "responses" else None
+        motive = motive if motive is not None else answered_with(head, self.cues["answering"])
+        return self.subjects(motive) if motive is not None else Side()
 
     def _undergone(self, head: Token, owner: Token) -> Side:
         """The person an event noun of the `undergone` cue is done to, when its owner is a person and it has no
@@ -1089,8 +1155,17 @@ class _Reader:
         and reported clauses stay apart ("stopped X and removed Y" are two happenings)."""
         token = trigger
         while token.head.i != token.i and (token.pos_ not in VERBAL or token.dep_ in CONTROLLED):
+            if self._answered(token):
+                return int(token.i)  # "in response to X's duties, Y will impose duties": two happenings
             token = token.head
         return int(token.i)
+
+    def _answered(self, noun: Token) -> bool:
+        """Whether a noun names the act a response answers, after "to" or "for" on a noun of the `responses` class
+        ("in response to X's curbs", "in retaliation for a ban"): a happening of its own, told as done."""
+        if noun.dep_ != "pobj" or word_of(noun.head) not in {"to", "for"} or noun.head.head.pos_ != "NOUN":
+            return False
+        return self.patterns.object_classes.get(noun.head.head.lemma_.lower()) == "responses"
 
     def _sides(self, item: Found, start: int, end: int) -> tuple[Side, Side]:
         source, target = item.source, item.target

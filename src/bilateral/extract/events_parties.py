@@ -228,6 +228,18 @@ class Parties:
             named = any(self.actors[a].country or self.actors[a].sector in NON_STATE for a in found.actors)
             # "officials from Brazil, Chile and Peru": a place co-ordinated with the named parties is one of them
             joined = any(self._found_at(part.i, found) for part in self.doc[i].conjuncts)
+            # "envoys from Ghana and Togo": a country co-ordinated with one the phrase already gave is a party too
+            joined = joined or (
+                cost <= 1 and any(self.country_word(p) in found.countries for p in self.doc[i].conjuncts)
+            )
+            # "the two ministers, Peru's Ana Soto and Chile's Luis Vera": a country owning a name no actor holds
+            owner = self.doc[i]
+            joined = joined or (
+                cost == 1
+                and owner.dep_ == "poss"
+                and owner.head.pos_ == "PROPN"
+                and owner.head.i not in self.mention_at
+            )
             if cost == 0 or (cost == 1 and not (found.countries or named)) or joined:
                 found.countries.append(code)
                 # "Mexico City signed": the capital is its government; "officials in Lima" are its government's

@@ -1,6 +1,10 @@
 """Which clause a word belongs to, for choosing an event's source: a place, a party or an adjunct counts only
 where it belongs to the event's own clause or to one that governs it ("arrested on the day the leaders met in
-Lima": Lima is where the leaders met, not where the arrest was made).
+Lima": Lima is where the leaders met, not where the arrest was made). And where the event's own sentence names its
+doer outside the subject: a phase of the act wanted or made ("wants a prompt start to negotiations": `phase_of`),
+its motive clause ("in reprisal": `in_motive`), a verb of answering ("responded with a ban": `answered_with`), the
+makers a participle names ("the pact signed between X and Y": `participle_makers`), a measure's holder
+(`measure_holder`), and the state where a document was filed or a court sat (`issuing_place`, `court_of`).
 """
 
 from __future__ import annotations
@@ -8,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from bilateral.extract.events_parties import Parties, Side, word
+from bilateral.extract.events_parties import RELATIVE, Parties, Side, word
 from bilateral.extract.events_triggers import NOMINAL, VERBAL, prep_objects
 from bilateral.model import Actor
 
@@ -122,6 +126,8 @@ def adjunct_clause(noun: Token, preps: set[str]) -> Token | None:
     with X, Peru …", "in a round of consultations with X, I …"); None for a passive clause ("Lee was arrested
     after talks with X": Lee held no talks) or where the noun is no such adjunct."""
     token = noun
+    while token.dep_ == "appos" and token.head.pos_ in NOMINAL:
+        token = token.head  # "in their round two border negotiations", parsed as an apposition
     while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
         preposition, up = word(token.head), token.head.head
         if up.pos_ in VERBAL and preposition in preps:
@@ -182,3 +188,104 @@ def acting_state(token: Token, parties: Parties, *, other: Side) -> Side:
             return Side() if not side.countries or set(side.countries) & set(other.countries) else side
         verb = clause_verb(verb.head) if verb.head.i != verb.i else None
     return Side()
+
+
+# prepositions by which a noun of the `phases` cue takes the act it is a phase of: "a start to talks", "progress in
+# the negotiations", "the resumption of talks", "a breakthrough on the deal", "a push for talks"
+PHASE_PREPS = {"to", "in", "of", "on", "toward", "towards", "for"}
+
+
+def phase_of(noun: Token, phases: frozenset[str]) -> Token | None:
+    """The noun of the `phases` cue whose prepositional phrase `noun` (an event noun) stands in ("a prompt start to
+    negotiations", "a resumption of the dialogue", "headway in the talks": start, resumption, headway), whose
+    governing verb's subject (or whose owner: "Lima's push for talks") is the one who wants, makes or achieves that
+    phase of the act; None otherwise."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or word(noun.head) not in PHASE_PREPS:
+        return None
+    phase = noun.head.head
+    return phase if phase.pos_ == "NOUN" and phase.lemma_.lower() in phases else None
+
+
+def in_motive(noun: Token) -> Token | None:
+    """The verb of the clause whose own act `noun` (a noun of the plover pack's `responses` class, which callers
+    check) names as that clause's motive, after "in" ("Lima raised its duties in retaliation", "… in an
+    apparent reprisal", even where the parse hangs the phrase on a noun of the object). None for a noun in a subject
+    on the way up ("the reprisal in Lima angered Quito") or where no verb governs it."""
+    if noun.dep_ != "pobj" or word(noun.head) != "in":
+        return None
+    token = noun
+    while token.pos_ not in VERBAL:
+        if token.dep_ in {"nsubj", "nsubjpass", "csubj"} or token.head.i == token.i:
+            return None
+        token = token.head
+    return token
+
+
+def answered_with(noun: Token, answering: frozenset[str]) -> Token | None:
+    """The verb of answering (the `answering` cue, with its particle: "hit back") in whose "with" phrase `noun` (an
+    event noun) stands: "Quito responded with a ban on Peruvian fruit", "Lima hit back with tariffs" (the subject's
+    measure); None otherwise ("Quito was met with a ban", "Lima agreed with the ban")."""
+    if noun.dep_ != "pobj" or word(noun.head) != "with" or noun.head.head.pos_ not in VERBAL:
+        return None
+    verb = noun.head.head
+    lemma = verb.lemma_.lower()
+    words = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "advmod"})}
+    return verb if words & answering else None
+
+
+def measure_holder(noun: Token, parties: Parties, enacting: frozenset[str]) -> Side:
+    """Who holds a measure named as the subject of an agentless passive ("US sanctions on Iran were lifted", "Peru's
+    duties were raised", "the curbs that Lima imposed will be eased", "the tariffs imposed by Quito were suspended"):
+    its possessive, an actor, country or demonym before it, the agent of a participle on it, or the subject of a
+    relative clause of the `enacting` cue on it; an empty side where none is named ("the sanctions were lifted")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    side = parties.side(owners[0]) if owners else parties.modifiers(noun, exclude=noun)
+    if side:
+        return side
+    agents, _ = participle_makers(noun)
+    makers = [c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in enacting]
+    agents += [s for c in makers for s in c.children if s.dep_ == "nsubj" and word(s) not in RELATIVE]
+    for agent in agents[:1]:
+        for part in [agent, *agent.conjuncts]:
+            side.add(parties.side(part))
+    return side
+
+
+def participle_makers(noun: Token) -> tuple[list[Token], list[Token]]:
+    """Who made a noun's act, as a past participle on the noun names them: (the agents, the parties "between" whom):
+    "the sanctions imposed by Peru" ([Peru], []), "the treaty signed between Chile and Peru" ([], [Chile]: callers
+    read the conjuncts); empty lists where no participle on the noun names anyone."""
+    agents: list[Token] = []
+    between: list[Token] = []
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        agents += [p for a in participle.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        between += prep_objects(participle, {"between"})
+    return agents, between
+
+
+def issuing_place(noun: Token, parties: Parties) -> Side:
+    """The state whose court or office issued a document that acts as a subject ("an indictment filed in a federal
+    court in Denver accuses …", "a ruling by a court in Quito ordered …"): the country of a place in an "in" or "by"
+    phrase of the noun or of a participle on it, coded as its state; nobody when no such place, or places of two
+    countries, are named."""
+    phrases = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    objects = [o for p in phrases for o in prep_objects(p, {"in", "by", "at"})]
+    objects += [p for c in phrases for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    codes = {code for o in objects for t in o.subtree if (code := parties.country_word(t)) is not None}
+    if len(codes) != 1:
+        return Side()
+    code = next(iter(codes))
+    return Side(parties.state(code, unnamed=True), [code])
+
+
+def court_of(verb: Token, parties: Parties, *, judicial: frozenset[str], commanding: frozenset[str]) -> Side:
+    """The state of the court before which someone told in an agentless passive of a verb of the `commanding` cue
+    stood ("appeared before a judge in Houston and was ordered held", "appeared in a court in Osaka and was allowed
+    to go free"): a noun of the `judicial` cue after "before", "in" or "at" in the passive's own clause or the one it
+    is co-ordinated with, and the place named with it; nobody for another verb ("appeared in court and was
+    attacked"), or where no court or no place of one country is named."""
+    if verb.lemma_.lower() not in commanding or any(c.dep_ == "agent" for c in verb.children):
+        return Side()
+    clauses = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    courts = [o for c in clauses for o in prep_objects(c, {"before", "in", "at"}) if o.lemma_.lower() in judicial]
+    return issuing_place(courts[0], parties) if courts else Side()
