@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bilateral.annotate import load_knowledge
+from bilateral.annotate import Knowledge, load_knowledge
 from bilateral.annotate.actors import country_of
 from bilateral.annotate.knowledge import ActorKnowledge
+from bilateral.extract.events import EventPatterns
 from bilateral.knowledge import build_countries
+from tests.conftest import events_reader, evidence_is_its_text
 
 PACK = Path(build_countries.__file__).parent / "packs" / "countries.yaml"
 
@@ -77,3 +79,21 @@ def test_countries_are_named_as_people_say_them(actors: ActorKnowledge) -> None:
         "Vietnam",
         "Taiwan",
     )
+
+
+def test_a_state_iso_does_not_list_is_a_country_with_its_people_capital_and_office_holders(
+    actors: ActorKnowledge,
+) -> None:
+    for name in ("Kosovo", "Kosovar", "Pristina"):
+        found = country_of(name, actors)
+        assert found is not None and found.code == "XKX", name
+    world = (PACK.parent / "world_actors.yaml").read_text(encoding="utf-8")
+    assert "|XKX GOV " in world and "|KSV " not in world  # the dictionaries' KSV read as XKX
+
+
+def test_events_between_kosovo_and_its_neighbour_carry_both_countries(
+    knowledge: Knowledge, patterns: EventPatterns
+) -> None:
+    read = events_reader(knowledge, patterns, "2022-08-01", evidence_is_its_text)
+    found = read("Serbia accused Kosovo of violating the agreement on licence plates on Tuesday.")
+    assert any(e.source_countries == ["SRB"] and e.target_countries == ["XKX"] for e in found)

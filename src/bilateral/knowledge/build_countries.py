@@ -1,4 +1,5 @@
-"""Generate `packs/countries.yaml`: every ISO 3166 country (pycountry) with demonyms, capitals and key places.
+"""Generate `packs/countries.yaml`: every ISO 3166 country (pycountry), and the states it does not list (Kosovo, as
+XKX), with demonyms, capitals and key places.
 
 Run `python -m bilateral.knowledge.build_countries` (make knowledge) after editing `country_facts.yaml`, the
 tables it reads; the output is committed.
@@ -27,17 +28,20 @@ PLACES: dict[str, list[str]] = _facts["places"]  # sub-national places
 OMITTED: dict[str, str] = _facts["omitted"]  # demonyms or capitals left out on purpose, with the reason
 UN_MEMBERS: tuple[str, ...] = tuple(_facts["un_members"])
 OBSERVERS: tuple[str, ...] = tuple(_facts["observers"])
+OUTSIDE_ISO: dict[str, dict[str, str]] = _facts["outside_iso"]  # code -> {name, cameo: the dictionaries' code}
 
 
 def build() -> dict[str, Any]:
     import pycountry
 
+    listed = {c.alpha_3: c for c in pycountry.countries}
     countries = []
-    for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
-        code = country.alpha_3
+    for code in sorted({*listed, *OUTSIDE_ISO}):
+        country = listed.get(code)
+        name = OUTSIDE_ISO[code]["name"] if country is None else country.name
         common = getattr(country, "common_name", None)
-        names = [country.name, common, getattr(country, "official_name", None), *NAMES.get(code, [])]
-        entry: dict[str, Any] = {"code": code, "name": DISPLAY.get(code) or common or country.name}
+        names = [name, common, getattr(country, "official_name", None), *NAMES.get(code, [])]
+        entry: dict[str, Any] = {"code": code, "name": DISPLAY.get(code) or common or name}
         entry["aliases"] = [name for name in dict.fromkeys([entry["name"], *names]) if name]
         if DEMONYMS.get(code):
             entry["demonyms"] = DEMONYMS[code]
@@ -49,7 +53,8 @@ def build() -> dict[str, Any]:
     return {
         "pack": "countries",
         "kind": "countries",
-        "description": "ISO 3166 countries (pycountry) with demonyms, seats of government and key places.",
+        "description": "ISO 3166 countries (pycountry) and states it does not list, with demonyms, seats of government and "
+        "key places.",
         "countries": countries,
     }
 

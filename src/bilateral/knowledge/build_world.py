@@ -91,6 +91,7 @@ def _role(code: str, countries: set[str]) -> tuple[str, str, str, str] | None:
     if not parts or parts[0].startswith(("~", "-")):
         return None
     head, dates = parts[0], "".join(parts[1:])
+    head = CAMEO_CODES.get(head[:3], head[:3]) + head[3:]
     known = head[:3] in countries or head[:3] in NON_STATE
     country, rest = (head[:3], head[3:]) if known else ("-", head)
     if country in NON_STATE:
@@ -195,6 +196,15 @@ def compile_agents(sources: Path) -> str:
             if noun and "!" not in noun:
                 found.setdefault(noun, sector)
     return AGENTS_HEADER + "entries: |\n" + "".join(f"  {noun}|{found[noun]}\n" for noun in sorted(found))
+
+
+def _cameo_codes() -> dict[str, str]:
+    """The dictionaries' code of each state ISO 3166 does not list → ours ('KSV' → 'XKX'), from country_facts.yaml."""
+    facts = yaml.safe_load((HERE / "country_facts.yaml").read_text(encoding="utf-8"))
+    return {state["cameo"]: code for code, state in facts["outside_iso"].items()}
+
+
+CAMEO_CODES = _cameo_codes()
 
 
 def country_codes() -> set[str]:
