@@ -1004,6 +1004,10 @@ class _Reader:
             revised = self.kinds.revised(item.type, item.mode, item.status, item.token)
             if revised is None:
                 continue  # "agreed to take firm steps": the accord is the act
+            if revised[0] != item.type and item.reciprocal:
+                # "would reconsider renewing the pact with X": a joint act's clause made one party's act on the other
+                item = replace(item, reciprocal=False)
+                source, target = self._sides(item, start, end)
             item = replace(item, type=revised[0], mode=revised[1], status=revised[2])
             if (
                 item.type == "PROTEST"

@@ -18,6 +18,8 @@ Token = Any
 MEASURES = {"SANCTION", "COERCE"}  # PLOVER types of the measures one can call off (CAMEO 08 "yield": ease them)
 # types a court's suspending, upholding or ordering is read as by its verb, none of which a ruling is
 JUDGED = {"CONCEDE", "SUPPORT", "REQUEST"}
+# PLOVER types of cooperation one can threaten to end or not renew (CAMEO 1311, 1313, 134: THREATEN relations)
+COOPERATION = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -40,6 +42,10 @@ class Kinds:
             if status == "occurred" and infinitive(verb):
                 status = "hypothetical"  # "the only way is for Tokyo to retract the curbs": an infinitive nobody did
             return "CONCEDE", None, status
+        if kind in COOPERATION and status != "denied" and self.reconsidered(token) and self.cooperation(token):
+            # "hinted it would reconsider renewing the pact with Lima", "will review its aid to Quito": a warning
+            # that the cooperation may end (PLOVER THREATEN relations), by whoever reconsiders it
+            return "THREATEN", "relations", "threatened"
         if kind in MEASURES and self.traders(token):
             # "shops in Hanoi pulled Chinese fruit from their shelves": traders and buyers shunning a country's goods
             # boycott them (PLOVER PROTEST boycott); a measure is a state's or a body's
@@ -69,6 +75,27 @@ class Kinds:
         if status == "hypothetical" and self.hoped(token):
             return None  # "hopes Kenya and Uganda will resolve the row": a wish, no act of anybody
         return kind, mode, status
+
+    def reconsidered(self, token: Token) -> bool:
+        """Whether an event word is what a verb of the `reconsidering` cue puts in question: its object or
+        complement ("would reconsider renewing the accord", "is rethinking its aid to Quito", "will review its
+        participation in the talks")."""
+        for _ in range(5):
+            up = token.head
+            if up.i == token.i:
+                return False
+            if token.dep_ in {"dobj", "xcomp", "ccomp", "pcomp"} and up.lemma_.lower() in self.cues["reconsidering"]:
+                return True
+            if token.dep_ not in {"conj", "compound", "amod", "pobj", "prep", "pcomp"}:
+                return False
+            token = up
+        return False
+
+    def cooperation(self, token: Token) -> bool:
+        """Whether an event word itself names cooperation (a type of `COOPERATION`), not a concession whose promise
+        is an accord ("lifting the duties")."""
+        hit = self.triggers.verbal(token) if token.pos_ in {"VERB", "AUX"} else self.triggers.nominal(token)
+        return hit is not None and hit.type in COOPERATION
 
     def approved_act(self, verb: Token) -> Token | None:
         """The act a verb of the `approving` cue adopts through a plan noun it takes ("approved a plan to drop
