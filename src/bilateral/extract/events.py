@@ -44,6 +44,7 @@ from bilateral.extract.events_triggers import (
     framed,
     governor_of,
     inside_noun_event,
+    noun_taken_for_verb,
     prep_objects,
     stated,
     that_clause,
@@ -198,9 +199,13 @@ class _Reader:
         for hit in verbal.values():
             if not self._reported(hit, verbal):
                 found += self._verbal_events(hit, verbal)
-        found += self._requests(sentence, verbal)
+        requests = self._requests(sentence, verbal)
+        # "Lima said Quito must lift its curbs": the act asked for is the request's content, not Quito's proposal
+        clauses = [c for r in requests for c in r.token.children if c.dep_ == "ccomp"]
+        asked = {t.i for c in clauses if self.modality.modality(c) == "deontic" for t in c.subtree}
+        found += requests
         found += self._verdicts(sentence)
-        return self._events(sentence, found)
+        return self._events(sentence, found, asked)
 
     # --- verbal events ------------------------------------------------------------------------------------
 
@@ -231,6 +236,12 @@ class _Reader:
         if hit.trigger.reciprocal and (they := self._plural_pronoun_subject(verb)) is not None:
             source = self.parties.last_two(they, person=False, alone=True) or source  # "they met": the last two
         target = self.objects(hit, verbal)
+        complaint = kind == "PROTEST" and verb.lemma_.lower() in self.cues["complaints"] and self._official(source)
+        if complaint:
+            # "we will strongly protest against their government", said by a minister: a complaint announced
+            # (ACCUSE), which threatens no restriction
+            kind, intent = "ACCUSE", None if intent == "THREATEN" else intent
+            status = "promised" if status == "threatened" else status
         if kind == "AID" and verb.lemma_.lower() in self.cues["receiving"]:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
@@ -260,7 +271,7 @@ class _Reader:
             return found  # "will not accept the plan": one refusal, not also an acceptance denied
         if kind == "THREATEN" and self._forecast(verb):
             return found  # "an analyst warned that the ruling could strain ties": a gloomy forecast, no threat
-        mode = hit.mode
+        mode = "disapprove" if complaint else hit.mode
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
         # "the treaty signed between X and Y": the participle of a joint act's noun is that joint act
@@ -635,6 +646,9 @@ class _Reader:
         verb = hit.token
         passive = set() if self._adjectival(verb) else {"nsubjpass"}
         direct = [c for c in verb.children if c.dep_ in DIRECT | passive]
+        if not direct and passive and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+            # "Chile was criticised and was asked to withdraw its envoy": the passive subject both share
+            direct = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         heads: list[Token] = []
         if hit.obj is not None:
             heads += prep_objects(hit.obj, NOUN_TARGET_PREPS)
@@ -818,7 +832,7 @@ class _Reader:
             status = "denied"
         elif governor is None and self.modality.called_off(head):
             status = "denied"  # "vowed to shelve the adoption of fresh levies": the making is called off
-        clause = head
+        clause = head.head if noun_taken_for_verb(head) else head
         while clause.pos_ not in VERBAL and clause.head.i != clause.i:
             clause = clause.head
         clause_modality = self.modality.modality(clause) if clause.pos_ in VERBAL else None
@@ -972,7 +986,9 @@ class _Reader:
 
     # --- from Found to Event --------------------------------------------------------------------------------
 
-    def _events(self, sentence: Any, found: list[Found]) -> list[Event]:
+    def _events(self, sentence: Any, found: list[Found], asked: set[int]) -> list[Event]:
+        """The events of one sentence from its readings `found`; `asked` holds the words of clauses a reported request
+        asks for ("Lima said Quito must lift its curbs"), whose proposed acts are the request's content."""
         text = self.text
         start, end = sentence.start_char, sentence.end_char
         while start < end and text[start].isspace():
@@ -1009,6 +1025,8 @@ class _Reader:
                 item = replace(item, reciprocal=False)
                 source, target = self._sides(item, start, end)
             item = replace(item, type=revised[0], mode=revised[1], status=revised[2])
+            if item.status == "proposed" and (item.token.i in asked or self.kinds.requested(item.token)):
+                continue  # "Lima urged Quito to lift the duties": one request (Lima's), no concession by Quito
             if (
                 item.type == "PROTEST"
                 and item.token.lemma_.lower() in self.cues["complaints"]
@@ -1141,7 +1159,7 @@ class _Reader:
 
     def _clause_of(self, trigger: Token) -> Token:
         """The verb whose clause an event word belongs to: the verb itself, or the verb a noun depends on."""
-        token = trigger
+        token = trigger.head if noun_taken_for_verb(trigger) else trigger
         while token.pos_ not in VERBAL and token.head.i != token.i:
             token = token.head
         return token if token.pos_ in VERBAL else trigger
