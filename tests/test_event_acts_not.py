@@ -224,3 +224,59 @@ def test_talks_announced_in_a_clause_whose_noun_looks_like_a_verb_have_not_happe
 @pytest.mark.model
 def test_talks_that_began_are_held(events_in: Extract) -> None:
     assert occurred(events_in("Talks on the fisheries accord began in Lima on Monday."), "CONSULT")
+
+
+# --- a text described by what it does is no act ---------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Second, the March decree restricting foreign charities and the dropped case against a former army chief"
+        " have left Dutch prosecutors wary.",
+        "The decree, which restricts foreign charities, took effect on Monday.",
+    ],
+)
+def test_a_text_described_by_what_it_does_is_no_act(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "COERCE", "SANCTION")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March, the Dutch parliament passed a decree restricting foreign charities.",
+        "Nairobi unveiled a decree that restricts imports of Ugandan sugar.",
+    ],
+)
+def test_a_text_made_in_the_sentence_reports_its_act(events_in: Extract, text: str) -> None:
+    assert occurred(events_in(text), "COERCE", "SANCTION")
+
+
+# --- an aim is not an accord; a role removed is no sanction -------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The premier has focused on concluding a first-stage accord that brings real change," Kenyan Trade'
+        " Secretary Ann Mwangi said in a statement.",
+        "Delhi is working toward signing a trade deal with Dhaka.",
+    ],
+)
+def test_an_accord_worked_toward_is_not_concluded(events_in: Extract, text: str) -> None:
+    accords = of_type(events_in(text), "AGREE", "SUPPORT")
+    assert accords and all(e.status == "proposed" for e in accords)
+
+
+@pytest.mark.model
+def test_an_accord_concluded_is_agreed(events_in: Extract) -> None:
+    assert occurred(events_in("Delhi and Dhaka concluded a first-stage trade accord on Friday."), "AGREE")
+
+
+@pytest.mark.model
+def test_removing_a_role_is_no_sanction_but_removing_an_envoy_is(events_in: Extract) -> None:
+    assert not of_type(events_in("The new rule did not remove Guatemala's role as the main transit route."), "SANCTION")
+    assert occurred(events_in("Quito removed the Peruvian ambassador."), "SANCTION")

@@ -96,6 +96,21 @@ class Descriptions:
             for t in things
         )
 
+    def provided(self, verb: Token) -> bool:
+        """Whether a present participle, or a relative clause in the present, describes a text of the `provisions`
+        cue by what it does ("the December law restricting foreign agents", "a decree that bans night flights") and
+        no verb of the `enacting` or `approving` cues makes the text here: what a standing text provides, told as
+        background ("Congress passed a bill banning imports" still reports the ban, as its maker's)."""
+        participle = verb.dep_ == "acl" and verb.tag_ == "VBG"
+        relative = verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"}
+        if not (participle or relative) or verb.head.i == verb.i:
+            return False
+        text = verb.head
+        if text.lemma_.lower() not in self.cues["provisions"]:
+            return False
+        makers = self.cues["enacting"] | self.cues["approving"]
+        return not (text.dep_ in {"dobj", "nsubjpass"} and text.head.lemma_.lower() in makers)
+
     def describes(self, verb: Token) -> bool:
         """Whether a verb heads a relative clause on the subject of a verb of saying ("Senator Lee, who backed the
         deal, said …", "one of the farmers who sued the firm told reporters"): it describes who speaks, while the
