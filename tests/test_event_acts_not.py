@@ -280,3 +280,27 @@ def test_an_accord_concluded_is_agreed(events_in: Extract) -> None:
 def test_removing_a_role_is_no_sanction_but_removing_an_envoy_is(events_in: Extract) -> None:
     assert not of_type(events_in("The new rule did not remove Guatemala's role as the main transit route."), "SANCTION")
     assert occurred(events_in("Quito removed the Peruvian ambassador."), "SANCTION")
+
+
+# --- "the only way is for X to …", reported, asks X ---------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peruvian President Ana Ruiz said Peru does not want a spiral of reprisals, adding the only way to end it is"
+        " for Ecuador to lift the new duties as soon as possible.",
+        "The only solution is for Ecuador to lift the duties, the Peruvian minister said.",
+    ],
+)
+def test_the_only_way_for_another_to_act_is_a_request_of_it(events_in: Extract, text: str) -> None:
+    events = events_in(text)
+    assert [(e.source_countries, e.target_countries) for e in of_type(events, "REQUEST")] == [(["PER"], ["ECU"])]
+    assert not of_type(events, "CONCEDE")
+
+
+@pytest.mark.model
+def test_an_act_reported_by_a_minister_is_still_the_act(events_in: Extract) -> None:
+    events = events_in("Ecuador lifted the duties last week, the Peruvian minister said.")
+    assert occurred(events, "CONCEDE") and not of_type(events, "REQUEST")

@@ -18,6 +18,7 @@ from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_remarks import Remarks, enacted
+from bilateral.extract.events_requests import reporting_verb, way_for
 from bilateral.extract.events_sources import (
     acting_state,
     adjunct_clause,
@@ -199,10 +200,7 @@ class _Reader:
         for hit in verbal.values():
             if not self._reported(hit, verbal):
                 found += self._verbal_events(hit, verbal)
-        requests = self._requests(sentence, verbal)
-        # "Lima said Quito must lift its curbs": the act asked for is the request's content, not Quito's proposal
-        clauses = [c for r in requests for c in r.token.children if c.dep_ == "ccomp"]
-        asked = {t.i for c in clauses if self.modality.modality(c) == "deontic" for t in c.subtree}
+        requests, asked = self._requests(sentence)
         found += requests
         found += self._verdicts(sentence)
         return self._events(sentence, found, asked)
@@ -953,22 +951,28 @@ class _Reader:
 
     # --- demands in reported speech -----------------------------------------------------------------------
 
-    def _requests(self, sentence: Any, verbal: dict[int, Hit]) -> list[Found]:
-        """ "X said Y must do Z": X asks Y to (REQUEST), whether or not Z is itself an event we know."""
-        found = []
+    def _requests(self, sentence: Any) -> tuple[list[Found], set[int]]:
+        """ "X said Y must do Z", "X said the only way is for Y to do Z": X asks Y to (REQUEST), whether or not Z is
+        itself an event we know. With the words of the clauses asked for, whose acts are the request's content (not
+        Y's proposals)."""
+        found, asked = [], set()
         for token in sentence:
-            if token.dep_ != "ccomp" or token.head.lemma_.lower() not in self.cues["reporting"]:
+            reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in self.cues["reporting"]
+            if reported and self.modality.modality(token) == "deontic":
+                reporter = token.head
+            elif way_for(token, self.cues) and (reporter := reporting_verb(token, self.cues)) is not None:
+                pass  # "…, he said, adding the only way is for Quito to lift the duties"
+            else:
                 continue
-            if self.modality.modality(token) != "deontic":
-                continue
-            speaker = self.subjects(token.head)
+            speaker = self.subjects(reporter)
             target = Side()
             for head in (c for c in token.children if c.dep_ in SUBJECTS | {"nsubjpass"}):
                 for part in [head, *head.conjuncts]:
                     target.add(self.parties.side(part))
             if speaker and set(target.actors) != set(speaker.actors):
-                found.append(Found("REQUEST", None, "occurred", speaker, target, token.head, depth_of(token.head)))
-        return found
+                found.append(Found("REQUEST", None, "occurred", speaker, target, reporter, depth_of(reporter)))
+                asked.update(t.i for t in token.subtree)
+        return found, asked
 
     def _verdicts(self, sentence: Any) -> list[Found]:
         """ "Lima said Quito's decision was a mistake", "called the detention unlawful": a complaint (ACCUSE) from
@@ -1025,7 +1029,9 @@ class _Reader:
                 item = replace(item, reciprocal=False)
                 source, target = self._sides(item, start, end)
             item = replace(item, type=revised[0], mode=revised[1], status=revised[2])
-            if item.status == "proposed" and (item.token.i in asked or self.kinds.requested(item.token)):
+            if (item.status == "proposed" and self.kinds.requested(item.token)) or (
+                item.status in {"proposed", "hypothetical"} and item.token.i in asked
+            ):
                 continue  # "Lima urged Quito to lift the duties": one request (Lima's), no concession by Quito
             if (
                 item.type == "PROTEST"

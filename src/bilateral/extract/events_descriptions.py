@@ -98,9 +98,10 @@ class Descriptions:
 
     def provided(self, verb: Token) -> bool:
         """Whether a present participle, or a relative clause in the present, describes a text of the `provisions`
-        cue by what it does ("the December law restricting foreign agents", "a decree that bans night flights") and
-        no verb of the `enacting` or `approving` cues makes the text here: what a standing text provides, told as
-        background ("Congress passed a bill banning imports" still reports the ban, as its maker's)."""
+        cue by what it does, as the subject of its own clause ("the December law restricting foreign agents has left the
+        police wary", "a decree that bans night flights took effect"): what a standing text provides, told as
+        background. A text something is done to ("Congress passed a bill banning imports", "Lima criticised a rule that
+        bars its wine") still reports the act, as its maker's."""
         participle = verb.dep_ == "acl" and verb.tag_ == "VBG"
         relative = verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"}
         if not (participle or relative) or verb.head.i == verb.i:
@@ -108,8 +109,12 @@ class Descriptions:
         text = verb.head
         if text.lemma_.lower() not in self.cues["provisions"]:
             return False
-        makers = self.cues["enacting"] | self.cues["approving"]
-        return not (text.dep_ in {"dobj", "nsubjpass"} and text.head.lemma_.lower() in makers)
+        subject = text
+        while subject.dep_ in {"conj", "appos"} and subject.head.i != subject.i:
+            subject = subject.head
+        # the subject of its own clause, told as what it is or what it did; not what a verb makes or reacts to
+        # ("criticised a rule that bars …": the rule is the reaction's object, a measure told in passing)
+        return subject.dep_ in {"nsubj", "nsubjpass"}
 
     def describes(self, verb: Token) -> bool:
         """Whether a verb heads a relative clause on the subject of a verb of saying ("Senator Lee, who backed the

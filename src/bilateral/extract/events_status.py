@@ -140,6 +140,8 @@ class Modality:
             elif up.lemma_.lower() in self.cues["reporting"]:
                 reporter = up
                 break
+            elif own is None and for_clause(token) and up.lemma_.lower() == "be":
+                own = "deontic"  # "the only way is for Quito to lift the duties": what ought to be done
             elif own is None and self.obliged(token):
                 own = "deontic"  # "Lima has to act", "does not have to threaten", "need to file": a duty, not an act
             elif own is None and up.lemma_.lower() in self.cues["permissive"]:
