@@ -28,7 +28,7 @@ def events_in(patterns: EventPatterns, knowledge: Knowledge) -> Extract:
 @pytest.mark.parametrize(
     ("text", "source", "target"),
     [
-        ("On Tuesday Lima hinted that it would reconsider renewing its fisheries accord with Quito.", "PER", "ECU"),
+        ("Lima said on Tuesday that it might reconsider extending its fisheries accord with Quito.", "PER", "ECU"),
         ("Ankara will review its participation in the talks with Athens if the drilling goes on.", "TUR", "GRC"),
         ("Oslo signalled it might rethink extending the energy partnership with Warsaw.", "NOR", "POL"),
     ],
@@ -102,7 +102,7 @@ def test_an_act_done_or_promised_after_a_request_is_still_coded(
 @pytest.mark.parametrize(
     "text",
     [
-        '"We reject these claims and we will strongly protest against the Lao government," Thai Foreign Minister'
+        '"We reject these claims and we shall protest firmly to the Lao government," Thai Foreign Minister'
         " Anan Wong said.",
         "The foreign ministry said Hanoi would protest against Beijing over the drilling.",
     ],

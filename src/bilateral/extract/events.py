@@ -236,7 +236,7 @@ class _Reader:
         target = self.objects(hit, verbal)
         complaint = kind == "PROTEST" and verb.lemma_.lower() in self.cues["complaints"] and self._official(source)
         if complaint:
-            # "we will strongly protest against their government", said by a minister: a complaint announced
+            # "we shall protest firmly to Quito", said by a minister: a complaint announced
             # (ACCUSE), which threatens no restriction
             kind, intent = "ACCUSE", None if intent == "THREATEN" else intent
             status = "promised" if status == "threatened" else status
@@ -952,16 +952,17 @@ class _Reader:
     # --- demands in reported speech -----------------------------------------------------------------------
 
     def _requests(self, sentence: Any) -> tuple[list[Found], set[int]]:
-        """ "X said Y must do Z", "X said the only way is for Y to do Z": X asks Y to (REQUEST), whether or not Z is
-        itself an event we know. With the words of the clauses asked for, whose acts are the request's content (not
-        Y's proposals)."""
-        found, asked = [], set()
+        """ "X said Y must do Z", "X said the sole way out was for Y to do Z": X asks Y to (REQUEST), whether or not
+        Z is itself an event we know. With the words of the clauses asked for, whose acts are the request's content
+        (not Y's proposals)."""
+        found: list[Found] = []
+        asked: set[int] = set()
         for token in sentence:
             reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in self.cues["reporting"]
             if reported and self.modality.modality(token) == "deontic":
                 reporter = token.head
             elif way_for(token, self.cues) and (reporter := reporting_verb(token, self.cues)) is not None:
-                pass  # "…, he said, adding the only way is for Quito to lift the duties"
+                pass  # "…, the envoy went on, adding the sole remedy was for Quito to lift the duties"
             else:
                 continue
             speaker = self.subjects(reporter)
@@ -1025,7 +1026,7 @@ class _Reader:
             if revised is None:
                 continue  # "agreed to take firm steps": the accord is the act
             if revised[0] != item.type and item.reciprocal:
-                # "would reconsider renewing the pact with X": a joint act's clause made one party's act on the other
+                # "might rethink extending its pact with X": a joint act's clause made one party's act on the other
                 item = replace(item, reciprocal=False)
                 source, target = self._sides(item, start, end)
             item = replace(item, type=revised[0], mode=revised[1], status=revised[2])

@@ -50,7 +50,7 @@ class Kinds:
             and self.reconsidered(token)
             and self.own_type(token) in COOPERATION
         ):
-            # "hinted it would reconsider renewing the pact with Lima", "will review its aid to Quito": a warning
+            # "might rethink extending its pact with Lima", "will review its aid to Quito": a warning
             # that the cooperation may end (PLOVER THREATEN relations), by whoever reconsiders it
             return "THREATEN", "relations", "threatened"
         if kind in {"CONCEDE", "AGREE"} and self.own_type(token) == "CONCEDE" and self.continued(token):
@@ -87,7 +87,7 @@ class Kinds:
 
     def reconsidered(self, token: Token) -> bool:
         """Whether an event word is what a verb of the `reconsidering` cue puts in question: its object or
-        complement ("would reconsider renewing the accord", "is rethinking its aid to Quito", "will review its
+        complement ("might rethink extending its accord", "is rethinking its aid to Quito", "will review its
         participation in the talks")."""
         for _ in range(5):
             up = token.head

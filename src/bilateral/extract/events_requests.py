@@ -1,4 +1,4 @@
-"""Requests told as opinions: "the only way out is for Quito to lift the duties", said by Lima, asks Quito to lift them
+"""Requests told as opinions: "the sole remedy is for Quito to lift the duties", said by Lima, asks Quito to lift them
 (PLOVER REQUEST from the speaker to Quito), as "Lima said Quito must lift the duties" does. What is asked for is the
 request's content, not an act of whoever is asked. Reads the parse of one sentence (English word order).
 """
@@ -16,8 +16,8 @@ REACH = 5  # the most clauses between an opinion and the verb of saying that rep
 
 def way_for(clause: Token, cues: dict[str, frozenset[str]]) -> bool:
     """Whether a clause opened by "for" completes a copula whose subject is a noun of the `opinion_subjects` cue:
-    "the only way is for Quito to lift the duties", "the solution is for both sides to talk" (the parse may also hang
-    the copula on the noun: "the only way to end it is for …")."""
+    "the sole remedy is for Quito to lift the duties", "the solution is for both sides to talk" (the parse may also
+    hang the copula on the noun: "the one way out of it is for …")."""
     if not for_clause(clause) or clause.head.i == clause.i:
         return False
     copula = clause.head
@@ -31,8 +31,8 @@ def way_for(clause: Token, cues: dict[str, frozenset[str]]) -> bool:
 
 
 def reporting_verb(clause: Token, cues: dict[str, frozenset[str]]) -> Token | None:
-    """The nearest verb of the `reporting` cue above a clause ("…, he said, adding the only way is for …"), or None
-    where nobody is said to say it (the writer's own voice)."""
+    """The nearest verb of the `reporting` cue above a clause ("…, the envoy went on, adding the sole remedy was for
+    …"), or None where nobody is said to say it (the writer's own voice)."""
     token = clause
     for _ in range(REACH):
         if token.head.i == token.i:

@@ -23,11 +23,11 @@ def infinitive(verb: Token) -> bool:
 
 
 def contrast(negation: Token) -> bool:
-    """Whether a negation after the lexical verb it hangs on sets a phrase against another ("closed the border to
-    tourists, not to traders", "imposed duties on steel, not on grain"): it denies the phrase after it, not the verb,
-    which "not" precedes ("did not close")."""
+    """Whether a negation after the lexical verb it hangs on sets a phrase against another ("shut the bridge to
+    traders, not to trucks", "imposed duties on steel, not on grain"): it denies the phrase after it, not the verb,
+    which "not" precedes ("did not shut")."""
     verb = negation.head
-    return verb.pos_ == "VERB" and negation.i > verb.i
+    return bool(verb.pos_ == "VERB" and negation.i > verb.i)
 
 
 def complement(token: Token) -> bool:
