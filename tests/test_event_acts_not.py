@@ -304,3 +304,21 @@ def test_the_only_way_for_another_to_act_is_a_request_of_it(events_in: Extract, 
 def test_an_act_reported_by_a_minister_is_still_the_act(events_in: Extract) -> None:
     events = events_in("Ecuador lifted the duties last week, the Peruvian minister said.")
     assert occurred(events, "CONCEDE") and not of_type(events, "REQUEST")
+
+
+# --- what a request asks for gives its mode -----------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Hanoi urged Manila to release the two fishermen.", "yield"),
+        ("Nairobi said Kampala must lift its ban on Kenyan milk.", "yield"),
+        ("Seoul called on Tokyo to hold talks on the dispute.", "meet"),
+        ("Lima asked Quito for emergency aid.", "assist"),
+        ("Ottawa urged Delhi to impose sanctions on Colombo.", None),
+    ],
+)
+def test_what_a_request_asks_for_gives_its_mode(events_in: Extract, text: str, mode: str | None) -> None:
+    assert [e.mode for e in of_type(events_in(text), "REQUEST")] == [mode]

@@ -18,7 +18,7 @@ from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_remarks import Remarks, enacted
-from bilateral.extract.events_requests import reporting_verb, way_for
+from bilateral.extract.events_requests import asked_mode, reporting_verb, way_for
 from bilateral.extract.events_sources import (
     acting_state,
     adjunct_clause,
@@ -270,6 +270,10 @@ class _Reader:
         if kind == "THREATEN" and self._forecast(verb):
             return found  # "an analyst warned that the ruling could strain ties": a gloomy forecast, no threat
         mode = "disapprove" if complaint else hit.mode
+        if kind == "REQUEST" and mode is None:
+            # "urged Lima to lift the duties": what is asked for says the request's mode (yield)
+            asked = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} or for_clause(c)]
+            mode = asked_mode(asked, lambda c: verbal.get(c.i), self.patterns.types, [n.type for n in hit.absorbed])
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
         # "the treaty signed between X and Y": the participle of a joint act's noun is that joint act
@@ -971,7 +975,8 @@ class _Reader:
                 for part in [head, *head.conjuncts]:
                     target.add(self.parties.side(part))
             if speaker and set(target.actors) != set(speaker.actors):
-                found.append(Found("REQUEST", None, "occurred", speaker, target, reporter, depth_of(reporter)))
+                mode = asked_mode([token], self.triggers.verbal, self.patterns.types, [])
+                found.append(Found("REQUEST", mode, "occurred", speaker, target, reporter, depth_of(reporter)))
                 asked.update(t.i for t in token.subtree)
         return found, asked
 

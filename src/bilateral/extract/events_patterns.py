@@ -74,6 +74,7 @@ class TypeSpec:
     modes: frozenset[str]
     intent: str | None  # the verbal event a promise of this type amounts to (AGREE, THREATEN) or None
     threat: str | None  # the THREATEN mode when this type is what is threatened
+    asked: str | None = None  # the REQUEST mode when this type is what is asked for ("urged X to release Y": yield)
 
 
 @dataclass
@@ -272,8 +273,11 @@ def load_event_patterns(packs: Packs) -> EventPatterns:
         if intent is not None and intent not in PLOVER_TYPES:
             raise KnowledgeError(f"{where('types', name)}: intent {intent!r} is not a PLOVER 2.0 type")
         modes = frozenset(_strings(spec.get("modes") or [], where("types", name) + ".modes"))
-        types[name] = TypeSpec(modes=modes, intent=intent, threat=spec.get("threat"))
+        types[name] = TypeSpec(modes=modes, intent=intent, threat=spec.get("threat"), asked=spec.get("asked"))
     missing = [name for name in PLOVER_TYPES if name not in types]
+    for name, spec_of in types.items():
+        if spec_of.asked is not None and spec_of.asked not in types["REQUEST"].modes:
+            raise KnowledgeError(f"{where('types', name)}: asked {spec_of.asked!r} is not a REQUEST mode")
     if missing:
         raise KnowledgeError(f"the events packs define no `types` entry for {', '.join(missing)}")
 

@@ -5,9 +5,11 @@ request's content, not an act of whoever is asked. Reads the parse of one senten
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from bilateral.extract.events_triggers import for_clause
+from bilateral.extract.events_patterns import TypeSpec
+from bilateral.extract.events_triggers import Hit, for_clause
 
 Token = Any
 COPULAS = {"be"}
@@ -40,4 +42,20 @@ def reporting_verb(clause: Token, cues: dict[str, frozenset[str]]) -> Token | No
         token = token.head
         if token.lemma_.lower() in cues["reporting"]:
             return token
+    return None
+
+
+def asked_mode(
+    clauses: list[Token], hit_of: Callable[[Token], Hit | None], types: dict[str, TypeSpec], kinds: list[str | None]
+) -> str | None:
+    """The REQUEST mode of what a request asks for (the `asked` of its type): the types `kinds` of the nouns it names
+    ("demanded the release of the crew"), then those of the clauses that say what is asked ("urged Lima to lift the
+    duties", "demanded that Quito move quickly to withdraw the warrant"), found by `hit_of`. None where nothing asked
+    for has a type with one."""
+    for _ in range(2):
+        kinds += [hit.type for clause in clauses if (hit := hit_of(clause)) is not None]
+        clauses = [g for c in clauses for g in c.children if g.dep_ in {"xcomp", "conj"}]
+    for kind in kinds:
+        if kind is not None and (mode := types[kind].asked) is not None:
+            return mode
     return None
