@@ -322,3 +322,12 @@ def test_an_act_reported_by_a_minister_is_still_the_act(events_in: Extract) -> N
 )
 def test_what_a_request_asks_for_gives_its_mode(events_in: Extract, text: str, mode: str | None) -> None:
     assert [e.mode for e in of_type(events_in(text), "REQUEST")] == [mode]
+
+
+@pytest.mark.model
+def test_a_word_in_a_list_of_things_is_no_act(events_in: Extract) -> None:
+    text = (
+        "The three chemicals are ammonia, which is used to etch chips; polyimide, used in screens; and resist, a"
+        " coating."
+    )
+    assert not of_type(events_in(text), "REJECT")

@@ -183,16 +183,16 @@ class Triggers:
 
 
 def noun_taken_for_verb(token: Token) -> bool:
-    """Whether a word the tagger read as a verb in the present ("talks", "curbs", "plans") stands where a noun does,
-    as a subject or an object, with no subject, auxiliary or object of its own: "talks on a deal would begin"."""
-    return (
-        token.pos_ == "VERB"
-        and token.tag_ in {"VBZ", "VBP"}
-        and token.dep_ in NOUN_SLOTS
-        and not any(
-            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in token.children
-        )
-    )
+    """Whether a word the tagger read as a verb in the present stands where a noun does, with no subject, auxiliary
+    or object of its own: as a subject or an object ("talks on a deal would begin"), or co-ordinated with a noun
+    ("ammonia, polyimide and resist")."""
+    if token.pos_ != "VERB" or any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in token.children
+    ):
+        return False
+    if token.dep_ in {"conj", "appos"} and token.head.pos_ in NOMINAL and token.head.i != token.i:
+        return token.tag_ in {"VB", "VBZ", "VBP"}
+    return token.tag_ in {"VBZ", "VBP"} and token.dep_ in NOUN_SLOTS
 
 
 def governor_of(head: Token) -> Token | None:
