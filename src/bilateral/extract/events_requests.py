@@ -49,13 +49,14 @@ def asked_mode(
     clauses: list[Token], hit_of: Callable[[Token], Hit | None], types: dict[str, TypeSpec], kinds: list[str | None]
 ) -> str | None:
     """The REQUEST mode of what a request asks for (the `asked` of its type): the types `kinds` of the nouns it names
-    ("demanded the release of the crew"), then those of the clauses that say what is asked ("urged Lima to lift the
-    duties", "demanded that Quito move quickly to withdraw the warrant"), found by `hit_of`. None where nothing asked
-    for has a type with one."""
-    for _ in range(2):
-        kinds += [hit.type for clause in clauses if (hit := hit_of(clause)) is not None]
-        clauses = [g for c in clauses for g in c.children if g.dep_ in {"xcomp", "conj"}]
-    for kind in kinds:
-        if kind is not None and (mode := types[kind].asked) is not None:
-            return mode
+    ("demanded the release of the crew"), else those of the clauses that say what is asked ("urged Lima to lift the
+    duties"), or of the clauses they govern where they name no act ("demanded that Quito move quickly to withdraw
+    the warrant"), found by `hit_of`. None where the act asked for has no such mode ("demanded that its partners
+    refuse to recognise Y": no REQUEST mode for a refusal)."""
+    for _ in range(3):
+        typed = [kind for kind in kinds if kind is not None]
+        if typed:
+            return types[typed[0]].asked
+        kinds = [hit.type for clause in clauses if (hit := hit_of(clause)) is not None]
+        clauses = [g for c in clauses for g in c.children if g.dep_ in {"xcomp", "ccomp", "advcl", "conj"}]
     return None
