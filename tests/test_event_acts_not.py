@@ -319,7 +319,7 @@ def test_an_act_reported_by_a_minister_is_still_the_act(events_in: Extract) -> N
         ("Lima asked Quito for emergency aid.", "assist"),
         ("Ottawa urged Delhi to impose sanctions on Colombo.", None),
         ("Athens bluntly demanded that its EU partners refuse to recognise the new republic.", None),
-        ("Seoul demanded that Tokyo move quickly to lift its export controls.", "yield"),
+        ("Seoul demanded that Tokyo hurry to lift the new export curbs.", "yield"),
     ],
 )
 def test_what_a_request_asks_for_gives_its_mode(events_in: Extract, text: str, mode: str | None) -> None:

@@ -50,7 +50,7 @@ def asked_mode(
 ) -> str | None:
     """The REQUEST mode of what a request asks for (the `asked` of its type): the types `kinds` of the nouns it names
     ("demanded the release of the crew"), else those of the clauses that say what is asked ("urged Lima to lift the
-    duties"), or of the clauses they govern where they name no act ("demanded that Quito move quickly to withdraw
+    duties"), or of the clauses they govern where they name no act ("demanded that Quito hurry to withdraw
     the warrant"), found by `hit_of`. None where the act asked for has no such mode ("demanded that its partners
     refuse to recognise Y": no REQUEST mode for a refusal)."""
     for _ in range(3):
