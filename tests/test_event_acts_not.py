@@ -320,6 +320,8 @@ def test_an_act_reported_by_a_minister_is_still_the_act(events_in: Extract) -> N
         ("Ottawa urged Delhi to impose sanctions on Colombo.", None),
         ("Athens bluntly demanded that its EU partners refuse to recognise the new republic.", None),
         ("Seoul demanded that Tokyo hurry to lift the new export curbs.", "yield"),
+        ("Seoul stressed that Tokyo should retract the unfair export curbs.", "yield"),
+        ("Washington urged Bogota to accept the offer of help.", None),
     ],
 )
 def test_what_a_request_asks_for_gives_its_mode(events_in: Extract, text: str, mode: str | None) -> None:

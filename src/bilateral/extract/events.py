@@ -273,7 +273,7 @@ class _Reader:
         if kind == "REQUEST" and mode is None:
             # "urged Lima to lift the duties": what is asked for says the request's mode (yield)
             asked = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} or for_clause(c)]
-            mode = asked_mode(asked, lambda c: verbal.get(c.i), self.patterns.types, [n.type for n in hit.absorbed])
+            mode = asked_mode(asked, self._asked_kind, self.patterns.types, [n.type for n in hit.absorbed])
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
         # "the treaty signed between X and Y": the participle of a joint act's noun is that joint act
@@ -975,10 +975,18 @@ class _Reader:
                 for part in [head, *head.conjuncts]:
                     target.add(self.parties.side(part))
             if speaker and set(target.actors) != set(speaker.actors):
-                mode = asked_mode([token], self.triggers.verbal, self.patterns.types, [])
+                mode = asked_mode([token], self._asked_kind, self.patterns.types, [])
                 found.append(Found("REQUEST", mode, "occurred", speaker, target, reporter, depth_of(reporter)))
                 asked.update(t.i for t in token.subtree)
         return found, asked
+
+    def _asked_kind(self, clause: Token) -> str | None:
+        """The type of the act a clause asked for names: a verb that calls a measure off yields (CONCEDE: "should
+        retract the curbs"), else the verb's own type."""
+        if self.triggers.calls_off(clause):
+            return "CONCEDE"
+        hit = self.triggers.verbal(clause) if clause.pos_ in VERBAL else None
+        return hit.type if hit is not None else None
 
     def _verdicts(self, sentence: Any) -> list[Found]:
         """ "Lima said Quito's decision was a mistake", "called the detention unlawful": a complaint (ACCUSE) from

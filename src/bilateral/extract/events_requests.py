@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bilateral.extract.events_patterns import TypeSpec
-from bilateral.extract.events_triggers import Hit, for_clause
+from bilateral.extract.events_triggers import for_clause
 
 Token = Any
 COPULAS = {"be"}
@@ -46,17 +46,17 @@ def reporting_verb(clause: Token, cues: dict[str, frozenset[str]]) -> Token | No
 
 
 def asked_mode(
-    clauses: list[Token], hit_of: Callable[[Token], Hit | None], types: dict[str, TypeSpec], kinds: list[str | None]
+    clauses: list[Token], kind_of: Callable[[Token], str | None], types: dict[str, TypeSpec], kinds: list[str | None]
 ) -> str | None:
     """The REQUEST mode of what a request asks for (the `asked` of its type): the types `kinds` of the nouns it names
     ("demanded the release of the crew"), else those of the clauses that say what is asked ("urged Lima to lift the
     duties"), or of the clauses they govern where they name no act ("demanded that Quito hurry to withdraw
-    the warrant"), found by `hit_of`. None where the act asked for has no such mode ("demanded that its partners
+    the warrant"), by `kind_of`. None where the act asked for has no such mode ("demanded that its partners
     refuse to recognise Y": no REQUEST mode for a refusal)."""
     for _ in range(3):
         typed = [kind for kind in kinds if kind is not None]
         if typed:
             return types[typed[0]].asked
-        kinds = [hit.type for clause in clauses if (hit := hit_of(clause)) is not None]
+        kinds = [kind_of(clause) for clause in clauses]
         clauses = [g for c in clauses for g in c.children if g.dep_ in {"xcomp", "ccomp", "advcl", "conj"}]
     return None
