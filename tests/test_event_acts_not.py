@@ -335,3 +335,9 @@ def test_a_word_in_a_list_of_things_is_no_act(events_in: Extract) -> None:
         " coating."
     )
     assert not of_type(events_in(text), "REJECT")
+
+
+@pytest.mark.model
+def test_what_pressure_brought_about_happened(events_in: Extract) -> None:
+    events = events_in("Last year Nairobi pressed Kampala into dropping the charges against the two Kenyan traders.")
+    assert [e.source_countries for e in occurred(events, "CONCEDE")] == [["UGA"]]

@@ -122,6 +122,8 @@ class Modality:
         for _ in range(5):
             if not complement(token) or token.head.i == token.i:
                 break
+            if token.dep_ == "pcomp" and word(token.head) == "into":
+                break  # "pressed Quito into dropping the charges": what the pressure brought about, done
             up = token.head
             while up.dep_ == "prep" and up.head.i != up.i:
                 up = up.head
