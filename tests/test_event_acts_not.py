@@ -322,6 +322,7 @@ def test_an_act_reported_by_a_minister_is_still_the_act(events_in: Extract) -> N
         ("Seoul demanded that Tokyo hurry to lift the new export curbs.", "yield"),
         ("Seoul stressed that Tokyo should retract the unfair export curbs.", "yield"),
         ("Washington urged Bogota to accept the offer of help.", None),
+        ("Hanoi called for a quick rethink of the new rice quotas at a summit in Vientiane.", None),
     ],
 )
 def test_what_a_request_asks_for_gives_its_mode(events_in: Extract, text: str, mode: str | None) -> None:

@@ -273,7 +273,9 @@ class _Reader:
         if kind == "REQUEST" and mode is None:
             # "urged Lima to lift the duties": what is asked for says the request's mode (yield)
             asked = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} or for_clause(c)]
-            mode = asked_mode(asked, self._asked_kind, self.patterns.types, [n.type for n in hit.absorbed])
+            # the nouns it takes ("demanded the release of", "called for talks"), not a setting ("at a summit")
+            named = [n.type for n in hit.absorbed if n.head.dep_ != "pobj" or word_of(n.head.head) in {"for", "of"}]
+            mode = asked_mode(asked, self._asked_kind, self.patterns.types, named)
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
         # "the treaty signed between X and Y": the participle of a joint act's noun is that joint act
