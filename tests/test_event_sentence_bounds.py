@@ -174,9 +174,9 @@ def test_a_passive_conjunct_after_an_act_makes_its_subject_no_doer(events_in: Ex
     assert found and not any(name in a for e in found for a in e.source)
 
 
-def test_who_is_asked_in_a_passive_conjunct_still_does_what_is_asked(events_in: Extract) -> None:
+def test_who_is_asked_in_a_passive_conjunct_is_the_one_asked(events_in: Extract) -> None:
     text = "Chile was criticised by Peru and was asked to withdraw its envoy."
-    withdrawn = [e for e in events_in(text) if e.type in {"SANCTION", "RETREAT"}]
-    assert withdrawn and withdrawn[0].source_countries == ["CHL"]
     asked = of_type(events_in(text), "REQUEST")
     assert asked and not asked[0].source  # who asked is not said
+    assert asked[0].target_countries == ["CHL"]  # the one asked; what it is asked to do is the request's content
+    assert not [e for e in events_in(text) if e.type in {"SANCTION", "RETREAT"} and e.status == "proposed"]

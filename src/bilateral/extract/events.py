@@ -19,6 +19,7 @@ from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
 from bilateral.extract.events_patterns import EventPatterns, Trigger, load_event_patterns
 from bilateral.extract.events_remarks import Remarks, enacted
+from bilateral.extract.events_requests import asked_mode, reporting_verb, way_for
 from bilateral.extract.events_sources import (
     acting_state,
     adjunct_clause,
@@ -52,6 +53,7 @@ from bilateral.extract.events_triggers import (
     framed,
     governor_of,
     inside_noun_event,
+    noun_taken_for_verb,
     prep_objects,
     stated,
     that_clause,
@@ -209,11 +211,12 @@ class _Reader:
         for hit in verbal.values():
             if not self._reported(hit, verbal):
                 found += self._verbal_events(hit, verbal)
-        found += self._requests(sentence, verbal)
+        requests, asked = self._requests(sentence)
+        found += requests
         found += self._verdicts(sentence)
         for noun in (n for hit in verbal.values() for n in hit.absorbed):
             self._undergone_act(noun, sentence)
-        return self._events(sentence, found)
+        return self._events(sentence, found, asked)
 
     def _undergone_act(self, noun: Hit, sentence: Any) -> None:
         """Keep as told an act a verb absorbs ("objected to the arrest of X as he was boarding a ferry at Y"),
@@ -261,6 +264,12 @@ class _Reader:
             # "Monday's ruling rejected the appeal": the court told before; "The government imposed curbs on X"
             # in a report on X and Y: Y's
             source = self.context.unresolved_subject(verb, target)
+        complaint = kind == "PROTEST" and verb.lemma_.lower() in self.cues["complaints"] and self._official(source)
+        if complaint:
+            # "we shall protest firmly to Quito", said by a minister: a complaint announced
+            # (ACCUSE), which threatens no restriction
+            kind, intent = "ACCUSE", None if intent == "THREATEN" else intent
+            status = "promised" if status == "threatened" else status
         if kind == "AID" and verb.lemma_.lower() in self.cues["receiving"]:
             # "Haiti received aid from Canada": the giver (named after "from", or nobody) aids the receiver
             donors = prep_objects(verb, {"from"}) + (prep_objects(hit.obj, {"from"}) if hit.obj is not None else [])
@@ -299,7 +308,13 @@ class _Reader:
             return found  # "will not accept the plan": one refusal, not also an acceptance denied
         if kind == "THREATEN" and self._forecast(verb):
             return found  # "an analyst warned that the ruling could strain ties": a gloomy forecast, no threat
-        mode = hit.mode
+        mode = "disapprove" if complaint else hit.mode
+        if kind == "REQUEST" and mode is None:
+            # "urged Lima to lift the duties": what is asked for says the request's mode (yield)
+            asked = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} or for_clause(c)]
+            # the nouns it takes ("demanded the release of", "called for talks"), not a setting ("at a summit")
+            named = [n.type for n in hit.absorbed if n.head.dep_ != "pobj" or word_of(n.head.head) in {"for", "of"}]
+            mode = asked_mode(asked, self._asked_kind, self.patterns.types, named)
         if kind == "THREATEN" and mode is None:
             mode = self._threat_mode(hit, verbal)
         # "the treaty signed between X and Y": the participle of a joint act's noun is that joint act
@@ -695,6 +710,9 @@ class _Reader:
         verb = hit.token
         passive = set() if self._adjectival(verb) else {"nsubjpass"}
         direct = [c for c in verb.children if c.dep_ in DIRECT | passive]
+        if not direct and passive and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+            # "Chile was criticised and was asked to withdraw its envoy": the passive subject both share
+            direct = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         heads: list[Token] = []
         if hit.obj is not None:
             heads += prep_objects(hit.obj, NOUN_TARGET_PREPS)
@@ -889,7 +907,7 @@ class _Reader:
             status = "denied"
         elif governor is None and self.modality.called_off(head):
             status = "denied"  # "vowed to shelve the adoption of fresh levies": the making is called off
-        clause = head
+        clause = head.head if noun_taken_for_verb(head) else head
         # "in response to X's curbs, Y will act": the act answered was done, whatever Y's clause announces
         answered = self._answered(head)
         while clause.pos_ not in VERBAL and clause.head.i != clause.i and not answered:
@@ -1038,22 +1056,38 @@ class _Reader:
 
     # --- demands in reported speech -----------------------------------------------------------------------
 
-    def _requests(self, sentence: Any, verbal: dict[int, Hit]) -> list[Found]:
-        """ "X said Y must do Z": X asks Y to (REQUEST), whether or not Z is itself an event we know."""
-        found = []
+    def _requests(self, sentence: Any) -> tuple[list[Found], set[int]]:
+        """ "X said Y must do Z", "X said the sole way out was for Y to do Z": X asks Y to (REQUEST), whether or not
+        Z is itself an event we know. With the words of the clauses asked for, whose acts are the request's content
+        (not Y's proposals)."""
+        found: list[Found] = []
+        asked: set[int] = set()
         for token in sentence:
-            if token.dep_ != "ccomp" or token.head.lemma_.lower() not in self.cues["reporting"]:
+            reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in self.cues["reporting"]
+            if reported and self.modality.modality(token) == "deontic":
+                reporter = token.head
+            elif way_for(token, self.cues) and (reporter := reporting_verb(token, self.cues)) is not None:
+                pass  # "…, the envoy went on, adding the sole remedy was for Quito to lift the duties"
+            else:
                 continue
-            if self.modality.modality(token) != "deontic":
-                continue
-            speaker = self.subjects(token.head)
+            speaker = self.subjects(reporter)
             target = Side()
             for head in (c for c in token.children if c.dep_ in SUBJECTS | {"nsubjpass"}):
                 for part in [head, *head.conjuncts]:
                     target.add(self.parties.side(part))
             if speaker and set(target.actors) != set(speaker.actors):
-                found.append(Found("REQUEST", None, "occurred", speaker, target, token.head, depth_of(token.head)))
-        return found
+                mode = asked_mode([token], self._asked_kind, self.patterns.types, [])
+                found.append(Found("REQUEST", mode, "occurred", speaker, target, reporter, depth_of(reporter)))
+                asked.update(t.i for t in token.subtree)
+        return found, asked
+
+    def _asked_kind(self, clause: Token) -> str | None:
+        """The type of the act a clause asked for names: a verb that calls a measure off yields (CONCEDE: "should
+        retract the curbs"), else the verb's own type."""
+        if self.triggers.calls_off(clause):
+            return "CONCEDE"
+        hit = self.triggers.verbal(clause) if clause.pos_ in VERBAL else None
+        return hit.type if hit is not None else None
 
     def _verdicts(self, sentence: Any) -> list[Found]:
         """ "Lima said Quito's decision was a mistake", "called the detention unlawful": a complaint (ACCUSE) from
@@ -1071,7 +1105,9 @@ class _Reader:
 
     # --- from Found to Event --------------------------------------------------------------------------------
 
-    def _events(self, sentence: Any, found: list[Found]) -> list[Event]:
+    def _events(self, sentence: Any, found: list[Found], asked: set[int]) -> list[Event]:
+        """The events of one sentence from its readings `found`; `asked` holds the words of clauses a reported request
+        asks for ("Lima said Quito must lift its curbs"), whose proposed acts are the request's content."""
         text = self.text
         start, end = sentence.start_char, sentence.end_char
         while start < end and text[start].isspace():
@@ -1103,7 +1139,15 @@ class _Reader:
             revised = self.kinds.revised(item.type, item.mode, item.status, item.token)
             if revised is None:
                 continue  # "agreed to take firm steps": the accord is the act
+            if revised[0] != item.type and item.reciprocal:
+                # "might rethink extending its pact with X": a joint act's clause made one party's act on the other
+                item = replace(item, reciprocal=False)
+                source, target = self._sides(item, start, end)
             item = replace(item, type=revised[0], mode=revised[1], status=revised[2])
+            if (item.status == "proposed" and self.kinds.requested(item.token)) or (
+                item.status in {"proposed", "hypothetical"} and item.token.i in asked
+            ):
+                continue  # "Lima urged Quito to lift the duties": one request (Lima's), no concession by Quito
             if (
                 item.type == "PROTEST"
                 and item.token.lemma_.lower() in self.cues["complaints"]
@@ -1245,7 +1289,7 @@ class _Reader:
 
     def _clause_of(self, trigger: Token) -> Token:
         """The verb whose clause an event word belongs to: the verb itself, or the verb a noun depends on."""
-        token = trigger
+        token = trigger.head if noun_taken_for_verb(trigger) else trigger
         while token.pos_ not in VERBAL and token.head.i != token.i:
             token = token.head
         return token if token.pos_ in VERBAL else trigger

@@ -96,6 +96,26 @@ class Descriptions:
             for t in things
         )
 
+    def provided(self, verb: Token) -> bool:
+        """Whether a present participle, or a relative clause in the present, describes a text of the `provisions`
+        cue by what it does, as the subject of its own clause ("the December law restricting foreign agents has left the
+        police wary", "a decree that bans night flights took effect"): what a standing text provides, told as
+        background. A text something is done to ("Congress passed a bill banning imports", "Lima criticised a rule that
+        bars its wine") still reports the act, as its maker's."""
+        participle = verb.dep_ == "acl" and verb.tag_ == "VBG"
+        relative = verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"}
+        if not (participle or relative) or verb.head.i == verb.i:
+            return False
+        text = verb.head
+        if text.lemma_.lower() not in self.cues["provisions"]:
+            return False
+        subject = text
+        while subject.dep_ in {"conj", "appos"} and subject.head.i != subject.i:
+            subject = subject.head
+        # the subject of its own clause, told as what it is or what it did; not what a verb makes or reacts to
+        # ("criticised a rule that bars …": the rule is the reaction's object, a measure told in passing)
+        return subject.dep_ in {"nsubj", "nsubjpass"}
+
     def describes(self, verb: Token) -> bool:
         """Whether a verb heads a relative clause on the subject of a verb of saying ("Senator Lee, who backed the
         deal, said …", "one of the farmers who sued the firm told reporters"): it describes who speaks, while the

@@ -11,13 +11,15 @@ from typing import Any
 from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
 from bilateral.extract.events_sources import clause_verb
-from bilateral.extract.events_status import Modality, infinitive
+from bilateral.extract.events_status import Modality, complement, infinitive
 from bilateral.extract.events_triggers import Triggers, for_clause, own_people
 
 Token = Any
 MEASURES = {"SANCTION", "COERCE"}  # PLOVER types of the measures one can call off (CAMEO 08 "yield": ease them)
 # types a court's suspending, upholding or ordering is read as by its verb, none of which a ruling is
 JUDGED = {"CONCEDE", "SUPPORT", "REQUEST"}
+# PLOVER types of cooperation one can threaten to end or not renew (CAMEO 1311, 1313, 134: THREATEN relations)
+COOPERATION = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -36,10 +38,23 @@ class Kinds:
         if kind in MEASURES and status == "denied" and (verb := self.canceller(token)) is not None:
             # "dropped plans to levy duties", "halted the imposition of tariffs": calling a measure off yields
             # (PLOVER CONCEDE, as lifting or easing one), done by whoever called it off
-            status = self.modality.status(verb, None, {})[0]
+            # the verbs above that carry a status: "pledged to lift the duties" promises, "urged Lima to lift" asks
+            above = {a.i: hit for a in verb.ancestors if (hit := self.triggers.verbal(a)) is not None}
+            status = self.modality.status(verb, None, above)[0]
             if status == "occurred" and infinitive(verb):
                 status = "hypothetical"  # "the only way is for Tokyo to retract the curbs": an infinitive nobody did
             return "CONCEDE", None, status
+        if (
+            kind in COOPERATION
+            and status != "denied"
+            and self.reconsidered(token)
+            and self.own_type(token) in COOPERATION
+        ):
+            # "might rethink extending its pact with Lima", "will review its aid to Quito": a warning
+            # that the cooperation may end (PLOVER THREATEN relations), by whoever reconsiders it
+            return "THREATEN", "relations", "threatened"
+        if kind in {"CONCEDE", "AGREE"} and self.own_type(token) == "CONCEDE" and self.continued(token):
+            return None  # "essential workers will still be allowed through": a rule's exemption kept, nothing yielded
         if kind in MEASURES and self.traders(token):
             # "shops in Hanoi pulled Chinese fruit from their shelves": traders and buyers shunning a country's goods
             # boycott them (PLOVER PROTEST boycott); a measure is a state's or a body's
@@ -69,6 +84,59 @@ class Kinds:
         if status == "hypothetical" and self.hoped(token):
             return None  # "hopes Kenya and Uganda will resolve the row": a wish, no act of anybody
         return kind, mode, status
+
+    def reconsidered(self, token: Token) -> bool:
+        """Whether an event word is what a verb of the `reconsidering` cue puts in question: its object or
+        complement ("might rethink extending its accord", "is rethinking its aid to Quito", "will review its
+        participation in the talks")."""
+        for _ in range(5):
+            up = token.head
+            if up.i == token.i:
+                return False
+            if token.dep_ in {"dobj", "xcomp", "ccomp", "pcomp"} and up.lemma_.lower() in self.cues["reconsidering"]:
+                return True
+            if token.dep_ not in {"conj", "compound", "amod", "pobj", "prep", "pcomp"}:
+                return False
+            token = up
+        return False
+
+    def requested(self, token: Token) -> bool:
+        """Whether an event word stands in what a verb of the REQUEST type asks for ("urged Quito to lift the
+        duties", "demanded that Lima withdraw the warrant"): through the clauses that complete one another, up to the
+        first verb of saying."""
+        clause = clause_verb(token)
+        for _ in range(5):
+            if clause is None or not complement(clause) or clause.head.i == clause.i:
+                return False
+            if clause.dep_ == "pcomp" and word(clause.head) == "into":
+                return False  # "pushed Quito into dropping the charges": what the pressure brought about
+            that = clause.dep_ == "ccomp"
+            clause = clause.head
+            while clause.dep_ == "prep" and clause.head.i != clause.i:
+                clause = clause.head  # "pushed for Lima to lift the duties"
+            hit = self.triggers.verbal(clause) if clause.pos_ in {"VERB", "AUX"} else None
+            if hit is not None and (hit.type == "REQUEST" or (that and hit.trigger.that_clause == "REQUEST")):
+                return True  # "suggested that Lima lift the duties" asks Lima to
+            if clause.lemma_.lower() in self.cues["reporting"]:
+                return False
+        return False
+
+    def continued(self, token: Token) -> bool:
+        """Whether an event word's clause says what goes on as before: an adverb of the `continuing` cue ("will still
+        be allowed through") or a verb of it above ("will continue to let trucks cross")."""
+        clause = clause_verb(token)
+        if clause is None:
+            return False
+        words = self.cues["continuing"]
+        if any(c.dep_ == "advmod" and word(c) in words for c in clause.children):
+            return True
+        return clause.dep_ == "xcomp" and clause.head.lemma_.lower() in words
+
+    def own_type(self, token: Token) -> str | None:
+        """The type an event word names itself, not the accord or threat its promise amounts to ("will lift the
+        duties": CONCEDE, though the promise is an AGREE)."""
+        hit = self.triggers.verbal(token) if token.pos_ in {"VERB", "AUX"} else self.triggers.nominal(token)
+        return hit.type if hit is not None else None
 
     def approved_act(self, verb: Token) -> Token | None:
         """The act a verb of the `approving` cue adopts through a plan noun it takes ("approved a plan to drop

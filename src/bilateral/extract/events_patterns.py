@@ -37,7 +37,8 @@ CUE_KEYS = ("negation", "future", "hypothetical", "conditional", "coercive_condi
             "causatives", "in_force", "journeys", "durations", "approving", "judicial", "obliging",
             "deciding", "generic_subjects", "tallies", "clauses", "earlier", "leader_titles",
             "leader_nouns", "acclaiming", "judging", "traders", "reproofs", "commanding",
-            "missions", "decisions", "times", "phases", "filings", "answering")  # fmt: skip
+            "missions", "decisions", "times", "phases", "filings", "answering", "reconsidering",
+            "continuing")  # fmt: skip
 # CAMEO's verb dictionary compiled to PLOVER (knowledge/build_plover_cameo.py; CC BY-SA 4.0, see its "about").
 COMPILED = Path(__file__).resolve().parents[1] / "knowledge" / "packs" / "plover_cameo.json"
 ENTRY_KEYS = {"type", "mode", "status", "complement", "objects", "light", "reciprocal", "of", "needs_verb",
@@ -73,6 +74,7 @@ class TypeSpec:
     modes: frozenset[str]
     intent: str | None  # the verbal event a promise of this type amounts to (AGREE, THREATEN) or None
     threat: str | None  # the THREATEN mode when this type is what is threatened
+    asked: str | None = None  # the REQUEST mode when this type is what is asked for ("urged X to release Y": yield)
 
 
 @dataclass
@@ -271,8 +273,11 @@ def load_event_patterns(packs: Packs) -> EventPatterns:
         if intent is not None and intent not in PLOVER_TYPES:
             raise KnowledgeError(f"{where('types', name)}: intent {intent!r} is not a PLOVER 2.0 type")
         modes = frozenset(_strings(spec.get("modes") or [], where("types", name) + ".modes"))
-        types[name] = TypeSpec(modes=modes, intent=intent, threat=spec.get("threat"))
+        types[name] = TypeSpec(modes=modes, intent=intent, threat=spec.get("threat"), asked=spec.get("asked"))
     missing = [name for name in PLOVER_TYPES if name not in types]
+    for name, spec_of in types.items():
+        if spec_of.asked is not None and spec_of.asked not in types["REQUEST"].modes:
+            raise KnowledgeError(f"{where('types', name)}: asked {spec_of.asked!r} is not a REQUEST mode")
     if missing:
         raise KnowledgeError(f"the events packs define no `types` entry for {', '.join(missing)}")
 

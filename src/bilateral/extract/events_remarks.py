@@ -52,6 +52,8 @@ class Remarks:
         first = first_of(clause)
         if clause.pos_ in {"VERB", "AUX"} and habitual(first, clause) and not self.measure(first.head):
             return "habitual"  # "a statute that curbs …", "militias that kidnap traders", "personas que piden asilo"
+        if clause.pos_ in {"VERB", "AUX"} and self.descriptions.provided(first):
+            return "rule"  # "the December law restricting foreign agents has left the police wary": what a text does
         above = first_of(clause.head) if clause.dep_ == "xcomp" and clause.head.i != clause.i else None
         if above is not None and habitual(above, clause.head) and not self.measure(above.head):
             return "habitual"  # "a ruling that forces firms to compensate workers": what it makes others do

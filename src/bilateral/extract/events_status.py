@@ -22,6 +22,14 @@ def infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+def contrast(negation: Token) -> bool:
+    """Whether a negation after the lexical verb it hangs on sets a phrase against another ("shut the bridge to
+    traders, not to trucks", "imposed duties on steel, not on grain"): it denies the phrase after it, not the verb,
+    which "not" precedes ("did not shut")."""
+    verb = negation.head
+    return bool(verb.pos_ == "VERB" and negation.i > verb.i)
+
+
 def complement(token: Token) -> bool:
     """A clause that completes the verb above it; "sworn to fight" is often parsed as an adverbial clause."""
     if token.dep_ in CLAUSE_CHAIN:
@@ -42,8 +50,8 @@ class Modality:
         would, deontic, hypothetical, or None."""
         children = list(verb.children)
         auxiliaries = {word(c) for c in children if c.dep_ in {"aux", "auxpass"}}
-        negated = any(c.dep_ == "neg" or (c.lower_ in self.cues["negation"] and c.dep_ in {"advmod", "det"})
-                      for c in children)  # fmt: skip
+        negated = any((c.dep_ == "neg" or (c.lower_ in self.cues["negation"] and c.dep_ in {"advmod", "det"}))
+                      and not contrast(c) for c in children)  # fmt: skip
         clause = verb
         # a co-ordinated verb shares the first one's negation and auxiliaries unless it has a subject of its own
         # ("did not agree and left" vs "they could not back the ruling and they will appeal")
@@ -51,7 +59,7 @@ class Modality:
             clause.dep_ == "conj" and clause.head.i != clause.i and not any(c.dep_ in SUBJECTS for c in clause.children)
         ):
             clause = clause.head
-        if any(c.dep_ == "neg" for c in clause.children):
+        if any(c.dep_ == "neg" and not contrast(c) for c in clause.children):
             negated = True
         if clause.dep_ == "pcomp" and clause.head.lower_ in self.cues["negation"]:
             negated = True  # "without agreeing"
@@ -114,6 +122,8 @@ class Modality:
         for _ in range(5):
             if not complement(token) or token.head.i == token.i:
                 break
+            if token.dep_ == "pcomp" and word(token.head) == "into":
+                break  # "pressed Quito into dropping the charges": what the pressure brought about, done
             up = token.head
             while up.dep_ == "prep" and up.head.i != up.i:
                 up = up.head
@@ -132,6 +142,8 @@ class Modality:
             elif up.lemma_.lower() in self.cues["reporting"]:
                 reporter = up
                 break
+            elif own is None and for_clause(token) and up.lemma_.lower() == "be":
+                own = "deontic"  # "the only way is for Quito to lift the duties": what ought to be done
             elif own is None and self.obliged(token):
                 own = "deontic"  # "Lima has to act", "does not have to threaten", "need to file": a duty, not an act
             elif own is None and up.lemma_.lower() in self.cues["permissive"]:

@@ -66,6 +66,8 @@ class Triggers:
     def verbal(self, token: Token) -> Hit | None:
         if token.ent_type_ in TIMES:
             return None  # "on March 19", "since May": a month's name is no march
+        if noun_taken_for_verb(token):
+            return None  # "talks on a deal would begin": a plural noun (see `nominal`)
         if token.pos_ in VERBAL:
             if token.dep_ in {"amod", "compound", "aux", "auxpass"}:
                 return None
@@ -168,7 +170,8 @@ class Triggers:
         return None
 
     def nominal(self, token: Token) -> Hit | None:
-        if token.pos_ != "NOUN" or token.ent_type_ in NAMES | TIMES or token.i in self.parties.mention_at:
+        noun = token.pos_ == "NOUN" or noun_taken_for_verb(token)
+        if not noun or token.ent_type_ in NAMES | TIMES or token.i in self.parties.mention_at:
             return None  # "the Swiss Agency for Development and Cooperation" names no cooperation
         entry = self.noun_entry(token)
         if entry is None or entry.type is None:
@@ -177,6 +180,19 @@ class Triggers:
         while head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ in NOMINAL and head.head.i != head.i:
             head = head.head
         return Hit(token, entry, entry.type, entry.mode, nominal=True, head=head)
+
+
+def noun_taken_for_verb(token: Token) -> bool:
+    """Whether a word the tagger read as a verb in the present stands where a noun does, with no subject, auxiliary
+    or object of its own: as a subject or an object ("talks on a deal would begin"), or co-ordinated with a noun
+    ("ammonia, polyimide and resist")."""
+    if token.pos_ != "VERB" or any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in token.children
+    ):
+        return False
+    if token.dep_ in {"conj", "appos"} and token.head.pos_ in NOMINAL and token.head.i != token.i:
+        return token.tag_ in {"VB", "VBZ", "VBP"}
+    return token.tag_ in {"VBZ", "VBP"} and token.dep_ in NOUN_SLOTS
 
 
 def governor_of(head: Token) -> Token | None:
