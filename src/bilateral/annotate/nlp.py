@@ -76,6 +76,11 @@ def _load_nlp(language: str) -> Any:
     except OSError as e:
         hint = f"install {EXTRAS[language]}" if language in EXTRAS else "run `make demo` or `pip install -e .` again"
         raise BilateralError(f"the spaCy model {model!r} is not installed", hint=hint) from e
+    if language == "en":
+        from bilateral.annotate.given_names import COMPONENT, ENTITIES
+
+        nlp.add_pipe(COMPONENT, first=True)  # "Moon Jae-in" one name, not "Jae - in"
+        nlp.add_pipe(ENTITIES, last=True)  # after the NER, which stops at the family name
     # One call on a whole article stays possible; `parse` cuts long texts into sections well below this.
     nlp.max_length = 3_000_000
     return nlp

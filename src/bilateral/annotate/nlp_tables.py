@@ -191,11 +191,13 @@ class TabledLemmas:
 def tabled(nlp: Any) -> tuple[list[str], list[Any]]:
     """The components of `nlp` to leave out of `nlp.pipe` and the callables (Doc -> Doc) to run on each Doc after
     it, in order: the attribute ruler and the English rule lemmatizer where both come last but the NER, as in
-    en_core_web_sm; nothing for any other pipeline (which then runs as it is)."""
+    en_core_web_sm (the project's own components, named `bilateral_…`, aside); nothing for any other pipeline
+    (which then runs as it is)."""
     from spacy.lang.en.lemmatizer import EnglishLemmatizer
     from spacy.pipeline import AttributeRuler
 
-    names: Sequence[str] = nlp.pipe_names
+    # the project's own components (annotate.given_names) read nothing the ruler and the lemmatizer set
+    names: Sequence[str] = [name for name in nlp.pipe_names if not name.startswith("bilateral_")]
     if list(names[-3:]) != ["attribute_ruler", "lemmatizer", "ner"]:
         return [], []
     ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
