@@ -16,15 +16,16 @@ Drawing: the exports come from the code as it is, then
     $BIN -q --db x.db run $DYADS/us_china/docs --out out && $BIN --db x.db export --format json -o map.json
     (the same for japan_korea and for examples/us-mexico)
     python -m benchmarks.judged_events us_china=…/map.json japan_korea=…/map.json example_us_mexico=…/map.json
-The draw is fixed (seed 73, 100 events from the sorted union of all events) so that the same exports give the same
+The draw is fixed (seed 89, 100 events from the sorted union of all events) so that the same exports give the same
 sample; a redraw keeps the verdicts of rows that are still drawn and leaves the new rows blank.
-The committed sample was drawn from the exports of the code at 2864078 (30 Nov 2026, seed 73, a new seed: the
-developers had read the samples of seeds 57 (drawn at 2423852), 41 (3a7ac10), 31 (89f5e19), 13 (20e78c3) and 12
-(92f8e5c) while fixing kinds, and judged samples of their own with other seeds). All 100 rows were judged by hand by
-a new reader who did not write the event patterns, from the text, with no verdict carried over (18 rows are the same
-events as in seed 41's sample, 12 as in seed 57's). The reader counted earlier or historical acts stated in passing
-as events (5 rows). Earlier samples, each judged by another new reader: seed 57 at 2423852, type 0.72, source 0.70,
-both 0.57; seed 41 at 3a7ac10, 0.82, 0.77, 0.65; seed 31 at 89f5e19, 0.82, 0.77, 0.62.
+The committed sample was drawn from the exports of the code at d45f1d3 (30 Nov 2026, seed 89, a new seed: the
+developers had read the samples of seeds 73 (drawn at 2864078), 57 (2423852), 41 (3a7ac10), 31 (89f5e19), 13
+(20e78c3) and 12 (92f8e5c) while fixing kinds). All 100 rows were judged by hand by a new reader who did not write
+the event patterns, from the text, with no verdict carried over (17 rows are the same events as in seed 73's sample).
+The reader accepted about 8 earlier acts mentioned inside a sentence about something else, and two dated historical
+acts, as reported acts; a stricter reader could count up to about 8 fewer types right. Earlier samples, each judged
+by another new reader: seed 73 at 2864078, type 0.90, source 0.76, both 0.72; seed 57 at 2423852, 0.72, 0.70, 0.57;
+seed 41 at 3a7ac10, 0.82, 0.77, 0.65; seed 31 at 89f5e19, 0.82, 0.77, 0.62.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from pathlib import Path
 from benchmarks.common import EVAL
 
 SAMPLE = 100
-SEED = 73
+SEED = 89
 OUT = Path(__file__).with_name("judged_events.tsv")
 DYADS = EVAL / "dyads"  # the dyad captures the sample's documents are read from (never copied here)
 DRAWN = ("set", "document", "start", "end", "type", "mode", "status", "source_countries", "target_countries",
