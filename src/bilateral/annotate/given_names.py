@@ -3,9 +3,9 @@
 spaCy's English tokenizer splits a romanised Korean or Taiwanese given name at its hyphen ("Moon Jae-in" →
 "Moon", "Jae", "-", "in"; "Tsai Ing-wen", "Kim Jong-un", "Lee Teng-hui"), and the parser then reads a syllable that
 is also an English word ("in", "do") as a preposition or particle, and the verb after the name as a modifier, so the
-clause loses its verb and its subject. `merge_given_names`, run first in the English pipeline (`annotate.nlp.load_nlp`), merges such a split back
-into one token, so the tagger and the parser see one name; the NER, trained on split names, then often stops at
-the family name, so `name_given_names`, run after it, makes the family and given name one PERSON entity (or widens
+clause loses its verb and its subject. `merge_given_names`, run first in the English pipeline
+(`annotate.nlp.load_nlp`), merges such a split back into one token, so the tagger and the parser see one name; the
+NER, trained on split names, then often stops at the family name, so `name_given_names`, run after it, makes the family and given name one PERSON entity (or widens
 the PERSON entity that ends at the family name). Character offsets do not change: tokens are merged, never re-cut.
 
 A given name is two syllables joined by a hyphen, each of the shape romanisation gives (a few consonants, one to
