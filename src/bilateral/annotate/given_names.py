@@ -5,8 +5,9 @@ spaCy's English tokenizer splits a romanised Korean or Taiwanese given name at i
 is also an English word ("in", "do") as a preposition or particle, and the verb after the name as a modifier, so the
 clause loses its verb and its subject. `merge_given_names`, run first in the English pipeline
 (`annotate.nlp.load_nlp`), merges such a split back into one token, so the tagger and the parser see one name; the
-NER, trained on split names, then often stops at the family name, so `name_given_names`, run after it, makes the family and given name one PERSON entity (or widens
-the PERSON entity that ends at the family name). Character offsets do not change: tokens are merged, never re-cut.
+NER, trained on split names, then often stops at the family name, so `name_given_names`, run after it, makes the
+family and given name one PERSON entity (or widens the PERSON entity that ends at the family name). Character
+offsets do not change: tokens are merged, never re-cut.
 
 A given name is two syllables joined by a hyphen, each of the shape romanisation gives (a few consonants, one to
 three vowels, then at most n, ng, k, l, m, p or t), the first capitalised, right after a capitalised family name of
