@@ -52,3 +52,13 @@ def test_a_pipeline_loaded_again_gets_tables_of_its_own() -> None:
         assert [t.lemma_ for t in again][: len(first) - 1] == first[:-1]
     finally:
         _load_nlp.cache_clear()
+
+
+def test_the_lemmatizers_word_index_is_held_as_sets_with_the_same_lemmas() -> None:
+    # asking a 57,000-word list whether a form is in it cost a quarter of a millisecond per new word
+    index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    tables("en")
+    assert index and all(isinstance(words, frozenset) for words in index.values())
+    stock = spacy.load(MODEL)
+    text = "The envoys were redrafting quotas while smugglers ferried oxen and geese across the fjords at dawn."
+    assert [t.lemma_ for t in next(parse([text]))] == [t.lemma_ for t in stock(text)]
