@@ -108,7 +108,7 @@ def test_a_pact_told_without_its_makers_names_no_source(events_in: Extract) -> N
     [
         ("An indictment unsealed in a federal court in Houston last week accuses the banker of laundering money.",
          "USA"),
-        ("A complaint lodged in a district court in Osaka accuses the firm of hiding defects.", "JPN"),
+        ("A warrant issued by a district court in Osaka accuses the firm of hiding defects.", "JPN"),
     ],
 )  # fmt: skip
 def test_a_document_filed_in_a_place_is_its_states_act(events_in: Extract, text: str, country: str) -> None:

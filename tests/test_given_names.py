@@ -32,7 +32,8 @@ def test_a_given_name_is_one_word_and_the_name_one_person(text: str, name: str, 
     [("A South Korea-bound tanker left Kobe.", "South Korea"),
      ("The Duty-free shops at the border reopened.", None),
      ("Post-war Germany rebuilt its ports.", None),
-     ("The Bannon-run website praised the tariffs.", None)],
+     ("The Bannon-run website praised the tariffs.", None),
+     ("Ankara Says Tie-up With Athens Ends", "Athens")],
 )  # fmt: skip
 def test_english_hyphenated_words_are_cut_as_before(text: str, kept: str | None) -> None:
     doc = _doc(text)
@@ -40,3 +41,9 @@ def test_english_hyphenated_words_are_cut_as_before(text: str, kept: str | None)
     assert not [e for e in doc.ents if e.label_ == "PERSON" and "-" in e.text]
     if kept:
         assert kept in [e.text for e in doc.ents]
+
+
+def test_a_place_before_a_hyphenated_word_is_no_family_name() -> None:
+    doc = _doc("Students held a Chile Sit-in outside the embassy in Lima.")
+    assert "Chile" in [e.text for e in doc.ents if e.label_ == "GPE"]
+    assert not [e for e in doc.ents if e.label_ == "PERSON"]

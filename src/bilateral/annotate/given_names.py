@@ -11,8 +11,9 @@ offsets do not change: tokens are merged, never re-cut.
 
 A given name is two syllables joined by a hyphen, each of the shape romanisation gives (a few consonants, one to
 three vowels, then at most n, ng, k, l, m, p or t), the first capitalised, right after a capitalised family name of
-at most five letters that is no stop word. Hyphenated English words fail the syllable shape ("Korea-bound",
-"Post-war", "Duty-free" after "The", "Bannon-run").
+at most five letters that is no stop word, in a line not set in title case; the NER's place is never made a
+person. Hyphenated English words fail the syllable shape ("Korea-bound", "Post-war", "Bannon-run") or stand in a
+headline ("Seoul Tie-up With Tokyo Ends") or after a place ("a Korea Sit-in").
 """
 
 from __future__ import annotations
@@ -32,9 +33,14 @@ SYLLABLE = r"[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|[nklmpt])?"
 GIVEN_NAME = re.compile(rf"\b[A-Z][a-z]{{0,4}} ((?=[A-Z])(?i:{SYLLABLE})-{SYLLABLE})(?![-\w])")
 
 
+PLACES = {"GPE", "LOC", "FAC"}  # entity labels of a place: never a family name ("Han" may be NORP)
+LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{4,}(?![\w-])")  # a lower-case word of four letters or more
+
+
 def _given_names(doc: Any) -> Iterator[Span]:
-    """The spans of `doc` that hold a given name after a family name (one token once merged, three before)."""
-    if "-" not in doc.text:
+    """The spans of `doc` that hold a given name after a family name (one token once merged, three before); none in
+    a line set in title case, where every word is capitalised ("Seoul Tie-up With Tokyo Ends")."""
+    if "-" not in doc.text or not LOWER_WORD.search(doc.text):
         return
     for match in GIVEN_NAME.finditer(doc.text):
         given = doc.char_span(*match.span(1))
@@ -59,6 +65,8 @@ def name_given_names(doc: Any) -> Any:
     names = []
     for given in _given_names(doc):
         family = doc[given.start - 1]
+        if family.ent_type_ in PLACES:
+            continue  # "a Korea Sit-in", "the Lima Co-op": a place or body, not a family name
         around = next((ent for ent in doc.ents if ent.start <= family.i < ent.end), None)
         start = around.start if around is not None and around.label_ == "PERSON" else family.i
         names.append(Span(doc, start, given.end, label="PERSON"))

@@ -985,8 +985,10 @@ class _Reader:
             return self._side_of(owners[:1])  # "Lima's push for talks with Quito"
         governor = governor_of(phase) if phase is not None else None
         if phase is not None and governor is not None and governor.pos_ in VERBAL:
-            acclaimed = governor.lemma_.lower() in self.cues["acclaiming"]
-            return Side() if acclaimed or phase.dep_ not in {"dobj", "pobj", "attr"} else self.subjects(governor)
+            # only a verb of making, wanting or reaching a phase gives its subject the act ("Lima demands a start to
+            # talks"); "Berlin noted progress in the talks", "the UN called for a return to talks" report or ask
+            maker = governor.lemma_.lower() in self.cues["phase_makers"]
+            return self.subjects(governor) if maker and phase.dep_ in {"dobj", "pobj", "attr"} else Side()
         motive = in_motive(head) if self.patterns.object_classes.get(head.lemma_.lower()) == "responses" else None
         motive = motive if motive is not None else answered_with(head, self.cues["answering"])
         return self.subjects(motive) if motive is not None else Side()
@@ -1027,9 +1029,11 @@ class _Reader:
     def _agentless(self, verb: Token) -> bool:
         """Whether a verb is a passive without an agent ("Lee was arrested"; "troops had been sent by that summer":
         a "by" before a time is a deadline, the parse's agent or not)."""
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        timed = all(p.ent_type_ in {"DATE", "TIME"} or p.lemma_.lower() in self.cues["times"] for p in agents)
-        return any(c.dep_ == "nsubjpass" for c in verb.children) and timed
+        by = [c for c in verb.children if c.dep_ == "agent"]
+        agents = [p for c in by for p in c.children if p.dep_ == "pobj"]
+        times = self.cues["times"]
+        timed = bool(agents) and all(p.ent_type_ in {"DATE", "TIME"} or p.lemma_.lower() in times for p in agents)
+        return any(c.dep_ == "nsubjpass" for c in verb.children) and (not by or timed)
 
     def _told_before(self, noun: Token) -> bool:
         """Whether a joint act's noun refers back to one told before: definite ("the talks", "their meeting",

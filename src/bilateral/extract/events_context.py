@@ -189,7 +189,8 @@ class DocumentContext:
         """The state of a body named by its role alone ("the government", "the ministry": a definite noun of the
         `bodies` cue, not a mission abroad) that nothing before resolves, when it acts against one of the two
         countries the report is about: the other one ("The government imposed curbs on Malaysia" in a report on
-        Indonesia and Malaysia). Nobody when the document names no clear pair, or the target is neither or both."""
+        Indonesia and Malaysia). Nobody when the document names no clear pair, the target is neither or both, or the
+        target is not the state itself (its people, firms or groups)."""
         lemma = subject.lemma_.lower()
         if lemma not in self.cues["bodies"] or lemma in self.cues["missions"] or subject.tag_ == "NNS":
             return Side()
@@ -197,6 +198,10 @@ class DocumentContext:
             return Side()
         hit = [code for code in self.main_pair if code in target.countries]
         if len(hit) != 1:
+            return Side()
+        # only an act on the state itself: "banned Malaysian traders from rallying" may be a state's own nationals
+        targets = [self.parties.actors[a] for a in target.actors]
+        if not targets or any(a.kind != "country" and a.sector not in STATE_SECTORS for a in targets):
             return Side()
         other = next(code for code in self.main_pair if code != hit[0])
         return Side(self.parties.state(other, unnamed=True), [other])

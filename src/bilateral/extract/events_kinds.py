@@ -87,18 +87,33 @@ class Kinds:
 
     def reconsidered(self, token: Token) -> bool:
         """Whether an event word is what a verb of the `reconsidering` cue puts in question: its object or
-        complement ("might rethink extending its accord", "is rethinking its aid to Quito", "will review its
-        participation in the talks")."""
+        complement ("might rethink extending its accord", "is rethinking its aid to Quito"), or what a verb of the
+        `reviewing` cue puts in question on a condition ("will review its participation in the talks if …"); never
+        two parties' own cooperation weighed together."""
         for _ in range(5):
             up = token.head
             if up.i == token.i:
                 return False
-            if token.dep_ in {"dobj", "xcomp", "ccomp", "pcomp"} and up.lemma_.lower() in self.cues["reconsidering"]:
-                return True
+            lemma = up.lemma_.lower()
+            # "review" only on a condition: "will review its aid if the raids go on" warns, "reviewed the progress
+            # of their patrols" is routine
+            weighed = lemma in self.cues["reconsidering"] or (
+                lemma in self.cues["reviewing"] and self._on_condition(up)
+            )
+            if token.dep_ in {"dobj", "xcomp", "ccomp", "pcomp"} and weighed:
+                # two parties weighing their own cooperation together ("Hanoi and Phnom Penh reassessed their
+                # cooperation") warn nobody
+                return not any(c.dep_ == "conj" for s in up.children if s.dep_ == "nsubj" for c in s.children)
             if token.dep_ not in {"conj", "compound", "amod", "pobj", "prep", "pcomp"}:
                 return False
             token = up
         return False
+
+    def _on_condition(self, verb: Token) -> bool:
+        """Whether a verb has a clause of condition of its own ("will review its aid if the raids go on")."""
+        marks = self.cues["conditional"]
+        clauses = [c for c in verb.children if c.dep_ == "advcl"]
+        return any(m.dep_ == "mark" and word(m) in marks for c in clauses for m in c.children)
 
     def requested(self, token: Token) -> bool:
         """Whether an event word stands in what a verb of the REQUEST type asks for ("urged Quito to lift the
@@ -122,11 +137,12 @@ class Kinds:
         return False
 
     def continued(self, token: Token) -> bool:
-        """Whether an event word's clause says what goes on as before: an adverb of the `continuing` cue ("will still
-        be allowed through") or a verb of it above ("will continue to let trucks cross")."""
+        """Whether an event word's clause says that a permission goes on as before (a verb of the `permitting` cue, not
+        in the past): an adverb of the `continuing` cue ("will still be allowed through") or a verb of it above ("will
+        continue to let trucks cross")."""
         clause = clause_verb(token)
-        if clause is None:
-            return False
+        if clause is None or clause.lemma_.lower() not in self.cues["permitting"] or clause.tag_ == "VBD":
+            return False  # "Beijing still lifted the ban": a concession all the same
         words = self.cues["continuing"]
         if any(c.dep_ == "advmod" and word(c) in words for c in clause.children):
             return True

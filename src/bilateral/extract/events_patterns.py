@@ -38,7 +38,7 @@ CUE_KEYS = ("negation", "future", "hypothetical", "conditional", "coercive_condi
             "deciding", "generic_subjects", "tallies", "clauses", "earlier", "leader_titles",
             "leader_nouns", "acclaiming", "judging", "traders", "reproofs", "commanding",
             "missions", "decisions", "times", "phases", "filings", "answering", "reconsidering",
-            "continuing")  # fmt: skip
+            "continuing", "permitting", "phase_makers", "reviewing")  # fmt: skip
 # CAMEO's verb dictionary compiled to PLOVER (knowledge/build_plover_cameo.py; CC BY-SA 4.0, see its "about").
 COMPILED = Path(__file__).resolve().parents[1] / "knowledge" / "packs" / "plover_cameo.json"
 ENTRY_KEYS = {"type", "mode", "status", "complement", "objects", "light", "reciprocal", "of", "needs_verb",
