@@ -97,3 +97,12 @@ def test_events_between_kosovo_and_its_neighbour_carry_both_countries(
     read = events_reader(knowledge, patterns, "2022-08-01", evidence_is_its_text)
     found = read("Serbia accused Kosovo of violating the agreement on licence plates on Tuesday.")
     assert any(e.source_countries == ["SRB"] and e.target_countries == ["XKX"] for e in found)
+
+
+def test_a_state_iso_does_not_list_is_named_in_pages_and_briefings() -> None:
+    from bilateral.report.digest import country_names
+    from bilateral.web.views import country_name
+
+    assert country_name("XKX") == "Kosovo"
+    events = [{"source_countries": ["XKX"], "target_countries": ["SRB"]}]
+    assert country_names({"actors": [], "events": events}) == {"XKX": "Kosovo", "SRB": "Serbia"}

@@ -169,7 +169,9 @@ class TabledLemmas:
 
     The lemmatizer's word index (table `lemma_index`: part of speech -> the known lemmas, 57,000 nouns) is turned
     into sets once: the rule lemmatizer only asks whether a form is in it, and asking a list of that length took
-    most of its time (a quarter of a millisecond per new word); the answers are the same."""
+    most of its time (a quarter of a millisecond per new word); the answers are the same. The sets replace the lists
+    in the loaded pipeline's own tables, so that pipeline can no longer be written out with `to_disk`/`to_bytes`
+    (msgpack has no sets); nothing here writes it, and a pipeline loaded anew has its lists."""
 
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer

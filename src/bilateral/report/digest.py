@@ -39,15 +39,19 @@ def context_issues() -> dict[str, str]:
 
 
 def country_names(data: dict[str, Any]) -> dict[str, str]:
-    """ISO alpha-3 → the name the corpus's country actors carry (pycountry's for the others)."""
+    """ISO alpha-3 → the name the corpus's country actors carry (pycountry's for the others, the countries pack's
+    for a state ISO 3166 does not list)."""
     import pycountry
+
+    from bilateral.knowledge.build_countries import OUTSIDE_ISO
 
     names = {a["country"]: a["name"] for a in data["actors"] if a["kind"] == "country" and a["id"] == a["country"]}
     for event in data["events"]:
         for code in [*event["source_countries"], *event["target_countries"]]:
             if code not in names and code not in NOT_A_COUNTRY:
                 found = pycountry.countries.get(alpha_3=code)
-                names[code] = getattr(found, "common_name", None) or (found.name if found else code)
+                outside = OUTSIDE_ISO.get(code, {}).get("name")  # a state ISO 3166 does not list ("XKX")
+                names[code] = getattr(found, "common_name", None) or (found.name if found else outside or code)
     return names
 
 

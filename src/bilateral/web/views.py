@@ -52,7 +52,11 @@ def country_name(code: str | None) -> str:
     """An ISO alpha-3 code as the country's name ('MEX' → 'Mexico'); other codes (IGO …) as they are."""
     import pycountry
 
+    from bilateral.knowledge.build_countries import OUTSIDE_ISO
+
     found = pycountry.countries.get(alpha_3=code) if code and len(code) == 3 else None
+    if found is None and code in OUTSIDE_ISO:
+        return OUTSIDE_ISO[code]["name"]  # a state ISO 3166 does not list ("XKX" → "Kosovo")
     return (getattr(found, "common_name", None) or found.name) if found else (code or "")
 
 

@@ -1,5 +1,5 @@
 -- What the corpus says across documents: stories (the same happening reported by several documents) and how
--- figures counting the same thing compare. Found again after every analysis run; the rows that differ are written.
+-- figures counting the same thing compare. Rebuilt as a whole after every analysis run.
 CREATE TABLE stories (
     id TEXT PRIMARY KEY,
     label TEXT NOT NULL,
