@@ -715,8 +715,14 @@ class _Reader:
             direct = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         heads: list[Token] = []
         if hit.obj is not None:
-            heads += prep_objects(hit.obj, NOUN_TARGET_PREPS)
-            heads += [h for h in direct if h.i != hit.obj.i and word_of(h) not in RELATIVE]
+            # "launched drones at the bases": what the weapons are aimed at is acted on
+            aimed = {"at"} if hit.type == "ASSAULT" else set()
+            for obj in [hit.obj, *hit.obj.conjuncts]:
+                heads += prep_objects(obj, NOUN_TARGET_PREPS | aimed)
+            # "fired 40 shells and several rockets at X": the objects co-ordinated with the one that named the act
+            # are the same weapons, not what they hit
+            named = {hit.obj.i, *(c.i for c in hit.obj.conjuncts)}
+            heads += [h for h in direct if h.i not in named and word_of(h) not in RELATIVE]
         else:
             heads += [h for h in direct if word_of(h) not in RELATIVE]
         for noun in hit.absorbed:
@@ -871,6 +877,8 @@ class _Reader:
             # the noun's act its subject's
             object_class = self.patterns.object_classes.get(head.lemma_.lower())
             nulled = entry is not None and object_class is not None and entry.objects.get(object_class, "") is None
+            if nulled and entry is not None and entry.complement == "denied":
+                return []  # "Nairobi denied the accusation": a claim said to be untrue; the denier made no claim
             doer = above is not None or (entry is not None and entry.light) or cancelling or nulled
             # "Lima called the expulsion a mistake": who says what an act is did not do it
             doer = doer and not any(c.dep_ == "oprd" for c in governor.children)
@@ -888,6 +896,10 @@ class _Reader:
             if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"} and not adjunct:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
+                if not target and above is not None and above.type is None:
+                    # "pledged $40 million in aid to Lima", "promised Quito new loans": given to the recipient
+                    given = [c for c in governor.children if c.dep_ == "dative"] + prep_objects(governor, {"to"})
+                    target = self.parties.without(self._side_of(given), source)
             modality = self.modality.modality(governor)
             if (modality == "negated" and not about) or self.modality.called_off(head):
                 status = "denied"  # "do not want a war", "abandoned the tariff plan"

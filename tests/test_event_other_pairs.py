@@ -1,0 +1,113 @@
+"""Kinds of language that failed on short wire reports about country pairs nobody tuned the patterns on (a
+generality check, see the i12r report): a claim denied, a strike that falls on something, weapons launched at a
+target, an amount given "in aid". Every sentence here is written for the test, with other names and countries,
+and each kind has a twin that must keep its old reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilateral.annotate import Knowledge
+from bilateral.extract.events import EventPatterns
+from tests.conftest import Extract, events_reader, evidence_is_its_text, no_self_loop, of_type
+
+
+@pytest.fixture(scope="module")
+def events_in(knowledge: Knowledge, patterns: EventPatterns) -> Extract:
+    return events_reader(knowledge, patterns, "2024-09-18", evidence_is_its_text, no_self_loop)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana denied the accusation on Tuesday.",
+        "Lisbon flatly denied the allegations made by the opposition.",
+        "The Uruguayan government denied the accusations.",
+    ],
+)
+def test_a_claim_denied_is_no_accusation_by_the_denier(events_in: Extract, text: str) -> None:
+    assert not of_type(events_in(text), "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text, kind, source",
+    [
+        # twins: the accusation made is one; a claim rejected stays a rejection
+        ("Ghana accused Togo of harbouring rebels.", "ACCUSE", "GHA"),
+        ("Portugal rejected the accusation on Tuesday.", "REJECT", "PRT"),
+    ],
+)
+def test_an_accusation_made_or_rejected_keeps_its_reading(
+    events_in: Extract, text: str, kind: str, source: str
+) -> None:
+    found = of_type(events_in(text), kind)
+    assert found and found[0].source_countries == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strikes on two oil depots near the border set them ablaze, the governor said.",
+        "A strike on the airbase destroyed three helicopters, officials in Baku said.",
+        "Armenian strikes on the fuel depot killed four people.",
+    ],
+)
+def test_a_strike_on_a_place_is_an_assault(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "ASSAULT")
+    assert not of_type(found, "PROTEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dock workers in Valparaiso began a strike on Monday.",
+        "Teachers staged a strike over pay on Friday.",
+        "The union called a general strike on the eve of the vote.",
+    ],
+)
+def test_a_labour_strike_stays_a_protest(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert of_type(found, "PROTEST")
+    assert not of_type(found, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Azerbaijan launched 25 drones at Armenian army positions overnight.", "AZE", "ARM"),
+        ("Eritrea fired more than 40 shells and several rockets at Ethiopian border posts.", "ERI", "ETH"),
+        ("Syria launched missiles at Turkish outposts on Sunday.", "SYR", "TUR"),
+    ],
+)
+def test_weapons_launched_at_a_target_are_an_assault_on_it(
+    events_in: Extract, text: str, source: str, target: str
+) -> None:
+    found = of_type(events_in(text), "ASSAULT")
+    assert found and found[0].source_countries == [source] and target in found[0].target_countries
+    assert not of_type(events_in(text), "MOBILIZE")
+
+
+def test_weapons_launched_at_nobody_stay_a_show_of_force(events_in: Extract) -> None:
+    found = events_in("North Korea launched three ballistic missiles into the sea off its east coast.")
+    assert of_type(found, "MOBILIZE") and not of_type(found, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Norway promised Mozambique another 90 million dollars in humanitarian aid this year.", "NOR", "MOZ"),
+        ("Qatar pledged $250 million in assistance to Lebanon, its foreign minister said.", "QAT", "LBN"),
+        ("Sweden also pledged 40 million euros in aid to Moldova over three years.", "SWE", "MDA"),
+    ],
+)
+def test_an_amount_given_in_aid_is_aid_from_the_giver_to_the_recipient(
+    events_in: Extract, text: str, source: str, target: str
+) -> None:
+    aid = of_type(events_in(text), "AID")
+    assert aid and aid[0].source_countries == [source] and aid[0].target_countries == [target]
+
+
+def test_an_amount_in_aid_with_no_recipient_named_has_no_target(events_in: Extract) -> None:
+    aid = of_type(events_in("Norway pledged 90 million dollars in humanitarian aid on Monday."), "AID")
+    assert aid and aid[0].source_countries == ["NOR"] and not aid[0].target_countries
