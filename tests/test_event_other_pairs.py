@@ -111,3 +111,21 @@ def test_an_amount_given_in_aid_is_aid_from_the_giver_to_the_recipient(
 def test_an_amount_in_aid_with_no_recipient_named_has_no_target(events_in: Extract) -> None:
     aid = of_type(events_in("Norway pledged 90 million dollars in humanitarian aid on Monday."), "AID")
     assert aid and aid[0].source_countries == ["NOR"] and not aid[0].target_countries
+
+
+@pytest.mark.parametrize(
+    "text, kind, month",
+    [
+        # published 2024-09-18: an act still to come, in an infinitive, is in the coming month of that name
+        ("The two presidents agreed to meet again in Lisbon in March.", "CONSULT", "2025-03"),
+        ("Ecuador and Peru agreed last week to hold talks in February.", "CONSULT", "2025-02"),
+        # twins: what was done in a month already past keeps the past one
+        ("The two presidents met in Lisbon in March.", "CONSULT", "2024-03"),
+        ("Ecuador and Peru held talks in February.", "CONSULT", "2024-02"),
+    ],
+)  # fmt: skip
+def test_an_act_agreed_for_a_month_to_come_is_dated_to_the_coming_one(
+    events_in: Extract, text: str, kind: str, month: str
+) -> None:
+    found = of_type(events_in(text), kind)
+    assert found and all(e.date == month for e in found)

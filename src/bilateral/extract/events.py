@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
-from bilateral.annotate.dates import document_anchor
+from bilateral.annotate.dates import FUTURE, document_anchor, resolve
 from bilateral.annotate.nlp import text_of
 from bilateral.extract.events_context import DocumentContext
 from bilateral.extract.events_kinds import Kinds
@@ -72,6 +73,7 @@ TARGET_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "int
 NOUN_TARGET_PREPS = TARGET_PREPS - {"from", "in", "at"}
 # events whose unnamed actors are taken to be local to the place they happened in (and investigations)
 LOCAL_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
+PLANNED = {"promised", "proposed", "threatened"}  # statuses of an act still to come
 DESTINATION_PREPS = {"to", "into", "toward", "towards", "against", "on", "onto"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "across"}
 # a date after these is a point of comparison, not when the event happened: "the worst floods since 1998"
@@ -1190,7 +1192,7 @@ class _Reader:
                     mode=item.mode,
                     source_countries=list(source.countries),
                     target_countries=list(target.countries),
-                    date=self._date(item.token, sentence.start_char, sentence.end_char),
+                    date=self._date(item.token, sentence.start_char, sentence.end_char, item.status),
                     status=item.status,
                     issues=list(contexts),
                 )
@@ -1277,11 +1279,13 @@ class _Reader:
             return source, source  # "X and Y met", "a meeting good for both X and Y": each acts on the other
         return source, self.parties.without(target, source)  # no one acts on itself unless the text says so
 
-    def _date(self, trigger: Token, start: int, end: int) -> str | None:
+    def _date(self, trigger: Token, start: int, end: int, status: str = "occurred") -> str | None:
         """The event's date: a date of the trigger's own clause, else of a clause that reports or governs it
         ("said on Friday that it would…"), nearest first; else the publication date (or, without one, the
         document's first full date). Never a dateline's date, a "since"/"until" comparison, or a date that
-        describes another noun ("during the 1940-44 occupation", "the December tariffs were cancelled")."""
+        describes another noun ("during the 1940-44 occupation", "the December tariffs were cancelled").
+        An act promised, proposed or threatened in an infinitive ("agreed to meet in December") is to come: a
+        date without its year is the next one, whatever the tense of the verb that promises it."""
         inside = self.dates[bisect_left(self.date_starts, start) : bisect_left(self.date_starts, end)]
         clause = self._clause_of(trigger)
         above = {token.i for token in clause.ancestors}
@@ -1296,8 +1300,26 @@ class _Reader:
                 governing.append(mention)
         for candidates in (own, governing):
             if candidates:
-                return min(candidates, key=lambda d: (abs(d.start - trigger.idx), d.start)).value
+                mention = min(candidates, key=lambda d: (abs(d.start - trigger.idx), d.start))
+                if candidates is own and status in PLANNED and self._infinitive(clause):
+                    return self._coming(mention)
+                return mention.value
         return self.fallback_date
+
+    def _infinitive(self, verb: Token) -> bool:
+        """ "to meet", "to impose": a verb with the infinitive marker and no tense of its own."""
+        return (
+            verb.pos_ in VERBAL
+            and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        )
+
+    def _coming(self, mention: DateMention) -> str:
+        """A date mention read as one to come from the document's date (English only; its value otherwise)."""
+        if self.doc.lang_ != "en" or len(self.fallback_date or "") < 10:
+            return mention.value
+        resolved = resolve(mention.text, date.fromisoformat(str(self.fallback_date)[:10]), tense=FUTURE)
+        return resolved[0] if resolved else mention.value
 
     def _clause_of(self, trigger: Token) -> Token:
         """The verb whose clause an event word belongs to: the verb itself, or the verb a noun depends on."""
