@@ -129,3 +129,24 @@ def test_an_act_agreed_for_a_month_to_come_is_dated_to_the_coming_one(
 ) -> None:
     found = of_type(events_in(text), kind)
     assert found and all(e.date == month for e in found)
+
+
+@pytest.mark.parametrize(
+    "text, asker, pair",
+    [
+        ("Ghana closed its border with Togo on Friday. Nigeria urged both sides to reopen talks.", "NGA",
+         {"GHA", "TGO"}),
+        ("Serbia accused Croatia of spying. Hungary called on the two countries to show restraint.", "HUN",
+         {"SRB", "HRV"}),
+    ],
+)  # fmt: skip
+def test_a_third_party_addressing_both_sides_addresses_the_pair(
+    events_in: Extract, text: str, asker: str, pair: set[str]
+) -> None:
+    asks = of_type(events_in(text), "REQUEST")
+    assert asks and asks[0].source_countries == [asker] and set(asks[0].target_countries) == pair
+
+
+def test_both_sides_as_subject_are_still_the_pair(events_in: Extract) -> None:
+    found = of_type(events_in("Ghana and Togo held talks in Lome. The two sides agreed to meet again."), "AGREE")
+    assert found and set(found[0].source_countries) == {"GHA", "TGO"}
