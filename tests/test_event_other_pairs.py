@@ -150,3 +150,40 @@ def test_a_third_party_addressing_both_sides_addresses_the_pair(
 def test_both_sides_as_subject_are_still_the_pair(events_in: Extract) -> None:
     found = of_type(events_in("Ghana and Togo held talks in Lome. The two sides agreed to meet again."), "AGREE")
     assert found and set(found[0].source_countries) == {"GHA", "TGO"}
+
+
+@pytest.mark.parametrize("text", ["Ghana accused Togo of spying.", "Lima accused Quito of smuggling on Tuesday."])
+def test_what_an_accusation_alleges_is_no_event_of_its_own(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert [e.type for e in found] == ["ACCUSE"]
+
+
+def test_a_meeting_told_before_that_times_a_remark_is_no_new_meeting(events_in: Extract) -> None:
+    found = events_in(
+        'Ghana and Togo met in Accra. "It was a good day," the Togolese president said after the meeting.'
+    )
+    assert len(of_type(found, "CONSULT")) == 1
+
+
+def test_a_meeting_with_its_parties_in_a_time_adjunct_is_still_told(events_in: Extract) -> None:
+    found = events_in("Ghana recalled its envoy after talks with Togo in Lome.")
+    assert of_type(found, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Serbia expelled two Croatian diplomats. Zagreb called the expulsions "unjustified and hostile".',
+        "Serbia expelled two Croatian diplomats. Zagreb called the expulsions unfair.",
+    ],
+)
+def test_an_act_called_unjustified_is_a_reproach_not_a_second_act(events_in: Extract, text: str) -> None:
+    found = events_in(text)
+    assert len(of_type(found, "SANCTION")) == 1
+    reproach = of_type(found, "ACCUSE")
+    assert reproach and reproach[0].source_countries == ["HRV"] and reproach[0].target_countries == ["SRB"]
+
+
+def test_an_act_called_necessary_is_no_reproach(events_in: Extract) -> None:
+    found = events_in("Serbia expelled two Croatian diplomats. Belgrade called the expulsions necessary.")
+    assert len(of_type(found, "SANCTION")) == 1 and not of_type(found, "ACCUSE")

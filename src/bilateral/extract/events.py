@@ -239,7 +239,8 @@ class _Reader:
         """ "accused the US of violating", "blamed Israel for attacking": what is alleged is part of the
         accusation, not an event of its own."""
         token = hit.token
-        if token.dep_ != "pcomp" or token.head.dep_ != "prep":
+        # ("of spying" is sometimes parsed as the preposition's object rather than its complement)
+        if token.dep_ not in {"pcomp", "pobj"} or token.pos_ not in VERBAL or token.head.dep_ != "prep":
             return False
         above = verbal.get(token.head.head.i)
         return above is not None and above.type is not None and above.trigger.complement is None
@@ -883,7 +884,9 @@ class _Reader:
                 return []  # "Nairobi denied the accusation": a claim said to be untrue; the denier made no claim
             doer = above is not None or (entry is not None and entry.light) or cancelling or nulled
             # "Lima called the expulsion a mistake": who says what an act is did not do it
-            doer = doer and not any(c.dep_ == "oprd" for c in governor.children)
+            # ("called the expulsions unjustified": the parse may hang the appraisal on the noun, after it)
+            appraised = any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > head.i for c in head.children)
+            doer = doer and not appraised and not any(c.dep_ == "oprd" for c in governor.children)
             # "met Y after the arrest of Z": a happening in a time adjunct is not the verb's subject's act
             adjunct = head.dep_ == "pobj" and word_of(head.head) in ADJUNCT_PREPS
             # "Laos obtained new aid from Japan": the giver acts on whoever obtains it ("drew up a plan" is no
@@ -947,6 +950,9 @@ class _Reader:
                 status = "denied"
             elif chained in {"hypothetical", "proposed", "promised"}:
                 status = chained
+        adjunct_act = hit.trigger.reciprocal and head.dep_ == "pobj" and word_of(head.head) in ADJUNCT_PREPS
+        if adjunct_act and self._told_before(head) and self.told.again(kind, hit.mode, Side(), sentence=self.number)[0]:
+            return []  # "said after the meeting": the meeting told before sets the time, it is no new meeting
         if hit.trigger.reciprocal and self._parties(source) < 2 and self._told_before(head):
             # "the talks", "their meeting" with one party or none named: the two states (or their bodies or
             # leaders) named before met

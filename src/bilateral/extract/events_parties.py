@@ -732,7 +732,7 @@ class Parties:
         asker = addresser(head)
         for i in reversed(self.mentioned[: bisect_left(self.mentioned, head.i)]):
             if i in asker:
-                continue  # "Brazil urged both sides to …": the two sides are others than who addresses them
+                continue  # "Brazil urged both sides to …": whoever addresses a pair is not in it
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
             if alone and not found:
                 want_person = actor.kind == "person"

@@ -108,7 +108,7 @@ class Triggers:
                         return None  # "fight corruption" is no assault
                     (kind, mode), obj = pair, candidate
                     break
-                noun = self.noun_entry(candidate) if entry.light else None
+                noun = self.noun_entry(candidate) if entry.light and not appraised(token, candidate) else None
                 if noun is not None and noun.type is not None:
                     kind, mode, obj, status = noun.type, noun.mode, candidate, noun.status
                     break
@@ -222,6 +222,13 @@ def governor_of(head: Token) -> Token | None:
         if up.pos_ in VERBAL or up.pos_ == "ADJ":
             return up
     return None
+
+
+def appraised(verb: Token, noun: Token) -> bool:
+    """Whether a verb says what an act is rather than doing it: "called the expulsion a mistake" (a predicate of
+    the object), or "called the expulsions unjustified" where the parse hangs the adjective on the noun after it."""
+    after = any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > noun.i for c in noun.children)
+    return after or any(c.dep_ == "oprd" for c in verb.children)
 
 
 def amount(noun: Token) -> bool:
