@@ -187,3 +187,20 @@ def test_an_act_called_unjustified_is_a_reproach_not_a_second_act(events_in: Ext
 def test_an_act_called_necessary_is_no_reproach(events_in: Extract) -> None:
     found = events_in("Serbia expelled two Croatian diplomats. Belgrade called the expulsions necessary.")
     assert len(of_type(found, "SANCTION")) == 1 and not of_type(found, "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("In 2016 Kazakhstan suspended grain exports to Kyrgyzstan for two weeks.", "KAZ", "KGZ"),
+        ("Georgia halted all flights to Armenia on Sunday.", "GEO", "ARM"),
+    ],
+)
+def test_a_flow_cut_acts_on_where_it_goes(events_in: Extract, text: str, source: str, target: str) -> None:
+    found = of_type(events_in(text), "SANCTION")
+    assert found and found[0].source_countries == [source] and found[0].target_countries == [target]
+
+
+def test_a_flow_with_no_destination_has_no_target(events_in: Extract) -> None:
+    found = of_type(events_in("Kazakhstan suspended grain exports for two weeks."), "SANCTION")
+    assert found and found[0].source_countries == ["KAZ"] and not found[0].target_countries

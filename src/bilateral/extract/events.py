@@ -743,6 +743,12 @@ class _Reader:
         for head in heads:
             for part in [head, *head.conjuncts]:
                 side.add(self.parties.side(part))
+        if not side and hit.type is not None:
+            # "suspended cattle exports to Jakarta", "halted flights to Quito": an object that names no party is
+            # a flow, and where it goes is acted on
+            flows = [h for h in direct if word_of(h) not in RELATIVE]
+            ends = [o for h in flows for o in prep_objects(h, {"to"})]
+            side.add(self._side_of(ends or (prep_objects(verb, {"to"}) if flows else [])))
         if not side and hit.trigger.complement is not None:
             for child in verb.children:
                 content = verbal.get(child.i)
