@@ -204,3 +204,24 @@ def test_a_flow_cut_acts_on_where_it_goes(events_in: Extract, text: str, source:
 def test_a_flow_with_no_destination_has_no_target(events_in: Extract) -> None:
     found = of_type(events_in("Kazakhstan suspended grain exports for two weeks."), "SANCTION")
     assert found and found[0].source_countries == ["KAZ"] and not found[0].target_countries
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Ghana gave the Togolese ambassador 48 hours to leave the country.", "GHA", "TGO"),
+        ("Officials said Tbilisi had given the Armenian envoy three days to leave.", "GEO", "ARM"),
+        ("Ghana gave the ambassador of Togo two days to leave.", "GHA", "TGO"),
+    ],
+)
+def test_an_envoy_given_time_to_leave_is_expelled(events_in: Extract, text: str, source: str, target: str) -> None:
+    found = events_in(text)
+    expelled = of_type(found, "SANCTION")
+    assert expelled and expelled[0].mode == "expel"
+    assert expelled[0].source_countries == [source] and expelled[0].target_countries == [target]
+    assert not of_type(found, "RETREAT")
+
+
+def test_workers_given_time_to_leave_are_no_expelled_envoy(events_in: Extract) -> None:
+    found = events_in("The company gave the miners two weeks to leave the site.")
+    assert not of_type(found, "SANCTION")

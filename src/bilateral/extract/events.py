@@ -15,6 +15,7 @@ from typing import Any
 from bilateral.annotate.dates import FUTURE, document_anchor, resolve
 from bilateral.annotate.nlp import text_of
 from bilateral.extract.events_context import DocumentContext
+from bilateral.extract.events_expulsions import sent_away
 from bilateral.extract.events_kinds import Kinds
 from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
@@ -195,6 +196,10 @@ class _Reader:
             if (hit := self.triggers.nominal(token)) is not None:
                 nominal[token.i] = hit
         found: list[Found] = []
+        for token in sentence:
+            if (sent := sent_away(token, self.patterns.object_classes)) is not None:
+                verbal.pop(token.i, None)  # "gave the envoy 48 hours to leave": no withdrawal, an expulsion
+                found.append(self._expulsion(token, *sent))
         heads = {hit.head.i: hit for hit in nominal.values() if hit.head.i == hit.token.i}
         for hit in nominal.values():
             if hit.head.i != hit.token.i and hit.head.i in heads:
@@ -232,6 +237,16 @@ class _Reader:
         source = self._local(noun.head, sentence.start_char, sentence.end_char, target)
         if source:
             self.told.record(noun.type, noun.mode, source, target, sentence=self.number, end=sentence.end_char)
+
+    def _expulsion(self, leave: Token, giver: Token, envoy: Token) -> Found:
+        """The expulsion of an envoy given time to leave (`events_expulsions`), from whoever gives it, with the
+        status of the giving ("will give the envoy 48 hours": threatened)."""
+        source = self.subjects(giver)
+        target = self.parties.without(self.parties.side(envoy), source)
+        modality = self.modality.modality(giver)
+        status = {"future": "threatened", "would": "threatened", "conditional": "hypothetical"}.get(modality or "")
+        status = "denied" if modality == "negated" else status or "occurred"
+        return Found("SANCTION", "expel", status, source, target, leave, depth_of(leave))
 
     # --- verbal events ------------------------------------------------------------------------------------
 
