@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
-from bilateral.annotate.dates import document_anchor
+from bilateral.annotate.dates import FUTURE, document_anchor, resolve
 from bilateral.annotate.nlp import text_of
 from bilateral.extract.events_context import DocumentContext
+from bilateral.extract.events_expulsions import sent_away
 from bilateral.extract.events_kinds import Kinds
 from bilateral.extract.events_parties import RELATIVE, Parties, Side, is_pronoun
 from bilateral.extract.events_parties import word as word_of
@@ -72,6 +74,7 @@ TARGET_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "int
 NOUN_TARGET_PREPS = TARGET_PREPS - {"from", "in", "at"}
 # events whose unnamed actors are taken to be local to the place they happened in (and investigations)
 LOCAL_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
+PLANNED = {"promised", "proposed", "threatened"}  # statuses of an act still to come
 DESTINATION_PREPS = {"to", "into", "toward", "towards", "against", "on", "onto"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "across"}
 # a date after these is a point of comparison, not when the event happened: "the worst floods since 1998"
@@ -193,6 +196,10 @@ class _Reader:
             if (hit := self.triggers.nominal(token)) is not None:
                 nominal[token.i] = hit
         found: list[Found] = []
+        for token in sentence:
+            if (sent := sent_away(token, self.patterns.object_classes)) is not None:
+                verbal.pop(token.i, None)  # "gave the envoy 48 hours to leave": no withdrawal, an expulsion
+                found.append(self._expulsion(token, *sent))
         heads = {hit.head.i: hit for hit in nominal.values() if hit.head.i == hit.token.i}
         for hit in nominal.values():
             if hit.head.i != hit.token.i and hit.head.i in heads:
@@ -231,13 +238,24 @@ class _Reader:
         if source:
             self.told.record(noun.type, noun.mode, source, target, sentence=self.number, end=sentence.end_char)
 
+    def _expulsion(self, leave: Token, giver: Token, envoy: Token) -> Found:
+        """The expulsion of an envoy given time to leave (`events_expulsions`), from whoever gives it, with the
+        status of the giving ("will give the envoy 48 hours": threatened)."""
+        source = self.subjects(giver)
+        target = self.parties.without(self.parties.side(envoy), source)
+        modality = self.modality.modality(giver)
+        status = {"future": "threatened", "would": "threatened", "conditional": "hypothetical"}.get(modality or "")
+        status = "denied" if modality == "negated" else status or "occurred"
+        return Found("SANCTION", "expel", status, source, target, leave, depth_of(leave))
+
     # --- verbal events ------------------------------------------------------------------------------------
 
     def _reported(self, hit: Hit, verbal: dict[int, Hit]) -> bool:
         """ "accused the US of violating", "blamed Israel for attacking": what is alleged is part of the
         accusation, not an event of its own."""
         token = hit.token
-        if token.dep_ != "pcomp" or token.head.dep_ != "prep":
+        # ("of spying" is sometimes parsed as the preposition's object rather than its complement)
+        if token.dep_ not in {"pcomp", "pobj"} or token.pos_ not in VERBAL or token.head.dep_ != "prep":
             return False
         above = verbal.get(token.head.head.i)
         return above is not None and above.type is not None and above.trigger.complement is None
@@ -715,8 +733,14 @@ class _Reader:
             direct = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         heads: list[Token] = []
         if hit.obj is not None:
-            heads += prep_objects(hit.obj, NOUN_TARGET_PREPS)
-            heads += [h for h in direct if h.i != hit.obj.i and word_of(h) not in RELATIVE]
+            # "launched drones at the bases": what the weapons are aimed at is acted on
+            aimed = {"at"} if hit.type == "ASSAULT" else set()
+            for obj in [hit.obj, *hit.obj.conjuncts]:
+                heads += prep_objects(obj, NOUN_TARGET_PREPS | aimed)
+            # "fired 40 shells and several rockets at X": the objects co-ordinated with the one that named the act
+            # are the same weapons, not what they hit
+            named = {hit.obj.i, *(c.i for c in hit.obj.conjuncts)}
+            heads += [h for h in direct if h.i not in named and word_of(h) not in RELATIVE]
         else:
             heads += [h for h in direct if word_of(h) not in RELATIVE]
         for noun in hit.absorbed:
@@ -734,6 +758,12 @@ class _Reader:
         for head in heads:
             for part in [head, *head.conjuncts]:
                 side.add(self.parties.side(part))
+        if not side and hit.type is not None:
+            # "suspended cattle exports to Jakarta", "halted flights to Quito": an object that names no party is
+            # a flow, and where it goes is acted on
+            flows = [h for h in direct if word_of(h) not in RELATIVE]
+            ends = [o for h in flows for o in prep_objects(h, {"to"})]
+            side.add(self._side_of(ends or (prep_objects(verb, {"to"}) if flows else [])))
         if not side and hit.trigger.complement is not None:
             for child in verb.children:
                 content = verbal.get(child.i)
@@ -871,9 +901,13 @@ class _Reader:
             # the noun's act its subject's
             object_class = self.patterns.object_classes.get(head.lemma_.lower())
             nulled = entry is not None and object_class is not None and entry.objects.get(object_class, "") is None
+            if nulled and entry is not None and entry.complement == "denied":
+                return []  # "Nairobi denied the accusation": a claim said to be untrue; the denier made no claim
             doer = above is not None or (entry is not None and entry.light) or cancelling or nulled
             # "Lima called the expulsion a mistake": who says what an act is did not do it
-            doer = doer and not any(c.dep_ == "oprd" for c in governor.children)
+            # ("called the expulsions unjustified": the parse may hang the appraisal on the noun, after it)
+            appraised = any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > head.i for c in head.children)
+            doer = doer and not appraised and not any(c.dep_ == "oprd" for c in governor.children)
             # "met Y after the arrest of Z": a happening in a time adjunct is not the verb's subject's act
             adjunct = head.dep_ == "pobj" and word_of(head.head) in ADJUNCT_PREPS
             # "Laos obtained new aid from Japan": the giver acts on whoever obtains it ("drew up a plan" is no
@@ -888,6 +922,10 @@ class _Reader:
             if not source.actors and doer and head.dep_ in {"dobj", "attr", "oprd", "conj", "pobj"} and not adjunct:
                 acting = self.subjects(governor)
                 source = acting if acting.actors or not source else source
+                if not target and above is not None and above.type is None:
+                    # "pledged $40 million in aid to Lima", "promised Quito new loans": given to the recipient
+                    given = [c for c in governor.children if c.dep_ == "dative"] + prep_objects(governor, {"to"})
+                    target = self.parties.without(self._side_of(given), source)
             modality = self.modality.modality(governor)
             if (modality == "negated" and not about) or self.modality.called_off(head):
                 status = "denied"  # "do not want a war", "abandoned the tariff plan"
@@ -933,6 +971,9 @@ class _Reader:
                 status = "denied"
             elif chained in {"hypothetical", "proposed", "promised"}:
                 status = chained
+        adjunct_act = hit.trigger.reciprocal and head.dep_ == "pobj" and word_of(head.head) in ADJUNCT_PREPS
+        if adjunct_act and self._told_before(head) and self.told.again(kind, hit.mode, Side(), sentence=self.number)[0]:
+            return []  # "said after the meeting": the meeting told before sets the time, it is no new meeting
         if hit.trigger.reciprocal and self._parties(source) < 2 and self._told_before(head):
             # "the talks", "their meeting" with one party or none named: the two states (or their bodies or
             # leaders) named before met
@@ -1182,7 +1223,7 @@ class _Reader:
                     mode=item.mode,
                     source_countries=list(source.countries),
                     target_countries=list(target.countries),
-                    date=self._date(item.token, sentence.start_char, sentence.end_char),
+                    date=self._date(item.token, sentence.start_char, sentence.end_char, item.status),
                     status=item.status,
                     issues=list(contexts),
                 )
@@ -1269,11 +1310,13 @@ class _Reader:
             return source, source  # "X and Y met", "a meeting good for both X and Y": each acts on the other
         return source, self.parties.without(target, source)  # no one acts on itself unless the text says so
 
-    def _date(self, trigger: Token, start: int, end: int) -> str | None:
+    def _date(self, trigger: Token, start: int, end: int, status: str = "occurred") -> str | None:
         """The event's date: a date of the trigger's own clause, else of a clause that reports or governs it
         ("said on Friday that it would…"), nearest first; else the publication date (or, without one, the
         document's first full date). Never a dateline's date, a "since"/"until" comparison, or a date that
-        describes another noun ("during the 1940-44 occupation", "the December tariffs were cancelled")."""
+        describes another noun ("during the 1940-44 occupation", "the December tariffs were cancelled").
+        An act promised, proposed or threatened in an infinitive ("agreed to meet in December") is to come: a
+        date without its year is the next one, whatever the tense of the verb that promises it."""
         inside = self.dates[bisect_left(self.date_starts, start) : bisect_left(self.date_starts, end)]
         clause = self._clause_of(trigger)
         above = {token.i for token in clause.ancestors}
@@ -1288,8 +1331,26 @@ class _Reader:
                 governing.append(mention)
         for candidates in (own, governing):
             if candidates:
-                return min(candidates, key=lambda d: (abs(d.start - trigger.idx), d.start)).value
+                mention = min(candidates, key=lambda d: (abs(d.start - trigger.idx), d.start))
+                if candidates is own and status in PLANNED and self._infinitive(clause):
+                    return self._coming(mention)
+                return mention.value
         return self.fallback_date
+
+    def _infinitive(self, verb: Token) -> bool:
+        """ "to meet", "to impose": a verb with the infinitive marker and no tense of its own."""
+        return (
+            verb.pos_ in VERBAL
+            and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        )
+
+    def _coming(self, mention: DateMention) -> str:
+        """A date mention read as one to come from the document's date (English only; its value otherwise)."""
+        if self.doc.lang_ != "en" or len(self.fallback_date or "") < 10:
+            return mention.value
+        resolved = resolve(mention.text, date.fromisoformat(str(self.fallback_date)[:10]), tense=FUTURE)
+        return resolved[0] if resolved else mention.value
 
     def _clause_of(self, trigger: Token) -> Token:
         """The verb whose clause an event word belongs to: the verb itself, or the verb a noun depends on."""

@@ -729,7 +729,10 @@ class Parties:
     def _last_two(self, head: Token, *, person: bool, alone: bool, among: set[str] | None) -> Side:
         want_person = person
         found = Side()
+        asker = addresser(head)
         for i in reversed(self.mentioned[: bisect_left(self.mentioned, head.i)]):
+            if i in asker:
+                continue  # "Brazil urged both sides to …": whoever addresses a pair is not in it
             actor = self.actors[self.mentions[self.mention_at[i]].actor]
             if alone and not found:
                 want_person = actor.kind == "person"
@@ -753,3 +756,14 @@ class Parties:
                 if len(found.actors) == 2:
                     return found
         return Side()
+
+
+def addresser(head: Token) -> set[int]:
+    """The tokens of the subject of the verb whose object (or "on"/"to" object) a phrase is ("Brazil urged both
+    sides", "Sudan called on both countries"): who speaks to a pair is not one of it. Empty for a subject."""
+    verb = head.head if head.dep_ in {"dobj", "dative"} else None
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in {"on", "to", "upon"}:
+        verb = head.head.head
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}

@@ -15,7 +15,7 @@ from typing import Any
 from bilateral.extract.events_descriptions import MEASURES, RELATIVE_PRONOUNS, Descriptions
 from bilateral.extract.events_parties import word
 from bilateral.extract.events_patterns import EventPatterns
-from bilateral.extract.events_triggers import Triggers, governor_of
+from bilateral.extract.events_triggers import Triggers, appraised, governor_of
 
 Token = Any
 PRESENT = {"VBZ", "VBP"}  # Penn tags of the present tense
@@ -438,7 +438,7 @@ class Remarks:
         verb = noun.head if noun.dep_ == "dobj" else noun  # the noun, or the light verb that took its event
         if verb.lemma_.lower() not in self.cues["judging"]:
             return False
-        return any(c.dep_ == "oprd" for c in verb.children)
+        return appraised(verb, noun) if verb.i != noun.i else any(c.dep_ == "oprd" for c in verb.children)
 
 
 def enacted(noun: Token, cues: dict[str, frozenset[str]]) -> bool:

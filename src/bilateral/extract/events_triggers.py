@@ -19,6 +19,7 @@ DIRECT = {"dobj", "dative", "oprd", "attr"}
 # (them) go"
 KEY_CHILDREN = ("prt", "dobj", "prep", "acomp", "oprd", "agent", "ccomp")
 LIGHT_PREPS = {"on", "under", "into"}
+AIMING_PREPS = {"at", "against", "toward", "towards"}  # what a weapon is fired or launched at
 NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj"}  # where a participle with a determiner is a noun
 TIMES = {"DATE", "TIME"}  # spaCy's entity labels of a date or time expression
 NAMES = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
@@ -56,6 +57,11 @@ class Triggers:
                 word = child.lemma_.lower() if dep == "dobj" else child.lower_
                 if (entry := table.get(f"{lemma} {word}")) is not None:
                     return entry, child
+        # "launched 40 drones at the bases": the parse hangs the aim's preposition on the object
+        for obj in (o for c in token.children if c.dep_ == "dobj" for o in [c, *c.conjuncts]):
+            for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in AIMING_PREPS):
+                if (entry := table.get(f"{lemma} {prep.lower_}")) is not None:
+                    return entry, prep
         # "pushed hard for Chile to drop the duty": "for" opens the clause asked for, as its marker
         for clause in token.children:
             if for_clause(clause) and (entry := table.get(f"{lemma} for")) is not None:
@@ -102,7 +108,7 @@ class Triggers:
                         return None  # "fight corruption" is no assault
                     (kind, mode), obj = pair, candidate
                     break
-                noun = self.noun_entry(candidate) if entry.light else None
+                noun = self.noun_entry(candidate) if entry.light and not appraised(token, candidate) else None
                 if noun is not None and noun.type is not None:
                     kind, mode, obj, status = noun.type, noun.mode, candidate, noun.status
                     break
@@ -163,6 +169,13 @@ class Triggers:
                 keys += [f"{child.lower_} {token.lower_}", f"{child.lemma_.lower()} {token.lemma_.lower()}"]
             if child.dep_ == "prep" and word(child) == "of":
                 keys += [f"{token.lemma_.lower()} of {p.lemma_.lower()}" for p in child.children if p.dep_ == "pobj"]
+            # "strikes on the power plants" (not "a strike on Monday"): the noun with what it falls on
+            if (
+                child.dep_ == "prep"
+                and word(child) == "on"
+                and not any(p.dep_ == "pobj" and p.ent_type_ in TIMES for p in child.children)
+            ):
+                keys.append(f"{token.lemma_.lower()} on")
         keys += [token.lower_, token.lemma_.lower()]
         for key in keys:
             if key in nouns:
@@ -204,9 +217,26 @@ def governor_of(head: Token) -> Token | None:
         return token.head
     if token.dep_ == "pobj" and token.head.dep_ in {"prep", "agent", "dative"}:
         up = token.head.head
+        if word(token.head) == "in" and up.dep_ in DIRECT and amount(up):
+            up = up.head  # "promised Mali 2 billion euros in aid": the aid is what the amount's verb gives
         if up.pos_ in VERBAL or up.pos_ == "ADJ":
             return up
     return None
+
+
+def appraised(verb: Token, noun: Token) -> bool:
+    """Whether a verb says what an act is rather than doing it: "called the expulsion a mistake" (a predicate of
+    the object), or "called the expulsions unjustified" where the parse hangs the adjective on the noun after it."""
+    after = any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > noun.i for c in noun.children)
+    return after or any(c.dep_ == "oprd" for c in verb.children)
+
+
+def amount(noun: Token) -> bool:
+    """Whether a word is an amount: a number ("$40 million") or a counted noun ("2 billion euros", "300 tonnes")."""
+    if noun.pos_ == "NUM":
+        return True
+    counted = any(c.dep_ in {"nummod", "quantmod"} or c.pos_ == "NUM" or c.tag_ == "$" for c in noun.children)
+    return noun.pos_ == "NOUN" and counted
 
 
 def inside_noun_event(head: Token, heads: dict[int, Hit], consumed: set[int]) -> bool:

@@ -26,6 +26,12 @@ def verdicts(
     found = []
     for token in sentence:
         reproofs = [c for c in token.children if c.dep_ in PREDICATES and c.lemma_.lower() in cues["reproofs"]]
+        if token.lemma_.lower() in cues["judging"]:
+            # "called the expulsions unjustified": the parse may hang the predicate on the object, after it
+            after = [
+                c for d in token.children if d.dep_ == "dobj" for c in d.children if c.dep_ == "amod" and c.i > d.i
+            ]
+            reproofs += [c for c in after if c.lemma_.lower() in cues["reproofs"]]
         if not reproofs:
             continue
         if token.lemma_.lower() == "be" and token.dep_ == "ccomp" and token.head.lemma_.lower() in cues["reporting"]:
