@@ -131,6 +131,9 @@ class ActorKnowledge:
     # actor of that name (several where two actors share it)
     world: dict[str, list[tuple[Role, ...]]] = field(default_factory=dict)
     world_starts: set[str] = field(default_factory=set)
+    # folded last word of a world person's name of 2+ words -> that name, where the word ends the names of
+    # people of one country only ("milei" -> "javier milei")
+    world_surnames: dict[str, str] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)  # folded generic agent noun -> sector (world_agents)
     products: set[str] = field(default_factory=set)  # folded nouns of goods, brands and indices (institutions)
     spellings: dict[str, str] = field(default_factory=dict)  # folded British spelling -> American (institutions)
@@ -175,6 +178,13 @@ class ActorKnowledge:
         self.starts = {name.split()[0] for name in names if name} | {fold(a).split()[0] for a in exact if fold(a)}
         self.may_start = {}
         self.world_starts = {name.split()[0] for name in self.world if " " in name}
+        countries: dict[str, set[str | None]] = {}
+        for name in self.world:
+            words = name.split()
+            if len(words) > 1 and len(words[-1]) >= 4 and words[-1] not in self.generic and self.world_person(name):
+                self.world_surnames.setdefault(words[-1], name)
+                countries.setdefault(words[-1], set()).update(r.country for roles in self.world[name] for r in roles)
+        self.world_surnames = {word: name for word, name in self.world_surnames.items() if len(countries[word]) == 1}
 
 
 @dataclass
