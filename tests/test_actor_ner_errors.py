@@ -119,5 +119,5 @@ def test_an_untagged_capital_acting_is_its_government(knowledge: Knowledge) -> N
 
 
 def test_a_list_of_goods_around_commas_is_no_people(knowledge: Knowledge) -> None:
-    found = run("Hanoi promised bigger purchases of Farm Machinery, Energy, and Medical Goods from Seoul.", knowledge)
+    found = run("Hanoi promised large purchases of Farm Product, Energy, and Machinery.", knowledge)
     assert not [a for a in found.actors.values() if a.kind == "person"]
