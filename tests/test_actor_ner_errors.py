@@ -10,7 +10,9 @@ import pytest
 
 from bilateral.annotate import Knowledge, analyse
 from bilateral.annotate.nlp import load_nlp
+from bilateral.extract.events import EventPatterns
 from bilateral.model import Analysis
+from tests.conftest import events_reader, evidence_is_its_text, no_self_loop, of_type
 
 pytestmark = pytest.mark.model
 
@@ -121,3 +123,18 @@ def test_an_untagged_capital_acting_is_its_government(knowledge: Knowledge) -> N
 def test_a_list_of_goods_around_commas_is_no_people(knowledge: Knowledge) -> None:
     found = run("Hanoi promised large purchases of Farm Product, Energy, and Machinery.", knowledge)
     assert not [a for a in found.actors.values() if a.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        ("On Tuesday Lima said it would expel the Bolivian envoy.", "SANCTION", ["PER"], ["BOL"]),
+        ("In a phone call with Lula, Milei agreed to reopen the border.", "AGREE", ["ARG"], ["BRA"]),
+    ],
+)
+def test_events_take_the_actors_the_ner_misread(
+    text: str, kind: str, source: list[str], target: list[str], knowledge: Knowledge, patterns: EventPatterns
+) -> None:
+    extract = events_reader(knowledge, patterns, "2024-05-01", evidence_is_its_text, no_self_loop)
+    (event,) = of_type(extract(text), kind)
+    assert (event.source_countries, event.target_countries) == (source, target)
