@@ -2,7 +2,7 @@
 
 spaCy's English tokenizer splits a romanised Korean or Taiwanese given name at its hyphen ("Moon Jae-in" →
 "Moon", "Jae", "-", "in"; "Tsai Ing-wen", "Kim Jong-un", "Lee Teng-hui"), and the parser then reads a syllable that
-is also an English word ("in", "do") as a preposition or particle: "Moon Jae-in held talks with Abe" loses its
+is also an English word ("in", "do") as a preposition or particle: "Lee Jae-in sat down with the envoy" loses its
 verb. `merge_given_names`, run first in the English pipeline (`annotate.nlp.load_nlp`), merges such a split back
 into one token, so the tagger and the parser see one name; the NER, trained on split names, then often stops at
 the family name, so `name_given_names`, run after it, makes the family and given name one PERSON entity (or widens
