@@ -33,6 +33,7 @@ def actor_of(analysis: Analysis, text: str) -> Any:
         ("Kenya pressed Uganda to reopen the border.", "Kenya", "KEN"),
         ("Chile pressed Bolivia to reopen the crossing.", "Chile", "CHL"),
         ("Nepal pressed India to lift the fuel blockade.", "Nepal", "NPL"),
+        ("Pakistan forces India to rethink the treaty.", "Pakistan", "PAK"),
     ],
 )
 def test_a_verb_spelt_like_a_body_noun_is_not_the_body(text: str, name: str, code: str, knowledge: Knowledge) -> None:
@@ -40,9 +41,11 @@ def test_a_verb_spelt_like_a_body_noun_is_not_the_body(text: str, name: str, cod
     assert (actor.kind, actor.country, actor.sector) == ("country", code, "GOV")
 
 
-def test_a_country_press_as_a_noun_is_still_its_media(knowledge: Knowledge) -> None:
+def test_a_body_noun_after_a_country_is_still_its_body(knowledge: Knowledge) -> None:
     found = run("Ghana's press praised the accord with Togo.", knowledge)
     assert actor_of(found, "Ghana's press").sector == "MED"
+    found = run("Argentina forces seized a Chilean trawler.", knowledge)
+    assert actor_of(found, "Argentina forces").sector == "MIL"
 
 
 @pytest.mark.parametrize(

@@ -430,6 +430,8 @@ def _body_after(doc: Doc, j: int, knowledge: ActorKnowledge) -> tuple[int, str, 
         body = _phrase_at(doc, j, knowledge.bodies)
         if body and doc[body[0] - 1].pos_ in {"VERB", "AUX"}:
             return None  # "Kenya pressed Uganda": a body noun is a noun, never the verb spelt like it
+        if body and body[0] < len(doc) and country_of(doc[body[0]].text, knowledge):
+            return None  # "Peru forces Chile to …" tagged as a noun: a country's name never follows a body noun
         if body:
             return body[0], body[1], modifiers > 0
         if doc[j].lower_ in DESCRIPTORS:
