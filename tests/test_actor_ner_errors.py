@@ -66,6 +66,8 @@ def test_a_person_named_like_a_capital_stays_a_person(knowledge: Knowledge) -> N
     assert actor_of(found, "Lima").id == actor_of(found, "Paulo Lima").id
     assert actor_of(found, "Paulo Lima").kind == "person"
     assert actor_of(run("Mr Quito said he would sue the newspaper.", knowledge), "Quito").kind == "person"
+    found = run("Santiago, a farmer from Osorno, said the pass had been closed for a week.", knowledge)
+    assert actor_of(found, "Santiago").kind == "person"
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from bilateral.annotate.knowledge import ActorKnowledge, Country, case_sensitive, exact_key, fold, org_key, slug
 from bilateral.annotate.misread_names import (
     capital_as_person,
+    described_as_person,
     person_as_place_or_body,
     split_pairs,
     untagged_people,
@@ -761,6 +762,8 @@ def resolve_actors(
             result.taken.append((span.start, span.end))
         elif _named_area(doc, span):
             _facility(doc, span, knowledge, result)  # "the Tianfu (New City) area", "Gangnam district"
+        elif span.label_ in {"PERSON", "ORG", "GPE"} and described_as_person(span, knowledge):
+            result.add(_person(doc, span, knowledge, result), span)  # "Quito, a teacher from Loja, said"
         elif span.label_ == "PERSON":
             if _place_named_as_person(doc, span, knowledge):
                 _geo(doc, span, knowledge, result)  # "between Sonora and Chihuahua"

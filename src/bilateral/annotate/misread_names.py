@@ -24,11 +24,13 @@ def world_person_role(
 ) -> tuple[tuple[str | None, str | None] | None, bool]:
     """((country, sector) or None, whether only the surname gave it) of the world person a name is: the name
     itself ("Vladimir Putin", or "Putin" where the world list has it alone), or the one world person whose
-    name ends with this one word ("Milei" for "Javier Milei")."""
+    name ends with this one word ("Milei" for "Javier Milei") while that person holds an office."""
     if len(span) > 1 or knowledge.world_person(span.text):
         return knowledge.world_role(span.text, published), False
     full = knowledge.world_surnames.get(fold(span.text))
-    return (knowledge.world_role(full, published) if full else None), True
+    role = knowledge.world_role(full, published) if full else None
+    # a surname alone names the world person only while they hold an office (a sector at the date)
+    return (role if role is not None and role[1] is not None else None), True
 
 
 def is_world_person(span: Span, knowledge: ActorKnowledge) -> bool:
@@ -151,3 +153,16 @@ def _comma_pair(doc: Doc, i: int) -> bool:
     first, second = doc[i], doc[i + 2]
     plain = all(_plain_name(doc[t.i : t.i + 1]) and not t.ent_type_ for t in (first, second))
     return plain and _met_with(first) and second.dep_ == "nsubj"
+
+
+def described_as_person(span: Span, knowledge: ActorKnowledge) -> bool:
+    """Whether a one-word name is a person by the noun in apposition to it ("Quito, a teacher from Loja, said":
+    a role or agent noun, not a body noun such as "government")."""
+    if len(span) != 1:
+        return False
+    nouns = [child for child in span.root.children if child.dep_ == "appos" and child.pos_ == "NOUN"]
+    return any(
+        (fold(noun.lemma_) in knowledge.agents or fold(noun.lemma_) in knowledge.roles)
+        and fold(noun.lemma_) not in knowledge.bodies
+        for noun in nouns
+    )
