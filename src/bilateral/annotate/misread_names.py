@@ -158,8 +158,8 @@ def _comma_pair(doc: Doc, i: int) -> bool:
 def described_as_person(span: Span, knowledge: ActorKnowledge) -> bool:
     """Whether a one-word name is a person by the noun in apposition to it ("Quito, a teacher from Loja, said":
     a role or agent noun, not a body noun such as "government")."""
-    if len(span) != 1:
-        return False
+    if len(span) != 1 or not _plain_name(span):
+        return False  # an acronym ("NSSM, the steelmaker") is a body's
     nouns = [child for child in span.root.children if child.dep_ == "appos" and child.pos_ == "NOUN"]
     return any(
         (fold(noun.lemma_) in knowledge.agents or fold(noun.lemma_) in knowledge.roles)
