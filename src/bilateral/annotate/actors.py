@@ -19,6 +19,14 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bilateral.annotate.knowledge import ActorKnowledge, Country, case_sensitive, exact_key, fold, org_key, slug
+from bilateral.annotate.misread_names import (
+    capital_as_person,
+    described_as_person,
+    person_as_place_or_body,
+    split_pairs,
+    untagged_people,
+    world_person_role,
+)
 from bilateral.annotate.nlp import text_of
 from bilateral.annotate.spans import JOINERS, LOCATIVE, absorbed_place, common_noun, datelines, fit, part_of_title
 from bilateral.model import Actor, Mention, Place
@@ -421,6 +429,10 @@ def _body_after(doc: Doc, j: int, knowledge: ActorKnowledge) -> tuple[int, str, 
     modifiers = 0
     while j < len(doc):
         body = _phrase_at(doc, j, knowledge.bodies)
+        if body and doc[body[0] - 1].pos_ in {"VERB", "AUX"}:
+            return None  # "Kenya pressed Uganda": a body noun is a noun, never the verb spelt like it
+        if body and body[0] < len(doc) and country_of(doc[body[0]].text, knowledge):
+            return None  # "Peru forces Chile to …" tagged as a noun: a country's name never follows a body noun
         if body:
             return body[0], body[1], modifiers > 0
         if doc[j].lower_ in DESCRIPTORS:
@@ -682,8 +694,10 @@ def _person(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution)
                 return _filled(doc, span, result.actors[actor.id], knowledge)
             return Actor(actor.id, actor.name, actor.kind, actor.country, actor.sector, [actor.name])
     sector, code = _context(doc, span, knowledge, result)
-    world = knowledge.world_role(span.text, result.published) if len(span) > 1 else None
-    if world is not None:
+    world, by_surname = world_person_role(span, knowledge, result.published)
+    if world is not None and by_surname:  # a surname alone: what the text says of the person comes first
+        code, sector = code or world[0], sector or world[1]
+    elif world is not None:
         code, sector = world[0] or code, world[1] or sector
     return Actor(slug(span.text), span.text, "person", code, sector, [])
 
@@ -727,6 +741,7 @@ def resolve_actors(
     acronyms = _acronyms(doc)
     fitted = [span for ent in doc.ents if (span := fit(ent)) is not None]
     entities = _with_world_names(doc, _joined_bodies(doc, fitted), knowledge)
+    entities = untagged_people(doc, split_pairs(doc, entities, knowledge, _is_org_name), knowledge)
     _pack_long_forms(acronyms, knowledge, result)
     # full names first, so that a surname used before the full name still joins it
     for span in entities:
@@ -747,11 +762,17 @@ def resolve_actors(
             result.taken.append((span.start, span.end))
         elif _named_area(doc, span):
             _facility(doc, span, knowledge, result)  # "the Tianfu (New City) area", "Gangnam district"
+        elif span.label_ in {"PERSON", "ORG", "GPE"} and described_as_person(span, knowledge):
+            result.add(_person(doc, span, knowledge, result), span)  # "Quito, a teacher from Loja, said"
         elif span.label_ == "PERSON":
             if _place_named_as_person(doc, span, knowledge):
                 _geo(doc, span, knowledge, result)  # "between Sonora and Chihuahua"
             else:
                 result.add(_person(doc, span, knowledge, result), span)
+        elif span.label_ in {"GPE", "ORG"} and person_as_place_or_body(
+            span, knowledge, locative=_after_place_word(doc, span), org_word=_is_org_name(span.text, knowledge)
+        ):
+            result.add(_person(doc, span, knowledge, result), span)  # "After meeting Merkel, Rutte said …"
         elif _building(span, knowledge) or (absorbed_place(span) and _org_sector(span.text, knowledge) is None):
             _facility(doc, span, knowledge, result)  # an airport, a palace, "the Northern Triangle of …"
         elif span.label_ in {"ORG", "FAC"}:
@@ -1027,6 +1048,8 @@ def _place_named_as_person(doc: Doc, span: Span, knowledge: ActorKnowledge) -> b
         return country_of(span.text, knowledge) is not None
     if knowledge.countries.get(key) and span.text[:1].isupper():
         return True  # "Türkiye" taken for a person: a country's own name (a person named so was joined before)
+    if capital_as_person(doc, span, knowledge):
+        return True  # "On Monday Quito said …": a capital alone acting, as "Beijing said"
     if not (knowledge.places.get(key) or knowledge.capitals.get(key)):
         return False
     before = doc[span.start - 1] if span.start > 0 else None
@@ -1065,6 +1088,16 @@ def _datelines(doc: Doc, knowledge: ActorKnowledge, result: Resolution) -> None:
             result.taken.append((place.start, place.end))
         if credit is not None:
             result.taken.append((credit.start, credit.end))
+
+
+def _is_org_name(text: str, knowledge: ActorKnowledge) -> bool:
+    return _org_sector(text, knowledge) is not None
+
+
+def _after_place_word(doc: Doc, span: Span) -> bool:
+    """Whether the word before a name makes it a place ("in X", "visited X")."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and (before.lower_ in PLACE_BEFORE or before.lemma_ in MOTION)
 
 
 def _geo(doc: Doc, span: Span, knowledge: ActorKnowledge, result: Resolution) -> None:

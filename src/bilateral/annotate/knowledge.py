@@ -131,6 +131,9 @@ class ActorKnowledge:
     # actor of that name (several where two actors share it)
     world: dict[str, list[tuple[Role, ...]]] = field(default_factory=dict)
     world_starts: set[str] = field(default_factory=set)
+    # folded last word of a world person's name of 2+ words -> that name, where the word ends the names of
+    # people of one country only and names no place ("milei" -> "javier milei"; not "santiago")
+    world_surnames: dict[str, str] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)  # folded generic agent noun -> sector (world_agents)
     products: set[str] = field(default_factory=set)  # folded nouns of goods, brands and indices (institutions)
     spellings: dict[str, str] = field(default_factory=dict)  # folded British spelling -> American (institutions)
@@ -175,6 +178,17 @@ class ActorKnowledge:
         self.starts = {name.split()[0] for name in names if name} | {fold(a).split()[0] for a in exact if fold(a)}
         self.may_start = {}
         self.world_starts = {name.split()[0] for name in self.world if " " in name}
+        surnames: dict[str, str] = {}
+        countries: dict[str, set[str | None]] = {}
+        for name in self.world:
+            words = name.split()
+            last = words[-1] if words else ""
+            named_place = last in self.countries or last in self.capitals or last in self.places
+            if len(words) < 2 or len(last) < 4 or last in self.generic or named_place or not self.world_person(name):
+                continue
+            surnames.setdefault(last, name)
+            countries.setdefault(last, set()).update(r.country for roles in self.world[name] for r in roles)
+        self.world_surnames = {word: name for word, name in surnames.items() if len(countries[word]) == 1}
 
 
 @dataclass
