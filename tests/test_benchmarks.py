@@ -85,8 +85,16 @@ def test_judged_shares_refuse_other_answers_and_an_unjudged_sample(tmp_path: Pat
         judged_events.shares(_judged(tmp_path / "b.tsv", [("", "")]))
 
 
-def test_the_committed_sample_is_judged_and_holds_no_text() -> None:
-    rows = judged_events.read()
+def test_samples_pooled_count_an_event_drawn_twice_once_with_the_later_verdict(tmp_path: Path) -> None:
+    first = _judged(tmp_path / "first.tsv", [("no", "no"), ("yes", "yes")])
+    later = _judged(tmp_path / "later.tsv", [("yes", "yes")])  # the same event as the first row of `first`
+    assert judged_events.pooled((first, later)) == {"judged": 2, "type": 1.0, "source": 1.0, "both": 1.0}
+    assert judged_events.pooled((later, first)) == {"judged": 2, "type": 0.5, "source": 0.5, "both": 0.5}
+
+
+@pytest.mark.parametrize("path", [judged_events.OUT, judged_events.EARLIER])
+def test_the_committed_sample_is_judged_and_holds_no_text(path: Path) -> None:
+    rows = judged_events.read(path)
     assert len(rows) == judged_events.SAMPLE
     assert all(r["type_right"] in judged_events.ANSWERS and r["source_right"] in judged_events.ANSWERS for r in rows)
     assert all(r["start"].isdigit() and r["end"].isdigit() and len(r["reason"].split()) <= 12 for r in rows)
@@ -96,7 +104,7 @@ def test_the_committed_reasons_copy_no_run_of_four_words_from_the_dyad_articles(
     dyads = judged_events.DYADS
     if not dyads.exists():
         pytest.skip(f"{dyads} is absent (../shared/eval beside the project)")
-    for row in judged_events.read():
+    for row in [*judged_events.read(), *judged_events.read(judged_events.EARLIER)]:
         article = dyads / row["set"] / "docs" / row["document"]
         if not article.exists():
             continue  # the example corpus: its captures are the project's own
