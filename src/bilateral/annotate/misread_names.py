@@ -129,7 +129,7 @@ def untagged_people(doc: Doc, entities: list[Span], knowledge: ActorKnowledge) -
     tagged = {t.i for span in entities for t in span}
     found: list[Span] = []
     for token in doc:
-        if token.i in tagged or token.ent_type_ or not _plain_name(doc[token.i : token.i + 1]):
+        if token.pos_ != "PROPN" or token.i in tagged or token.ent_type_ or not _plain_name(doc[token.i : token.i + 1]):
             continue
         span = doc[token.i : token.i + 1]
         key = fold(token.text)
