@@ -40,9 +40,10 @@ LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{4,}(?![\w-])")  # a lower-case word of
 def _given_names(doc: Any) -> Iterator[Span]:
     """The spans of `doc` that hold a given name after a family name (one token once merged, three before); none in
     a line set in title case, where every word is capitalised ("Seoul Tie-up With Tokyo Ends")."""
-    if "-" not in doc.text or not LOWER_WORD.search(doc.text):
+    text = doc.text  # spaCy joins the tokens on every read
+    if "-" not in text or not LOWER_WORD.search(text):
         return
-    for match in GIVEN_NAME.finditer(doc.text):
+    for match in GIVEN_NAME.finditer(text):
         given = doc.char_span(*match.span(1))
         if given is not None and given.start > 0 and not doc[given.start - 1].is_stop:
             yield given
