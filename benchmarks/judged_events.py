@@ -36,7 +36,6 @@ import csv
 import json
 import random
 import sys
-import tempfile
 from pathlib import Path
 
 from benchmarks.common import EVAL
@@ -99,12 +98,23 @@ def draw(argv: list[str], out: Path = OUT) -> None:
 def shares(path: Path = OUT) -> dict[str, float | int]:
     """Shares (0..1, 3 decimals) of judged events with the right type, the right source, and both; `judged` is the
     number of rows with both verdicts. Raises ValueError on a verdict other than yes/no or when none is judged."""
-    judged = [r for r in read(path) if r["type_right"] or r["source_right"]]
+    return _tally(read(path), path.name)
+
+
+def pooled(paths: tuple[Path, ...] = (EARLIER, OUT)) -> dict[str, float | int]:
+    """`shares` over the distinct events of several samples (an event drawn in more than one counts once, with the
+    verdict of the last sample that holds it)."""
+    distinct = {tuple(r[c] for c in DRAWN): r for path in paths for r in read(path)}
+    return _tally(list(distinct.values()), " + ".join(path.name for path in paths))
+
+
+def _tally(rows: list[dict[str, str]], name: str) -> dict[str, float | int]:
+    judged = [r for r in rows if r["type_right"] or r["source_right"]]
     for r in judged:
         if r["type_right"] not in ANSWERS or r["source_right"] not in ANSWERS:
-            raise ValueError(f"{path.name}: verdicts must be yes/no, not {r['type_right']!r}/{r['source_right']!r}")
+            raise ValueError(f"{name}: verdicts must be yes/no, not {r['type_right']!r}/{r['source_right']!r}")
     if not judged:
-        raise ValueError(f"{path.name}: no event is judged yet")
+        raise ValueError(f"{name}: no event is judged yet")
     n = len(judged)
     type_right = sum(r["type_right"] == "yes" for r in judged)
     source_right = sum(r["source_right"] == "yes" for r in judged)
@@ -115,17 +125,6 @@ def shares(path: Path = OUT) -> dict[str, float | int]:
         "source": round(source_right / n, 3),
         "both": round(both / n, 3),
     }
-
-
-def pooled(paths: tuple[Path, ...] = (EARLIER, OUT)) -> dict[str, float | int]:
-    """`shares` over the distinct events of several samples (an event drawn in more than one counts once, with the
-    verdict of the last sample that holds it)."""
-    distinct = {tuple(r[c] for c in DRAWN): r for path in paths for r in read(path)}
-    lines = ["\t".join(COLUMNS), *("\t".join(r[c] for c in COLUMNS) for r in distinct.values())]
-    with tempfile.TemporaryDirectory() as folder:
-        merged = Path(folder) / "pooled.tsv"
-        merged.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        return shares(merged)
 
 
 def main() -> dict[str, float | int | str]:
