@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from bilateral.annotate.nlp import text_of
+from bilateral.annotate.spans import OFFICE_SECTORS
 from bilateral.extract.events_parties import NON_STATE, STATE_KINDS, Parties, Side, is_pronoun
 from bilateral.extract.events_sources import clause_verb, in_governing_clause
 
@@ -27,7 +28,7 @@ PARAGRAPH_BREAK = "\n\n"
 ARMED_SECTORS = {"MIL", "COP"}  # CAMEO sectors of a state's armed and police forces
 # a deployment told by a passive refers back at most this many sentences to the forces it sends
 FORCES_SENTENCES = 2
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}  # CAMEO sectors of a state's own bodies
+STATE_SECTORS = OFFICE_SECTORS  # CAMEO sectors of a state's own bodies: those of its offices
 # how a verb reaches the subject it shares: "the cabinet adopted a rule to curb imports"
 SHARING = {"xcomp", "acl", "dobj", "conj"}
 # conjunctions of a clause that tells what someone was doing when something happened to them
